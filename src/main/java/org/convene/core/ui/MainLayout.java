@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.RouterLayout;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
@@ -27,6 +28,7 @@ import java.util.List;
  * The frame around every page: a skip link, the site name, the main navigation and a main landmark.
  * A plain header rather than AppLayout's drawer, which does not move focus into itself (web-components#6304).
  */
+@AnonymousAllowed
 public class MainLayout extends Div implements RouterLayout, AfterNavigationObserver {
 
     private final Main main = new Main();
