@@ -8,6 +8,8 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -22,9 +24,19 @@ import java.util.List;
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Convene: online conferences for everyone")
 @AnonymousAllowed
-public class HomeView extends Div {
+public class HomeView extends Div implements BeforeEnterObserver {
+
+    private final ProgrammeService programme;
+    private final Clock clock;
 
     public HomeView(ProgrammeService programme, Clock clock) {
+        this.programme = programme;
+        this.clock = clock;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
         add(new H1("Convene"));
         List<ConferenceSummary> all = programme.conferences();
         ConferenceSummary featured = programme.currentOrNext().orElse(null);
