@@ -1,0 +1,68 @@
+package org.convene.programme;
+
+import org.convene.core.security.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The signed-in person's own agenda. Every method acts for the current user only, so nobody can
+ * read or change someone else's agenda whatever a client sends.
+ */
+@Service
+@Transactional
+public class AgendaService {
+
+    private final AgendaQueries agenda;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    AgendaService(AgendaQueries agenda, CurrentUser currentUser, Clock clock) {
+        this.agenda = agenda;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    public void add(long sessionId) {
+        long userId = currentUser.require().id();
+        if (!agenda.sessionExists(sessionId)) {
+            throw new NoSuchSessionException(sessionId);
+        }
+        agenda.add(userId, sessionId, clock.instant());
+    }
+
+    public void remove(long sessionId) {
+        agenda.remove(currentUser.require().id(), sessionId);
+    }
+
+    /** The sessions on my agenda; empty for someone not signed in, so public pages can call it freely. */
+    @Transactional(readOnly = true)
+    public Set<Long> mySessionIds() {
+        return currentUser.get().map(u -> agenda.sessionIds(u.id())).orElse(Set.of());
+    }
+
+    @Transactional(readOnly = true)
+    public List<AgendaEntry> myAgenda() {
+        return agenda.entries(currentUser.require().id());
+    }
+
+    /** Every pair of overlapping sessions, each pair once, in start order. */
+    public static List<AgendaClash> clashes(List<AgendaEntry> entriesInStartOrder) {
+        List<AgendaClash> clashes = new ArrayList<>();
+        for (int i = 0; i < entriesInStartOrder.size(); i++) {
+            AgendaEntry first = entriesInStartOrder.get(i);
+            for (int j = i + 1; j < entriesInStartOrder.size(); j++) {
+                AgendaEntry second = entriesInStartOrder.get(j);
+                if (!second.startsAt().isBefore(first.endsAt())) {
+                    break;
+                }
+                clashes.add(new AgendaClash(first, second));
+            }
+        }
+        return clashes;
+    }
+}
