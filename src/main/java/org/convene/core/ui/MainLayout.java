@@ -73,7 +73,6 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
         navList.removeAll();
         navLinks.clear();
         addNavLink("", "Timetable");
-        addNavLink("recordings", "Recordings");
         ConveneUser user = currentUser.get().orElse(null);
         if (user != null) {
             addNavLink("agenda", "My agenda");
