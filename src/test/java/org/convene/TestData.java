@@ -1,0 +1,75 @@
+package org.convene;
+
+import org.convene.core.security.ConveneUser;
+import org.convene.core.security.Role;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.convene.db.Tables.APP_USER;
+import static org.convene.db.Tables.CONFERENCE;
+import static org.convene.db.Tables.PROGRAMME_SESSION;
+import static org.convene.db.Tables.USER_ROLE;
+
+/**
+ * Rows for tests, written straight to the database. Every name is unique, because all test classes
+ * in a run share one database.
+ */
+@Component
+public class TestData {
+
+    private final DSLContext db;
+
+    public TestData(DSLContext db) {
+        this.db = db;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public ConveneUser user(Role... extraRoles) {
+        String email = unique("user") + "@test.example";
+        String name = "Test " + email.substring(5, 13);
+        long id = db.insertInto(APP_USER)
+                .set(APP_USER.EMAIL, email)
+                .set(APP_USER.DISPLAY_NAME, name)
+                .set(APP_USER.PASSWORD_HASH, "{noop}not-used-in-this-test")
+                .set(APP_USER.CREATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                .returning(APP_USER.ID).fetchSingle().getId();
+        Set<Role> roles = EnumSet.of(Role.ATTENDEE, extraRoles);
+        for (Role role : roles) {
+            db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, role.name())
+                    .set(USER_ROLE.GRANTED_AT, OffsetDateTime.now(ZoneOffset.UTC)).execute();
+        }
+        return new ConveneUser(id, email, name, "{noop}not-used-in-this-test", roles);
+    }
+
+    public long conference(String zone, LocalDate firstDay, LocalDate lastDay) {
+        return db.insertInto(CONFERENCE)
+                .set(CONFERENCE.SLUG, unique("conf"))
+                .set(CONFERENCE.NAME, unique("Conference"))
+                .set(CONFERENCE.TIME_ZONE, zone)
+                .set(CONFERENCE.FIRST_DAY, firstDay)
+                .set(CONFERENCE.LAST_DAY, lastDay)
+                .returning(CONFERENCE.ID).fetchSingle().getId();
+    }
+
+    public long session(long conferenceId, String title, Instant start, Instant end) {
+        return db.insertInto(PROGRAMME_SESSION)
+                .set(PROGRAMME_SESSION.CONFERENCE_ID, conferenceId)
+                .set(PROGRAMME_SESSION.TITLE, title)
+                .set(PROGRAMME_SESSION.FORMAT, "WEBINAR")
+                .set(PROGRAMME_SESSION.STARTS_AT, start.atOffset(ZoneOffset.UTC))
+                .set(PROGRAMME_SESSION.ENDS_AT, end.atOffset(ZoneOffset.UTC))
+                .set(PROGRAMME_SESSION.JOIN_URL, "https://meet.example.org/" + unique("room"))
+                .returning(PROGRAMME_SESSION.ID).fetchSingle().getId();
+    }
+}
