@@ -1,9 +1,12 @@
 package org.convene;
 
 import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
+import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
 import kotlin.jvm.functions.Function0;
@@ -17,6 +20,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import java.util.stream.Collectors;
 
 /**
@@ -54,6 +59,19 @@ public abstract class KaribuTest {
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((principal, role) -> roles.contains(role));
+    }
+
+    /**
+     * Navigating to a view one may not open must not show it: Karibu either throws or Vaadin reroutes
+     * (to the log-in page for someone not signed in).
+     */
+    protected void assertCannotOpen(Class<? extends Component> view) {
+        try {
+            UI.getCurrent().navigate(view);
+        } catch (MockAccessDeniedException expected) {
+            return;
+        }
+        assertThat(LocatorJ._find(view)).as("%s must not be shown", view.getSimpleName()).isEmpty();
     }
 
     protected void logout() {
