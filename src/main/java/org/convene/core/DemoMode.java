@@ -15,7 +15,7 @@ public class DemoMode {
 
     private final boolean active;
 
-    DemoMode(@Value("${convene.demo.mode:auto}") String mode, ObjectProvider<EmbeddedDatabaseMarker> embedded) {
+    public DemoMode(@Value("${convene.demo.mode:auto}") String mode, ObjectProvider<EmbeddedDatabaseMarker> embedded) {
         this.active = switch (mode.trim().toLowerCase()) {
             case "on", "true" -> true;
             case "off", "false" -> false;
