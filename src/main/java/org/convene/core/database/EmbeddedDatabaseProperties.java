@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * @param port         0 picks a free port
  * @param cleanOnStart start from an empty cluster (tests); never set it for a database you care about
  */
-@ConfigurationProperties("convene.embedded-db")
+@ConfigurationProperties("convene.postgres")
 public record EmbeddedDatabaseProperties(Path dataDir, int port, boolean cleanOnStart) {
 
     public EmbeddedDatabaseProperties {
