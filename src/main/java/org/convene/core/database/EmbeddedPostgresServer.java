@@ -47,6 +47,12 @@ public final class EmbeddedPostgresServer {
             if (port > 0) {
                 builder.setPort(port);
             }
+            if (!clean) {
+                // zonky starts postgres with fsync and synchronous_commit off, which suits throwaway test data only.
+                // A persistent database must keep what the app acknowledged, so both go back on.
+                builder.setServerConfig("fsync", "on");
+                builder.setServerConfig("synchronous_commit", "on");
+            }
             EmbeddedPostgres server = builder.start();
             log.info("Embedded PostgreSQL {} on port {}, data in {}",
                     existing ? "reopened" : "created", server.getPort(), dataDir);
@@ -92,6 +98,15 @@ public final class EmbeddedPostgresServer {
             return Optional.of(Long.parseLong(line.trim()));
         } catch (NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Stops the server of this directory now rather than at JVM exit. */
+    static void stop(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        EmbeddedPostgres server = RUNNING.get(dir);
+        if (server != null) {
+            close(dir, server);
         }
     }
 
