@@ -15,6 +15,8 @@ import java.util.UUID;
 
 import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.CONFERENCE;
+import static org.convene.db.Tables.PERSON;
+import static org.convene.db.Tables.SESSION_PERSON;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 import static org.convene.db.Tables.USER_ROLE;
 
@@ -60,6 +62,22 @@ public class TestData {
                 .set(CONFERENCE.FIRST_DAY, firstDay)
                 .set(CONFERENCE.LAST_DAY, lastDay)
                 .returning(CONFERENCE.ID).fetchSingle().getId();
+    }
+
+    /** A session that started ten minutes ago and runs for another hour, in a conference of its own. */
+    public long liveSession() {
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        long conference = conference("Europe/London", today.minusDays(1), today.plusDays(1));
+        return session(conference, unique("Live session"), now.minusSeconds(600), now.plusSeconds(3600));
+    }
+
+    /** Makes the user a facilitator of the session, as programme management would. */
+    public void facilitate(long sessionId, ConveneUser user) {
+        long personId = db.insertInto(PERSON).set(PERSON.NAME, user.displayName()).set(PERSON.USER_ID, user.id())
+                .returning(PERSON.ID).fetchSingle().getId();
+        db.insertInto(SESSION_PERSON).set(SESSION_PERSON.SESSION_ID, sessionId).set(SESSION_PERSON.PERSON_ID, personId)
+                .set(SESSION_PERSON.ROLE, "FACILITATOR").execute();
     }
 
     public long session(long conferenceId, String title, Instant start, Instant end) {

@@ -1,0 +1,63 @@
+package org.convene.qa;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Where a node's Q&A changes go after commit: to every listener of the session (the Vaadin panels open on it)
+ * and to listeners of all sessions (the STOMP broadcaster). Listeners run on the fan-out thread: they must
+ * hand work off quickly (ui.access, a queue) and never block.
+ */
+@Component
+public class QaLiveUpdates {
+
+    private static final Logger log = LoggerFactory.getLogger(QaLiveUpdates.class);
+
+    private final Map<Long, Set<Consumer<QaUpdate>>> bySession = new ConcurrentHashMap<>();
+    private final List<Consumer<QaUpdate>> everySession = new CopyOnWriteArrayList<>();
+
+    /** Listens to one session. Close the registration when the view detaches. */
+    public Registration subscribe(long sessionId, Consumer<QaUpdate> listener) {
+        bySession.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet()).add(listener);
+        return () -> bySession.computeIfPresent(sessionId, (id, listeners) -> {
+            listeners.remove(listener);
+            return listeners.isEmpty() ? null : listeners;
+        });
+    }
+
+    public Registration subscribeToAll(Consumer<QaUpdate> listener) {
+        everySession.add(listener);
+        return () -> everySession.remove(listener);
+    }
+
+    void publish(QaUpdate update) {
+        for (Consumer<QaUpdate> listener : everySession) {
+            deliver(listener, update);
+        }
+        for (Consumer<QaUpdate> listener : bySession.getOrDefault(update.sessionId(), Set.of())) {
+            deliver(listener, update);
+        }
+    }
+
+    private static void deliver(Consumer<QaUpdate> listener, QaUpdate update) {
+        try {
+            listener.accept(update);
+        } catch (RuntimeException e) {
+            log.warn("A Q&A listener failed for session {}: {}", update.sessionId(), e.toString());
+        }
+    }
+
+    @FunctionalInterface
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,100 @@
+package org.convene.qa;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * This node's one LISTEN connection. PostgreSQL delivers a NOTIFY only after its transaction commits, to every
+ * node listening, so each node hears of every committed change (its own and other nodes') exactly when it
+ * may announce it.
+ */
+@Component
+class QaNotificationListener implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(QaNotificationListener.class);
+
+    private final DataSource dataSource;
+    private final QaFanout fanout;
+    private final VoteCoalescer coalescer;
+    private volatile boolean running;
+    private volatile Thread thread;
+
+    QaNotificationListener(DataSource dataSource, QaFanout fanout, VoteCoalescer coalescer) {
+        this.dataSource = dataSource;
+        this.fanout = fanout;
+        this.coalescer = coalescer;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofPlatform().name("qa-listen").daemon().start(this::listenUntilStopped);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+        fanout.shutdown();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void listenUntilStopped() {
+        boolean reconnecting = false;
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + QaRepository.CHANNEL);
+                    statement.execute("LISTEN " + QaRepository.VOTES_CHANNEL);
+                }
+                if (reconnecting) {
+                    log.info("Q&A listener reconnected; catching up");
+                    fanout.resync();
+                }
+                coalescer.catchUp();
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(500);
+                    if (notifications == null) {
+                        continue;
+                    }
+                    for (PGNotification notification : notifications) {
+                        if (QaRepository.CHANNEL.equals(notification.getName())) {
+                            fanout.changed(notification.getParameter());
+                        } else {
+                            coalescer.votesChanged(Long.parseLong(notification.getParameter()));
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                log.warn("Q&A listener lost its database connection ({}); retrying in 1 s", e.getMessage());
+                reconnecting = true;
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+}

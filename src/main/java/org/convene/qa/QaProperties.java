@@ -1,0 +1,28 @@
+package org.convene.qa;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * Live Q&A limits and timings (convene.qa.*).
+ *
+ * @param questionsPerMinute how many questions one person may ask per minute, across sessions
+ * @param votesPerMinute     how many votes (and vote withdrawals) one person may cast per minute
+ * @param votesInterval      how often vote counts are announced per session at most
+ */
+@ConfigurationProperties("convene.qa")
+public record QaProperties(int questionsPerMinute, int votesPerMinute, Duration votesInterval) {
+
+    public QaProperties {
+        if (questionsPerMinute <= 0) {
+            questionsPerMinute = 5;
+        }
+        if (votesPerMinute <= 0) {
+            votesPerMinute = 60;
+        }
+        if (votesInterval == null) {
+            votesInterval = Duration.ofMillis(200);
+        }
+    }
+}

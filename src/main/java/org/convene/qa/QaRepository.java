@@ -1,0 +1,333 @@
+package org.convene.qa;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.SelectField;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.convene.db.Tables.APP_USER;
+import static org.convene.db.Tables.PERSON;
+import static org.convene.db.Tables.PROGRAMME_SESSION;
+import static org.convene.db.Tables.QA_EVENT;
+import static org.convene.db.Tables.QA_SETTINGS;
+import static org.convene.db.Tables.QUESTION;
+import static org.convene.db.Tables.QUESTION_REPLY;
+import static org.convene.db.Tables.QUESTION_VOTE;
+import static org.convene.db.Tables.SESSION_PERSON;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.select;
+
+@Repository
+class QaRepository {
+
+    /** The NOTIFY channel: payload is the session id. Delivered after commit only. */
+    static final String CHANNEL = "convene_qa";
+    static final String VOTES_CHANNEL = "convene_qa_votes";
+
+    private final DSLContext db;
+
+    QaRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    record SessionTimes(Instant startsAt, Instant endsAt) {
+    }
+
+    record QuestionRow(long id, long sessionId, Long authorId, QuestionState state, boolean pinned, String text) {
+    }
+
+    Optional<SessionTimes> sessionTimes(long sessionId) {
+        return db.select(PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ENDS_AT).from(PROGRAMME_SESSION)
+                .where(PROGRAMME_SESSION.ID.eq(sessionId))
+                .fetchOptional(r -> new SessionTimes(r.value1().toInstant(), r.value2().toInstant()));
+    }
+
+    boolean isFacilitatorOf(long sessionId, long userId) {
+        return db.fetchExists(select(SESSION_PERSON.SESSION_ID).from(SESSION_PERSON)
+                .join(PERSON).on(PERSON.ID.eq(SESSION_PERSON.PERSON_ID))
+                .where(SESSION_PERSON.SESSION_ID.eq(sessionId), SESSION_PERSON.ROLE.eq("FACILITATOR"),
+                        PERSON.USER_ID.eq(userId)));
+    }
+
+    QaSettings settings(long sessionId) {
+        return db.select(QA_SETTINGS.OPEN, QA_SETTINGS.PRE_MODERATION, QA_SETTINGS.ANONYMOUS_ALLOWED)
+                .from(QA_SETTINGS).where(QA_SETTINGS.SESSION_ID.eq(sessionId))
+                .fetchOptional(r -> new QaSettings(sessionId, r.value1(), r.value2(), r.value3()))
+                .orElse(QaSettings.defaults(sessionId));
+    }
+
+    long publicSeq(long sessionId) {
+        Long seq = db.select(QA_SETTINGS.PUBLIC_SEQ).from(QA_SETTINGS).where(QA_SETTINGS.SESSION_ID.eq(sessionId))
+                .fetchOne(QA_SETTINGS.PUBLIC_SEQ);
+        return seq == null ? 0 : seq;
+    }
+
+    long moderationSeq(long sessionId) {
+        Long seq = db.select(QA_SETTINGS.MODERATION_SEQ).from(QA_SETTINGS).where(QA_SETTINGS.SESSION_ID.eq(sessionId))
+                .fetchOne(QA_SETTINGS.MODERATION_SEQ);
+        return seq == null ? 0 : seq;
+    }
+
+    /**
+     * Locks the session's settings row for the rest of the transaction. Every change to a session's Q&A takes
+     * this lock first (and question rows after it), so sequence numbers are handed out in commit order and
+     * transactions never wait on each other in a cycle.
+     */
+    QaSettings lockSettings(long sessionId) {
+        db.insertInto(QA_SETTINGS).set(QA_SETTINGS.SESSION_ID, sessionId).onConflictDoNothing().execute();
+        return db.select(QA_SETTINGS.OPEN, QA_SETTINGS.PRE_MODERATION, QA_SETTINGS.ANONYMOUS_ALLOWED)
+                .from(QA_SETTINGS).where(QA_SETTINGS.SESSION_ID.eq(sessionId)).forUpdate()
+                .fetchSingle(r -> new QaSettings(sessionId, r.value1(), r.value2(), r.value3()));
+    }
+
+    void updateSettings(QaSettings settings) {
+        db.update(QA_SETTINGS)
+                .set(QA_SETTINGS.OPEN, settings.open())
+                .set(QA_SETTINGS.PRE_MODERATION, settings.preModeration())
+                .set(QA_SETTINGS.ANONYMOUS_ALLOWED, settings.anonymousAllowed())
+                .set(QA_SETTINGS.VERSION, QA_SETTINGS.VERSION.plus(1))
+                .where(QA_SETTINGS.SESSION_ID.eq(settings.sessionId()))
+                .execute();
+    }
+
+    long insertQuestion(long sessionId, Long authorId, boolean anonymous, Long enteredBy, String onBehalfOf,
+                        String text, QuestionState state, Instant now) {
+        OffsetDateTime at = utc(now);
+        return db.insertInto(QUESTION)
+                .set(QUESTION.SESSION_ID, sessionId)
+                .set(QUESTION.AUTHOR_ID, authorId)
+                .set(QUESTION.ANONYMOUS, anonymous)
+                .set(QUESTION.ENTERED_BY, enteredBy)
+                .set(QUESTION.ON_BEHALF_OF, onBehalfOf)
+                .set(QUESTION.TEXT, text)
+                .set(QUESTION.STATE, state.name())
+                .set(QUESTION.CREATED_AT, at)
+                .set(QUESTION.UPDATED_AT, at)
+                .returning(QUESTION.ID).fetchSingle().getId();
+    }
+
+    Optional<QuestionRow> question(long questionId) {
+        return db.select(QUESTION.ID, QUESTION.SESSION_ID, QUESTION.AUTHOR_ID, QUESTION.STATE, QUESTION.PINNED, QUESTION.TEXT)
+                .from(QUESTION).where(QUESTION.ID.eq(questionId))
+                .fetchOptional(r -> new QuestionRow(r.value1(), r.value2(), r.value3(), QuestionState.valueOf(r.value4()),
+                        r.value5(), r.value6()));
+    }
+
+    void update(long questionId, QuestionState state, String text, String dismissReason, boolean pinned,
+                Long mergedInto, Instant now) {
+        db.update(QUESTION)
+                .set(QUESTION.STATE, state.name())
+                .set(QUESTION.TEXT, text)
+                .set(QUESTION.DISMISS_REASON, dismissReason)
+                .set(QUESTION.PINNED, pinned)
+                .set(QUESTION.MERGED_INTO, mergedInto)
+                .set(QUESTION.UPDATED_AT, utc(now))
+                .set(QUESTION.VERSION, QUESTION.VERSION.plus(1))
+                .where(QUESTION.ID.eq(questionId))
+                .execute();
+    }
+
+    /** Takes any question of the session off the stage; returns the id it took off, if any. */
+    Optional<Long> unpinAll(long sessionId, Instant now) {
+        return db.update(QUESTION)
+                .set(QUESTION.PINNED, false)
+                .set(QUESTION.UPDATED_AT, utc(now))
+                .set(QUESTION.VERSION, QUESTION.VERSION.plus(1))
+                .where(QUESTION.SESSION_ID.eq(sessionId), QUESTION.PINNED.isTrue())
+                .returning(QUESTION.ID).fetchOptional().map(r -> r.getId());
+    }
+
+    void insertReply(long questionId, long authorId, String authorName, String text, Instant now) {
+        db.insertInto(QUESTION_REPLY)
+                .set(QUESTION_REPLY.QUESTION_ID, questionId)
+                .set(QUESTION_REPLY.AUTHOR_ID, authorId)
+                .set(QUESTION_REPLY.AUTHOR_NAME, authorName)
+                .set(QUESTION_REPLY.TEXT, text)
+                .set(QUESTION_REPLY.CREATED_AT, utc(now))
+                .execute();
+        touch(questionId, now);
+    }
+
+    private void touch(long questionId, Instant now) {
+        db.update(QUESTION).set(QUESTION.UPDATED_AT, utc(now)).set(QUESTION.VERSION, QUESTION.VERSION.plus(1))
+                .where(QUESTION.ID.eq(questionId)).execute();
+    }
+
+    /** One vote per person: true when this call added it. Marks the count for the next coalesced announcement. */
+    boolean addVote(long questionId, long userId, Instant now) {
+        int inserted = db.insertInto(QUESTION_VOTE)
+                .set(QUESTION_VOTE.QUESTION_ID, questionId)
+                .set(QUESTION_VOTE.USER_ID, userId)
+                .set(QUESTION_VOTE.CREATED_AT, utc(now))
+                .onConflictDoNothing().execute();
+        if (inserted == 1) {
+            db.update(QUESTION).set(QUESTION.VOTE_COUNT, QUESTION.VOTE_COUNT.plus(1)).set(QUESTION.VOTES_DIRTY, true)
+                    .where(QUESTION.ID.eq(questionId)).execute();
+        }
+        return inserted == 1;
+    }
+
+    boolean removeVote(long questionId, long userId) {
+        int deleted = db.deleteFrom(QUESTION_VOTE)
+                .where(QUESTION_VOTE.QUESTION_ID.eq(questionId), QUESTION_VOTE.USER_ID.eq(userId)).execute();
+        if (deleted == 1) {
+            db.update(QUESTION).set(QUESTION.VOTE_COUNT, QUESTION.VOTE_COUNT.minus(1)).set(QUESTION.VOTES_DIRTY, true)
+                    .where(QUESTION.ID.eq(questionId)).execute();
+        }
+        return deleted == 1;
+    }
+
+    /** Moves the duplicate's votes to the target (a person who voted for both keeps one vote) and recounts. */
+    void mergeVotes(long duplicateId, long targetId) {
+        db.insertInto(QUESTION_VOTE, QUESTION_VOTE.QUESTION_ID, QUESTION_VOTE.USER_ID, QUESTION_VOTE.CREATED_AT)
+                .select(select(DSL.val(targetId), QUESTION_VOTE.USER_ID, QUESTION_VOTE.CREATED_AT)
+                        .from(QUESTION_VOTE).where(QUESTION_VOTE.QUESTION_ID.eq(duplicateId)))
+                .onConflictDoNothing().execute();
+        db.deleteFrom(QUESTION_VOTE).where(QUESTION_VOTE.QUESTION_ID.eq(duplicateId)).execute();
+        for (long id : List.of(duplicateId, targetId)) {
+            db.update(QUESTION)
+                    .set(QUESTION.VOTE_COUNT, select(DSL.count()).from(QUESTION_VOTE).where(QUESTION_VOTE.QUESTION_ID.eq(id)).<Integer>asField())
+                    .set(QUESTION.VOTES_DIRTY, false)
+                    .where(QUESTION.ID.eq(id)).execute();
+        }
+    }
+
+    /** Clears the vote marks of a session and returns the counts they stood for, question id to count. */
+    Map<Long, Integer> claimDirtyVotes(long sessionId, boolean publicOnly) {
+        Map<Long, Integer> counts = new LinkedHashMap<>();
+        db.update(QUESTION).set(QUESTION.VOTES_DIRTY, false)
+                .where(QUESTION.SESSION_ID.eq(sessionId), QUESTION.VOTES_DIRTY.isTrue())
+                .returning(QUESTION.ID, QUESTION.VOTE_COUNT, QUESTION.STATE)
+                .fetch()
+                .forEach(r -> {
+                    if (!publicOnly || QuestionState.valueOf(r.getState()).isPublic()) {
+                        counts.put(r.getId(), r.getVoteCount());
+                    }
+                });
+        return counts;
+    }
+
+    List<Long> sessionsWithDirtyVotes() {
+        return db.selectDistinct(QUESTION.SESSION_ID).from(QUESTION).where(QUESTION.VOTES_DIRTY.isTrue())
+                .fetch(QUESTION.SESSION_ID);
+    }
+
+    Map<Long, Integer> voteCounts(Collection<Long> questionIds) {
+        return db.select(QUESTION.ID, QUESTION.VOTE_COUNT).from(QUESTION).where(QUESTION.ID.in(questionIds))
+                .fetchMap(QUESTION.ID, QUESTION.VOTE_COUNT);
+    }
+
+    Set<Long> votesOf(long sessionId, long userId) {
+        return new HashSet<>(db.select(QUESTION_VOTE.QUESTION_ID).from(QUESTION_VOTE)
+                .join(QUESTION).on(QUESTION.ID.eq(QUESTION_VOTE.QUESTION_ID))
+                .where(QUESTION.SESSION_ID.eq(sessionId), QUESTION_VOTE.USER_ID.eq(userId))
+                .fetch(QUESTION_VOTE.QUESTION_ID));
+    }
+
+    List<QuestionView> views(Condition condition) {
+        SelectField<List<ReplyView>> replies = multiset(
+                select(QUESTION_REPLY.ID, QUESTION_REPLY.AUTHOR_NAME, QUESTION_REPLY.TEXT, QUESTION_REPLY.CREATED_AT)
+                        .from(QUESTION_REPLY).where(QUESTION_REPLY.QUESTION_ID.eq(QUESTION.ID))
+                        .orderBy(QUESTION_REPLY.CREATED_AT, QUESTION_REPLY.ID))
+                .convertFrom(r -> r.map(x -> new ReplyView(x.value1(), x.value2(), x.value3(), x.value4().toInstant())));
+        return db.select(QUESTION.ID, QUESTION.SESSION_ID, QUESTION.TEXT,
+                        DSL.when(QUESTION.ANONYMOUS.isTrue(), DSL.inline((String) null)).otherwise(APP_USER.DISPLAY_NAME),
+                        QUESTION.ANONYMOUS, QUESTION.ON_BEHALF_OF, QUESTION.STATE, QUESTION.PINNED, QUESTION.VOTE_COUNT,
+                        QUESTION.CREATED_AT, QUESTION.UPDATED_AT, QUESTION.DISMISS_REASON, QUESTION.MERGED_INTO, replies)
+                .from(QUESTION)
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(QUESTION.AUTHOR_ID))
+                .where(condition)
+                .orderBy(QUESTION.CREATED_AT, QUESTION.ID)
+                .fetch(r -> new QuestionView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        QuestionState.valueOf(r.value7()), r.value8(), r.value9(), r.value10().toInstant(),
+                        r.value11().toInstant(), r.value12(), r.value13(), r.value14()));
+    }
+
+    List<QuestionView> publicViews(long sessionId) {
+        return views(QUESTION.SESSION_ID.eq(sessionId).and(QUESTION.STATE.in("APPROVED", "ANSWERED")))
+                .stream().map(QuestionView::forPublic).toList();
+    }
+
+    List<QuestionView> allViews(long sessionId) {
+        return views(QUESTION.SESSION_ID.eq(sessionId));
+    }
+
+    List<QuestionView> viewsOfAuthor(long sessionId, long authorId) {
+        return views(QUESTION.SESSION_ID.eq(sessionId).and(QUESTION.AUTHOR_ID.eq(authorId)));
+    }
+
+    Map<Long, QuestionView> viewsById(Collection<Long> ids) {
+        Map<Long, QuestionView> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            views(QUESTION.ID.in(ids)).forEach(v -> byId.put(v.id(), v));
+        }
+        return byId;
+    }
+
+    /** Hands out the next sequence number of a stream; the caller holds the settings lock. */
+    long nextSeq(long sessionId, QaStream stream) {
+        var field = stream == QaStream.PUBLIC ? QA_SETTINGS.PUBLIC_SEQ : QA_SETTINGS.MODERATION_SEQ;
+        return db.update(QA_SETTINGS).set(field, field.plus(1)).where(QA_SETTINGS.SESSION_ID.eq(sessionId))
+                .returning(field).fetchSingle().get(field);
+    }
+
+    void insertEvent(long sessionId, QaStream stream, long seq, String type, Long questionId, JSONB votes, Instant now) {
+        db.insertInto(QA_EVENT)
+                .set(QA_EVENT.SESSION_ID, sessionId)
+                .set(QA_EVENT.STREAM, stream.name())
+                .set(QA_EVENT.SEQ, seq)
+                .set(QA_EVENT.TYPE, type)
+                .set(QA_EVENT.QUESTION_ID, questionId)
+                .set(QA_EVENT.VOTES, votes)
+                .set(QA_EVENT.CREATED_AT, utc(now))
+                .execute();
+    }
+
+    record EventRow(long seq, String type, Long questionId, JSONB votes) {
+    }
+
+    List<EventRow> eventsAfter(long sessionId, QaStream stream, long afterSeq, int limit) {
+        return db.select(QA_EVENT.SEQ, QA_EVENT.TYPE, QA_EVENT.QUESTION_ID, QA_EVENT.VOTES).from(QA_EVENT)
+                .where(QA_EVENT.SESSION_ID.eq(sessionId), QA_EVENT.STREAM.eq(stream.name()), QA_EVENT.SEQ.gt(afterSeq))
+                .orderBy(QA_EVENT.SEQ)
+                .limit(limit)
+                .fetch(r -> new EventRow(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** Payload "session:moderationSeq:publicSeq" (0 = no event on that stream); small, and unique per event. */
+    void notifyChanged(long sessionId, long moderationSeq, long publicSeq) {
+        db.execute("select pg_notify(?, ?)", CHANNEL, sessionId + ":" + moderationSeq + ":" + publicSeq);
+    }
+
+    void notifyVotes(long sessionId) {
+        db.execute("select pg_notify(?, ?)", VOTES_CHANNEL, Long.toString(sessionId));
+    }
+
+    int recentQuestionsBy(long authorId, Instant since) {
+        return db.fetchCount(QUESTION, QUESTION.AUTHOR_ID.eq(authorId), QUESTION.CREATED_AT.ge(utc(since)));
+    }
+
+    String displayName(long userId) {
+        return db.select(APP_USER.DISPLAY_NAME).from(APP_USER).where(APP_USER.ID.eq(userId)).fetchOne(APP_USER.DISPLAY_NAME);
+    }
+
+
+    static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+}

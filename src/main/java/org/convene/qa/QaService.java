@@ -1,0 +1,391 @@
+package org.convene.qa;
+
+import org.convene.core.security.ConveneUser;
+import org.convene.core.security.CurrentUser;
+import org.convene.core.security.Role;
+import org.jooq.JSONB;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.convene.qa.QaException.Code;
+
+/**
+ * The rules of a session's live Q&A. Every method checks on the server who is acting and whether they may,
+ * writes in one transaction, records the change in the session's event log with gap-free sequence numbers,
+ * and NOTIFYs; the change is announced to anyone only after it is committed.
+ */
+@Service
+@Transactional
+public class QaService {
+
+    static final int MAX_QUESTION_LENGTH = 500;
+    static final int MAX_REPLY_LENGTH = 2000;
+    static final int MAX_REASON_LENGTH = 300;
+    static final int MAX_ON_BEHALF_LENGTH = 100;
+
+    private static final Logger log = LoggerFactory.getLogger(QaService.class);
+
+    private final QaRepository repository;
+    private final CurrentUser currentUser;
+    private final RateLimits rateLimits;
+    private final Clock clock;
+
+    QaService(QaRepository repository, CurrentUser currentUser, RateLimits rateLimits, Clock clock) {
+        this.repository = repository;
+        this.currentUser = currentUser;
+        this.rateLimits = rateLimits;
+        this.clock = clock;
+    }
+
+    // ---- reading -------------------------------------------------------------------------------------------
+
+    /** What the attendee panel shows the current person (signed in or not). */
+    @Transactional(readOnly = true)
+    public QaBoard board(long sessionId) {
+        QaRepository.SessionTimes times = session(sessionId);
+        Optional<ConveneUser> user = currentUser.get();
+        long seq = repository.publicSeq(sessionId);
+        List<QuestionView> questions = repository.publicViews(sessionId);
+        List<MyQuestion> mine = user.map(u -> repository.viewsOfAuthor(sessionId, u.id()).stream().map(MyQuestion::new).toList())
+                .orElse(List.of());
+        Set<Long> myVotes = user.map(u -> repository.votesOf(sessionId, u.id())).orElse(Set.of());
+        boolean canModerate = user.map(u -> mayModerate(sessionId, u)).orElse(false);
+        return new QaBoard(sessionId, seq, repository.settings(sessionId), questions, mine, myVotes, user.isPresent(),
+                canModerate, isOver(times));
+    }
+
+    /** The public questions and the sequence number they match: what API clients load first and after a gap. */
+    @Transactional(readOnly = true)
+    public QaSnapshot snapshot(long sessionId) {
+        session(sessionId);
+        // read the seq first: an event committed in between is then delivered again, never missed
+        long seq = repository.publicSeq(sessionId);
+        return new QaSnapshot(seq, repository.publicViews(sessionId));
+    }
+
+    @Transactional(readOnly = true)
+    public ModerationBoard moderationBoard(long sessionId) {
+        requireModerator(sessionId);
+        long seq = repository.moderationSeq(sessionId);
+        List<QuestionView> questions = repository.allViews(sessionId);
+        Map<QuestionState, Integer> counts = new EnumMap<>(QuestionState.class);
+        for (QuestionState state : QuestionState.values()) {
+            counts.put(state, 0);
+        }
+        questions.forEach(q -> counts.merge(q.state(), 1, Integer::sum));
+        return new ModerationBoard(sessionId, seq, repository.settings(sessionId), questions, counts);
+    }
+
+    @Transactional(readOnly = true)
+    public QaSettings settings(long sessionId) {
+        session(sessionId);
+        return repository.settings(sessionId);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean canModerate(long sessionId) {
+        return currentUser.get().map(u -> mayModerate(sessionId, u)).orElse(false);
+    }
+
+    // ---- attendees ------------------------------------------------------------------------------------------
+
+    public QuestionView ask(long sessionId, String text, boolean anonymous) {
+        ConveneUser user = signedIn("ask a question");
+        String clean = questionText(text);
+        QaRepository.SessionTimes times = session(sessionId);
+        QaSettings settings = repository.lockSettings(sessionId);
+        if (isOver(times)) {
+            throw new QaException(Code.SESSION_OVER, "This session has ended, so it no longer takes questions.");
+        }
+        if (!settings.open()) {
+            throw new QaException(Code.CLOSED, "Questions are closed for this session.");
+        }
+        if (anonymous && !settings.anonymousAllowed()) {
+            throw new QaException(Code.ANONYMOUS_NOT_ALLOWED,
+                    "This session does not take anonymous questions. Untick “Ask anonymously” to ask with your name.");
+        }
+        rateLimits.checkAsk(user.id());
+        QuestionState state = settings.preModeration() ? QuestionState.PENDING : QuestionState.APPROVED;
+        long id = repository.insertQuestion(sessionId, user.id(), anonymous, null, null, clean, state, clock.instant());
+        record(sessionId, QaEvent.CREATED, id, null, state.isPublic() ? QaEvent.CREATED : null);
+        log.info("Question {} asked in session {} ({})", id, sessionId, state);
+        return view(id);
+    }
+
+    /** Up-votes (up = true) or takes my vote back. One vote per person per question. */
+    public void vote(long questionId, boolean up) {
+        ConveneUser user = signedIn("vote");
+        QaRepository.QuestionRow question = question(questionId);
+        if (!question.state().isPublic()) {
+            throw new QaException(Code.INVALID_STATE, "You can only vote for questions everyone can see.");
+        }
+        if (question.authorId() != null && question.authorId() == user.id()) {
+            throw new QaException(Code.OWN_QUESTION, "You cannot vote for your own question.");
+        }
+        if (isOver(session(question.sessionId()))) {
+            throw new QaException(Code.SESSION_OVER, "This session has ended, so voting has closed.");
+        }
+        rateLimits.checkVote(user.id());
+        boolean changed = up ? repository.addVote(questionId, user.id(), clock.instant())
+                : repository.removeVote(questionId, user.id());
+        if (changed) {
+            // counts are announced by the coalescer, a few times a second at most, not once per vote
+            repository.notifyVotes(question.sessionId());
+        }
+    }
+
+    // ---- facilitators -------------------------------------------------------------------------------------
+
+    /** Approves a pending question, optionally with its text edited first. */
+    public void approve(long questionId, String editedText) {
+        QaRepository.QuestionRow question = moderatable(questionId);
+        if (question.state() != QuestionState.PENDING && question.state() != QuestionState.DISMISSED) {
+            throw new QaException(Code.INVALID_STATE, "Only a waiting or dismissed question can be approved.");
+        }
+        String text = editedText == null ? question.text() : questionText(editedText);
+        repository.update(questionId, QuestionState.APPROVED, text, null, false, null, clock.instant());
+        record(question.sessionId(), QaEvent.UPDATED, questionId, null, QaEvent.CREATED);
+    }
+
+    public void edit(long questionId, String newText) {
+        QaRepository.QuestionRow question = moderatable(questionId);
+        if (question.state() == QuestionState.MERGED) {
+            throw new QaException(Code.INVALID_STATE, "A merged question cannot be edited; edit the one it was merged into.");
+        }
+        repository.update(questionId, question.state(), questionText(newText), null, question.pinned(), null, clock.instant());
+        record(question.sessionId(), QaEvent.UPDATED, questionId, null, question.state().isPublic() ? QaEvent.UPDATED : null);
+    }
+
+    public void dismiss(long questionId, String reason) {
+        QaRepository.QuestionRow question = moderatable(questionId);
+        if (question.state() == QuestionState.DISMISSED || question.state() == QuestionState.MERGED) {
+            throw new QaException(Code.INVALID_STATE, "This question has already been dismissed or merged.");
+        }
+        String cleanReason = optional(reason, MAX_REASON_LENGTH, "The reason");
+        repository.update(questionId, QuestionState.DISMISSED, question.text(), cleanReason, false, null, clock.instant());
+        record(question.sessionId(), QaEvent.UPDATED, questionId, null, question.state().isPublic() ? QaEvent.REMOVED : null);
+    }
+
+    /** Marks a question answered. An answered question leaves the stage: the facilitator has moved on. */
+    public void markAnswered(long questionId) {
+        QaRepository.QuestionRow question = moderatable(questionId);
+        if (question.state() != QuestionState.APPROVED) {
+            throw new QaException(Code.INVALID_STATE, "Only an approved question can be marked answered.");
+        }
+        repository.update(questionId, QuestionState.ANSWERED, question.text(), null, false, null, clock.instant());
+        record(question.sessionId(), QaEvent.UPDATED, questionId, null, QaEvent.UPDATED);
+    }
+
+    /** Puts a question on stage, taking any other one off. */
+    public void pin(long questionId) {
+        QaRepository.QuestionRow question = moderatable(questionId);
+        if (!question.state().isPublic()) {
+            throw new QaException(Code.INVALID_STATE, "Approve the question before putting it on stage.");
+        }
+        if (question.pinned()) {
+            return;
+        }
+        Optional<Long> previous = repository.unpinAll(question.sessionId(), clock.instant());
+        previous.ifPresent(id -> record(question.sessionId(), QaEvent.UPDATED, id, null, QaEvent.UPDATED));
+        repository.update(questionId, question.state(), question.text(), null, true, null, clock.instant());
+        record(question.sessionId(), QaEvent.UPDATED, questionId, null, QaEvent.UPDATED);
+    }
+
+    public void unpin(long questionId) {
+        QaRepository.QuestionRow question = moderatable(questionId);
+        if (!question.pinned()) {
+            return;
+        }
+        repository.update(questionId, question.state(), question.text(), null, false, null, clock.instant());
+        record(question.sessionId(), QaEvent.UPDATED, questionId, null, QaEvent.UPDATED);
+    }
+
+    public void reply(long questionId, String text) {
+        QaRepository.QuestionRow question = moderatable(questionId);
+        ConveneUser user = currentUser.require();
+        String clean = required(text, MAX_REPLY_LENGTH, "Your reply");
+        repository.insertReply(questionId, user.id(), user.displayName(), clean, clock.instant());
+        record(question.sessionId(), QaEvent.UPDATED, questionId, null, question.state().isPublic() ? QaEvent.UPDATED : null);
+    }
+
+    /** Merges a duplicate into another question of the same session; the duplicate's votes carry over. */
+    public void merge(long duplicateId, long targetId) {
+        if (duplicateId == targetId) {
+            throw new QaException(Code.INVALID_STATE, "A question cannot be merged into itself.");
+        }
+        QaRepository.QuestionRow duplicate = moderatable(duplicateId);
+        QaRepository.QuestionRow target = question(targetId);
+        if (target.sessionId() != duplicate.sessionId()) {
+            throw new QaException(Code.INVALID_STATE, "Both questions must belong to the same session.");
+        }
+        if (target.state() == QuestionState.MERGED || target.state() == QuestionState.DISMISSED) {
+            throw new QaException(Code.INVALID_STATE, "Merge into a question that is still open.");
+        }
+        if (duplicate.state() == QuestionState.MERGED) {
+            throw new QaException(Code.INVALID_STATE, "This question has already been merged.");
+        }
+        repository.mergeVotes(duplicateId, targetId);
+        repository.update(duplicateId, QuestionState.MERGED, duplicate.text(), null, false, targetId, clock.instant());
+        record(duplicate.sessionId(), QaEvent.UPDATED, duplicateId, null, duplicate.state().isPublic() ? QaEvent.REMOVED : null);
+        repository.update(targetId, target.state(), target.text(), null, target.pinned(), null, clock.instant());
+        record(duplicate.sessionId(), QaEvent.UPDATED, targetId, null, target.state().isPublic() ? QaEvent.UPDATED : null);
+    }
+
+    /** A question sent in by phone or email, typed in by a facilitator and marked as such. */
+    public QuestionView askOnBehalf(long sessionId, String text, String onBehalfOf) {
+        ConveneUser facilitator = requireModerator(sessionId);
+        String clean = questionText(text);
+        String who = optional(onBehalfOf, MAX_ON_BEHALF_LENGTH, "The name");
+        session(sessionId);
+        repository.lockSettings(sessionId);
+        long id = repository.insertQuestion(sessionId, null, who == null, facilitator.id(),
+                who == null ? "someone who sent it in" : who, clean, QuestionState.APPROVED, clock.instant());
+        record(sessionId, QaEvent.CREATED, id, null, QaEvent.CREATED);
+        return view(id);
+    }
+
+    public QaSettings updateSettings(long sessionId, boolean open, boolean preModeration, boolean anonymousAllowed) {
+        requireModerator(sessionId);
+        repository.lockSettings(sessionId);
+        QaSettings settings = new QaSettings(sessionId, open, preModeration, anonymousAllowed);
+        repository.updateSettings(settings);
+        record(sessionId, QaEvent.SETTINGS, null, null, QaEvent.SETTINGS);
+        return settings;
+    }
+
+    // ---- the event log ----------------------------------------------------------------------------------------
+
+    /**
+     * Records one change on the moderators' stream and, when the public may see it, on the public stream;
+     * then NOTIFYs. The caller holds the settings lock, so sequence numbers follow commit order.
+     *
+     * @param publicType the event type on the public stream, or null when the public sees nothing of it
+     */
+    private void record(long sessionId, String moderationType, Long questionId, JSONB votes, String publicType) {
+        Instant now = clock.instant();
+        repository.lockSettings(sessionId);
+        long moderationSeq = repository.nextSeq(sessionId, QaStream.MODERATION);
+        repository.insertEvent(sessionId, QaStream.MODERATION, moderationSeq, moderationType, questionId, votes, now);
+        long publicSeq = 0;
+        if (publicType != null) {
+            publicSeq = repository.nextSeq(sessionId, QaStream.PUBLIC);
+            repository.insertEvent(sessionId, QaStream.PUBLIC, publicSeq, publicType, questionId, votes, now);
+        }
+        repository.notifyChanged(sessionId, moderationSeq, publicSeq);
+    }
+
+    /**
+     * Announces the vote counts that changed since the last announcement, as one votes.changed event per
+     * stream. Called by the coalescer on whichever node gets there first; the others find nothing to claim.
+     *
+     * @return whether anything was announced
+     */
+    boolean announceVotes(long sessionId) {
+        repository.lockSettings(sessionId);
+        Map<Long, Integer> all = repository.claimDirtyVotes(sessionId, false);
+        if (all.isEmpty()) {
+            return false;
+        }
+        Map<Long, QuestionView> views = repository.viewsById(all.keySet());
+        Map<Long, Integer> visible = all.entrySet().stream()
+                .filter(e -> views.containsKey(e.getKey()) && views.get(e.getKey()).state().isPublic())
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Instant now = clock.instant();
+        long moderationSeq = repository.nextSeq(sessionId, QaStream.MODERATION);
+        repository.insertEvent(sessionId, QaStream.MODERATION, moderationSeq, QaEvent.VOTES, null, votesJson(all), now);
+        long publicSeq = 0;
+        if (!visible.isEmpty()) {
+            publicSeq = repository.nextSeq(sessionId, QaStream.PUBLIC);
+            repository.insertEvent(sessionId, QaStream.PUBLIC, publicSeq, QaEvent.VOTES, null, votesJson(visible), now);
+        }
+        repository.notifyChanged(sessionId, moderationSeq, publicSeq);
+        return true;
+    }
+
+    static JSONB votesJson(Map<Long, Integer> counts) {
+        return JSONB.valueOf(counts.entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+                .collect(Collectors.joining(",", "{", "}")));
+    }
+
+    // ---- checks -------------------------------------------------------------------------------------------
+
+    private ConveneUser signedIn(String action) {
+        return currentUser.get().orElseThrow(() ->
+                new QaException(Code.NOT_SIGNED_IN, "Log in to " + action + "."));
+    }
+
+    private ConveneUser requireModerator(long sessionId) {
+        ConveneUser user = signedIn("moderate questions");
+        session(sessionId);
+        if (!mayModerate(sessionId, user)) {
+            throw new QaException(Code.FORBIDDEN, "Only this session's facilitators and organisers can moderate its questions.");
+        }
+        return user;
+    }
+
+    private boolean mayModerate(long sessionId, ConveneUser user) {
+        return user.has(Role.ORGANISER) || repository.isFacilitatorOf(sessionId, user.id());
+    }
+
+    private QaRepository.QuestionRow moderatable(long questionId) {
+        QaRepository.QuestionRow question = question(questionId);
+        requireModerator(question.sessionId());
+        repository.lockSettings(question.sessionId());
+        // re-read under the lock: another facilitator may have changed it a moment ago
+        return question(questionId);
+    }
+
+    private QaRepository.QuestionRow question(long questionId) {
+        return repository.question(questionId).orElseThrow(() ->
+                new QaException(Code.NOT_FOUND, "That question no longer exists."));
+    }
+
+    private QaRepository.SessionTimes session(long sessionId) {
+        return repository.sessionTimes(sessionId).orElseThrow(() ->
+                new QaException(Code.NOT_FOUND, "There is no session with id " + sessionId + "."));
+    }
+
+    private boolean isOver(QaRepository.SessionTimes times) {
+        return !clock.instant().isBefore(times.endsAt());
+    }
+
+    private QuestionView view(long questionId) {
+        return repository.viewsById(List.of(questionId)).get(questionId);
+    }
+
+    private static String questionText(String text) {
+        return required(text, MAX_QUESTION_LENGTH, "Your question");
+    }
+
+    private static String required(String text, int max, String what) {
+        String clean = text == null ? "" : text.strip();
+        if (clean.isEmpty()) {
+            throw new QaException(Code.EMPTY, what + " is empty. Type something first.");
+        }
+        if (clean.codePointCount(0, clean.length()) > max) {
+            throw new QaException(Code.TOO_LONG, what + " is " + clean.codePointCount(0, clean.length())
+                    + " characters long. It can be at most " + max + ".");
+        }
+        return clean;
+    }
+
+    private static String optional(String text, int max, String what) {
+        String clean = text == null ? "" : text.strip();
+        if (clean.isEmpty()) {
+            return null;
+        }
+        return required(clean, max, what);
+    }
+}

@@ -1,0 +1,23 @@
+package org.convene.qa;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A question as others see it. The author's name is null for an anonymous question, for everyone,
+ * facilitators included.
+ *
+ * @param onBehalfOf    who a facilitator entered it for (sent by phone or email), or null
+ * @param dismissReason shown only to the asker and to moderators; null in public views
+ */
+public record QuestionView(long id, long sessionId, String text, String authorName, boolean anonymous,
+                           String onBehalfOf, QuestionState state, boolean pinned, int votes,
+                           Instant askedAt, Instant updatedAt, String dismissReason, Long mergedInto,
+                           List<ReplyView> replies) {
+
+    /** The same question with what only the asker and moderators may see removed. */
+    QuestionView forPublic() {
+        return dismissReason == null ? this : new QuestionView(id, sessionId, text, authorName, anonymous, onBehalfOf,
+                state, pinned, votes, askedAt, updatedAt, null, mergedInto, replies);
+    }
+}
