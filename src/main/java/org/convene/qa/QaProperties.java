@@ -10,9 +10,10 @@ import java.time.Duration;
  * @param questionsPerMinute how many questions one person may ask per minute, across sessions
  * @param votesPerMinute     how many votes (and vote withdrawals) one person may cast per minute
  * @param votesInterval      how often vote counts are announced per session at most
+ * @param frameInterval      how often a STOMP subscriber receives a frame per session and stream at most
  */
 @ConfigurationProperties("convene.qa")
-public record QaProperties(int questionsPerMinute, int votesPerMinute, Duration votesInterval) {
+public record QaProperties(int questionsPerMinute, int votesPerMinute, Duration votesInterval, Duration frameInterval) {
 
     public QaProperties {
         if (questionsPerMinute <= 0) {
@@ -23,6 +24,9 @@ public record QaProperties(int questionsPerMinute, int votesPerMinute, Duration 
         }
         if (votesInterval == null) {
             votesInterval = Duration.ofMillis(200);
+        }
+        if (frameInterval == null) {
+            frameInterval = Duration.ofMillis(200);
         }
     }
 }

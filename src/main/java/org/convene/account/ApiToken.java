@@ -1,0 +1,7 @@
+package org.convene.account;
+
+import java.time.Instant;
+
+/** A personal access token as its owner sees it in a list: never the secret itself. */
+public record ApiToken(long id, String name, Instant createdAt, Instant lastUsedAt) {
+}

@@ -1,0 +1,77 @@
+package org.convene.account.api;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.convene.account.ApiTokenService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
+/**
+ * The machine-facing side: the JSON API under /api and the STOMP WebSocket at /ws. Stateless, no CSRF (no
+ * cookies are used), a personal access token as "Authorization: Bearer", and HTTP Basic only to create a token.
+ * The WebSocket handshake is open; STOMP authenticates in its CONNECT frame.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokenService tokens) throws Exception {
+        http.securityMatcher("/api/**", "/ws", "/ws/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(pathPattern("/ws"), pathPattern("/ws/**")).permitAll()
+                        .requestMatchers(pathPattern(HttpMethod.GET, "/api/sessions/*/questions")).permitAll()
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    /** Signs a request in as the owner of its bearer token; a wrong token is refused outright. */
+    static final class BearerTokenFilter extends OncePerRequestFilter {
+
+        private final ApiTokenService tokens;
+
+        BearerTokenFilter(ApiTokenService tokens) {
+            this.tokens = tokens;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String header = request.getHeader("Authorization");
+            if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                var user = tokens.authenticate(header.substring(7).trim());
+                if (user.isEmpty()) {
+                    response.setStatus(HttpStatus.UNAUTHORIZED.value());
+                    response.setContentType("application/json");
+                    response.getWriter().write("{\"code\":\"INVALID_TOKEN\",\"message\":\"The access token is unknown or was revoked.\"}");
+                    return;
+                }
+                var authentication = new UsernamePasswordAuthenticationToken(user.get(), null, user.get().getAuthorities());
+                SecurityContextHolder.getContext().setAuthentication(authentication);
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

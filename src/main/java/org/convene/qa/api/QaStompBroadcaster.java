@@ -1,0 +1,121 @@
+package org.convene.qa.api;
+
+import org.convene.qa.QaEvent;
+import org.convene.qa.QaLiveUpdates;
+import org.convene.qa.QaProperties;
+import org.convene.qa.QaUpdate;
+import org.convene.qa.QuestionView;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends each session's committed Q&A events to its STOMP topics. A frame carries every event the node read
+ * since the last frame, each with its own seq, so a burst costs one delivery per subscriber, not one per event.
+ */
+@Component
+class QaStompBroadcaster implements SmartLifecycle {
+
+    private final QaLiveUpdates live;
+    private final SimpMessagingTemplate messaging;
+    private final long intervalMillis;
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService flusher =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("qa-stomp").daemon().factory());
+    private volatile QaLiveUpdates.Registration registration;
+
+    QaStompBroadcaster(QaLiveUpdates live, SimpMessagingTemplate messaging, QaProperties properties) {
+        this.live = live;
+        this.messaging = messaging;
+        this.intervalMillis = properties.frameInterval().toMillis();
+    }
+
+    /** Events waiting for a destination's next frame. */
+    private static final class Pending {
+        final long sessionId;
+        final List<QaEvent> events = new ArrayList<>();
+        long lastSentAt;
+        boolean scheduled;
+
+        Pending(long sessionId) {
+            this.sessionId = sessionId;
+        }
+    }
+
+    /** What a subscriber receives: the session and its events in seq order. */
+    record Frame(long sessionId, List<Event> events) {
+    }
+
+    record Event(long seq, String type, QuestionView question, Map<Long, Integer> votes) {
+    }
+
+    private void send(QaUpdate update) {
+        if (!update.publicEvents().isEmpty()) {
+            enqueue("/topic/sessions." + update.sessionId() + ".questions", update.sessionId(), update.publicEvents());
+        }
+        if (!update.moderationEvents().isEmpty()) {
+            enqueue("/topic/sessions." + update.sessionId() + ".moderation", update.sessionId(), update.moderationEvents());
+        }
+    }
+
+    /** At most one frame per destination per interval; events arriving meanwhile ride in the next frame. */
+    private void enqueue(String destination, long sessionId, List<QaEvent> events) {
+        Pending p = pending.computeIfAbsent(destination, d -> new Pending(sessionId));
+        synchronized (p) {
+            p.events.addAll(events);
+            if (!p.scheduled) {
+                p.scheduled = true;
+                long wait = Math.max(0, p.lastSentAt + intervalMillis - System.nanoTime() / 1_000_000);
+                flusher.schedule(() -> flush(destination, p), wait, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void flush(String destination, Pending p) {
+        List<QaEvent> events;
+        synchronized (p) {
+            events = List.copyOf(p.events);
+            p.events.clear();
+            p.scheduled = false;
+            p.lastSentAt = System.nanoTime() / 1_000_000;
+        }
+        if (!events.isEmpty()) {
+            messaging.convertAndSend(destination, frame(p.sessionId, events));
+        }
+    }
+
+    private static Frame frame(long sessionId, List<QaEvent> events) {
+        List<Event> out = new ArrayList<>(events.size());
+        for (QaEvent e : events) {
+            out.add(new Event(e.seq(), e.type(), e.question(), e.votes()));
+        }
+        return new Frame(sessionId, out);
+    }
+
+    @Override
+    public void start() {
+        registration = live.subscribeToAll(this::send);
+    }
+
+    @Override
+    public void stop() {
+        if (registration != null) {
+            registration.close();
+            registration = null;
+        }
+        flusher.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return registration != null;
+    }
+}

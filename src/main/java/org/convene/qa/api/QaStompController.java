@@ -1,0 +1,123 @@
+package org.convene.qa.api;
+
+import org.convene.qa.QaException;
+import org.convene.qa.QaService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.messaging.handler.annotation.DestinationVariable;
+import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
+import org.springframework.messaging.handler.annotation.MessageMapping;
+import org.springframework.messaging.handler.annotation.Payload;
+import org.springframework.messaging.simp.annotation.SendToUser;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Asking, voting and moderating over STOMP. Each SEND goes through the same service as the web pages; a RECEIPT,
+ * when asked for, is sent only after the change is committed, and a refusal goes to /user/queue/errors.
+ */
+@Controller
+class QaStompController {
+
+    private static final Logger log = LoggerFactory.getLogger(QaStompController.class);
+
+    private final QaService qa;
+    private final StompReceipts receipts;
+
+    QaStompController(QaService qa, StompReceipts receipts) {
+        this.qa = qa;
+        this.receipts = receipts;
+    }
+
+    record AskRequest(String text, Boolean anonymous) {
+    }
+
+    record VoteRequest(Boolean up) {
+    }
+
+    /**
+     * @param action   approve, dismiss, answer, pin, unpin, edit, reply or merge
+     * @param text     the edited text (edit, or approve with an edit) or the reply (reply)
+     * @param reason   why it was dismissed (dismiss, optional)
+     * @param targetId the question a duplicate is merged into (merge)
+     */
+    record ModerateRequest(String action, String text, String reason, Long targetId) {
+    }
+
+    record ErrorMessage(String code, String message, String destination, String receiptId) {
+    }
+
+    @MessageMapping("/sessions.{sessionId}.questions")
+    void ask(@DestinationVariable long sessionId, @Payload AskRequest request, StompHeaderAccessor headers) {
+        qa.ask(sessionId, request.text(), Boolean.TRUE.equals(request.anonymous()));
+        receipt(headers);
+    }
+
+    @MessageMapping("/questions.{questionId}.vote")
+    void vote(@DestinationVariable long questionId, @Payload VoteRequest request, StompHeaderAccessor headers) {
+        qa.vote(questionId, request.up() == null || request.up());
+        receipt(headers);
+    }
+
+    @MessageMapping("/questions.{questionId}.moderate")
+    void moderate(@DestinationVariable long questionId, @Payload ModerateRequest request, StompHeaderAccessor headers) {
+        String action = request.action() == null ? "" : request.action().trim().toLowerCase(java.util.Locale.ROOT);
+        switch (action) {
+            case "approve" -> qa.approve(questionId, request.text());
+            case "dismiss" -> qa.dismiss(questionId, request.reason());
+            case "answer" -> qa.markAnswered(questionId);
+            case "pin" -> qa.pin(questionId);
+            case "unpin" -> qa.unpin(questionId);
+            case "edit" -> qa.edit(questionId, request.text());
+            case "reply" -> qa.reply(questionId, request.text());
+            case "merge" -> {
+                if (request.targetId() == null) {
+                    throw new QaException(QaException.Code.INVALID_STATE, "A merge needs \"targetId\": the question to merge into.");
+                }
+                qa.merge(questionId, request.targetId());
+            }
+            default -> throw new InvalidRequest("Unknown action \"" + request.action()
+                    + "\". Use approve, dismiss, answer, pin, unpin, edit, reply or merge.");
+        }
+        receipt(headers);
+    }
+
+    @MessageExceptionHandler(QaException.class)
+    @SendToUser(destinations = "/queue/errors", broadcast = false)
+    ErrorMessage refused(QaException e, StompHeaderAccessor headers) {
+        return error(e.code().name(), e.getMessage(), headers);
+    }
+
+    @MessageExceptionHandler({InvalidRequest.class, MessageConversionException.class})
+    @SendToUser(destinations = "/queue/errors", broadcast = false)
+    ErrorMessage invalid(RuntimeException e, StompHeaderAccessor headers) {
+        String message = e instanceof InvalidRequest ? e.getMessage()
+                : "The message body is not the JSON this destination takes (see docs/api.md).";
+        return error("INVALID_REQUEST", message, headers);
+    }
+
+    @MessageExceptionHandler(RuntimeException.class)
+    @SendToUser(destinations = "/queue/errors", broadcast = false)
+    ErrorMessage failed(RuntimeException e, StompHeaderAccessor headers) {
+        log.error("STOMP {} failed", headers.getDestination(), e);
+        return error("SERVER_ERROR", "Something went wrong on our side. Nothing was changed; please try again.", headers);
+    }
+
+    private static ErrorMessage error(String code, String message, StompHeaderAccessor headers) {
+        return new ErrorMessage(code, message, headers.getDestination(), headers.getReceipt());
+    }
+
+    /** The service has returned, so its transaction has committed: now the client may be told. */
+    private void receipt(StompHeaderAccessor headers) {
+        if (headers.getReceipt() != null) {
+            receipts.send(headers);
+        }
+    }
+
+    static final class InvalidRequest extends RuntimeException {
+        InvalidRequest(String message) {
+            super(message);
+        }
+    }
+}

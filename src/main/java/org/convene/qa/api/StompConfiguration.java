@@ -1,0 +1,49 @@
+package org.convene.qa.api;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+
+/** The public STOMP 1.2 API on a plain WebSocket at /ws (docs/api.md). */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+class StompConfiguration implements WebSocketMessageBrokerConfigurer {
+
+    private final StompAuthorisation authorisation;
+
+    StompConfiguration(StompAuthorisation authorisation) {
+        this.authorisation = authorisation;
+    }
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        // Any origin: the API authenticates with bearer tokens in CONNECT, never with cookies.
+        registry.addEndpoint("/ws").setAllowedOriginPatterns("*");
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        registry.enableSimpleBroker("/topic", "/queue");
+        registry.setApplicationDestinationPrefixes("/app");
+        registry.setUserDestinationPrefix("/user");
+        registry.setPreservePublishOrder(true);
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(authorisation);
+    }
+
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        // Q&A frames are small: a question is at most 500 characters.
+        registration.setMessageSizeLimit(16 * 1024);
+        // A client that cannot keep up is disconnected rather than buffered without end; it reloads the snapshot.
+        registration.setSendBufferSizeLimit(256 * 1024);
+        registration.setSendTimeLimit(10_000);
+    }
+}
