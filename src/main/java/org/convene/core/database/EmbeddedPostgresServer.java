@@ -102,7 +102,7 @@ public final class EmbeddedPostgresServer {
     }
 
     /** Stops the server of this directory now rather than at JVM exit. */
-    static void stop(Path dataDir) {
+    public static void stop(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
         EmbeddedPostgres server = RUNNING.get(dir);
         if (server != null) {

@@ -53,16 +53,22 @@ class StompAuthorisation implements ExecutorChannelInterceptor {
         if (accessor == null || accessor.getCommand() == null) {
             return message;
         }
-        switch (accessor.getCommand()) {
-            case CONNECT, STOMP -> authenticate(accessor);
-            case SUBSCRIBE -> authoriseSubscribe(accessor);
-            case SEND -> {
-                if (!(accessor.getUser() instanceof UsernamePasswordAuthenticationToken)) {
-                    throw new MessageDeliveryException("Sending needs an access token: CONNECT with \"Authorization: Bearer <token>\".");
+        try {
+            switch (accessor.getCommand()) {
+                case CONNECT, STOMP -> authenticate(accessor);
+                case SUBSCRIBE -> authoriseSubscribe(accessor);
+                case SEND -> {
+                    if (!(accessor.getUser() instanceof UsernamePasswordAuthenticationToken)) {
+                        throw new MessageDeliveryException("Sending needs an access token: CONNECT with \"Authorization: Bearer <token>\".");
+                    }
+                }
+                default -> {
                 }
             }
-            default -> {
-            }
+        } catch (MessageDeliveryException refused) {
+            // With receive order preserved, an exception here would only be logged; the client must hear why.
+            receipts.error(accessor, refused.getMessage());
+            return null;
         }
         return message;
     }

@@ -23,6 +23,8 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         // Any origin: the API authenticates with bearer tokens in CONNECT, never with cookies.
         registry.addEndpoint("/ws").setAllowedOriginPatterns("*");
+        // one client's frames are handled in the order it sent them (questions sent in a burst keep their order)
+        registry.setPreserveReceiveOrder(true);
     }
 
     @Override

@@ -30,10 +30,12 @@ class StompTestClient implements AutoCloseable {
 
     final StompSession session;
     final BlockingQueue<JsonNode> errors = new LinkedBlockingQueue<>();
-    final List<String> transportErrors = new CopyOnWriteArrayList<>();
+    /** The message header of every STOMP ERROR frame the server sent. */
+    final List<String> errorFrames;
 
-    private StompTestClient(StompSession session) {
+    private StompTestClient(StompSession session, List<String> errorFrames) {
         this.session = session;
+        this.errorFrames = errorFrames;
     }
 
     static StompTestClient connect(int port, String token) throws Exception {
@@ -49,16 +51,15 @@ class StompTestClient implements AutoCloseable {
         if (token != null) {
             connect.add("Authorization", "Bearer " + token);
         }
-        List<String> failures = new CopyOnWriteArrayList<>();
+        List<String> errorFrames = new CopyOnWriteArrayList<>();
         StompSession session = client.connectAsync("ws://localhost:" + port + "/ws", new WebSocketHttpHeaders(), connect,
                 new StompSessionHandlerAdapter() {
                     @Override
-                    public void handleTransportError(StompSession s, Throwable exception) {
-                        failures.add(String.valueOf(exception.getMessage()));
+                    public void handleFrame(StompHeaders headers, Object payload) {
+                        errorFrames.add(String.valueOf(headers.getFirst("message")));
                     }
                 }).get(10, TimeUnit.SECONDS);
-        StompTestClient testClient = new StompTestClient(session);
-        testClient.transportErrors.addAll(failures);
+        StompTestClient testClient = new StompTestClient(session, errorFrames);
         if (token != null) {
             testClient.subscribe("/user/queue/errors", testClient.errors);
         }
