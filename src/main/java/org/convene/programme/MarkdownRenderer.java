@@ -3,6 +3,7 @@ package org.convene.programme;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
@@ -10,6 +11,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.springframework.stereotype.Component;
+
+import java.util.Locale;
 
 /**
  * Turns a session summary written in Markdown by hosts into HTML that is safe to put in a page.
@@ -55,6 +58,27 @@ public class MarkdownRenderer {
         public void visit(Heading heading) {
             heading.setLevel(Math.min(6, heading.getLevel() + FIRST_HEADING_LEVEL - 1));
             visitChildren(heading);
+        }
+
+        /**
+         * A link to anything but a web page or an email address loses its target but keeps its words:
+         * an empty link would take the reader back to the same page and puzzle them.
+         */
+        @Override
+        public void visit(Link link) {
+            visitChildren(link);
+            String destination = link.getDestination() == null ? "" : link.getDestination().strip()
+                    .toLowerCase(Locale.ROOT);
+            if (!(destination.startsWith("https://") || destination.startsWith("http://")
+                    || destination.startsWith("mailto:"))) {
+                Node child = link.getFirstChild();
+                while (child != null) {
+                    Node next = child.getNext();
+                    link.insertBefore(child);
+                    child = next;
+                }
+                link.unlink();
+            }
         }
 
         /** Images are not allowed through, but their alt text is content: keep it as plain text. */

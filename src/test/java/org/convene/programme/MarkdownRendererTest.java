@@ -58,7 +58,7 @@ class MarkdownRendererTest {
                 + " [vb](vbscript:msgbox) [spaced](JaVaScRiPt:alert(1))");
 
         assertThat(html.toLowerCase()).doesNotContain("javascript:").doesNotContain("data:").doesNotContain("vbscript:");
-        assertThat(html).contains("click", "data", "vb", "spaced");
+        assertThat(html).contains("click", "data", "vb", "spaced").doesNotContain("<a");
     }
 
     @Test
@@ -76,6 +76,11 @@ class MarkdownRendererTest {
         // Raw HTML is shown as harmless text, never as elements or attributes.
         assertThat(html).doesNotContain("<iframe", "<div", "<style", "<a ", "onclick=", "target=", "style=");
         assertThat(html).contains("&lt;iframe");
+    }
+
+    @Test
+    void relative_links_are_kept_as_words_only() {
+        assertThat(renderer.toSafeHtml("[our page](/admin) and [there](other)")).isEqualTo("<p>our page and there</p>");
     }
 
     @Test

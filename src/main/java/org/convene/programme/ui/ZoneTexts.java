@@ -72,10 +72,18 @@ final class ZoneTexts {
         return text;
     }
 
-    /** "Monday 23 November 2026, 10am to 11.30am" in the given zone, with the end's date when it differs. */
+    /**
+     * "Monday 23 November 2026, 10am to 11.30am" in the given zone, or
+     * "Monday 23 November 2026, 11pm to 12.30am on Tuesday 24 November" when it runs past midnight there.
+     */
     static String dayAndRange(Instant start, Instant end, ZoneId zone) {
         ZonedDateTime localStart = start.atZone(zone);
-        return DateTexts.day(localStart.toLocalDate()) + ", " + rangeOnDay(start, end, zone, localStart.toLocalDate());
+        ZonedDateTime localEnd = end.atZone(zone);
+        String text = DateTexts.day(localStart.toLocalDate()) + ", " + time(localStart) + " to " + time(localEnd);
+        if (!localEnd.toLocalDate().equals(localStart.toLocalDate())) {
+            text += " on " + DateTexts.dayWithoutYear(localEnd.toLocalDate());
+        }
+        return text;
     }
 
     /** "UTC-4", "UTC+5:30". */
