@@ -21,7 +21,14 @@ public record TimetableFilter(LocalDate day, Set<Long> trackIds, Set<SessionForm
         accessRequired = accessRequired == null || accessRequired.isEmpty() ? Set.of()
                 : Set.copyOf(EnumSet.copyOf(accessRequired));
         text = text == null ? "" : text.strip();
+        if (text.length() > MAX_TEXT_LENGTH) {
+            text = text.substring(0, MAX_TEXT_LENGTH).strip();
+        }
     }
+
+    /** Longer searches come from pasted text or crafted URLs, not from people looking for a session. */
+    public static final int MAX_TEXT_LENGTH = 200;
+    private static final int MAX_WORDS = 10;
 
     /** Everything on one day. */
     public static TimetableFilter day(LocalDate day) {
@@ -40,6 +47,6 @@ public record TimetableFilter(LocalDate day, Set<Long> trackIds, Set<SessionForm
 
     /** The search words, each of which must appear somewhere in a matching session. */
     public List<String> words() {
-        return text.isEmpty() ? List.of() : Arrays.asList(text.split("\\s+"));
+        return text.isEmpty() ? List.of() : Arrays.stream(text.split("\\s+")).limit(MAX_WORDS).toList();
     }
 }

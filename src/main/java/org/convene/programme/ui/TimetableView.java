@@ -132,6 +132,7 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
         search.setId("timetable-search");
         search.setHelperText("Words in the title, description, host or the names of the people running it");
         search.setClearButtonVisible(true);
+        search.setMaxLength(TimetableFilter.MAX_TEXT_LENGTH);
         searchButton.addClickListener(e -> filtersChanged());
         searchButton.addClickShortcut(Key.ENTER).listenOn(search);
         clearFilters.addClickListener(e -> navigate(params.withoutFilters()));
@@ -254,7 +255,9 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
                 .filter(requested.tracks()::contains).collect(Collectors.toSet());
         Set<Long> hostIds = conference.hosts().stream().map(HostRef::id)
                 .filter(requested.hosts()::contains).collect(Collectors.toSet());
-        params = requested.withFilters(trackIds, requested.formats(), hostIds, requested.access(), requested.text());
+        Set<SessionFormat> formats = conference.formats().stream().filter(requested.formats()::contains)
+                .collect(Collectors.toSet());
+        params = requested.withFilters(trackIds, formats, hostIds, requested.access(), requested.text());
 
         updatingControls = true;
         try {
