@@ -4,8 +4,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads the public programme: conferences, their timetables and sessions. Open to everyone. */
@@ -14,10 +16,15 @@ import java.util.Optional;
 public class ProgrammeService {
 
     private final ConferenceQueries conferences;
+    private final TimetableQueries timetables;
+    private final SessionQueries sessions;
     private final Clock clock;
 
-    ProgrammeService(ConferenceQueries conferences, Clock clock) {
+    ProgrammeService(ConferenceQueries conferences, TimetableQueries timetables, SessionQueries sessions,
+                     Clock clock) {
         this.conferences = conferences;
+        this.timetables = timetables;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -43,5 +50,30 @@ public class ProgrammeService {
                 .filter(c -> c.firstDay().isAfter(c.today(clock)))
                 .min(Comparator.comparing(ConferenceSummary::firstDay));
         return next.or(() -> all.stream().findFirst());
+    }
+
+    /** A conference with its filter choices (tracks, hosts, formats), for its timetable page. */
+    public Optional<ConferenceDetail> conferenceDetail(String slug) {
+        return conferences.bySlug(slug).map(summary -> new ConferenceDetail(summary,
+                timetables.description(summary.id()), timetables.tracks(summary.id()),
+                timetables.hosts(summary.id()), timetables.formats(summary.id())));
+    }
+
+    /**
+     * The sessions of one conference day that match the filter, in start order. A session belongs to
+     * the day on which it starts in the conference's time zone, whatever zone the viewer reads it in.
+     */
+    public List<TimetableEntry> timetable(ConferenceSummary conference, TimetableFilter filter) {
+        return timetables.day(conference.id(), conference.timeZone(), filter);
+    }
+
+    /** How many sessions match the filter on each conference day, ignoring the filter's day. */
+    public Map<LocalDate, Integer> matchesPerDay(ConferenceSummary conference, TimetableFilter filter) {
+        return timetables.matchesPerDay(conference.id(), conference.timeZone(), filter);
+    }
+
+    /** One session with everything its page shows, the summary already rendered to safe HTML. */
+    public Optional<SessionDetail> session(long sessionId) {
+        return sessions.detail(sessionId);
     }
 }

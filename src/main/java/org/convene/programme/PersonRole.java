@@ -1,0 +1,23 @@
+package org.convene.programme;
+
+/** What a person does in a session. Matches session_person.role. */
+public enum PersonRole {
+    FACILITATOR("Facilitator", "Facilitators"),
+    SPEAKER("Speaker", "Speakers");
+
+    private final String label;
+    private final String plural;
+
+    PersonRole(String label, String plural) {
+        this.label = label;
+        this.plural = plural;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String plural() {
+        return plural;
+    }
+}

@@ -1,0 +1,58 @@
+package org.convene.programme;
+
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+import java.time.ZoneId;
+import java.util.Optional;
+
+import static org.convene.db.Tables.CONFERENCE;
+import static org.convene.db.Tables.HOST_ORGANISATION;
+import static org.convene.db.Tables.PROGRAMME_SESSION;
+import static org.convene.db.Tables.TRACK;
+import static org.jooq.impl.DSL.row;
+
+@Repository
+class SessionQueries {
+
+    private final DSLContext db;
+    private final MarkdownRenderer markdown;
+
+    SessionQueries(DSLContext db, MarkdownRenderer markdown) {
+        this.db = db;
+        this.markdown = markdown;
+    }
+
+    Optional<SessionDetail> detail(long sessionId) {
+        var host = row(HOST_ORGANISATION.ID, HOST_ORGANISATION.NAME, HOST_ORGANISATION.WEBSITE,
+                HOST_ORGANISATION.DESCRIPTION)
+                .convertFrom(r -> r == null || r.value1() == null ? null
+                        : new SessionHost(r.value1(), r.value2(), r.value3(), r.value4()));
+        var conference = row(CONFERENCE.ID, CONFERENCE.SLUG, CONFERENCE.NAME, CONFERENCE.THEME,
+                CONFERENCE.TIME_ZONE, CONFERENCE.FIRST_DAY, CONFERENCE.LAST_DAY)
+                .convertFrom(r -> new ConferenceSummary(r.value1(), r.value2(), r.value3(), r.value4(),
+                        ZoneId.of(r.value5()), r.value6(), r.value7()));
+        var track = SessionColumns.track();
+        var access = SessionColumns.access();
+        var people = SessionColumns.people();
+        return db.select(PROGRAMME_SESSION.ID, PROGRAMME_SESSION.TITLE, PROGRAMME_SESSION.FORMAT,
+                        PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ENDS_AT, track, host,
+                        PROGRAMME_SESSION.SUMMARY_MARKDOWN, access, PROGRAMME_SESSION.ACCESS_NOTES,
+                        PROGRAMME_SESSION.JOIN_URL, PROGRAMME_SESSION.RECORDING_URL, PROGRAMME_SESSION.CAPACITY,
+                        people, conference)
+                .from(PROGRAMME_SESSION)
+                .join(CONFERENCE).on(CONFERENCE.ID.eq(PROGRAMME_SESSION.CONFERENCE_ID))
+                .leftJoin(TRACK).on(TRACK.ID.eq(PROGRAMME_SESSION.TRACK_ID))
+                .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID))
+                .where(PROGRAMME_SESSION.ID.eq(sessionId))
+                .fetchOptional(r -> new SessionDetail(r.value1(), r.value2(), SessionFormat.valueOf(r.value3()),
+                        r.value4().toInstant(), r.value5().toInstant(), r.value6(), r.value7(),
+                        markdown.toSafeHtml(r.value8()), r.value9(), blankToNull(r.value10()),
+                        blankToNull(r.value11()), blankToNull(r.value12()), r.value13(), r.value14(),
+                        r.value15()));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

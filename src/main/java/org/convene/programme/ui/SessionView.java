@@ -1,0 +1,379 @@
+package org.convene.programme.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.DescriptionList;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.page.ExtendedClientDetails;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.shared.Registration;
+import org.convene.core.security.CurrentUser;
+import org.convene.core.ui.MainLayout;
+import org.convene.programme.AccessFeature;
+import org.convene.programme.AgendaService;
+import org.convene.programme.JoinState;
+import org.convene.programme.PersonRole;
+import org.convene.programme.ProgrammeService;
+import org.convene.programme.SessionDetail;
+import org.convene.programme.SessionPerson;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One session: when it is (in the conference's zone or the reader's), how to join, what it is about,
+ * who runs it and what access it offers. The Join button opens itself ten minutes before the start
+ * while the page stays open, because people often arrive early and wait on this page.
+ */
+@Route(value = "sessions/:id", layout = MainLayout.class)
+@AnonymousAllowed
+@StyleSheet("styles/timetable.css")
+public class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final int POLL_INTERVAL_MILLIS = 15_000;
+
+    private final ProgrammeService programme;
+    private final AgendaService agenda;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    private SessionDetail session;
+    private ZoneChoice zoneChoice = ZoneChoice.CONFERENCE;
+    private ZoneId zone;
+    private ZoneId browserZone;
+    private boolean viewersOwnZone;
+    private JoinState shownJoinState;
+    private String pageTitle = "Session";
+
+    private final Div status = new Div();
+    private final Paragraph when = new Paragraph();
+    private final TimeZoneSwitch zoneSwitch = new TimeZoneSwitch();
+    private final Div joinArea = new Div();
+    private final Anchor backLink = new Anchor();
+    private Registration pollRegistration;
+
+    public SessionView(ProgrammeService programme, AgendaService agenda, CurrentUser currentUser, Clock clock) {
+        this.programme = programme;
+        this.agenda = agenda;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        addClassName("cv-session");
+        status.getElement().setAttribute("role", "status");
+        status.addClassName("cv-session-status");
+        when.addClassName("cv-session-when");
+        joinArea.addClassName("cv-session-join");
+        joinArea.setId("join");
+        backLink.getElement().setAttribute("router-link", "");
+        zoneSwitch.addSwitchListener(e -> {
+            ZoneChoice next = e.viewersZone() ? ZoneChoice.BROWSER : ZoneChoice.CONFERENCE;
+            String tz = next.parameterValue();
+            UI.getCurrent().navigate(ConferenceLinks.session(session.id()),
+                    tz == null ? QueryParameters.empty() : QueryParameters.of(ZoneChoice.PARAMETER, tz));
+        });
+    }
+
+    @Override
+    public String getPageTitle() {
+        return pageTitle;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<Long> id = event.getRouteParameters().get("id").flatMap(SessionView::parseId);
+        Optional<SessionDetail> found = id.flatMap(programme::session);
+        if (found.isEmpty()) {
+            showNotFound();
+            return;
+        }
+        zoneChoice = ZoneChoice.parse(event.getLocation().getQueryParameters()
+                .getSingleParameter(ZoneChoice.PARAMETER).orElse(null));
+        if (session == null || session.id() != found.get().id()) {
+            build(found.get());
+        } else {
+            session = found.get();
+        }
+        if (zoneChoice.kind() == ZoneChoice.Kind.LOCAL && browserZone == null) {
+            UI.getCurrent().getPage().retrieveExtendedClientDetails(this::browserDetailsArrived);
+        }
+        showTimes();
+    }
+
+    private static Optional<Long> parseId(String text) {
+        try {
+            long id = Long.parseLong(text);
+            return id > 0 ? Optional.of(id) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void showNotFound() {
+        session = null;
+        removeAll();
+        pageTitle = "Session not found";
+        add(new H1("Session not found"));
+        add(new Paragraph("We could not find this session. The link may be mistyped, "
+                + "or the session may have been removed from the programme."));
+        Anchor home = new Anchor(".", "See the timetables");
+        home.getElement().setAttribute("router-link", "");
+        add(new Paragraph(home));
+    }
+
+    private void build(SessionDetail detail) {
+        session = detail;
+        shownJoinState = null;
+        pageTitle = detail.title();
+        removeAll();
+
+        add(new H1(detail.title()));
+        Paragraph partOf = new Paragraph(detail.format().label() + ", part of " + detail.conference().name());
+        partOf.addClassName("cv-lead");
+        add(partOf, when, zoneSwitch, status, joinArea);
+
+        if (detail.recordingUrl() != null) {
+            Anchor recording = new Anchor(detail.recordingUrl(), "Watch the recording");
+            recording.addClassName("cv-session-recording");
+            add(new Paragraph(recording));
+        }
+
+        Div planning = new Div();
+        planning.addClassName("cv-session-planning");
+        if (currentUser.get().isPresent()) {
+            AgendaToggle toggle = new AgendaToggle(detail.id(), detail.title(),
+                    agenda.mySessionIds().contains(detail.id()));
+            toggle.addToggleListener(this::toggleAgenda);
+            planning.add(toggle);
+        } else {
+            Anchor login = new Anchor("login", "Log in to plan your week");
+            login.getElement().setAttribute("router-link", "");
+            planning.add(new Paragraph(login, new Span(": you can then add this session to your own agenda.")));
+        }
+        // A file download served by Spring MVC, not a Vaadin route: the router must leave it alone.
+        Anchor calendar = new Anchor("calendar/sessions/" + detail.id() + ".ics", "Add to calendar (.ics)");
+        calendar.getElement().setAttribute("router-ignore", "");
+        calendar.addClassName("cv-session-calendar");
+        planning.add(new Paragraph(calendar));
+        add(planning);
+
+        add(about(detail), details(detail), access(detail));
+        for (PersonRole role : PersonRole.values()) {
+            List<SessionPerson> people = detail.people(role);
+            if (!people.isEmpty()) {
+                add(people(role, people));
+            }
+        }
+        add(new Paragraph(backLink));
+    }
+
+    private Section about(SessionDetail detail) {
+        Section section = new Section(new H2("About this session"));
+        if (detail.summaryHtml().isEmpty()) {
+            section.add(new Paragraph("The host has not added a description yet."));
+        } else {
+            // Html needs exactly one root element; the content was sanitised by MarkdownRenderer.
+            Html summary = new Html("<div class=\"cv-prose\">" + detail.summaryHtml() + "</div>");
+            section.add(summary);
+        }
+        return section;
+    }
+
+    private Section details(SessionDetail detail) {
+        Section section = new Section(new H2("Details"));
+        DescriptionList list = new DescriptionList();
+        list.addClassName("cv-session-facts");
+        add(list, "Format", new Span(detail.format().label()));
+        if (detail.track() != null) {
+            add(list, "Track", new Span(detail.track().name()));
+        }
+        if (detail.host() != null) {
+            add(list, "Hosted by", detail.host().website() == null ? new Span(detail.host().name())
+                    : new Anchor(detail.host().website(), detail.host().name()));
+        }
+        if (detail.capacity() != null) {
+            add(list, "Places", new Span("Up to " + detail.capacity() + (detail.capacity() == 1 ? " person" : " people")));
+        }
+        section.add(list);
+        if (detail.host() != null && detail.host().description() != null && !detail.host().description().isBlank()) {
+            section.add(new Paragraph("About " + detail.host().name() + ": " + detail.host().description()));
+        }
+        return section;
+    }
+
+    private static void add(DescriptionList list, String term, com.vaadin.flow.component.Component value) {
+        list.add(new DescriptionList.Term(term), new DescriptionList.Description(value));
+    }
+
+    private Section access(SessionDetail detail) {
+        Section section = new Section(new H2("Access"));
+        if (detail.access().isEmpty()) {
+            section.add(new Paragraph("The host has not listed any access features for this session yet."));
+        } else {
+            UnorderedList list = new UnorderedList();
+            list.addClassName("cv-session-access");
+            for (AccessFeature feature : AccessFeature.values()) {
+                if (detail.access().contains(feature)) {
+                    list.add(new ListItem(feature.label()));
+                }
+            }
+            section.add(list);
+        }
+        if (detail.accessNotes() != null) {
+            Paragraph notes = new Paragraph(detail.accessNotes());
+            notes.addClassName("cv-session-access-notes");
+            section.add(notes);
+        }
+        return section;
+    }
+
+    private Section people(PersonRole role, List<SessionPerson> people) {
+        Section section = new Section(new H2(people.size() == 1 ? role.label() : role.plural()));
+        for (SessionPerson person : people) {
+            section.add(new H3(person.name()));
+            if (person.organisation() != null && !person.organisation().isBlank()) {
+                Paragraph organisation = new Paragraph(person.organisation());
+                organisation.addClassName("cv-muted");
+                section.add(organisation);
+            }
+            if (person.bio() != null && !person.bio().isBlank()) {
+                section.add(new Paragraph(person.bio()));
+            }
+        }
+        return section;
+    }
+
+    private void browserDetailsArrived(ExtendedClientDetails details) {
+        browserZone = ZoneChoice.zoneId(details.getTimeZoneId()).orElse(null);
+        if (session != null && zoneChoice.kind() == ZoneChoice.Kind.LOCAL) {
+            showTimes();
+        }
+    }
+
+    /** Everything that depends on the zone in force: the time, the join text, the back link. */
+    private void showTimes() {
+        ZoneId conferenceZone = session.conference().timeZone();
+        zone = conferenceZone;
+        viewersOwnZone = false;
+        if (zoneChoice.kind() == ZoneChoice.Kind.EXPLICIT) {
+            zone = zoneChoice.explicitZone();
+        } else if (zoneChoice.kind() == ZoneChoice.Kind.LOCAL && browserZone != null) {
+            zone = browserZone;
+            viewersOwnZone = true;
+        }
+        when.setText(ZoneTexts.dayAndRange(session.startsAt(), session.endsAt(), zone)
+                + " (" + ZoneTexts.shortName(zone) + ")");
+        zoneSwitch.show(zone, viewersOwnZone, !zoneChoice.isConferenceZone());
+
+        TimetableParams back = new TimetableParams(session.conferenceDay(), Set.of(), Set.of(), Set.of(), Set.of(),
+                "", zoneChoice);
+        backLink.setHref(ConferenceLinks.timetable(session.conference().slug()) + "?" + back.toQuery().getQueryString());
+        backLink.setText("Back to the timetable for " + DateTexts.dayWithoutYear(session.conferenceDay()));
+        shownJoinState = null;
+        refreshJoin();
+    }
+
+    /** Redraws the join area only when the state changes, so a poll does not disturb someone using it. */
+    private void refreshJoin() {
+        if (session == null) {
+            return;
+        }
+        JoinState state = session.joinState(clock.instant());
+        if (state == shownJoinState) {
+            return;
+        }
+        boolean opened = shownJoinState == JoinState.NOT_YET_OPEN && state == JoinState.OPEN;
+        shownJoinState = state;
+        joinArea.removeAll();
+        switch (state) {
+            case OPEN -> {
+                Anchor join = new Anchor(session.joinUrl(), "Join the session (opens in a new tab)");
+                join.setTarget(AnchorTarget.BLANK);
+                join.getElement().setAttribute("rel", "noopener noreferrer");
+                join.addClassName("cv-button-link");
+                joinArea.add(join);
+                if (opened) {
+                    status.setText("You can now join the session.");
+                }
+            }
+            case NOT_YET_OPEN -> {
+                Button join = new Button("Join the session");
+                join.setEnabled(false);
+                Paragraph opensAt = new Paragraph(joinOpensText());
+                opensAt.setId("join-opens");
+                join.getElement().setAttribute("aria-describedby", "join-opens");
+                joinArea.add(join, opensAt);
+            }
+            case ENDED -> {
+                joinArea.add(new Paragraph("This session has ended."));
+                if (session.recordingUrl() == null) {
+                    joinArea.add(new Paragraph("If the host publishes a recording, it will be linked here."));
+                }
+            }
+            case NO_LINK -> joinArea.add(new Paragraph("The host has not added a joining link yet. "
+                    + "Check this page again nearer the start."));
+        }
+    }
+
+    /** "You can join from 9.50am (UK time) on Monday 23 November". */
+    private String joinOpensText() {
+        ZonedDateTime opens = session.joinOpensAt().atZone(zone);
+        return "You can join from " + ZoneTexts.time(opens) + " (" + ZoneTexts.shortName(zone) + ") on "
+                + DateTexts.dayWithoutYear(opens.toLocalDate()) + ".";
+    }
+
+    private void toggleAgenda(AgendaToggle.ToggleEvent event) {
+        AgendaToggle toggle = event.getSource();
+        try {
+            if (event.addToAgenda()) {
+                agenda.add(toggle.sessionId());
+                status.setText("Added this session to your agenda.");
+            } else {
+                agenda.remove(toggle.sessionId());
+                status.setText("Removed this session from your agenda.");
+            }
+            toggle.setOnAgenda(event.addToAgenda());
+        } catch (CurrentUser.NotSignedInException e) {
+            status.setText("You need to log in again to change your agenda.");
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        UI ui = attachEvent.getUI();
+        ui.setPollInterval(POLL_INTERVAL_MILLIS);
+        pollRegistration = ui.addPollListener(poll -> refreshJoin());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (pollRegistration != null) {
+            pollRegistration.remove();
+            pollRegistration = null;
+        }
+        detachEvent.getUI().setPollInterval(-1);
+        super.onDetach(detachEvent);
+    }
+}
