@@ -1,5 +1,6 @@
 package org.convene.qa;
 
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -139,6 +140,8 @@ class QaFanout {
         return new LinkedHashSet<>(delivered.keySet());
     }
 
+    /** Only when the application closes: a paused context (tests) starts listening again with this worker. */
+    @PreDestroy
     void shutdown() {
         worker.shutdownNow();
     }

@@ -47,7 +47,6 @@ class QaNotificationListener implements SmartLifecycle {
         if (t != null) {
             t.interrupt();
         }
-        fanout.shutdown();
     }
 
     @Override

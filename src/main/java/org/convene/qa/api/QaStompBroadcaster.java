@@ -28,8 +28,7 @@ class QaStompBroadcaster implements SmartLifecycle {
     private final SimpMessagingTemplate messaging;
     private final long intervalMillis;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService flusher =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("qa-stomp").daemon().factory());
+    private volatile ScheduledExecutorService flusher;
     private volatile QaLiveUpdates.Registration registration;
 
     QaStompBroadcaster(QaLiveUpdates live, SimpMessagingTemplate messaging, QaProperties properties) {
@@ -102,6 +101,7 @@ class QaStompBroadcaster implements SmartLifecycle {
 
     @Override
     public void start() {
+        flusher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("qa-stomp").daemon().factory());
         registration = live.subscribeToAll(this::send);
     }
 

@@ -1,0 +1,142 @@
+package org.convene.attendance;
+
+import org.convene.core.security.ConveneUser;
+import org.convene.core.security.CurrentUser;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.convene.db.Tables.APP_USER;
+import static org.convene.db.Tables.ATTENDANCE_INTERVAL;
+import static org.convene.db.Tables.CONFERENCE;
+import static org.convene.db.Tables.PROGRAMME_SESSION;
+
+/**
+ * Records when signed-in attendees are at a session: from opening its page (or clicking Join) while it runs,
+ * until they leave, lose the connection or the session ends. A reconnect within the grace period continues the
+ * same interval. What a crash leaves open is closed at its last sign of life. Registration is the personal
+ * agenda: a session on someone's agenda that they never attended counts as a no-show.
+ */
+@Service
+@Transactional
+public class AttendanceService {
+
+    private static final Logger log = LoggerFactory.getLogger(AttendanceService.class);
+
+    private final AttendanceQueries intervals;
+    private final CurrentUser currentUser;
+    private final AttendanceProperties properties;
+    private final DSLContext db;
+    private final Clock clock;
+
+    AttendanceService(AttendanceQueries intervals, CurrentUser currentUser, AttendanceProperties properties,
+                      DSLContext db, Clock clock) {
+        this.intervals = intervals;
+        this.currentUser = currentUser;
+        this.properties = properties;
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** How often a page that is open should call {@link #stillHere}. */
+    public java.time.Duration heartbeatInterval() {
+        return properties.heartbeat();
+    }
+
+    /**
+     * The current person is at the session (its page is open, or they clicked Join). Returns the interval to
+     * report heartbeats and leaving on; empty when nobody is signed in or the session is not running.
+     */
+    public Optional<Long> arrived(long sessionId) {
+        Optional<ConveneUser> user = currentUser.get();
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Optional<AttendanceQueries.SessionWindow> window = intervals.window(sessionId);
+        if (window.isEmpty() || !window.get().isRunning(now)) {
+            return Optional.empty();
+        }
+        Optional<Long> continuing = intervals.continuable(sessionId, user.get().id(), now.minus(properties.gracePeriod()));
+        if (continuing.isPresent()) {
+            intervals.reopen(continuing.get(), now);
+            return continuing;
+        }
+        return Optional.of(intervals.open(sessionId, user.get().id(), now));
+    }
+
+    /** A heartbeat. False when the interval was closed meanwhile: the page should call {@link #arrived} again. */
+    public boolean stillHere(long intervalId) {
+        return currentUser.get().map(u -> intervals.touch(intervalId, u.id(), clock.instant())).orElse(false);
+    }
+
+    /** The page was closed or left. */
+    public void left(long intervalId) {
+        currentUser.get().ifPresent(u -> intervals.close(intervalId, u.id(), clock.instant()));
+    }
+
+    /** Closes intervals nobody closed: on start-up (after a crash or restart) and every half minute. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(fixedDelayString = "${convene.attendance.sweep-interval:30s}", initialDelayString = "30s")
+    public void closeAbandoned() {
+        Instant now = clock.instant();
+        int closed = intervals.closeAbandoned(now, now.minus(properties.staleAfter()));
+        if (closed > 0) {
+            log.info("Closed {} attendance intervals left open (session over or no sign of life)", closed);
+        }
+    }
+
+    /** Deletes identifiable attendance older than the retention period (default 365 days). */
+    @Scheduled(cron = "${convene.attendance.retention-cron:0 30 3 * * *}")
+    public int applyRetention() {
+        int deleted = intervals.deleteOlderThan(clock.instant().minus(properties.retention()));
+        log.info("Attendance retention: deleted {} intervals older than {} days", deleted, properties.retention().toDays());
+        return deleted;
+    }
+
+    /** Everything Convene holds about my attendance, for download. */
+    @Transactional(readOnly = true)
+    public List<MyAttendance> myAttendance() {
+        long userId = currentUser.require().id();
+        return db.select(ATTENDANCE_INTERVAL.SESSION_ID, PROGRAMME_SESSION.TITLE, CONFERENCE.NAME,
+                        ATTENDANCE_INTERVAL.JOINED_AT, ATTENDANCE_INTERVAL.LEFT_AT)
+                .from(ATTENDANCE_INTERVAL)
+                .join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.ID.eq(ATTENDANCE_INTERVAL.SESSION_ID))
+                .join(CONFERENCE).on(CONFERENCE.ID.eq(PROGRAMME_SESSION.CONFERENCE_ID))
+                .where(ATTENDANCE_INTERVAL.USER_ID.eq(userId))
+                .orderBy(ATTENDANCE_INTERVAL.JOINED_AT)
+                .fetch(r -> new MyAttendance(r.value1(), r.value2(), r.value3(), r.value4().toInstant(),
+                        r.value5() == null ? null : r.value5().toInstant()));
+    }
+
+    /** Deletes all my attendance records. Returns how many there were. */
+    public int deleteMyAttendance() {
+        long userId = currentUser.require().id();
+        int deleted = intervals.deleteOf(userId);
+        log.info("User {} deleted their {} attendance records", userId, deleted);
+        return deleted;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean namedInReports() {
+        long userId = currentUser.require().id();
+        return Boolean.TRUE.equals(db.select(APP_USER.NAMED_IN_REPORTS).from(APP_USER)
+                .where(APP_USER.ID.eq(userId)).fetchOne(APP_USER.NAMED_IN_REPORTS));
+    }
+
+    /** Whether organisers' reports may show my name; without it I am counted, never named. */
+    public void setNamedInReports(boolean named) {
+        long userId = currentUser.require().id();
+        db.update(APP_USER).set(APP_USER.NAMED_IN_REPORTS, named).where(APP_USER.ID.eq(userId)).execute();
+    }
+}

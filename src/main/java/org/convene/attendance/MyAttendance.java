@@ -1,0 +1,7 @@
+package org.convene.attendance;
+
+import java.time.Instant;
+
+/** One of my own attendance records, for the self-service download. */
+public record MyAttendance(long sessionId, String sessionTitle, String conferenceName, Instant joinedAt, Instant leftAt) {
+}
