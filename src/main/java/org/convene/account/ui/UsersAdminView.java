@@ -51,7 +51,7 @@ public class UsersAdminView extends Div implements BeforeEnterObserver {
 
     private final AccountService accounts;
     private final CurrentUser currentUser;
-    private final TextField search = new TextField("Search by name or email address (optional)");
+    private final TextField search = new TextField("Search by name or email address");
     private final Div status = new Div();
     private final Grid<UserSummary> grid = new Grid<>();
     private final CallbackDataProvider<UserSummary, Void> people;
