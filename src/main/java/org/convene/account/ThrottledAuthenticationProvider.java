@@ -15,8 +15,9 @@ import java.util.UUID;
 
 /**
  * Email and password log-in, with {@link LoginAttempts} slowing guessing. The only AuthenticationProvider
- * bean, so Spring Security's global AuthenticationManager and the form log-in both use it (and Spring
- * warns that it will not build its own provider from the UserDetailsService bean, which is the intent).
+ * bean, so Spring Security's global AuthenticationManager and the form log-in both use it, and no
+ * unthrottled provider is built from the UserDetailsService bean (Spring's warning that it skips that is
+ * turned off in application.properties).
  *
  * <p>A wrong password and an unknown address give the same message, and both cost one password hash,
  * so neither the words nor the time taken tell whether an address has an account.

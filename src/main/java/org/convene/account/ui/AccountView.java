@@ -83,7 +83,9 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
         change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div form = new Div(current, newPassword, confirmation, change);
         form.addClassName("cv-form");
-        change.addClickShortcut(Key.ENTER).listenOn(form);
+        change.addClickShortcut(Key.ENTER).listenOn(form)
+                // Blur and refocus first, so the field typed in last sends its value before the click.
+                .resetFocusOnActiveElement();
 
         add(errorSummary, new H1("Your account"), status,
                 new Section(new H2("Your details"), details),

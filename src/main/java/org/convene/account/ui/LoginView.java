@@ -70,7 +70,9 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
         form.addClassName("cv-form");
         // Enter in either field: with two text inputs and no native submit button the browser would
         // otherwise do nothing.
-        logIn.addClickShortcut(Key.ENTER).listenOn(form);
+        logIn.addClickShortcut(Key.ENTER).listenOn(form)
+                // Blur and refocus first, so the field typed in last sends its value before the click.
+                .resetFocusOnActiveElement();
     }
 
     @Override

@@ -83,7 +83,9 @@ public class SignUpView extends Div implements BeforeEnterObserver, HasDynamicTi
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div form = new Div(displayName, email, password, create);
         form.addClassName("cv-form");
-        create.addClickShortcut(Key.ENTER).listenOn(form);
+        create.addClickShortcut(Key.ENTER).listenOn(form)
+                // Blur and refocus first, so the field typed in last sends its value before the click.
+                .resetFocusOnActiveElement();
 
         Anchor logIn = new Anchor("login", "log in");
         logIn.getElement().setAttribute("router-link", "");

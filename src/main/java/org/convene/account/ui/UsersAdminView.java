@@ -53,6 +53,7 @@ public class UsersAdminView extends Div implements BeforeEnterObserver {
     private final CurrentUser currentUser;
     private final TextField search = new TextField("Search by name or email address");
     private final Div status = new Div();
+    private final Button find = new Button("Search");
     private final Grid<UserSummary> grid = new Grid<>();
     private final CallbackDataProvider<UserSummary, Void> people;
     private String filter = "";
@@ -64,7 +65,9 @@ public class UsersAdminView extends Div implements BeforeEnterObserver {
         status.setId("people-status");
         search.setId("people-search");
         search.setClearButtonVisible(true);
-        search.addKeyDownListener(Key.ENTER, e -> applySearch());
+        find.addClickListener(e -> applySearch());
+        // Enter in the search box; blurring first makes the box send what was typed before the search runs.
+        find.addClickShortcut(Key.ENTER).listenOn(search).resetFocusOnActiveElement();
 
         // Ids let a row be redrawn after its roles change; the record itself changes, so equals() cannot.
         people = new CallbackDataProvider<>(this::fetch, query -> accounts.countUsers(filter), UserSummary::id);
@@ -86,7 +89,6 @@ public class UsersAdminView extends Div implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        Button find = new Button("Search", e -> applySearch());
         Div searchRow = new Div(search, find);
         searchRow.addClassName("cv-search-row");
         add(new H1("People and roles"),

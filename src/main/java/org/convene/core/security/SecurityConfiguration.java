@@ -33,8 +33,9 @@ class SecurityConfiguration {
         // which Spring Security picks up as the only provider. Vaadin's configurer leaves POST /login
         // without a CSRF token check (its LoginForm posts natively), which our own form relies on too.
         // The failure handler (also from org.convene.account) must be set before Vaadin's configurer
-        // sets the log-in page, which otherwise installs a plain "/login?error" redirect.
-        http.formLogin(form -> form.failureHandler(loginFailureHandler));
+        // sets the log-in page, which otherwise installs a plain "/login?error" redirect. The log-in page
+        // is named here too: without it Spring would serve its own generated page at GET /login.
+        http.formLogin(form -> form.loginPage("/login").failureHandler(loginFailureHandler));
         http.with(vaadin(), vaadin -> vaadin.loginView("/login"));
         return http.build();
     }
