@@ -4,9 +4,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+import java.util.HashMap;
+import java.util.Map;
 
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
@@ -16,19 +22,33 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationFailureHandler loginFailureHandler)
+            throws Exception {
         // Our own endpoints first: Vaadin's configurer ends with anyRequest().authenticated().
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers(pathPattern("/calendar/**")).permitAll()
                 .requestMatchers(pathPattern("/styles/**"), pathPattern("/images/**"), pathPattern("/favicon.ico"))
                 .permitAll());
+        // Log-in itself: org.convene.account's AuthenticationProvider bean (throttled, see LoginAttempts),
+        // which Spring Security picks up as the only provider. Vaadin's configurer leaves POST /login
+        // without a CSRF token check (its LoginForm posts natively), which our own form relies on too.
+        // The failure handler (also from org.convene.account) must be set before Vaadin's configurer
+        // sets the log-in page, which otherwise installs a plain "/login?error" redirect. The log-in page
+        // is named here too: without it Spring would serve its own generated page at GET /login.
+        http.formLogin(form -> form.loginPage("/login").failureHandler(loginFailureHandler));
         http.with(vaadin(), vaadin -> vaadin.loginView("/login"));
         return http.build();
     }
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        // bcrypt by default, with the algorithm id stored beside each hash so it can be upgraded later
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        // PBKDF2-HMAC-SHA256 (310,000 rounds) for new hashes: bcrypt refuses passwords over 72 bytes and we
+        // allow 128 characters. Hashes made with bcrypt still verify, and the id stored beside each hash
+        // lets the default change again later.
+        String defaultId = "pbkdf2@SpringSecurity_v5_8";
+        Map<String, PasswordEncoder> encoders = new HashMap<>();
+        encoders.put(defaultId, Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+        encoders.put("bcrypt", new BCryptPasswordEncoder());
+        return new DelegatingPasswordEncoder(defaultId, encoders);
     }
 }

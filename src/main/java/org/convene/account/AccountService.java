@@ -1,0 +1,198 @@
+package org.convene.account;
+
+import org.convene.core.security.ConveneUser;
+import org.convene.core.security.CurrentUser;
+import org.convene.core.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Accounts: signing up, changing one's password, and organisers giving and taking away roles.
+ *
+ * <p>Role rules. Everyone keeps the attendee role. There is always at least one organiser: the last
+ * organiser cannot remove their own organiser role. An organiser may remove their own organiser role
+ * while another organiser remains; they asked for it on a page that says what it does, and the other
+ * organiser can give it back. Who may change roles is read from the database on every call rather
+ * than from the session, so someone whose organiser role was just removed cannot carry on.
+ */
+@Service
+@Transactional
+public class AccountService {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, CurrentUser currentUser, Clock clock) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates an attendee account. Every rule is checked before anything is refused, so a form can
+     * show all the problems at once.
+     *
+     * @return the new user, without the password hash, ready to be signed in
+     * @throws AccountValidationException listing every field that needs correcting
+     */
+    public ConveneUser signUp(String displayName, String email, String password) {
+        String name = AccountRules.normaliseName(displayName);
+        String normalisedEmail = AccountRules.normaliseEmail(email);
+
+        Map<AccountField, String> errors = new EnumMap<>(AccountField.class);
+        AccountRules.nameProblem(name).ifPresent(message -> errors.put(AccountField.DISPLAY_NAME, message));
+        AccountRules.emailProblem(normalisedEmail).ifPresentOrElse(
+                message -> errors.put(AccountField.EMAIL, message),
+                () -> {
+                    if (accounts.emailTaken(normalisedEmail)) {
+                        errors.put(AccountField.EMAIL, emailTakenMessage());
+                    }
+                });
+        AccountRules.passwordProblem(password, "password", normalisedEmail, name)
+                .ifPresent(message -> errors.put(AccountField.PASSWORD, message));
+        if (!errors.isEmpty()) {
+            throw new AccountValidationException(errors);
+        }
+
+        String hash = passwordEncoder.encode(password);
+        long id = accounts.insert(name, normalisedEmail, hash, clock.instant())
+                .orElseThrow(() -> new AccountValidationException(Map.of(AccountField.EMAIL, emailTakenMessage())));
+        accounts.addRole(id, Role.ATTENDEE, clock.instant());
+        log.info("Account {} signed up", id);
+        return new ConveneUser(id, normalisedEmail, name, "", Set.of(Role.ATTENDEE));
+    }
+
+    private static String emailTakenMessage() {
+        return "An account with this email address already exists. Log in instead, or use a different email address";
+    }
+
+    /**
+     * Changes the signed-in person's password after checking their current one.
+     *
+     * @throws AccountValidationException with CURRENT_PASSWORD and/or NEW_PASSWORD messages
+     */
+    public void changePassword(String currentPassword, String newPassword) {
+        changePassword(currentPassword, newPassword, newPassword);
+    }
+
+    /**
+     * As {@link #changePassword(String, String)}, also checking that the new password was typed the same
+     * way twice, so a form gets every problem in one go.
+     *
+     * @throws AccountValidationException with CURRENT_PASSWORD, NEW_PASSWORD and/or CONFIRM_PASSWORD messages
+     */
+    public void changePassword(String currentPassword, String newPassword, String confirmation) {
+        long userId = currentUser.require().id();
+        ConveneUser me = accounts.findForLogin(userId).orElseThrow(() -> new NoSuchUserException(userId));
+
+        Map<AccountField, String> errors = new EnumMap<>(AccountField.class);
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            errors.put(AccountField.CURRENT_PASSWORD, "Enter your current password");
+        } else if (!passwordEncoder.matches(currentPassword, me.passwordHash())) {
+            errors.put(AccountField.CURRENT_PASSWORD, "Your current password is not right. Check it and try again");
+        }
+        AccountRules.passwordProblem(newPassword, "new password", me.email(), me.displayName())
+                .or(() -> newPassword.equals(currentPassword)
+                        ? Optional.of("New password must be different from your current password")
+                        : Optional.empty())
+                .ifPresent(message -> errors.put(AccountField.NEW_PASSWORD, message));
+        if (confirmation == null || confirmation.isEmpty()) {
+            errors.put(AccountField.CONFIRM_PASSWORD, "Enter your new password again");
+        } else if (!confirmation.equals(newPassword)) {
+            errors.put(AccountField.CONFIRM_PASSWORD, "The two new passwords do not match. Enter the same password twice");
+        }
+        if (!errors.isEmpty()) {
+            throw new AccountValidationException(errors);
+        }
+        accounts.updatePassword(userId, passwordEncoder.encode(newPassword));
+        log.info("Account {} changed its password", userId);
+    }
+
+    /** The signed-in person's own account, read fresh so that role changes show at once. */
+    @Transactional(readOnly = true)
+    public UserSummary myAccount() {
+        long userId = currentUser.require().id();
+        return accounts.summary(userId).orElseThrow(() -> new NoSuchUserException(userId));
+    }
+
+    // --- role administration (organisers only) ---------------------------------------------------
+
+    /** One page of accounts, for a lazily loaded list. */
+    @Transactional(readOnly = true)
+    public List<UserSummary> users(String filter, UserSort sort, boolean ascending, int offset, int limit) {
+        requireOrganiser();
+        return accounts.page(filter, sort, ascending, offset, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public int countUsers(String filter) {
+        requireOrganiser();
+        return accounts.count(filter);
+    }
+
+    /** Gives a role; giving one the person already has changes nothing. Returns the account as it is now. */
+    public UserSummary grant(long userId, Role role) {
+        long actorId = requireOrganiser();
+        requireExists(userId);
+        if (accounts.addRole(userId, role, clock.instant())) {
+            log.info("User {} gave role {} to user {}", actorId, role, userId);
+        }
+        return accounts.summary(userId).orElseThrow(() -> new NoSuchUserException(userId));
+    }
+
+    /**
+     * Takes a role away. Returns the account as it is now.
+     *
+     * @throws RoleChangeRefusedException for the attendee role, and for the last organiser's organiser role
+     */
+    public UserSummary revoke(long userId, Role role) {
+        long actorId = requireOrganiser();
+        requireExists(userId);
+        if (role == Role.ATTENDEE) {
+            throw new RoleChangeRefusedException(
+                    "Everyone who has an account is an attendee. The attendee role cannot be removed.");
+        }
+        if (role == Role.ORGANISER) {
+            List<Long> organisers = accounts.lockOrganisers();
+            // The actor is an organiser, so a lone organiser being changed is always the actor themself.
+            if (organisers.size() == 1 && organisers.contains(userId)) {
+                throw new RoleChangeRefusedException("You are the only organiser, so you cannot remove your own "
+                        + "organiser role. Make someone else an organiser first.");
+            }
+        }
+        if (accounts.removeRole(userId, role)) {
+            log.info("User {} removed role {} from user {}", actorId, role, userId);
+        }
+        return accounts.summary(userId).orElseThrow(() -> new NoSuchUserException(userId));
+    }
+
+    private long requireOrganiser() {
+        long actorId = currentUser.require().id();
+        if (!accounts.rolesOf(actorId).contains(Role.ORGANISER)) {
+            throw new AccessDeniedException("Only organisers can see people's accounts and change their roles.");
+        }
+        return actorId;
+    }
+
+    private void requireExists(long userId) {
+        if (accounts.summary(userId).isEmpty()) {
+            throw new NoSuchUserException(userId);
+        }
+    }
+}

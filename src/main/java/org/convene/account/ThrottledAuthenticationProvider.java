@@ -1,0 +1,86 @@
+package org.convene.account;
+
+import org.convene.core.security.ConveneUser;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Email and password log-in, with {@link LoginAttempts} slowing guessing. The only AuthenticationProvider
+ * bean, so Spring Security's global AuthenticationManager and the form log-in both use it, and no
+ * unthrottled provider is built from the UserDetailsService bean (Spring's warning that it skips that is
+ * turned off in application.properties).
+ *
+ * <p>A wrong password and an unknown address give the same message, and both cost one password hash,
+ * so neither the words nor the time taken tell whether an address has an account.
+ */
+@Component
+class ThrottledAuthenticationProvider implements AuthenticationProvider {
+
+    static final String BAD_CREDENTIALS = LoginFailures.INCORRECT_EMAIL_OR_PASSWORD;
+
+    private final AccountUserDetailsService users;
+    private final LoginAttempts attempts;
+    private final PasswordEncoder passwordEncoder;
+    private volatile String dummyHash;
+
+    ThrottledAuthenticationProvider(AccountUserDetailsService users, LoginAttempts attempts,
+                                    PasswordEncoder passwordEncoder) {
+        this.users = users;
+        this.attempts = attempts;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String email = AccountRules.normaliseEmail(authentication.getName());
+        String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+
+        ConveneUser user;
+        try {
+            user = users.loadUserByUsername(email);
+        } catch (UsernameNotFoundException unknown) {
+            attempts.checkUnknown(email);
+            passwordEncoder.matches(password, dummyHash());
+            throw refusal(attempts.failedUnknown(email));
+        }
+
+        LoginAttempts.Attempt attempt = attempts.begin(user.id());
+        if (!passwordEncoder.matches(password, user.passwordHash())) {
+            attempts.failed(user.id(), attempt);
+            throw refusal(attempt.waitIfWrong());
+        }
+        attempts.succeeded(user.id());
+        // The session keeps the principal: leave the hash in the database.
+        ConveneUser principal = new ConveneUser(user.id(), user.email(), user.displayName(), "", user.roles());
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+    }
+
+    /** The failure that starts a pause says so at once, rather than letting the next attempt find out. */
+    private static AuthenticationException refusal(Duration wait) {
+        return wait.isZero() ? new BadCredentialsException(BAD_CREDENTIALS) : new TooManyLoginAttemptsException(wait);
+    }
+
+    /** A hash of a random password made with the current encoder, so unknown addresses cost the same work. */
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            hash = passwordEncoder.encode(UUID.randomUUID().toString());
+            dummyHash = hash;
+        }
+        return hash;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,109 @@
+package org.convene.account.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.DescriptionList;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.textfield.PasswordField;
+import org.convene.KaribuTest;
+import org.convene.account.AccountFixtures;
+import org.convene.core.security.ConveneUser;
+import org.convene.core.security.Role;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.convene.account.AccountFixtures.PASSWORD;
+import static org.convene.db.Tables.APP_USER;
+
+class AccountViewTest extends KaribuTest {
+
+    @Autowired
+    AccountFixtures fixtures;
+    @Autowired
+    DSLContext db;
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    private PasswordField field(String label) {
+        return _get(PasswordField.class, spec -> spec.withLabel(label));
+    }
+
+    private Div status() {
+        return _get(Div.class, spec -> spec.withId("account-status"));
+    }
+
+    private void changePassword(String current, String newPassword, String confirmation) {
+        field("Current password").setValue(current);
+        field("New password").setValue(newPassword);
+        field("Confirm new password").setValue(confirmation);
+        _click(_get(Button.class, spec -> spec.withText("Change password")));
+    }
+
+    private String storedHash(ConveneUser user) {
+        return db.select(APP_USER.PASSWORD_HASH).from(APP_USER).where(APP_USER.ID.eq(user.id())).fetchSingle().value1();
+    }
+
+    @Test
+    void shows_my_name_email_and_roles_from_the_database() {
+        ConveneUser me = fixtures.user("Ada Account", Role.FACILITATOR);
+        login(me);
+
+        UI.getCurrent().navigate(AccountView.class);
+
+        assertThat(_get(H1.class).getText()).isEqualTo("Your account");
+        assertThat(_get(DescriptionList.class).getElement().getTextRecursively())
+                .contains("Name", "Ada Account", "Email address", me.email(), "Roles", "Attendee, Facilitator");
+        assertThat(status().getElement().getAttribute("role")).isEqualTo("status");
+        assertThat(status().getText()).isEmpty();
+    }
+
+    @Test
+    void changing_the_password_says_so_in_the_status_region() {
+        ConveneUser me = fixtures.user("Ada Account");
+        login(me);
+        UI.getCurrent().navigate(AccountView.class);
+
+        changePassword(PASSWORD, "silver-meadow-compass", "silver-meadow-compass");
+
+        _assertNone(ErrorSummary.class);
+        assertThat(status().getText())
+                .isEqualTo("Your password has been changed. Use your new password next time you log in.");
+        assertThat(passwordEncoder.matches("silver-meadow-compass", storedHash(me))).isTrue();
+        assertThat(field("New password").getValue()).as("a changed password is not left on screen").isEmpty();
+    }
+
+    @Test
+    void problems_are_listed_in_an_error_summary_and_nothing_typed_is_cleared() {
+        ConveneUser me = fixtures.user("Ada Account");
+        String hashBefore = storedHash(me);
+        login(me);
+        UI.getCurrent().navigate(AccountView.class);
+
+        changePassword("not-my-password", "short", "different");
+
+        ErrorSummary summary = _get(ErrorSummary.class);
+        assertThat(summary.messages()).containsExactly(
+                "Your current password is not right. Check it and try again",
+                "New password must be at least 10 characters",
+                "The two new passwords do not match. Enter the same password twice");
+        assertThat(field("New password").isInvalid()).isTrue();
+        assertThat(field("New password").getErrorMessage()).isEqualTo("New password must be at least 10 characters");
+        assertThat(field("Current password").getValue()).isEqualTo("not-my-password");
+        assertThat(field("Confirm new password").getValue()).isEqualTo("different");
+        assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Error: Your account - Convene");
+        assertThat(status().getText()).isEmpty();
+        assertThat(storedHash(me)).isEqualTo(hashBefore);
+    }
+
+    @Test
+    void someone_not_signed_in_cannot_open_the_account_page() {
+        AccountUiTests.assertCannotOpen(AccountView.class);
+    }
+}
