@@ -104,6 +104,6 @@ class AccountViewTest extends KaribuTest {
 
     @Test
     void someone_not_signed_in_cannot_open_the_account_page() {
-        AccountUiTests.assertCannotOpen(AccountView.class);
+        assertCannotOpen(AccountView.class);
     }
 }

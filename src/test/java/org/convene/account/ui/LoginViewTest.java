@@ -113,7 +113,7 @@ class LoginViewTest extends KaribuTest {
 
     @Test
     void someone_not_signed_in_cannot_open_their_account_page() {
-        AccountUiTests.assertCannotOpen(AccountView.class);
+        assertCannotOpen(AccountView.class);
     }
 
     @Test

@@ -162,12 +162,12 @@ class UsersAdminViewTest extends KaribuTest {
     @Test
     void attendees_cannot_open_the_page() {
         login(fixtures.user("Just Attendee"));
-        AccountUiTests.assertCannotOpen(UsersAdminView.class);
+        assertCannotOpen(UsersAdminView.class);
     }
 
     @Test
     void facilitators_cannot_open_the_page() {
         login(fixtures.user("Fran Facil", Role.FACILITATOR));
-        AccountUiTests.assertCannotOpen(UsersAdminView.class);
+        assertCannotOpen(UsersAdminView.class);
     }
 }
