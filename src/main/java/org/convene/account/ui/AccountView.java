@@ -10,6 +10,11 @@ import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -21,9 +26,16 @@ import jakarta.annotation.security.PermitAll;
 import org.convene.account.AccountField;
 import org.convene.account.AccountService;
 import org.convene.account.AccountValidationException;
+import org.convene.account.ApiToken;
+import org.convene.account.ApiTokenService;
+import org.convene.account.NewApiToken;
 import org.convene.account.UserSummary;
 import org.convene.core.ui.MainLayout;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The signed-in person's own account: who they are, their roles, and changing their password. */
@@ -33,6 +45,8 @@ import java.util.Map;
 public class AccountView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final AccountService accounts;
+    private final ApiTokenService tokens;
+    private final Section tokenSection = new Section();
     private final ErrorSummary errorSummary = new ErrorSummary();
     /** Present from page load so that screen readers announce the confirmation when its text changes. */
     private final Div status = new Div();
@@ -43,8 +57,9 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
             AccountField.NEW_PASSWORD, newPassword, AccountField.CONFIRM_PASSWORD, confirmation);
     private boolean showingErrors;
 
-    public AccountView(AccountService accounts) {
+    public AccountView(AccountService accounts, ApiTokenService tokens) {
         this.accounts = accounts;
+        this.tokens = tokens;
         addClassName("cv-narrow");
         status.getElement().setAttribute("role", "status");
         status.setId("account-status");
@@ -89,8 +104,69 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
 
         add(errorSummary, new H1("Your account"), status,
                 new Section(new H2("Your details"), details),
-                new Section(new H2("Change your password"), form));
+                new Section(new H2("Change your password"), form),
+                tokenSection);
+        renderTokens(null);
     }
+
+    /** @param created a token just made, whose secret is shown this once; null otherwise */
+    private void renderTokens(NewApiToken created) {
+        tokenSection.removeAll();
+        tokenSection.add(new H2("Access tokens for apps and scripts"),
+                new Paragraph("A token lets a stage display, a captioning tool or a script use Convene’s live "
+                        + "questions as you (see the API guide). Keep tokens secret, and revoke any you no longer use."));
+        if (created != null) {
+            TextField secret = new TextField("Your new token “" + created.token().name() + "”");
+            secret.setValue(created.secret());
+            secret.setReadOnly(true);
+            secret.setWidthFull();
+            secret.setId("new-token");
+            secret.setHelperText("Copy it now: it will not be shown again.");
+            tokenSection.add(secret);
+        }
+        TextField name = new TextField("Token name");
+        name.setId("token-name");
+        name.setHelperText("For example “Stage display” or “Captioning laptop”.");
+        name.setManualValidation(true);
+        Button create = new Button("Create token", e -> {
+            try {
+                NewApiToken made = tokens.create(name.getValue());
+                renderTokens(made);
+                setStatus("Token “" + made.token().name() + "” created. Copy it now: it will not be shown again.", "cv-success");
+            } catch (IllegalArgumentException invalid) {
+                name.setErrorMessage(invalid.getMessage());
+                name.setInvalid(true);
+                name.focus();
+            }
+        });
+        Div form = new Div(name, create);
+        form.addClassName("cv-form");
+        tokenSection.add(form);
+
+        List<ApiToken> mine = tokens.mine();
+        if (mine.isEmpty()) {
+            tokenSection.add(new Paragraph("You have no tokens."));
+            return;
+        }
+        UnorderedList list = new UnorderedList();
+        list.addClassName("cv-token-list");
+        for (ApiToken token : mine) {
+            String used = token.lastUsedAt() == null ? "never used" : "last used " + UK_DATE.format(token.lastUsedAt());
+            Button revoke = new Button("Revoke", e -> {
+                tokens.revoke(token.id());
+                renderTokens(null);
+                setStatus("Token “" + token.name() + "” revoked. Anything using it can no longer sign in.", "cv-success");
+            });
+            revoke.getElement().setAttribute("aria-label", "Revoke token “" + token.name() + "”");
+            revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            list.add(new ListItem(new Span(token.name() + ": created " + UK_DATE.format(token.createdAt()) + ", " + used + " "),
+                    revoke));
+        }
+        tokenSection.add(list);
+    }
+
+    private static final DateTimeFormatter UK_DATE =
+            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).withZone(ZoneId.of("Europe/London"));
 
     private static void addDetail(DescriptionList list, String term, String description) {
         list.add(new DescriptionList.Term(term), new DescriptionList.Description(description));

@@ -6,6 +6,8 @@ import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import org.convene.account.ApiTokenService;
 import org.convene.KaribuTest;
 import org.convene.account.AccountFixtures;
 import org.convene.core.security.ConveneUser;
@@ -17,6 +19,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.convene.account.AccountFixtures.PASSWORD;
@@ -30,6 +33,8 @@ class AccountViewTest extends KaribuTest {
     DSLContext db;
     @Autowired
     PasswordEncoder passwordEncoder;
+    @Autowired
+    ApiTokenService tokens;
 
     private PasswordField field(String label) {
         return _get(PasswordField.class, spec -> spec.withLabel(label));
@@ -105,5 +110,30 @@ class AccountViewTest extends KaribuTest {
     @Test
     void someone_not_signed_in_cannot_open_the_account_page() {
         assertCannotOpen(AccountView.class);
+    }
+
+    @Test
+    void an_access_token_is_shown_once_listed_by_name_and_can_be_revoked() {
+        ConveneUser me = fixtures.user("Tia Token");
+        login(me);
+        UI.getCurrent().navigate(AccountView.class);
+
+        _click(_get(Button.class, spec -> spec.withText("Create token")));
+        assertThat(_get(TextField.class, spec -> spec.withLabel("Token name")).getErrorMessage())
+                .contains("Give the token a name");
+
+        _get(TextField.class, spec -> spec.withLabel("Token name")).setValue("Stage display");
+        _click(_get(Button.class, spec -> spec.withText("Create token")));
+        String secret = _get(TextField.class, spec -> spec.withId("new-token")).getValue();
+        assertThat(secret).startsWith("cvn_").hasSizeGreaterThan(40);
+        assertThat(tokens.authenticate(secret)).get().extracting(ConveneUser::id).isEqualTo(me.id());
+        assertThat(status().getText()).contains("Token “Stage display” created");
+
+        UI.getCurrent().getPage().reload();
+        assertThat(_find(TextField.class, spec -> spec.withId("new-token"))).as("shown only once").isEmpty();
+        _click(_get(Button.class, spec -> spec.withAttribute("aria-label", "Revoke token “Stage display”")));
+
+        assertThat(tokens.authenticate(secret)).isEmpty();
+        assertThat(status().getText()).contains("revoked");
     }
 }

@@ -1,0 +1,83 @@
+package org.convene.account.api;
+
+import org.convene.IntegrationTest;
+import org.convene.account.AccountFixtures;
+import org.convene.core.security.ConveneUser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class TokenApiTest {
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    AccountFixtures fixtures;
+
+    MockMvc mvc;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+    }
+
+    @Test
+    void a_script_creates_a_token_with_email_and_password_then_uses_and_revokes_it() throws Exception {
+        ConveneUser me = fixtures.user("Script Writer");
+
+        String body = mvc.perform(post("/api/tokens").with(httpBasic(me.email(), AccountFixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Captioning bot\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.name").value("Captioning bot"))
+                .andReturn().getResponse().getContentAsString();
+        var created = JsonMapper.builder().build().readTree(body);
+        String token = created.get("token").asString();
+        long id = created.get("id").asLong();
+        assertThat(token).startsWith("cvn_");
+
+        mvc.perform(get("/api/tokens").header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].name").value("Captioning bot"))
+                .andExpect(jsonPath("$[0].secret").doesNotExist());
+
+        mvc.perform(delete("/api/tokens/" + id).header("Authorization", "Bearer " + token))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/tokens").header("Authorization", "Bearer " + token))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("INVALID_TOKEN"));
+    }
+
+    @Test
+    void a_wrong_password_or_no_credentials_get_no_token() throws Exception {
+        ConveneUser me = fixtures.user("Careful Person");
+        mvc.perform(post("/api/tokens").with(httpBasic(me.email(), "not-the-password"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"x\"}"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/tokens").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"x\"}"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void a_token_needs_a_name() throws Exception {
+        ConveneUser me = fixtures.user("Nameless Token");
+        mvc.perform(post("/api/tokens").with(httpBasic(me.email(), AccountFixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"  \"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("Give the token a name")));
+    }
+}
