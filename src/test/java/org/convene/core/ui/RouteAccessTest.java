@@ -1,0 +1,114 @@
+package org.convene.core.ui;
+
+import com.github.mvysny.kaributesting.v10.LocatorJ;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import org.convene.KaribuTest;
+import org.convene.TestData;
+import org.convene.account.ui.AccountView;
+import org.convene.account.ui.LoginView;
+import org.convene.account.ui.SignUpView;
+import org.convene.account.ui.UsersAdminView;
+import org.convene.core.security.ConveneUser;
+import org.convene.core.security.Role;
+import org.convene.programme.ui.HomeView;
+import org.convene.programme.ui.MyAgendaView;
+import org.convene.programme.ui.SessionView;
+import org.convene.programme.ui.TimetableView;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.convene.db.Tables.CONFERENCE;
+import static org.convene.db.Tables.PROGRAMME_SESSION;
+
+/**
+ * Who may open each route, for someone not signed in, an attendee, a facilitator and an organiser. The table
+ * must name every route in the app, so a new view cannot be added without deciding who may see it.
+ */
+class RouteAccessTest extends KaribuTest {
+
+    enum Persona { ANONYMOUS, ATTENDEE, FACILITATOR, ORGANISER }
+
+    private static final Set<Persona> EVERYONE = EnumSet.allOf(Persona.class);
+    private static final Set<Persona> SIGNED_IN = EnumSet.of(Persona.ATTENDEE, Persona.FACILITATOR, Persona.ORGANISER);
+
+    record Rule(Class<? extends Component> view, Supplier<RouteParameters> parameters, Set<Persona> allowed) {
+    }
+
+    @Autowired
+    TestData data;
+    @Autowired
+    DSLContext db;
+
+    Map<String, Rule> rules;
+
+    @BeforeEach
+    void table() {
+        long sessionId = data.liveSession();
+        String slug = db.select(CONFERENCE.SLUG).from(CONFERENCE).join(PROGRAMME_SESSION)
+                .on(PROGRAMME_SESSION.CONFERENCE_ID.eq(CONFERENCE.ID)).where(PROGRAMME_SESSION.ID.eq(sessionId))
+                .fetchSingle().value1();
+        rules = new LinkedHashMap<>();
+        rule(HomeView.class, RouteParameters::empty, EVERYONE);
+        rule(TimetableView.class, () -> new RouteParameters("slug", slug), EVERYONE);
+        rule(SessionView.class, () -> new RouteParameters("id", Long.toString(sessionId)), EVERYONE);
+        // someone already signed in is sent on to the home page
+        rule(LoginView.class, RouteParameters::empty, EnumSet.of(Persona.ANONYMOUS));
+        rule(SignUpView.class, RouteParameters::empty, EVERYONE);
+        rule(MyAgendaView.class, RouteParameters::empty, SIGNED_IN);
+        rule(AccountView.class, RouteParameters::empty, SIGNED_IN);
+        rule(UsersAdminView.class, RouteParameters::empty, EnumSet.of(Persona.ORGANISER));
+    }
+
+    private void rule(Class<? extends Component> view, Supplier<RouteParameters> parameters, Set<Persona> allowed) {
+        rules.put(view.getAnnotation(Route.class).value(), new Rule(view, parameters, allowed));
+    }
+
+    @Test
+    void the_table_names_every_route_in_the_app() {
+        Set<String> routes = new java.util.TreeSet<>();
+        new com.github.mvysny.kaributesting.v10.Routes().autoDiscoverViews("org.convene").getRoutes()
+                .forEach(view -> routes.add(view.getAnnotation(Route.class).value()));
+        assertThat(rules.keySet()).containsExactlyInAnyOrderElementsOf(routes);
+    }
+
+    @Test
+    void each_persona_opens_exactly_the_routes_meant_for_them() {
+        for (Persona persona : Persona.values()) {
+            signInAs(persona);
+            for (Rule rule : rules.values()) {
+                if (rule.allowed().contains(persona)) {
+                    UI.getCurrent().navigate(rule.view(), rule.parameters().get());
+                    assertThat(LocatorJ._find(rule.view()))
+                            .as("%s may open %s", persona, rule.view().getSimpleName()).hasSize(1);
+                } else {
+                    assertCannotOpen(rule.view());
+                }
+            }
+            logout();
+        }
+    }
+
+    private void signInAs(Persona persona) {
+        ConveneUser user = switch (persona) {
+            case ANONYMOUS -> null;
+            case ATTENDEE -> data.user();
+            case FACILITATOR -> data.user(Role.FACILITATOR);
+            case ORGANISER -> data.user(Role.ORGANISER);
+        };
+        if (user != null) {
+            login(user);
+        }
+    }
+}
