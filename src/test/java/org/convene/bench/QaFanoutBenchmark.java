@@ -388,8 +388,13 @@ public final class QaFanoutBenchmark {
         try {
             run("jcmd", Long.toString(pid), "GC.run");
             String info = run("jcmd", Long.toString(pid), "GC.heap_info");
-            var m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
-            return m.find() ? Long.parseLong(m.group(1)) : -1;
+            // every heap generation prints "total NK, used NK" (Metaspace prints differently and is left out)
+            var m = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
+            long used = 0;
+            while (m.find()) {
+                used += Long.parseLong(m.group(1));
+            }
+            return used;
         } catch (Exception e) {
             return -1;
         }
