@@ -1,5 +1,6 @@
 package org.convene.qa.api;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
@@ -7,11 +8,24 @@ import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBr
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /** The public STOMP 1.2 API on a plain WebSocket at /ws (docs/api.md). */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
 class StompConfiguration implements WebSocketMessageBrokerConfigurer {
+
+    /**
+     * Per-connection WebSocket buffers sized for Q&A frames rather than Tomcat's 8 KiB defaults: thousands of idle
+     * subscribers each hold these. A client frame is at most a 500-character question plus STOMP headers.
+     */
+    @Bean
+    ServletServerContainerFactoryBean webSocketContainer() {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(4096);
+        container.setMaxBinaryMessageBufferSize(1024);
+        return container;
+    }
 
     private final StompAuthorisation authorisation;
 
