@@ -8,6 +8,7 @@ import org.convene.qa.QuestionView;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +27,19 @@ class QaStompBroadcaster implements SmartLifecycle {
 
     private final QaLiveUpdates live;
     private final SimpMessagingTemplate messaging;
+    private final PublicTopicFanout publicTopics;
+    private final JsonMapper json;
     private final long intervalMillis;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService flusher;
     private volatile QaLiveUpdates.Registration registration;
 
-    QaStompBroadcaster(QaLiveUpdates live, SimpMessagingTemplate messaging, QaProperties properties) {
+    QaStompBroadcaster(QaLiveUpdates live, SimpMessagingTemplate messaging, PublicTopicFanout publicTopics,
+                       JsonMapper json, QaProperties properties) {
         this.live = live;
         this.messaging = messaging;
+        this.publicTopics = publicTopics;
+        this.json = json;
         this.intervalMillis = properties.frameInterval().toMillis();
     }
 
@@ -86,8 +92,14 @@ class QaStompBroadcaster implements SmartLifecycle {
             p.scheduled = false;
             p.lastSentAt = System.nanoTime() / 1_000_000;
         }
-        if (!events.isEmpty()) {
-            messaging.convertAndSend(destination, frame(p.sessionId, events));
+        if (events.isEmpty()) {
+            return;
+        }
+        Frame frame = frame(p.sessionId, events);
+        if (destination.endsWith(".questions")) {
+            publicTopics.publish(p.sessionId, json.writeValueAsString(frame));
+        } else {
+            messaging.convertAndSend(destination, frame);
         }
     }
 

@@ -40,11 +40,13 @@ class StompAuthorisation implements ExecutorChannelInterceptor {
     private final ApiTokenService tokens;
     private final QaService qa;
     private final StompReceipts receipts;
+    private final PublicTopicFanout publicTopics;
 
-    StompAuthorisation(ApiTokenService tokens, QaService qa, StompReceipts receipts) {
+    StompAuthorisation(ApiTokenService tokens, QaService qa, StompReceipts receipts, PublicTopicFanout publicTopics) {
         this.tokens = tokens;
         this.qa = qa;
         this.receipts = receipts;
+        this.publicTopics = publicTopics;
     }
 
     @Override
@@ -56,7 +58,20 @@ class StompAuthorisation implements ExecutorChannelInterceptor {
         try {
             switch (accessor.getCommand()) {
                 case CONNECT, STOMP -> authenticate(accessor);
-                case SUBSCRIBE -> authoriseSubscribe(accessor);
+                case SUBSCRIBE -> {
+                    authoriseSubscribe(accessor);
+                    Matcher publicTopic = PUBLIC_TOPIC.matcher(accessor.getDestination());
+                    if (publicTopic.matches()) {
+                        // Public topics are written by PublicTopicFanout, not the simple broker.
+                        publicTopics.subscribe(accessor.getSessionId(), accessor.getSubscriptionId(),
+                                Long.parseLong(publicTopic.group(1)));
+                        if (accessor.getReceipt() != null) {
+                            receipts.send(accessor);
+                        }
+                        return null;
+                    }
+                }
+                case UNSUBSCRIBE -> publicTopics.unsubscribe(accessor.getSessionId(), accessor.getSubscriptionId());
                 case SEND -> {
                     if (!(accessor.getUser() instanceof UsernamePasswordAuthenticationToken)) {
                         throw new MessageDeliveryException("Sending needs an access token: CONNECT with \"Authorization: Bearer <token>\".");

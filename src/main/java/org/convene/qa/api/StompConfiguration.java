@@ -28,9 +28,11 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     }
 
     private final StompAuthorisation authorisation;
+    private final PublicTopicFanout publicTopics;
 
-    StompConfiguration(StompAuthorisation authorisation) {
+    StompConfiguration(StompAuthorisation authorisation, PublicTopicFanout publicTopics) {
         this.authorisation = authorisation;
+        this.publicTopics = publicTopics;
     }
 
     @Override
@@ -61,5 +63,6 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
         // A client that cannot keep up is disconnected rather than buffered without end; it reloads the snapshot.
         registration.setSendBufferSizeLimit(256 * 1024);
         registration.setSendTimeLimit(10_000);
+        registration.addDecoratorFactory(publicTopics);
     }
 }
