@@ -48,6 +48,8 @@ class QaStompBroadcaster implements SmartLifecycle {
         final long sessionId;
         final List<QaEvent> events = new ArrayList<>();
         long lastSentAt;
+        /** How long writing the last frame to every subscriber took. */
+        long lastWriteMillis;
         boolean scheduled;
 
         Pending(long sessionId) {
@@ -78,7 +80,11 @@ class QaStompBroadcaster implements SmartLifecycle {
             p.events.addAll(events);
             if (!p.scheduled) {
                 p.scheduled = true;
-                long wait = Math.max(0, p.lastSentAt + intervalMillis - System.nanoTime() / 1_000_000);
+                // With many subscribers, writing one frame to all of them takes a while; waiting at least half as
+                // long again before the next keeps the writer from falling behind (a growing backlog is what makes
+                // latency explode), at the price of fewer, fuller frames.
+                long spacing = Math.max(intervalMillis, p.lastWriteMillis * 3 / 2);
+                long wait = Math.max(0, p.lastSentAt + spacing - System.nanoTime() / 1_000_000);
                 flusher.schedule(() -> flush(destination, p), wait, TimeUnit.MILLISECONDS);
             }
         }
@@ -96,10 +102,14 @@ class QaStompBroadcaster implements SmartLifecycle {
             return;
         }
         Frame frame = frame(p.sessionId, events);
+        long started = System.nanoTime();
         if (destination.endsWith(".questions")) {
             publicTopics.publish(p.sessionId, json.writeValueAsString(frame));
         } else {
             messaging.convertAndSend(destination, frame);
+        }
+        synchronized (p) {
+            p.lastWriteMillis = (System.nanoTime() - started) / 1_000_000;
         }
     }
 
