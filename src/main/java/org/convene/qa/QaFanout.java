@@ -29,7 +29,7 @@ class QaFanout {
 
     private final QaRepository repository;
     private final QaLiveUpdates live;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("qa-fanout").daemon().factory());
+    private volatile ExecutorService worker = newWorker();
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
     /** Last seq delivered per session and stream, on this node. */
     private final Map<Long, long[]> delivered = new ConcurrentHashMap<>();
@@ -137,6 +137,22 @@ class QaFanout {
 
     Collection<Long> knownSessions() {
         return new LinkedHashSet<>(delivered.keySet());
+    }
+
+    private static ExecutorService newWorker() {
+        return Executors.newSingleThreadExecutor(Thread.ofPlatform().name("qa-fanout").daemon().factory());
+    }
+
+    /**
+     * Makes the fan-out usable again after {@link #shutdown()}: the application context may be stopped and
+     * started again (Spring's test context cache pauses contexts it is not using). Reads that were queued when it
+     * stopped are dropped, so the caller should {@link #resync()} once it listens again.
+     */
+    synchronized void restart() {
+        if (worker.isShutdown()) {
+            pending.clear();
+            worker = newWorker();
+        }
     }
 
     void shutdown() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -49,8 +50,15 @@ class QaCsvExportTest {
     ConveneUser asker;
     ConveneUser facilitator;
 
+    @Autowired
+    SecurityContextHolderStrategy strategy;
+
     @BeforeEach
     void setUp() {
+        // Vaadin installs its security-context strategy globally from each Spring context it starts. After a test
+        // class with another context (the STOMP tests), the global one is that context's, while this context's
+        // filter chain reads its own: signed-in requests would then look anonymous. Use this context's again.
+        SecurityContextHolder.setContextHolderStrategy(strategy);
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         session = data.liveSession();
         asker = data.user();
