@@ -197,12 +197,17 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
      */
     private DownloadHandler csvDownload(long id) {
         return event -> {
+            if (!qa.canModerate(id)) {
+                event.getResponse().setStatus(403);
+                return;
+            }
             event.setFileName("session-" + id + "-questions.csv");
             event.setContentType("text/csv;charset=UTF-8");
             try (Writer out = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
                 out.write('\uFEFF');
                 qa.exportCsv(id, out);
             } catch (QaException e) {
+                // the right went between the check and the export: what was sent is cut short, not completed
                 event.getResponse().setStatus(403);
             }
         };

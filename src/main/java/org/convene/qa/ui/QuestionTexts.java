@@ -69,7 +69,7 @@ final class QuestionTexts {
     static String stateLabel(QuestionState state) {
         return switch (state) {
             case PENDING -> "Waiting for approval";
-            case APPROVED -> "Public";
+            case APPROVED -> "Approved";
             case ANSWERED -> "Answered";
             case DISMISSED -> "Not shown";
             case MERGED -> "Merged";

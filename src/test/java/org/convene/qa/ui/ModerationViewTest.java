@@ -208,7 +208,7 @@ class ModerationViewTest extends KaribuTest {
         assertThat(item("Second to wait, anonymously").getElement().getTextRecursively()).contains("Anonymous, asked at ")
                 .doesNotContain(other.displayName());
         assertThat(view().getElement().getTextRecursively()).contains("Waiting for approval (2)",
-                "Waiting for approval: 2", "Public: 0", "Answered: 0", "Not shown: 0", "Merged: 0");
+                "Waiting for approval: 2", "Approved: 0", "Answered: 0", "Not shown: 0", "Merged: 0");
         assertThat(item("First to wait").button(ModerationItem.Action.APPROVE).getAriaLabel())
                 .hasValue("Approve: First to wait");
     }
@@ -439,6 +439,19 @@ class ModerationViewTest extends KaribuTest {
         assertThat(text).startsWith("\uFEFFId,Asked at (UTC),State,Question,Author");
         assertThat(text).contains(",APPROVED,\"In the export, with a comma\",,");
         verify(response).setContentType("text/csv;charset=UTF-8");
+
+        // the link outlives a role: the download checks again
+        VaadinResponse refused = mock(VaadinResponse.class);
+        as(other, () -> {
+            try {
+                handler.handleDownloadRequest(new DownloadEvent(mock(VaadinRequest.class), refused, vaadinSession, csv.getElement()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        });
+        verify(refused).setStatus(403);
+        verify(refused, org.mockito.Mockito.never()).getOutputStream();
     }
 
     // ---- live --------------------------------------------------------------------------------------------
