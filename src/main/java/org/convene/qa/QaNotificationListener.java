@@ -36,8 +36,11 @@ class QaNotificationListener implements SmartLifecycle {
 
     @Override
     public void start() {
+        boolean restarting = thread != null;
         running = true;
-        thread = Thread.ofPlatform().name("qa-listen").daemon().start(this::listenUntilStopped);
+        Thread listener = Thread.ofPlatform().name("qa-listen").daemon().unstarted(() -> listenUntilStopped(restarting));
+        thread = listener; // before it runs: it checks that it is the current listener
+        listener.start();
     }
 
     @Override
@@ -54,9 +57,14 @@ class QaNotificationListener implements SmartLifecycle {
         return running;
     }
 
-    private void listenUntilStopped() {
-        boolean reconnecting = false;
-        while (running) {
+    /** A thread left over from before a stop and start ends instead of listening twice. */
+    private boolean isCurrent() {
+        return running && thread == Thread.currentThread();
+    }
+
+    /** @param reconnecting true after a stop and start: notices sent while stopped were missed */
+    private void listenUntilStopped(boolean reconnecting) {
+        while (isCurrent()) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
                 try (Statement statement = connection.createStatement()) {
@@ -69,7 +77,7 @@ class QaNotificationListener implements SmartLifecycle {
                 }
                 coalescer.catchUp();
                 PGConnection pg = connection.unwrap(PGConnection.class);
-                while (running) {
+                while (isCurrent()) {
                     PGNotification[] notifications = pg.getNotifications(500);
                     if (notifications == null) {
                         continue;
@@ -83,7 +91,7 @@ class QaNotificationListener implements SmartLifecycle {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                if (!running) {
+                if (!isCurrent()) {
                     return;
                 }
                 log.warn("Q&A listener lost its database connection ({}); retrying in 1 s", e.getMessage());

@@ -35,6 +35,8 @@ import org.convene.programme.PersonRole;
 import org.convene.programme.ProgrammeService;
 import org.convene.programme.SessionDetail;
 import org.convene.programme.SessionPerson;
+import org.convene.qa.ui.QaPanel;
+import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -59,6 +61,7 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
     private final AgendaService agenda;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final ObjectProvider<QaPanel> qaPanels;
 
     private SessionDetail session;
     private ZoneChoice zoneChoice = ZoneChoice.CONFERENCE;
@@ -73,13 +76,16 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
     private final TimeZoneSwitch zoneSwitch = new TimeZoneSwitch();
     private final Div joinArea = new Div();
     private final Anchor backLink = new Anchor();
+    private QaPanel qaPanel;
     private Registration pollRegistration;
 
-    public SessionView(ProgrammeService programme, AgendaService agenda, CurrentUser currentUser, Clock clock) {
+    public SessionView(ProgrammeService programme, AgendaService agenda, CurrentUser currentUser, Clock clock,
+                       ObjectProvider<QaPanel> qaPanels) {
         this.programme = programme;
         this.agenda = agenda;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.qaPanels = qaPanels;
         addClassName("cv-session");
         status.getElement().setAttribute("role", "status");
         status.addClassName("cv-session-status");
@@ -132,6 +138,7 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
 
     private void showNotFound() {
         session = null;
+        qaPanel = null;
         removeAll();
         pageTitle = "Session not found";
         add(new H1("Session not found"));
@@ -177,6 +184,13 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
         calendar.addClassName("cv-session-calendar");
         planning.add(new Paragraph(calendar));
         add(planning);
+
+        // the live Q&A belongs to the qa feature: this page only gives it a place and the session
+        qaPanel = qaPanels.getObject();
+        qaPanel.show(detail.id(), detail.conference().timeZone());
+        Section questions = new Section(new H2("Questions"), qaPanel);
+        questions.setId("questions");
+        add(questions);
 
         add(about(detail), details(detail), access(detail));
         for (PersonRole role : PersonRole.values()) {
@@ -285,6 +299,7 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
         when.setText(ZoneTexts.dayAndRange(session.startsAt(), session.endsAt(), zone)
                 + " (" + ZoneTexts.shortName(zone) + ")");
         zoneSwitch.show(zone, viewersOwnZone, !zoneChoice.isConferenceZone());
+        qaPanel.setZone(zone);
 
         TimetableParams back = new TimetableParams(session.conferenceDay(), Set.of(), Set.of(), Set.of(), Set.of(),
                 "", zoneChoice);

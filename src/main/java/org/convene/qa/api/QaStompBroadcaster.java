@@ -31,7 +31,7 @@ class QaStompBroadcaster implements SmartLifecycle {
     private final JsonMapper json;
     private final long intervalMillis;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-    private volatile ScheduledExecutorService flusher;
+    private volatile ScheduledExecutorService flusher = newFlusher();
     private volatile QaLiveUpdates.Registration registration;
 
     QaStompBroadcaster(QaLiveUpdates live, SimpMessagingTemplate messaging, PublicTopicFanout publicTopics,
@@ -121,9 +121,18 @@ class QaStompBroadcaster implements SmartLifecycle {
         return new Frame(sessionId, out);
     }
 
+    private static ScheduledExecutorService newFlusher() {
+        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("qa-stomp").daemon().factory());
+    }
+
+    /** Also after a stop: the context may be stopped and started again (the test context cache pauses contexts). */
     @Override
     public void start() {
-        flusher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("qa-stomp").daemon().factory());
+        if (flusher.isShutdown()) {
+            // frames that were waiting when it stopped are gone; clients catch up from the snapshot on the seq gap
+            pending.clear();
+            flusher = newFlusher();
+        }
         registration = live.subscribeToAll(this::send);
     }
 

@@ -8,7 +8,8 @@ import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBr
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+import jakarta.websocket.server.ServerContainer;
+import org.springframework.web.context.ServletContextAware;
 
 /** The public STOMP 1.2 API on a plain WebSocket at /ws (docs/api.md). */
 @Configuration(proxyBeanMethods = false)
@@ -20,11 +21,14 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
      * subscribers each hold these. A client frame is at most a 500-character question plus STOMP headers.
      */
     @Bean
-    ServletServerContainerFactoryBean webSocketContainer() {
-        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(4096);
-        container.setMaxBinaryMessageBufferSize(1024);
-        return container;
+    ServletContextAware webSocketBuffers() {
+        // only where a real WebSocket container runs (not in mock-servlet tests)
+        return servletContext -> {
+            if (servletContext.getAttribute(ServerContainer.class.getName()) instanceof ServerContainer container) {
+                container.setDefaultMaxTextMessageBufferSize(4096);
+                container.setDefaultMaxBinaryMessageBufferSize(1024);
+            }
+        };
     }
 
     private final StompAuthorisation authorisation;

@@ -17,6 +17,8 @@ import org.convene.programme.ui.HomeView;
 import org.convene.programme.ui.MyAgendaView;
 import org.convene.programme.ui.SessionView;
 import org.convene.programme.ui.TimetableView;
+import org.convene.qa.ui.ModerationView;
+import org.convene.qa.ui.StageView;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,10 @@ class RouteAccessTest extends KaribuTest {
         rule(MyAgendaView.class, RouteParameters::empty, SIGNED_IN);
         rule(AccountView.class, RouteParameters::empty, SIGNED_IN);
         rule(UsersAdminView.class, RouteParameters::empty, EnumSet.of(Persona.ORGANISER));
+        // anyone signed in reaches the page; it shows the queue only to the session's facilitators and organisers
+        // (ModerationViewTest), because being a facilitator is per session, not a role
+        rule(ModerationView.class, () -> new RouteParameters("id", Long.toString(sessionId)), SIGNED_IN);
+        rule(StageView.class, () -> new RouteParameters("id", Long.toString(sessionId)), EVERYONE);
     }
 
     private void rule(Class<? extends Component> view, Supplier<RouteParameters> parameters, Set<Persona> allowed) {

@@ -137,8 +137,10 @@ class SessionViewTest extends KaribuTest {
         assertThat(facts).contains("Format", "Workshop", "Track", "Health and care", "Hosted by", carers.name(),
                 "Places", "Up to 40 people");
         assertThat(_find(H2.class).stream().map(H2::getText))
-                .containsExactly("About this session", "Details", "Access", "Facilitator", "Speaker");
-        assertThat(_find(H3.class).stream().map(H3::getText)).containsExactly("Amara Okafor", "Bill Hughes");
+                .containsExactly("Questions", "About this session", "Details", "Access", "Facilitator", "Speaker");
+        // the live Q&A section (org.convene.qa.ui.QaPanel) has its own subheadings
+        assertThat(_find(H3.class).stream().map(H3::getText))
+                .containsExactly("Ask a question", "Questions from everyone", "Amara Okafor", "Bill Hughes");
         assertThat(_find(ListItem.class).stream().map(ListItem::getText))
                 .contains("Live captions", "Audio-only or phone option");
         Anchor calendar = _get(Anchor.class, spec -> spec.withText("Add to calendar (.ics)"));

@@ -1,0 +1,164 @@
+package org.convene.qa.ui;
+
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.shared.Registration;
+import org.convene.qa.QuestionState;
+import org.convene.qa.QuestionView;
+import org.convene.qa.ReplyView;
+
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One question as a facilitator handles it: its words, who asked and when, and the actions its state allows.
+ * Each button is made once and shown or hidden, so a refresh does not take the keyboard focus away; its
+ * accessible name adds the question's first words, because a list holds many "Approve" buttons.
+ */
+final class ModerationItem extends ListItem {
+
+    enum Action {
+        APPROVE("Approve"),
+        EDIT_AND_APPROVE("Edit then approve"),
+        ANSWER("Mark answered"),
+        STAGE("Put on stage"),
+        REPLY("Reply"),
+        MERGE("Merge into another question"),
+        DISMISS("Dismiss");
+
+        final String label;
+
+        Action(String label) {
+            this.label = label;
+        }
+    }
+
+    private final Paragraph text = new Paragraph();
+    private final Paragraph meta = new Paragraph();
+    private final Div badges = new Div();
+    private final Paragraph note = new Paragraph();
+    private final UnorderedList replies = new UnorderedList();
+    private final Div actions = new Div();
+    private final Map<Action, Button> buttons = new EnumMap<>(Action.class);
+    private QuestionView question;
+
+    ModerationItem() {
+        addClassName("cv-mod-question");
+        text.addClassName("cv-question-text");
+        meta.addClassName("cv-question-meta");
+        badges.addClassName("cv-badges");
+        note.addClassName("cv-mod-note");
+        replies.addClassName("cv-replies");
+        actions.addClassNames("cv-button-row", "cv-mod-actions");
+        for (Action action : Action.values()) {
+            Button button = new Button(action.label, e -> fireEvent(new ActionEvent(this, action)));
+            if (action == Action.APPROVE) {
+                button.addThemeVariants(ButtonVariant.PRIMARY);
+            }
+            buttons.put(action, button);
+            actions.add(button);
+        }
+        add(text, meta, badges, note, replies, actions);
+    }
+
+    /** @param mergedIntoText the first words of the question this one was merged into, or null */
+    void show(QuestionView question, ZoneId zone, String mergedIntoText) {
+        this.question = question;
+        QuestionState state = question.state();
+        text.setText(question.text());
+        String who = QuestionTexts.author(question) + ", " + QuestionTexts.askedAt(question.askedAt(), zone);
+        meta.setText(state.isPublic() ? who + ". " + capitalised(QuestionTexts.votes(question.votes())) + "." : who + ".");
+
+        badges.removeAll();
+        if (state == QuestionState.ANSWERED) {
+            badges.add(badge("Answered", "cv-badge-answered"));
+        }
+        if (question.pinned()) {
+            badges.add(badge("On stage", "cv-badge-stage"));
+        }
+        badges.setVisible(badges.getComponentCount() > 0);
+
+        String noteText = switch (state) {
+            case DISMISSED -> question.dismissReason() == null ? "Dismissed without a reason."
+                    : "Dismissed. Reason given to the asker: " + question.dismissReason();
+            case MERGED -> "Merged into: " + (mergedIntoText == null ? "another question" : mergedIntoText);
+            default -> "";
+        };
+        note.setText(noteText);
+        note.setVisible(!noteText.isEmpty());
+
+        replies.removeAll();
+        for (ReplyView reply : question.replies()) {
+            replies.add(new ListItem("Reply from " + reply.authorName() + ", "
+                    + QuestionTexts.time(reply.createdAt(), zone) + ": " + reply.text()));
+        }
+        replies.setVisible(!question.replies().isEmpty());
+
+        show(Action.APPROVE, state == QuestionState.PENDING || state == QuestionState.DISMISSED);
+        show(Action.EDIT_AND_APPROVE, state == QuestionState.PENDING);
+        show(Action.ANSWER, state == QuestionState.APPROVED);
+        show(Action.STAGE, state.isPublic());
+        show(Action.REPLY, state.isPublic());
+        show(Action.MERGE, state.isPublic());
+        show(Action.DISMISS, state == QuestionState.PENDING || state.isPublic());
+        // one button that changes its words keeps the focus where it was after pressing it
+        buttons.get(Action.STAGE).setText(question.pinned() ? "Take off stage" : "Put on stage");
+        String shortText = QuestionTexts.shortText(question);
+        buttons.forEach((action, button) -> button.setAriaLabel(button.getText() + ": " + shortText));
+        actions.setVisible(buttons.values().stream().anyMatch(Button::isVisible));
+    }
+
+    private void show(Action action, boolean visible) {
+        buttons.get(action).setVisible(visible);
+    }
+
+    private static Span badge(String text, String className) {
+        Span badge = new Span(text);
+        badge.addClassNames("cv-badge", className);
+        return badge;
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    QuestionView question() {
+        return question;
+    }
+
+    Button button(Action action) {
+        return buttons.get(action);
+    }
+
+    /** The first action a keyboard user would want next, to put focus on after the list changed. */
+    Optional<Button> firstAction() {
+        return buttons.values().stream().filter(Button::isVisible).findFirst();
+    }
+
+    Registration addActionListener(ComponentEventListener<ActionEvent> listener) {
+        return addListener(ActionEvent.class, listener);
+    }
+
+    static final class ActionEvent extends ComponentEvent<ModerationItem> {
+
+        private final Action action;
+
+        ActionEvent(ModerationItem source, Action action) {
+            super(source, true);
+            this.action = action;
+        }
+
+        Action action() {
+            return action;
+        }
+    }
+}
