@@ -66,8 +66,12 @@ public abstract class KaribuTest {
      * (to the log-in page for someone not signed in).
      */
     protected void assertCannotOpen(Class<? extends Component> view) {
+        assertCannotOpen(view, com.vaadin.flow.router.RouteParameters.empty());
+    }
+
+    protected void assertCannotOpen(Class<? extends Component> view, com.vaadin.flow.router.RouteParameters parameters) {
         try {
-            UI.getCurrent().navigate(view);
+            UI.getCurrent().navigate(view, parameters);
         } catch (MockAccessDeniedException expected) {
             return;
         }

@@ -99,7 +99,7 @@ class RouteAccessTest extends KaribuTest {
                     assertThat(LocatorJ._find(rule.view()))
                             .as("%s may open %s", persona, rule.view().getSimpleName()).hasSize(1);
                 } else {
-                    assertCannotOpen(rule.view());
+                    assertCannotOpen(rule.view(), rule.parameters().get());
                 }
             }
             logout();
