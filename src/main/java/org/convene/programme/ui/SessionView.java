@@ -1,7 +1,5 @@
 package org.convene.programme.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -25,9 +23,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import com.vaadin.flow.shared.Registration;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.ui.MainLayout;
+import org.convene.core.ui.PagePolling;
 import org.convene.programme.AccessFeature;
 import org.convene.programme.AgendaService;
 import org.convene.programme.JoinState;
@@ -77,11 +75,11 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
     private final Div joinArea = new Div();
     private final Anchor backLink = new Anchor();
     private QaPanel qaPanel;
-    private Registration pollRegistration;
 
     public SessionView(ProgrammeService programme, AgendaService agenda, CurrentUser currentUser, Clock clock,
                        ObjectProvider<QaPanel> qaPanels) {
         this.programme = programme;
+        PagePolling.every(this, POLL_INTERVAL_MILLIS, this::refreshJoin);
         this.agenda = agenda;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -374,21 +372,4 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
         }
     }
 
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        super.onAttach(attachEvent);
-        UI ui = attachEvent.getUI();
-        ui.setPollInterval(POLL_INTERVAL_MILLIS);
-        pollRegistration = ui.addPollListener(poll -> refreshJoin());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (pollRegistration != null) {
-            pollRegistration.remove();
-            pollRegistration = null;
-        }
-        detachEvent.getUI().setPollInterval(-1);
-        super.onDetach(detachEvent);
-    }
 }

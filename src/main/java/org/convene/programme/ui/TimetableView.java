@@ -1,7 +1,5 @@
 package org.convene.programme.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -28,9 +26,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import com.vaadin.flow.shared.Registration;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.ui.MainLayout;
+import org.convene.core.ui.PagePolling;
 import org.convene.programme.AccessFeature;
 import org.convene.programme.AgendaService;
 import org.convene.programme.ConferenceDetail;
@@ -102,10 +100,10 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
     private final Button clearFilters = new Button("Clear filters");
     private final List<SessionCard> cards = new ArrayList<>();
     private final Map<Instant, Section> slots = new LinkedHashMap<>();
-    private Registration pollRegistration;
 
     public TimetableView(ProgrammeService programme, AgendaService agenda, CurrentUser currentUser, Clock clock) {
         this.programme = programme;
+        PagePolling.every(this, POLL_INTERVAL_MILLIS, this::refreshMarkers);
         this.agenda = agenda;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -510,21 +508,4 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
         UI.getCurrent().navigate(ConferenceLinks.timetable(conference.summary().slug()), query);
     }
 
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        super.onAttach(attachEvent);
-        UI ui = attachEvent.getUI();
-        ui.setPollInterval(POLL_INTERVAL_MILLIS);
-        pollRegistration = ui.addPollListener(poll -> refreshMarkers());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (pollRegistration != null) {
-            pollRegistration.remove();
-            pollRegistration = null;
-        }
-        detachEvent.getUI().setPollInterval(-1);
-        super.onDetach(detachEvent);
-    }
 }
