@@ -44,7 +44,7 @@ final class FrabXmlWriter {
                 xml.writeAttribute("end", DATE_TIME.format(schedule.dayEnd(day)));
                 for (var room : day.rooms().entrySet()) {
                     xml.writeStartElement("room");
-                    xml.writeAttribute("name", room.getKey());
+                    xml.writeAttribute("name", xmlSafe(room.getKey()));
                     for (ScheduleSession session : room.getValue()) {
                         event(xml, schedule, session);
                     }
@@ -90,7 +90,7 @@ final class FrabXmlWriter {
         for (ScheduleSession.Person person : session.people()) {
             xml.writeStartElement("person");
             xml.writeAttribute("id", String.valueOf(person.id()));
-            xml.writeCharacters(person.name());
+            xml.writeCharacters(xmlSafe(person.name()));
             xml.writeEndElement();
         }
         xml.writeEndElement();
@@ -99,7 +99,7 @@ final class FrabXmlWriter {
             xml.writeStartElement("link");
             xml.writeAttribute("href", link.url());
             xml.writeAttribute("type", link.type());
-            xml.writeCharacters(link.title());
+            xml.writeCharacters(xmlSafe(link.title()));
             xml.writeEndElement();
         }
         xml.writeEndElement();
@@ -108,8 +108,16 @@ final class FrabXmlWriter {
 
     private static void text(XMLStreamWriter xml, String element, String value) throws XMLStreamException {
         xml.writeStartElement(element);
-        xml.writeCharacters(value == null ? "" : value);
+        xml.writeCharacters(xmlSafe(value));
         xml.writeEndElement();
     }
+
+    /** Control characters pasted into a summary cannot appear in XML 1.0 at all, escaped or not. */
+    static String xmlSafe(String value) {
+        return value == null ? "" : NOT_XML.matcher(value).replaceAll("");
+    }
+
+    private static final java.util.regex.Pattern NOT_XML =
+            java.util.regex.Pattern.compile("[^\\x{9}\\x{A}\\x{D}\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
 
 }

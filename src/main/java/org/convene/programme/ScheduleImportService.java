@@ -511,6 +511,12 @@ public class ScheduleImportService {
             }
             position++;
         }
+        // Convene's own export of this conference names its sessions by derived guids: match those too, so
+        // that exporting and importing into the same conference updates rather than duplicates.
+        Map<UUID, Long> derived = new HashMap<>();
+        for (long id : schedules.sessionsWithoutGuid(conferenceId)) {
+            derived.put(ScheduleSession.derivedGuid(id), id);
+        }
         int sessionsCreated = 0;
         int sessionsUpdated = 0;
         Map<String, Long> people = new HashMap<>();
@@ -519,7 +525,8 @@ public class ScheduleImportService {
         for (ImportedSession session : parsed.sessions()) {
             Long trackId = trackIds.get(session.room());
             var sessionId = session.guid() == null ? java.util.Optional.<Long>empty()
-                    : schedules.sessionByGuid(conferenceId, session.guid());
+                    : schedules.sessionByGuid(conferenceId, session.guid())
+                    .or(() -> java.util.Optional.ofNullable(derived.remove(session.guid())));
             long id;
             if (sessionId.isPresent()) {
                 id = sessionId.get();

@@ -95,6 +95,13 @@ class ScheduleRepository {
                 .fetchOptional(PROGRAMME_SESSION.ID);
     }
 
+    /** Sessions made in Convene, which exports give a guid derived from their id (see ScheduleSession). */
+    List<Long> sessionsWithoutGuid(long conferenceId) {
+        return db.select(PROGRAMME_SESSION.ID).from(PROGRAMME_SESSION)
+                .where(PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId), PROGRAMME_SESSION.GUID.isNull())
+                .fetch(PROGRAMME_SESSION.ID);
+    }
+
     long createSession(long conferenceId, UUID guid, ImportedSession s, Long trackId) {
         return db.insertInto(PROGRAMME_SESSION)
                 .set(PROGRAMME_SESSION.CONFERENCE_ID, conferenceId).set(PROGRAMME_SESSION.GUID, guid)
@@ -110,6 +117,7 @@ class ScheduleRepository {
     /** Only what the schedule carries changes; hosts, access features and capacity set in Convene stay. */
     void updateSession(long sessionId, ImportedSession s, Long trackId) {
         db.update(PROGRAMME_SESSION)
+                .set(PROGRAMME_SESSION.GUID, s.guid())
                 .set(PROGRAMME_SESSION.TITLE, s.title()).set(PROGRAMME_SESSION.SUMMARY_MARKDOWN, s.summaryMarkdown())
                 .set(PROGRAMME_SESSION.FORMAT, s.format().name())
                 .set(PROGRAMME_SESSION.STARTS_AT, s.startsAt().atOffset(ZoneOffset.UTC))

@@ -18,8 +18,11 @@ record ScheduleSession(long id, UUID guid, String title, SessionFormat format, I
 
     /** Stable across exports, so schedule apps keep their favourites when the programme changes. */
     UUID exportGuid() {
-        return guid != null ? guid
-                : UUID.nameUUIDFromBytes(("convene-session-" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return guid != null ? guid : derivedGuid(id);
+    }
+
+    static UUID derivedGuid(long sessionId) {
+        return UUID.nameUUIDFromBytes(("convene-session-" + sessionId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     record Person(long id, String name, String bio, PersonRole role) {

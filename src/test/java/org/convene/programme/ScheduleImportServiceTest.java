@@ -298,6 +298,27 @@ class ScheduleImportServiceTest {
         assertThat(again.path("end").asString()).isEqualTo("2031-07-11");
     }
 
+    @Test
+    void importing_a_conference_own_export_back_into_it_updates_its_sessions() {
+        ConferenceSummary conference = fixture.conference("Same place " + fixture.tag(), "Europe/London",
+                LocalDate.of(2031, 9, 1), LocalDate.of(2031, 9, 2));
+        long session = fixture.session(conference, "Made in Convene")
+                .at(LocalDateTime.of(2031, 9, 1, 10, 0), LocalDateTime.of(2031, 9, 1, 11, 0)).create();
+        signInAs(data.user(Role.ORGANISER));
+        ObjectNode file = (ObjectNode) JSON.readTree(exports.export(conference.slug(), ScheduleFormat.JSON, BASE).orElseThrow());
+        ((ObjectNode) file.path("schedule").path("conference").path("days").get(0).path("rooms").path("Online").get(0))
+                .put("title", "Made in Convene, edited in a script");
+
+        ScheduleImportSummary summary = imports.importSchedule(file.toString());
+
+        assertThat(summary.conferenceSlug()).isEqualTo(conference.slug());
+        assertThat(summary.sessionsCreated()).isZero();
+        assertThat(summary.sessionsUpdated()).isEqualTo(1);
+        assertThat(sessionsOf(conference.slug())).isEqualTo(1);
+        assertThat(db.select(PROGRAMME_SESSION.TITLE).from(PROGRAMME_SESSION).where(PROGRAMME_SESSION.ID.eq(session))
+                .fetchSingle(PROGRAMME_SESSION.TITLE)).isEqualTo("Made in Convene, edited in a script");
+    }
+
     /** What a schedule app shows of each event, independent of ids, slugs and URLs on this server. */
     private static TreeSet<String> programme(String json) {
         TreeSet<String> events = new TreeSet<>();

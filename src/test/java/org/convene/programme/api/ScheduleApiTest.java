@@ -74,7 +74,8 @@ class ScheduleApiTest {
         long sam = fixture.person("Sam Okafor", "Voices Together", "Sam chairs <the> user panel & more.");
         fixture.session(conference, "Opening: \"nothing about us\" <without> us")
                 .at(LocalDateTime.of(2031, 10, 24, 10, 0), LocalDateTime.of(2031, 10, 24, 11, 30))
-                .track(main).format(SessionFormat.PANEL).summary("Welcome to **the week**.\n\n- plenary\n- Q&A")
+                // a control character pasted from a word processor: it cannot appear in XML at all
+                .track(main).format(SessionFormat.PANEL).summary("Welcome to **the week**.\u000B\n\n- plenary\n- Q&A")
                 .joinUrl("https://meet.example.org/opening").recordingUrl("https://video.example.org/opening")
                 .person(sam, PersonRole.FACILITATOR).create();
         // Clocks go back on Sunday 26 October 2031: this day has 25 hours, and the offset changes in it.
