@@ -2,6 +2,7 @@ package org.convene.core.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -27,6 +28,9 @@ class SecurityConfiguration {
         // Our own endpoints first: Vaadin's configurer ends with anyRequest().authenticated().
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers(pathPattern("/calendar/**")).permitAll()
+                // the published programme as files for schedule and calendar apps (org.convene.programme.api)
+                .requestMatchers(pathPattern(HttpMethod.GET, "/conferences/*/schedule.*"),
+                        pathPattern(HttpMethod.GET, "/schedule.*")).permitAll()
                 .requestMatchers(pathPattern("/styles/**"), pathPattern("/images/**"), pathPattern("/favicon.ico"))
                 .permitAll());
         // Log-in itself: org.convene.account's AuthenticationProvider bean (throttled, see LoginAttempts),

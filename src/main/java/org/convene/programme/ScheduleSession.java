@@ -1,0 +1,30 @@
+package org.convene.programme;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A session as schedule exports carry it. Track, host, links and guid may be null; a null guid means the
+ * session was made in Convene and is exported with one derived from its id (see {@link #exportGuid()}).
+ */
+record ScheduleSession(long id, UUID guid, String title, SessionFormat format, Instant startsAt, Instant endsAt,
+                       String track, String hostName, String summaryMarkdown, String joinUrl, String recordingUrl,
+                       int version, List<Person> people) {
+
+    ScheduleSession {
+        people = List.copyOf(people);
+    }
+
+    /** Stable across exports, so schedule apps keep their favourites when the programme changes. */
+    UUID exportGuid() {
+        return guid != null ? guid : derivedGuid(id);
+    }
+
+    static UUID derivedGuid(long sessionId) {
+        return UUID.nameUUIDFromBytes(("convene-session-" + sessionId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    record Person(long id, String name, String bio, PersonRole role) {
+    }
+}
