@@ -74,6 +74,16 @@ public abstract class KaribuTest {
         assertThat(LocatorJ._find(view)).as("%s must not be shown", view.getSimpleName()).isEmpty();
     }
 
+    /** As {@link #assertCannotOpen(Class)}, for a route with parameters (reports/:slug). */
+    protected void assertCannotOpen(Class<? extends Component> view, com.vaadin.flow.router.RouteParameters parameters) {
+        try {
+            UI.getCurrent().navigate(view, parameters);
+        } catch (MockAccessDeniedException expected) {
+            return;
+        }
+        assertThat(LocatorJ._find(view)).as("%s must not be shown", view.getSimpleName()).isEmpty();
+    }
+
     protected void logout() {
         SecurityContextHolder.clearContext();
         if (VaadinServletRequest.getCurrent() != null) {

@@ -2,6 +2,9 @@ package org.convene.attendance;
 
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
+import org.convene.programme.JoinState;
+import org.convene.programme.ProgrammeService;
+import org.convene.programme.SessionDetail;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +40,16 @@ public class AttendanceService {
     private static final Logger log = LoggerFactory.getLogger(AttendanceService.class);
 
     private final AttendanceQueries intervals;
+    private final ProgrammeService programme;
     private final CurrentUser currentUser;
     private final AttendanceProperties properties;
     private final DSLContext db;
     private final Clock clock;
 
-    AttendanceService(AttendanceQueries intervals, CurrentUser currentUser, AttendanceProperties properties,
-                      DSLContext db, Clock clock) {
+    AttendanceService(AttendanceQueries intervals, ProgrammeService programme, CurrentUser currentUser,
+                      AttendanceProperties properties, DSLContext db, Clock clock) {
         this.intervals = intervals;
+        this.programme = programme;
         this.currentUser = currentUser;
         this.properties = properties;
         this.db = db;
@@ -52,7 +57,6 @@ public class AttendanceService {
     }
 
     /** How often a page that is open should call {@link #stillHere}. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Duration heartbeatInterval() {
         return properties.heartbeat();
     }
@@ -108,6 +112,20 @@ public class AttendanceService {
         Optional<Long> again = arrive(visit.sessionId(), visit.userId());
         again.ifPresent(visit::continueIn);
         return again.isPresent();
+    }
+
+    /**
+     * Someone followed a session's Join link: records their arrival (when signed in and the session is running)
+     * and returns the meeting's address while the join window is open (from ten minutes before the start).
+     * Only the session's own stored link is ever returned, so the redirect cannot be pointed elsewhere.
+     */
+    public Optional<String> join(long sessionId) {
+        Optional<SessionDetail> session = programme.session(sessionId);
+        if (session.isEmpty() || session.get().joinState(clock.instant()) != JoinState.OPEN) {
+            return Optional.empty();
+        }
+        arrived(sessionId);
+        return Optional.of(session.get().joinUrl());
     }
 
     /** The page was closed or left. */

@@ -11,6 +11,11 @@ import org.convene.account.ui.AccountView;
 import org.convene.account.ui.LoginView;
 import org.convene.account.ui.SignUpView;
 import org.convene.account.ui.UsersAdminView;
+import org.convene.attendance.ui.AttendancePrivacyView;
+import org.convene.attendance.ui.ConferenceReportView;
+import org.convene.attendance.ui.HostReportView;
+import org.convene.attendance.ui.ReportsView;
+import org.convene.attendance.ui.SessionReportView;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.convene.programme.ui.HomeView;
@@ -69,6 +74,12 @@ class RouteAccessTest extends KaribuTest {
         rule(MyAgendaView.class, RouteParameters::empty, SIGNED_IN);
         rule(AccountView.class, RouteParameters::empty, SIGNED_IN);
         rule(UsersAdminView.class, RouteParameters::empty, EnumSet.of(Persona.ORGANISER));
+        rule(AttendancePrivacyView.class, RouteParameters::empty, SIGNED_IN);
+        rule(ReportsView.class, RouteParameters::empty, EnumSet.of(Persona.ORGANISER));
+        rule(ConferenceReportView.class, () -> new RouteParameters("slug", slug), EnumSet.of(Persona.ORGANISER));
+        rule(SessionReportView.class, () -> new RouteParameters("id", Long.toString(sessionId)), EnumSet.of(Persona.ORGANISER));
+        rule(HostReportView.class, () -> new RouteParameters(java.util.Map.of("slug", slug, "hostId", "1")),
+                EnumSet.of(Persona.ORGANISER));
     }
 
     private void rule(Class<? extends Component> view, Supplier<RouteParameters> parameters, Set<Persona> allowed) {
@@ -93,7 +104,7 @@ class RouteAccessTest extends KaribuTest {
                     assertThat(LocatorJ._find(rule.view()))
                             .as("%s may open %s", persona, rule.view().getSimpleName()).hasSize(1);
                 } else {
-                    assertCannotOpen(rule.view());
+                    assertCannotOpen(rule.view(), rule.parameters().get());
                 }
             }
             logout();
