@@ -92,9 +92,6 @@ public class AttendancePrivacyView extends Div implements BeforeEnterObserver, H
         named.setValue(attendance.namedInReports());
         named.setHelperText("Optional. Leave it unticked and you are still counted, but never named.");
         named.addValueChangeListener(change -> {
-            if (!change.isFromClient()) {
-                return;
-            }
             attendance.setNamedInReports(change.getValue());
             status.setText(change.getValue()
                     ? "Saved. Organisers’ attendance reports will show your name."
