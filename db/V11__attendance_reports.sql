@@ -23,7 +23,9 @@ create table attendance_session_summary (
     median_minutes   double precision,
     mean_minutes     double precision,
     stayed_85        integer,
-    attendee_minutes double precision
+    attendee_minutes double precision,
+    -- the most attendees present in each minute of the session (5-minute buckets are the maxima of five)
+    presence_per_minute integer[]
 );
 
 -- Figures of a whole conference, the same way.

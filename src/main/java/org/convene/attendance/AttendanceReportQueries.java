@@ -126,9 +126,10 @@ class AttendanceReportQueries {
 
     // --- cached figures
 
+    /** @param perMinute the most attendees present in each minute of the session */
     record SessionCounts(int registered, int attended, int noShows, int peakConcurrent, Instant peakAt,
                          Double medianMinutes, Double meanMinutes, int stayed85, double attendeeMinutes,
-                         Instant computedAt) {
+                         List<Integer> perMinute, Instant computedAt) {
     }
 
     Optional<SessionCounts> cachedSession(long sessionId) {
@@ -137,7 +138,9 @@ class AttendanceReportQueries {
                         ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT.isNotNull())
                 .fetchOptional(r -> new SessionCounts(r.getRegistered(), r.getAttended(), r.getNoShows(),
                         r.getPeakConcurrent(), instant(r.getPeakAt()), r.getMedianMinutes(), r.getMeanMinutes(),
-                        r.getStayed_85(), r.getAttendeeMinutes(), instant(r.getComputedAt())));
+                        r.getStayed_85(), r.getAttendeeMinutes(),
+                        r.getPresencePerMinute() == null ? List.of() : List.of(r.getPresencePerMinute()),
+                        instant(r.getComputedAt())));
     }
 
     SessionCounts computeSession(long sessionId, Instant now) {
@@ -149,7 +152,8 @@ class AttendanceReportQueries {
                 r.get("no_shows", Integer.class), r.get("peak_concurrent", Integer.class),
                 instant(r.get("peak_at", OffsetDateTime.class)), r.get("median_minutes", Double.class),
                 r.get("mean_minutes", Double.class), r.get("stayed_85", Integer.class),
-                r.get("attendee_minutes", Double.class), now);
+                r.get("attendee_minutes", Double.class),
+                series(sessionId, 1).stream().map(ConcurrencyPoint::mostPresent).toList(), now);
     }
 
     /**
@@ -175,6 +179,7 @@ class AttendanceReportQueries {
                     .set(ATTENDANCE_SESSION_SUMMARY.MEAN_MINUTES, counts.meanMinutes())
                     .set(ATTENDANCE_SESSION_SUMMARY.STAYED_85, counts.stayed85())
                     .set(ATTENDANCE_SESSION_SUMMARY.ATTENDEE_MINUTES, counts.attendeeMinutes())
+                    .set(ATTENDANCE_SESSION_SUMMARY.PRESENCE_PER_MINUTE, counts.perMinute().toArray(Integer[]::new))
                     .where(ATTENDANCE_SESSION_SUMMARY.SESSION_ID.eq(sessionId),
                             ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT.isNull())
                     .execute();
@@ -278,7 +283,7 @@ class AttendanceReportQueries {
     }
 
     List<AttendeeRow> attendees(long sessionId, int offset, int limit) {
-        Result<Record> rows = db.resultQuery(SESSION_ATTENDEES, sessionId, sessionId, offset, limit).fetch();
+        Result<Record> rows = db.resultQuery(SESSION_ATTENDEES, sessionId, offset, limit, sessionId).fetch();
         return rows.map(r -> new AttendeeRow(r.get("label", String.class), r.get("named", Boolean.class),
                 r.get("joined_at", OffsetDateTime.class).toInstant(), r.get("left_at", OffsetDateTime.class).toInstant(),
                 r.get("still_open", Boolean.class)));

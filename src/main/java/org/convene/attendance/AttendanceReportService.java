@@ -99,9 +99,17 @@ public class AttendanceReportService {
         return figures;
     }
 
-    private SessionFigures figures(AttendanceReportQueries.SessionInfo session) {
-        AttendanceReportQueries.SessionCounts counts = queries.cachedSession(session.id())
+    private AttendanceReportQueries.SessionCounts counts(AttendanceReportQueries.SessionInfo session) {
+        return queries.cachedSession(session.id())
                 .orElseGet(() -> queries.refreshSession(session.id(), clock.instant()));
+    }
+
+    private SessionFigures figures(AttendanceReportQueries.SessionInfo session) {
+        return figures(session, counts(session));
+    }
+
+    private SessionFigures figures(AttendanceReportQueries.SessionInfo session,
+                                   AttendanceReportQueries.SessionCounts counts) {
         AttendanceReportQueries.QuestionCounts questions = queries.questions(List.of(session.id()));
         return new SessionFigures(session.id(), session.title(), session.startsAt(), session.endsAt(),
                 session.hostId(), session.hostName(), counts.registered(), counts.attended(), counts.noShows(),
@@ -118,9 +126,24 @@ public class AttendanceReportService {
         if (bucketMinutes != 1 && bucketMinutes != 5) {
             throw new IllegalArgumentException("Buckets are 1 or 5 minutes long.");
         }
-        return queries.session(sessionId).map(session -> new SessionReport(
-                queries.conference(session.conferenceId()).orElseThrow(), figures(session), bucketMinutes,
-                queries.series(sessionId, bucketMinutes)));
+        return queries.session(sessionId).map(session -> {
+            AttendanceReportQueries.SessionCounts counts = counts(session);
+            return new SessionReport(queries.conference(session.conferenceId()).orElseThrow(), figures(session, counts),
+                    bucketMinutes, buckets(session.startsAt(), counts.perMinute(), bucketMinutes));
+        });
+    }
+
+    /** The most present in each bucket is the most present in any of its minutes. */
+    static List<ConcurrencyPoint> buckets(Instant start, List<Integer> perMinute, int bucketMinutes) {
+        List<ConcurrencyPoint> points = new ArrayList<>();
+        for (int first = 0; first < perMinute.size(); first += bucketMinutes) {
+            int most = 0;
+            for (int minute = first; minute < Math.min(perMinute.size(), first + bucketMinutes); minute++) {
+                most = Math.max(most, perMinute.get(minute));
+            }
+            points.add(new ConcurrencyPoint(start.plusSeconds(60L * first), most));
+        }
+        return points;
     }
 
     /** One page of the session's attendance, oldest first; names only with consent. */
@@ -250,7 +273,8 @@ public class AttendanceReportService {
                 yield 17;
             }
             case SESSION_SERIES -> {
-                List<ConcurrencyPoint> series = queries.series(id, 1);
+                AttendanceReportQueries.SessionInfo session = queries.session(id).orElseThrow();
+                List<ConcurrencyPoint> series = buckets(session.startsAt(), counts(session).perMinute(), 1);
                 csv.writeRecord("Minute starting (UTC)", "Most attendees present");
                 for (ConcurrencyPoint point : series) {
                     csv.writeRecord(CsvTables.time(point.bucketStart()), Integer.toString(point.mostPresent()));
@@ -287,8 +311,8 @@ public class AttendanceReportService {
         long total = queries.attendeeRowCount(sessionId);
         csv.writeRecord("Attendee", "Named with consent", "Joined (UTC)", "Left (UTC)", "Still there", "Minutes");
         long done = 0;
-        try (Cursor<Record> rows = db.resultQuery(AttendanceReportQueries.SESSION_ATTENDEES, sessionId, sessionId, 0,
-                Integer.MAX_VALUE).fetchSize(EXPORT_FETCH_SIZE).fetchLazy()) {
+        try (Cursor<Record> rows = db.resultQuery(AttendanceReportQueries.SESSION_ATTENDEES, sessionId, 0,
+                Integer.MAX_VALUE, sessionId).fetchSize(EXPORT_FETCH_SIZE).fetchLazy()) {
             for (Record r : rows) {
                 Instant joined = r.get("joined_at", OffsetDateTime.class).toInstant();
                 Instant left = r.get("left_at", OffsetDateTime.class).toInstant();
@@ -311,16 +335,15 @@ public class AttendanceReportService {
         long done = 0;
         try (Cursor<Record> rows = db.resultQuery(AttendanceReportQueries.CONFERENCE_INTERVALS, conferenceId,
                 conferenceId).fetchSize(EXPORT_FETCH_SIZE).fetchLazy()) {
+            // by position, not by name: this loop runs once per interval
             for (Record r : rows) {
-                Instant joined = r.get("joined_at", OffsetDateTime.class).toInstant();
-                OffsetDateTime leftAt = r.get("left_at", OffsetDateTime.class);
+                Instant joined = ((OffsetDateTime) r.get(4)).toInstant();
+                OffsetDateTime leftAt = (OffsetDateTime) r.get(5);
                 Instant left = leftAt == null ? null : leftAt.toInstant();
-                csv.writeRecord(r.get("session_id", Long.class).toString(),
-                        CsvTables.text(r.get("session_title", String.class)),
-                        CsvTables.text(r.get("attendee", String.class)),
-                        Boolean.TRUE.equals(r.get("named", Boolean.class)) ? "yes" : "no",
-                        CsvTables.time(joined), CsvTables.time(left),
-                        CsvTables.time(r.get("last_seen_at", OffsetDateTime.class).toInstant()),
+                csv.writeRecord(String.valueOf(r.get(0)), CsvTables.text((String) r.get(1)),
+                        CsvTables.text((String) r.get(2)), Boolean.TRUE.equals(r.get(3)) ? "yes" : "no",
+                        joined.toString(), left == null ? "" : left.toString(),
+                        ((OffsetDateTime) r.get(6)).toInstant().toString(),
                         left == null ? "" : CsvTables.minutes(joined, left));
                 done = progressed(done, total, progress);
             }

@@ -313,8 +313,8 @@ class AttendanceReportServiceTest {
         String[] lines = out.toString().split("\r\n");
         assertThat(lines[0]).isEqualTo("Session id,Session,Attendee,Named with consent,Joined (UTC),Left (UTC),Last seen (UTC),Minutes");
         assertThat(lines).hasSize(11);
-        assertThat(lines[1]).isEqualTo(a + ",Session A," + u1.displayName() + ",yes,2031-11-10T10:00:00Z,2031-11-10T10:30:00Z,2031-11-10T10:30:00Z,30.0");
-        assertThat(lines[3]).isEqualTo(a + ",Session A,Attendee 2,no,2031-11-10T10:20:00Z,2031-11-10T11:00:00Z,2031-11-10T11:00:00Z,40.0");
+        assertThat(lines).contains(a + ",Session A," + u1.displayName() + ",yes,2031-11-10T10:00:00Z,2031-11-10T10:30:00Z,2031-11-10T10:30:00Z,30.0");
+        assertThat(lines).contains(a + ",Session A,Attendee 2,no,2031-11-10T10:20:00Z,2031-11-10T11:00:00Z,2031-11-10T11:00:00Z,40.0");
         assertThat(out.toString()).doesNotContain(u2.displayName(), u3.displayName(), u4.displayName(), u5.displayName());
         assertThat(progress.getLast()).containsExactly(10, 10);
     }
