@@ -126,6 +126,31 @@ class AttendanceReportQueries {
 
     // --- cached figures
 
+    /** Sessions that have ended with no cached figures: the warm-up works these out ahead of the reports. */
+    List<Long> endedSessionsWithoutFigures(Instant endedBefore) {
+        return db.select(PROGRAMME_SESSION.ID).from(PROGRAMME_SESSION)
+                .where(PROGRAMME_SESSION.ENDS_AT.lt(AttendanceQueries.utc(endedBefore)))
+                .andNotExists(db.selectOne().from(ATTENDANCE_SESSION_SUMMARY)
+                        .where(ATTENDANCE_SESSION_SUMMARY.SESSION_ID.eq(PROGRAMME_SESSION.ID),
+                                ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT.isNotNull()))
+                .andExists(db.selectOne().from(ATTENDANCE_INTERVAL)
+                        .where(ATTENDANCE_INTERVAL.SESSION_ID.eq(PROGRAMME_SESSION.ID)))
+                .orderBy(PROGRAMME_SESSION.ENDS_AT.desc())
+                .fetch(PROGRAMME_SESSION.ID);
+    }
+
+    /** Conferences with attendance and no cached figures. */
+    List<Long> conferencesWithoutFigures() {
+        return db.select(CONFERENCE.ID).from(CONFERENCE)
+                .whereNotExists(db.selectOne().from(ATTENDANCE_CONFERENCE_SUMMARY)
+                        .where(ATTENDANCE_CONFERENCE_SUMMARY.CONFERENCE_ID.eq(CONFERENCE.ID),
+                                ATTENDANCE_CONFERENCE_SUMMARY.COMPUTED_AT.isNotNull()))
+                .andExists(db.selectOne().from(ATTENDANCE_INTERVAL)
+                        .join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.ID.eq(ATTENDANCE_INTERVAL.SESSION_ID))
+                        .where(PROGRAMME_SESSION.CONFERENCE_ID.eq(CONFERENCE.ID)))
+                .fetch(CONFERENCE.ID);
+    }
+
     /** @param perMinute the most attendees present in each minute of the session */
     record SessionCounts(int registered, int attended, int noShows, int peakConcurrent, Instant peakAt,
                          Double medianMinutes, Double meanMinutes, int stayed85, double attendeeMinutes,

@@ -8,6 +8,7 @@ import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,6 +52,21 @@ public class AttendanceReportService {
         ConveneUser user = currentUser.require();
         if (!user.has(Role.ORGANISER)) {
             throw new AccessDeniedException("Attendance reports are for organisers.");
+        }
+    }
+
+    /**
+     * Works out the figures that reports will ask for, ahead of them: those of sessions that have ended and of
+     * conferences with attendance, whenever a change has dropped them. Organisers then read cached figures.
+     */
+    @Scheduled(fixedDelayString = "${convene.attendance.report-warm-up:5m}", initialDelayString = "5m")
+    public void warmUp() {
+        Instant now = clock.instant();
+        for (long sessionId : queries.endedSessionsWithoutFigures(now)) {
+            queries.refreshSession(sessionId, now);
+        }
+        for (long conferenceId : queries.conferencesWithoutFigures()) {
+            queries.refreshConference(conferenceId, now);
         }
     }
 

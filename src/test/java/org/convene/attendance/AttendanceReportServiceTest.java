@@ -288,6 +288,19 @@ class AttendanceReportServiceTest {
     }
 
     @Test
+    void the_warm_up_works_out_figures_before_anyone_asks() {
+        clock.set(t("12T09:00"));
+        reports.warmUp();
+        assertThat(db.fetchCount(org.convene.db.Tables.ATTENDANCE_SESSION_SUMMARY,
+                org.convene.db.Tables.ATTENDANCE_SESSION_SUMMARY.SESSION_ID.in(a, b, c)
+                        .and(org.convene.db.Tables.ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT.isNotNull()))).isEqualTo(3);
+        assertThat(db.fetchCount(org.convene.db.Tables.ATTENDANCE_CONFERENCE_SUMMARY,
+                org.convene.db.Tables.ATTENDANCE_CONFERENCE_SUMMARY.CONFERENCE_ID.eq(week.id())
+                        .and(org.convene.db.Tables.ATTENDANCE_CONFERENCE_SUMMARY.COMPUTED_AT.isNotNull()))).isEqualTo(1);
+        assertThat(figures(a).computedAt()).isEqualTo(t("12T09:00"));
+    }
+
+    @Test
     void reports_are_refused_to_anyone_but_organisers() {
         signIn(u1);
         assertThatThrownBy(() -> reports.overview(week.slug())).isInstanceOf(AccessDeniedException.class);
