@@ -103,7 +103,7 @@ public class ConferenceReportView extends Div implements BeforeEnterObserver, Ha
         List<String> labels = o.days().stream().map(d -> DateTexts.dayWithoutYear(d.day())).toList();
         List<Integer> values = o.days().stream().map(DayFigures::uniqueAttendees).toList();
         DayFigures busiest = o.days().stream().max(java.util.Comparator.comparingInt(DayFigures::uniqueAttendees)).orElseThrow();
-        LineChart chart = new LineChart();
+        ReportChart chart = new ReportChart(ReportChart.Kind.BAR);
         chart.show("Different attendees", "Chart of different attendees each day. The busiest day was "
                         + DateTexts.dayWithoutYear(busiest.day()) + " with " + ReportTexts.count(busiest.uniqueAttendees())
                         + ". The numbers are in the table after the chart.",

@@ -119,7 +119,7 @@ public class SessionReportView extends Div implements BeforeEnterObserver, HasDy
         }
         String unit = every == 1 ? "minute" : every + " minutes";
         List<String> labels = series.stream().map(p -> ReportTexts.time(p.bucketStart(), zone)).toList();
-        LineChart chart = new LineChart();
+        ReportChart chart = new ReportChart(ReportChart.Kind.LINE);
         chart.setId("presence-chart");
         SessionFigures f = report.figures();
         chart.show("Most attendees present", "Chart of the most attendees present in each " + unit

@@ -65,8 +65,8 @@ class ConferenceReportViewTest extends KaribuTest {
         assertThat(days.rowCount()).isEqualTo(1);
         assertThat(days.getElement().getOuterHTML()).contains("<caption>", "scope=\"col\"", "scope=\"row\"",
                 "Monday 10 November 2031");
-        assertThat(_find(LineChart.class)).hasSize(1);
-        assertThat(_get(LineChart.class).getElement().getAttribute("data-chart"))
+        assertThat(_find(ReportChart.class)).hasSize(1);
+        assertThat(_get(ReportChart.class).getElement().getAttribute("data-chart"))
                 .contains("\"values\":[2]", "The busiest day was Monday 10 November with 2");
 
         @SuppressWarnings("unchecked")

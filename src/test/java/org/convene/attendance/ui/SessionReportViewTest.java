@@ -69,7 +69,7 @@ class SessionReportViewTest extends KaribuTest {
         assertThat(_find(Span.class)).extracting(Span::getText).contains("2", "1: 50% (about 1 in 2) of those registered",
                 "2, at 10.05am", "37.5 minutes of 60", "1: 50% (about 1 in 2) of attendees");
 
-        LineChart chart = _get(LineChart.class);
+        ReportChart chart = _get(ReportChart.class);
         assertThat(chart.getElement().getAttribute("data-chart")).contains("\"values\":[1,2,2,2,1,1,1,1,1,1,1,1]",
                 "The most at once was 2 at 10.05am");
         Details table = _get(Details.class, spec -> spec.withId("presence-table"));

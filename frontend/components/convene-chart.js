@@ -1,6 +1,8 @@
-// A line chart of numbers over time (Chart.js), drawn in a canvas. The canvas is one image for assistive
+// A line chart (numbers over time) or a bar chart (numbers per day) drawn by Chart.js in a canvas. The canvas is one image for assistive
 // technology, named by the `summary` text; the numbers themselves are in a real table next to the chart.
 import {
+  BarController,
+  BarElement,
   CategoryScale,
   Chart,
   Filler,
@@ -11,9 +13,9 @@ import {
   Tooltip,
 } from 'chart.js';
 
-Chart.register(CategoryScale, LinearScale, LineController, LineElement, PointElement, Filler, Tooltip);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Filler, Tooltip);
 
-class ConveneLineChart extends HTMLElement {
+class ConveneReportChart extends HTMLElement {
   static get observedAttributes() {
     return ['data-chart'];
   }
@@ -54,23 +56,24 @@ class ConveneLineChart extends HTMLElement {
     }
     const spec = JSON.parse(raw);
     this._canvas.setAttribute('aria-label', spec.summary || spec.label);
-    const reduceMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const bars = spec.type === 'bar';
     const data = {
       labels: spec.labels,
       datasets: [{
         label: spec.label,
         data: spec.values,
         borderColor: '#1d4ed8',
-        backgroundColor: 'rgba(29, 78, 216, 0.15)',
+        backgroundColor: bars ? '#1d4ed8' : 'rgba(29, 78, 216, 0.15)',
         borderWidth: 3,
         pointRadius: spec.values.length > 30 ? 0 : 3,
-        fill: true,
+        fill: !bars,
         stepped: false,
         tension: 0,
       }],
     };
     const options = {
-      animation: reduceMotion ? false : { duration: 300 },
+      // no animation at all: it adds nothing to a report and moves things for people who asked for less motion
+      animation: false,
       maintainAspectRatio: false,
       responsive: true,
       scales: {
@@ -79,16 +82,20 @@ class ConveneLineChart extends HTMLElement {
       },
       plugins: { legend: { display: false }, tooltip: { enabled: true } },
     };
+    if (this._chart && this._chart.config.type !== (bars ? 'bar' : 'line')) {
+      this._chart.destroy();
+      this._chart = null;
+    }
     if (this._chart) {
       this._chart.data = data;
       this._chart.options = options;
       this._chart.update();
     } else {
-      this._chart = new Chart(this._canvas, { type: 'line', data, options });
+      this._chart = new Chart(this._canvas, { type: bars ? 'bar' : 'line', data, options });
     }
   }
 }
 
-if (!customElements.get('convene-line-chart')) {
-  customElements.define('convene-line-chart', ConveneLineChart);
+if (!customElements.get('convene-chart')) {
+  customElements.define('convene-chart', ConveneReportChart);
 }

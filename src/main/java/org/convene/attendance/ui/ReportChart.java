@@ -9,15 +9,20 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A line chart drawn by Chart.js in the browser (frontend/components/convene-line-chart.js). The canvas is a
+ * A line or bar chart drawn by Chart.js in the browser (frontend/components/convene-chart.js). The canvas is a
  * single image named by {@code summary} for screen readers; every chart is shown with a table of its numbers.
  */
-@Tag("convene-line-chart")
+@Tag("convene-chart")
 @NpmPackage(value = "chart.js", version = "4.5.0")
-@JsModule("./components/convene-line-chart.js")
-public class LineChart extends Component {
+@JsModule("./components/convene-chart.js")
+public class ReportChart extends Component {
 
-    public LineChart() {
+    public enum Kind { LINE, BAR }
+
+    private final Kind kind;
+
+    public ReportChart(Kind kind) {
+        this.kind = kind;
         getElement().getClassList().add("cv-chart");
     }
 
@@ -27,16 +32,11 @@ public class LineChart extends Component {
      */
     public void show(String label, String summary, String xTitle, String yTitle, List<String> labels,
                      List<? extends Number> values) {
-        String json = "{\"label\":" + quote(label) + ",\"summary\":" + quote(summary)
+        String json = "{\"type\":" + quote(kind == Kind.BAR ? "bar" : "line") + ",\"label\":" + quote(label) + ",\"summary\":" + quote(summary)
                 + ",\"xTitle\":" + quote(xTitle) + ",\"yTitle\":" + quote(yTitle)
-                + ",\"labels\":[" + labels.stream().map(LineChart::quote).collect(Collectors.joining(",")) + "]"
+                + ",\"labels\":[" + labels.stream().map(ReportChart::quote).collect(Collectors.joining(",")) + "]"
                 + ",\"values\":[" + values.stream().map(String::valueOf).collect(Collectors.joining(",")) + "]}";
         getElement().setAttribute("data-chart", json);
-    }
-
-    public String summary() {
-        String json = getElement().getAttribute("data-chart");
-        return json == null ? null : json;
     }
 
     static String quote(String text) {
