@@ -192,7 +192,6 @@ class AttendanceReportQueries {
                 .onConflict(ATTENDANCE_SESSION_SUMMARY.SESSION_ID).doUpdate()
                 .setNull(ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT).execute());
         return newTransaction.execute(tx -> {
-            sortInMemory();
             SessionCounts counts = computeSession(sessionId, now);
             db.update(ATTENDANCE_SESSION_SUMMARY)
                     .set(ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT, AttendanceQueries.utc(now))
@@ -252,7 +251,6 @@ class AttendanceReportQueries {
                     .set(ATTENDANCE_CONFERENCE_SUMMARY.CONFERENCE_ID, conferenceId).execute();
         });
         return newTransaction.execute(tx -> {
-            sortInMemory();
             ConferenceCounts counts = computeConference(conferenceId, now);
             int stored = db.update(ATTENDANCE_CONFERENCE_SUMMARY)
                     .set(ATTENDANCE_CONFERENCE_SUMMARY.COMPUTED_AT, AttendanceQueries.utc(now))
@@ -277,14 +275,6 @@ class AttendanceReportQueries {
             }
             return counts;
         });
-    }
-
-    /**
-     * The peak is a sweep over every join and leave, sorted: two million rows for a large conference. With the
-     * default 4 MB of sort memory PostgreSQL sorts them on disk; this transaction may use more.
-     */
-    private void sortInMemory() {
-        db.execute("set local work_mem = '64MB'");
     }
 
     private void claim(Supplier<Integer> writeClaim) {
