@@ -1,10 +1,9 @@
--- Attendance reports: indexes that let the per-session queries read only the index, and cached figures for
--- sessions and conferences that are over (docs/benchmarks.md, "Attendance reports").
+-- Attendance reports: cached figures for sessions and conferences, and an index for no-shows
+-- (docs/benchmarks.md, "Attendance reports"). Per-session reads use attendance_session_idx (db/V10); a covering
+-- (session_id, user_id) INCLUDE (...) index was tried and the planner never chose it, so it is not here.
 
--- Per-session figures read (session, person, join, leave, last seen) from the index alone (index-only scans).
-create index attendance_session_user_idx on attendance_interval (session_id, user_id)
-    include (joined_at, left_at, last_seen_at);
--- Registrations of a session, with the person, from the index alone (no-shows are an anti-join on this).
+-- Registrations of a session with the person (no-shows are an anti-join of these against the intervals);
+-- it also serves every lookup by session alone, so it replaces agenda_item_session_idx.
 create index agenda_item_session_user_idx on agenda_item (session_id, user_id);
 drop index agenda_item_session_idx;
 
