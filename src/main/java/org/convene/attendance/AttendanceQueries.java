@@ -1,33 +1,37 @@
 package org.convene.attendance;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.springframework.stereotype.Repository;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 
 import static org.convene.db.Tables.ATTENDANCE_INTERVAL;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.least;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
+import static org.jooq.impl.DSL.when;
 
+/** Writes of attendance intervals. Every close is clamped to the session's window and never before the join. */
 @Repository
 class AttendanceQueries {
+
+    private static final Field<OffsetDateTime> SESSION_END = select(PROGRAMME_SESSION.ENDS_AT).from(PROGRAMME_SESSION)
+            .where(PROGRAMME_SESSION.ID.eq(ATTENDANCE_INTERVAL.SESSION_ID)).asField();
 
     private final DSLContext db;
 
     AttendanceQueries(DSLContext db) {
         this.db = db;
-    }
-
-    record SessionWindow(Instant startsAt, Instant endsAt) {
-        boolean isRunning(Instant now) {
-            return !now.isBefore(startsAt) && now.isBefore(endsAt);
-        }
     }
 
     Optional<SessionWindow> window(long sessionId) {
@@ -37,17 +41,37 @@ class AttendanceQueries {
     }
 
     /**
-     * The interval to continue: one still open, or one closed within the grace period. Locked, so two tabs
-     * opening at once continue the same interval.
+     * Serialises arrivals of one person at one session until the transaction ends, so two tabs opening at the
+     * same moment continue one interval instead of each starting their own. (Row locks cannot do this: when
+     * there is no interval yet there is no row to lock.) Keys that collide only make two arrivals wait briefly.
      */
-    Optional<Long> continuable(long sessionId, long userId, Instant closedSince) {
+    void lockArrivals(long sessionId, long userId) {
+        db.execute("select pg_advisory_xact_lock(?, ?)", (int) sessionId, (int) userId);
+    }
+
+    /**
+     * The person's latest interval at the session whose last sign of life is recent enough to continue: still
+     * open, or closed, within the grace period.
+     */
+    Optional<Long> continuable(long sessionId, long userId, Instant since) {
         return db.select(ATTENDANCE_INTERVAL.ID).from(ATTENDANCE_INTERVAL)
                 .where(ATTENDANCE_INTERVAL.SESSION_ID.eq(sessionId), ATTENDANCE_INTERVAL.USER_ID.eq(userId),
-                        ATTENDANCE_INTERVAL.LEFT_AT.isNull().or(ATTENDANCE_INTERVAL.LEFT_AT.ge(utc(closedSince))))
+                        coalesce(ATTENDANCE_INTERVAL.LEFT_AT, ATTENDANCE_INTERVAL.LAST_SEEN_AT).ge(utc(since)))
                 .orderBy(ATTENDANCE_INTERVAL.JOINED_AT.desc())
                 .limit(1)
-                .forUpdate()
                 .fetchOptional(ATTENDANCE_INTERVAL.ID);
+    }
+
+    /**
+     * Closes the person's open intervals at this session that went quiet before {@code since}, at their last
+     * sign of life: time nobody vouched for is never counted.
+     */
+    void closeSilent(long sessionId, long userId, Instant since) {
+        db.update(ATTENDANCE_INTERVAL)
+                .set(ATTENDANCE_INTERVAL.LEFT_AT, clampedClose(ATTENDANCE_INTERVAL.LAST_SEEN_AT))
+                .where(ATTENDANCE_INTERVAL.SESSION_ID.eq(sessionId), ATTENDANCE_INTERVAL.USER_ID.eq(userId),
+                        ATTENDANCE_INTERVAL.LEFT_AT.isNull(), ATTENDANCE_INTERVAL.LAST_SEEN_AT.lt(utc(since)))
+                .execute();
     }
 
     void reopen(long intervalId, Instant now) {
@@ -67,21 +91,23 @@ class AttendanceQueries {
                 .returning(ATTENDANCE_INTERVAL.ID).fetchSingle().getId();
     }
 
-    /** A heartbeat: true while the interval is still open and belongs to this user. */
-    boolean touch(long intervalId, long userId, Instant now) {
+    /**
+     * A heartbeat. True while the interval is open, belongs to this user and was heard from within the grace
+     * period; after a longer silence (a laptop asleep) the gap must not be counted, so it fails and the page
+     * arrives again, which closes the old interval at its last sign of life.
+     */
+    boolean touch(long intervalId, long userId, Instant now, Instant heardSince) {
         return db.update(ATTENDANCE_INTERVAL)
                 .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, greatest(ATTENDANCE_INTERVAL.LAST_SEEN_AT, val(utc(now))))
                 .where(ATTENDANCE_INTERVAL.ID.eq(intervalId), ATTENDANCE_INTERVAL.USER_ID.eq(userId),
-                        ATTENDANCE_INTERVAL.LEFT_AT.isNull())
+                        ATTENDANCE_INTERVAL.LEFT_AT.isNull(), ATTENDANCE_INTERVAL.LAST_SEEN_AT.ge(utc(heardSince)))
                 .execute() == 1;
     }
 
-    /** Closes an interval now, but never after the session's end. */
+    /** The page was left or closed: closes now, or at the session's end if that came first. */
     void close(long intervalId, long userId, Instant now) {
         db.update(ATTENDANCE_INTERVAL)
-                .set(ATTENDANCE_INTERVAL.LEFT_AT, least(val(utc(now)),
-                        db.select(PROGRAMME_SESSION.ENDS_AT).from(PROGRAMME_SESSION)
-                                .where(PROGRAMME_SESSION.ID.eq(ATTENDANCE_INTERVAL.SESSION_ID)).<OffsetDateTime>asField()))
+                .set(ATTENDANCE_INTERVAL.LEFT_AT, clampedClose(val(utc(now))))
                 .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, greatest(ATTENDANCE_INTERVAL.LAST_SEEN_AT, val(utc(now))))
                 .where(ATTENDANCE_INTERVAL.ID.eq(intervalId), ATTENDANCE_INTERVAL.USER_ID.eq(userId),
                         ATTENDANCE_INTERVAL.LEFT_AT.isNull())
@@ -89,40 +115,40 @@ class AttendanceQueries {
     }
 
     /**
-     * Closes what nobody closed: intervals of sessions that have ended (at the end), and intervals whose page
-     * went silent (a crash, a lost connection, a restart) at their last sign of life.
+     * Closes what nobody closed. An interval of a session that has ended is closed at the end when its page
+     * was still heard from at most {@code staleAfter} before it (the person stayed to the end), otherwise at
+     * its last sign of life; an interval of a running session whose page went silent (a crash, a lost
+     * connection, a restart) is closed at its last sign of life.
      */
-    int closeAbandoned(Instant now, Instant silentSince) {
-        int ended = db.update(ATTENDANCE_INTERVAL)
-                .set(ATTENDANCE_INTERVAL.LEFT_AT, least(ATTENDANCE_INTERVAL.LAST_SEEN_AT, PROGRAMME_SESSION.ENDS_AT))
+    int closeAbandoned(Instant now, Duration staleAfter) {
+        Field<OffsetDateTime> end = PROGRAMME_SESSION.ENDS_AT;
+        Field<OffsetDateTime> at = when(end.le(utc(now))
+                        .and(ATTENDANCE_INTERVAL.LAST_SEEN_AT.ge(field("{0} - {1} * interval '1 millisecond'",
+                                OffsetDateTime.class, end, inline(staleAfter.toMillis())))),
+                end)
+                .otherwise(least(ATTENDANCE_INTERVAL.LAST_SEEN_AT, end));
+        return db.update(ATTENDANCE_INTERVAL)
+                .set(ATTENDANCE_INTERVAL.LEFT_AT, greatest(ATTENDANCE_INTERVAL.JOINED_AT, at))
                 .from(PROGRAMME_SESSION)
                 .where(PROGRAMME_SESSION.ID.eq(ATTENDANCE_INTERVAL.SESSION_ID),
                         ATTENDANCE_INTERVAL.LEFT_AT.isNull(),
-                        PROGRAMME_SESSION.ENDS_AT.le(utc(now)).or(ATTENDANCE_INTERVAL.LAST_SEEN_AT.lt(utc(silentSince))))
+                        end.le(utc(now)).or(ATTENDANCE_INTERVAL.LAST_SEEN_AT.lt(utc(now.minus(staleAfter)))))
                 .execute();
-        return ended;
     }
 
-    int deleteOlderThan(Instant cutoff) {
+    /** Deletes intervals that ended before the cutoff (an interval still open is never old). */
+    int deleteEndedBefore(Instant cutoff) {
         return db.deleteFrom(ATTENDANCE_INTERVAL)
-                .where(ATTENDANCE_INTERVAL.JOINED_AT.lt(utc(cutoff)))
+                .where(ATTENDANCE_INTERVAL.LEFT_AT.lt(utc(cutoff)))
                 .execute();
-    }
-
-    record OwnInterval(long sessionId, Instant joinedAt, Instant leftAt) {
-    }
-
-    List<OwnInterval> of(long userId) {
-        return db.select(ATTENDANCE_INTERVAL.SESSION_ID, ATTENDANCE_INTERVAL.JOINED_AT, ATTENDANCE_INTERVAL.LEFT_AT)
-                .from(ATTENDANCE_INTERVAL)
-                .where(ATTENDANCE_INTERVAL.USER_ID.eq(userId))
-                .orderBy(ATTENDANCE_INTERVAL.JOINED_AT)
-                .fetch(r -> new OwnInterval(r.value1(), r.value2().toInstant(),
-                        r.value3() == null ? null : r.value3().toInstant()));
     }
 
     int deleteOf(long userId) {
         return db.deleteFrom(ATTENDANCE_INTERVAL).where(ATTENDANCE_INTERVAL.USER_ID.eq(userId)).execute();
+    }
+
+    private static Field<OffsetDateTime> clampedClose(Field<OffsetDateTime> at) {
+        return greatest(ATTENDANCE_INTERVAL.JOINED_AT, least(at, SESSION_END));
     }
 
     static OffsetDateTime utc(Instant instant) {

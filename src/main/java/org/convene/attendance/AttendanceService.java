@@ -2,6 +2,9 @@ package org.convene.attendance;
 
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
+import org.convene.programme.JoinState;
+import org.convene.programme.ProgrammeService;
+import org.convene.programme.SessionDetail;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +14,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +31,7 @@ import static org.convene.db.Tables.PROGRAMME_SESSION;
  * Records when signed-in attendees are at a session: from opening its page (or clicking Join) while it runs,
  * until they leave, lose the connection or the session ends. A reconnect within the grace period continues the
  * same interval. What a crash leaves open is closed at its last sign of life. Registration is the personal
- * agenda: a session on someone's agenda that they never attended counts as a no-show.
+ * agenda: a session on someone's agenda that they never attended counts as a no-show (docs/attendance.md).
  */
 @Service
 @Transactional
@@ -34,14 +40,16 @@ public class AttendanceService {
     private static final Logger log = LoggerFactory.getLogger(AttendanceService.class);
 
     private final AttendanceQueries intervals;
+    private final ProgrammeService programme;
     private final CurrentUser currentUser;
     private final AttendanceProperties properties;
     private final DSLContext db;
     private final Clock clock;
 
-    AttendanceService(AttendanceQueries intervals, CurrentUser currentUser, AttendanceProperties properties,
-                      DSLContext db, Clock clock) {
+    AttendanceService(AttendanceQueries intervals, ProgrammeService programme, CurrentUser currentUser,
+                      AttendanceProperties properties, DSLContext db, Clock clock) {
         this.intervals = intervals;
+        this.programme = programme;
         this.currentUser = currentUser;
         this.properties = properties;
         this.db = db;
@@ -49,62 +57,102 @@ public class AttendanceService {
     }
 
     /** How often a page that is open should call {@link #stillHere}. */
-    public java.time.Duration heartbeatInterval() {
+    public Duration heartbeatInterval() {
         return properties.heartbeat();
     }
 
+    /** When the session runs (empty for an unknown session): pages wait for its start before they arrive. */
+    @Transactional(readOnly = true)
+    public Optional<SessionWindow> recordingWindow(long sessionId) {
+        return intervals.window(sessionId);
+    }
+
     /**
-     * The current person is at the session (its page is open, or they clicked Join). Returns the interval to
-     * report heartbeats and leaving on; empty when nobody is signed in or the session is not running.
+     * The current person is at the session (its page is open, or they clicked Join). Empty when nobody is
+     * signed in or the session is not running. A stay heard from within the grace period is continued;
+     * an older open one is first closed at its last sign of life.
      */
-    public Optional<Long> arrived(long sessionId) {
+    public Optional<AttendanceVisit> arrived(long sessionId) {
         Optional<ConveneUser> user = currentUser.get();
         if (user.isEmpty()) {
             return Optional.empty();
         }
+        long userId = user.get().id();
+        return arrive(sessionId, userId).map(interval -> new AttendanceVisit(sessionId, userId, interval));
+    }
+
+    private Optional<Long> arrive(long sessionId, long userId) {
         Instant now = clock.instant();
-        Optional<AttendanceQueries.SessionWindow> window = intervals.window(sessionId);
+        Optional<SessionWindow> window = intervals.window(sessionId);
         if (window.isEmpty() || !window.get().isRunning(now)) {
             return Optional.empty();
         }
-        Optional<Long> continuing = intervals.continuable(sessionId, user.get().id(), now.minus(properties.gracePeriod()));
+        intervals.lockArrivals(sessionId, userId);
+        Instant graceStart = now.minus(properties.gracePeriod());
+        intervals.closeSilent(sessionId, userId, graceStart);
+        Optional<Long> continuing = intervals.continuable(sessionId, userId, graceStart);
         if (continuing.isPresent()) {
             intervals.reopen(continuing.get(), now);
             return continuing;
         }
-        return Optional.of(intervals.open(sessionId, user.get().id(), now));
+        return Optional.of(intervals.open(sessionId, userId, now));
     }
 
-    /** A heartbeat. False when the interval was closed meanwhile: the page should call {@link #arrived} again. */
-    public boolean stillHere(long intervalId) {
-        return currentUser.get().map(u -> intervals.touch(intervalId, u.id(), clock.instant())).orElse(false);
+    /**
+     * A heartbeat from an open page. When the interval was closed meanwhile (the sweep found the page silent,
+     * or the laptop slept for longer than the grace period) the stay arrives again: it continues the same
+     * interval within the grace period, else starts a new one. False when nothing is recorded any more
+     * (the session is over).
+     */
+    public boolean stillHere(AttendanceVisit visit) {
+        Instant now = clock.instant();
+        if (intervals.touch(visit.intervalId(), visit.userId(), now, now.minus(properties.gracePeriod()))) {
+            return true;
+        }
+        Optional<Long> again = arrive(visit.sessionId(), visit.userId());
+        again.ifPresent(visit::continueIn);
+        return again.isPresent();
+    }
+
+    /**
+     * Someone followed a session's Join link: records their arrival (when signed in and the session is running)
+     * and returns the meeting's address while the join window is open (from ten minutes before the start).
+     * Only the session's own stored link is ever returned, so the redirect cannot be pointed elsewhere.
+     */
+    public Optional<String> join(long sessionId) {
+        Optional<SessionDetail> session = programme.session(sessionId);
+        if (session.isEmpty() || session.get().joinState(clock.instant()) != JoinState.OPEN) {
+            return Optional.empty();
+        }
+        arrived(sessionId);
+        return Optional.of(session.get().joinUrl());
     }
 
     /** The page was closed or left. */
-    public void left(long intervalId) {
-        currentUser.get().ifPresent(u -> intervals.close(intervalId, u.id(), clock.instant()));
+    public void left(AttendanceVisit visit) {
+        intervals.close(visit.intervalId(), visit.userId(), clock.instant());
     }
 
     /** Closes intervals nobody closed: on start-up (after a crash or restart) and every half minute. */
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(fixedDelayString = "${convene.attendance.sweep-interval:30s}", initialDelayString = "30s")
     public void closeAbandoned() {
-        Instant now = clock.instant();
-        int closed = intervals.closeAbandoned(now, now.minus(properties.staleAfter()));
+        int closed = intervals.closeAbandoned(clock.instant(), properties.staleAfter());
         if (closed > 0) {
             log.info("Closed {} attendance intervals left open (session over or no sign of life)", closed);
         }
     }
 
-    /** Deletes identifiable attendance older than the retention period (default 365 days). */
+    /** Deletes identifiable attendance that ended longer ago than the retention period (default 365 days). */
     @Scheduled(cron = "${convene.attendance.retention-cron:0 30 3 * * *}")
     public int applyRetention() {
-        int deleted = intervals.deleteOlderThan(clock.instant().minus(properties.retention()));
-        log.info("Attendance retention: deleted {} intervals older than {} days", deleted, properties.retention().toDays());
+        int deleted = intervals.deleteEndedBefore(clock.instant().minus(properties.retention()));
+        log.info("Attendance retention: deleted {} intervals that ended more than {} days ago", deleted,
+                properties.retention().toDays());
         return deleted;
     }
 
-    /** Everything Convene holds about my attendance, for download. */
+    /** Everything Convene holds about my attendance, oldest first. */
     @Transactional(readOnly = true)
     public List<MyAttendance> myAttendance() {
         long userId = currentUser.require().id();
@@ -114,16 +162,24 @@ public class AttendanceService {
                 .join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.ID.eq(ATTENDANCE_INTERVAL.SESSION_ID))
                 .join(CONFERENCE).on(CONFERENCE.ID.eq(PROGRAMME_SESSION.CONFERENCE_ID))
                 .where(ATTENDANCE_INTERVAL.USER_ID.eq(userId))
-                .orderBy(ATTENDANCE_INTERVAL.JOINED_AT)
+                .orderBy(ATTENDANCE_INTERVAL.JOINED_AT, ATTENDANCE_INTERVAL.ID)
                 .fetch(r -> new MyAttendance(r.value1(), r.value2(), r.value3(), r.value4().toInstant(),
                         r.value5() == null ? null : r.value5().toInstant()));
+    }
+
+    /** My attendance as CSV (session, conference, joined, left, minutes), written as it is read. */
+    @Transactional(readOnly = true)
+    public int writeMyAttendanceCsv(Writer out) throws IOException {
+        List<MyAttendance> mine = myAttendance();
+        CsvTables.writeMyAttendance(mine, out);
+        return mine.size();
     }
 
     /** Deletes all my attendance records. Returns how many there were. */
     public int deleteMyAttendance() {
         long userId = currentUser.require().id();
         int deleted = intervals.deleteOf(userId);
-        log.info("User {} deleted their {} attendance records", userId, deleted);
+        log.info("An attendee deleted their attendance records ({} intervals)", deleted);
         return deleted;
     }
 

@@ -107,6 +107,10 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
                 new Section(new H2("Change your password"), form),
                 tokenSection);
         renderTokens(null);
+        com.vaadin.flow.component.html.Anchor attendance = new com.vaadin.flow.component.html.Anchor(
+                "account/attendance", "What Convene records when you attend sessions, and your choices");
+        attendance.getElement().setAttribute("router-link", "");
+        add(new Section(new H2("Your attendance"), new Paragraph(attendance)));
     }
 
     /** @param created a token just made, whose secret is shown this once; null otherwise */

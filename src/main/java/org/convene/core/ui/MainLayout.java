@@ -78,6 +78,7 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
             addNavLink("agenda", "My agenda");
             if (user.has(Role.ORGANISER)) {
                 addNavLink("admin/users", "People and roles");
+                addNavLink("reports", "Attendance reports");
             }
         }
         accountArea.removeAll();

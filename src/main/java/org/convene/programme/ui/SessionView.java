@@ -157,6 +157,7 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
         Paragraph partOf = new Paragraph(detail.format().label() + ", part of " + detail.conference().name());
         partOf.addClassName("cv-lead");
         add(partOf, when, zoneSwitch, status, joinArea);
+        add(new org.convene.attendance.ui.AttendanceTracker(detail.id()));
 
         if (detail.recordingUrl() != null) {
             Anchor recording = new Anchor(detail.recordingUrl(), "Watch the recording");
@@ -321,7 +322,9 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
         joinArea.removeAll();
         switch (state) {
             case OPEN -> {
-                Anchor join = new Anchor(session.joinUrl(), "Join the session (opens in a new tab)");
+                // via Convene's own address, which records the arrival and then redirects to the meeting
+                Anchor join = new Anchor("sessions/" + session.id() + "/join", "Join the session (opens in a new tab)");
+                join.getElement().setAttribute("router-ignore", "");
                 join.setTarget(AnchorTarget.BLANK);
                 join.getElement().setAttribute("rel", "noopener noreferrer");
                 join.addClassName("cv-button-link");

@@ -11,6 +11,11 @@ import org.convene.account.ui.AccountView;
 import org.convene.account.ui.LoginView;
 import org.convene.account.ui.SignUpView;
 import org.convene.account.ui.UsersAdminView;
+import org.convene.attendance.ui.AttendancePrivacyView;
+import org.convene.attendance.ui.ConferenceReportView;
+import org.convene.attendance.ui.HostReportView;
+import org.convene.attendance.ui.ReportsView;
+import org.convene.attendance.ui.SessionReportView;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.convene.programme.ui.HomeView;
@@ -75,6 +80,12 @@ class RouteAccessTest extends KaribuTest {
         // (ModerationViewTest), because being a facilitator is per session, not a role
         rule(ModerationView.class, () -> new RouteParameters("id", Long.toString(sessionId)), SIGNED_IN);
         rule(StageView.class, () -> new RouteParameters("id", Long.toString(sessionId)), EVERYONE);
+        rule(AttendancePrivacyView.class, RouteParameters::empty, SIGNED_IN);
+        rule(ReportsView.class, RouteParameters::empty, EnumSet.of(Persona.ORGANISER));
+        rule(ConferenceReportView.class, () -> new RouteParameters("slug", slug), EnumSet.of(Persona.ORGANISER));
+        rule(SessionReportView.class, () -> new RouteParameters("id", Long.toString(sessionId)), EnumSet.of(Persona.ORGANISER));
+        rule(HostReportView.class, () -> new RouteParameters(java.util.Map.of("slug", slug, "hostId", "1")),
+                EnumSet.of(Persona.ORGANISER));
     }
 
     private void rule(Class<? extends Component> view, Supplier<RouteParameters> parameters, Set<Persona> allowed) {

@@ -1,0 +1,332 @@
+package org.convene.attendance;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Result;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import static org.convene.db.Tables.AGENDA_ITEM;
+import static org.convene.db.Tables.ATTENDANCE_CONFERENCE_SUMMARY;
+import static org.convene.db.Tables.ATTENDANCE_DAY_SUMMARY;
+import static org.convene.db.Tables.ATTENDANCE_INTERVAL;
+import static org.convene.db.Tables.ATTENDANCE_SESSION_SUMMARY;
+import static org.convene.db.Tables.CONFERENCE;
+import static org.convene.db.Tables.HOST_ORGANISATION;
+import static org.convene.db.Tables.PROGRAMME_SESSION;
+import static org.convene.db.Tables.QUESTION;
+import static org.convene.db.Tables.QUESTION_VOTE;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.countDistinct;
+
+/**
+ * The reports' SQL. The heavy statements live in sql/*.sql beside this class (the benchmark runs EXPLAIN
+ * ANALYZE on the same files). Figures of sessions and conferences are cached in summary tables that
+ * triggers empty whenever the data behind them changes (db/V11).
+ */
+@Repository
+class AttendanceReportQueries {
+
+    static final String SESSION_SUMMARY = sql("session-summary.sql");
+    static final String SESSION_SERIES = sql("session-series.sql");
+    static final String SESSION_ATTENDEES = sql("session-attendees.sql");
+    static final String CONFERENCE_FIGURES = sql("conference-figures.sql");
+    static final String CONFERENCE_DAYS = sql("conference-days.sql");
+    static final String CONFERENCE_INTERVALS = sql("conference-intervals.sql");
+
+    private final DSLContext db;
+    private final TransactionTemplate newTransaction;
+
+    AttendanceReportQueries(DSLContext db, PlatformTransactionManager transactions) {
+        this.db = db;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** The SQL of one report statement, for the benchmark's query plans. */
+    static String sql(String name) {
+        try (InputStream in = AttendanceReportQueries.class.getResourceAsStream("sql/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing report SQL " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // --- what a report is about
+
+    Optional<ConferenceRef> conference(String slug) {
+        return db.select(CONFERENCE.ID, CONFERENCE.SLUG, CONFERENCE.NAME, CONFERENCE.TIME_ZONE, CONFERENCE.FIRST_DAY,
+                        CONFERENCE.LAST_DAY)
+                .from(CONFERENCE).where(CONFERENCE.SLUG.eq(slug))
+                .fetchOptional(r -> new ConferenceRef(r.value1(), r.value2(), r.value3(), ZoneId.of(r.value4()),
+                        r.value5(), r.value6()));
+    }
+
+    Optional<ConferenceRef> conference(long id) {
+        return db.select(CONFERENCE.SLUG).from(CONFERENCE).where(CONFERENCE.ID.eq(id))
+                .fetchOptional(CONFERENCE.SLUG).flatMap(this::conference);
+    }
+
+    record SessionInfo(long id, long conferenceId, String title, Instant startsAt, Instant endsAt, Long hostId,
+                       String hostName) {
+    }
+
+    Optional<SessionInfo> session(long sessionId) {
+        return db.select(PROGRAMME_SESSION.ID, PROGRAMME_SESSION.CONFERENCE_ID, PROGRAMME_SESSION.TITLE,
+                        PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ENDS_AT, HOST_ORGANISATION.ID,
+                        HOST_ORGANISATION.NAME)
+                .from(PROGRAMME_SESSION)
+                .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID))
+                .where(PROGRAMME_SESSION.ID.eq(sessionId))
+                .fetchOptional(r -> new SessionInfo(r.value1(), r.value2(), r.value3(), r.value4().toInstant(),
+                        r.value5().toInstant(), r.value6(), r.value7()));
+    }
+
+    List<SessionInfo> sessionsOf(long conferenceId, Long hostId) {
+        var condition = PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId);
+        if (hostId != null) {
+            condition = condition.and(PROGRAMME_SESSION.HOST_ID.eq(hostId));
+        }
+        return db.select(PROGRAMME_SESSION.ID, PROGRAMME_SESSION.CONFERENCE_ID, PROGRAMME_SESSION.TITLE,
+                        PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ENDS_AT, HOST_ORGANISATION.ID,
+                        HOST_ORGANISATION.NAME)
+                .from(PROGRAMME_SESSION)
+                .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID))
+                .where(condition)
+                .orderBy(PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ID)
+                .fetch(r -> new SessionInfo(r.value1(), r.value2(), r.value3(), r.value4().toInstant(),
+                        r.value5().toInstant(), r.value6(), r.value7()));
+    }
+
+    List<ReportHost> hostsOf(long conferenceId) {
+        return db.selectDistinct(HOST_ORGANISATION.ID, HOST_ORGANISATION.NAME)
+                .from(HOST_ORGANISATION)
+                .join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.HOST_ID.eq(HOST_ORGANISATION.ID))
+                .where(PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId))
+                .orderBy(HOST_ORGANISATION.NAME)
+                .fetch(r -> new ReportHost(r.value1(), r.value2()));
+    }
+
+    // --- cached figures
+
+    /** Sessions that have ended with no cached figures: the warm-up works these out ahead of the reports. */
+    List<Long> endedSessionsWithoutFigures(Instant endedBefore) {
+        return db.select(PROGRAMME_SESSION.ID).from(PROGRAMME_SESSION)
+                .where(PROGRAMME_SESSION.ENDS_AT.lt(AttendanceQueries.utc(endedBefore)))
+                .andNotExists(db.selectOne().from(ATTENDANCE_SESSION_SUMMARY)
+                        .where(ATTENDANCE_SESSION_SUMMARY.SESSION_ID.eq(PROGRAMME_SESSION.ID),
+                                ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT.isNotNull()))
+                .andExists(db.selectOne().from(ATTENDANCE_INTERVAL)
+                        .where(ATTENDANCE_INTERVAL.SESSION_ID.eq(PROGRAMME_SESSION.ID)))
+                .orderBy(PROGRAMME_SESSION.ENDS_AT.desc())
+                .fetch(PROGRAMME_SESSION.ID);
+    }
+
+    /** Conferences with attendance and no cached figures. */
+    List<Long> conferencesWithoutFigures() {
+        return db.select(CONFERENCE.ID).from(CONFERENCE)
+                .whereNotExists(db.selectOne().from(ATTENDANCE_CONFERENCE_SUMMARY)
+                        .where(ATTENDANCE_CONFERENCE_SUMMARY.CONFERENCE_ID.eq(CONFERENCE.ID),
+                                ATTENDANCE_CONFERENCE_SUMMARY.COMPUTED_AT.isNotNull()))
+                .andExists(db.selectOne().from(ATTENDANCE_INTERVAL)
+                        .join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.ID.eq(ATTENDANCE_INTERVAL.SESSION_ID))
+                        .where(PROGRAMME_SESSION.CONFERENCE_ID.eq(CONFERENCE.ID)))
+                .fetch(CONFERENCE.ID);
+    }
+
+    /** @param perMinute the most attendees present in each minute of the session */
+    record SessionCounts(int registered, int attended, int noShows, int peakConcurrent, Instant peakAt,
+                         Double medianMinutes, Double meanMinutes, int stayed85, double attendeeMinutes,
+                         List<Integer> perMinute, Instant computedAt) {
+    }
+
+    Optional<SessionCounts> cachedSession(long sessionId) {
+        return db.selectFrom(ATTENDANCE_SESSION_SUMMARY)
+                .where(ATTENDANCE_SESSION_SUMMARY.SESSION_ID.eq(sessionId),
+                        ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT.isNotNull())
+                .fetchOptional(r -> new SessionCounts(r.getRegistered(), r.getAttended(), r.getNoShows(),
+                        r.getPeakConcurrent(), instant(r.getPeakAt()), r.getMedianMinutes(), r.getMeanMinutes(),
+                        r.getStayed_85(), r.getAttendeeMinutes(),
+                        r.getPresencePerMinute() == null ? List.of() : List.of(r.getPresencePerMinute()),
+                        instant(r.getComputedAt())));
+    }
+
+    SessionCounts computeSession(long sessionId, Instant now) {
+        Record r = db.resultQuery(SESSION_SUMMARY, sessionId).fetchOne();
+        if (r == null) {
+            throw new IllegalStateException("No such session " + sessionId);
+        }
+        return new SessionCounts(r.get("registered", Integer.class), r.get("attended", Integer.class),
+                r.get("no_shows", Integer.class), r.get("peak_concurrent", Integer.class),
+                instant(r.get("peak_at", OffsetDateTime.class)), r.get("median_minutes", Double.class),
+                r.get("mean_minutes", Double.class), r.get("stayed_85", Integer.class),
+                r.get("attendee_minutes", Double.class),
+                series(sessionId, 1).stream().map(ConcurrencyPoint::mostPresent).toList(), now);
+    }
+
+    /**
+     * Computes and caches a session's figures without ever caching figures older than the data: a claim row
+     * is committed first (a change from then on deletes it), then every transaction that was already writing
+     * is waited for (a SHARE lock, released at once), so the figures read next include everything committed
+     * before the claim; they are stored only if the claim survived.
+     */
+    SessionCounts refreshSession(long sessionId, Instant now) {
+        claim(() -> db.insertInto(ATTENDANCE_SESSION_SUMMARY).set(ATTENDANCE_SESSION_SUMMARY.SESSION_ID, sessionId)
+                .onConflict(ATTENDANCE_SESSION_SUMMARY.SESSION_ID).doUpdate()
+                .setNull(ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT).execute());
+        return newTransaction.execute(tx -> {
+            SessionCounts counts = computeSession(sessionId, now);
+            db.update(ATTENDANCE_SESSION_SUMMARY)
+                    .set(ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT, AttendanceQueries.utc(now))
+                    .set(ATTENDANCE_SESSION_SUMMARY.REGISTERED, counts.registered())
+                    .set(ATTENDANCE_SESSION_SUMMARY.ATTENDED, counts.attended())
+                    .set(ATTENDANCE_SESSION_SUMMARY.NO_SHOWS, counts.noShows())
+                    .set(ATTENDANCE_SESSION_SUMMARY.PEAK_CONCURRENT, counts.peakConcurrent())
+                    .set(ATTENDANCE_SESSION_SUMMARY.PEAK_AT, utcOrNull(counts.peakAt()))
+                    .set(ATTENDANCE_SESSION_SUMMARY.MEDIAN_MINUTES, counts.medianMinutes())
+                    .set(ATTENDANCE_SESSION_SUMMARY.MEAN_MINUTES, counts.meanMinutes())
+                    .set(ATTENDANCE_SESSION_SUMMARY.STAYED_85, counts.stayed85())
+                    .set(ATTENDANCE_SESSION_SUMMARY.ATTENDEE_MINUTES, counts.attendeeMinutes())
+                    .set(ATTENDANCE_SESSION_SUMMARY.PRESENCE_PER_MINUTE, counts.perMinute().toArray(Integer[]::new))
+                    .where(ATTENDANCE_SESSION_SUMMARY.SESSION_ID.eq(sessionId),
+                            ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT.isNull())
+                    .execute();
+            return counts;
+        });
+    }
+
+    record ConferenceCounts(int uniqueAttendees, double attendeeMinutes, int peakConcurrent, Instant peakAt,
+                            int registered, int noShows, List<DayFigures> days, Instant computedAt) {
+    }
+
+    Optional<ConferenceCounts> cachedConference(long conferenceId) {
+        return db.selectFrom(ATTENDANCE_CONFERENCE_SUMMARY)
+                .where(ATTENDANCE_CONFERENCE_SUMMARY.CONFERENCE_ID.eq(conferenceId),
+                        ATTENDANCE_CONFERENCE_SUMMARY.COMPUTED_AT.isNotNull())
+                .fetchOptional(r -> new ConferenceCounts(r.getUniqueAttendees(), r.getAttendeeMinutes(),
+                        r.getPeakConcurrent(), instant(r.getPeakAt()), r.getRegistered(), r.getNoShows(),
+                        cachedDays(conferenceId), instant(r.getComputedAt())));
+    }
+
+    private List<DayFigures> cachedDays(long conferenceId) {
+        return db.selectFrom(ATTENDANCE_DAY_SUMMARY)
+                .where(ATTENDANCE_DAY_SUMMARY.CONFERENCE_ID.eq(conferenceId))
+                .orderBy(ATTENDANCE_DAY_SUMMARY.DAY)
+                .fetch(r -> new DayFigures(r.getDay(), r.getUniqueAttendees(), r.getAttendeeMinutes()));
+    }
+
+    ConferenceCounts computeConference(long conferenceId, Instant now) {
+        Record r = db.resultQuery(CONFERENCE_FIGURES, conferenceId).fetchOne();
+        List<DayFigures> days = db.resultQuery(CONFERENCE_DAYS, conferenceId)
+                .fetch(d -> new DayFigures(d.get("day", LocalDate.class), d.get("unique_attendees", Integer.class),
+                        d.get("attendee_minutes", Double.class)));
+        return new ConferenceCounts(r.get("unique_attendees", Integer.class), r.get("attendee_minutes", Double.class),
+                r.get("peak_concurrent", Integer.class), instant(r.get("peak_at", OffsetDateTime.class)),
+                r.get("registered", Integer.class), r.get("no_shows", Integer.class), days, now);
+    }
+
+    /** As {@link #refreshSession}, for a conference's figures. */
+    ConferenceCounts refreshConference(long conferenceId, Instant now) {
+        claim(() -> {
+            db.deleteFrom(ATTENDANCE_CONFERENCE_SUMMARY)
+                    .where(ATTENDANCE_CONFERENCE_SUMMARY.CONFERENCE_ID.eq(conferenceId)).execute();
+            return db.insertInto(ATTENDANCE_CONFERENCE_SUMMARY)
+                    .set(ATTENDANCE_CONFERENCE_SUMMARY.CONFERENCE_ID, conferenceId).execute();
+        });
+        return newTransaction.execute(tx -> {
+            ConferenceCounts counts = computeConference(conferenceId, now);
+            int stored = db.update(ATTENDANCE_CONFERENCE_SUMMARY)
+                    .set(ATTENDANCE_CONFERENCE_SUMMARY.COMPUTED_AT, AttendanceQueries.utc(now))
+                    .set(ATTENDANCE_CONFERENCE_SUMMARY.UNIQUE_ATTENDEES, counts.uniqueAttendees())
+                    .set(ATTENDANCE_CONFERENCE_SUMMARY.ATTENDEE_MINUTES, counts.attendeeMinutes())
+                    .set(ATTENDANCE_CONFERENCE_SUMMARY.PEAK_CONCURRENT, counts.peakConcurrent())
+                    .set(ATTENDANCE_CONFERENCE_SUMMARY.PEAK_AT, utcOrNull(counts.peakAt()))
+                    .set(ATTENDANCE_CONFERENCE_SUMMARY.REGISTERED, counts.registered())
+                    .set(ATTENDANCE_CONFERENCE_SUMMARY.NO_SHOWS, counts.noShows())
+                    .where(ATTENDANCE_CONFERENCE_SUMMARY.CONFERENCE_ID.eq(conferenceId),
+                            ATTENDANCE_CONFERENCE_SUMMARY.COMPUTED_AT.isNull())
+                    .execute();
+            if (stored == 1) {
+                for (DayFigures day : counts.days()) {
+                    db.insertInto(ATTENDANCE_DAY_SUMMARY)
+                            .set(ATTENDANCE_DAY_SUMMARY.CONFERENCE_ID, conferenceId)
+                            .set(ATTENDANCE_DAY_SUMMARY.DAY, day.day())
+                            .set(ATTENDANCE_DAY_SUMMARY.UNIQUE_ATTENDEES, day.uniqueAttendees())
+                            .set(ATTENDANCE_DAY_SUMMARY.ATTENDEE_MINUTES, day.attendeeMinutes())
+                            .execute();
+                }
+            }
+            return counts;
+        });
+    }
+
+    private void claim(Supplier<Integer> writeClaim) {
+        newTransaction.executeWithoutResult(tx -> writeClaim.get());
+        newTransaction.executeWithoutResult(tx ->
+                db.execute("lock table attendance_interval, agenda_item in share mode"));
+    }
+
+    // --- live figures (cheap enough to read on every request)
+
+    record QuestionCounts(int asked, int answered, int votes) {
+    }
+
+    QuestionCounts questions(List<Long> sessionIds) {
+        Record r = db.select(count(), count().filterWhere(QUESTION.STATE.eq("ANSWERED")))
+                .from(QUESTION).where(QUESTION.SESSION_ID.in(sessionIds)).fetchSingle();
+        int votes = db.fetchCount(QUESTION_VOTE.join(QUESTION).on(QUESTION.ID.eq(QUESTION_VOTE.QUESTION_ID)),
+                QUESTION.SESSION_ID.in(sessionIds));
+        return new QuestionCounts(r.get(0, Integer.class), r.get(1, Integer.class), votes);
+    }
+
+    int uniqueAttendees(List<Long> sessionIds) {
+        return db.select(countDistinct(ATTENDANCE_INTERVAL.USER_ID)).from(ATTENDANCE_INTERVAL)
+                .where(ATTENDANCE_INTERVAL.SESSION_ID.in(sessionIds)).fetchSingle().value1();
+    }
+
+    List<ConcurrencyPoint> series(long sessionId, int bucketMinutes) {
+        return db.resultQuery(SESSION_SERIES, bucketMinutes, sessionId)
+                .fetch(r -> new ConcurrencyPoint(r.get("bucket_start", OffsetDateTime.class).toInstant(),
+                        r.get("most_present", Integer.class)));
+    }
+
+    List<AttendeeRow> attendees(long sessionId, int offset, int limit) {
+        Result<Record> rows = db.resultQuery(SESSION_ATTENDEES, sessionId, offset, limit, sessionId).fetch();
+        return rows.map(r -> new AttendeeRow(r.get("label", String.class), r.get("named", Boolean.class),
+                r.get("joined_at", OffsetDateTime.class).toInstant(), r.get("left_at", OffsetDateTime.class).toInstant(),
+                r.get("still_open", Boolean.class)));
+    }
+
+    int attendeeRowCount(long sessionId) {
+        return db.fetchCount(ATTENDANCE_INTERVAL, ATTENDANCE_INTERVAL.SESSION_ID.eq(sessionId));
+    }
+
+    int registered(long sessionId) {
+        return db.fetchCount(AGENDA_ITEM, AGENDA_ITEM.SESSION_ID.eq(sessionId));
+    }
+
+    static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private static OffsetDateTime utcOrNull(Instant instant) {
+        return instant == null ? null : AttendanceQueries.utc(instant);
+    }
+}

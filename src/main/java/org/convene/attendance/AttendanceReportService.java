@@ -1,0 +1,378 @@
+package org.convene.attendance;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import org.convene.core.security.ConveneUser;
+import org.convene.core.security.CurrentUser;
+import org.convene.core.security.Role;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Organisers' attendance reports: a conference overview, each session, each host organisation, and CSV
+ * exports of every table and of the raw intervals. Only organisers may read them; attendees are named only
+ * when they agreed to be (their account's consent setting), and counted anonymously otherwise.
+ *
+ * Figures of a session or conference are cached (db/V11) and worked out again after any change behind them,
+ * so a report of a finished week reads a few rows; the first report after a change pays for the computation.
+ */
+@Service
+public class AttendanceReportService {
+
+    /** Rows fetched from the database at a time while exporting: memory stays flat whatever the size. */
+    static final int EXPORT_FETCH_SIZE = 2_000;
+
+    private final AttendanceReportQueries queries;
+    private final CurrentUser currentUser;
+    private final DSLContext db;
+    private final Clock clock;
+
+    AttendanceReportService(AttendanceReportQueries queries, CurrentUser currentUser, DSLContext db, Clock clock) {
+        this.queries = queries;
+        this.currentUser = currentUser;
+        this.db = db;
+        this.clock = clock;
+    }
+
+    private void requireOrganiser() {
+        ConveneUser user = currentUser.require();
+        if (!user.has(Role.ORGANISER)) {
+            throw new AccessDeniedException("Attendance reports are for organisers.");
+        }
+    }
+
+    /**
+     * Works out the figures that reports will ask for, ahead of them: those of sessions that have ended and of
+     * conferences with attendance, whenever a change has dropped them. Organisers then read cached figures.
+     */
+    @Scheduled(fixedDelayString = "${convene.attendance.report-warm-up:5m}", initialDelayString = "5m")
+    public void warmUp() {
+        Instant now = clock.instant();
+        for (long sessionId : queries.endedSessionsWithoutFigures(now)) {
+            queries.refreshSession(sessionId, now);
+        }
+        for (long conferenceId : queries.conferencesWithoutFigures()) {
+            queries.refreshConference(conferenceId, now);
+        }
+    }
+
+    // --- the conference
+
+    public Optional<ConferenceOverview> overview(String slug) {
+        requireOrganiser();
+        return queries.conference(slug).map(this::overview);
+    }
+
+    private ConferenceOverview overview(ConferenceRef conference) {
+        AttendanceReportQueries.ConferenceCounts counts = queries.cachedConference(conference.id())
+                .orElseGet(() -> queries.refreshConference(conference.id(), clock.instant()));
+        List<Long> sessionIds = queries.sessionsOf(conference.id(), null).stream()
+                .map(AttendanceReportQueries.SessionInfo::id).toList();
+        AttendanceReportQueries.QuestionCounts questions = sessionIds.isEmpty()
+                ? new AttendanceReportQueries.QuestionCounts(0, 0, 0) : queries.questions(sessionIds);
+        return new ConferenceOverview(conference, counts.uniqueAttendees(), counts.days(), counts.attendeeMinutes(),
+                counts.peakConcurrent(), counts.peakAt(), counts.registered(), counts.noShows(), questions.asked(),
+                questions.answered(), sessionIds.size(), queries.hostsOf(conference.id()), counts.computedAt());
+    }
+
+    /** The conference's sessions, most attended first (then by start). */
+    public List<SessionFigures> sessionRanking(long conferenceId, int offset, int limit) {
+        requireOrganiser();
+        List<SessionFigures> all = sessionFigures(conferenceId, null);
+        all.sort(RANKING);
+        return all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
+    }
+
+    public int sessionCount(long conferenceId) {
+        requireOrganiser();
+        return queries.sessionsOf(conferenceId, null).size();
+    }
+
+    private static final Comparator<SessionFigures> RANKING = Comparator
+            .comparingInt(SessionFigures::attended).reversed()
+            .thenComparing(SessionFigures::startsAt)
+            .thenComparingLong(SessionFigures::sessionId);
+
+    private List<SessionFigures> sessionFigures(long conferenceId, Long hostId) {
+        List<SessionFigures> figures = new ArrayList<>();
+        for (AttendanceReportQueries.SessionInfo session : queries.sessionsOf(conferenceId, hostId)) {
+            figures.add(figures(session));
+        }
+        return figures;
+    }
+
+    private AttendanceReportQueries.SessionCounts counts(AttendanceReportQueries.SessionInfo session) {
+        return queries.cachedSession(session.id())
+                .orElseGet(() -> queries.refreshSession(session.id(), clock.instant()));
+    }
+
+    private SessionFigures figures(AttendanceReportQueries.SessionInfo session) {
+        return figures(session, counts(session));
+    }
+
+    private SessionFigures figures(AttendanceReportQueries.SessionInfo session,
+                                   AttendanceReportQueries.SessionCounts counts) {
+        AttendanceReportQueries.QuestionCounts questions = queries.questions(List.of(session.id()));
+        return new SessionFigures(session.id(), session.title(), session.startsAt(), session.endsAt(),
+                session.hostId(), session.hostName(), counts.registered(), counts.attended(), counts.noShows(),
+                counts.peakConcurrent(), counts.peakAt(), counts.medianMinutes(), counts.meanMinutes(),
+                counts.stayed85(), counts.attendeeMinutes(), questions.asked(), questions.answered(),
+                questions.votes(), counts.computedAt());
+    }
+
+    // --- one session
+
+    /** @param bucketMinutes 1 or 5: the chart's resolution */
+    public Optional<SessionReport> sessionReport(long sessionId, int bucketMinutes) {
+        requireOrganiser();
+        if (bucketMinutes != 1 && bucketMinutes != 5) {
+            throw new IllegalArgumentException("Buckets are 1 or 5 minutes long.");
+        }
+        return queries.session(sessionId).map(session -> {
+            AttendanceReportQueries.SessionCounts counts = counts(session);
+            return new SessionReport(queries.conference(session.conferenceId()).orElseThrow(), figures(session, counts),
+                    bucketMinutes, buckets(session.startsAt(), counts.perMinute(), bucketMinutes));
+        });
+    }
+
+    /** The most present in each bucket is the most present in any of its minutes. */
+    static List<ConcurrencyPoint> buckets(Instant start, List<Integer> perMinute, int bucketMinutes) {
+        List<ConcurrencyPoint> points = new ArrayList<>();
+        for (int first = 0; first < perMinute.size(); first += bucketMinutes) {
+            int most = 0;
+            for (int minute = first; minute < Math.min(perMinute.size(), first + bucketMinutes); minute++) {
+                most = Math.max(most, perMinute.get(minute));
+            }
+            points.add(new ConcurrencyPoint(start.plusSeconds(60L * first), most));
+        }
+        return points;
+    }
+
+    /** One page of the session's attendance, oldest first; names only with consent. */
+    @Transactional(readOnly = true)
+    public List<AttendeeRow> attendees(long sessionId, int offset, int limit) {
+        requireOrganiser();
+        return queries.attendees(sessionId, offset, limit);
+    }
+
+    public int attendeeRowCount(long sessionId) {
+        requireOrganiser();
+        return queries.attendeeRowCount(sessionId);
+    }
+
+    // --- one host organisation
+
+    public Optional<HostReport> hostReport(String slug, long hostId) {
+        requireOrganiser();
+        Optional<ConferenceRef> conference = queries.conference(slug);
+        if (conference.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ReportHost> host = queries.hostsOf(conference.get().id()).stream()
+                .filter(h -> h.id() == hostId).findFirst();
+        if (host.isEmpty()) {
+            return Optional.empty();
+        }
+        List<SessionFigures> sessions = sessionFigures(conference.get().id(), hostId);
+        int unique = queries.uniqueAttendees(sessions.stream().map(SessionFigures::sessionId).toList());
+        return Optional.of(new HostReport(conference.get(), host.get(), sessions, unique));
+    }
+
+    // --- CSV
+
+    /** The tables a report can be downloaded as. */
+    public enum Table {
+        /** Per day of a conference (id: conference). */
+        CONFERENCE_DAYS,
+        /** Every session of a conference with its figures, most attended first (id: conference). */
+        CONFERENCE_SESSIONS,
+        /** Every attendance interval of a conference (id: conference), streamed. */
+        CONFERENCE_INTERVALS,
+        /** One session's figures (id: session). */
+        SESSION_FIGURES,
+        /** One session's attendees present over time, in 1-minute buckets (id: session). */
+        SESSION_SERIES,
+        /** One session's attendance intervals (id: session), streamed. */
+        SESSION_ATTENDEES,
+        /** A host's sessions (id: host; needs the conference slug). */
+        HOST_SESSIONS
+    }
+
+    /** Reports how far an export has got: rows written so far and the total expected. */
+    @FunctionalInterface
+    public interface Progress {
+        void rowsWritten(long done, long total);
+
+        Progress NONE = (done, total) -> {
+        };
+    }
+
+    /** How many data rows a table will have (for progress), without writing anything. */
+    public long rowCount(Table table, long id) {
+        requireOrganiser();
+        return switch (table) {
+            case CONFERENCE_INTERVALS -> db.fetchCount(org.convene.db.Tables.ATTENDANCE_INTERVAL
+                            .join(org.convene.db.Tables.PROGRAMME_SESSION)
+                            .on(org.convene.db.Tables.PROGRAMME_SESSION.ID.eq(org.convene.db.Tables.ATTENDANCE_INTERVAL.SESSION_ID)),
+                    org.convene.db.Tables.PROGRAMME_SESSION.CONFERENCE_ID.eq(id));
+            case SESSION_ATTENDEES -> queries.attendeeRowCount(id);
+            default -> -1;
+        };
+    }
+
+    /**
+     * Writes one report table as CSV. The two large tables (intervals, attendees) are read through a database
+     * cursor {@link #EXPORT_FETCH_SIZE} rows at a time and written as they are read, so memory stays flat.
+     *
+     * @param slug the conference, for {@link Table#HOST_SESSIONS}; otherwise ignored
+     * @return the number of data rows written
+     */
+    @Transactional(readOnly = true)
+    public long writeCsv(Table table, long id, String slug, Writer out, Progress progress) throws IOException {
+        requireOrganiser();
+        CsvWriter csv = CsvTables.writer(out);
+        long rows = switch (table) {
+            case CONFERENCE_DAYS -> {
+                ConferenceOverview overview = queries.conference(id).map(this::overview).orElseThrow();
+                csv.writeRecord("Day", "Different attendees", "Attendee-minutes");
+                for (DayFigures day : overview.days()) {
+                    csv.writeRecord(day.day().toString(), Integer.toString(day.uniqueAttendees()),
+                            CsvTables.decimal(day.attendeeMinutes()));
+                }
+                yield overview.days().size();
+            }
+            case CONFERENCE_SESSIONS -> {
+                List<SessionFigures> all = sessionFigures(id, null);
+                all.sort(RANKING);
+                writeSessions(csv, all);
+                yield all.size();
+            }
+            case HOST_SESSIONS -> {
+                HostReport report = hostReport(slug, id).orElseThrow();
+                writeSessions(csv, report.sessions());
+                yield report.sessions().size();
+            }
+            case SESSION_FIGURES -> {
+                SessionFigures f = figures(queries.session(id).orElseThrow());
+                csv.writeRecord("Figure", "Value");
+                csv.writeRecord("Session", CsvTables.text(f.title()));
+                csv.writeRecord("Starts (UTC)", CsvTables.time(f.startsAt()));
+                csv.writeRecord("Ends (UTC)", CsvTables.time(f.endsAt()));
+                csv.writeRecord("Registered", Integer.toString(f.registered()));
+                csv.writeRecord("Attended (different people)", Integer.toString(f.attended()));
+                csv.writeRecord("No-shows", Integer.toString(f.noShows()));
+                csv.writeRecord("No-show rate", CsvTables.decimal(percent(f.noShowRate())));
+                csv.writeRecord("Peak concurrent attendees", Integer.toString(f.peakConcurrent()));
+                csv.writeRecord("Peak at (UTC)", CsvTables.time(f.peakAt()));
+                csv.writeRecord("Median minutes attended", CsvTables.decimal(f.medianMinutes()));
+                csv.writeRecord("Mean minutes attended", CsvTables.decimal(f.meanMinutes()));
+                csv.writeRecord("Stayed at least 85%", Integer.toString(f.stayed85()));
+                csv.writeRecord("Stayed at least 85% (share of attendees, %)", CsvTables.decimal(percent(f.stayed85Share())));
+                csv.writeRecord("Attendee-minutes", CsvTables.decimal(f.attendeeMinutes()));
+                csv.writeRecord("Questions asked", Integer.toString(f.questionsAsked()));
+                csv.writeRecord("Questions answered", Integer.toString(f.questionsAnswered()));
+                csv.writeRecord("Votes on questions", Integer.toString(f.votes()));
+                yield 17;
+            }
+            case SESSION_SERIES -> {
+                AttendanceReportQueries.SessionInfo session = queries.session(id).orElseThrow();
+                List<ConcurrencyPoint> series = buckets(session.startsAt(), counts(session).perMinute(), 1);
+                csv.writeRecord("Minute starting (UTC)", "Most attendees present");
+                for (ConcurrencyPoint point : series) {
+                    csv.writeRecord(CsvTables.time(point.bucketStart()), Integer.toString(point.mostPresent()));
+                }
+                yield series.size();
+            }
+            case SESSION_ATTENDEES -> streamAttendees(csv, id, progress);
+            case CONFERENCE_INTERVALS -> streamIntervals(csv, id, progress);
+        };
+        csv.flush();
+        return rows;
+    }
+
+    private static Double percent(Double share) {
+        return share == null ? null : share * 100;
+    }
+
+    private static void writeSessions(CsvWriter csv, List<SessionFigures> sessions) {
+        csv.writeRecord("Session", "Session id", "Host", "Starts (UTC)", "Ends (UTC)", "Registered", "Attended",
+                "No-shows", "Peak concurrent", "Median minutes", "Mean minutes", "Stayed at least 85%",
+                "Attendee-minutes", "Questions asked", "Questions answered", "Votes");
+        for (SessionFigures f : sessions) {
+            csv.writeRecord(CsvTables.text(f.title()), Long.toString(f.sessionId()), CsvTables.text(f.hostName()),
+                    CsvTables.time(f.startsAt()), CsvTables.time(f.endsAt()), Integer.toString(f.registered()),
+                    Integer.toString(f.attended()), Integer.toString(f.noShows()),
+                    Integer.toString(f.peakConcurrent()), CsvTables.decimal(f.medianMinutes()),
+                    CsvTables.decimal(f.meanMinutes()), Integer.toString(f.stayed85()),
+                    CsvTables.decimal(f.attendeeMinutes()), Integer.toString(f.questionsAsked()),
+                    Integer.toString(f.questionsAnswered()), Integer.toString(f.votes()));
+        }
+    }
+
+    private long streamAttendees(CsvWriter csv, long sessionId, Progress progress) {
+        long total = queries.attendeeRowCount(sessionId);
+        csv.writeRecord("Attendee", "Named with consent", "Joined (UTC)", "Left (UTC)", "Still there", "Minutes");
+        long done = 0;
+        try (Cursor<Record> rows = db.resultQuery(AttendanceReportQueries.SESSION_ATTENDEES, sessionId, 0,
+                Integer.MAX_VALUE, sessionId).fetchSize(EXPORT_FETCH_SIZE).fetchLazy()) {
+            for (Record r : rows) {
+                Instant joined = r.get("joined_at", OffsetDateTime.class).toInstant();
+                Instant left = r.get("left_at", OffsetDateTime.class).toInstant();
+                csv.writeRecord(CsvTables.text(r.get("label", String.class)),
+                        Boolean.TRUE.equals(r.get("named", Boolean.class)) ? "yes" : "no",
+                        CsvTables.time(joined), CsvTables.time(left),
+                        Boolean.TRUE.equals(r.get("still_open", Boolean.class)) ? "yes" : "no",
+                        CsvTables.minutes(joined, left));
+                done = progressed(done, total, progress);
+            }
+        }
+        progress.rowsWritten(done, total);
+        return done;
+    }
+
+    private long streamIntervals(CsvWriter csv, long conferenceId, Progress progress) {
+        long total = rowCount(Table.CONFERENCE_INTERVALS, conferenceId);
+        csv.writeRecord("Session id", "Session", "Attendee", "Named with consent", "Joined (UTC)", "Left (UTC)",
+                "Last seen (UTC)", "Minutes");
+        long done = 0;
+        try (Cursor<Record> rows = db.resultQuery(AttendanceReportQueries.CONFERENCE_INTERVALS, conferenceId,
+                conferenceId).fetchSize(EXPORT_FETCH_SIZE).fetchLazy()) {
+            // by position, not by name: this loop runs once per interval
+            for (Record r : rows) {
+                Instant joined = ((OffsetDateTime) r.get(4)).toInstant();
+                OffsetDateTime leftAt = (OffsetDateTime) r.get(5);
+                Instant left = leftAt == null ? null : leftAt.toInstant();
+                csv.writeRecord(String.valueOf(r.get(0)), CsvTables.text((String) r.get(1)),
+                        CsvTables.text((String) r.get(2)), Boolean.TRUE.equals(r.get(3)) ? "yes" : "no",
+                        joined.toString(), left == null ? "" : left.toString(),
+                        ((OffsetDateTime) r.get(6)).toInstant().toString(),
+                        left == null ? "" : CsvTables.minutes(joined, left));
+                done = progressed(done, total, progress);
+            }
+        }
+        progress.rowsWritten(done, total);
+        return done;
+    }
+
+    private static long progressed(long done, long total, Progress progress) {
+        long now = done + 1;
+        if (now % 10_000 == 0) {
+            progress.rowsWritten(now, total);
+        }
+        return now;
+    }
+}

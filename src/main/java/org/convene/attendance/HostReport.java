@@ -1,0 +1,47 @@
+package org.convene.attendance;
+
+import java.util.List;
+
+/**
+ * A host organisation's sessions in one conference and their totals. {@code attendances} adds up each
+ * session's attendees; {@code uniqueAttendees} counts each person once across the host's sessions.
+ */
+public record HostReport(ConferenceRef conference, ReportHost host, List<SessionFigures> sessions,
+                         int uniqueAttendees) {
+
+    public int registered() {
+        return sessions.stream().mapToInt(SessionFigures::registered).sum();
+    }
+
+    public int attendances() {
+        return sessions.stream().mapToInt(SessionFigures::attended).sum();
+    }
+
+    public int noShows() {
+        return sessions.stream().mapToInt(SessionFigures::noShows).sum();
+    }
+
+    public double attendeeMinutes() {
+        return sessions.stream().mapToDouble(SessionFigures::attendeeMinutes).sum();
+    }
+
+    public int stayed85() {
+        return sessions.stream().mapToInt(SessionFigures::stayed85).sum();
+    }
+
+    public int questionsAsked() {
+        return sessions.stream().mapToInt(SessionFigures::questionsAsked).sum();
+    }
+
+    public int questionsAnswered() {
+        return sessions.stream().mapToInt(SessionFigures::questionsAnswered).sum();
+    }
+
+    public int votes() {
+        return sessions.stream().mapToInt(SessionFigures::votes).sum();
+    }
+
+    public Double noShowRate() {
+        return Rates.share(noShows(), registered());
+    }
+}

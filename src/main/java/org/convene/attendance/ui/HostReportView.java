@@ -1,0 +1,97 @@
+package org.convene.attendance.ui;
+
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.DescriptionList;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.convene.attendance.AttendanceReportService;
+import org.convene.attendance.AttendanceReportService.Table;
+import org.convene.attendance.HostReport;
+import org.convene.attendance.SessionFigures;
+import org.convene.core.security.Role;
+import org.convene.core.ui.MainLayout;
+
+import java.time.ZoneId;
+import java.util.List;
+
+/** A host organisation's sessions at one conference and their totals, for organisers to send to the host. */
+@Route(value = "reports/:slug/hosts/:hostId", layout = MainLayout.class)
+@RolesAllowed(Role.Names.ORGANISER)
+@StyleSheet("styles/attendance.css")
+public class HostReportView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final AttendanceReportService reports;
+    private String title = "Host attendance - Convene";
+
+    public HostReportView(AttendanceReportService reports) {
+        this.reports = reports;
+        addClassName("cv-report");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String slug = event.getRouteParameters().get("slug").orElse("");
+        long hostId;
+        try {
+            hostId = Long.parseLong(event.getRouteParameters().get("hostId").orElse(""));
+        } catch (NumberFormatException e) {
+            hostId = -1;
+        }
+        HostReport report = hostId > 0 ? reports.hostReport(slug, hostId).orElse(null) : null;
+        if (report == null) {
+            title = "Report not found - Convene";
+            ReportPage.notFound(this, "Host report");
+            return;
+        }
+        title = "Attendance: " + report.host().name() + " - Convene";
+        ZoneId zone = report.conference().timeZone();
+        removeAll();
+        add(new H1("Attendance at " + report.host().name() + "’s sessions"));
+        Paragraph lead = new Paragraph("At " + report.conference().name() + ". Times are in "
+                + org.convene.programme.ui.DateTexts.zoneName(zone) + ".");
+        lead.addClassName("cv-lead");
+        add(lead, new Paragraph(ReportPage.link("reports/" + slug, "Back to the report for "
+                + report.conference().name())));
+
+        DescriptionList totals = ReportPage.figures();
+        ReportPage.figure(totals, "Sessions", ReportTexts.count(report.sessions().size()));
+        ReportPage.figure(totals, "Different attendees across these sessions", ReportTexts.count(report.uniqueAttendees()));
+        ReportPage.figure(totals, "Attendances (each session’s attendees added up)", ReportTexts.count(report.attendances()));
+        ReportPage.figure(totals, "Registered", ReportTexts.count(report.registered()));
+        ReportPage.figure(totals, "No-shows", ReportTexts.count(report.noShows()) + ": "
+                + ReportTexts.share(report.noShowRate()) + " of those registered");
+        ReportPage.figure(totals, "Stayed for at least 85% of a session", ReportTexts.count(report.stayed85()));
+        ReportPage.figure(totals, "Attendee time", ReportTexts.minutes(report.attendeeMinutes()));
+        ReportPage.figure(totals, "Questions asked", ReportTexts.count(report.questionsAsked()));
+        ReportPage.figure(totals, "Questions answered", ReportTexts.count(report.questionsAnswered()));
+        ReportPage.figure(totals, "Votes on questions", ReportTexts.count(report.votes()));
+        add(new Section(new H2("Totals"), totals));
+
+        DataTable table = new DataTable("Each session of " + report.host().name(),
+                List.of("Session", "When", "Attended", "Registered", "No-shows", "Most at once", "Attendee time"));
+        for (SessionFigures f : report.sessions()) {
+            table.row(ReportPage.link("reports/sessions/" + f.sessionId(), f.title()),
+                    ReportTexts.when(f.startsAt(), f.endsAt(), zone), ReportTexts.count(f.attended()),
+                    ReportTexts.count(f.registered()), ReportTexts.count(f.noShows()),
+                    ReportTexts.count(f.peakConcurrent()), ReportTexts.minutes(f.attendeeMinutes()));
+        }
+        long id = hostId;
+        add(new Section(new H2("Sessions"), table),
+                new Section(new H2("Download"), new CsvDownload("Sessions and their figures (CSV)",
+                        "host-" + id + "-sessions.csv",
+                        (out, p) -> reports.writeCsv(Table.HOST_SESSIONS, id, slug, out, p::rowsWritten))));
+    }
+}

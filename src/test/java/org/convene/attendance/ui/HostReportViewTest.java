@@ -1,0 +1,67 @@
+package org.convene.attendance.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.RouteParameters;
+import org.convene.KaribuTest;
+import org.convene.TestData;
+import org.convene.attendance.AttendanceFixture;
+import org.convene.core.security.Role;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.Map;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HostReportViewTest extends KaribuTest {
+
+    @Autowired
+    DSLContext db;
+    @Autowired
+    TestData data;
+
+    AttendanceFixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AttendanceFixture(db);
+        fixture.stay(data.user(), "10:00", "11:00");
+    }
+
+    @AfterEach
+    void cleanUp() {
+        fixture.cleanUp();
+    }
+
+    private RouteParameters params(long hostId) {
+        return new RouteParameters(Map.of("slug", fixture.week.slug(), "hostId", Long.toString(hostId)));
+    }
+
+    @Test
+    void an_organiser_sees_the_totals_of_the_hosts_sessions() {
+        login(data.user(Role.ORGANISER));
+        UI.getCurrent().navigate(HostReportView.class, params(fixture.host.id()));
+
+        assertThat(_get(H1.class).getText()).isEqualTo("Attendance at " + fixture.host.name() + "’s sessions");
+        assertThat(_find(Span.class)).extracting(Span::getText).contains("1", "60 minutes");
+        assertThat(_get(DataTable.class).rowCount()).isEqualTo(1);
+        assertThat(_find(CsvDownload.class)).hasSize(1);
+    }
+
+    @Test
+    void a_host_without_sessions_in_the_conference_is_not_found_and_others_are_refused() {
+        login(data.user(Role.ORGANISER));
+        UI.getCurrent().navigate(HostReportView.class, params(Long.MAX_VALUE));
+        assertThat(_get(H1.class).getText()).isEqualTo("Host report not found");
+        logout();
+        login(data.user());
+        assertCannotOpen(HostReportView.class, params(fixture.host.id()));
+    }
+}
