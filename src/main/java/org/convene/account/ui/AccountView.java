@@ -5,6 +5,8 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.Div;
@@ -27,6 +29,8 @@ import org.convene.account.AccountField;
 import org.convene.account.AccountService;
 import org.convene.account.AccountValidationException;
 import org.convene.account.ApiToken;
+import org.convene.account.DisplayPreferences;
+import org.convene.account.DisplayPreferencesService;
 import org.convene.account.ApiTokenService;
 import org.convene.account.NewApiToken;
 import org.convene.account.UserSummary;
@@ -46,6 +50,7 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
 
     private final AccountService accounts;
     private final ApiTokenService tokens;
+    private final DisplayPreferencesService displayPreferences;
     private final Section tokenSection = new Section();
     private final ErrorSummary errorSummary = new ErrorSummary();
     /** Present from page load so that screen readers announce the confirmation when its text changes. */
@@ -57,9 +62,10 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
             AccountField.NEW_PASSWORD, newPassword, AccountField.CONFIRM_PASSWORD, confirmation);
     private boolean showingErrors;
 
-    public AccountView(AccountService accounts, ApiTokenService tokens) {
+    public AccountView(AccountService accounts, ApiTokenService tokens, DisplayPreferencesService displayPreferences) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.displayPreferences = displayPreferences;
         addClassName("cv-narrow");
         status.getElement().setAttribute("role", "status");
         status.setId("account-status");
@@ -105,12 +111,36 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
         add(errorSummary, new H1("Your account"), status,
                 new Section(new H2("Your details"), details),
                 new Section(new H2("Change your password"), form),
+                displaySection(),
                 tokenSection);
         renderTokens(null);
         com.vaadin.flow.component.html.Anchor attendance = new com.vaadin.flow.component.html.Anchor(
                 "account/attendance", "What Convene records when you attend sessions, and your choices");
         attendance.getElement().setAttribute("router-link", "");
         add(new Section(new H2("Your attendance"), new Paragraph(attendance)));
+    }
+
+    private Section displaySection() {
+        DisplayPreferences current = displayPreferences.mine();
+        Checkbox highContrast = new Checkbox("High contrast: black text on white, with strong borders and links");
+        highContrast.setId("high-contrast");
+        highContrast.setValue(current.highContrast());
+        RadioButtonGroup<DisplayPreferences.TextSize> textSize = new RadioButtonGroup<>("Text size");
+        textSize.setId("text-size");
+        textSize.setItems(DisplayPreferences.TextSize.values());
+        textSize.setItemLabelGenerator(DisplayPreferences.TextSize::label);
+        textSize.setValue(current.textSize());
+        Button save = new Button("Save how pages look", e -> {
+            DisplayPreferences chosen = new DisplayPreferences(highContrast.getValue(), textSize.getValue());
+            displayPreferences.save(chosen);
+            getUI().ifPresent(ui -> DisplayPreferencesApplier.apply(ui, chosen));
+            setStatus("Saved. Every page now uses these settings whenever you are logged in.", "cv-success");
+        });
+        Div form = new Div(highContrast, textSize, save);
+        form.addClassName("cv-form");
+        return new Section(new H2("How pages look"),
+                new Paragraph("These settings are remembered on your account. Your browser’s own zoom and "
+                        + "contrast settings work as well."), form);
     }
 
     /** @param created a token just made, whose secret is shown this once; null otherwise */

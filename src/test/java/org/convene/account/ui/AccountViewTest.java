@@ -136,4 +136,30 @@ class AccountViewTest extends KaribuTest {
         assertThat(tokens.authenticate(secret)).isEmpty();
         assertThat(status().getText()).contains("revoked");
     }
+
+    @Test
+    void high_contrast_and_larger_text_are_remembered_on_the_account_and_applied_to_every_page() {
+        ConveneUser me = fixtures.user("Lou Largetext");
+        login(me);
+        UI.getCurrent().navigate(AccountView.class);
+        assertThat(UI.getCurrent().getElement().getClassList()).doesNotContain("cv-high-contrast", "cv-text-largest");
+
+        _get(com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withId("high-contrast")).setValue(true);
+        @SuppressWarnings("unchecked")
+        var textSize = (com.vaadin.flow.component.radiobutton.RadioButtonGroup<org.convene.account.DisplayPreferences.TextSize>)
+                _get(com.vaadin.flow.component.radiobutton.RadioButtonGroup.class, spec -> spec.withId("text-size"));
+        textSize.setValue(org.convene.account.DisplayPreferences.TextSize.LARGEST);
+        _click(_get(Button.class, spec -> spec.withText("Save how pages look")));
+
+        assertThat(UI.getCurrent().getElement().getClassList()).contains("cv-high-contrast", "cv-text-largest");
+        assertThat(status().getText()).contains("Saved");
+
+        UI.getCurrent().getPage().reload();
+        assertThat(UI.getCurrent().getElement().getClassList())
+                .as("a new page for the same person").contains("cv-high-contrast", "cv-text-largest");
+        logout();
+        UI.getCurrent().getPage().reload();
+        assertThat(UI.getCurrent().getElement().getClassList())
+                .as("someone not signed in gets the defaults").doesNotContain("cv-high-contrast", "cv-text-largest");
+    }
 }
