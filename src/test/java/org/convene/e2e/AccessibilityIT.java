@@ -180,4 +180,19 @@ class AccessibilityIT {
         open("sessions/" + sessionId);
         audit("session page signed in");
     }
+
+    @Test
+    void organiser_pages_have_no_wcag_violations() {
+        logIn(accounts.user("Axe Organiser", org.convene.core.security.Role.ORGANISER));
+        open("admin/users");
+        audit("people and roles");
+        open("sessions/" + sessionId + "/moderate");
+        audit("moderation");
+        open("reports");
+        audit("reports index");
+        open("reports/" + slug);
+        audit("conference report");
+        open("reports/sessions/" + sessionId);
+        audit("session report");
+    }
 }
