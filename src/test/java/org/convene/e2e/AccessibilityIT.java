@@ -4,9 +4,7 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import org.convene.TestConfig;
 import org.convene.TestData;
 import org.convene.account.AccountFixtures;
@@ -23,8 +21,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -43,10 +39,9 @@ import static org.convene.db.Tables.PROGRAMME_SESSION;
 @Import(TestConfig.class)
 class AccessibilityIT {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
 
     @LocalServerPort
@@ -64,22 +59,14 @@ class AccessibilityIT {
 
     @BeforeAll
     static void launch() {
-        assertThat(Files.isExecutable(CHROMIUM)).as("Debian's chromium package (installed by .ci/run)").isTrue();
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        chromium = Chromium.launch();
+        browser = chromium.browser;
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -136,11 +123,8 @@ class AccessibilityIT {
     }
 
     private void logIn(ConveneUser user) {
-        open("login");
-        page.fill("#email input", user.email());
-        page.fill("#password input", AccountFixtures.PASSWORD);
-        page.click("vaadin-button:has-text('Log in')");
-        page.waitForURL(url -> !url.contains("/login"));
+        page.close();
+        page = chromium.signedIn(port, user);
         page.waitForSelector("main h1");
     }
 

@@ -1,10 +1,7 @@
 package org.convene.e2e;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import org.convene.TestConfig;
 import org.convene.TestData;
@@ -24,8 +21,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.nio.file.Paths;
-import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -39,7 +34,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @Import(TestConfig.class)
 class LiveQuestionsIT {
 
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
 
     @LocalServerPort
@@ -53,33 +48,19 @@ class LiveQuestionsIT {
 
     @BeforeAll
     static void launch() {
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        chromium = Chromium.launch();
+        browser = chromium.browser;
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     private Page signedIn(ConveneUser user) {
-        BrowserContext context = browser.newContext();
-        Page page = context.newPage();
-        page.navigate("http://localhost:" + port + "/login");
-        page.fill("#email input", user.email());
-        page.fill("#password input", AccountFixtures.PASSWORD);
-        page.click("vaadin-button:has-text('Log in')");
-        page.waitForURL(url -> !url.contains("/login"));
-        return page;
+        return chromium.signedIn(port, user);
     }
 
     private void as(ConveneUser user, Runnable action) {
