@@ -6,9 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -136,9 +134,6 @@ class QaFanout {
         return votes;
     }
 
-    Collection<Long> knownSessions() {
-        return new LinkedHashSet<>(delivered.keySet());
-    }
 
     /** Only when the application closes: a paused context (tests) starts listening again with this worker. */
     @PreDestroy

@@ -226,10 +226,6 @@ class QaRepository {
                 .fetch(QUESTION.SESSION_ID);
     }
 
-    Map<Long, Integer> voteCounts(Collection<Long> questionIds) {
-        return db.select(QUESTION.ID, QUESTION.VOTE_COUNT).from(QUESTION).where(QUESTION.ID.in(questionIds))
-                .fetchMap(QUESTION.ID, QUESTION.VOTE_COUNT);
-    }
 
     Set<Long> votesOf(long sessionId, long userId) {
         return new HashSet<>(db.select(QUESTION_VOTE.QUESTION_ID).from(QUESTION_VOTE)
@@ -317,13 +313,7 @@ class QaRepository {
         db.execute("select pg_notify(?, ?)", VOTES_CHANNEL, Long.toString(sessionId));
     }
 
-    int recentQuestionsBy(long authorId, Instant since) {
-        return db.fetchCount(QUESTION, QUESTION.AUTHOR_ID.eq(authorId), QUESTION.CREATED_AT.ge(utc(since)));
-    }
 
-    String displayName(long userId) {
-        return db.select(APP_USER.DISPLAY_NAME).from(APP_USER).where(APP_USER.ID.eq(userId)).fetchOne(APP_USER.DISPLAY_NAME);
-    }
 
 
     static OffsetDateTime utc(Instant instant) {

@@ -90,9 +90,6 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory {
         }
     }
 
-    int subscriberCount(long qaSessionId) {
-        return subscribers.getOrDefault(qaSessionId, Map.of()).size();
-    }
 
     /** Writes one JSON body to every subscriber of the session's public topic. */
     void publish(long qaSessionId, String json) {
