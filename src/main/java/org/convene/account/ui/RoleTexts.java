@@ -15,6 +15,7 @@ final class RoleTexts {
         return switch (role) {
             case ATTENDEE -> "Attendee";
             case FACILITATOR -> "Facilitator";
+            case HOST -> "Partner host";
             case ORGANISER -> "Organiser";
         };
     }

@@ -4,6 +4,8 @@ package org.convene.core.security;
 public enum Role {
     ATTENDEE,
     FACILITATOR,
+    /** Coordinator of one or more partner organisations: manages those organisations' sessions only. */
+    HOST,
     ORGANISER;
 
     /** Spring Security's authority name, as checked by @RolesAllowed. */
@@ -15,6 +17,7 @@ public enum Role {
     public static final class Names {
         public static final String ATTENDEE = "ATTENDEE";
         public static final String FACILITATOR = "FACILITATOR";
+        public static final String HOST = "HOST";
         public static final String ORGANISER = "ORGANISER";
 
         private Names() {

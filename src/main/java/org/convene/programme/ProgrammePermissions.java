@@ -1,0 +1,98 @@
+package org.convene.programme;
+
+import org.convene.core.security.ConveneUser;
+import org.convene.core.security.CurrentUser;
+import org.convene.core.security.Role;
+import org.jooq.DSLContext;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.convene.db.Tables.HOST_COORDINATOR;
+import static org.convene.db.Tables.PROGRAMME_SESSION;
+
+/**
+ * Who may change which part of the programme. Organisers may change everything; a partner host's coordinators
+ * only their organisation's sessions. Every write path asks here on the server, whatever the page showed.
+ * Membership is read from the database on each call rather than from the sign-in, so removing a coordinator
+ * takes effect at once.
+ */
+@Component
+@Transactional(readOnly = true)
+public class ProgrammePermissions {
+
+    private final DSLContext db;
+    private final CurrentUser currentUser;
+
+    ProgrammePermissions(DSLContext db, CurrentUser currentUser) {
+        this.db = db;
+        this.currentUser = currentUser;
+    }
+
+    /** The host organisations this person coordinates; empty for everyone else, organisers included. */
+    public Set<Long> coordinatedHostIds(long userId) {
+        return db.select(HOST_COORDINATOR.HOST_ID).from(HOST_COORDINATOR)
+                .where(HOST_COORDINATOR.USER_ID.eq(userId))
+                .fetchSet(HOST_COORDINATOR.HOST_ID);
+    }
+
+    public boolean isOrganiser(ConveneUser user) {
+        return user.has(Role.ORGANISER);
+    }
+
+    /** Organisers, and coordinators of at least one host, may open the programme management pages. */
+    public boolean mayManageSomething(ConveneUser user) {
+        return isOrganiser(user) || !coordinatedHostIds(user.id()).isEmpty();
+    }
+
+    /** A session hosted by {@code hostId} (null: no host yet) may be created or changed by this person. */
+    public boolean mayManageSessionsOf(ConveneUser user, Long hostId) {
+        return isOrganiser(user) || (hostId != null && coordinatedHostIds(user.id()).contains(hostId));
+    }
+
+    public boolean mayManageSession(ConveneUser user, long sessionId) {
+        if (isOrganiser(user)) {
+            return true;
+        }
+        Long hostId = db.select(PROGRAMME_SESSION.HOST_ID).from(PROGRAMME_SESSION)
+                .where(PROGRAMME_SESSION.ID.eq(sessionId)).fetchOne(PROGRAMME_SESSION.HOST_ID);
+        return hostId != null && coordinatedHostIds(user.id()).contains(hostId);
+    }
+
+    /** Throws unless the signed-in person may change this session; returns them for the caller's records. */
+    public ConveneUser requireSession(long sessionId) {
+        ConveneUser user = currentUser.require();
+        if (!mayManageSession(user, sessionId)) {
+            throw new AccessDeniedException("Only the session's host organisation or an organiser may change it.");
+        }
+        return user;
+    }
+
+    /** Throws unless the signed-in person may create or move a session to this host. */
+    public ConveneUser requireHost(Long hostId) {
+        ConveneUser user = currentUser.require();
+        if (!mayManageSessionsOf(user, hostId)) {
+            throw new AccessDeniedException(hostId == null
+                    ? "Only organisers may add sessions without a host organisation."
+                    : "You can only manage sessions of the organisations you coordinate.");
+        }
+        return user;
+    }
+
+    /** Throws unless the signed-in person is an organiser: conferences, tracks, hosts and people are theirs. */
+    public ConveneUser requireOrganiser() {
+        ConveneUser user = currentUser.require();
+        if (!isOrganiser(user)) {
+            throw new AccessDeniedException("Only organisers may do that.");
+        }
+        return user;
+    }
+
+    /** Hosts a person may pick when creating a session; null means all (an organiser). */
+    public Set<Long> hostChoices(ConveneUser user) {
+        return isOrganiser(user) ? null : coordinatedHostIds(user.id()).stream().collect(Collectors.toSet());
+    }
+}
