@@ -55,7 +55,16 @@ class SessionCard extends ListItem {
                 + (entry.track() == null ? "" : ", " + entry.track().name() + " track"));
         format.addClassName("cv-tt-format");
 
-        add(heading, marker, when, format);
+        add(heading, marker);
+        if (entry.cancelled()) {
+            // words, not a struck-through title: strike-through is not read out and is hard to see
+            Paragraph cancelled = new Paragraph("Cancelled" + (entry.cancellationReason() == null ? ""
+                    : ": " + entry.cancellationReason()));
+            cancelled.addClassName("cv-tt-cancelled");
+            add(cancelled);
+            addClassName("cv-tt-card--cancelled");
+        }
+        add(when, format);
         if (entry.host() != null) {
             add(line("Hosted by " + entry.host().name()));
         }
