@@ -91,6 +91,7 @@ final class IcsWriter {
             description.append(" Hosted by ").append(entry.hostName()).append('.');
         }
         description.append("\nDetails and access information: ").append(sessionPage);
+        // a cancelled session has no call to join, whatever link is still stored
         if (entry.joinUrl() != null && !entry.cancelled()) {
             description.append("\nJoin online: ").append(entry.joinUrl());
             event.add(new Location(entry.joinUrl()));

@@ -74,7 +74,8 @@ class SessionCard extends ListItem {
         if (!entry.speakers().isEmpty()) {
             add(line((entry.speakers().size() == 1 ? "Speaker: " : "Speakers: ") + names(entry.speakers())));
         }
-        if (!entry.access().isEmpty() || entry.hasRecording()) {
+        boolean showRecording = entry.hasRecording() && !entry.cancelled();
+        if (!entry.access().isEmpty() || showRecording) {
             UnorderedList badges = new UnorderedList();
             badges.addClassName("cv-tt-badges");
             badges.getElement().setAttribute("aria-label", "Access and extras");
@@ -83,7 +84,7 @@ class SessionCard extends ListItem {
                     badges.add(badge(feature.badge(), "cv-badge--access"));
                 }
             }
-            if (entry.hasRecording()) {
+            if (showRecording) {
                 badges.add(badge("Recording available", "cv-badge--recording"));
             }
             add(badges);
