@@ -20,6 +20,9 @@ import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.convene.programme.ui.HomeView;
 import org.convene.programme.ui.MyAgendaView;
+import org.convene.programme.ui.RecordingEditorView;
+import org.convene.programme.ui.RecordingsView;
+import org.convene.programme.ui.SessionCancelView;
 import org.convene.programme.ui.SessionView;
 import org.convene.programme.ui.TimetableView;
 import org.convene.qa.ui.ModerationView;
@@ -45,10 +48,10 @@ import static org.convene.db.Tables.PROGRAMME_SESSION;
  */
 class RouteAccessTest extends KaribuTest {
 
-    enum Persona { ANONYMOUS, ATTENDEE, FACILITATOR, ORGANISER }
+    enum Persona { ANONYMOUS, ATTENDEE, FACILITATOR, HOST, ORGANISER }
 
     private static final Set<Persona> EVERYONE = EnumSet.allOf(Persona.class);
-    private static final Set<Persona> SIGNED_IN = EnumSet.of(Persona.ATTENDEE, Persona.FACILITATOR, Persona.ORGANISER);
+    private static final Set<Persona> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Persona.ANONYMOUS));
 
     record Rule(Class<? extends Component> view, Supplier<RouteParameters> parameters, Set<Persona> allowed) {
     }
@@ -84,6 +87,12 @@ class RouteAccessTest extends KaribuTest {
         rule(ReportsView.class, RouteParameters::empty, EnumSet.of(Persona.ORGANISER));
         rule(ConferenceReportView.class, () -> new RouteParameters("slug", slug), EnumSet.of(Persona.ORGANISER));
         rule(SessionReportView.class, () -> new RouteParameters("id", Long.toString(sessionId)), EnumSet.of(Persona.ORGANISER));
+        rule(RecordingsView.class, RouteParameters::empty, EVERYONE);
+        // the pages open for the role; which sessions a host may change is checked per session (their own tests)
+        rule(RecordingEditorView.class, () -> new RouteParameters("id", Long.toString(sessionId)),
+                EnumSet.of(Persona.HOST, Persona.ORGANISER));
+        rule(SessionCancelView.class, () -> new RouteParameters("id", Long.toString(sessionId)),
+                EnumSet.of(Persona.HOST, Persona.ORGANISER));
         rule(HostReportView.class, () -> new RouteParameters(java.util.Map.of("slug", slug, "hostId", "1")),
                 EnumSet.of(Persona.ORGANISER));
     }
@@ -122,6 +131,7 @@ class RouteAccessTest extends KaribuTest {
             case ANONYMOUS -> null;
             case ATTENDEE -> data.user();
             case FACILITATOR -> data.user(Role.FACILITATOR);
+            case HOST -> data.user(Role.HOST);
             case ORGANISER -> data.user(Role.ORGANISER);
         };
         if (user != null) {
