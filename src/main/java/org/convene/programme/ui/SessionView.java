@@ -190,12 +190,15 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
         planning.add(new Paragraph(calendar));
         add(planning);
 
-        // the live Q&A belongs to the qa feature: this page only gives it a place and the session
-        qaPanel = qaPanels.getObject();
-        qaPanel.show(detail.id(), detail.conference().timeZone());
-        Section questions = new Section(new H2("Questions"), qaPanel);
-        questions.setId("questions");
-        add(questions);
+        // the live Q&A belongs to the qa feature: this page only gives it a place and the session;
+        // a cancelled session takes no questions, so the panel would only offer what the server refuses
+        if (!detail.cancelled()) {
+            qaPanel = qaPanels.getObject();
+            qaPanel.show(detail.id(), detail.conference().timeZone());
+            Section questions = new Section(new H2("Questions"), qaPanel);
+            questions.setId("questions");
+            add(questions);
+        }
 
         add(about(detail), details(detail), access(detail));
         for (PersonRole role : PersonRole.values()) {
@@ -370,7 +373,9 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
         when.setText(ZoneTexts.dayAndRange(session.startsAt(), session.endsAt(), zone)
                 + " (" + ZoneTexts.shortName(zone) + ")");
         zoneSwitch.show(zone, viewersOwnZone, !zoneChoice.isConferenceZone());
-        qaPanel.setZone(zone);
+        if (qaPanel != null) {
+            qaPanel.setZone(zone);
+        }
 
         TimetableParams back = new TimetableParams(session.conferenceDay(), Set.of(), Set.of(), Set.of(), Set.of(),
                 "", zoneChoice);

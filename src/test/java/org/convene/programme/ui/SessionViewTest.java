@@ -327,6 +327,7 @@ class SessionViewTest extends KaribuTest {
         assertThat(paragraphs()).contains("Reason: The speaker is unwell");
         assertThat(_find(Anchor.class, spec -> spec.withText("Join the session (opens in a new tab)"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withText("Join the session"))).isEmpty();
+        assertThat(_find(H2.class, spec -> spec.withText("Questions"))).as("no Q&A for a cancelled session").isEmpty();
     }
 
     @Test
