@@ -107,6 +107,11 @@ public class CsvImportService {
         public boolean required() {
             return required;
         }
+
+        /** The column's name at the start of a sentence. */
+        String sentenceName() {
+            return this == BSL ? "BSL" : capitalised(header);
+        }
     }
 
     private static final Map<Column, AccessFeature> ACCESS_COLUMNS = new EnumMap<>(Map.of(
@@ -518,7 +523,7 @@ public class CsvImportService {
                 }
                 Boolean on = yesNo(cell(record, column));
                 if (on == null) {
-                    problems.add(new CsvImportProblem(line, column.header, capitalised(column.header)
+                    problems.add(new CsvImportProblem(line, column.header, column.sentenceName()
                             + " must be yes or no"));
                 } else if (on) {
                     access.add(feature);
@@ -628,7 +633,7 @@ public class CsvImportService {
             }
             problems.add(new CsvImportProblem(line, column.header, text.isEmpty()
                     ? "Enter the " + column.header + " time, like 14:30"
-                    : capitalised(column.header) + " must be a time on the 24-hour clock, like 09:30 or 14:30"));
+                    : column.sentenceName() + " must be a time on the 24-hour clock, like 09:30 or 14:30"));
             unreadable.add(column);
             return null;
         }
