@@ -18,6 +18,7 @@ import org.convene.attendance.ui.ReportsView;
 import org.convene.attendance.ui.SessionReportView;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
+import org.convene.programme.ui.CsvImportView;
 import org.convene.programme.ui.HomeView;
 import org.convene.programme.ui.MyAgendaView;
 import org.convene.programme.ui.SessionView;
@@ -45,10 +46,11 @@ import static org.convene.db.Tables.PROGRAMME_SESSION;
  */
 class RouteAccessTest extends KaribuTest {
 
-    enum Persona { ANONYMOUS, ATTENDEE, FACILITATOR, ORGANISER }
+    enum Persona { ANONYMOUS, ATTENDEE, FACILITATOR, HOST, ORGANISER }
 
     private static final Set<Persona> EVERYONE = EnumSet.allOf(Persona.class);
-    private static final Set<Persona> SIGNED_IN = EnumSet.of(Persona.ATTENDEE, Persona.FACILITATOR, Persona.ORGANISER);
+    private static final Set<Persona> SIGNED_IN = EnumSet.of(Persona.ATTENDEE, Persona.FACILITATOR, Persona.HOST,
+            Persona.ORGANISER);
 
     record Rule(Class<? extends Component> view, Supplier<RouteParameters> parameters, Set<Persona> allowed) {
     }
@@ -86,6 +88,7 @@ class RouteAccessTest extends KaribuTest {
         rule(SessionReportView.class, () -> new RouteParameters("id", Long.toString(sessionId)), EnumSet.of(Persona.ORGANISER));
         rule(HostReportView.class, () -> new RouteParameters(java.util.Map.of("slug", slug, "hostId", "1")),
                 EnumSet.of(Persona.ORGANISER));
+        rule(CsvImportView.class, RouteParameters::empty, EnumSet.of(Persona.HOST, Persona.ORGANISER));
     }
 
     private void rule(Class<? extends Component> view, Supplier<RouteParameters> parameters, Set<Persona> allowed) {
@@ -122,6 +125,7 @@ class RouteAccessTest extends KaribuTest {
             case ANONYMOUS -> null;
             case ATTENDEE -> data.user();
             case FACILITATOR -> data.user(Role.FACILITATOR);
+            case HOST -> data.user(Role.HOST);
             case ORGANISER -> data.user(Role.ORGANISER);
         };
         if (user != null) {
