@@ -647,7 +647,7 @@ public class CsvImportService {
             ZoneId zone = conference.timeZone();
             if (zone.getRules().getValidOffsets(local).isEmpty()) {
                 problems.add(new CsvImportProblem(line, column.header, "There is no " + TIME_TEXT.apply(time)
-                        + " on that day: the clocks go forward. Choose a time after the change"));
+                        + " on that day, because the clocks go forward an hour. Choose another time"));
                 unreadable.add(column);
                 return null;
             }

@@ -225,6 +225,23 @@ class CsvImportServiceTest {
     }
 
     @Test
+    void a_time_the_clocks_skip_is_a_problem_and_times_are_read_in_the_conferences_zone() {
+        // UK clocks go forward at 01:00 GMT on Sunday 29 March 2026: 01:30 does not happen that night
+        ConferenceSummary spring = fixture.conference("Spring Week", "Europe/London", LocalDate.of(2026, 3, 27),
+                LocalDate.of(2026, 3, 31));
+
+        CsvImportPreview preview = imports.preview(spring.id(), csv(HEADER,
+                ref("D1") + ",Night owls,,Social,2026-03-29,01:30,03:00,,,,,,,,,,,",
+                ref("D2") + ",Before,,Social,2026-03-28,10:00,11:00,,,,,,,,,,,",
+                ref("D3") + ",After,,Social,2026-03-30,10:00,11:00,,,,,,,,,,,"), CsvImportProgress.NONE);
+
+        assertThat(problemTexts(preview)).containsExactly("2 start: There is no 01:30 on that day, because the "
+                + "clocks go forward an hour. Choose another time");
+        assertThat(preview.rows().get(1).draft().startsAt()).isEqualTo(Instant.parse("2026-03-28T10:00:00Z"));
+        assertThat(preview.rows().get(2).draft().startsAt()).isEqualTo(Instant.parse("2026-03-30T09:00:00Z"));
+    }
+
+    @Test
     void formats_are_recognised_by_label_or_code_and_yes_no_in_many_spellings() {
         CsvImportPreview preview = preview(csv(HEADER,
                 ref("F1") + ",One,,WEBINAR,2026-07-08,10:00,11:00,,,,,Y,true,1,yes,n",

@@ -384,7 +384,8 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
             try {
                 work.run();
             } catch (RuntimeException e) {
-                log.warn("CSV import failed while {}", what, e);
+                // the exception's message may quote the file's contents, so only its type is logged
+                log.warn("CSV import failed while {}: {}", what, e.getClass().getName());
                 push(ui, () -> showRefusal("Something went wrong while " + what + " your file, so nothing has "
                         + "been imported. Please try again."));
             }
@@ -547,8 +548,12 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
         return String.format(Locale.UK, "%,d", n);
     }
 
+    /** The upload refuses files over the size limit, and more than one file, before sending them. */
     private static String fileRejected(String reason) {
-        return reason == null || reason.isBlank() ? "it is larger than 5 MB." : reason;
+        return reason != null && reason.toLowerCase(Locale.ROOT).contains("many")
+                ? "choose one CSV file at a time."
+                : "it is larger than 5 MB. Convene imports up to 5,000 sessions at a time: split the file and "
+                + "import the parts one after another.";
     }
 
     private static String orList(List<String> items) {
