@@ -84,6 +84,8 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
     private final ProgressBar progressBar = new ProgressBar();
     private final Div status = new Div();
     private final Div outcome = new Div();
+    /** Where an error summary goes: at the top of the page, under the heading, as for every form. */
+    private final Div errorArea = new Div();
     private final Button confirm = new Button();
     private CsvImportPreview preview;
     private boolean working;
@@ -138,9 +140,10 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
         preview = null;
         working = false;
         outcome.removeAll();
+        errorArea.removeAll();
         status.setText("");
         progressBar.setVisible(false);
-        add(new H1(TITLE));
+        add(new H1(TITLE), errorArea);
         if (!imports.mayImport()) {
             add(new Paragraph("You can import sessions once you coordinate a host organisation. Ask an organiser "
                     + "to invite you as a coordinator of your organisation."));
@@ -188,6 +191,7 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
         if (preview != null && !working) {
             preview = null;
             outcome.removeAll();
+        errorArea.removeAll();
             setStatus("The conference changed: upload your file again to check it against " + chosen.name() + ".");
         }
     }
@@ -220,6 +224,7 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
         working = true;
         preview = null;
         outcome.removeAll();
+        errorArea.removeAll();
         setBusy(true);
         setStatus("Reading your file…");
         showProgress(-1);
@@ -244,10 +249,11 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
         showProgress(-2);
         preview = result;
         outcome.removeAll();
+        errorArea.removeAll();
         if (!result.fileProblems().isEmpty()) {
             Div summary = errorSummary("Your file could not be checked. Nothing has been imported.",
                     result.fileProblems().stream().map(p -> (Component) new ListItem(p)).toList());
-            outcome.add(summary);
+            errorArea.add(summary);
             setStatus("Your file could not be checked: " + result.fileProblems().getFirst());
             showTitle(true);
             summary.getElement().callJsFunction("focus");
@@ -264,7 +270,7 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
                             + ". Fix " + (result.rowsWithProblems() == 1 ? "it" : "them")
                             + " in your spreadsheet and upload the file again. Nothing has been imported yet.",
                     List.of(new ListItem(toTable)));
-            outcome.add(errors);
+            errorArea.add(errors);
         }
         Paragraph summaryParagraph = new Paragraph(summaryText);
         summaryParagraph.setId("import-summary");
@@ -339,6 +345,7 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
         setBusy(false);
         showProgress(-2);
         outcome.removeAll();
+        errorArea.removeAll();
         List<String> parts = new ArrayList<>();
         parts.add(sessions(result.created()) + " created");
         parts.add(count(result.updated()) + " updated");
@@ -369,8 +376,9 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
         setBusy(false);
         showProgress(-2);
         outcome.removeAll();
+        errorArea.removeAll();
         Div summary = errorSummary(message, List.of());
-        outcome.add(summary);
+        errorArea.add(summary);
         setStatus(message);
         showTitle(true);
         summary.getElement().callJsFunction("focus");

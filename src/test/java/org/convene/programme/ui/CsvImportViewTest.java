@@ -148,6 +148,9 @@ class CsvImportViewTest extends KaribuTest {
         Div errors = _get(Div.class, spec -> spec.withId("import-errors"));
         assertThat(errors.getElement().getAttribute("role")).isEqualTo("alert");
         assertThat(errors.getElement().getTextRecursively()).startsWith("There is a problem1 row has a problem.");
+        // at the top of the page, straight under the heading
+        Component underHeading = _get(CsvImportView.class).getChildren().skip(1).findFirst().orElseThrow();
+        assertThat(underHeading.getChildren().findFirst()).containsSame(errors);
         String problems = _get(Div.class, spec -> spec.withId("import-problems")).getElement().getTextRecursively();
         assertThat(problems).contains("3", "end", "End must be a time on the 24-hour clock, like 09:30 or 14:30");
         @SuppressWarnings("unchecked")
