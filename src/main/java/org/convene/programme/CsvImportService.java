@@ -576,7 +576,9 @@ public class CsvImportService {
 
         private String cell(CsvRecord record, Column column) {
             Integer index = columns.get(column);
-            return index == null || index >= record.getFieldCount() ? "" : record.getField(index).strip();
+            // one kind of line break, so that a file saved again by another spreadsheet still reads as unchanged
+            return index == null || index >= record.getFieldCount() ? ""
+                    : record.getField(index).replace("\r\n", "\n").replace('\r', '\n').strip();
         }
 
         private SessionFormat format(CsvRecord record, int line, List<CsvImportProblem> problems,

@@ -310,7 +310,7 @@ class CsvImportServiceTest {
         assertThat(first.line()).isEqualTo(2);
         assertThat(first.draft().reference()).isEqualTo(ref("S1"));
         assertThat(first.draft().title()).isEqualTo("Caf\u00e9 chat; with tea");
-        assertThat(first.draft().summaryMarkdown()).isEqualTo("Line one\r\nline two");
+        assertThat(first.draft().summaryMarkdown()).isEqualTo("Line one\nline two");
         assertThat(first.draft().capacity()).isEqualTo(12);
         assertThat(first.trackName()).isEqualTo("Wellbeing");
         // a quoted line break moves the next row down a line in the spreadsheet's numbering

@@ -191,7 +191,7 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
         if (preview != null && !working) {
             preview = null;
             outcome.removeAll();
-        errorArea.removeAll();
+            errorArea.removeAll();
             setStatus("The conference changed: upload your file again to check it against " + chosen.name() + ".");
         }
     }
@@ -200,7 +200,8 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
 
     /**
      * Keeps the uploaded bytes (at most the service's limit plus one, so that it can say the file is too large)
-     * and hands them to the page. Runs on the upload's request thread, outside the UI lock.
+     * and hands them to the page. Runs on the upload's request thread: the page is changed only through
+     * ui.access.
      */
     private final class FileReceiver implements UploadHandler {
         @Override
