@@ -18,6 +18,7 @@ import org.convene.attendance.ui.ReportsView;
 import org.convene.attendance.ui.SessionReportView;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
+import org.convene.programme.ui.CsvImportView;
 import org.convene.programme.ui.HomeView;
 import org.convene.programme.ui.MyAgendaView;
 import org.convene.programme.ui.RecordingEditorView;
@@ -95,6 +96,7 @@ class RouteAccessTest extends KaribuTest {
                 EnumSet.of(Persona.HOST, Persona.ORGANISER));
         rule(HostReportView.class, () -> new RouteParameters(java.util.Map.of("slug", slug, "hostId", "1")),
                 EnumSet.of(Persona.ORGANISER));
+        rule(CsvImportView.class, RouteParameters::empty, EnumSet.of(Persona.HOST, Persona.ORGANISER));
     }
 
     private void rule(Class<? extends Component> view, Supplier<RouteParameters> parameters, Set<Persona> allowed) {
