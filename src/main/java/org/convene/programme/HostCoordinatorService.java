@@ -137,13 +137,15 @@ public class HostCoordinatorService {
 
     /**
      * What an invitation link is, before anyone accepts it: open to anyone who has the link (the link is the
-     * secret), and saying no more than the organisation's name.
+     * secret), and saying no more than the organisation's name. For someone signed in it also says whether the
+     * invitation is for them, so the page can say so before they try.
      */
     @Transactional(readOnly = true)
     public InvitationOutcome preview(String token) {
         Optional<HostInvitationRecord> invitation = validToken(token) ? repository.byToken(hash(token))
                 : Optional.empty();
-        return invitation.map(i -> state(i, null)).orElseGet(HostCoordinatorService::unknown);
+        return invitation.map(i -> state(i, currentUser.get().orElse(null)))
+                .orElseGet(HostCoordinatorService::unknown);
     }
 
     /**
