@@ -22,4 +22,12 @@ final class AdminViews {
                 .as("field can be edited").isTrue();
         field.setValue(value);
     }
+
+    /** The one button with this accessible name (buttons in lists say whose they are). */
+    static com.vaadin.flow.component.button.Button button(String ariaLabel) {
+        var matches = com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.button.Button.class)
+                .stream().filter(b -> ariaLabel.equals(b.getAriaLabel().orElse(null))).toList();
+        assertThat(matches).as("buttons named " + ariaLabel).hasSize(1);
+        return matches.getFirst();
+    }
 }
