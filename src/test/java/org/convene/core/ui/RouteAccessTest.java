@@ -18,8 +18,18 @@ import org.convene.attendance.ui.ReportsView;
 import org.convene.attendance.ui.SessionReportView;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
+import org.convene.programme.ui.ConferenceCreateView;
+import org.convene.programme.ui.ConferenceEditView;
+import org.convene.programme.ui.ConferencesAdminView;
 import org.convene.programme.ui.HomeView;
+import org.convene.programme.ui.HostCreateView;
+import org.convene.programme.ui.HostEditView;
+import org.convene.programme.ui.HostsAdminView;
+import org.convene.programme.ui.InvitationView;
 import org.convene.programme.ui.MyAgendaView;
+import org.convene.programme.ui.PeopleAdminView;
+import org.convene.programme.ui.PersonCreateView;
+import org.convene.programme.ui.PersonEditView;
 import org.convene.programme.ui.SessionView;
 import org.convene.programme.ui.TimetableView;
 import org.convene.qa.ui.ModerationView;
@@ -40,15 +50,17 @@ import static org.convene.db.Tables.CONFERENCE;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 
 /**
- * Who may open each route, for someone not signed in, an attendee, a facilitator and an organiser. The table
+ * Who may open each route, for someone not signed in, an attendee, a facilitator, a partner host's coordinator
+ * and an organiser. The table
  * must name every route in the app, so a new view cannot be added without deciding who may see it.
  */
 class RouteAccessTest extends KaribuTest {
 
-    enum Persona { ANONYMOUS, ATTENDEE, FACILITATOR, ORGANISER }
+    enum Persona { ANONYMOUS, ATTENDEE, FACILITATOR, HOST, ORGANISER }
 
     private static final Set<Persona> EVERYONE = EnumSet.allOf(Persona.class);
-    private static final Set<Persona> SIGNED_IN = EnumSet.of(Persona.ATTENDEE, Persona.FACILITATOR, Persona.ORGANISER);
+    private static final Set<Persona> SIGNED_IN = EnumSet.of(Persona.ATTENDEE, Persona.FACILITATOR, Persona.HOST,
+            Persona.ORGANISER);
 
     record Rule(Class<? extends Component> view, Supplier<RouteParameters> parameters, Set<Persona> allowed) {
     }
@@ -81,11 +93,26 @@ class RouteAccessTest extends KaribuTest {
         rule(ModerationView.class, () -> new RouteParameters("id", Long.toString(sessionId)), SIGNED_IN);
         rule(StageView.class, () -> new RouteParameters("id", Long.toString(sessionId)), EVERYONE);
         rule(AttendancePrivacyView.class, RouteParameters::empty, SIGNED_IN);
-        rule(ReportsView.class, RouteParameters::empty, EnumSet.of(Persona.ORGANISER));
+        // hosts open the reports pages; the service shows them only their own organisations' reports
+        rule(ReportsView.class, RouteParameters::empty, EnumSet.of(Persona.HOST, Persona.ORGANISER));
         rule(ConferenceReportView.class, () -> new RouteParameters("slug", slug), EnumSet.of(Persona.ORGANISER));
-        rule(SessionReportView.class, () -> new RouteParameters("id", Long.toString(sessionId)), EnumSet.of(Persona.ORGANISER));
+        rule(SessionReportView.class, () -> new RouteParameters("id", Long.toString(sessionId)),
+                EnumSet.of(Persona.HOST, Persona.ORGANISER));
         rule(HostReportView.class, () -> new RouteParameters(java.util.Map.of("slug", slug, "hostId", "1")),
-                EnumSet.of(Persona.ORGANISER));
+                EnumSet.of(Persona.HOST, Persona.ORGANISER));
+        // conferences, tracks, host organisations and people are organisers' (org.convene.programme.ui)
+        Set<Persona> organisers = EnumSet.of(Persona.ORGANISER);
+        rule(ConferencesAdminView.class, RouteParameters::empty, organisers);
+        rule(ConferenceCreateView.class, RouteParameters::empty, organisers);
+        rule(ConferenceEditView.class, () -> new RouteParameters("slug", slug), organisers);
+        rule(HostsAdminView.class, RouteParameters::empty, organisers);
+        rule(HostCreateView.class, RouteParameters::empty, organisers);
+        rule(HostEditView.class, () -> new RouteParameters("id", "1"), organisers);
+        rule(PeopleAdminView.class, RouteParameters::empty, organisers);
+        rule(PersonCreateView.class, RouteParameters::empty, organisers);
+        rule(PersonEditView.class, () -> new RouteParameters("id", "1"), organisers);
+        // anyone signed in may open an invitation link; the page says whether it is theirs
+        rule(InvitationView.class, () -> new RouteParameters("token", "not-a-real-token"), SIGNED_IN);
     }
 
     private void rule(Class<? extends Component> view, Supplier<RouteParameters> parameters, Set<Persona> allowed) {
@@ -122,6 +149,7 @@ class RouteAccessTest extends KaribuTest {
             case ANONYMOUS -> null;
             case ATTENDEE -> data.user();
             case FACILITATOR -> data.user(Role.FACILITATOR);
+            case HOST -> data.user(Role.HOST);
             case ORGANISER -> data.user(Role.ORGANISER);
         };
         if (user != null) {
