@@ -159,12 +159,12 @@ public class ConferenceEditView extends Div implements BeforeEnterObserver, HasD
         }
         trackList.setVisible(true);
         for (int i = 0; i < tracks.size(); i++) {
-            trackList.add(trackItem(tracks.get(i), i == 0, i == tracks.size() - 1));
+            trackList.add(trackItem(tracks.get(i), i + 1, i == 0, i == tracks.size() - 1));
         }
     }
 
-    private ListItem trackItem(TrackRow track, boolean first, boolean last) {
-        TextField name = new TextField("Name of track " + (track.position() + 1));
+    private ListItem trackItem(TrackRow track, int place, boolean first, boolean last) {
+        TextField name = new TextField("Name of track " + place);
         name.setValue(track.name());
         name.setId("track-" + track.id());
         name.setManualValidation(true);

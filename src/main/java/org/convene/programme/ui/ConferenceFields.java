@@ -93,6 +93,8 @@ class ConferenceFields extends Div {
             firstDay.setValue(conference.firstDay());
             lastDay.setValue(conference.lastDay());
             slugTouched = true;
+            slug.setHelperText("Lower-case letters, numbers and hyphens. Changing it changes the conference's web "
+                    + "addresses, so links people have saved will stop working");
         } finally {
             filling = false;
         }
