@@ -124,6 +124,18 @@ class AttendanceReportQueries {
                 .fetch(r -> new ReportHost(r.value1(), r.value2()));
     }
 
+    /** Each of these hosts at each conference where it has sessions, newest conference first. */
+    List<HostReportLink> hostReportLinks(java.util.Collection<Long> hostIds) {
+        return db.selectDistinct(CONFERENCE.SLUG, CONFERENCE.NAME, CONFERENCE.FIRST_DAY, CONFERENCE.LAST_DAY,
+                        HOST_ORGANISATION.ID, HOST_ORGANISATION.NAME)
+                .from(PROGRAMME_SESSION)
+                .join(CONFERENCE).on(CONFERENCE.ID.eq(PROGRAMME_SESSION.CONFERENCE_ID))
+                .join(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID))
+                .where(PROGRAMME_SESSION.HOST_ID.in(hostIds))
+                .orderBy(CONFERENCE.FIRST_DAY.desc(), CONFERENCE.NAME, HOST_ORGANISATION.NAME)
+                .fetch(r -> new HostReportLink(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
     // --- cached figures
 
     /** Sessions that have ended with no cached figures: the warm-up works these out ahead of the reports. */

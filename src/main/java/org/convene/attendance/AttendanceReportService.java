@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
+import org.convene.programme.ProgrammePermissions;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -23,9 +24,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Organisers' attendance reports: a conference overview, each session, each host organisation, and CSV
- * exports of every table and of the raw intervals. Only organisers may read them; attendees are named only
- * when they agreed to be (their account's consent setting), and counted anonymously otherwise.
+ * Attendance reports: a conference overview, each session, each host organisation, and CSV exports of every
+ * table and of the raw intervals. Organisers may read them all. A partner host's coordinators may read the
+ * reports of their own organisations and of those organisations' sessions, and nothing else: every method checks
+ * on the server through {@link ProgrammePermissions}, downloads included. Attendees are named only when they
+ * agreed to be (their account's consent setting), and counted anonymously otherwise.
  *
  * Figures of a session or conference are cached (db/V11) and worked out again after any change behind them,
  * so a report of a finished week reads a few rows; the first report after a change pays for the computation.
@@ -38,12 +41,15 @@ public class AttendanceReportService {
 
     private final AttendanceReportQueries queries;
     private final CurrentUser currentUser;
+    private final ProgrammePermissions permissions;
     private final DSLContext db;
     private final Clock clock;
 
-    AttendanceReportService(AttendanceReportQueries queries, CurrentUser currentUser, DSLContext db, Clock clock) {
+    AttendanceReportService(AttendanceReportQueries queries, CurrentUser currentUser, ProgrammePermissions permissions,
+                            DSLContext db, Clock clock) {
         this.queries = queries;
         this.currentUser = currentUser;
+        this.permissions = permissions;
         this.db = db;
         this.clock = clock;
     }
@@ -53,6 +59,37 @@ public class AttendanceReportService {
         if (!user.has(Role.ORGANISER)) {
             throw new AccessDeniedException("Attendance reports are for organisers.");
         }
+    }
+
+    /** Organisers, and coordinators of the session's host organisation. */
+    private void requireSession(long sessionId) {
+        ConveneUser user = currentUser.require();
+        if (!permissions.mayManageSession(user, sessionId)) {
+            throw new AccessDeniedException("You can only see the reports of your own organisation's sessions.");
+        }
+    }
+
+    /** Organisers, and coordinators of this host organisation. */
+    private void requireHost(long hostId) {
+        ConveneUser user = currentUser.require();
+        if (!permissions.mayManageSessionsOf(user, hostId)) {
+            throw new AccessDeniedException("You can only see the reports of your own organisation.");
+        }
+    }
+
+    /**
+     * The reports the signed-in person may open from the reports index: for an organiser every host of every
+     * conference is reachable from the conference reports, so this lists only a coordinator's own organisations
+     * at each conference where they have sessions.
+     */
+    @Transactional(readOnly = true)
+    public List<HostReportLink> myHostReports() {
+        ConveneUser user = currentUser.require();
+        java.util.Set<Long> hosts = permissions.coordinatedHostIds(user.id());
+        if (hosts.isEmpty()) {
+            return List.of();
+        }
+        return queries.hostReportLinks(hosts);
     }
 
     /**
@@ -138,7 +175,7 @@ public class AttendanceReportService {
 
     /** @param bucketMinutes 1 or 5: the chart's resolution */
     public Optional<SessionReport> sessionReport(long sessionId, int bucketMinutes) {
-        requireOrganiser();
+        requireSession(sessionId);
         if (bucketMinutes != 1 && bucketMinutes != 5) {
             throw new IllegalArgumentException("Buckets are 1 or 5 minutes long.");
         }
@@ -165,19 +202,19 @@ public class AttendanceReportService {
     /** One page of the session's attendance, oldest first; names only with consent. */
     @Transactional(readOnly = true)
     public List<AttendeeRow> attendees(long sessionId, int offset, int limit) {
-        requireOrganiser();
+        requireSession(sessionId);
         return queries.attendees(sessionId, offset, limit);
     }
 
     public int attendeeRowCount(long sessionId) {
-        requireOrganiser();
+        requireSession(sessionId);
         return queries.attendeeRowCount(sessionId);
     }
 
     // --- one host organisation
 
     public Optional<HostReport> hostReport(String slug, long hostId) {
-        requireOrganiser();
+        requireHost(hostId);
         Optional<ConferenceRef> conference = queries.conference(slug);
         if (conference.isEmpty()) {
             return Optional.empty();
@@ -223,7 +260,7 @@ public class AttendanceReportService {
 
     /** How many data rows a table will have (for progress), without writing anything. */
     public long rowCount(Table table, long id) {
-        requireOrganiser();
+        requireTable(table, id);
         return switch (table) {
             case CONFERENCE_INTERVALS -> db.fetchCount(org.convene.db.Tables.ATTENDANCE_INTERVAL
                             .join(org.convene.db.Tables.PROGRAMME_SESSION)
@@ -243,7 +280,7 @@ public class AttendanceReportService {
      */
     @Transactional(readOnly = true)
     public long writeCsv(Table table, long id, String slug, Writer out, Progress progress) throws IOException {
-        requireOrganiser();
+        requireTable(table, id);
         CsvWriter csv = CsvTables.writer(out);
         long rows = switch (table) {
             case CONFERENCE_DAYS -> {
@@ -302,6 +339,15 @@ public class AttendanceReportService {
         };
         csv.flush();
         return rows;
+    }
+
+    /** Conference-wide tables are for organisers; a session's or host's tables follow its report. */
+    private void requireTable(Table table, long id) {
+        switch (table) {
+            case CONFERENCE_DAYS, CONFERENCE_SESSIONS, CONFERENCE_INTERVALS -> requireOrganiser();
+            case SESSION_FIGURES, SESSION_SERIES, SESSION_ATTENDEES -> requireSession(id);
+            case HOST_SESSIONS -> requireHost(id);
+        }
     }
 
     private static Double percent(Double share) {

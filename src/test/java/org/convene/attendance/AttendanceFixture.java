@@ -52,6 +52,22 @@ public class AttendanceFixture {
         db.update(APP_USER).set(APP_USER.NAMED_IN_REPORTS, true).where(APP_USER.ID.eq(user.id())).execute();
     }
 
+    /** Makes the user a coordinator of the host, as accepting an invitation would. */
+    public void coordinate(ConveneUser user, HostRef of) {
+        db.insertInto(org.convene.db.Tables.HOST_COORDINATOR)
+                .set(org.convene.db.Tables.HOST_COORDINATOR.HOST_ID, of.id())
+                .set(org.convene.db.Tables.HOST_COORDINATOR.USER_ID, user.id())
+                .set(org.convene.db.Tables.HOST_COORDINATOR.ADDED_AT, Instant.parse("2031-11-01T12:00:00Z")
+                        .atOffset(ZoneOffset.UTC))
+                .execute();
+    }
+
+    /** A session of another host organisation in the same week. */
+    public long otherHostsSession(HostRef other) {
+        return programme.session(week, "Another organisation's session")
+                .at(Instant.parse("2031-11-11T10:00:00Z"), Instant.parse("2031-11-11T11:00:00Z")).host(other).create();
+    }
+
     public void cleanUp() {
         programme.cleanUp();
     }

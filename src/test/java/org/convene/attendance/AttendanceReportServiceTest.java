@@ -315,6 +315,73 @@ class AttendanceReportServiceTest {
         assertThatThrownBy(() -> reports.overview(week.slug())).isInstanceOf(CurrentUser.NotSignedInException.class);
     }
 
+    private ConveneUser coordinatorOf(HostRef host) {
+        ConveneUser coordinator = data.user(Role.HOST);
+        db.insertInto(org.convene.db.Tables.HOST_COORDINATOR)
+                .set(org.convene.db.Tables.HOST_COORDINATOR.HOST_ID, host.id())
+                .set(org.convene.db.Tables.HOST_COORDINATOR.USER_ID, coordinator.id())
+                .set(org.convene.db.Tables.HOST_COORDINATOR.ADDED_AT, t("01T09:00").atOffset(ZoneOffset.UTC))
+                .execute();
+        return coordinator;
+    }
+
+    private long csv(AttendanceReportService.Table table, long id) throws Exception {
+        return reports.writeCsv(table, id, week.slug(), new StringWriter(), AttendanceReportService.Progress.NONE);
+    }
+
+    @Test
+    void a_host_coordinator_reads_their_own_organisations_reports_and_downloads() throws Exception {
+        signIn(coordinatorOf(h1));
+
+        assertThat(reports.myHostReports()).containsExactly(new HostReportLink(week.slug(), week.name(),
+                week.firstDay(), week.lastDay(), h1.id(), h1.name()));
+        assertThat(reports.hostReport(week.slug(), h1.id()).orElseThrow().sessions())
+                .extracting(SessionFigures::sessionId).containsExactlyInAnyOrder(a, b);
+        assertThat(figures(a).attended()).isEqualTo(4);
+        assertThat(reports.attendees(b, 0, 10)).hasSize(2);
+        assertThat(reports.attendeeRowCount(b)).isEqualTo(2);
+        assertThat(reports.rowCount(AttendanceReportService.Table.SESSION_ATTENDEES, a)).isEqualTo(5);
+        assertThat(csv(AttendanceReportService.Table.HOST_SESSIONS, h1.id())).isEqualTo(2);
+        assertThat(csv(AttendanceReportService.Table.SESSION_FIGURES, a)).isEqualTo(17);
+        assertThat(csv(AttendanceReportService.Table.SESSION_SERIES, a)).isEqualTo(60);
+        assertThat(csv(AttendanceReportService.Table.SESSION_ATTENDEES, a)).isEqualTo(5);
+    }
+
+    @Test
+    void a_host_coordinator_is_refused_other_hosts_and_the_conference_wide_reports() {
+        signIn(coordinatorOf(h1));
+        List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> refused = List.of(
+                () -> reports.sessionReport(c, 5),
+                () -> reports.attendees(c, 0, 10),
+                () -> reports.attendeeRowCount(c),
+                () -> reports.hostReport(week.slug(), h2.id()),
+                () -> reports.overview(week.slug()),
+                () -> reports.sessionRanking(week.id(), 0, 10),
+                () -> reports.sessionCount(week.id()),
+                () -> reports.rowCount(AttendanceReportService.Table.CONFERENCE_INTERVALS, week.id()),
+                () -> reports.rowCount(AttendanceReportService.Table.SESSION_ATTENDEES, c),
+                () -> csv(AttendanceReportService.Table.HOST_SESSIONS, h2.id()),
+                () -> csv(AttendanceReportService.Table.SESSION_FIGURES, c),
+                () -> csv(AttendanceReportService.Table.SESSION_SERIES, c),
+                () -> csv(AttendanceReportService.Table.SESSION_ATTENDEES, c),
+                () -> csv(AttendanceReportService.Table.CONFERENCE_DAYS, week.id()),
+                () -> csv(AttendanceReportService.Table.CONFERENCE_SESSIONS, week.id()),
+                () -> csv(AttendanceReportService.Table.CONFERENCE_INTERVALS, week.id()));
+        for (var call : refused) {
+            assertThatThrownBy(call).isInstanceOf(AccessDeniedException.class);
+        }
+    }
+
+    @Test
+    void the_host_role_alone_without_an_organisation_opens_nothing() {
+        signIn(data.user(Role.HOST));
+        assertThat(reports.myHostReports()).isEmpty();
+        assertThatThrownBy(() -> reports.hostReport(week.slug(), h1.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reports.sessionReport(a, 5)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> csv(AttendanceReportService.Table.SESSION_ATTENDEES, a))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
     @Test
     void the_raw_interval_export_streams_every_interval_with_names_only_by_consent() throws Exception {
         StringWriter out = new StringWriter();

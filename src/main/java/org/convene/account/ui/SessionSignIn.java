@@ -14,8 +14,10 @@ import org.springframework.security.web.context.SecurityContextRepository;
 /**
  * Puts a user into the Spring Security context of this Vaadin request and saves it in the HTTP session,
  * as form log-in would, for the cases where Convene signs someone in or changes their roles itself.
+ * {@link #refresh} is public for other features' views whose action changes the signed-in person's roles
+ * (accepting a host invitation in org.convene.programme.ui).
  */
-final class SessionSignIn {
+public final class SessionSignIn {
 
     private static final SecurityContextRepository REPOSITORY = new HttpSessionSecurityContextRepository();
 
@@ -30,7 +32,7 @@ final class SessionSignIn {
     }
 
     /** Replaces the signed-in user's details (for example after their roles changed) in this session. */
-    static void refresh(ConveneUser user) {
+    public static void refresh(ConveneUser user) {
         store(user, VaadinServletRequest.getCurrent().getHttpServletRequest());
     }
 

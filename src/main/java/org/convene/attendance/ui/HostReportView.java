@@ -16,7 +16,9 @@ import org.convene.attendance.AttendanceReportService;
 import org.convene.attendance.AttendanceReportService.Table;
 import org.convene.attendance.HostReport;
 import org.convene.attendance.SessionFigures;
+import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
+import org.springframework.security.access.AccessDeniedException;
 import org.convene.core.ui.MainLayout;
 
 import java.time.ZoneId;
@@ -24,15 +26,17 @@ import java.util.List;
 
 /** A host organisation's sessions at one conference and their totals, for organisers to send to the host. */
 @Route(value = "reports/:slug/hosts/:hostId", layout = MainLayout.class)
-@RolesAllowed(Role.Names.ORGANISER)
+@RolesAllowed({Role.Names.ORGANISER, Role.Names.HOST})
 @StyleSheet("styles/attendance.css")
 public class HostReportView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final AttendanceReportService reports;
+    private final CurrentUser currentUser;
     private String title = "Host attendance - Convene";
 
-    public HostReportView(AttendanceReportService reports) {
+    public HostReportView(AttendanceReportService reports, CurrentUser currentUser) {
         this.reports = reports;
+        this.currentUser = currentUser;
         addClassName("cv-report");
     }
 
@@ -50,7 +54,14 @@ public class HostReportView extends Div implements BeforeEnterObserver, HasDynam
         } catch (NumberFormatException e) {
             hostId = -1;
         }
-        HostReport report = hostId > 0 ? reports.hostReport(slug, hostId).orElse(null) : null;
+        HostReport report;
+        try {
+            report = hostId > 0 ? reports.hostReport(slug, hostId).orElse(null) : null;
+        } catch (AccessDeniedException refused) {
+            title = "Not allowed - Convene";
+            ReportPage.notAllowed(this, "Host report");
+            return;
+        }
         if (report == null) {
             title = "Report not found - Convene";
             ReportPage.notFound(this, "Host report");
@@ -63,8 +74,10 @@ public class HostReportView extends Div implements BeforeEnterObserver, HasDynam
         Paragraph lead = new Paragraph("At " + report.conference().name() + ". Times are in "
                 + org.convene.programme.ui.DateTexts.zoneName(zone) + ".");
         lead.addClassName("cv-lead");
-        add(lead, new Paragraph(ReportPage.link("reports/" + slug, "Back to the report for "
-                + report.conference().name())));
+        // The conference-wide report is for organisers; coordinators go back to their own list.
+        add(lead, new Paragraph(currentUser.require().has(Role.ORGANISER)
+                ? ReportPage.link("reports/" + slug, "Back to the report for " + report.conference().name())
+                : ReportPage.link("reports", "Back to your reports")));
 
         DescriptionList totals = ReportPage.figures();
         ReportPage.figure(totals, "Sessions", ReportTexts.count(report.sessions().size()));

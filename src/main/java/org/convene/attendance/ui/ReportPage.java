@@ -21,6 +21,18 @@ final class ReportPage {
         page.add(new Paragraph(link("reports", "See all attendance reports")));
     }
 
+    /**
+     * For a coordinator who followed a link to another organisation's report: the service refused, so say so
+     * plainly rather than showing an error.
+     */
+    static void notAllowed(Div page, String what) {
+        page.removeAll();
+        page.add(new H1("You cannot see this " + what.toLowerCase()));
+        page.add(new Paragraph("Coordinators of a host organisation can see the reports of their own "
+                + "organisation's sessions only. If you think you should see this one, ask the organisers."));
+        page.add(new Paragraph(link("reports", "See the reports you can open")));
+    }
+
     static Anchor link(String href, String text) {
         Anchor anchor = new Anchor(href, text);
         anchor.getElement().setAttribute("router-link", "");

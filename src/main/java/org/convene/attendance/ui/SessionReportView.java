@@ -21,7 +21,9 @@ import org.convene.attendance.AttendeeRow;
 import org.convene.attendance.ConcurrencyPoint;
 import org.convene.attendance.SessionFigures;
 import org.convene.attendance.SessionReport;
+import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
+import org.springframework.security.access.AccessDeniedException;
 import org.convene.core.ui.MainLayout;
 
 import java.time.ZoneId;
@@ -34,15 +36,17 @@ import java.util.Locale;
  * list with join and leave times, named only with consent.
  */
 @Route(value = "reports/sessions/:id", layout = MainLayout.class)
-@RolesAllowed(Role.Names.ORGANISER)
+@RolesAllowed({Role.Names.ORGANISER, Role.Names.HOST})
 @StyleSheet("styles/attendance.css")
 public class SessionReportView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final AttendanceReportService reports;
+    private final CurrentUser currentUser;
     private String title = "Session attendance - Convene";
 
-    public SessionReportView(AttendanceReportService reports) {
+    public SessionReportView(AttendanceReportService reports, CurrentUser currentUser) {
         this.reports = reports;
+        this.currentUser = currentUser;
         addClassName("cv-report");
     }
 
@@ -55,7 +59,14 @@ public class SessionReportView extends Div implements BeforeEnterObserver, HasDy
     public void beforeEnter(BeforeEnterEvent event) {
         long id = event.getRouteParameters().get("id").flatMap(SessionReportView::parseId).orElse(-1L);
         int every = "1".equals(event.getLocation().getQueryParameters().getSingleParameter("every").orElse("5")) ? 1 : 5;
-        SessionReport report = id > 0 ? reports.sessionReport(id, every).orElse(null) : null;
+        SessionReport report;
+        try {
+            report = id > 0 ? reports.sessionReport(id, every).orElse(null) : null;
+        } catch (AccessDeniedException refused) {
+            title = "Not allowed - Convene";
+            ReportPage.notAllowed(this, "Session report");
+            return;
+        }
         if (report == null) {
             title = "Report not found - Convene";
             ReportPage.notFound(this, "Session report");
@@ -69,8 +80,13 @@ public class SessionReportView extends Div implements BeforeEnterObserver, HasDy
         Paragraph lead = new Paragraph(ReportTexts.when(f.startsAt(), f.endsAt(), zone)
                 + (f.hostName() == null ? "" : ". Hosted by " + f.hostName()) + ".");
         lead.addClassName("cv-lead");
-        add(lead, new Paragraph(ReportPage.link("reports/" + report.conference().slug(),
-                "Back to the report for " + report.conference().name())));
+        Paragraph back = currentUser.require().has(Role.ORGANISER)
+                ? new Paragraph(ReportPage.link("reports/" + report.conference().slug(),
+                        "Back to the report for " + report.conference().name()))
+                : f.hostName() == null ? new Paragraph(ReportPage.link("reports", "Back to your reports"))
+                : new Paragraph(ReportPage.link("reports/" + report.conference().slug() + "/hosts/" + f.hostId(),
+                        "Back to the report for " + f.hostName()));
+        add(lead, back);
         add(figures(f, zone), chart(report, zone), attendees(f, zone), downloads(f));
     }
 

@@ -158,4 +158,30 @@ class AttendanceApiTest {
         mvc.perform(get("/api/reports/conferences/no-such-week/attendance.csv").header("Authorization", "Bearer " + organiser))
                 .andExpect(status().isNotFound());
     }
+
+    @Test
+    void a_host_coordinators_token_downloads_their_own_sessions_attendees_only() throws Exception {
+        long host = db.insertInto(org.convene.db.Tables.HOST_ORGANISATION)
+                .set(org.convene.db.Tables.HOST_ORGANISATION.NAME, TestData.unique("Api host"))
+                .returning(org.convene.db.Tables.HOST_ORGANISATION.ID).fetchSingle().getId();
+        long conference = db.select(PROGRAMME_SESSION.CONFERENCE_ID).from(PROGRAMME_SESSION)
+                .where(PROGRAMME_SESSION.ID.eq(session)).fetchSingle().value1();
+        long own = data.session(conference, "Our own session", START, START.plusSeconds(3600));
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.HOST_ID, host).where(PROGRAMME_SESSION.ID.eq(own)).execute();
+        ConveneUser coordinator = data.user(Role.HOST);
+        db.insertInto(org.convene.db.Tables.HOST_COORDINATOR)
+                .set(org.convene.db.Tables.HOST_COORDINATOR.HOST_ID, host)
+                .set(org.convene.db.Tables.HOST_COORDINATOR.USER_ID, coordinator.id())
+                .set(org.convene.db.Tables.HOST_COORDINATOR.ADDED_AT, START.atOffset(ZoneOffset.UTC)).execute();
+        String token = tokenOf(coordinator);
+
+        mvc.perform(get("/api/reports/sessions/" + own + "/attendees.csv").header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/reports/sessions/" + session + "/attendees.csv").header("Authorization", "Bearer " + token))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/reports/conferences/" + slug + "/sessions.csv").header("Authorization", "Bearer " + token))
+                .andExpect(status().isForbidden());
+        db.deleteFrom(org.convene.db.Tables.HOST_ORGANISATION)
+                .where(org.convene.db.Tables.HOST_ORGANISATION.ID.eq(host)).execute();
+    }
 }

@@ -64,4 +64,24 @@ class HostReportViewTest extends KaribuTest {
         login(data.user());
         assertCannotOpen(HostReportView.class, params(fixture.host.id()));
     }
+
+    @Test
+    void a_coordinator_sees_their_own_organisations_report_and_is_refused_another() {
+        org.convene.core.security.ConveneUser coordinator = data.user(Role.HOST);
+        fixture.coordinate(coordinator, fixture.host);
+        org.convene.programme.HostRef other = fixture.programme.host("Deaf Voices");
+        fixture.otherHostsSession(other);
+        login(coordinator);
+
+        UI.getCurrent().navigate(HostReportView.class, params(fixture.host.id()));
+        assertThat(_get(H1.class).getText()).isEqualTo("Attendance at " + fixture.host.name() + "’s sessions");
+        assertThat(_find(CsvDownload.class)).hasSize(1);
+        assertThat(_find(com.vaadin.flow.component.html.Anchor.class))
+                .extracting(com.vaadin.flow.component.html.Anchor::getHref)
+                .contains("reports").doesNotContain("reports/" + fixture.week.slug());
+
+        UI.getCurrent().navigate(HostReportView.class, params(other.id()));
+        assertThat(_get(H1.class).getText()).isEqualTo("You cannot see this host report");
+        assertThat(_find(CsvDownload.class)).isEmpty();
+    }
 }

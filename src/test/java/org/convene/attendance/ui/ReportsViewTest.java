@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,5 +46,30 @@ class ReportsViewTest extends KaribuTest {
         logout();
         login(data.user(Role.FACILITATOR));
         assertCannotOpen(ReportsView.class);
+    }
+
+    @Test
+    void a_coordinator_finds_only_their_own_organisations_reports() {
+        org.convene.core.security.ConveneUser coordinator = data.user(Role.HOST);
+        fixture.coordinate(coordinator, fixture.host);
+        fixture.otherHostsSession(fixture.programme.host("Deaf Voices"));
+        login(coordinator);
+
+        UI.getCurrent().navigate(ReportsView.class);
+
+        assertThat(_find(Anchor.class)).filteredOn(a -> a.getHref().startsWith("reports/"))
+                .extracting(Anchor::getHref, Anchor::getText)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "reports/" + fixture.week.slug() + "/hosts/" + fixture.host.id(),
+                        fixture.host.name() + " at Report week"));
+    }
+
+    @Test
+    void the_host_role_without_an_organisation_shows_no_reports() {
+        login(data.user(Role.HOST));
+        UI.getCurrent().navigate(ReportsView.class);
+        assertThat(_find(com.vaadin.flow.component.html.Paragraph.class))
+                .extracting(com.vaadin.flow.component.html.Paragraph::getText)
+                .contains("Your organisation has no sessions in any conference yet, so there are no reports.");
     }
 }

@@ -102,4 +102,24 @@ class SessionReportViewTest extends KaribuTest {
         UI.getCurrent().navigate(SessionReportView.class, new RouteParameters("id", "999999999"));
         assertThat(_get(H1.class).getText()).isEqualTo("Session report not found");
     }
+
+    @Test
+    void a_coordinator_sees_their_own_sessions_report_and_is_refused_another_hosts() {
+        ConveneUser coordinator = data.user(Role.HOST);
+        fixture.coordinate(coordinator, fixture.host);
+        long other = fixture.otherHostsSession(fixture.programme.host("Deaf Voices"));
+        login(coordinator);
+
+        open("");
+        assertThat(_get(H1.class).getText()).isEqualTo("Attendance at Planning care together");
+        assertThat(_find(CsvDownload.class)).hasSize(3);
+        assertThat(_find(com.vaadin.flow.component.html.Anchor.class))
+                .extracting(com.vaadin.flow.component.html.Anchor::getHref)
+                .contains("reports/" + fixture.week.slug() + "/hosts/" + fixture.host.id());
+
+        UI.getCurrent().navigate("reports/sessions/" + other, QueryParameters.empty());
+        assertThat(_get(H1.class).getText()).isEqualTo("You cannot see this session report");
+        assertThat(_find(CsvDownload.class)).isEmpty();
+        assertThat(_find(com.vaadin.flow.component.grid.Grid.class)).isEmpty();
+    }
 }

@@ -19,11 +19,21 @@ import org.convene.attendance.ui.SessionReportView;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.convene.programme.ui.CsvImportView;
+import org.convene.programme.ui.ConferenceCreateView;
+import org.convene.programme.ui.ConferenceEditView;
+import org.convene.programme.ui.ConferencesAdminView;
 import org.convene.programme.ui.HomeView;
+import org.convene.programme.ui.HostCreateView;
+import org.convene.programme.ui.HostEditView;
+import org.convene.programme.ui.HostsAdminView;
+import org.convene.programme.ui.InvitationView;
 import org.convene.programme.ui.MyAgendaView;
 import org.convene.programme.ui.RecordingEditorView;
 import org.convene.programme.ui.RecordingsView;
 import org.convene.programme.ui.SessionCancelView;
+import org.convene.programme.ui.PeopleAdminView;
+import org.convene.programme.ui.PersonCreateView;
+import org.convene.programme.ui.PersonEditView;
 import org.convene.programme.ui.SessionView;
 import org.convene.programme.ui.TimetableView;
 import org.convene.qa.ui.ModerationView;
@@ -44,7 +54,8 @@ import static org.convene.db.Tables.CONFERENCE;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 
 /**
- * Who may open each route, for someone not signed in, an attendee, a facilitator and an organiser. The table
+ * Who may open each route, for someone not signed in, an attendee, a facilitator, a partner host's coordinator
+ * and an organiser. The table
  * must name every route in the app, so a new view cannot be added without deciding who may see it.
  */
 class RouteAccessTest extends KaribuTest {
@@ -85,17 +96,32 @@ class RouteAccessTest extends KaribuTest {
         rule(ModerationView.class, () -> new RouteParameters("id", Long.toString(sessionId)), SIGNED_IN);
         rule(StageView.class, () -> new RouteParameters("id", Long.toString(sessionId)), EVERYONE);
         rule(AttendancePrivacyView.class, RouteParameters::empty, SIGNED_IN);
-        rule(ReportsView.class, RouteParameters::empty, EnumSet.of(Persona.ORGANISER));
+        // hosts open the reports pages; the service shows them only their own organisations' reports
+        rule(ReportsView.class, RouteParameters::empty, EnumSet.of(Persona.HOST, Persona.ORGANISER));
         rule(ConferenceReportView.class, () -> new RouteParameters("slug", slug), EnumSet.of(Persona.ORGANISER));
-        rule(SessionReportView.class, () -> new RouteParameters("id", Long.toString(sessionId)), EnumSet.of(Persona.ORGANISER));
+        rule(SessionReportView.class, () -> new RouteParameters("id", Long.toString(sessionId)),
+                EnumSet.of(Persona.HOST, Persona.ORGANISER));
+        rule(HostReportView.class, () -> new RouteParameters(java.util.Map.of("slug", slug, "hostId", "1")),
+                EnumSet.of(Persona.HOST, Persona.ORGANISER));
+        // conferences, tracks, host organisations and people are organisers' (org.convene.programme.ui)
+        Set<Persona> organisers = EnumSet.of(Persona.ORGANISER);
+        rule(ConferencesAdminView.class, RouteParameters::empty, organisers);
+        rule(ConferenceCreateView.class, RouteParameters::empty, organisers);
+        rule(ConferenceEditView.class, () -> new RouteParameters("slug", slug), organisers);
+        rule(HostsAdminView.class, RouteParameters::empty, organisers);
+        rule(HostCreateView.class, RouteParameters::empty, organisers);
+        rule(HostEditView.class, () -> new RouteParameters("id", "1"), organisers);
+        rule(PeopleAdminView.class, RouteParameters::empty, organisers);
+        rule(PersonCreateView.class, RouteParameters::empty, organisers);
+        rule(PersonEditView.class, () -> new RouteParameters("id", "1"), organisers);
+        // anyone signed in may open an invitation link; the page says whether it is theirs
+        rule(InvitationView.class, () -> new RouteParameters("token", "not-a-real-token"), SIGNED_IN);
         rule(RecordingsView.class, RouteParameters::empty, EVERYONE);
         // the pages open for the role; which sessions a host may change is checked per session (their own tests)
         rule(RecordingEditorView.class, () -> new RouteParameters("id", Long.toString(sessionId)),
                 EnumSet.of(Persona.HOST, Persona.ORGANISER));
         rule(SessionCancelView.class, () -> new RouteParameters("id", Long.toString(sessionId)),
                 EnumSet.of(Persona.HOST, Persona.ORGANISER));
-        rule(HostReportView.class, () -> new RouteParameters(java.util.Map.of("slug", slug, "hostId", "1")),
-                EnumSet.of(Persona.ORGANISER));
         rule(CsvImportView.class, RouteParameters::empty, EnumSet.of(Persona.HOST, Persona.ORGANISER));
     }
 

@@ -1,0 +1,77 @@
+package org.convene.programme.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+
+/** What the organisers' conference, host and people pages share. */
+final class AdminPage {
+
+    static final String STYLES = "styles/manage-admin.css";
+
+    private AdminPage() {
+    }
+
+    static Anchor link(String href, String text) {
+        Anchor anchor = new Anchor(href, text);
+        anchor.getElement().setAttribute("router-link", "");
+        return anchor;
+    }
+
+    /** The way back to the programme management hub, at the top of every page. */
+    static Paragraph backToManage() {
+        Paragraph back = new Paragraph(link("manage", "Manage the programme"));
+        back.addClassName("cv-back-link");
+        return back;
+    }
+
+    /** A status line that exists from page load, so screen readers announce changes of its text. */
+    static Div status(String id) {
+        Div status = new Div();
+        status.setId(id);
+        status.getElement().setAttribute("role", "status");
+        status.addClassName("cv-admin-status");
+        return status;
+    }
+
+    static void setStatus(Div status, String text, String className) {
+        status.setText(text);
+        status.removeClassNames("cv-success", "cv-warning");
+        if (className != null && !text.isEmpty()) {
+            status.addClassName(className);
+        }
+    }
+
+    /**
+     * The message for a record someone else saved first, with a way to load their version; hidden until needed.
+     * Nothing typed is lost until the person asks for the latest version.
+     */
+    static Div conflict(Runnable reload) {
+        Div box = new Div();
+        box.addClassNames("cv-conflict", "cv-warning");
+        box.getElement().setAttribute("role", "alert");
+        box.getElement().setAttribute("tabindex", "-1");
+        Paragraph text = new Paragraph("Someone else changed this while you were editing it. Your changes have "
+                + "not been saved.");
+        Button load = new Button("Load the latest version", e -> reload.run());
+        load.setId("load-latest");
+        box.add(text, new Paragraph("Load the latest version to see their changes, then make yours again."), load);
+        box.setVisible(false);
+        return box;
+    }
+
+    static void showConflict(Div conflict) {
+        conflict.setVisible(true);
+        conflict.getElement().executeJs("this.focus()");
+    }
+
+    /** Long ids in URLs; anything else is "not found". */
+    static long parseId(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
