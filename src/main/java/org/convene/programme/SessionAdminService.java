@@ -28,6 +28,9 @@ public class SessionAdminService {
             "No account uses that email address. Ask them to sign up first, then add them.";
     public static final String ENTER_EMAIL = "Enter an email address, like name@example.org";
 
+    private static final SessionRules.Problem HOST_MISSING =
+            new SessionRules.Problem(SessionRules.Field.HOST, "Choose the host organisation");
+
     private static final Logger log = LoggerFactory.getLogger(SessionAdminService.class);
 
     private final SessionAdminQueries queries;
@@ -135,10 +138,8 @@ public class SessionAdminService {
      */
     public SessionSaveResult create(SessionDraft draft, boolean overlapConfirmed) {
         ConveneUser user = currentUser.require();
-        if (draft.hostId() == null && !permissions.isOrganiser(user)) {
-            // a coordinator must give the session one of their organisations, or it would be out of their reach
-            return new SessionSaveResult.Invalid(List.of(
-                    new SessionRules.Problem(SessionRules.Field.HOST, "Choose the host organisation")));
+        if (hostMissing(user, draft)) {
+            return new SessionSaveResult.Invalid(List.of(HOST_MISSING));
         }
         permissions.requireHost(draft.hostId());
         ConferenceSummary conference = queries.conference(draft.conferenceId())
@@ -169,9 +170,8 @@ public class SessionAdminService {
         if (conferenceId != draft.conferenceId()) {
             throw new IllegalArgumentException("A session cannot be moved to another conference in its editor.");
         }
-        if (draft.hostId() == null && !permissions.isOrganiser(user)) {
-            return new SessionSaveResult.Invalid(List.of(
-                    new SessionRules.Problem(SessionRules.Field.HOST, "Choose the host organisation")));
+        if (hostMissing(user, draft)) {
+            return new SessionSaveResult.Invalid(List.of(HOST_MISSING));
         }
         permissions.requireHost(draft.hostId());
         // Told at once, before they put right problems in a version that is already out of date.
@@ -199,6 +199,15 @@ public class SessionAdminService {
         }
         log.info("Session {} updated to version {} by user {}", sessionId, expectedVersion + 1, user.id());
         return new SessionSaveResult.Saved(sessionId, expectedVersion + 1);
+    }
+
+    /**
+     * A coordinator who left the host empty is told to choose one, as the form would: a session without a host
+     * would be out of their reach once saved. Anyone else without a say over hosts is refused by requireHost.
+     */
+    private boolean hostMissing(ConveneUser user, SessionDraft draft) {
+        return draft.hostId() == null && !permissions.isOrganiser(user)
+                && !permissions.coordinatedHostIds(user.id()).isEmpty();
     }
 
     /** The rules of {@link SessionRules} and those that need the database, in the order of the form. */
