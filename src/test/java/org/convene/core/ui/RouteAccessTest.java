@@ -19,7 +19,9 @@ import org.convene.attendance.ui.SessionReportView;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.convene.programme.ui.HomeView;
+import org.convene.programme.ui.ManageProgrammeView;
 import org.convene.programme.ui.MyAgendaView;
+import org.convene.programme.ui.SessionEditorView;
 import org.convene.programme.ui.SessionView;
 import org.convene.programme.ui.TimetableView;
 import org.convene.qa.ui.ModerationView;
@@ -40,15 +42,17 @@ import static org.convene.db.Tables.CONFERENCE;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 
 /**
- * Who may open each route, for someone not signed in, an attendee, a facilitator and an organiser. The table
+ * Who may open each route, for someone not signed in, an attendee, a facilitator, a host's coordinator and an organiser. The table
  * must name every route in the app, so a new view cannot be added without deciding who may see it.
  */
 class RouteAccessTest extends KaribuTest {
 
-    enum Persona { ANONYMOUS, ATTENDEE, FACILITATOR, ORGANISER }
+    enum Persona { ANONYMOUS, ATTENDEE, FACILITATOR, HOST, ORGANISER }
 
     private static final Set<Persona> EVERYONE = EnumSet.allOf(Persona.class);
-    private static final Set<Persona> SIGNED_IN = EnumSet.of(Persona.ATTENDEE, Persona.FACILITATOR, Persona.ORGANISER);
+    private static final Set<Persona> SIGNED_IN = EnumSet.of(Persona.ATTENDEE, Persona.FACILITATOR, Persona.HOST,
+            Persona.ORGANISER);
+    private static final Set<Persona> MANAGERS = EnumSet.of(Persona.HOST, Persona.ORGANISER);
 
     record Rule(Class<? extends Component> view, Supplier<RouteParameters> parameters, Set<Persona> allowed) {
     }
@@ -86,6 +90,9 @@ class RouteAccessTest extends KaribuTest {
         rule(SessionReportView.class, () -> new RouteParameters("id", Long.toString(sessionId)), EnumSet.of(Persona.ORGANISER));
         rule(HostReportView.class, () -> new RouteParameters(java.util.Map.of("slug", slug, "hostId", "1")),
                 EnumSet.of(Persona.ORGANISER));
+        // a host's coordinator opens the management pages; the service limits them to their organisation's sessions
+        rule(ManageProgrammeView.class, RouteParameters::empty, MANAGERS);
+        rule(SessionEditorView.class, () -> new RouteParameters("id", "new"), MANAGERS);
     }
 
     private void rule(Class<? extends Component> view, Supplier<RouteParameters> parameters, Set<Persona> allowed) {
@@ -122,6 +129,7 @@ class RouteAccessTest extends KaribuTest {
             case ANONYMOUS -> null;
             case ATTENDEE -> data.user();
             case FACILITATOR -> data.user(Role.FACILITATOR);
+            case HOST -> data.user(Role.HOST);
             case ORGANISER -> data.user(Role.ORGANISER);
         };
         if (user != null) {
