@@ -110,6 +110,8 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     private SessionForEditing session;
     private String pageTitle = "Add a session - Convene";
     private boolean showingErrors;
+    /** The draft an overlap warning was about: "Save anyway" confirms that one, not whatever was typed since. */
+    private SessionDraft warnedDraft;
 
     public SessionEditorView(SessionAdminService admin, ProgrammeService programme) {
         this.admin = admin;
@@ -365,8 +367,11 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     private void save(boolean overlapConfirmed) {
         errors.clear(fields);
         clearStatus();
+        setShowingErrors(false);
         Map<Component, String> problems = new LinkedHashMap<>();
         SessionDraft draft = draft(problems);
+        overlapConfirmed = overlapConfirmed && draft.equals(warnedDraft);
+        warnedDraft = null;
         if (!problems.isEmpty()) {
             // Everything else that is wrong too, so that one round of corrections is enough.
             addProblems(problems, SessionRules.check(draft, choices.conference()));
@@ -387,7 +392,10 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
                 addProblems(problems, invalid.problems());
                 showProblems(problems);
             }
-            case SessionSaveResult.OverlapWarning overlap -> showOverlap(overlap.overlappingTitles());
+            case SessionSaveResult.OverlapWarning overlap -> {
+                warnedDraft = draft;
+                showOverlap(overlap.overlappingTitles());
+            }
             case SessionSaveResult.Conflict conflict -> showConflict();
         }
     }
@@ -468,12 +476,17 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
             }
         }
         errors.show(inFormOrder);
-        showingErrors = true;
-        UI.getCurrent().getPage().setTitle(getPageTitle());
+        setShowingErrors(true);
+    }
+
+    private void setShowingErrors(boolean showing) {
+        if (showing != showingErrors) {
+            showingErrors = showing;
+            UI.getCurrent().getPage().setTitle(getPageTitle());
+        }
     }
 
     private void saved(SessionSaveResult.Saved saved) {
-        showingErrors = false;
         if (session == null) {
             ComponentUtil.setData(UI.getCurrent(), SAVED_KEY, "The session has been added.");
             UI.getCurrent().navigate(ManageLinks.session(saved.sessionId()));

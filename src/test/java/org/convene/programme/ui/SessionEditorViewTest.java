@@ -223,6 +223,27 @@ class SessionEditorViewTest extends KaribuTest {
     }
 
     @Test
+    void save_anyway_confirms_only_the_session_warned_about() {
+        programme.session(week, "Morning yoga").track(health)
+                .at(MONDAY.atTime(10, 0), MONDAY.atTime(11, 0)).create();
+        programme.session(week, "Lunch club").track(health)
+                .at(MONDAY.atTime(12, 0), MONDAY.atTime(13, 0)).create();
+        login(organiser);
+        openNew();
+        fillValidSession("Chair exercises");
+        click("Save session");
+
+        // moved onto another session after the warning: that overlap has not been seen yet
+        setAsUser(field(TimePicker.class, "start-time"), LocalTime.of(12, 30));
+        setAsUser(field(TimePicker.class, "end-time"), LocalTime.of(13, 30));
+        click("Save anyway");
+
+        assertThat(status()).contains("Lunch club").doesNotContain("Morning yoga");
+        assertThat(db.fetchCount(PROGRAMME_SESSION, PROGRAMME_SESSION.TITLE.eq("Chair exercises"),
+                PROGRAMME_SESSION.CONFERENCE_ID.eq(week.id()))).isZero();
+    }
+
+    @Test
     void a_save_over_someone_elses_change_is_refused_and_the_latest_version_can_be_loaded() {
         long id = programme.session(week, "Tenants' voices").host(council)
                 .at(MONDAY.atTime(14, 0), MONDAY.atTime(15, 0)).create();
