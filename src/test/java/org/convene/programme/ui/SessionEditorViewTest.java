@@ -298,6 +298,34 @@ class SessionEditorViewTest extends KaribuTest {
     }
 
     @Test
+    void speakers_are_chosen_from_the_people_and_removed_without_losing_unsaved_changes() {
+        long amara = programme.person("Amara " + programme.tag(), "Carers Together", null);
+        long id = programme.session(week, "Carers' cafe").host(carers)
+                .at(MONDAY.atTime(10, 0), MONDAY.atTime(11, 0)).create();
+        login(organiser);
+        openSession(id);
+        setAsUser(text("title"), "Typed but not saved");
+
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<org.convene.programme.AssignedPerson> choice =
+                _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("speaker"));
+        choice.setValue(new org.convene.programme.AssignedPerson(amara, "Amara " + programme.tag(),
+                "Carers Together", false));
+        click("Add a speaker");
+
+        assertThat(status()).contains("Amara " + programme.tag() + " is now a speaker of this session.");
+        assertThat(text("title").getValue()).isEqualTo("Typed but not saved");
+        Button remove = _get(Button.class, spec -> spec.withText("Remove"));
+        assertThat(remove.getElement().getAttribute("aria-label"))
+                .isEqualTo("Remove Amara " + programme.tag() + " as a speaker");
+        _click(remove);
+
+        assertThat(status()).contains("is no longer a speaker of this session.");
+        assertThat(_find(Button.class, spec -> spec.withText("Remove"))).isEmpty();
+        assertThat(text("title").getValue()).isEqualTo("Typed but not saved");
+    }
+
+    @Test
     void a_coordinator_is_turned_away_from_another_organisations_session() {
         long id = programme.session(week, "Tenants' voices").host(council)
                 .at(MONDAY.atTime(14, 0), MONDAY.atTime(15, 0)).create();
