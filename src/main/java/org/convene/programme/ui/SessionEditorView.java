@@ -53,6 +53,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -112,6 +113,11 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     private boolean showingErrors;
     /** The draft an overlap warning was about: "Save anyway" confirms that one, not whatever was typed since. */
     private SessionDraft warnedDraft;
+    /**
+     * Days from the start's date to the end's: 0 but for a session running past midnight (an import can make
+     * one), which keeps its end on the later day when the form sets only times.
+     */
+    private long endDayOffset;
 
     public SessionEditorView(SessionAdminService admin, ProgrammeService programme) {
         this.admin = admin;
@@ -270,8 +276,13 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         add(status, statusActions);
 
         String zone = DateTexts.zoneName(conference.timeZone());
+        endDayOffset = session == null ? 0 : ChronoUnit.DAYS.between(
+                session.startsAt().atZone(conference.timeZone()).toLocalDate(),
+                session.endsAt().atZone(conference.timeZone()).toLocalDate());
         startTime.setHelperText(zone + ", for example 10:30");
-        endTime.setHelperText(zone + ", for example 11:30");
+        endTime.setHelperText(endDayOffset == 0 ? zone + ", for example 11:30"
+                : zone + (endDayOffset == 1 ? ", on the day after the start" : ", " + endDayOffset
+                + " days after the start"));
         track.setItems(choices.tracks());
         if (choices.tracks().isEmpty()) {
             track.setHelperText("This conference has no tracks yet.");
@@ -415,7 +426,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         Instant startsAt = day.getValue() == null || startTime.getValue() == null ? null
                 : day.getValue().atTime(startTime.getValue()).atZone(zone).toInstant();
         Instant endsAt = day.getValue() == null || endTime.getValue() == null ? null
-                : day.getValue().atTime(endTime.getValue()).atZone(zone).toInstant();
+                : day.getValue().plusDays(endDayOffset).atTime(endTime.getValue()).atZone(zone).toInstant();
         Integer places = null;
         String placesText = capacity.getValue().strip();
         if (!placesText.isEmpty()) {

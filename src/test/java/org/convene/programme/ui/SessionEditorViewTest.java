@@ -326,6 +326,24 @@ class SessionEditorViewTest extends KaribuTest {
     }
 
     @Test
+    void a_session_running_past_midnight_keeps_its_end_on_the_next_day() {
+        long id = programme.session(week, "Night owls").host(carers)
+                .at(MONDAY.atTime(22, 0), MONDAY.plusDays(1).atTime(0, 30)).create();
+        login(organiser);
+        openSession(id);
+
+        assertThat(((TimePicker) field(TimePicker.class, "end-time")).getHelperText())
+                .isEqualTo("UK time, on the day after the start");
+        setAsUser(text("title"), "Night owls' chat");
+        click("Save changes");
+
+        assertThat(status()).contains("Your changes have been saved.");
+        assertThat(db.select(PROGRAMME_SESSION.ENDS_AT).from(PROGRAMME_SESSION).where(PROGRAMME_SESSION.ID.eq(id))
+                .fetchSingle().value1().toInstant())
+                .isEqualTo(MONDAY.plusDays(1).atTime(0, 30).atZone(week.timeZone()).toInstant());
+    }
+
+    @Test
     void a_coordinator_is_turned_away_from_another_organisations_session() {
         long id = programme.session(week, "Tenants' voices").host(council)
                 .at(MONDAY.atTime(14, 0), MONDAY.atTime(15, 0)).create();
