@@ -197,6 +197,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     public void beforeEnter(BeforeEnterEvent event) {
         String id = event.getRouteParameters().get("id").orElse("");
         showingErrors = false;
+        warnedDraft = null;
         session = null;
         choices = null;
         try {
