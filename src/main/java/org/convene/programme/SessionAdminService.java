@@ -156,7 +156,7 @@ public class SessionAdminService {
         }
         long id = writer.insert(draft);
         log.info("Session {} created in conference {} by user {}", id, conference.id(), user.id());
-        return new SessionSaveResult.Saved(id, 0);
+        return new SessionSaveResult.Saved(id, writer.version(id).orElseThrow());
     }
 
     /**
