@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * The demo accounts the README lists, created on an empty database in demo mode. Runs before the demo
- * programme (@Order(10)), which links the facilitator account to a person by its email address.
+ * programme (@Order(10)), which links the facilitator account to a person and the host account to a partner organisation by
+ * their email addresses.
  * These bypass the sign-up rules on purpose: the demo passwords contain the email local part.
  */
 @Component
@@ -34,6 +35,7 @@ class DemoAccounts {
                     Set.of(Role.ATTENDEE, Role.ORGANISER)),
             new DemoAccount("facilitator@example.org", "demo-facilitator-2026", "Fran Facilitator",
                     Set.of(Role.ATTENDEE, Role.FACILITATOR)),
+            new DemoAccount("host@example.org", "demo-host-2026", "Hana Host", Set.of(Role.ATTENDEE, Role.HOST)),
             new DemoAccount("alex@example.org", "demo-attendee-2026", "Alex Attendee", Set.of(Role.ATTENDEE)),
             new DemoAccount("sam@example.org", "demo-attendee-2026", "Sam Attendee", Set.of(Role.ATTENDEE)));
 

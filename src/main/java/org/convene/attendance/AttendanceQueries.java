@@ -34,9 +34,10 @@ class AttendanceQueries {
         this.db = db;
     }
 
+    /** Empty for a cancelled session too: nobody attends it, whatever page they have open. */
     Optional<SessionWindow> window(long sessionId) {
         return db.select(PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ENDS_AT).from(PROGRAMME_SESSION)
-                .where(PROGRAMME_SESSION.ID.eq(sessionId))
+                .where(PROGRAMME_SESSION.ID.eq(sessionId), PROGRAMME_SESSION.CANCELLED_AT.isNull())
                 .fetchOptional(r -> new SessionWindow(r.value1().toInstant(), r.value2().toInstant()));
     }
 

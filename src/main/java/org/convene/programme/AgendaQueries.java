@@ -1,7 +1,7 @@
 package org.convene.programme;
 
 import org.jooq.DSLContext;
-import org.jooq.Record10;
+import org.jooq.Record13;
 import org.jooq.RecordMapper;
 import org.jooq.SelectJoinStep;
 import org.springframework.stereotype.Repository;
@@ -20,6 +20,11 @@ import static org.convene.db.Tables.CALENDAR_FEED;
 import static org.convene.db.Tables.CONFERENCE;
 import static org.convene.db.Tables.HOST_ORGANISATION;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
+import static org.convene.db.Tables.SESSION_CHANGE;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.Records.mapping;
 
 @Repository
@@ -35,12 +40,17 @@ class AgendaQueries {
         return db.fetchExists(PROGRAMME_SESSION, PROGRAMME_SESSION.ID.eq(sessionId));
     }
 
-    /** Idempotent: adding a session twice keeps one entry and the first time it was added. */
+    /**
+     * Idempotent: adding a session twice keeps one entry and the first time it was added. Changes made
+     * before it was added count as seen: someone who adds a moved session chose the new time, not the old.
+     */
     void add(long userId, long sessionId, Instant now) {
         db.insertInto(AGENDA_ITEM)
                 .set(AGENDA_ITEM.USER_ID, userId)
                 .set(AGENDA_ITEM.SESSION_ID, sessionId)
                 .set(AGENDA_ITEM.ADDED_AT, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .set(AGENDA_ITEM.SEEN_CHANGE_ID, field(select(coalesce(max(SESSION_CHANGE.ID), 0L))
+                        .from(SESSION_CHANGE).where(SESSION_CHANGE.SESSION_ID.eq(sessionId))))
                 .onConflictDoNothing()
                 .execute();
     }
@@ -68,19 +78,23 @@ class AgendaQueries {
         return entryQuery().where(PROGRAMME_SESSION.ID.eq(sessionId)).fetchOptional(entryMapper());
     }
 
-    private SelectJoinStep<Record10<Long, String, OffsetDateTime, OffsetDateTime, String, String, String, String, String, Integer>> entryQuery() {
+    private SelectJoinStep<Record13<Long, String, OffsetDateTime, OffsetDateTime, String, String, String, String, String, Integer, OffsetDateTime, String, String>> entryQuery() {
         return db.select(PROGRAMME_SESSION.ID, PROGRAMME_SESSION.TITLE, PROGRAMME_SESSION.STARTS_AT,
                         PROGRAMME_SESSION.ENDS_AT, CONFERENCE.SLUG, CONFERENCE.NAME, CONFERENCE.TIME_ZONE,
-                        HOST_ORGANISATION.NAME, PROGRAMME_SESSION.JOIN_URL, PROGRAMME_SESSION.VERSION)
+                        HOST_ORGANISATION.NAME, PROGRAMME_SESSION.JOIN_URL, PROGRAMME_SESSION.VERSION,
+                        PROGRAMME_SESSION.CANCELLED_AT, PROGRAMME_SESSION.CANCELLATION_REASON,
+                        PROGRAMME_SESSION.RECORDING_URL)
                 .from(PROGRAMME_SESSION)
                 .join(CONFERENCE).on(CONFERENCE.ID.eq(PROGRAMME_SESSION.CONFERENCE_ID))
                 .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID));
     }
 
-    private static RecordMapper<Record10<Long, String, OffsetDateTime, OffsetDateTime, String, String, String, String, String, Integer>, AgendaEntry> entryMapper() {
-        return mapping((id, title, starts, ends, slug, conference, zone, host, joinUrl, version) ->
+    private static RecordMapper<Record13<Long, String, OffsetDateTime, OffsetDateTime, String, String, String, String, String, Integer, OffsetDateTime, String, String>, AgendaEntry> entryMapper() {
+        return mapping((id, title, starts, ends, slug, conference, zone, host, joinUrl, version, cancelledAt, reason,
+                        recordingUrl) ->
                 new AgendaEntry(id, title, starts.toInstant(), ends.toInstant(), slug, conference,
-                        ZoneId.of(zone), host, joinUrl, version));
+                        ZoneId.of(zone), host, joinUrl, version, cancelledAt != null,
+                        reason == null || reason.isBlank() ? null : reason, recordingUrl));
     }
 
     /** The user whose agenda a feed token unlocks; only the token's hash is stored. */

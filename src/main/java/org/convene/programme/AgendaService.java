@@ -50,8 +50,9 @@ public class AgendaService {
         return agenda.entries(currentUser.require().id());
     }
 
-    /** Every pair of overlapping sessions, each pair once, in start order. */
+    /** Every pair of overlapping sessions, each pair once, in start order. A cancelled session clashes with nothing. */
     public static List<AgendaClash> clashes(List<AgendaEntry> entriesInStartOrder) {
+        entriesInStartOrder = entriesInStartOrder.stream().filter(e -> !e.cancelled()).toList();
         List<AgendaClash> clashes = new ArrayList<>();
         for (int i = 0; i < entriesInStartOrder.size(); i++) {
             AgendaEntry first = entriesInStartOrder.get(i);

@@ -17,6 +17,9 @@ final class DemoProgramme {
     static final String THEME = "Co-production in a changing world";
     static final String ZONE = "Europe/London";
     static final String DEMO_FACILITATOR_EMAIL = "facilitator@example.org";
+    /** The demo partner host's coordinator account, and the organisation whose sessions it manages. */
+    static final String DEMO_HOST_EMAIL = "host@example.org";
+    static final String DEMO_HOST_ORGANISATION = "Age Better in Sheffield";
 
     enum Access { BSL, CAPTIONS, EASY_READ, PHONE, BREAKS }
 

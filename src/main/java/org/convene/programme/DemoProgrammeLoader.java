@@ -13,12 +13,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import static org.convene.db.Tables.APP_USER;
+import static org.convene.db.Tables.HOST_COORDINATOR;
 import static org.convene.db.Tables.CONFERENCE;
 import static org.convene.db.Tables.HOST_ORGANISATION;
 import static org.convene.db.Tables.PERSON;
@@ -70,6 +72,13 @@ class DemoProgrammeLoader {
                     .set(HOST_ORGANISATION.DESCRIPTION, host.description())
                     .returning(HOST_ORGANISATION.ID).fetchSingle().getId());
         }
+        db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq(DemoProgramme.DEMO_HOST_EMAIL))
+                .fetchOptional(APP_USER.ID)
+                .ifPresent(userId -> db.insertInto(HOST_COORDINATOR)
+                        .set(HOST_COORDINATOR.HOST_ID, hosts.get(DemoProgramme.DEMO_HOST_ORGANISATION))
+                        .set(HOST_COORDINATOR.USER_ID, userId)
+                        .set(HOST_COORDINATOR.ADDED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                        .onConflictDoNothing().execute());
         Map<String, Long> people = new HashMap<>();
         for (DemoProgramme.Person person : DemoProgramme.PEOPLE) {
             Long userId = person.accountEmail() == null ? null : db.select(APP_USER.ID).from(APP_USER)

@@ -15,6 +15,7 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 import java.io.IOException;
@@ -69,19 +70,29 @@ final class IcsWriter {
         boolean zoneKnown = TIME_ZONES.getTimeZone(entry.conferenceZone().getId()) != null;
         // A zone ical4j cannot describe falls back to UTC times, which every calendar app reads correctly.
         ZoneId zone = zoneKnown ? entry.conferenceZone() : ZoneId.of("UTC");
-        VEvent event = new VEvent(entry.startsAt().atZone(zone), entry.endsAt().atZone(zone), entry.title());
+        // Apps that ignore STATUS still show the word; those that honour it strike the event through or drop it.
+        String summary = entry.cancelled() ? "Cancelled: " + entry.title() : entry.title();
+        VEvent event = new VEvent(entry.startsAt().atZone(zone), entry.endsAt().atZone(zone), summary);
         String sessionPage = baseUrl + "/sessions/" + entry.sessionId();
         event.add(new Uid("session-" + entry.sessionId() + "@convene"));
         event.replace(new DtStamp(stamp));
+        // The session's version rises on every edit, move, cancellation and restoration, so apps take the change.
         event.add(new Sequence(entry.revision()));
+        event.add(entry.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
         event.add(new Url(URI.create(sessionPage)));
         StringBuilder description = new StringBuilder();
+        if (entry.cancelled()) {
+            description.append("This session has been cancelled")
+                    .append(entry.cancellationReason() == null ? "." : ": " + entry.cancellationReason())
+                    .append("\n");
+        }
         description.append(entry.conferenceName()).append('.');
         if (entry.hostName() != null) {
             description.append(" Hosted by ").append(entry.hostName()).append('.');
         }
         description.append("\nDetails and access information: ").append(sessionPage);
-        if (entry.joinUrl() != null) {
+        // a cancelled session has no call to join, whatever link is still stored
+        if (entry.joinUrl() != null && !entry.cancelled()) {
             description.append("\nJoin online: ").append(entry.joinUrl());
             event.add(new Location(entry.joinUrl()));
         }

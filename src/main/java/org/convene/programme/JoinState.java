@@ -7,5 +7,7 @@ public enum JoinState {
     /** There is a link, but the room opens only shortly before the start. */
     NOT_YET_OPEN,
     OPEN,
-    ENDED
+    ENDED,
+    /** Cancelled by the organisers: there is nothing to join, whatever the time. */
+    CANCELLED
 }

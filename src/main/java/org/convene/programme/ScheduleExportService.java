@@ -37,14 +37,17 @@ public class ScheduleExportService {
 
     private String export(ConferenceSummary conference, ScheduleFormat format, String baseUrl) {
         List<ScheduleSession> sessions = schedules.sessions(conference.id());
+        // frab has no status for an event: schedule apps would show a cancelled session as going ahead.
+        List<ScheduleSession> goingAhead = sessions.stream().filter(s -> !s.cancelled()).toList();
         return switch (format) {
             case XML -> FrabXmlWriter.write(new FrabSchedule(conference, schedules.trackNames(conference.id()),
-                    sessions, baseUrl));
+                    goingAhead, baseUrl));
             case JSON -> FrabJsonWriter.write(new FrabSchedule(conference, schedules.trackNames(conference.id()),
-                    sessions, baseUrl));
+                    goingAhead, baseUrl));
             case ICS -> IcsWriter.write(conference.name(), sessions.stream().map(s -> new AgendaEntry(s.id(),
                     s.title(), s.startsAt(), s.endsAt(), conference.slug(), conference.name(),
-                    conference.timeZone(), s.hostName(), s.joinUrl(), s.version())).toList(), baseUrl, clock.instant());
+                    conference.timeZone(), s.hostName(), s.joinUrl(), s.version(), s.cancelled(),
+                    s.cancellationReason(), s.recordingUrl())).toList(), baseUrl, clock.instant());
         };
     }
 }

@@ -46,7 +46,8 @@ class ScheduleRepository {
         return db.select(PROGRAMME_SESSION.ID, PROGRAMME_SESSION.GUID, PROGRAMME_SESSION.TITLE,
                         PROGRAMME_SESSION.FORMAT, PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ENDS_AT, TRACK.NAME,
                         HOST_ORGANISATION.NAME, PROGRAMME_SESSION.SUMMARY_MARKDOWN, PROGRAMME_SESSION.JOIN_URL,
-                        PROGRAMME_SESSION.RECORDING_URL, PROGRAMME_SESSION.VERSION, people)
+                        PROGRAMME_SESSION.RECORDING_URL, PROGRAMME_SESSION.VERSION, people,
+                        PROGRAMME_SESSION.CANCELLED_AT.isNotNull(), PROGRAMME_SESSION.CANCELLATION_REASON)
                 .from(PROGRAMME_SESSION)
                 .leftJoin(TRACK).on(TRACK.ID.eq(PROGRAMME_SESSION.TRACK_ID))
                 .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID))
@@ -54,7 +55,7 @@ class ScheduleRepository {
                 .orderBy(PROGRAMME_SESSION.STARTS_AT, TRACK.POSITION, PROGRAMME_SESSION.ID)
                 .fetch(r -> new ScheduleSession(r.value1(), r.value2(), r.value3(), SessionFormat.valueOf(r.value4()),
                         r.value5().toInstant(), r.value6().toInstant(), r.value7(), r.value8(), r.value9(),
-                        r.value10(), r.value11(), r.value12(), r.value13()));
+                        r.value10(), r.value11(), r.value12(), r.value13(), r.value14(), r.value15()));
     }
 
     Optional<Long> conferenceId(String slug) {

@@ -7,10 +7,11 @@ import java.util.UUID;
 /**
  * A session as schedule exports carry it. Track, host, links and guid may be null; a null guid means the
  * session was made in Convene and is exported with one derived from its id (see {@link #exportGuid()}).
+ * Cancelled sessions are read too: calendar exports keep them (STATUS:CANCELLED), schedule apps get them left out.
  */
 record ScheduleSession(long id, UUID guid, String title, SessionFormat format, Instant startsAt, Instant endsAt,
                        String track, String hostName, String summaryMarkdown, String joinUrl, String recordingUrl,
-                       int version, List<Person> people) {
+                       int version, List<Person> people, boolean cancelled, String cancellationReason) {
 
     ScheduleSession {
         people = List.copyOf(people);

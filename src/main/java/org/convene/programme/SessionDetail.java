@@ -8,12 +8,15 @@ import java.util.Set;
 
 /**
  * Everything the session page shows. summaryHtml is already sanitised (see {@link MarkdownRenderer}).
- * Track, host, access notes, join and recording URLs and capacity may be null.
+ * Track, host, access notes, join and recording URLs, the recording's formats and capacity may be null;
+ * cancelledAt is null for a session that goes ahead.
  */
 public record SessionDetail(long id, String title, SessionFormat format, Instant startsAt, Instant endsAt,
                             TrackRef track, SessionHost host, String summaryHtml, Set<AccessFeature> access,
                             String accessNotes, String joinUrl, String recordingUrl, Integer capacity,
-                            List<SessionPerson> people, ConferenceSummary conference) {
+                            List<SessionPerson> people, ConferenceSummary conference,
+                            String captionsUrl, String transcriptUrl, String easyReadSummary,
+                            Instant cancelledAt, String cancellationReason) {
 
     /** Long enough to test sound and captions, short enough that nobody sits alone in an empty call. */
     public static final Duration JOIN_OPENS_BEFORE = Duration.ofMinutes(10);
@@ -27,7 +30,18 @@ public record SessionDetail(long id, String title, SessionFormat format, Instant
         return startsAt.minus(JOIN_OPENS_BEFORE);
     }
 
+    public boolean cancelled() {
+        return cancelledAt != null;
+    }
+
+    public boolean hasEnded(Instant now) {
+        return !now.isBefore(endsAt);
+    }
+
     public JoinState joinState(Instant now) {
+        if (cancelled()) {
+            return JoinState.CANCELLED;
+        }
         if (!now.isBefore(endsAt)) {
             return JoinState.ENDED;
         }

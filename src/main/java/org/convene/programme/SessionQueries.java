@@ -39,7 +39,9 @@ class SessionQueries {
                         PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ENDS_AT, track, host,
                         PROGRAMME_SESSION.SUMMARY_MARKDOWN, access, PROGRAMME_SESSION.ACCESS_NOTES,
                         PROGRAMME_SESSION.JOIN_URL, PROGRAMME_SESSION.RECORDING_URL, PROGRAMME_SESSION.CAPACITY,
-                        people, conference)
+                        people, conference, PROGRAMME_SESSION.CAPTIONS_URL, PROGRAMME_SESSION.TRANSCRIPT_URL,
+                        PROGRAMME_SESSION.EASY_READ_SUMMARY, PROGRAMME_SESSION.CANCELLED_AT,
+                        PROGRAMME_SESSION.CANCELLATION_REASON)
                 .from(PROGRAMME_SESSION)
                 .join(CONFERENCE).on(CONFERENCE.ID.eq(PROGRAMME_SESSION.CONFERENCE_ID))
                 .leftJoin(TRACK).on(TRACK.ID.eq(PROGRAMME_SESSION.TRACK_ID))
@@ -49,7 +51,8 @@ class SessionQueries {
                         r.value4().toInstant(), r.value5().toInstant(), r.value6(), r.value7(),
                         markdown.toSafeHtml(r.value8()), r.value9(), blankToNull(r.value10()),
                         blankToNull(r.value11()), blankToNull(r.value12()), r.value13(), r.value14(),
-                        r.value15()));
+                        r.value15(), blankToNull(r.value16()), blankToNull(r.value17()), blankToNull(r.value18()),
+                        r.value19() == null ? null : r.value19().toInstant(), blankToNull(r.value20())));
     }
 
     private static String blankToNull(String text) {

@@ -6,11 +6,13 @@ import java.util.Set;
 
 /**
  * A session as its timetable card shows it. Track and host may be null. Only whether there is a joining
- * link or a recording is carried here: the links themselves belong to the session page.
+ * link or a recording is carried here: the links themselves belong to the session page. A cancelled session
+ * stays on the timetable, marked, so that people who look for it learn what happened.
  */
 public record TimetableEntry(long id, String title, SessionFormat format, Instant startsAt, Instant endsAt,
                              TrackRef track, HostRef host, List<SessionPersonName> people,
-                             Set<AccessFeature> access, boolean hasJoinLink, boolean hasRecording) {
+                             Set<AccessFeature> access, boolean hasJoinLink, boolean hasRecording,
+                             boolean cancelled, String cancellationReason) {
 
     public TimetableEntry {
         people = List.copyOf(people);

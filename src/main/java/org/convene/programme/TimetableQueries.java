@@ -70,7 +70,8 @@ class TimetableQueries {
                         PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ENDS_AT,
                         SessionColumns.track(), SessionColumns.host(), SessionColumns.peopleNames(),
                         SessionColumns.access(),
-                        PROGRAMME_SESSION.JOIN_URL.isNotNull(), PROGRAMME_SESSION.RECORDING_URL.isNotNull())
+                        PROGRAMME_SESSION.JOIN_URL.isNotNull(), PROGRAMME_SESSION.RECORDING_URL.isNotNull(),
+                        PROGRAMME_SESSION.CANCELLED_AT.isNotNull(), PROGRAMME_SESSION.CANCELLATION_REASON)
                 .from(PROGRAMME_SESSION)
                 .leftJoin(TRACK).on(TRACK.ID.eq(PROGRAMME_SESSION.TRACK_ID))
                 .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID))
@@ -81,7 +82,8 @@ class TimetableQueries {
                         PROGRAMME_SESSION.ID)
                 .fetch(r -> new TimetableEntry(r.value1(), r.value2(), SessionFormat.valueOf(r.value3()),
                         r.value4().toInstant(), r.value5().toInstant(), r.value6(), r.value7(), r.value8(),
-                        r.value9(), r.value10(), r.value11()));
+                        r.value9(), r.value10(), r.value11(), r.value12(),
+                        r.value13() == null || r.value13().isBlank() ? null : r.value13()));
     }
 
     /**

@@ -44,16 +44,17 @@ class QaRepository {
         this.db = db;
     }
 
-    record SessionTimes(Instant startsAt, Instant endsAt) {
+    record SessionTimes(Instant startsAt, Instant endsAt, boolean cancelled) {
     }
 
     record QuestionRow(long id, long sessionId, Long authorId, QuestionState state, boolean pinned, String text) {
     }
 
     Optional<SessionTimes> sessionTimes(long sessionId) {
-        return db.select(PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ENDS_AT).from(PROGRAMME_SESSION)
+        return db.select(PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ENDS_AT, PROGRAMME_SESSION.CANCELLED_AT)
+                .from(PROGRAMME_SESSION)
                 .where(PROGRAMME_SESSION.ID.eq(sessionId))
-                .fetchOptional(r -> new SessionTimes(r.value1().toInstant(), r.value2().toInstant()));
+                .fetchOptional(r -> new SessionTimes(r.value1().toInstant(), r.value2().toInstant(), r.value3() != null));
     }
 
     boolean isFacilitatorOf(long sessionId, long userId) {

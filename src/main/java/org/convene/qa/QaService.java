@@ -166,6 +166,9 @@ public class QaService {
         String clean = questionText(text);
         QaRepository.SessionTimes times = session(sessionId);
         QaSettings settings = repository.lockSettings(sessionId);
+        if (times.cancelled()) {
+            throw new QaException(Code.CLOSED, "This session has been cancelled, so it takes no questions.");
+        }
         if (isOver(times)) {
             throw new QaException(Code.SESSION_OVER, "This session has ended, so it no longer takes questions.");
         }
@@ -194,7 +197,11 @@ public class QaService {
         if (question.authorId() != null && question.authorId() == user.id()) {
             throw new QaException(Code.OWN_QUESTION, "You cannot vote for your own question.");
         }
-        if (isOver(session(question.sessionId()))) {
+        QaRepository.SessionTimes times = session(question.sessionId());
+        if (times.cancelled()) {
+            throw new QaException(Code.CLOSED, "This session has been cancelled, so voting has closed.");
+        }
+        if (isOver(times)) {
             throw new QaException(Code.SESSION_OVER, "This session has ended, so voting has closed.");
         }
         rateLimits.checkVote(user.id());

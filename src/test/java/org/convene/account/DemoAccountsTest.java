@@ -53,26 +53,28 @@ class DemoAccountsTest {
     }
 
     @Test
-    void demo_mode_on_an_empty_database_creates_exactly_the_four_documented_accounts(CapturedOutput output) {
+    void demo_mode_on_an_empty_database_creates_exactly_the_five_documented_accounts(CapturedOutput output) {
         db.deleteFrom(APP_USER).execute();
 
         demoAccounts(true).createIfEmpty();
 
-        assertThat(db.fetchCount(APP_USER)).isEqualTo(4);
+        assertThat(db.fetchCount(APP_USER)).isEqualTo(5);
         Map<String, String> passwords = Map.of(
                 "organiser@example.org", "demo-organiser-2026",
                 "facilitator@example.org", "demo-facilitator-2026",
+                "host@example.org", "demo-host-2026",
                 "alex@example.org", "demo-attendee-2026",
                 "sam@example.org", "demo-attendee-2026");
         assertAccount("organiser@example.org", "Olu Organiser", Set.of(Role.ATTENDEE, Role.ORGANISER));
         assertAccount("facilitator@example.org", "Fran Facilitator", Set.of(Role.ATTENDEE, Role.FACILITATOR));
+        assertAccount("host@example.org", "Hana Host", Set.of(Role.ATTENDEE, Role.HOST));
         assertAccount("alex@example.org", "Alex Attendee", Set.of(Role.ATTENDEE));
         assertAccount("sam@example.org", "Sam Attendee", Set.of(Role.ATTENDEE));
         passwords.forEach((email, password) -> assertThat(logIn.authenticate(
                 UsernamePasswordAuthenticationToken.unauthenticated(email, password)).isAuthenticated())
                 .as("%s logs in with the documented password", email).isTrue());
 
-        assertThat(output.getOut()).contains("Created 4 demo accounts");
+        assertThat(output.getOut()).contains("Created 5 demo accounts");
         passwords.values().forEach(password -> assertThat(output.getOut()).doesNotContain(password));
     }
 

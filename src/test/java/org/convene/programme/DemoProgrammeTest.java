@@ -17,7 +17,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.CONFERENCE;
+import static org.convene.db.Tables.HOST_COORDINATOR;
+import static org.convene.db.Tables.HOST_ORGANISATION;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 import static org.convene.db.Tables.TRACK;
 
@@ -60,6 +63,10 @@ class DemoProgrammeTest {
         assertThat(db.fetchExists(CONFERENCE, CONFERENCE.SLUG.eq("coproduction-week-2040"))).isFalse();
 
         try {
+            transaction.executeWithoutResult(s -> db.insertInto(APP_USER)
+                    .set(APP_USER.EMAIL, DemoProgramme.DEMO_HOST_EMAIL).set(APP_USER.DISPLAY_NAME, "Hana Host")
+                    .set(APP_USER.PASSWORD_HASH, "{noop}x").set(APP_USER.CREATED_AT, java.time.OffsetDateTime.now(wednesday2040))
+                    .onConflictDoNothing().execute());
             transaction.executeWithoutResult(s -> new DemoProgrammeLoader(demoMode(true), db, transaction, wednesday2040).load());
 
             var week = db.selectFrom(CONFERENCE).where(CONFERENCE.SLUG.eq("coproduction-week-2040")).fetchSingle();
@@ -75,7 +82,14 @@ class DemoProgrammeTest {
             // 10am UK summer time is 09:00 UTC
             assertThat(starts.get("Welcome to Co-production Week: co-production in a changing world").toInstant())
                     .isEqualTo(Instant.parse("2040-06-04T09:00:00Z"));
+            assertThat(db.select(HOST_ORGANISATION.NAME).from(HOST_COORDINATOR)
+                    .join(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(HOST_COORDINATOR.HOST_ID))
+                    .join(APP_USER).on(APP_USER.ID.eq(HOST_COORDINATOR.USER_ID))
+                    .where(APP_USER.EMAIL.eq(DemoProgramme.DEMO_HOST_EMAIL)).fetch(HOST_ORGANISATION.NAME))
+                    .as("the demo host account coordinates its partner organisation")
+                    .containsExactly(DemoProgramme.DEMO_HOST_ORGANISATION);
         } finally {
+            db.deleteFrom(APP_USER).where(APP_USER.EMAIL.eq(DemoProgramme.DEMO_HOST_EMAIL)).execute();
             db.deleteFrom(CONFERENCE).where(CONFERENCE.SLUG.in("coproduction-week-2040", "coproduction-week-2020")).execute();
         }
     }

@@ -15,6 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.convene.db.Tables.QA_EVENT;
+import static org.convene.db.Tables.PROGRAMME_SESSION;
 import static org.convene.db.Tables.QUESTION;
 
 @IntegrationTest
@@ -87,6 +89,20 @@ class QaServiceTest {
         QaSnapshot snapshot = qa.snapshot(session);
         assertThat(snapshot.questions()).extracting(QuestionView::id).containsExactly(question.id());
         assertThat(snapshot.seq()).isEqualTo(1);
+    }
+
+    @Test
+    void a_cancelled_session_takes_no_questions_and_no_votes() {
+        as(asker);
+        QuestionView before = qa.ask(session, "Will the slides be shared?", false);
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.CANCELLED_AT, OffsetDateTime.now(clock))
+                .where(PROGRAMME_SESSION.ID.eq(session)).execute();
+
+        expectRefusal(() -> qa.ask(session, "Is it still on?", false), QaException.Code.CLOSED,
+                "This session has been cancelled, so it takes no questions.");
+        as(voter);
+        assertThatThrownBy(() -> qa.vote(before.id(), true)).isInstanceOf(QaException.class)
+                .hasMessage("This session has been cancelled, so voting has closed.");
     }
 
     @Test

@@ -13,7 +13,8 @@ import java.net.URI;
 /**
  * The session page's Join link: records the arrival server-side, then sends the browser on to the meeting.
  * A plain link (not a button with a click listener) so that it works however it is opened: a click, Enter,
- * a middle click or "open in new tab". Outside the join window it goes back to the session's page.
+ * a middle click or "open in new tab". Outside the join window, or for a cancelled session, it goes back to
+ * the session's page, which says why.
  */
 @RestController
 class JoinController {

@@ -2,6 +2,7 @@ package org.convene.programme.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -22,11 +23,16 @@ import jakarta.annotation.security.PermitAll;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.AgendaClash;
 import org.convene.programme.AgendaEntry;
+import org.convene.programme.AgendaNotice;
 import org.convene.programme.AgendaService;
 import org.convene.programme.CalendarService;
+import org.convene.programme.SessionChangeService;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,32 +40,97 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-/** My agenda: the sessions I chose, warnings where two overlap, and a private calendar feed of them. */
+/**
+ * My agenda: what changed about the sessions I chose (cancelled or moved), the sessions themselves with
+ * warnings where two overlap and their recordings afterwards, and a private calendar feed of them.
+ */
 @Route(value = "agenda", layout = MainLayout.class)
 @PageTitle("My agenda")
+@StyleSheet("styles/recordings.css")
 @PermitAll
 public class MyAgendaView extends Div implements BeforeEnterObserver {
 
     private final AgendaService agenda;
     private final CalendarService calendars;
+    private final SessionChangeService changes;
+    private final Clock clock;
+    private final H1 heading = new H1("My agenda");
     private final Div status = new Div();
+    private final Section notices = new Section();
     private final Div content = new Div();
     private final Section feedSection = new Section();
 
-    public MyAgendaView(AgendaService agenda, CalendarService calendars) {
+    public MyAgendaView(AgendaService agenda, CalendarService calendars, SessionChangeService changes, Clock clock) {
         this.agenda = agenda;
         this.calendars = calendars;
+        this.changes = changes;
+        this.clock = clock;
         addClassName("cv-agenda");
+        heading.getElement().setAttribute("tabindex", "-1");
         status.getElement().setAttribute("role", "status");
         status.addClassName("cv-status");
-        add(new H1("My agenda"), status, content, feedSection);
+        notices.addClassName("cv-agenda-notices");
+        add(heading, status, notices, content, feedSection);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         status.setText("");
+        renderNotices();
         render();
         renderFeed(null);
+    }
+
+    /** Changes since I added each session or last dismissed a notice about it; each stays until dismissed. */
+    private void renderNotices() {
+        notices.removeAll();
+        List<AgendaNotice> unseen = changes.myNotices();
+        notices.setVisible(!unseen.isEmpty());
+        if (unseen.isEmpty()) {
+            return;
+        }
+        H2 title = new H2("Changes to your sessions");
+        title.getElement().setAttribute("tabindex", "-1");
+        UnorderedList list = new UnorderedList();
+        list.addClassName("cv-agenda-notice-list");
+        for (AgendaNotice notice : unseen) {
+            Anchor session = new Anchor(ConferenceLinks.session(notice.sessionId()), notice.title());
+            session.getElement().setAttribute("router-link", "");
+            Paragraph what = new Paragraph(noticeText(notice));
+            what.addClassName("cv-agenda-notice-text");
+            Button dismiss = new Button("Dismiss", e -> {
+                changes.dismiss(notice);
+                renderNotices();
+                status.setText("Dismissed the notice about “" + notice.title() + "”.");
+                // the button is gone: keep keyboard focus nearby rather than at the top of the page
+                (notices.isVisible() ? notices.getComponentAt(0) : heading).getElement().executeJs("this.focus()");
+            });
+            dismiss.getElement().setAttribute("aria-label", "Dismiss the notice about “" + notice.title() + "”");
+            ListItem item = new ListItem(session, what, dismiss);
+            item.addClassName("cv-agenda-notice");
+            list.add(item);
+        }
+        notices.add(title, list);
+    }
+
+    /** "Cancelled: the speaker is unwell", "Moved: was Tuesday 24 November, 10am to 11am; now ... (UK time)". */
+    static String noticeText(AgendaNotice notice) {
+        String now = when(notice.nowStartsAt(), notice.nowEndsAt(), notice.zone());
+        String zone = " (" + DateTexts.zoneName(notice.zone()) + ")";
+        return switch (notice.kind()) {
+            case CANCELLED -> notice.reason() == null ? "Cancelled." : "Cancelled: " + notice.reason();
+            case MOVED -> "Moved: was " + when(notice.wasStartsAt(), notice.wasEndsAt(), notice.zone())
+                    + "; now " + now + zone;
+            case RESTORED -> "Back on: no longer cancelled"
+                    + (notice.timeChanged() ? "; was " + when(notice.wasStartsAt(), notice.wasEndsAt(), notice.zone())
+                    + ", now " + now : "; " + now) + zone;
+        };
+    }
+
+    private static String when(Instant start, Instant end, ZoneId zone) {
+        ZonedDateTime localStart = start.atZone(zone);
+        return DateTexts.dayWithoutYear(localStart.toLocalDate()) + ", "
+                + DateTexts.timeRange(localStart, end.atZone(zone));
     }
 
     private void render() {
@@ -129,6 +200,19 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
             host.addClassName("cv-muted");
             item.add(host);
         }
+        if (entry.cancelled()) {
+            Span cancelled = new Span("Cancelled" + (entry.cancellationReason() == null ? ""
+                    : ": " + entry.cancellationReason()));
+            cancelled.addClassName("cv-agenda-cancelled");
+            item.add(cancelled);
+        }
+        if (entry.recordingUrl() != null && !entry.cancelled() && !clock.instant().isBefore(entry.endsAt())) {
+            Anchor recording = new Anchor(entry.recordingUrl(), "Watch the recording");
+            recording.getElement().setAttribute("router-ignore", "");
+            recording.getElement().setAttribute("aria-label", "Watch the recording of “" + entry.title() + "”");
+            recording.addClassName("cv-agenda-recording");
+            item.add(recording);
+        }
         if (!overlaps.isEmpty()) {
             Span overlap = new Span("Overlaps with " + overlaps.stream().map(o -> "“" + o.title() + "”")
                     .collect(Collectors.joining(" and ")));
@@ -140,6 +224,7 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
         ics.getElement().setAttribute("aria-label", "Add “" + entry.title() + "” to your calendar (.ics file)");
         Button remove = new Button("Remove", e -> {
             agenda.remove(entry.sessionId());
+            renderNotices();
             render();
             status.setText("Removed “" + entry.title() + "” from your agenda.");
         });

@@ -55,7 +55,16 @@ class SessionCard extends ListItem {
                 + (entry.track() == null ? "" : ", " + entry.track().name() + " track"));
         format.addClassName("cv-tt-format");
 
-        add(heading, marker, when, format);
+        add(heading, marker);
+        if (entry.cancelled()) {
+            // words, not a struck-through title: strike-through is not read out and is hard to see
+            Paragraph cancelled = new Paragraph("Cancelled" + (entry.cancellationReason() == null ? ""
+                    : ": " + entry.cancellationReason()));
+            cancelled.addClassName("cv-tt-cancelled");
+            add(cancelled);
+            addClassName("cv-tt-card--cancelled");
+        }
+        add(when, format);
         if (entry.host() != null) {
             add(line("Hosted by " + entry.host().name()));
         }
@@ -65,7 +74,8 @@ class SessionCard extends ListItem {
         if (!entry.speakers().isEmpty()) {
             add(line((entry.speakers().size() == 1 ? "Speaker: " : "Speakers: ") + names(entry.speakers())));
         }
-        if (!entry.access().isEmpty() || entry.hasRecording()) {
+        boolean showRecording = entry.hasRecording() && !entry.cancelled();
+        if (!entry.access().isEmpty() || showRecording) {
             UnorderedList badges = new UnorderedList();
             badges.addClassName("cv-tt-badges");
             badges.getElement().setAttribute("aria-label", "Access and extras");
@@ -74,7 +84,7 @@ class SessionCard extends ListItem {
                     badges.add(badge(feature.badge(), "cv-badge--access"));
                 }
             }
-            if (entry.hasRecording()) {
+            if (showRecording) {
                 badges.add(badge("Recording available", "cv-badge--recording"));
             }
             add(badges);

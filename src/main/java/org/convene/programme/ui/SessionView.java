@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.page.ExtendedClientDetails;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -51,6 +52,7 @@ import java.util.Set;
 @Route(value = "sessions/:id", layout = MainLayout.class)
 @AnonymousAllowed
 @StyleSheet("styles/timetable.css")
+@StyleSheet("styles/recordings.css")
 public class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     static final int POLL_INTERVAL_MILLIS = 15_000;
@@ -150,19 +152,23 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
     private void build(SessionDetail detail) {
         session = detail;
         shownJoinState = null;
-        pageTitle = detail.title();
+        pageTitle = detail.cancelled() ? "Cancelled: " + detail.title() : detail.title();
         removeAll();
 
         add(new H1(detail.title()));
         Paragraph partOf = new Paragraph(detail.format().label() + ", part of " + detail.conference().name());
         partOf.addClassName("cv-lead");
-        add(partOf, when, zoneSwitch, status, joinArea);
-        add(new org.convene.attendance.ui.AttendanceTracker(detail.id()));
+        add(partOf);
+        if (detail.cancelled()) {
+            add(cancelled(detail));
+        }
+        add(when, zoneSwitch, status, joinArea);
+        if (!detail.cancelled()) {
+            add(new org.convene.attendance.ui.AttendanceTracker(detail.id()));
+        }
 
-        if (detail.recordingUrl() != null) {
-            Anchor recording = new Anchor(detail.recordingUrl(), "Watch the recording");
-            recording.addClassName("cv-session-recording");
-            add(new Paragraph(recording));
+        if (detail.recordingUrl() != null && !detail.cancelled()) {
+            add(recording(detail));
         }
 
         Div planning = new Div();
@@ -184,12 +190,15 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
         planning.add(new Paragraph(calendar));
         add(planning);
 
-        // the live Q&A belongs to the qa feature: this page only gives it a place and the session
-        qaPanel = qaPanels.getObject();
-        qaPanel.show(detail.id(), detail.conference().timeZone());
-        Section questions = new Section(new H2("Questions"), qaPanel);
-        questions.setId("questions");
-        add(questions);
+        // the live Q&A belongs to the qa feature: this page only gives it a place and the session;
+        // a cancelled session takes no questions, so the panel would only offer what the server refuses
+        if (!detail.cancelled()) {
+            qaPanel = qaPanels.getObject();
+            qaPanel.show(detail.id(), detail.conference().timeZone());
+            Section questions = new Section(new H2("Questions"), qaPanel);
+            questions.setId("questions");
+            add(questions);
+        }
 
         add(about(detail), details(detail), access(detail));
         for (PersonRole role : PersonRole.values()) {
@@ -199,6 +208,72 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
             }
         }
         add(new Paragraph(backLink));
+    }
+
+    /** In words, not only a colour or a struck-through title, and with the organisers' reason when they gave one. */
+    private static Div cancelled(SessionDetail detail) {
+        Div notice = new Div(new H2("This session has been cancelled"));
+        notice.addClassNames("cv-warning", "cv-session-cancelled");
+        notice.add(new Paragraph(detail.cancellationReason() == null
+                ? "The organisers have cancelled it, so there is nothing to join."
+                : "Reason: " + detail.cancellationReason()));
+        return notice;
+    }
+
+    /**
+     * The recording and its formats. A video file plays here with the captions track; any other address
+     * (YouTube, Vimeo) is a link, as those players bring their own captions. The links are always given,
+     * so a player that cannot load the files still leaves a way to them.
+     */
+    private static Section recording(SessionDetail detail) {
+        Section section = new Section(new H2("Recording"));
+        section.addClassName("cv-session-recording");
+        section.setId("recording");
+        if (RecordingTexts.isVideoFile(detail.recordingUrl())) {
+            Element video = new Element("video");
+            video.setAttribute("controls", "");
+            video.setAttribute("preload", "metadata");
+            video.setAttribute("src", detail.recordingUrl());
+            video.setAttribute("aria-label", "Recording of " + detail.title());
+            video.getClassList().add("cv-session-video");
+            if (detail.captionsUrl() != null) {
+                // browsers load a track from another site only with CORS, which the video then needs too
+                video.setAttribute("crossorigin", "anonymous");
+                Element track = new Element("track");
+                track.setAttribute("kind", "captions");
+                track.setAttribute("src", detail.captionsUrl());
+                track.setAttribute("srclang", "en");
+                track.setAttribute("label", "English captions");
+                track.setAttribute("default", "");
+                video.appendChild(track);
+            }
+            Div player = new Div();
+            player.getElement().appendChild(video);
+            section.add(player);
+        }
+        UnorderedList links = new UnorderedList();
+        links.addClassName("cv-recording-links");
+        Anchor watch = new Anchor(detail.recordingUrl(), "Watch the recording");
+        watch.getElement().setAttribute("router-ignore", "");
+        links.add(new ListItem(watch));
+        if (detail.captionsUrl() != null) {
+            Anchor captions = new Anchor(detail.captionsUrl(), "Captions file (WebVTT)");
+            captions.getElement().setAttribute("router-ignore", "");
+            links.add(new ListItem(captions));
+        }
+        if (detail.transcriptUrl() != null) {
+            Anchor transcript = new Anchor(detail.transcriptUrl(), "Read the transcript");
+            transcript.getElement().setAttribute("router-ignore", "");
+            links.add(new ListItem(transcript));
+        }
+        section.add(links);
+        if (detail.easyReadSummary() != null) {
+            section.add(new H3("Easy read summary"));
+            Div summary = new Div(RecordingTexts.paragraphs(detail.easyReadSummary()));
+            summary.addClassName("cv-easy-read");
+            section.add(summary);
+        }
+        return section;
     }
 
     private Section about(SessionDetail detail) {
@@ -298,7 +373,9 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
         when.setText(ZoneTexts.dayAndRange(session.startsAt(), session.endsAt(), zone)
                 + " (" + ZoneTexts.shortName(zone) + ")");
         zoneSwitch.show(zone, viewersOwnZone, !zoneChoice.isConferenceZone());
-        qaPanel.setZone(zone);
+        if (qaPanel != null) {
+            qaPanel.setZone(zone);
+        }
 
         TimetableParams back = new TimetableParams(session.conferenceDay(), Set.of(), Set.of(), Set.of(), Set.of(),
                 "", zoneChoice);
@@ -344,11 +421,14 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
             case ENDED -> {
                 joinArea.add(new Paragraph("This session has ended."));
                 if (session.recordingUrl() == null) {
-                    joinArea.add(new Paragraph("If the host publishes a recording, it will be linked here."));
+                    joinArea.add(new Paragraph("If the host publishes a recording, it will appear on this page."));
                 }
             }
             case NO_LINK -> joinArea.add(new Paragraph("The host has not added a joining link yet. "
                     + "Check this page again nearer the start."));
+            case CANCELLED -> {
+                // the notice under the title says so; there is no link or button to join
+            }
         }
     }
 

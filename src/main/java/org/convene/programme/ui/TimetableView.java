@@ -64,6 +64,7 @@ import java.util.stream.Collectors;
 @Route(value = "conferences/:slug", layout = MainLayout.class)
 @AnonymousAllowed
 @StyleSheet("styles/timetable.css")
+@StyleSheet("styles/recordings.css")
 public class TimetableView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     static final int POLL_INTERVAL_MILLIS = 30_000;
@@ -443,11 +444,14 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
         }
         Instant now = clock.instant();
         boolean showingToday = conference.summary().isRunning(clock) && day.equals(conference.summary().today(clock));
-        Instant nextStart = showingToday ? cards.stream().map(c -> c.entry().startsAt())
+        // a cancelled session is neither happening now nor next up
+        Instant nextStart = showingToday ? cards.stream().filter(c -> !c.entry().cancelled())
+                .map(c -> c.entry().startsAt())
                 .filter(start -> start.isAfter(now)).min(Instant::compareTo).orElse(null) : null;
         for (SessionCard card : cards) {
             TimetableEntry entry = card.entry();
-            card.setMarker(entry.isOnAt(now) ? SessionCard.Marker.HAPPENING_NOW
+            card.setMarker(entry.cancelled() ? SessionCard.Marker.NONE
+                    : entry.isOnAt(now) ? SessionCard.Marker.HAPPENING_NOW
                     : entry.startsAt().equals(nextStart) ? SessionCard.Marker.NEXT_UP : SessionCard.Marker.NONE);
         }
         slots.forEach((start, section) -> section.getElement().getClassList().set("cv-tt-slot--current",

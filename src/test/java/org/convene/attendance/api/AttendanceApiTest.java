@@ -117,6 +117,20 @@ class AttendanceApiTest {
     }
 
     @Test
+    void join_refuses_a_cancelled_session_and_sends_people_back_to_its_page_which_says_so() throws Exception {
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.CANCELLED_AT, START.minusSeconds(86_400).atOffset(ZoneOffset.UTC))
+                .where(PROGRAMME_SESSION.ID.eq(session)).execute();
+        ConveneUser alex = data.user();
+        clock.set(START.plusSeconds(300));
+
+        mvc.perform(get("/sessions/" + session + "/join").session(signedIn(alex)))
+                .andExpect(status().isSeeOther())
+                .andExpect(header().string("Location", "/sessions/" + session));
+
+        assertThat(db.fetchCount(ATTENDANCE_INTERVAL, ATTENDANCE_INTERVAL.USER_ID.eq(alex.id()))).isZero();
+    }
+
+    @Test
     void organisers_scripts_download_attendance_csv_with_a_token_and_nobody_else_can() throws Exception {
         ConveneUser named = data.user();
         db.insertInto(ATTENDANCE_INTERVAL).set(ATTENDANCE_INTERVAL.SESSION_ID, session)

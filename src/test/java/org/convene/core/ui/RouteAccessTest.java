@@ -18,9 +18,13 @@ import org.convene.attendance.ui.ReportsView;
 import org.convene.attendance.ui.SessionReportView;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
+import org.convene.programme.ui.CsvImportView;
 import org.convene.programme.ui.HomeView;
 import org.convene.programme.ui.ManageProgrammeView;
 import org.convene.programme.ui.MyAgendaView;
+import org.convene.programme.ui.RecordingEditorView;
+import org.convene.programme.ui.RecordingsView;
+import org.convene.programme.ui.SessionCancelView;
 import org.convene.programme.ui.SessionEditorView;
 import org.convene.programme.ui.SessionView;
 import org.convene.programme.ui.TimetableView;
@@ -42,7 +46,7 @@ import static org.convene.db.Tables.CONFERENCE;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 
 /**
- * Who may open each route, for someone not signed in, an attendee, a facilitator, a host's coordinator and an organiser. The table
+ * Who may open each route, for someone not signed in, an attendee, a facilitator and an organiser. The table
  * must name every route in the app, so a new view cannot be added without deciding who may see it.
  */
 class RouteAccessTest extends KaribuTest {
@@ -50,9 +54,7 @@ class RouteAccessTest extends KaribuTest {
     enum Persona { ANONYMOUS, ATTENDEE, FACILITATOR, HOST, ORGANISER }
 
     private static final Set<Persona> EVERYONE = EnumSet.allOf(Persona.class);
-    private static final Set<Persona> SIGNED_IN = EnumSet.of(Persona.ATTENDEE, Persona.FACILITATOR, Persona.HOST,
-            Persona.ORGANISER);
-    private static final Set<Persona> MANAGERS = EnumSet.of(Persona.HOST, Persona.ORGANISER);
+    private static final Set<Persona> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Persona.ANONYMOUS));
 
     record Rule(Class<? extends Component> view, Supplier<RouteParameters> parameters, Set<Persona> allowed) {
     }
@@ -88,11 +90,19 @@ class RouteAccessTest extends KaribuTest {
         rule(ReportsView.class, RouteParameters::empty, EnumSet.of(Persona.ORGANISER));
         rule(ConferenceReportView.class, () -> new RouteParameters("slug", slug), EnumSet.of(Persona.ORGANISER));
         rule(SessionReportView.class, () -> new RouteParameters("id", Long.toString(sessionId)), EnumSet.of(Persona.ORGANISER));
+        rule(RecordingsView.class, RouteParameters::empty, EVERYONE);
+        // the pages open for the role; which sessions a host may change is checked per session (their own tests)
+        rule(RecordingEditorView.class, () -> new RouteParameters("id", Long.toString(sessionId)),
+                EnumSet.of(Persona.HOST, Persona.ORGANISER));
+        rule(SessionCancelView.class, () -> new RouteParameters("id", Long.toString(sessionId)),
+                EnumSet.of(Persona.HOST, Persona.ORGANISER));
         rule(HostReportView.class, () -> new RouteParameters(java.util.Map.of("slug", slug, "hostId", "1")),
                 EnumSet.of(Persona.ORGANISER));
-        // a host's coordinator opens the management pages; the service limits them to their organisation's sessions
-        rule(ManageProgrammeView.class, RouteParameters::empty, MANAGERS);
-        rule(SessionEditorView.class, () -> new RouteParameters("id", "new"), MANAGERS);
+        rule(CsvImportView.class, RouteParameters::empty, EnumSet.of(Persona.HOST, Persona.ORGANISER));
+        // the hub and the session editor; which sessions a host may change is checked by the service
+        rule(ManageProgrammeView.class, RouteParameters::empty, EnumSet.of(Persona.HOST, Persona.ORGANISER));
+        rule(SessionEditorView.class, () -> new RouteParameters("id", "new"),
+                EnumSet.of(Persona.HOST, Persona.ORGANISER));
     }
 
     private void rule(Class<? extends Component> view, Supplier<RouteParameters> parameters, Set<Persona> allowed) {

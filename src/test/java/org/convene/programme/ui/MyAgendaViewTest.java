@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import org.convene.KaribuTest;
 import org.convene.TestData;
@@ -112,5 +113,77 @@ class MyAgendaViewTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withText("Stop the address")));
         _get(Button.class, spec -> spec.withText("Make my calendar address"));
+    }
+
+    @Autowired
+    org.jooq.DSLContext db;
+
+    private void update(long sessionId, java.util.function.UnaryOperator<org.jooq.UpdateSetMoreStep<org.convene.db.tables.records.ProgrammeSessionRecord>> change) {
+        change.apply(db.update(PS).set(PS.VERSION, PS.VERSION.plus(1))).where(PS.ID.eq(sessionId)).execute();
+    }
+
+    private static final org.convene.db.tables.ProgrammeSession PS = org.convene.db.Tables.PROGRAMME_SESSION;
+
+    private static String status() {
+        return _get(Div.class, spec -> spec.withAttribute("role", "status")).getText();
+    }
+
+    @Test
+    void a_moved_and_a_cancelled_session_are_announced_on_the_agenda_until_dismissed() {
+        login(me);
+        agenda.add(webinar);
+        agenda.add(workshop);
+        update(webinar, u -> u.set(PS.STARTS_AT, java.time.OffsetDateTime.parse("2031-07-09T13:00:00Z"))
+                .set(PS.ENDS_AT, java.time.OffsetDateTime.parse("2031-07-09T14:00:00Z")));
+        update(workshop, u -> u.set(PS.CANCELLED_AT, java.time.OffsetDateTime.parse("2031-07-01T09:00:00Z"))
+                .set(PS.CANCELLATION_REASON, "The speaker is unwell"));
+
+        UI.getCurrent().navigate(MyAgendaView.class);
+
+        _get(H2.class, spec -> spec.withText("Changes to your sessions"));
+        assertThat(_find(Paragraph.class).stream().map(Paragraph::getText)).contains(
+                "Moved: was Monday 7 July, 10am to 11am; now Wednesday 9 July, 2pm to 3pm (UK time)",
+                "Cancelled: The speaker is unwell");
+        assertThat(_get(MyAgendaView.class).getElement().getTextRecursively())
+                .as("the cancelled one is marked in the list too").contains("Cancelled: The speaker is unwell")
+                .as("and no longer clashes").doesNotContain("Some of your sessions overlap");
+
+        _click(_get(Button.class, spec -> spec.withAttribute("aria-label", "Dismiss the notice about “Carers’ voices webinar”")));
+
+        assertThat(status()).isEqualTo("Dismissed the notice about “Carers’ voices webinar”.");
+        assertThat(_find(Paragraph.class).stream().map(Paragraph::getText))
+                .doesNotContain("Moved: was Monday 7 July, 10am to 11am; now Wednesday 9 July, 2pm to 3pm (UK time)")
+                .contains("Cancelled: The speaker is unwell");
+        UI.getCurrent().navigate(MyAgendaView.class);
+        assertThat(_find(Button.class, spec -> spec.withText("Dismiss"))).hasSize(1);
+    }
+
+    @Test
+    void changes_made_before_the_session_was_added_are_not_announced() {
+        update(webinar, u -> u.set(PS.STARTS_AT, java.time.OffsetDateTime.parse("2031-07-09T13:00:00Z"))
+                .set(PS.ENDS_AT, java.time.OffsetDateTime.parse("2031-07-09T14:00:00Z")));
+        login(me);
+        agenda.add(webinar);
+
+        UI.getCurrent().navigate(MyAgendaView.class);
+
+        assertThat(_find(H2.class, spec -> spec.withText("Changes to your sessions"))).isEmpty();
+    }
+
+    @Test
+    void a_past_session_with_a_recording_offers_to_watch_it() {
+        update(webinar, u -> u.set(PS.RECORDING_URL, "https://video.example.org/carers"));
+        login(me);
+        agenda.add(webinar);
+        clock.set(Instant.parse("2031-07-07T08:00:00Z"));
+        UI.getCurrent().navigate(MyAgendaView.class);
+        assertThat(_find(Anchor.class, spec -> spec.withText("Watch the recording"))).isEmpty();
+
+        clock.set(Instant.parse("2031-07-08T08:00:00Z"));
+        UI.getCurrent().navigate(MyAgendaView.class);
+
+        Anchor watch = _get(Anchor.class, spec -> spec.withText("Watch the recording"));
+        assertThat(watch.getHref()).isEqualTo("https://video.example.org/carers");
+        assertThat(watch.getElement().getAttribute("aria-label")).isEqualTo("Watch the recording of “Carers’ voices webinar”");
     }
 }

@@ -306,4 +306,71 @@ class SessionViewTest extends KaribuTest {
         assertThat(_get(Anchor.class, spec -> spec.withText("Log in to plan your week")).getHref()).isEqualTo("login");
         assertThat(_find(AgendaToggle.class)).isEmpty();
     }
+
+    private void cancel(long id, String reason) {
+        db.update(org.convene.db.Tables.PROGRAMME_SESSION)
+                .set(org.convene.db.Tables.PROGRAMME_SESSION.CANCELLED_AT, java.time.OffsetDateTime.parse("2026-11-20T09:00:00Z"))
+                .set(org.convene.db.Tables.PROGRAMME_SESSION.CANCELLATION_REASON, reason)
+                .where(org.convene.db.Tables.PROGRAMME_SESSION.ID.eq(id)).execute();
+    }
+
+    @Test
+    void a_cancelled_session_says_so_with_the_reason_and_offers_nothing_to_join() {
+        long id = session("https://meet.example.org/care", null);
+        cancel(id, "The speaker is unwell");
+        clock.set(START.plusSeconds(60));
+
+        open(id, "");
+
+        assertThat(_get(SessionView.class).getPageTitle()).isEqualTo("Cancelled: Co-producing care plans");
+        _get(H2.class, spec -> spec.withText("This session has been cancelled"));
+        assertThat(paragraphs()).contains("Reason: The speaker is unwell");
+        assertThat(_find(Anchor.class, spec -> spec.withText("Join the session (opens in a new tab)"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withText("Join the session"))).isEmpty();
+        assertThat(_find(H2.class, spec -> spec.withText("Questions"))).as("no Q&A for a cancelled session").isEmpty();
+    }
+
+    @Test
+    void after_the_session_a_video_file_plays_with_its_captions_and_the_transcript_and_easy_read_are_there() {
+        long id = session("https://meet.example.org/care", "https://video.example.org/care.mp4");
+        db.update(org.convene.db.Tables.PROGRAMME_SESSION)
+                .set(org.convene.db.Tables.PROGRAMME_SESSION.CAPTIONS_URL, "https://video.example.org/care.vtt")
+                .set(org.convene.db.Tables.PROGRAMME_SESSION.TRANSCRIPT_URL, "https://video.example.org/care.txt")
+                .set(org.convene.db.Tables.PROGRAMME_SESSION.EASY_READ_SUMMARY, "We talked about care plans.\n\nWe made a plan.")
+                .where(org.convene.db.Tables.PROGRAMME_SESSION.ID.eq(id)).execute();
+        clock.set(END.plusSeconds(3600));
+
+        open(id, "");
+
+        _get(H2.class, spec -> spec.withText("Recording"));
+        var section = _get(com.vaadin.flow.component.html.Section.class, spec -> spec.withId("recording"));
+        var video = section.getElement().getChild(1).getChild(0);
+        assertThat(video.getTag()).isEqualTo("video");
+        assertThat(video.getAttribute("src")).isEqualTo("https://video.example.org/care.mp4");
+        assertThat(video.hasAttribute("controls")).isTrue();
+        var track = video.getChild(0);
+        assertThat(track.getTag()).isEqualTo("track");
+        assertThat(track.getAttribute("kind")).isEqualTo("captions");
+        assertThat(track.getAttribute("src")).isEqualTo("https://video.example.org/care.vtt");
+        assertThat(_get(Anchor.class, spec -> spec.withText("Watch the recording")).getHref())
+                .isEqualTo("https://video.example.org/care.mp4");
+        assertThat(_get(Anchor.class, spec -> spec.withText("Read the transcript")).getHref())
+                .isEqualTo("https://video.example.org/care.txt");
+        _get(H3.class, spec -> spec.withText("Easy read summary"));
+        assertThat(paragraphs()).contains("We talked about care plans.", "We made a plan.");
+    }
+
+    @Test
+    void a_recording_elsewhere_is_a_link_without_a_player() {
+        long id = session(null, "https://www.youtube.com/watch?v=abc123");
+        clock.set(END.plusSeconds(3600));
+
+        open(id, "");
+
+        var section = _get(com.vaadin.flow.component.html.Section.class, spec -> spec.withId("recording"));
+        assertThat(section.getElement().getTextRecursively()).contains("Watch the recording");
+        assertThat(section.getElement().getChildren().noneMatch(e -> e.getTag().equals("div")
+                && e.getChildren().anyMatch(c -> c.getTag().equals("video")))).isTrue();
+        assertThat(_find(Anchor.class, spec -> spec.withText("Read the transcript"))).isEmpty();
+    }
 }

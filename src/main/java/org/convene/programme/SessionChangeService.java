@@ -1,0 +1,81 @@
+package org.convene.programme;
+
+import org.convene.core.security.ConveneUser;
+import org.convene.core.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Cancelling and restoring sessions, and the notices people see on their agenda when a session they chose
+ * is cancelled, restored or moved. Moves are made by the session editor and the imports; the database
+ * records every change (a trigger writes session_change), so this service only reads them.
+ */
+@Service
+@Transactional
+public class SessionChangeService {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionChangeService.class);
+
+    public static final int REASON_MAX = 500;
+
+    private final SessionChangeQueries changes;
+    private final ProgrammePermissions permissions;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    SessionChangeService(SessionChangeQueries changes, ProgrammePermissions permissions, CurrentUser currentUser,
+                         Clock clock) {
+        this.changes = changes;
+        this.permissions = permissions;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** The session as the cancel page shows it; only for those who may change the session. */
+    @Transactional(readOnly = true)
+    public SessionStatus status(long sessionId) {
+        permissions.requireSession(sessionId);
+        return changes.status(sessionId).orElseThrow(() -> new NoSuchSessionException(sessionId));
+    }
+
+    /** @param reason shown to attendees; optional */
+    public SessionChangeResult cancel(long sessionId, int expectedVersion, String reason) {
+        ConveneUser user = permissions.requireSession(sessionId);
+        changes.status(sessionId).orElseThrow(() -> new NoSuchSessionException(sessionId));
+        String cleaned = reason == null || reason.isBlank() ? null : reason.strip();
+        if (cleaned != null && cleaned.length() > REASON_MAX) {
+            return new SessionChangeResult.Invalid("Reason must be " + REASON_MAX + " characters or fewer");
+        }
+        if (!changes.cancel(sessionId, expectedVersion, cleaned, clock.instant())) {
+            return new SessionChangeResult.Conflict();
+        }
+        log.info("Session {} cancelled by user {}", sessionId, user.id());
+        return new SessionChangeResult.Done(expectedVersion + 1);
+    }
+
+    public SessionChangeResult restore(long sessionId, int expectedVersion) {
+        ConveneUser user = permissions.requireSession(sessionId);
+        changes.status(sessionId).orElseThrow(() -> new NoSuchSessionException(sessionId));
+        if (!changes.restore(sessionId, expectedVersion)) {
+            return new SessionChangeResult.Conflict();
+        }
+        log.info("Session {} restored by user {}", sessionId, user.id());
+        return new SessionChangeResult.Done(expectedVersion + 1);
+    }
+
+    /** What changed on my agenda that I have not yet dismissed, newest first; empty when not signed in. */
+    @Transactional(readOnly = true)
+    public List<AgendaNotice> myNotices() {
+        return currentUser.get().map(u -> changes.unseen(u.id())).orElse(List.of());
+    }
+
+    /** Marks the notice (and every earlier change of that session) as seen. False if there was nothing to mark. */
+    public boolean dismiss(AgendaNotice notice) {
+        return changes.dismiss(currentUser.require().id(), notice.sessionId(), notice.changeId());
+    }
+}
