@@ -27,6 +27,7 @@ import org.convene.programme.ui.HostCreateView;
 import org.convene.programme.ui.HostEditView;
 import org.convene.programme.ui.HostsAdminView;
 import org.convene.programme.ui.InvitationView;
+import org.convene.programme.ui.ManageProgrammeView;
 import org.convene.programme.ui.MyAgendaView;
 import org.convene.programme.ui.RecordingEditorView;
 import org.convene.programme.ui.RecordingsView;
@@ -34,6 +35,7 @@ import org.convene.programme.ui.SessionCancelView;
 import org.convene.programme.ui.PeopleAdminView;
 import org.convene.programme.ui.PersonCreateView;
 import org.convene.programme.ui.PersonEditView;
+import org.convene.programme.ui.SessionEditorView;
 import org.convene.programme.ui.SessionView;
 import org.convene.programme.ui.TimetableView;
 import org.convene.qa.ui.ModerationView;
@@ -123,6 +125,10 @@ class RouteAccessTest extends KaribuTest {
         rule(SessionCancelView.class, () -> new RouteParameters("id", Long.toString(sessionId)),
                 EnumSet.of(Persona.HOST, Persona.ORGANISER));
         rule(CsvImportView.class, RouteParameters::empty, EnumSet.of(Persona.HOST, Persona.ORGANISER));
+        // the hub and the session editor; which sessions a host may change is checked by the service
+        rule(ManageProgrammeView.class, RouteParameters::empty, EnumSet.of(Persona.HOST, Persona.ORGANISER));
+        rule(SessionEditorView.class, () -> new RouteParameters("id", "new"),
+                EnumSet.of(Persona.HOST, Persona.ORGANISER));
     }
 
     private void rule(Class<? extends Component> view, Supplier<RouteParameters> parameters, Set<Persona> allowed) {
