@@ -73,12 +73,16 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
         navList.removeAll();
         navLinks.clear();
         addNavLink("", "Timetable");
+        addNavLink("recordings", "Recordings");
         ConveneUser user = currentUser.get().orElse(null);
         if (user != null) {
             addNavLink("agenda", "My agenda");
+            if (user.has(Role.ORGANISER) || user.has(Role.HOST)) {
+                addNavLink("manage", "Manage the programme");
+                addNavLink("reports", "Attendance reports");
+            }
             if (user.has(Role.ORGANISER)) {
                 addNavLink("admin/users", "People and roles");
-                addNavLink("reports", "Attendance reports");
             }
         }
         accountArea.removeAll();
