@@ -67,10 +67,7 @@ class KeyboardOnlyIT {
     private static void tabTo(Page page, String description, String jsTest) {
         for (int i = 0; i < MAX_TABS; i++) {
             page.keyboard().press("Tab");
-            boolean there = (Boolean) page.evaluate("() => { let e = document.activeElement;"
-                    + " while (e && e.shadowRoot && e.shadowRoot.activeElement) { e = e.shadowRoot.activeElement; }"
-                    + " const host = document.activeElement; return (" + jsTest + ")(host, e); }");
-            if (there) {
+            if (focusedMatches(page, jsTest)) {
                 return;
             }
         }
@@ -84,6 +81,7 @@ class KeyboardOnlyIT {
         }
     }
 
+    /** jsTest gets the focused element in the page (a shadow host) and the innermost focused element inside it. */
     private static boolean focusedMatches(Page page, String jsTest) {
         return (Boolean) page.evaluate("() => { let e = document.activeElement;"
                 + " while (e && e.shadowRoot && e.shadowRoot.activeElement) { e = e.shadowRoot.activeElement; }"
