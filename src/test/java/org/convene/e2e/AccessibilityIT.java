@@ -3,90 +3,252 @@ package org.convene.e2e;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.convene.TestConfig;
 import org.convene.TestData;
 import org.convene.account.AccountFixtures;
 import org.convene.core.security.ConveneUser;
+import org.convene.core.security.Role;
+import org.convene.programme.AccessFeature;
+import org.convene.programme.ConferenceSummary;
+import org.convene.programme.HostRef;
+import org.convene.programme.ProgrammeFixture;
+import org.convene.programme.TrackRef;
+import org.convene.qa.QaService;
+import org.convene.qa.QuestionView;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.nio.file.Paths;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.convene.db.Tables.CONFERENCE;
-import static org.convene.db.Tables.PROGRAMME_SESSION;
+import static org.convene.db.Tables.APP_USER;
+import static org.convene.db.Tables.ATTENDANCE_INTERVAL;
+import static org.convene.db.Tables.HOST_ORGANISATION;
 
 /**
  * axe-core in a real browser (Debian's Chromium, driven by Playwright; no browser download) on the main pages
  * and states: zero violations of the WCAG 2.0, 2.1 and 2.2 A and AA rules. Screenshots are kept in
  * target/screenshots at 1280 and 360 px wide.
+ * <p>
+ * Every page state is one line of {@link #states()}: who looks at it, its address (with {session}, {slug} and
+ * {host} filled in from this class's own data), and optionally what to do on the page before the audit.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(TestConfig.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessibilityIT {
 
     private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
-    private static Chromium chromium;
-    private static Browser browser;
+    /** Who is looking: each has a browser context of their own, logged in once. */
+    enum Who { ANYONE, ATTENDEE, HIGH_CONTRAST_ATTENDEE, ORGANISER }
+
+    /** One page state to audit. {@code before} runs after the page has loaded, e.g. to open a panel. */
+    record State(String name, Who who, String path, Consumer<Page> before) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static State state(String name, Who who, String path) {
+        return new State(name, who, path, page -> { });
+    }
+
+    private static State state(String name, Who who, String path, Consumer<Page> before) {
+        return new State(name, who, path, before);
+    }
+
+    static Stream<State> states() {
+        return Stream.of(
+                state("home", Who.ANYONE, ""),
+                state("timetable", Who.ANYONE, "conferences/{slug}"),
+                state("timetable with filters open", Who.ANYONE, "conferences/{slug}", page -> {
+                    page.click("vaadin-details-summary:has-text('Filter sessions')");
+                    page.waitForSelector("vaadin-details[opened]");
+                }),
+                state("session page with questions", Who.ANYONE, "sessions/{session}"),
+                state("stage view", Who.ANYONE, "sessions/{session}/stage"),
+                state("log in", Who.ANYONE, "login"),
+                state("log in with errors", Who.ANYONE, "login", page -> {
+                    page.click("vaadin-button:has-text('Log in')");
+                    page.waitForSelector(".cv-error-summary a");
+                }),
+                state("sign up", Who.ANYONE, "signup"),
+                state("session not found", Who.ANYONE, "sessions/999999999", page ->
+                        assertThat(page.locator("main h1").textContent()).isEqualTo("Session not found")),
+                state("conference not found", Who.ANYONE, "conferences/no-such-conference", page ->
+                        assertThat(page.locator("main h1").textContent()).isEqualTo("Conference not found")),
+                state("my agenda", Who.ATTENDEE, "agenda"),
+                state("account", Who.ATTENDEE, "account"),
+                state("your attendance", Who.ATTENDEE, "account/attendance"),
+                state("session page signed in", Who.ATTENDEE, "sessions/{session}"),
+                state("session page in high contrast", Who.HIGH_CONTRAST_ATTENDEE, "sessions/{session}"),
+                state("timetable in high contrast", Who.HIGH_CONTRAST_ATTENDEE, "conferences/{slug}"),
+                state("people and roles", Who.ORGANISER, "admin/users"),
+                state("moderation", Who.ORGANISER, "sessions/{session}/moderate"),
+                state("reports index", Who.ORGANISER, "reports"),
+                state("conference report", Who.ORGANISER, "reports/{slug}"),
+                state("host report", Who.ORGANISER, "reports/{slug}/hosts/{host}"),
+                state("session report", Who.ORGANISER, "reports/sessions/{session}"));
+    }
+
+    private Chromium chromium;
+    private final Map<Who, BrowserContext> contexts = new EnumMap<>(Who.class);
 
     @LocalServerPort
     int port;
     @Autowired
-    TestData data;
-    @Autowired
     AccountFixtures accounts;
+    @Autowired
+    QaService qa;
+    @Autowired
+    TestData data;
     @Autowired
     DSLContext db;
 
-    Page page;
-    long sessionId;
-    String slug;
+    private ProgrammeFixture programme;
+    private long sessionId;
+    private String slug;
+    private long hostId;
+    private Page page;
 
+    /**
+     * A conference running now, with tracks, a host and a live session that has questions and attendance, so
+     * that every page shows real content (and the screenshots are worth looking at).
+     */
     @BeforeAll
-    static void launch() {
+    void launchAndCreateData() {
         chromium = Chromium.launch();
-        browser = chromium.browser;
-    }
+        programme = new ProgrammeFixture(db);
+        String tag = programme.tag();
+        ZoneId london = ZoneId.of("Europe/London");
+        LocalDate today = LocalDate.now(london);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        // plain names (no test tags): the screenshots of these pages go into the README
+        ConferenceSummary week = programme.conference("Co-production Week", london.getId(),
+                today.minusDays(1), today.plusDays(3));
+        slug = week.slug();
+        TrackRef voices = programme.track(week, "Lived experience", 0);
+        TrackRef practice = programme.track(week, "Practice and policy", 1);
+        HostRef host = hostNamed("Carers Together");
+        hostId = host.id();
+        sessionId = programme.session(week, "Co-producing care plans with carers")
+                .at(now.minus(20, ChronoUnit.MINUTES), now.plus(40, ChronoUnit.MINUTES)).track(voices).host(host)
+                .summary("How carers and social workers write a care plan together, with examples from three councils.")
+                .access(AccessFeature.BSL_INTERPRETATION, AccessFeature.LIVE_CAPTIONS, AccessFeature.BUILT_IN_BREAKS)
+                .joinUrl("https://meet.example.org/care-plans-" + tag).create();
+        programme.session(week, "Easy read: what co-production means").format(org.convene.programme.SessionFormat.WORKSHOP)
+                .at(now.minus(20, ChronoUnit.MINUTES), now.plus(25, ChronoUnit.MINUTES)).track(practice).host(host)
+                .access(AccessFeature.EASY_READ, AccessFeature.AUDIO_OR_PHONE).create();
+        programme.session(week, "Peer support networks in rural areas")
+                .at(now.plus(60, ChronoUnit.MINUTES), now.plus(120, ChronoUnit.MINUTES)).track(voices)
+                .access(AccessFeature.LIVE_CAPTIONS).create();
 
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
+        ConveneUser facilitator = accounts.user("Fola Facilitator", Role.FACILITATOR);
+        data.facilitate(sessionId, facilitator);
+        ConveneUser asker = accounts.user("Priya Patel");
+        ConveneUser voter = accounts.user("Tom Evans");
+        as(facilitator, () -> qa.updateSettings(sessionId, true, false, true));
+        QuestionView[] asked = new QuestionView[2];
+        as(asker, () -> {
+            asked[0] = qa.ask(sessionId, "Will the slides and the recording be shared afterwards?", false);
+            asked[1] = qa.ask(sessionId, "How do you involve carers who cannot join online meetings?", false);
+        });
+        as(voter, () -> qa.vote(asked[1].id(), true));
+        for (ConveneUser attendee : List.of(asker, voter)) {
+            db.insertInto(ATTENDANCE_INTERVAL)
+                    .set(ATTENDANCE_INTERVAL.SESSION_ID, sessionId).set(ATTENDANCE_INTERVAL.USER_ID, attendee.id())
+                    .set(ATTENDANCE_INTERVAL.JOINED_AT, now.minus(18, ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC))
+                    .set(ATTENDANCE_INTERVAL.LEFT_AT, now.minus(5, ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC))
+                    .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, now.minus(5, ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC))
+                    .execute();
         }
     }
 
-    @BeforeEach
-    void openPage() {
-        sessionId = data.liveSession();
-        slug = db.select(CONFERENCE.SLUG).from(CONFERENCE).join(PROGRAMME_SESSION)
-                .on(PROGRAMME_SESSION.CONFERENCE_ID.eq(CONFERENCE.ID)).where(PROGRAMME_SESSION.ID.eq(sessionId))
-                .fetchSingle().value1();
-        page = browser.newPage();
+    /** Host names are unique in the database; this one is shared by every run of this class and never removed. */
+    private HostRef hostNamed(String name) {
+        db.insertInto(HOST_ORGANISATION).set(HOST_ORGANISATION.NAME, name)
+                .set(HOST_ORGANISATION.DESCRIPTION, "A user-led organisation of unpaid carers.")
+                .onConflictDoNothing().execute();
+        return new HostRef(db.select(HOST_ORGANISATION.ID).from(HOST_ORGANISATION)
+                .where(HOST_ORGANISATION.NAME.eq(name)).fetchSingle().value1(), name);
+    }
+
+    @AfterAll
+    void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (programme != null) {
+            programme.cleanUp();
+        }
     }
 
     @AfterEach
     void closePage() {
-        page.close();
+        if (page != null) {
+            page.close();
+        }
     }
 
-    private void open(String path) {
+    private static void as(ConveneUser user, Runnable action) {
+        AccountFixtures.actAs(user);
+        try {
+            action.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private BrowserContext context(Who who) {
+        return contexts.computeIfAbsent(who, w -> switch (w) {
+            case ANYONE -> chromium.browser.newContext();
+            case ATTENDEE -> chromium.signedIn(port, accounts.user("Axe Auditor")).context();
+            case HIGH_CONTRAST_ATTENDEE -> {
+                ConveneUser user = accounts.user("Axe High Contrast");
+                db.update(APP_USER).set(APP_USER.HIGH_CONTRAST, true).where(APP_USER.ID.eq(user.id())).execute();
+                yield chromium.signedIn(port, user).context();
+            }
+            case ORGANISER -> chromium.signedIn(port, accounts.user("Axe Organiser", Role.ORGANISER)).context();
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("states")
+    void has_no_wcag_violations(State state) {
+        page = context(state.who()).newPage();
+        String path = state.path().replace("{session}", Long.toString(sessionId)).replace("{slug}", slug)
+                .replace("{host}", Long.toString(hostId));
         page.navigate("http://localhost:" + port + "/" + path);
         page.waitForSelector("main h1");
+        state.before().accept(page);
+        audit(state.name());
     }
 
     private void audit(String state) {
@@ -101,15 +263,29 @@ class AccessibilityIT {
     }
 
     /**
-     * The one finding we accept, because it is inside a Vaadin web component's shadow DOM and not ours to fix:
-     * vaadin-tabs wraps its slotted tabs in a scroll container (div#scroll tabindex=-1) inside role="tablist", so
-     * axe reports "children which are not allowed: div[tabindex]". The tabs themselves are still audited; any
-     * other node or rule fails the build.
+     * The two findings we accept, both about Vaadin web components and not ours to fix; any other node or rule
+     * fails the build.
+     * <ul>
+     * <li>vaadin-tabs wraps its slotted tabs in a scroll container (div#scroll tabindex=-1) inside role="tablist",
+     * so axe reports "children which are not allowed: div[tabindex]". The tabs themselves are still audited.</li>
+     * <li>vaadin-grid gives one body cell at a time tabindex=0 (its roving keyboard focus). When that cell holds a
+     * link, axe counts the cell as a pointer target "partially obscured" by the link (WCAG 2.5.8). Clicking the
+     * cell outside the link does nothing, so it is not a target a pointer user aims at; the link itself is still
+     * audited as a target of its own.</li>
+     * </ul>
      */
     private static boolean knownUpstream(Rule violation) {
-        return "aria-required-children".equals(violation.getId())
-                && violation.getNodes().stream().allMatch(node -> String.valueOf(node.getTarget()).contains("vaadin-tabs")
-                && String.valueOf(node.getAny()).contains("children which are not allowed: div[tabindex]"));
+        return switch (violation.getId()) {
+            case "aria-required-children" -> violation.getNodes().stream().allMatch(node ->
+                    String.valueOf(node.getTarget()).contains("vaadin-tabs")
+                    && String.valueOf(node.getAny()).contains("children which are not allowed: div[tabindex]"));
+            case "target-size" -> violation.getNodes().stream().allMatch(node ->
+                    node.getHtml().startsWith("<td ") && node.getHtml().contains("role=\"gridcell\"")
+                    && node.getAny().stream().anyMatch(check -> check.getMessage().contains("partially obscured"))
+                    && node.getAny().stream().flatMap(check -> check.getRelatedNodes().stream())
+                            .allMatch(related -> related.getHtml().startsWith("<a ")));
+            default -> false;
+        };
     }
 
     private void screenshot(String state) {
@@ -120,63 +296,5 @@ class AccessibilityIT {
                     .setPath(Paths.get("target", "screenshots", name + "-" + width + ".png")));
         }
         page.setViewportSize(1280, 900);
-    }
-
-    private void logIn(ConveneUser user) {
-        page.close();
-        page = chromium.signedIn(port, user);
-        page.waitForSelector("main h1");
-    }
-
-    @Test
-    void public_pages_have_no_wcag_violations() {
-        open("");
-        audit("home");
-        open("conferences/" + slug);
-        audit("timetable");
-        page.click("vaadin-details-summary:has-text('Filter sessions')");
-        page.waitForSelector("vaadin-details[opened]");
-        audit("timetable with filters open");
-        open("sessions/" + sessionId);
-        audit("session page with questions");
-        open("sessions/" + sessionId + "/stage");
-        audit("stage view");
-    }
-
-    @Test
-    void log_in_and_sign_up_have_no_wcag_violations_including_their_error_summaries() {
-        open("login");
-        audit("log in");
-        page.click("vaadin-button:has-text('Log in')");
-        page.waitForSelector(".cv-error-summary a");
-        audit("log in with errors");
-        open("signup");
-        audit("sign up");
-    }
-
-    @Test
-    void signed_in_pages_have_no_wcag_violations() {
-        logIn(accounts.user("Axe Auditor"));
-        open("agenda");
-        audit("my agenda");
-        open("account");
-        audit("account");
-        open("sessions/" + sessionId);
-        audit("session page signed in");
-    }
-
-    @Test
-    void organiser_pages_have_no_wcag_violations() {
-        logIn(accounts.user("Axe Organiser", org.convene.core.security.Role.ORGANISER));
-        open("admin/users");
-        audit("people and roles");
-        open("sessions/" + sessionId + "/moderate");
-        audit("moderation");
-        open("reports");
-        audit("reports index");
-        open("reports/" + slug);
-        audit("conference report");
-        open("reports/sessions/" + sessionId);
-        audit("session report");
     }
 }
