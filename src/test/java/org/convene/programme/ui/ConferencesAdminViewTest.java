@@ -52,7 +52,8 @@ class ConferencesAdminViewTest extends KaribuTest {
                 .isEqualTo("manage/conferences/" + week.slug());
         assertThat(_get(Anchor.class, spec -> spec.withText("Create a conference")).getHref())
                 .isEqualTo("manage/conferences/new");
-        assertThat(_get(Anchor.class, spec -> spec.withText("Manage the programme")).getHref()).isEqualTo("manage");
+        assertThat(_get(_get(ConferencesAdminView.class), Anchor.class, spec -> spec.withText("Manage the programme")).getHref())
+                .isEqualTo("manage");
         assertThat(_find(com.vaadin.flow.component.html.Span.class)).extracting(s -> s.getText())
                 .contains(", " + DateTexts.dayRange(week.firstDay(), week.lastDay()));
     }
