@@ -40,7 +40,11 @@ class SecurityConfiguration {
         // sets the log-in page, which otherwise installs a plain "/login?error" redirect. The log-in page
         // is named here too: without it Spring would serve its own generated page at GET /login.
         http.formLogin(form -> form.loginPage("/login").failureHandler(loginFailureHandler));
-        http.with(vaadin(), vaadin -> vaadin.loginView("/login"));
+        // Vaadin's configurer denies every request it does not know, so a mistyped address gave a signed-in
+        // person a blank 403 and everyone else the log-in page. Letting the rest through is safe: every
+        // endpoint outside Vaadin has its own rules above or its own filter chain (api, join, CSV template),
+        // and the Vaadin servlet checks each view's access annotation, then shows PageNotFoundView.
+        http.with(vaadin(), vaadin -> vaadin.loginView("/login").anyRequest(url -> url.permitAll()));
         return http.build();
     }
 

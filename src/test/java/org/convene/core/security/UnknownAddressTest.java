@@ -1,0 +1,78 @@
+package org.convene.core.security;
+
+import org.convene.TestConfig;
+import org.convene.account.AccountFixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A mistyped address reaches the Vaadin app, whose router then shows PageNotFoundView (PageNotFoundViewTest;
+ * AccessibilityIT in a browser), instead of the security chain refusing it: a blank 403 for someone signed in,
+ * the log-in page for everyone else. Vaadin answers the first request with its page shell (200) for any
+ * address and routes inside it, so the shell is what this checks. Over real HTTP, because MockMvc has no
+ * Vaadin servlet; same configuration as the STOMP tests, so the server context is shared.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestConfig.class)
+class UnknownAddressTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AccountFixtures accounts;
+
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertReachesTheApp(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+        assertThat(response.body()).containsIgnoringCase("<!doctype html>");
+    }
+
+    @Test
+    void someone_not_signed_in_reaches_the_app_rather_than_the_log_in_page() throws Exception {
+        assertReachesTheApp(get("/timetabel"));
+    }
+
+    @Test
+    void someone_signed_in_reaches_the_app_rather_than_a_blank_forbidden_page() throws Exception {
+        ConveneUser user = accounts.user("Unknown Address");
+        get("/login");
+        String form = "username=" + URLEncoder.encode(user.email(), StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(AccountFixtures.PASSWORD, StandardCharsets.UTF_8);
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Location")).as("signed in").hasValueSatisfying(
+                location -> assertThat(location).doesNotContain("error"));
+
+        assertReachesTheApp(get("/timetabel"));
+    }
+
+    @Test
+    void pages_that_need_a_role_and_the_api_are_still_protected() throws Exception {
+        assertThat(get("/api/sessions/1/questions.csv").statusCode()).isEqualTo(401);
+        assertThat(get("/manage/import/template.csv").statusCode()).isEqualTo(302);
+    }
+}
