@@ -1,8 +1,14 @@
 package org.convene.core.security;
 
+import com.vaadin.flow.server.VaadinServletContext;
+import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -10,6 +16,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 import java.util.HashMap;
@@ -40,12 +47,25 @@ class SecurityConfiguration {
         // sets the log-in page, which otherwise installs a plain "/login?error" redirect. The log-in page
         // is named here too: without it Spring would serve its own generated page at GET /login.
         http.formLogin(form -> form.loginPage("/login").failureHandler(loginFailureHandler));
-        // Vaadin's configurer denies every request it does not know, so a mistyped address gave a signed-in
-        // person a blank 403 and everyone else the log-in page. Letting the rest through is safe: every
-        // endpoint outside Vaadin has its own rules above or its own filter chain (api, join, CSV template),
-        // and the Vaadin servlet checks each view's access annotation, then shows PageNotFoundView.
-        http.with(vaadin(), vaadin -> vaadin.loginView("/login").anyRequest(url -> url.permitAll()));
+        // What Vaadin's configurer has not already allowed (its own resources, pages open to everyone) falls to
+        // anyRequest. Its default refuses it all, so a mistyped address gave a signed-in person a blank 403 and
+        // everyone else the log-in page. Pages that need a sign-in keep needing one here; any other address goes
+        // on to Vaadin, which shows PageNotFoundView. Endpoints outside Vaadin have their own rules above or
+        // their own filter chains (api, join, CSV template), so nothing else is opened by this.
+        http.with(vaadin(), vaadin -> vaadin.loginView("/login")
+                .anyRequest(url -> url.access(signInForPagesOnly())));
         return http.build();
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> signInForPagesOnly() {
+        AuthorizationManager<RequestAuthorizationContext> signedIn = AuthenticatedAuthorizationManager.authenticated();
+        return (authentication, context) -> {
+            HttpServletRequest request = context.getRequest();
+            String path = request.getRequestURI().substring(request.getContextPath().length()).replaceFirst("^/", "");
+            boolean isPage = ApplicationRouteRegistry.getInstance(new VaadinServletContext(request.getServletContext()))
+                    .getNavigationTarget(path).isPresent();
+            return isPage ? signedIn.authorize(authentication, context) : new AuthorizationDecision(true);
+        };
     }
 
     @Bean

@@ -20,6 +20,9 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
+ * What the security chain does with page addresses, over real HTTP because MockMvc has neither the Vaadin servlet
+ * nor its route registry.
+ * <p>
  * A mistyped address reaches the Vaadin app, whose router then shows PageNotFoundView (PageNotFoundViewTest;
  * AccessibilityIT in a browser), instead of the security chain refusing it: a blank 403 for someone signed in,
  * the log-in page for everyone else. Vaadin answers the first request with its page shell (200) for any
@@ -29,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(TestConfig.class)
-class UnknownAddressTest {
+class PageAddressesOverHttpTest {
 
     @LocalServerPort
     int port;
@@ -55,15 +58,31 @@ class UnknownAddressTest {
         assertReachesTheApp(get("/timetabel"));
     }
 
-    @Test
-    void someone_signed_in_reaches_the_app_rather_than_a_blank_forbidden_page() throws Exception {
-        ConveneUser user = accounts.user("Unknown Address");
+    private HttpResponse<String> logIn(ConveneUser user) throws Exception {
         get("/login");
         String form = "username=" + URLEncoder.encode(user.email(), StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(AccountFixtures.PASSWORD, StandardCharsets.UTF_8);
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void a_page_that_needs_a_sign_in_sends_to_log_in_and_back_to_it_afterwards() throws Exception {
+        HttpResponse<String> agenda = get("/agenda");
+        assertThat(agenda.statusCode()).isEqualTo(302);
+        assertThat(agenda.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login"));
+
+        HttpResponse<String> login = logIn(accounts.user("Back To Agenda"));
+
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).contains("/agenda"));
+    }
+
+    @Test
+    void someone_signed_in_reaches_the_app_rather_than_a_blank_forbidden_page() throws Exception {
+        HttpResponse<String> login = logIn(accounts.user("Unknown Address"));
         assertThat(login.headers().firstValue("Location")).as("signed in").hasValueSatisfying(
                 location -> assertThat(location).doesNotContain("error"));
 
