@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
+import org.convene.core.ui.ErrorSummary;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.ConferenceAdminService;
 import org.convene.programme.ConferenceEdit;
@@ -26,7 +27,7 @@ import org.convene.programme.SaveResult;
 public class ConferenceCreateView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final ConferenceAdminService admin;
-    private final AdminErrorSummary errors = new AdminErrorSummary();
+    private final ErrorSummary errors = new ErrorSummary();
     private ConferenceFields fields;
     private boolean showingErrors;
 
@@ -58,7 +59,7 @@ public class ConferenceCreateView extends Div implements BeforeEnterObserver, Ha
             }
             case SaveResult.Invalid<ConferenceEdit> invalid -> {
                 showingErrors = true;
-                errors.show(invalid.problems(), fields.fields());
+                errors.show(ErrorSummary.problems(invalid.problems(), fields.fields()));
                 UI.getCurrent().getPage().setTitle(getPageTitle());
             }
             case SaveResult.Conflict<ConferenceEdit> conflict ->
@@ -66,7 +67,7 @@ public class ConferenceCreateView extends Div implements BeforeEnterObserver, Ha
         }
     }
 
-    AdminErrorSummary errors() {
+    ErrorSummary errors() {
         return errors;
     }
 
@@ -76,6 +77,6 @@ public class ConferenceCreateView extends Div implements BeforeEnterObserver, Ha
 
     @Override
     public String getPageTitle() {
-        return (showingErrors ? "Error: " : "") + "Create a conference - Convene";
+        return ErrorSummary.pageTitle(showingErrors, "Create a conference - Convene");
     }
 }

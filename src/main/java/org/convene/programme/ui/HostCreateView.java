@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
+import org.convene.core.ui.ErrorSummary;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.ConferenceAdminService;
 import org.convene.programme.HostEdit;
@@ -27,7 +28,7 @@ import org.convene.programme.SaveResult;
 public class HostCreateView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final ConferenceAdminService admin;
-    private final AdminErrorSummary errors = new AdminErrorSummary();
+    private final ErrorSummary errors = new ErrorSummary();
     private HostFields fields;
     private boolean showingErrors;
 
@@ -58,7 +59,7 @@ public class HostCreateView extends Div implements BeforeEnterObserver, HasDynam
             }
             case SaveResult.Invalid<HostEdit> invalid -> {
                 showingErrors = true;
-                errors.show(invalid.problems(), fields.fields());
+                errors.show(ErrorSummary.problems(invalid.problems(), fields.fields()));
                 UI.getCurrent().getPage().setTitle(getPageTitle());
             }
             case SaveResult.Conflict<HostEdit> conflict ->
@@ -66,7 +67,7 @@ public class HostCreateView extends Div implements BeforeEnterObserver, HasDynam
         }
     }
 
-    AdminErrorSummary errors() {
+    ErrorSummary errors() {
         return errors;
     }
 
@@ -76,6 +77,6 @@ public class HostCreateView extends Div implements BeforeEnterObserver, HasDynam
 
     @Override
     public String getPageTitle() {
-        return (showingErrors ? "Error: " : "") + "Add a host organisation - Convene";
+        return ErrorSummary.pageTitle(showingErrors, "Add a host organisation - Convene");
     }
 }

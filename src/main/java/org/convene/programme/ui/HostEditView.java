@@ -23,6 +23,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
+import org.convene.core.ui.ErrorSummary;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.ConferenceAdminService;
 import org.convene.programme.HostCoordinator;
@@ -51,7 +52,7 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
 
     private final ConferenceAdminService admin;
     private final HostCoordinatorService coordinators;
-    private final AdminErrorSummary errors = new AdminErrorSummary();
+    private final ErrorSummary errors = new ErrorSummary();
     private final Div conflict = AdminPage.conflict(this::loadLatest);
     private final Div status = AdminPage.status("host-status");
     private final Div peopleStatus = AdminPage.status("coordinator-status");
@@ -139,7 +140,7 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
             }
             case SaveResult.Invalid<HostEdit> invalid -> {
                 showingErrors = true;
-                errors.show(invalid.problems(), fields.fields());
+                errors.show(ErrorSummary.problems(invalid.problems(), fields.fields()));
             }
             case SaveResult.Conflict<HostEdit> stale -> AdminPage.showConflict(conflict);
         }
@@ -258,7 +259,7 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
         return ServletUriComponentsBuilder.fromContextPath(request.getHttpServletRequest()).path(path).toUriString();
     }
 
-    AdminErrorSummary errors() {
+    ErrorSummary errors() {
         return errors;
     }
 
@@ -268,7 +269,7 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
 
     @Override
     public String getPageTitle() {
-        return (showingErrors ? "Error: " : "") + title;
+        return ErrorSummary.pageTitle(showingErrors, title);
     }
 
     /** For tests: what the page has in its status region about coordinators. */

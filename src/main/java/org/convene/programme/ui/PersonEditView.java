@@ -13,6 +13,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
+import org.convene.core.ui.ErrorSummary;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.ConferenceAdminService;
 import org.convene.programme.PersonEdit;
@@ -25,7 +26,7 @@ import org.convene.programme.SaveResult;
 public class PersonEditView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final ConferenceAdminService admin;
-    private final AdminErrorSummary errors = new AdminErrorSummary();
+    private final ErrorSummary errors = new ErrorSummary();
     private final Div conflict = AdminPage.conflict(this::loadLatest);
     private final Div status = AdminPage.status("person-status");
     private PersonFields fields;
@@ -76,7 +77,7 @@ public class PersonEditView extends Div implements BeforeEnterObserver, HasDynam
             }
             case SaveResult.Invalid<PersonEdit> invalid -> {
                 showingErrors = true;
-                errors.show(invalid.problems(), fields.fields());
+                errors.show(ErrorSummary.problems(invalid.problems(), fields.fields()));
             }
             case SaveResult.Conflict<PersonEdit> stale -> AdminPage.showConflict(conflict);
         }
@@ -93,7 +94,7 @@ public class PersonEditView extends Div implements BeforeEnterObserver, HasDynam
         });
     }
 
-    AdminErrorSummary errors() {
+    ErrorSummary errors() {
         return errors;
     }
 
@@ -103,6 +104,6 @@ public class PersonEditView extends Div implements BeforeEnterObserver, HasDynam
 
     @Override
     public String getPageTitle() {
-        return (showingErrors ? "Error: " : "") + title;
+        return ErrorSummary.pageTitle(showingErrors, title);
     }
 }

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
+import org.convene.core.ui.ErrorSummary;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.NoSuchSessionException;
 import org.convene.programme.RecordingDraft;
@@ -42,7 +43,7 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
     private final RecordingService recordings;
     private final Clock clock;
 
-    private final FormProblemSummary errors = new FormProblemSummary();
+    private final ErrorSummary errors = new ErrorSummary();
     private final Div status = new Div();
     private final Div body = new Div();
     private final TextField url = new TextField("Recording address");
@@ -196,8 +197,8 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
             }
             case RecordingResult.Invalid invalid -> {
                 errors.show(invalid.problems().stream()
-                        .map(p -> new FormProblemSummary.Problem(fields.get(p.field()), p.message())).toList());
-                setDocumentTitle("Error: " + pageTitle);
+                        .map(p -> new ErrorSummary.Problem(fields.get(p.field()), p.message())).toList());
+                setDocumentTitle(ErrorSummary.pageTitle(true, pageTitle));
             }
             case RecordingResult.Conflict conflict -> showConflict();
             case RecordingResult.Refused refused -> {

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
+import org.convene.core.ui.ErrorSummary;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.NoSuchSessionException;
 import org.convene.programme.SessionChangeResult;
@@ -22,7 +23,6 @@ import org.convene.programme.SessionChangeService;
 import org.convene.programme.SessionStatus;
 import org.springframework.security.access.AccessDeniedException;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,7 +36,7 @@ public class SessionCancelView extends Div implements BeforeEnterObserver, HasDy
 
     private final SessionChangeService changes;
 
-    private final FormProblemSummary errors = new FormProblemSummary();
+    private final ErrorSummary errors = new ErrorSummary();
     private final H1 heading = new H1();
     private final Paragraph lead = new Paragraph();
     private final Div status = new Div();
@@ -166,8 +166,8 @@ public class SessionCancelView extends Div implements BeforeEnterObserver, HasDy
                 status.setClassName("cv-success");
             }
             case SessionChangeResult.Invalid invalid -> {
-                errors.show(List.of(new FormProblemSummary.Problem(reason, invalid.message())));
-                UI.getCurrent().getPage().setTitle("Error: " + pageTitle);
+                errors.show(reason, invalid.message());
+                UI.getCurrent().getPage().setTitle(ErrorSummary.pageTitle(true, pageTitle));
             }
             case SessionChangeResult.Conflict conflict -> {
                 status.removeAll();

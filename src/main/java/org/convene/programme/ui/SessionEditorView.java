@@ -31,6 +31,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
+import org.convene.core.ui.ErrorSummary;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.AccessFeature;
 import org.convene.programme.AssignedPerson;
@@ -83,7 +84,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     private final SessionAdminService admin;
     private final ProgrammeService programme;
 
-    private final EditorErrorSummary errors = new EditorErrorSummary(2);
+    private final ErrorSummary errors = new ErrorSummary(2);
     private final Div status = new Div();
     private final Div statusActions = new Div();
 
@@ -103,7 +104,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     private final List<Component> fields = List.of(reference, title, summary, format, day, startTime, endTime,
             track, host, joinUrl, capacity, access, accessNotes);
 
-    private final EditorErrorSummary facilitatorErrors = new EditorErrorSummary(3);
+    private final ErrorSummary facilitatorErrors = new ErrorSummary(3);
     private final TextField facilitatorEmail = new TextField("Email address");
     private final ComboBox<AssignedPerson> speakerChoice = new ComboBox<>("Person");
 
@@ -188,7 +189,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
 
     @Override
     public String getPageTitle() {
-        return (showingErrors ? "Error: " : "") + pageTitle;
+        return ErrorSummary.pageTitle(showingErrors, pageTitle);
     }
 
     // ---- loading ------------------------------------------------------------------------------------------
@@ -259,7 +260,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         ConferenceSummary conference = choices.conference();
         pageTitle = (session == null ? "Add a session" : "Change a session: " + session.title()) + " - Convene";
         errors.clear(fields);
-        facilitatorErrors.clear(List.of(facilitatorEmail));
+        facilitatorErrors.clear(facilitatorEmail);
         clearStatus();
 
         add(errors, new H1(session == null ? "Add a session" : "Change a session"));
@@ -481,10 +482,10 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     }
 
     private void showProblems(Map<Component, String> problems) {
-        Map<Component, String> inFormOrder = new LinkedHashMap<>();
+        List<ErrorSummary.Problem> inFormOrder = new ArrayList<>();
         for (Component field : fields) {
             if (problems.containsKey(field)) {
-                inFormOrder.put(field, problems.get(field));
+                inFormOrder.add(new ErrorSummary.Problem(field, problems.get(field)));
             }
         }
         errors.show(inFormOrder);
@@ -593,7 +594,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     }
 
     private void addFacilitator() {
-        facilitatorErrors.clear(List.of(facilitatorEmail));
+        facilitatorErrors.clear(facilitatorEmail);
         FacilitatorAssignment result;
         try {
             result = admin.addFacilitator(session.id(), facilitatorEmail.getValue());
@@ -603,7 +604,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         }
         switch (result) {
             case FacilitatorAssignment.Refused refused -> {
-                facilitatorErrors.show(Map.of(facilitatorEmail, refused.message()));
+                facilitatorErrors.show(facilitatorEmail, refused.message());
                 return;
             }
             case FacilitatorAssignment.AlreadyAssigned already ->

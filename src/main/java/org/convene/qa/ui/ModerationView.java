@@ -27,6 +27,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
+import org.convene.core.ui.ErrorSummary;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.ProgrammeService;
 import org.convene.programme.SessionDetail;

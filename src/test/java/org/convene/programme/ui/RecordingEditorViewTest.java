@@ -12,6 +12,7 @@ import com.vaadin.flow.router.RouteParameters;
 import org.convene.KaribuTest;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
+import org.convene.core.ui.ErrorSummary;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.HostRef;
 import org.convene.programme.ProgrammeFixture;
@@ -121,7 +122,7 @@ class RecordingEditorViewTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withText("Publish the recording")));
 
-        FormProblemSummary summary = _get(FormProblemSummary.class);
+        ErrorSummary summary = _get(ErrorSummary.class);
         assertThat(summary.isVisible()).isTrue();
         assertThat(summary.getElement().getAttribute("role")).isEqualTo("alert");
         assertThat(summary.messages()).containsExactly(

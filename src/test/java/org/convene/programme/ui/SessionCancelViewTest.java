@@ -9,6 +9,7 @@ import com.vaadin.flow.router.RouteParameters;
 import org.convene.KaribuTest;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
+import org.convene.core.ui.ErrorSummary;
 import org.convene.programme.AgendaService;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.HostRef;
@@ -116,7 +117,7 @@ class SessionCancelViewTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withText("Cancel this session")));
 
-        assertThat(_get(FormProblemSummary.class).messages()).containsExactly("Reason must be 500 characters or fewer");
+        assertThat(_get(ErrorSummary.class).messages()).containsExactly("Reason must be 500 characters or fewer");
         assertThat(reason.isInvalid()).isTrue();
         assertThat(reason.getValue()).hasSize(501);
         assertThat(storedReason()).isNull();

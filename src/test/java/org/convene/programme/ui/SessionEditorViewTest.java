@@ -17,6 +17,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteParameters;
 import org.convene.KaribuTest;
 import org.convene.core.security.ConveneUser;
+import org.convene.core.ui.ErrorSummary;
 import org.convene.programme.AccessFeature;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.CoordinatorFixture;
@@ -111,7 +112,7 @@ class SessionEditorViewTest extends KaribuTest {
     }
 
     private static List<String> errorSummary() {
-        return _find(EditorErrorSummary.class).getFirst().messages();
+        return _find(ErrorSummary.class).getFirst().messages();
     }
 
     private void fillValidSession(String title) {
@@ -153,7 +154,7 @@ class SessionEditorViewTest extends KaribuTest {
                 "Enter the end time, like 11:30",
                 "Enter the joining link as a web address starting with https://, like https://zoom.us/j/123",
                 "Places must be a whole number, 1 or more");
-        assertThat(_find(EditorErrorSummary.class).getFirst().getChildren()
+        assertThat(_find(ErrorSummary.class).getFirst().getChildren()
                 .flatMap(Component::getChildren).flatMap(Component::getChildren)
                 .map(c -> ((Anchor) c).getHref())).contains("#title", "#day", "#capacity");
         assertThat(text("title").isInvalid()).isTrue();
@@ -281,7 +282,7 @@ class SessionEditorViewTest extends KaribuTest {
 
         setAsUser(text("facilitator-email"), "nobody-" + programme.tag() + "@example.org");
         click("Add a facilitator");
-        assertThat(_find(EditorErrorSummary.class).getFirst().messages()).containsExactly(
+        assertThat(_find(ErrorSummary.class).getFirst().messages()).containsExactly(
                 "No account uses that email address. Ask them to sign up first, then add them.");
         assertThat(text("facilitator-email").getErrorMessage())
                 .isEqualTo("No account uses that email address. Ask them to sign up first, then add them.");
