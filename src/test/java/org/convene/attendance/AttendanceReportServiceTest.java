@@ -317,11 +317,7 @@ class AttendanceReportServiceTest {
 
     private ConveneUser coordinatorOf(HostRef host) {
         ConveneUser coordinator = data.user(Role.HOST);
-        db.insertInto(org.convene.db.Tables.HOST_COORDINATOR)
-                .set(org.convene.db.Tables.HOST_COORDINATOR.HOST_ID, host.id())
-                .set(org.convene.db.Tables.HOST_COORDINATOR.USER_ID, coordinator.id())
-                .set(org.convene.db.Tables.HOST_COORDINATOR.ADDED_AT, t("01T09:00").atOffset(ZoneOffset.UTC))
-                .execute();
+        fixture.coordinate(coordinator, host.id(), t("01T09:00"));
         return coordinator;
     }
 

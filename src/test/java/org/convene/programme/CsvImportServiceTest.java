@@ -90,12 +90,6 @@ class CsvImportServiceTest {
         return new ConveneUser(user.id(), user.email(), user.displayName(), "{noop}not-used", roles);
     }
 
-    private void coordinate(ConveneUser user, HostRef host) {
-        db.insertInto(HOST_COORDINATOR).set(HOST_COORDINATOR.HOST_ID, host.id())
-                .set(HOST_COORDINATOR.USER_ID, user.id())
-                .set(HOST_COORDINATOR.ADDED_AT, OffsetDateTime.now(ZoneOffset.UTC)).execute();
-    }
-
     private static byte[] csv(String... lines) {
         return String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
     }
@@ -159,7 +153,7 @@ class CsvImportServiceTest {
     void a_coordinators_template_names_their_own_organisation_and_imports_cleanly() throws IOException {
         HostRef carers = fixture.host("Carers Leeds");
         ConveneUser coordinator = withRole(fixture.user("Cam Coordinator"), Role.HOST);
-        coordinate(coordinator, carers);
+        fixture.coordinate(coordinator, carers);
         signInAs(coordinator);
         StringWriter template = new StringWriter();
         imports.writeTemplate(Optional.of(week.id()), template);
@@ -456,7 +450,7 @@ class CsvImportServiceTest {
         HostRef mine = fixture.host("Mind Leeds");
         HostRef theirs = fixture.host("Age Concern");
         ConveneUser coordinator = withRole(fixture.user("Cam Coordinator"), Role.HOST);
-        coordinate(coordinator, mine);
+        fixture.coordinate(coordinator, mine);
         long others = fixture.session(week, "Theirs").at(Instant.parse("2026-07-08T09:00:00Z"),
                 Instant.parse("2026-07-08T10:00:00Z")).host(theirs).create();
         db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.REFERENCE, ref("H4")).where(PROGRAMME_SESSION.ID.eq(others))

@@ -24,7 +24,6 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.convene.db.Tables.HOST_COORDINATOR;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 
 @IntegrationTest
@@ -84,11 +83,7 @@ class RecordingServiceTest {
     }
 
     private ConveneUser coordinatorOf(HostRef host) {
-        ConveneUser user = fixture.user("Hana Host");
-        db.insertInto(HOST_COORDINATOR).set(HOST_COORDINATOR.HOST_ID, host.id())
-                .set(HOST_COORDINATOR.USER_ID, user.id())
-                .set(HOST_COORDINATOR.ADDED_AT, OffsetDateTime.now(ZoneOffset.UTC)).execute();
-        return new ConveneUser(user.id(), user.email(), user.displayName(), "{noop}x", Set.of(Role.ATTENDEE, Role.HOST));
+        return fixture.coordinator("Hana Host", host);
     }
 
     private int version(long sessionId) {

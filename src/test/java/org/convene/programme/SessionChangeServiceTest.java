@@ -21,14 +21,12 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.convene.db.Tables.HOST_COORDINATOR;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 
 @IntegrationTest
@@ -308,11 +306,7 @@ class SessionChangeServiceTest {
     }
 
     private ConveneUser coordinatorOf(HostRef host) {
-        ConveneUser user = fixture.user("Hana Host");
-        db.insertInto(HOST_COORDINATOR).set(HOST_COORDINATOR.HOST_ID, host.id())
-                .set(HOST_COORDINATOR.USER_ID, user.id())
-                .set(HOST_COORDINATOR.ADDED_AT, OffsetDateTime.now(ZoneOffset.UTC)).execute();
-        return new ConveneUser(user.id(), user.email(), user.displayName(), "{noop}x", Set.of(Role.ATTENDEE, Role.HOST));
+        return fixture.coordinator("Hana Host", host);
     }
 
     private Calendar single(long sessionId) throws Exception {

@@ -20,7 +20,6 @@ import org.convene.core.security.ConveneUser;
 import org.convene.core.ui.ErrorSummary;
 import org.convene.programme.AccessFeature;
 import org.convene.programme.ConferenceSummary;
-import org.convene.programme.CoordinatorFixture;
 import org.convene.programme.HostRef;
 import org.convene.programme.ProgrammeFixture;
 import org.convene.programme.SessionFormat;
@@ -55,7 +54,6 @@ class SessionEditorViewTest extends KaribuTest {
     QaService qa;
 
     ProgrammeFixture programme;
-    CoordinatorFixture accounts;
     ConferenceSummary week;
     TrackRef health;
     HostRef carers;
@@ -65,18 +63,16 @@ class SessionEditorViewTest extends KaribuTest {
     @BeforeEach
     void setUp() {
         programme = new ProgrammeFixture(db);
-        accounts = new CoordinatorFixture(db);
         week = programme.conference("Editor week", "Europe/London", MONDAY, MONDAY.plusDays(4));
         health = programme.track(week, "Health and care", 1);
         carers = programme.host("Carers Together");
         council = programme.host("Northshire Council");
-        organiser = accounts.organiser();
+        organiser = programme.organiser();
     }
 
     @AfterEach
     void tearDown() {
         programme.cleanUp();
-        accounts.cleanUp();
     }
 
     private void openNew() {
@@ -130,7 +126,7 @@ class SessionEditorViewTest extends KaribuTest {
 
     @Test
     void someone_who_is_neither_organiser_nor_host_cannot_open_the_editor() {
-        login(accounts.attendee());
+        login(programme.attendee());
         assertCannotOpen(SessionEditorView.class, new RouteParameters("id", "new"));
     }
 
@@ -276,8 +272,8 @@ class SessionEditorViewTest extends KaribuTest {
     void a_facilitator_is_added_by_email_and_may_then_moderate() {
         long id = programme.session(week, "Carers' cafe").host(carers)
                 .at(MONDAY.atTime(10, 0), MONDAY.atTime(11, 0)).create();
-        ConveneUser fran = accounts.account("Fran Facilitator");
-        login(accounts.coordinator(carers));
+        ConveneUser fran = programme.account("Fran Facilitator");
+        login(programme.coordinator(carers));
         openSession(id);
 
         setAsUser(text("facilitator-email"), "nobody-" + programme.tag() + "@example.org");
@@ -348,7 +344,7 @@ class SessionEditorViewTest extends KaribuTest {
     void a_coordinator_is_turned_away_from_another_organisations_session() {
         long id = programme.session(week, "Tenants' voices").host(council)
                 .at(MONDAY.atTime(14, 0), MONDAY.atTime(15, 0)).create();
-        login(accounts.coordinator(carers));
+        login(programme.coordinator(carers));
 
         openSession(id);
 
@@ -358,7 +354,7 @@ class SessionEditorViewTest extends KaribuTest {
 
     @Test
     void a_coordinator_adds_sessions_only_for_their_own_organisation() {
-        login(accounts.coordinator(carers));
+        login(programme.coordinator(carers));
         openNew();
 
         Select<HostRef> host = field(Select.class, "host");
