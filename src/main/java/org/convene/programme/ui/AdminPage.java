@@ -5,7 +5,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 
-/** What the organisers' conference, host and people pages share. */
+/** What the programme management pages share (conferences, hosts, people, recordings, cancelling). */
 final class AdminPage {
 
     static final String STYLES = "styles/manage-admin.css";
@@ -66,12 +66,18 @@ final class AdminPage {
         conflict.getElement().executeJs("this.focus()");
     }
 
-    /** Long ids in URLs; anything else is "not found". */
-    static long parseId(String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+    /**
+     * The same message for a page whose status line (a live region) says what happened: nothing is loaded until
+     * the person asks, then the line says it was.
+     */
+    static void showConflictIn(Div status, String explanation, Runnable load, String loaded) {
+        status.removeAll();
+        status.setClassName("cv-warning");
+        Button reload = new Button("Load the latest version", e -> {
+            load.run();
+            status.setText(loaded);
+            status.setClassName("cv-success");
+        });
+        status.add(new Paragraph(explanation), reload);
     }
 }

@@ -24,6 +24,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
 import org.convene.core.ui.ErrorSummary;
+import org.convene.core.ui.IdParameter;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.ConferenceAdminService;
 import org.convene.programme.HostCoordinator;
@@ -80,7 +81,7 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id = AdminPage.parseId(event.getRouteParameters().get("id").orElse(""));
+        long id = IdParameter.parse(event.getRouteParameters().get("id").orElse("")).orElse(-1L);
         removeAll();
         host = id > 0 ? admin.host(id).orElse(null) : null;
         if (host == null) {

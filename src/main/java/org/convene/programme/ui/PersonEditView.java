@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
 import org.convene.core.ui.ErrorSummary;
+import org.convene.core.ui.IdParameter;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.ConferenceAdminService;
 import org.convene.programme.PersonEdit;
@@ -41,7 +42,7 @@ public class PersonEditView extends Div implements BeforeEnterObserver, HasDynam
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id = AdminPage.parseId(event.getRouteParameters().get("id").orElse(""));
+        long id = IdParameter.parse(event.getRouteParameters().get("id").orElse("")).orElse(-1L);
         removeAll();
         person = id > 0 ? admin.person(id).orElse(null) : null;
         if (person == null) {

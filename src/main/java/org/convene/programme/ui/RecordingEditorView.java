@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
 import org.convene.core.ui.ErrorSummary;
+import org.convene.core.ui.IdParameter;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.NoSuchSessionException;
 import org.convene.programme.RecordingDraft;
@@ -92,7 +93,7 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Long> id = event.getRouteParameters().get("id").flatMap(SessionCancelView::parseId);
+        Optional<Long> id = event.getRouteParameters().get("id").flatMap(IdParameter::parse);
         removeAll();
         heading.setText("");
         lead.setText("");
@@ -211,15 +212,10 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
 
     /** What the person typed stays in the form until they choose to load the other change. */
     private void showConflict() {
-        status.removeAll();
-        status.setClassName("cv-warning");
-        Button reload = new Button("Load the latest version", e -> {
-            render(recordings.forEditing(sessionId));
-            status.setText("Loaded the latest version. Check it, then make your change again.");
-            status.setClassName("cv-success");
-        });
-        status.add(new Paragraph("Someone else changed this session since you opened this page, so your change "
-                + "was not saved. Load the latest version to see their change, then make yours again."), reload);
+        AdminPage.showConflictIn(status, "Someone else changed this session since you opened this page, so your "
+                        + "change was not saved. Load the latest version to see their change, then make yours again.",
+                () -> render(recordings.forEditing(sessionId)),
+                "Loaded the latest version. Check it, then make your change again.");
     }
 
     private static void setDocumentTitle(String title) {

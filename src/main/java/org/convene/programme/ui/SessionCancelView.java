@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
 import org.convene.core.ui.ErrorSummary;
+import org.convene.core.ui.IdParameter;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.NoSuchSessionException;
 import org.convene.programme.SessionChangeResult;
@@ -60,15 +61,6 @@ public class SessionCancelView extends Div implements BeforeEnterObserver, HasDy
                 + "“The speaker is unwell. We hope to run this session next year.”");
     }
 
-    static Optional<Long> parseId(String text) {
-        try {
-            long id = Long.parseLong(text);
-            return id > 0 ? Optional.of(id) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
     @Override
     public String getPageTitle() {
         return pageTitle;
@@ -76,7 +68,7 @@ public class SessionCancelView extends Div implements BeforeEnterObserver, HasDy
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Long> id = event.getRouteParameters().get("id").flatMap(SessionCancelView::parseId);
+        Optional<Long> id = event.getRouteParameters().get("id").flatMap(IdParameter::parse);
         removeAll();
         status.setText("");
         status.setClassName("");
@@ -169,17 +161,11 @@ public class SessionCancelView extends Div implements BeforeEnterObserver, HasDy
                 errors.show(reason, invalid.message());
                 UI.getCurrent().getPage().setTitle(ErrorSummary.pageTitle(true, pageTitle));
             }
-            case SessionChangeResult.Conflict conflict -> {
-                status.removeAll();
-                status.setClassName("cv-warning");
-                Button reload = new Button("Load the latest version", e -> {
-                    render(changes.status(sessionId));
-                    status.setText("Loaded the latest version. Check it before you carry on.");
-                    status.setClassName("cv-success");
-                });
-                status.add(new Paragraph("Someone else changed this session since you opened this page, so "
-                        + "nothing was changed. Load the latest version to see what it is now."), reload);
-            }
+            case SessionChangeResult.Conflict conflict -> AdminPage.showConflictIn(status,
+                    "Someone else changed this session since you opened this page, so nothing was changed. "
+                            + "Load the latest version to see what it is now.",
+                    () -> render(changes.status(sessionId)),
+                    "Loaded the latest version. Check it before you carry on.");
         }
     }
 }

@@ -32,6 +32,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
 import org.convene.core.ui.ErrorSummary;
+import org.convene.core.ui.IdParameter;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.AccessFeature;
 import org.convene.programme.AssignedPerson;
@@ -52,7 +53,6 @@ import org.springframework.security.access.AccessDeniedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -217,7 +217,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
                 buildForm();
                 fill(null);
             } else {
-                Optional<SessionForEditing> found = parseId(id).flatMap(admin::forEditing);
+                Optional<SessionForEditing> found = IdParameter.parse(id).flatMap(admin::forEditing);
                 if (found.isEmpty()) {
                     showMessage("Session not found", "We could not find this session. The link may be mistyped, "
                             + "or the session may have been removed from the programme.");
@@ -237,15 +237,6 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         if (saved != null) {
             ComponentUtil.setData(UI.getCurrent(), SAVED_KEY, null);
             confirm(saved);
-        }
-    }
-
-    private static Optional<Long> parseId(String text) {
-        try {
-            long id = Long.parseLong(text);
-            return id > 0 ? Optional.of(id) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
         }
     }
 
