@@ -3,6 +3,7 @@ package org.convene.programme.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 
 /** What the programme management pages share (conferences, hosts, people, recordings, cancelling). */
@@ -24,6 +25,11 @@ final class AdminPage {
         Paragraph back = new Paragraph(link("manage", "Manage the programme"));
         back.addClassName("cv-back-link");
         return back;
+    }
+
+    /** For an address that names nothing (mistyped, or removed since): says so and offers the whole list. */
+    static void showNotFound(Div page, String heading, String explanation, Anchor toList) {
+        page.add(backToManage(), new H1(heading), new Paragraph(explanation), new Paragraph(toList));
     }
 
     /** A status line that exists from page load, so screen readers announce changes of its text. */

@@ -67,9 +67,9 @@ public class ConferenceEditView extends Div implements BeforeEnterObserver, HasD
         conference = admin.conference(slug).orElse(null);
         if (conference == null) {
             title = "Conference not found - Convene";
-            add(AdminPage.backToManage(), new H1("Conference not found"),
-                    new Paragraph("We could not find a conference at this address. It may have been renamed."),
-                    new Paragraph(AdminPage.link("manage/conferences", "See all conferences")));
+            AdminPage.showNotFound(this, "Conference not found",
+                    "We could not find a conference at this address. It may have been renamed.",
+                    AdminPage.link("manage/conferences", "See all conferences"));
             return;
         }
         showingErrors = false;

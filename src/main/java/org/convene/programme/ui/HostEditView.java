@@ -86,9 +86,9 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
         host = id > 0 ? admin.host(id).orElse(null) : null;
         if (host == null) {
             title = "Organisation not found - Convene";
-            add(AdminPage.backToManage(), new H1("Organisation not found"),
-                    new Paragraph("We could not find this host organisation. It may have been removed."),
-                    new Paragraph(AdminPage.link("manage/hosts", "See all host organisations")));
+            AdminPage.showNotFound(this, "Organisation not found",
+                    "We could not find this host organisation. It may have been removed.",
+                    AdminPage.link("manage/hosts", "See all host organisations"));
             return;
         }
         showingErrors = false;

@@ -47,9 +47,9 @@ public class PersonEditView extends Div implements BeforeEnterObserver, HasDynam
         person = id > 0 ? admin.person(id).orElse(null) : null;
         if (person == null) {
             title = "Person not found - Convene";
-            add(AdminPage.backToManage(), new H1("Person not found"),
-                    new Paragraph("We could not find this person. They may have been removed."),
-                    new Paragraph(AdminPage.link("manage/people", "See all speakers and facilitators")));
+            AdminPage.showNotFound(this, "Person not found",
+                    "We could not find this person. They may have been removed.",
+                    AdminPage.link("manage/people", "See all speakers and facilitators"));
             return;
         }
         showingErrors = false;

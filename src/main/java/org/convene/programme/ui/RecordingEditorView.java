@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -166,11 +165,8 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
     }
 
     private Div links() {
-        Anchor sessionPage = new Anchor(ConferenceLinks.session(sessionId), "See the session page");
-        sessionPage.getElement().setAttribute("router-link", "");
-        Anchor editor = new Anchor("manage/sessions/" + sessionId, "Back to editing the session");
-        editor.getElement().setAttribute("router-link", "");
-        Div links = new Div(new Paragraph(sessionPage), new Paragraph(editor));
+        Div links = new Div(new Paragraph(AdminPage.link(ConferenceLinks.session(sessionId), "See the session page")),
+                new Paragraph(AdminPage.link(ManageLinks.session(sessionId), "Back to editing the session")));
         links.addClassName("cv-manage-links");
         return links;
     }

@@ -3,7 +3,6 @@ package org.convene.programme.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -91,11 +90,8 @@ public class SessionCancelView extends Div implements BeforeEnterObserver, HasDy
                     "Only organisers and the session’s own host organisation can cancel or restore it.");
             return;
         }
-        Anchor sessionPage = new Anchor(ConferenceLinks.session(sessionId), "See the session page");
-        sessionPage.getElement().setAttribute("router-link", "");
-        Anchor editor = new Anchor("manage/sessions/" + sessionId, "Back to editing the session");
-        editor.getElement().setAttribute("router-link", "");
-        add(new Paragraph(sessionPage), new Paragraph(editor));
+        add(new Paragraph(AdminPage.link(ConferenceLinks.session(sessionId), "See the session page")),
+                new Paragraph(AdminPage.link(ManageLinks.session(sessionId), "Back to editing the session")));
     }
 
     private void showProblemPage(String title, String text) {

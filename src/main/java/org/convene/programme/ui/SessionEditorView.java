@@ -10,7 +10,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dependency.StyleSheet;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -243,7 +242,8 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     private void showMessage(String heading, String text) {
         removeAll();
         pageTitle = heading + " - Convene";
-        add(new H1(heading), new Paragraph(text), new Paragraph(link(ManageLinks.HUB, "Manage the programme")));
+        add(new H1(heading), new Paragraph(text),
+                new Paragraph(AdminPage.link(ManageLinks.HUB, "Manage the programme")));
     }
 
     private void buildForm() {
@@ -303,15 +303,15 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         } else {
             add(facilitatorSection(), speakerSection());
         }
-        add(new Paragraph(link(ManageLinks.withConference(ManageLinks.HUB, conference.slug()),
+        add(new Paragraph(AdminPage.link(ManageLinks.withConference(ManageLinks.HUB, conference.slug()),
                 "Back to the sessions of " + conference.name())));
     }
 
     private Nav sessionLinks(SessionForEditing editing, ConferenceSummary conference) {
         UnorderedList list = new UnorderedList(
-                new ListItem(link(ConferenceLinks.session(editing.id()), "See the session's public page")),
-                new ListItem(link(ManageLinks.recording(editing.id()), "Publish the recording")),
-                new ListItem(link(ManageLinks.cancellation(editing.id()), "Cancel or restore this session")));
+                new ListItem(AdminPage.link(ConferenceLinks.session(editing.id()), "See the session's public page")),
+                new ListItem(AdminPage.link(ManageLinks.recording(editing.id()), "Publish the recording")),
+                new ListItem(AdminPage.link(ManageLinks.cancellation(editing.id()), "Cancel or restore this session")));
         list.addClassName("cv-manage-links");
         Nav nav = new Nav(list);
         nav.getElement().setAttribute("aria-label", "This session's other pages");
@@ -680,11 +680,5 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
                         replacement.getElement()));
         getChildren().filter(c -> id.equals(c.getId().orElse(null)) && c != replacement).findFirst()
                 .ifPresent(this::remove);
-    }
-
-    private static Anchor link(String href, String text) {
-        Anchor anchor = new Anchor(href, text);
-        anchor.getElement().setAttribute("router-link", "");
-        return anchor;
     }
 }
