@@ -1,6 +1,7 @@
 package org.convene.programme;
 
 import org.convene.IntegrationTest;
+import org.convene.account.AccountFixtures;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.jooq.DSLContext;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.io.ByteArrayOutputStream;
@@ -62,7 +62,7 @@ class CsvImportServiceTest {
         week = fixture.conference("Co-production Week", "Europe/London", LocalDate.of(2026, 7, 6),
                 LocalDate.of(2026, 7, 10));
         organiser = withRole(fixture.user("Olu Organiser"), Role.ORGANISER);
-        signInAs(organiser);
+        AccountFixtures.actAs(organiser);
     }
 
     @AfterEach
@@ -76,11 +76,6 @@ class CsvImportServiceTest {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
-
-    private void signInAs(ConveneUser user) {
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-    }
 
     private ConveneUser withRole(ConveneUser user, Role role) {
         db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, user.id()).set(USER_ROLE.ROLE, role.name())
@@ -154,7 +149,7 @@ class CsvImportServiceTest {
         HostRef carers = fixture.host("Carers Leeds");
         ConveneUser coordinator = withRole(fixture.user("Cam Coordinator"), Role.HOST);
         fixture.coordinate(coordinator, carers);
-        signInAs(coordinator);
+        AccountFixtures.actAs(coordinator);
         StringWriter template = new StringWriter();
         imports.writeTemplate(Optional.of(week.id()), template);
 
@@ -455,7 +450,7 @@ class CsvImportServiceTest {
                 Instant.parse("2026-07-08T10:00:00Z")).host(theirs).create();
         db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.REFERENCE, ref("H4")).where(PROGRAMME_SESSION.ID.eq(others))
                 .execute();
-        signInAs(coordinator);
+        AccountFixtures.actAs(coordinator);
         String base = ",Webinar,2026-07-08,10:00,11:00,,";
 
         CsvImportPreview preview = preview(csv(HEADER,
@@ -505,7 +500,7 @@ class CsvImportServiceTest {
 
     @Test
     void people_without_a_role_may_not_import() {
-        signInAs(fixture.user("Ada Attendee"));
+        AccountFixtures.actAs(fixture.user("Ada Attendee"));
 
         assertThatThrownBy(() -> preview(csv(HEADER, validRow(ref("X1"), "One"))))
                 .isInstanceOf(AccessDeniedException.class);
