@@ -19,13 +19,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +34,6 @@ import static org.convene.db.Tables.PERSON;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 import static org.convene.db.Tables.SESSION_PERSON;
 import static org.convene.db.Tables.TRACK;
-import static org.convene.db.Tables.USER_ROLE;
 
 @IntegrationTest
 class CsvImportServiceTest {
@@ -61,7 +56,7 @@ class CsvImportServiceTest {
         fixture = new ProgrammeFixture(db);
         week = fixture.conference("Co-production Week", "Europe/London", LocalDate.of(2026, 7, 6),
                 LocalDate.of(2026, 7, 10));
-        organiser = withRole(fixture.user("Olu Organiser"), Role.ORGANISER);
+        organiser = fixture.account("Olu Organiser", Role.ORGANISER);
         AccountFixtures.actAs(organiser);
     }
 
@@ -76,14 +71,6 @@ class CsvImportServiceTest {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
-
-    private ConveneUser withRole(ConveneUser user, Role role) {
-        db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, user.id()).set(USER_ROLE.ROLE, role.name())
-                .set(USER_ROLE.GRANTED_AT, OffsetDateTime.now(ZoneOffset.UTC)).execute();
-        Set<Role> roles = EnumSet.copyOf(user.roles());
-        roles.add(role);
-        return new ConveneUser(user.id(), user.email(), user.displayName(), "{noop}not-used", roles);
-    }
 
     private static byte[] csv(String... lines) {
         return String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
@@ -147,7 +134,7 @@ class CsvImportServiceTest {
     @Test
     void a_coordinators_template_names_their_own_organisation_and_imports_cleanly() throws IOException {
         HostRef carers = fixture.host("Carers Leeds");
-        ConveneUser coordinator = withRole(fixture.user("Cam Coordinator"), Role.HOST);
+        ConveneUser coordinator = fixture.account("Cam Coordinator", Role.HOST);
         fixture.coordinate(coordinator, carers);
         AccountFixtures.actAs(coordinator);
         StringWriter template = new StringWriter();
@@ -444,7 +431,7 @@ class CsvImportServiceTest {
     void a_coordinator_may_import_only_their_own_organisations_sessions() {
         HostRef mine = fixture.host("Mind Leeds");
         HostRef theirs = fixture.host("Age Concern");
-        ConveneUser coordinator = withRole(fixture.user("Cam Coordinator"), Role.HOST);
+        ConveneUser coordinator = fixture.account("Cam Coordinator", Role.HOST);
         fixture.coordinate(coordinator, mine);
         long others = fixture.session(week, "Theirs").at(Instant.parse("2026-07-08T09:00:00Z"),
                 Instant.parse("2026-07-08T10:00:00Z")).host(theirs).create();

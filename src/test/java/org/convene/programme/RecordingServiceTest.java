@@ -73,8 +73,7 @@ class RecordingServiceTest {
     }
 
     private ConveneUser organiser() {
-        ConveneUser user = fixture.user("Olu Organiser");
-        return new ConveneUser(user.id(), user.email(), user.displayName(), "{noop}x", Set.of(Role.ATTENDEE, Role.ORGANISER));
+        return fixture.account("Olu Organiser", Role.ORGANISER);
     }
 
     private ConveneUser coordinatorOf(HostRef host) {

@@ -23,7 +23,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,9 +63,7 @@ class SessionChangeServiceTest {
         morning = fixture.session(week, "Caring at home").at(at(1, 10), at(1, 11)).host(carers)
                 .joinUrl("https://meet.example.org/care").create();
         clashing = fixture.session(week, "Housing clinic").at(at(1, 10), at(1, 12)).host(council).create();
-        ConveneUser user = fixture.user("Olu Organiser");
-        organiser = new ConveneUser(user.id(), user.email(), user.displayName(), "{noop}x",
-                Set.of(Role.ATTENDEE, Role.ORGANISER));
+        organiser = fixture.account("Olu Organiser", Role.ORGANISER);
     }
 
     @AfterEach

@@ -22,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Set;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -52,9 +51,7 @@ class SessionCancelViewTest extends KaribuTest {
         carers = fixture.host("Carers Together");
         sessionId = fixture.session(week, "Caring at home")
                 .at(Instant.parse("2026-11-24T10:00:00Z"), Instant.parse("2026-11-24T11:00:00Z")).host(carers).create();
-        ConveneUser user = fixture.user("Olu Organiser");
-        organiser = new ConveneUser(user.id(), user.email(), user.displayName(), "{noop}x",
-                Set.of(Role.ATTENDEE, Role.ORGANISER));
+        organiser = fixture.account("Olu Organiser", Role.ORGANISER);
         clock.set(Instant.parse("2026-11-20T12:00:00Z"));
     }
 
