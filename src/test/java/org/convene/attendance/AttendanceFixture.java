@@ -54,12 +54,7 @@ public class AttendanceFixture {
 
     /** Makes the user a coordinator of the host, as accepting an invitation would. */
     public void coordinate(ConveneUser user, HostRef of) {
-        db.insertInto(org.convene.db.Tables.HOST_COORDINATOR)
-                .set(org.convene.db.Tables.HOST_COORDINATOR.HOST_ID, of.id())
-                .set(org.convene.db.Tables.HOST_COORDINATOR.USER_ID, user.id())
-                .set(org.convene.db.Tables.HOST_COORDINATOR.ADDED_AT, Instant.parse("2031-11-01T12:00:00Z")
-                        .atOffset(ZoneOffset.UTC))
-                .execute();
+        programme.coordinate(user, of.id(), Instant.parse("2031-11-01T12:00:00Z"));
     }
 
     /** A session of another host organisation in the same week. */

@@ -3,6 +3,7 @@ package org.convene.attendance;
 import org.convene.IntegrationTest;
 import org.convene.TestClock;
 import org.convene.TestData;
+import org.convene.account.AccountFixtures;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.io.StringWriter;
@@ -114,7 +114,7 @@ class AttendanceReportServiceTest {
         vote(q2, u6);
 
         organiser = data.user(Role.ORGANISER);
-        signIn(organiser);
+        AccountFixtures.actAs(organiser);
     }
 
     @AfterEach
@@ -156,11 +156,6 @@ class AttendanceReportServiceTest {
             db.insertInto(QUESTION_VOTE).set(QUESTION_VOTE.QUESTION_ID, question).set(QUESTION_VOTE.USER_ID, voter.id())
                     .set(QUESTION_VOTE.CREATED_AT, t("10T10:16").atOffset(ZoneOffset.UTC)).execute();
         }
-    }
-
-    private static void signIn(ConveneUser user) {
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
     }
 
     private SessionFigures figures(long session) {
@@ -273,10 +268,10 @@ class AttendanceReportServiceTest {
         assertThat(figures(a).attended()).isEqualTo(4);
         assertThat(reports.overview(week.slug()).orElseThrow().uniqueAttendees()).isEqualTo(5);
 
-        signIn(u4);
+        AccountFixtures.actAs(u4);
         attendance.deleteMyAttendance();
         register(a, u4);
-        signIn(organiser);
+        AccountFixtures.actAs(organiser);
 
         SessionFigures after = figures(a);
         assertThat(after.attended()).isEqualTo(3);
@@ -302,14 +297,14 @@ class AttendanceReportServiceTest {
 
     @Test
     void reports_are_refused_to_anyone_but_organisers() {
-        signIn(u1);
+        AccountFixtures.actAs(u1);
         assertThatThrownBy(() -> reports.overview(week.slug())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> reports.sessionReport(a, 5)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> reports.attendees(a, 0, 10)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> reports.hostReport(week.slug(), h1.id())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> reports.writeCsv(AttendanceReportService.Table.CONFERENCE_INTERVALS, week.id(), null,
                 new StringWriter(), AttendanceReportService.Progress.NONE)).isInstanceOf(AccessDeniedException.class);
-        signIn(data.user(Role.FACILITATOR));
+        AccountFixtures.actAs(data.user(Role.FACILITATOR));
         assertThatThrownBy(() -> reports.overview(week.slug())).isInstanceOf(AccessDeniedException.class);
         SecurityContextHolder.clearContext();
         assertThatThrownBy(() -> reports.overview(week.slug())).isInstanceOf(CurrentUser.NotSignedInException.class);
@@ -317,11 +312,7 @@ class AttendanceReportServiceTest {
 
     private ConveneUser coordinatorOf(HostRef host) {
         ConveneUser coordinator = data.user(Role.HOST);
-        db.insertInto(org.convene.db.Tables.HOST_COORDINATOR)
-                .set(org.convene.db.Tables.HOST_COORDINATOR.HOST_ID, host.id())
-                .set(org.convene.db.Tables.HOST_COORDINATOR.USER_ID, coordinator.id())
-                .set(org.convene.db.Tables.HOST_COORDINATOR.ADDED_AT, t("01T09:00").atOffset(ZoneOffset.UTC))
-                .execute();
+        fixture.coordinate(coordinator, host.id(), t("01T09:00"));
         return coordinator;
     }
 
@@ -331,7 +322,7 @@ class AttendanceReportServiceTest {
 
     @Test
     void a_host_coordinator_reads_their_own_organisations_reports_and_downloads() throws Exception {
-        signIn(coordinatorOf(h1));
+        AccountFixtures.actAs(coordinatorOf(h1));
 
         assertThat(reports.myHostReports()).containsExactly(new HostReportLink(week.slug(), week.name(),
                 week.firstDay(), week.lastDay(), h1.id(), h1.name()));
@@ -349,7 +340,7 @@ class AttendanceReportServiceTest {
 
     @Test
     void a_host_coordinator_is_refused_other_hosts_and_the_conference_wide_reports() {
-        signIn(coordinatorOf(h1));
+        AccountFixtures.actAs(coordinatorOf(h1));
         List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> refused = List.of(
                 () -> reports.sessionReport(c, 5),
                 () -> reports.attendees(c, 0, 10),
@@ -374,7 +365,7 @@ class AttendanceReportServiceTest {
 
     @Test
     void the_host_role_alone_without_an_organisation_opens_nothing() {
-        signIn(data.user(Role.HOST));
+        AccountFixtures.actAs(data.user(Role.HOST));
         assertThat(reports.myHostReports()).isEmpty();
         assertThatThrownBy(() -> reports.hostReport(week.slug(), h1.id())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> reports.sessionReport(a, 5)).isInstanceOf(AccessDeniedException.class);

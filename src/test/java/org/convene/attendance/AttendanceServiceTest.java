@@ -3,13 +3,13 @@ package org.convene.attendance;
 import org.convene.IntegrationTest;
 import org.convene.TestClock;
 import org.convene.TestData;
+import org.convene.account.AccountFixtures;
 import org.convene.core.security.ConveneUser;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.io.StringWriter;
@@ -53,18 +53,13 @@ class AttendanceServiceTest {
         long conference = data.conference("Europe/London", LocalDate.of(2031, 3, 10), LocalDate.of(2031, 3, 14));
         session = data.session(conference, "Planning care together", START, END);
         alex = data.user();
-        signIn(alex);
+        AccountFixtures.actAs(alex);
     }
 
     @AfterEach
     void reset() {
         SecurityContextHolder.clearContext();
         clock.reset();
-    }
-
-    private static void signIn(ConveneUser user) {
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
     }
 
     private void at(String time) {
@@ -234,10 +229,10 @@ class AttendanceServiceTest {
     @Test
     void the_end_of_the_session_closes_intervals_at_the_end() {
         ConveneUser sam = data.user();
-        signIn(sam);
+        AccountFixtures.actAs(sam);
         at("10:51:00");
         AttendanceVisit samVisit = attendance.arrived(session).orElseThrow();
-        signIn(alex);
+        AccountFixtures.actAs(alex);
         at("10:59:00");
         AttendanceVisit alexVisit = arrive();
         at("10:59:40");

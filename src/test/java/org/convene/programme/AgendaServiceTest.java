@@ -2,13 +2,13 @@ package org.convene.programme;
 
 import org.convene.IntegrationTest;
 import org.convene.TestData;
+import org.convene.account.AccountFixtures;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Instant;
@@ -43,14 +43,9 @@ class AgendaServiceTest {
         SecurityContextHolder.clearContext();
     }
 
-    private static void signIn(ConveneUser user) {
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-    }
-
     @Test
     void a_session_added_twice_is_on_the_agenda_once_and_can_be_removed() {
-        signIn(data.user());
+        AccountFixtures.actAs(data.user());
         agenda.add(morning);
         agenda.add(morning);
 
@@ -64,19 +59,19 @@ class AgendaServiceTest {
     void each_person_sees_only_their_own_agenda() {
         ConveneUser alex = data.user();
         ConveneUser sam = data.user();
-        signIn(alex);
+        AccountFixtures.actAs(alex);
         agenda.add(morning);
-        signIn(sam);
+        AccountFixtures.actAs(sam);
         agenda.add(afternoon);
 
         assertThat(agenda.mySessionIds()).containsExactly(afternoon);
-        signIn(alex);
+        AccountFixtures.actAs(alex);
         assertThat(agenda.mySessionIds()).containsExactly(morning);
     }
 
     @Test
     void agenda_lists_sessions_in_start_order_with_their_conference_time_zone() {
-        signIn(data.user());
+        AccountFixtures.actAs(data.user());
         agenda.add(afternoon);
         agenda.add(morning);
 
@@ -88,7 +83,7 @@ class AgendaServiceTest {
 
     @Test
     void overlapping_sessions_are_reported_once_per_pair_and_back_to_back_ones_are_not() {
-        signIn(data.user());
+        AccountFixtures.actAs(data.user());
         long backToBack = data.session(conference, "Straight after", Instant.parse("2031-07-07T11:00:00Z"), Instant.parse("2031-07-07T12:00:00Z"));
         agenda.add(morning);
         agenda.add(overlapping);
@@ -102,7 +97,7 @@ class AgendaServiceTest {
 
     @Test
     void adding_a_session_that_does_not_exist_is_refused_clearly() {
-        signIn(data.user());
+        AccountFixtures.actAs(data.user());
         assertThatThrownBy(() -> agenda.add(987654321L))
                 .isInstanceOf(NoSuchSessionException.class)
                 .hasMessageContaining("no session");

@@ -1,6 +1,7 @@
 package org.convene.programme;
 
 import org.convene.IntegrationTest;
+import org.convene.account.AccountFixtures;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.jooq.DSLContext;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.io.ByteArrayOutputStream;
@@ -19,13 +19,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +34,6 @@ import static org.convene.db.Tables.PERSON;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 import static org.convene.db.Tables.SESSION_PERSON;
 import static org.convene.db.Tables.TRACK;
-import static org.convene.db.Tables.USER_ROLE;
 
 @IntegrationTest
 class CsvImportServiceTest {
@@ -61,8 +56,8 @@ class CsvImportServiceTest {
         fixture = new ProgrammeFixture(db);
         week = fixture.conference("Co-production Week", "Europe/London", LocalDate.of(2026, 7, 6),
                 LocalDate.of(2026, 7, 10));
-        organiser = withRole(fixture.user("Olu Organiser"), Role.ORGANISER);
-        signInAs(organiser);
+        organiser = fixture.account("Olu Organiser", Role.ORGANISER);
+        AccountFixtures.actAs(organiser);
     }
 
     @AfterEach
@@ -76,25 +71,6 @@ class CsvImportServiceTest {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
-
-    private void signInAs(ConveneUser user) {
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-    }
-
-    private ConveneUser withRole(ConveneUser user, Role role) {
-        db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, user.id()).set(USER_ROLE.ROLE, role.name())
-                .set(USER_ROLE.GRANTED_AT, OffsetDateTime.now(ZoneOffset.UTC)).execute();
-        Set<Role> roles = EnumSet.copyOf(user.roles());
-        roles.add(role);
-        return new ConveneUser(user.id(), user.email(), user.displayName(), "{noop}not-used", roles);
-    }
-
-    private void coordinate(ConveneUser user, HostRef host) {
-        db.insertInto(HOST_COORDINATOR).set(HOST_COORDINATOR.HOST_ID, host.id())
-                .set(HOST_COORDINATOR.USER_ID, user.id())
-                .set(HOST_COORDINATOR.ADDED_AT, OffsetDateTime.now(ZoneOffset.UTC)).execute();
-    }
 
     private static byte[] csv(String... lines) {
         return String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
@@ -158,9 +134,9 @@ class CsvImportServiceTest {
     @Test
     void a_coordinators_template_names_their_own_organisation_and_imports_cleanly() throws IOException {
         HostRef carers = fixture.host("Carers Leeds");
-        ConveneUser coordinator = withRole(fixture.user("Cam Coordinator"), Role.HOST);
-        coordinate(coordinator, carers);
-        signInAs(coordinator);
+        ConveneUser coordinator = fixture.account("Cam Coordinator", Role.HOST);
+        fixture.coordinate(coordinator, carers);
+        AccountFixtures.actAs(coordinator);
         StringWriter template = new StringWriter();
         imports.writeTemplate(Optional.of(week.id()), template);
 
@@ -455,13 +431,13 @@ class CsvImportServiceTest {
     void a_coordinator_may_import_only_their_own_organisations_sessions() {
         HostRef mine = fixture.host("Mind Leeds");
         HostRef theirs = fixture.host("Age Concern");
-        ConveneUser coordinator = withRole(fixture.user("Cam Coordinator"), Role.HOST);
-        coordinate(coordinator, mine);
+        ConveneUser coordinator = fixture.account("Cam Coordinator", Role.HOST);
+        fixture.coordinate(coordinator, mine);
         long others = fixture.session(week, "Theirs").at(Instant.parse("2026-07-08T09:00:00Z"),
                 Instant.parse("2026-07-08T10:00:00Z")).host(theirs).create();
         db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.REFERENCE, ref("H4")).where(PROGRAMME_SESSION.ID.eq(others))
                 .execute();
-        signInAs(coordinator);
+        AccountFixtures.actAs(coordinator);
         String base = ",Webinar,2026-07-08,10:00,11:00,,";
 
         CsvImportPreview preview = preview(csv(HEADER,
@@ -511,7 +487,7 @@ class CsvImportServiceTest {
 
     @Test
     void people_without_a_role_may_not_import() {
-        signInAs(fixture.user("Ada Attendee"));
+        AccountFixtures.actAs(fixture.user("Ada Attendee"));
 
         assertThatThrownBy(() -> preview(csv(HEADER, validRow(ref("X1"), "One"))))
                 .isInstanceOf(AccessDeniedException.class);

@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.CONFERENCE;
+import static org.convene.db.Tables.HOST_COORDINATOR;
 import static org.convene.db.Tables.HOST_ORGANISATION;
 import static org.convene.db.Tables.PERSON;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
@@ -89,21 +90,66 @@ public class ProgrammeFixture {
 
     /** An attendee account inserted directly (the sign-up flow belongs to another feature). */
     public ConveneUser user(String displayName) {
+        return account(displayName);
+    }
+
+    public ConveneUser attendee() {
+        return account("Attendee");
+    }
+
+    public ConveneUser organiser() {
+        return account("Organiser", Role.ORGANISER);
+    }
+
+    /**
+     * An account with the HOST role coordinating these organisations (none: a coordinator whose hosts were
+     * removed), written straight to the database: the invitation flow that makes coordinators belongs to another
+     * feature.
+     */
+    public ConveneUser coordinator(HostRef... hosts) {
+        return coordinator("Coordinator", hosts);
+    }
+
+    public ConveneUser coordinator(String displayName, HostRef... hosts) {
+        ConveneUser user = account(displayName, Role.HOST);
+        for (HostRef host : hosts) {
+            coordinate(user, host);
+        }
+        return user;
+    }
+
+    /** Makes the user a coordinator of the host, as accepting an invitation would. */
+    public void coordinate(ConveneUser user, HostRef host) {
+        coordinate(user, host.id(), Instant.now());
+    }
+
+    public void coordinate(ConveneUser user, long hostId, Instant addedAt) {
+        db.insertInto(HOST_COORDINATOR).set(HOST_COORDINATOR.HOST_ID, hostId)
+                .set(HOST_COORDINATOR.USER_ID, user.id()).set(HOST_COORDINATOR.ADDED_AT, addedAt.atOffset(ZoneOffset.UTC))
+                .execute();
+    }
+
+    /** An account with the ATTENDEE role and these others. */
+    public ConveneUser account(String displayName, Role... extraRoles) {
         String email = "tt-" + tag + "-" + (++sequence) + "@example.org";
         long id = db.insertInto(APP_USER).set(APP_USER.EMAIL, email).set(APP_USER.DISPLAY_NAME, displayName)
                 .set(APP_USER.PASSWORD_HASH, "{noop}not-used").set(APP_USER.CREATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
                 .returning(APP_USER.ID).fetchOne(APP_USER.ID);
-        db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, Role.ATTENDEE.name())
-                .set(USER_ROLE.GRANTED_AT, OffsetDateTime.now(ZoneOffset.UTC)).execute();
+        Set<Role> roles = EnumSet.of(Role.ATTENDEE, extraRoles);
+        for (Role role : roles) {
+            db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, role.name())
+                    .set(USER_ROLE.GRANTED_AT, OffsetDateTime.now(ZoneOffset.UTC)).execute();
+        }
         users.add(id);
-        return new ConveneUser(id, email, displayName, "{noop}not-used", Set.of(Role.ATTENDEE));
+        return new ConveneUser(id, email, displayName, "{noop}not-used", roles);
     }
 
+    /** Also removes the people the app made from the fixture's accounts (when making them facilitators). */
     public void cleanUp() {
         // Sessions, tracks, session_person and agenda rows go with their conference and user (on delete cascade).
         db.deleteFrom(CONFERENCE).where(CONFERENCE.ID.in(conferences)).execute();
         db.deleteFrom(HOST_ORGANISATION).where(HOST_ORGANISATION.ID.in(hosts)).execute();
-        db.deleteFrom(PERSON).where(PERSON.ID.in(people)).execute();
+        db.deleteFrom(PERSON).where(PERSON.ID.in(people).or(PERSON.USER_ID.in(users))).execute();
         db.deleteFrom(APP_USER).where(APP_USER.ID.in(users)).execute();
     }
 

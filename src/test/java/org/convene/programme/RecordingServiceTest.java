@@ -2,6 +2,7 @@ package org.convene.programme;
 
 import org.convene.IntegrationTest;
 import org.convene.TestClock;
+import org.convene.account.AccountFixtures;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.jooq.DSLContext;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Instant;
@@ -24,7 +24,6 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.convene.db.Tables.HOST_COORDINATOR;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 
 @IntegrationTest
@@ -73,22 +72,12 @@ class RecordingServiceTest {
         return MONDAY.plusDays(day).atTime(hour, 0);
     }
 
-    private static void signIn(ConveneUser user) {
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-    }
-
     private ConveneUser organiser() {
-        ConveneUser user = fixture.user("Olu Organiser");
-        return new ConveneUser(user.id(), user.email(), user.displayName(), "{noop}x", Set.of(Role.ATTENDEE, Role.ORGANISER));
+        return fixture.account("Olu Organiser", Role.ORGANISER);
     }
 
     private ConveneUser coordinatorOf(HostRef host) {
-        ConveneUser user = fixture.user("Hana Host");
-        db.insertInto(HOST_COORDINATOR).set(HOST_COORDINATOR.HOST_ID, host.id())
-                .set(HOST_COORDINATOR.USER_ID, user.id())
-                .set(HOST_COORDINATOR.ADDED_AT, OffsetDateTime.now(ZoneOffset.UTC)).execute();
-        return new ConveneUser(user.id(), user.email(), user.displayName(), "{noop}x", Set.of(Role.ATTENDEE, Role.HOST));
+        return fixture.coordinator("Hana Host", host);
     }
 
     private int version(long sessionId) {
@@ -103,7 +92,7 @@ class RecordingServiceTest {
 
     @Test
     void the_host_publishes_a_recording_with_its_formats_after_the_session_and_the_version_rises() {
-        signIn(coordinatorOf(carers));
+        AccountFixtures.actAs(coordinatorOf(carers));
         int before = version(morning);
 
         RecordingResult result = recordings.publish(morning, before, draft(" https://video.example.org/care.mp4 "));
@@ -117,7 +106,7 @@ class RecordingServiceTest {
 
     @Test
     void a_recording_cannot_be_published_before_the_session_ends() {
-        signIn(organiser());
+        AccountFixtures.actAs(organiser());
         clock.set(at(0, 10).plusMinutes(30).atZone(week.timeZone()).toInstant());
 
         RecordingResult result = recordings.publish(morning, version(morning), draft("https://video.example.org/a"));
@@ -129,7 +118,7 @@ class RecordingServiceTest {
 
     @Test
     void a_cancelled_session_gets_no_recording() {
-        signIn(organiser());
+        AccountFixtures.actAs(organiser());
         changes.cancel(morning, version(morning), "Speaker unwell");
 
         RecordingResult result = recordings.publish(morning, version(morning), draft("https://video.example.org/a"));
@@ -140,7 +129,7 @@ class RecordingServiceTest {
 
     @Test
     void addresses_that_are_not_web_addresses_are_refused_field_by_field_with_govuk_messages() {
-        signIn(organiser());
+        AccountFixtures.actAs(organiser());
         int before = version(morning);
 
         RecordingResult result = recordings.publish(morning, before,
@@ -164,7 +153,7 @@ class RecordingServiceTest {
 
     @Test
     void a_publish_from_a_stale_form_is_a_conflict_and_changes_nothing() {
-        signIn(organiser());
+        AccountFixtures.actAs(organiser());
         int loaded = version(morning);
         recordings.publish(morning, loaded, draft("https://video.example.org/first"));
 
@@ -176,7 +165,7 @@ class RecordingServiceTest {
 
     @Test
     void unpublishing_takes_the_recording_and_its_formats_down() {
-        signIn(organiser());
+        AccountFixtures.actAs(organiser());
         recordings.publish(morning, version(morning), draft("https://video.example.org/care"));
 
         assertThat(recordings.unpublish(morning, version(morning))).isInstanceOf(RecordingResult.Saved.class);
@@ -188,12 +177,12 @@ class RecordingServiceTest {
 
     @Test
     void a_coordinator_of_another_host_and_an_attendee_may_not_publish() {
-        signIn(coordinatorOf(council));
+        AccountFixtures.actAs(coordinatorOf(council));
         assertThatThrownBy(() -> recordings.publish(morning, version(morning), draft("https://video.example.org/a")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> recordings.forEditing(morning)).isInstanceOf(AccessDeniedException.class);
 
-        signIn(fixture.user("Ada Attendee"));
+        AccountFixtures.actAs(fixture.user("Ada Attendee"));
         assertThatThrownBy(() -> recordings.publish(morning, version(morning), draft("https://video.example.org/a")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> recordings.unpublish(morning, version(morning)))
@@ -213,7 +202,7 @@ class RecordingServiceTest {
                 .recordingUrl("https://video.example.org/c").create();
         db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.CANCELLED_AT, OffsetDateTime.now(ZoneOffset.UTC))
                 .where(PROGRAMME_SESSION.ID.eq(cancelled)).execute();
-        signIn(organiser());
+        AccountFixtures.actAs(organiser());
         recordings.publish(morning, version(morning), draft("https://video.example.org/m"));
 
         assertThat(ids(RecordingFilter.all(), 0, 10)).containsExactly(morning, tuesdayBsl, tuesdayLater);
@@ -249,7 +238,7 @@ class RecordingServiceTest {
         assertThat(ids(mine, 0, 10)).isEmpty();
         assertThat(recordings.count(week, mine)).isZero();
 
-        signIn(fixture.user("Ada Attendee"));
+        AccountFixtures.actAs(fixture.user("Ada Attendee"));
         agenda.add(morning);
 
         assertThat(ids(mine, 0, 10)).containsExactly(morning);

@@ -2,7 +2,7 @@ package org.convene.programme;
 
 import org.convene.IntegrationTest;
 import org.convene.TestData;
-import org.convene.core.security.ConveneUser;
+import org.convene.account.AccountFixtures;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
 import org.jooq.DSLContext;
@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -67,11 +66,6 @@ class ScheduleImportServiceTest {
         db.deleteFrom(PERSON).where(PERSON.ID.in(people)).execute();
     }
 
-    private void signInAs(ConveneUser user) {
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-    }
-
     /** The pretalx example under a unique acronym, since every test class shares the database. */
     private ObjectNode democon(String acronym) {
         ObjectNode root = (ObjectNode) JSON.readTree(ScheduleFiles.pretalxExample());
@@ -97,7 +91,7 @@ class ScheduleImportServiceTest {
 
     @Test
     void the_pretalx_example_imports_as_a_conference_with_tracks_sessions_and_speakers() {
-        signInAs(data.user(Role.ORGANISER));
+        AccountFixtures.actAs(data.user(Role.ORGANISER));
         String acronym = "democon_" + fixture.tag();
         ObjectNode file = democon(acronym);
 
@@ -136,7 +130,7 @@ class ScheduleImportServiceTest {
 
     @Test
     void importing_the_same_schedule_again_updates_sessions_instead_of_duplicating_them() {
-        signInAs(data.user(Role.ORGANISER));
+        AccountFixtures.actAs(data.user(Role.ORGANISER));
         ObjectNode file = democon("twice_" + fixture.tag());
         ScheduleImportSummary first = imports.importSchedule(file.toString());
         long people = db.fetchCount(PERSON);
@@ -160,7 +154,7 @@ class ScheduleImportServiceTest {
 
     @Test
     void an_acronym_that_breaks_the_schema_pattern_and_extra_fields_are_accepted() {
-        signInAs(data.user(Role.ORGANISER));
+        AccountFixtures.actAs(data.user(Role.ORGANISER));
         String acronym = "Demo Con " + fixture.tag().toUpperCase() + "!";
         ObjectNode file = democon(acronym);
         ObjectNode event = (ObjectNode) file.path("schedule").path("conference").path("days").get(0)
@@ -189,7 +183,7 @@ class ScheduleImportServiceTest {
 
     @Test
     void a_bad_time_is_rejected_naming_the_place_and_nothing_is_written() {
-        signInAs(data.user(Role.ORGANISER));
+        AccountFixtures.actAs(data.user(Role.ORGANISER));
         String acronym = "broken_" + fixture.tag();
         ObjectNode file = democon(acronym);
         // The bad event is the last one of the last day, so every event before it was already understood.
@@ -210,7 +204,7 @@ class ScheduleImportServiceTest {
 
     @Test
     void a_failed_reimport_leaves_the_earlier_import_untouched() {
-        signInAs(data.user(Role.ORGANISER));
+        AccountFixtures.actAs(data.user(Role.ORGANISER));
         ObjectNode file = democon("again_" + fixture.tag());
         ScheduleImportSummary first = imports.importSchedule(file.toString());
         ObjectNode firstEvent = (ObjectNode) file.path("schedule").path("conference").path("days").get(0)
@@ -230,7 +224,7 @@ class ScheduleImportServiceTest {
 
     @Test
     void files_that_are_not_schedules_are_rejected_with_a_clear_message() {
-        signInAs(data.user(Role.ORGANISER));
+        AccountFixtures.actAs(data.user(Role.ORGANISER));
         assertThatThrownBy(() -> imports.importSchedule("BEGIN:VCALENDAR"))
                 .isInstanceOf(ScheduleImportException.class).hasMessageStartingWith("The file is not JSON");
         assertThatThrownBy(() -> imports.importSchedule("{\"version\": \"1\"}"))
@@ -252,9 +246,9 @@ class ScheduleImportServiceTest {
     void only_organisers_may_import() {
         String file = democon("nobody_" + fixture.tag()).toString();
         assertThatThrownBy(() -> imports.importSchedule(file)).isInstanceOf(CurrentUser.NotSignedInException.class);
-        signInAs(data.user());
+        AccountFixtures.actAs(data.user());
         assertThatThrownBy(() -> imports.importSchedule(file)).isInstanceOf(AccessDeniedException.class);
-        signInAs(data.user(Role.FACILITATOR));
+        AccountFixtures.actAs(data.user(Role.FACILITATOR));
         assertThatThrownBy(() -> imports.importSchedule(file)).isInstanceOf(AccessDeniedException.class);
         assertThat(db.fetchExists(CONFERENCE, CONFERENCE.SLUG.eq("nobody-" + fixture.tag()))).isFalse();
     }
@@ -279,7 +273,7 @@ class ScheduleImportServiceTest {
         fixture.session(conference, "Evening social, no track")
                 .at(LocalDateTime.of(2031, 7, 10, 19, 0), LocalDateTime.of(2031, 7, 10, 20, 0))
                 .format(SessionFormat.SOCIAL).joinUrl("https://meet.example.org/social").create();
-        signInAs(data.user(Role.ORGANISER));
+        AccountFixtures.actAs(data.user(Role.ORGANISER));
 
         String exported = exports.export(conference.slug(), ScheduleFormat.JSON, BASE).orElseThrow();
         String freshAcronym = "roundtrip_" + fixture.tag();
@@ -304,7 +298,7 @@ class ScheduleImportServiceTest {
                 LocalDate.of(2031, 9, 1), LocalDate.of(2031, 9, 2));
         long session = fixture.session(conference, "Made in Convene")
                 .at(LocalDateTime.of(2031, 9, 1, 10, 0), LocalDateTime.of(2031, 9, 1, 11, 0)).create();
-        signInAs(data.user(Role.ORGANISER));
+        AccountFixtures.actAs(data.user(Role.ORGANISER));
         ObjectNode file = (ObjectNode) JSON.readTree(exports.export(conference.slug(), ScheduleFormat.JSON, BASE).orElseThrow());
         ((ObjectNode) file.path("schedule").path("conference").path("days").get(0).path("rooms").path("Online").get(0))
                 .put("title", "Made in Convene, edited in a script");

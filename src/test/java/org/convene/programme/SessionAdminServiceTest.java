@@ -19,7 +19,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +41,6 @@ class SessionAdminServiceTest {
     DSLContext db;
 
     ProgrammeFixture programme;
-    CoordinatorFixture accounts;
     ConferenceSummary week;
     ConferenceSummary otherWeek;
     TrackRef health;
@@ -59,16 +57,15 @@ class SessionAdminServiceTest {
     @BeforeEach
     void setUp() {
         programme = new ProgrammeFixture(db);
-        accounts = new CoordinatorFixture(db);
         week = programme.conference("Co-production Week 2031", "Europe/London", MONDAY, MONDAY.plusDays(4));
         otherWeek = programme.conference("Another week", "Europe/London", MONDAY, MONDAY.plusDays(4));
         health = programme.track(week, "Health and care", 1);
         otherTrack = programme.track(otherWeek, "Elsewhere", 1);
         carers = programme.host("Carers Together");
         council = programme.host("Northshire Council");
-        organiser = accounts.organiser();
-        carersCoordinator = accounts.coordinator(carers);
-        attendee = accounts.attendee();
+        organiser = programme.organiser();
+        carersCoordinator = programme.coordinator(carers);
+        attendee = programme.attendee();
         carersSession = programme.session(week, "Carers' cafe").host(carers)
                 .at(monday(10, 0), monday(11, 0)).create();
         councilSession = programme.session(week, "Council budget").host(council)
@@ -80,7 +77,6 @@ class SessionAdminServiceTest {
     void tearDown() {
         SecurityContextHolder.clearContext();
         programme.cleanUp();
-        accounts.cleanUp();
     }
 
     private static Instant monday(int hour, int minute) {
@@ -241,7 +237,7 @@ class SessionAdminServiceTest {
 
     @Test
     void a_coordinator_creates_edits_and_staffs_their_own_organisations_sessions() {
-        ConveneUser facilitator = accounts.account("Fran Facilitator");
+        ConveneUser facilitator = programme.account("Fran Facilitator");
         AccountFixtures.actAs(carersCoordinator);
 
         assertThat(service.scope()).isEqualTo(new ManagerScope(false, List.of(carers)));
@@ -311,7 +307,7 @@ class SessionAdminServiceTest {
 
     @Test
     void a_coordinator_whose_organisations_were_removed_can_change_nothing() {
-        ConveneUser former = accounts.coordinator();
+        ConveneUser former = programme.coordinator();
         AccountFixtures.actAs(former);
 
         assertThat(service.scope().mayManageAnything()).isFalse();
@@ -373,7 +369,7 @@ class SessionAdminServiceTest {
 
     @Test
     void an_assigned_facilitator_may_moderate_that_session_until_removed() {
-        ConveneUser fran = accounts.account("Fran Facilitator");
+        ConveneUser fran = programme.account("Fran Facilitator");
         AccountFixtures.actAs(fran);
         assertThat(qa.canModerate(carersSession)).isFalse();
 
@@ -399,7 +395,7 @@ class SessionAdminServiceTest {
 
     @Test
     void the_person_already_linked_to_the_account_is_reused_on_the_next_session() {
-        ConveneUser fran = accounts.account("Fran Facilitator");
+        ConveneUser fran = programme.account("Fran Facilitator");
         AccountFixtures.actAs(organiser);
 
         var first = (FacilitatorAssignment.Added) service.addFacilitator(carersSession, fran.email());

@@ -6,6 +6,7 @@ import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.convene.IntegrationTest;
 import org.convene.TestClock;
+import org.convene.account.AccountFixtures;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.jooq.DSLContext;
@@ -14,21 +15,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.convene.db.Tables.HOST_COORDINATOR;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 
 @IntegrationTest
@@ -66,9 +63,7 @@ class SessionChangeServiceTest {
         morning = fixture.session(week, "Caring at home").at(at(1, 10), at(1, 11)).host(carers)
                 .joinUrl("https://meet.example.org/care").create();
         clashing = fixture.session(week, "Housing clinic").at(at(1, 10), at(1, 12)).host(council).create();
-        ConveneUser user = fixture.user("Olu Organiser");
-        organiser = new ConveneUser(user.id(), user.email(), user.displayName(), "{noop}x",
-                Set.of(Role.ATTENDEE, Role.ORGANISER));
+        organiser = fixture.account("Olu Organiser", Role.ORGANISER);
     }
 
     @AfterEach
@@ -84,11 +79,6 @@ class SessionChangeServiceTest {
 
     private Instant instant(int day, int hour) {
         return at(day, hour).atZone(week.timeZone()).toInstant();
-    }
-
-    private static void signIn(ConveneUser user) {
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
     }
 
     private int version(long sessionId) {
@@ -109,12 +99,12 @@ class SessionChangeServiceTest {
     void cancelling_tells_only_people_with_the_session_on_their_agenda_with_the_reason() {
         ConveneUser ada = fixture.user("Ada");
         ConveneUser bo = fixture.user("Bo");
-        signIn(ada);
+        AccountFixtures.actAs(ada);
         agenda.add(morning);
-        signIn(bo);
+        AccountFixtures.actAs(bo);
         agenda.add(clashing);
 
-        signIn(organiser);
+        AccountFixtures.actAs(organiser);
         int before = version(morning);
         clock.set(instant(0, 9));
         assertThat(changes.status(morning).onAgendas()).isEqualTo(1);
@@ -122,21 +112,21 @@ class SessionChangeServiceTest {
                 .isEqualTo(new SessionChangeResult.Done(before + 1));
         assertThat(changes.status(morning).cancelledAt()).isEqualTo(instant(0, 9));
 
-        signIn(ada);
+        AccountFixtures.actAs(ada);
         List<AgendaNotice> notices = changes.myNotices();
         assertThat(notices).singleElement().satisfies(n -> {
             assertThat(n.kind()).isEqualTo(AgendaNotice.Kind.CANCELLED);
             assertThat(n.sessionId()).isEqualTo(morning);
             assertThat(n.reason()).isEqualTo("The speaker is unwell");
         });
-        signIn(bo);
+        AccountFixtures.actAs(bo);
         assertThat(changes.myNotices()).isEmpty();
     }
 
     @Test
     void a_move_is_news_with_the_old_and_new_times_and_dismissing_it_keeps_it_dismissed() {
         ConveneUser ada = fixture.user("Ada");
-        signIn(ada);
+        AccountFixtures.actAs(ada);
         agenda.add(morning);
 
         move(morning, 2, 14, 15);
@@ -160,12 +150,12 @@ class SessionChangeServiceTest {
     @Test
     void changes_before_someone_added_the_session_are_not_news_to_them() {
         move(morning, 2, 14, 15);
-        signIn(organiser);
+        AccountFixtures.actAs(organiser);
         changes.cancel(morning, version(morning), null);
         changes.restore(morning, version(morning));
 
         ConveneUser late = fixture.user("Late");
-        signIn(late);
+        AccountFixtures.actAs(late);
         agenda.add(morning);
 
         assertThat(changes.myNotices()).isEmpty();
@@ -173,7 +163,7 @@ class SessionChangeServiceTest {
 
     @Test
     void several_unseen_changes_make_one_notice_from_the_time_last_known_to_the_latest_state() {
-        signIn(fixture.user("Ada"));
+        AccountFixtures.actAs(fixture.user("Ada"));
         agenda.add(morning);
         move(morning, 2, 14, 15);
         move(morning, 3, 14, 15);
@@ -187,9 +177,9 @@ class SessionChangeServiceTest {
     @Test
     void restoring_clears_the_cancellation_and_tells_those_who_had_it() {
         ConveneUser ada = fixture.user("Ada");
-        signIn(ada);
+        AccountFixtures.actAs(ada);
         agenda.add(morning);
-        signIn(organiser);
+        AccountFixtures.actAs(organiser);
         changes.cancel(morning, version(morning), "Unwell");
         int cancelledVersion = version(morning);
 
@@ -198,14 +188,14 @@ class SessionChangeServiceTest {
         assertThat(status.cancelled()).isFalse();
         assertThat(status.cancellationReason()).isNull();
 
-        signIn(ada);
+        AccountFixtures.actAs(ada);
         assertThat(changes.myNotices()).singleElement()
                 .extracting(AgendaNotice::kind).isEqualTo(AgendaNotice.Kind.RESTORED);
     }
 
     @Test
     void a_stale_cancel_or_restore_is_a_conflict_and_a_long_reason_is_refused() {
-        signIn(organiser);
+        AccountFixtures.actAs(organiser);
         int loaded = version(morning);
         move(morning, 2, 14, 15);
 
@@ -220,19 +210,19 @@ class SessionChangeServiceTest {
     @Test
     void only_organisers_and_the_sessions_own_host_may_cancel() {
         ConveneUser councilHost = coordinatorOf(council);
-        signIn(councilHost);
+        AccountFixtures.actAs(councilHost);
         assertThatThrownBy(() -> changes.cancel(morning, version(morning), null)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> changes.status(morning)).isInstanceOf(AccessDeniedException.class);
-        signIn(fixture.user("Ada"));
+        AccountFixtures.actAs(fixture.user("Ada"));
         assertThatThrownBy(() -> changes.restore(morning, version(morning))).isInstanceOf(AccessDeniedException.class);
 
-        signIn(coordinatorOf(carers));
+        AccountFixtures.actAs(coordinatorOf(carers));
         assertThat(changes.cancel(morning, version(morning), null)).isInstanceOf(SessionChangeResult.Done.class);
     }
 
     @Test
     void someone_cannot_dismiss_a_notice_with_another_sessions_change() {
-        signIn(fixture.user("Ada"));
+        AccountFixtures.actAs(fixture.user("Ada"));
         agenda.add(morning);
         agenda.add(clashing);
         move(clashing, 2, 14, 15);
@@ -249,14 +239,14 @@ class SessionChangeServiceTest {
 
     @Test
     void a_cancelled_session_clashes_with_nothing_on_the_agenda() {
-        signIn(fixture.user("Ada"));
+        AccountFixtures.actAs(fixture.user("Ada"));
         agenda.add(morning);
         agenda.add(clashing);
         assertThat(AgendaService.clashes(agenda.myAgenda())).hasSize(1);
 
-        signIn(organiser);
+        AccountFixtures.actAs(organiser);
         changes.cancel(morning, version(morning), null);
-        signIn(fixture.user("Bo"));
+        AccountFixtures.actAs(fixture.user("Bo"));
         agenda.add(morning);
         agenda.add(clashing);
 
@@ -270,7 +260,7 @@ class SessionChangeServiceTest {
         int first = sequence(morning);
         assertThat(status(morning)).isEqualTo("CONFIRMED");
 
-        signIn(organiser);
+        AccountFixtures.actAs(organiser);
         changes.cancel(morning, version(morning), "Unwell");
         assertThat(status(morning)).isEqualTo("CANCELLED");
         assertThat(sequence(morning)).isEqualTo(first + 1);
@@ -281,7 +271,7 @@ class SessionChangeServiceTest {
         assertThat(sequence(morning)).isEqualTo(first + 3);
 
         changes.cancel(morning, version(morning), null);
-        signIn(fixture.user("Ada"));
+        AccountFixtures.actAs(fixture.user("Ada"));
         agenda.add(morning);
         agenda.add(clashing);
         String token = calendars.renewFeed();
@@ -297,7 +287,7 @@ class SessionChangeServiceTest {
 
     @Test
     void schedule_app_exports_leave_cancelled_sessions_out() {
-        signIn(organiser);
+        AccountFixtures.actAs(organiser);
         changes.cancel(morning, version(morning), null);
 
         String xml = exports.export(week.slug(), ScheduleFormat.XML, "https://convene.example.org").orElseThrow();
@@ -308,11 +298,7 @@ class SessionChangeServiceTest {
     }
 
     private ConveneUser coordinatorOf(HostRef host) {
-        ConveneUser user = fixture.user("Hana Host");
-        db.insertInto(HOST_COORDINATOR).set(HOST_COORDINATOR.HOST_ID, host.id())
-                .set(HOST_COORDINATOR.USER_ID, user.id())
-                .set(HOST_COORDINATOR.ADDED_AT, OffsetDateTime.now(ZoneOffset.UTC)).execute();
-        return new ConveneUser(user.id(), user.email(), user.displayName(), "{noop}x", Set.of(Role.ATTENDEE, Role.HOST));
+        return fixture.coordinator("Hana Host", host);
     }
 
     private Calendar single(long sessionId) throws Exception {

@@ -34,6 +34,7 @@ import org.convene.account.DisplayPreferencesService;
 import org.convene.account.ApiTokenService;
 import org.convene.account.NewApiToken;
 import org.convene.account.UserSummary;
+import org.convene.core.ui.ErrorSummary;
 import org.convene.core.ui.MainLayout;
 
 import java.time.ZoneId;
@@ -235,6 +236,6 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
 
     @Override
     public String getPageTitle() {
-        return (showingErrors ? "Error: " : "") + "Your account - Convene";
+        return ErrorSummary.pageTitle(showingErrors, "Your account - Convene");
     }
 }

@@ -22,6 +22,7 @@ import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.convene.account.LoginFailures;
 import org.convene.core.security.CurrentUser;
+import org.convene.core.ui.ErrorSummary;
 import org.convene.core.ui.MainLayout;
 import org.springframework.security.web.WebAttributes;
 
@@ -133,6 +134,6 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
 
     @Override
     public String getPageTitle() {
-        return (showingErrors ? "Error: " : "") + "Log in - Convene";
+        return ErrorSummary.pageTitle(showingErrors, "Log in - Convene");
     }
 }

@@ -27,6 +27,7 @@ import org.convene.account.AccountField;
 import org.convene.account.AccountService;
 import org.convene.account.AccountValidationException;
 import org.convene.core.security.ConveneUser;
+import org.convene.core.ui.ErrorSummary;
 import org.convene.core.ui.MainLayout;
 
 import java.util.Map;
@@ -113,6 +114,6 @@ public class SignUpView extends Div implements BeforeEnterObserver, HasDynamicTi
 
     @Override
     public String getPageTitle() {
-        return (showingErrors ? "Error: " : "") + "Create an account - Convene";
+        return ErrorSummary.pageTitle(showingErrors, "Create an account - Convene");
     }
 }

@@ -18,6 +18,7 @@ import org.convene.attendance.HostReport;
 import org.convene.attendance.SessionFigures;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
+import org.convene.core.ui.IdParameter;
 import org.springframework.security.access.AccessDeniedException;
 import org.convene.core.ui.MainLayout;
 
@@ -48,12 +49,7 @@ public class HostReportView extends Div implements BeforeEnterObserver, HasDynam
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String slug = event.getRouteParameters().get("slug").orElse("");
-        long hostId;
-        try {
-            hostId = Long.parseLong(event.getRouteParameters().get("hostId").orElse(""));
-        } catch (NumberFormatException e) {
-            hostId = -1;
-        }
+        long hostId = IdParameter.parse(event.getRouteParameters().get("hostId").orElse("")).orElse(-1L);
         HostReport report;
         try {
             report = hostId > 0 ? reports.hostReport(slug, hostId).orElse(null) : null;

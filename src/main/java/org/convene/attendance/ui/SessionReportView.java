@@ -23,6 +23,7 @@ import org.convene.attendance.SessionFigures;
 import org.convene.attendance.SessionReport;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
+import org.convene.core.ui.IdParameter;
 import org.springframework.security.access.AccessDeniedException;
 import org.convene.core.ui.MainLayout;
 
@@ -57,7 +58,7 @@ public class SessionReportView extends Div implements BeforeEnterObserver, HasDy
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id = event.getRouteParameters().get("id").flatMap(SessionReportView::parseId).orElse(-1L);
+        long id = event.getRouteParameters().get("id").flatMap(IdParameter::parse).orElse(-1L);
         int every = "1".equals(event.getLocation().getQueryParameters().getSingleParameter("every").orElse("5")) ? 1 : 5;
         SessionReport report;
         try {
@@ -90,13 +91,6 @@ public class SessionReportView extends Div implements BeforeEnterObserver, HasDy
         add(figures(f, zone), chart(report, zone), attendees(f, zone), downloads(f));
     }
 
-    private static java.util.Optional<Long> parseId(String text) {
-        try {
-            return java.util.Optional.of(Long.parseLong(text));
-        } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
-        }
-    }
 
     private Section figures(SessionFigures f, ZoneId zone) {
         DescriptionList list = ReportPage.figures();

@@ -3,9 +3,10 @@ package org.convene.programme.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 
-/** What the organisers' conference, host and people pages share. */
+/** What the programme management pages share (conferences, hosts, people, recordings, cancelling). */
 final class AdminPage {
 
     static final String STYLES = "styles/manage-admin.css";
@@ -24,6 +25,11 @@ final class AdminPage {
         Paragraph back = new Paragraph(link("manage", "Manage the programme"));
         back.addClassName("cv-back-link");
         return back;
+    }
+
+    /** For an address that names nothing (mistyped, or removed since): says so and offers the whole list. */
+    static void showNotFound(Div page, String heading, String explanation, Anchor toList) {
+        page.add(backToManage(), new H1(heading), new Paragraph(explanation), new Paragraph(toList));
     }
 
     /** A status line that exists from page load, so screen readers announce changes of its text. */
@@ -66,12 +72,18 @@ final class AdminPage {
         conflict.getElement().executeJs("this.focus()");
     }
 
-    /** Long ids in URLs; anything else is "not found". */
-    static long parseId(String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+    /**
+     * The same message for a page whose status line (a live region) says what happened: nothing is loaded until
+     * the person asks, then the line says it was.
+     */
+    static void showConflictIn(Div status, String explanation, Runnable load, String loaded) {
+        status.removeAll();
+        status.setClassName("cv-warning");
+        Button reload = new Button("Load the latest version", e -> {
+            load.run();
+            status.setText(loaded);
+            status.setClassName("cv-success");
+        });
+        status.add(new Paragraph(explanation), reload);
     }
 }

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
+import org.convene.core.ui.ErrorSummary;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.ConferenceAdminService;
 import org.convene.programme.ConferenceEdit;
@@ -39,7 +40,7 @@ import java.util.List;
 public class ConferenceEditView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final ConferenceAdminService admin;
-    private final AdminErrorSummary errors = new AdminErrorSummary();
+    private final ErrorSummary errors = new ErrorSummary();
     private final Div conflict = AdminPage.conflict(this::loadLatest);
     private final Div status = AdminPage.status("conference-status");
     private final Div trackStatus = AdminPage.status("track-status");
@@ -66,9 +67,9 @@ public class ConferenceEditView extends Div implements BeforeEnterObserver, HasD
         conference = admin.conference(slug).orElse(null);
         if (conference == null) {
             title = "Conference not found - Convene";
-            add(AdminPage.backToManage(), new H1("Conference not found"),
-                    new Paragraph("We could not find a conference at this address. It may have been renamed."),
-                    new Paragraph(AdminPage.link("manage/conferences", "See all conferences")));
+            AdminPage.showNotFound(this, "Conference not found",
+                    "We could not find a conference at this address. It may have been renamed.",
+                    AdminPage.link("manage/conferences", "See all conferences"));
             return;
         }
         showingErrors = false;
@@ -120,7 +121,7 @@ public class ConferenceEditView extends Div implements BeforeEnterObserver, HasD
             }
             case SaveResult.Invalid<ConferenceEdit> invalid -> {
                 showingErrors = true;
-                errors.show(invalid.problems(), fields.fields());
+                errors.show(ErrorSummary.problems(invalid.problems(), fields.fields()));
             }
             case SaveResult.Conflict<ConferenceEdit> stale -> AdminPage.showConflict(conflict);
         }
@@ -262,7 +263,7 @@ public class ConferenceEditView extends Div implements BeforeEnterObserver, HasD
         question.getElement().executeJs("this.focus()");
     }
 
-    AdminErrorSummary errors() {
+    ErrorSummary errors() {
         return errors;
     }
 
@@ -272,6 +273,6 @@ public class ConferenceEditView extends Div implements BeforeEnterObserver, HasD
 
     @Override
     public String getPageTitle() {
-        return (showingErrors ? "Error: " : "") + title;
+        return ErrorSummary.pageTitle(showingErrors, title);
     }
 }

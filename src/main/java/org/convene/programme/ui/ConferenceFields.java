@@ -18,7 +18,7 @@ import java.util.Map;
  * A conference's details as form fields. The short name for web addresses is suggested from the name until the
  * organiser types their own; the time zone is chosen from the list of known zones.
  */
-class ConferenceFields extends Div {
+class ConferenceFields extends Div implements AdminFields<ConferenceForm> {
 
     static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
             .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/"))
@@ -65,7 +65,8 @@ class ConferenceFields extends Div {
         add(name, slug, theme, description, timeZone, firstDay, lastDay);
     }
 
-    Map<String, Component> fields() {
+    @Override
+    public Map<String, Component> fields() {
         Map<String, Component> fields = new LinkedHashMap<>();
         fields.put(ConferenceForm.NAME, name);
         fields.put(ConferenceForm.SLUG, slug);
@@ -77,7 +78,8 @@ class ConferenceFields extends Div {
         return fields;
     }
 
-    ConferenceForm read() {
+    @Override
+    public ConferenceForm read() {
         return new ConferenceForm(name.getValue(), slug.getValue(), theme.getValue(), description.getValue(),
                 timeZone.getValue(), firstDay.value(), lastDay.value());
     }

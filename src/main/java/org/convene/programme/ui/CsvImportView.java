@@ -29,6 +29,7 @@ import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
+import org.convene.core.ui.ErrorSummary;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.CsvImportConflictException;
@@ -252,26 +253,23 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
         outcome.removeAll();
         errorArea.removeAll();
         if (!result.fileProblems().isEmpty()) {
-            Div summary = errorSummary("Your file could not be checked. Nothing has been imported.",
+            showErrorSummary("Your file could not be checked. Nothing has been imported.",
                     result.fileProblems().stream().map(p -> (Component) new ListItem(p)).toList());
-            errorArea.add(summary);
             setStatus("Your file could not be checked: " + result.fileProblems().getFirst());
             showTitle(true);
-            summary.getElement().callJsFunction("focus");
             return;
         }
         String summaryText = summary(result);
         outcome.add(new H2("4. Check what will happen"));
-        Div errors = null;
-        if (result.rowsWithProblems() > 0) {
+        boolean rowProblems = result.rowsWithProblems() > 0;
+        if (rowProblems) {
             Anchor toTable = new Anchor("#import-problems", "See the problems, row by row");
             toTable.setRouterIgnore(true);
-            errors = errorSummary(count(result.rowsWithProblems())
+            showErrorSummary(count(result.rowsWithProblems())
                             + (result.rowsWithProblems() == 1 ? " row has a problem" : " rows have problems")
                             + ". Fix " + (result.rowsWithProblems() == 1 ? "it" : "them")
                             + " in your spreadsheet and upload the file again. Nothing has been imported yet.",
                     List.of(new ListItem(toTable)));
-            errorArea.add(errors);
         }
         Paragraph summaryParagraph = new Paragraph(summaryText);
         summaryParagraph.setId("import-summary");
@@ -303,10 +301,7 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
         outcome.add(actions);
 
         setStatus("Your file has been checked. " + summaryText);
-        showTitle(errors != null);
-        if (errors != null) {
-            errors.getElement().callJsFunction("focus");
-        }
+        showTitle(rowProblems);
     }
 
     // ---- writing ------------------------------------------------------------------------------------------------
@@ -378,11 +373,9 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
         showProgress(-2);
         outcome.removeAll();
         errorArea.removeAll();
-        Div summary = errorSummary(message, List.of());
-        errorArea.add(summary);
+        showErrorSummary(message, List.of());
         setStatus(message);
         showTitle(true);
-        summary.getElement().callJsFunction("focus");
     }
 
     // ---- pieces -------------------------------------------------------------------------------------------------
@@ -444,22 +437,15 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
     }
 
     private void showTitle(boolean error) {
-        getUI().ifPresent(ui -> ui.getPage().setTitle((error ? "Error: " : "") + TITLE + " - Convene"));
+        getUI().ifPresent(ui -> ui.getPage().setTitle(ErrorSummary.pageTitle(error, TITLE + " - Convene")));
     }
 
-    private static Div errorSummary(String text, List<Component> items) {
-        Div summary = new Div();
-        summary.addClassName("cv-error-summary");
+    /** A summary made afresh each time, so an old one never lingers under a new outcome. */
+    private void showErrorSummary(String text, List<Component> items) {
+        ErrorSummary summary = new ErrorSummary();
         summary.setId("import-errors");
-        summary.getElement().setAttribute("role", "alert");
-        summary.getElement().setAttribute("tabindex", "-1");
-        summary.add(new H2("There is a problem"), new Paragraph(text));
-        if (!items.isEmpty()) {
-            UnorderedList list = new UnorderedList();
-            items.forEach(list::add);
-            summary.add(list);
-        }
-        return summary;
+        errorArea.add(summary);
+        summary.show(text, items);
     }
 
     private static Div problemsTable(List<CsvImportProblem> problems) {

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
+import org.convene.core.ui.ErrorSummary;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -13,7 +14,7 @@ import java.time.LocalDate;
  * Read as a date only when all three make a real one; otherwise {@link #value()} is null and the service's
  * rule asks for a real date, so what was typed stays for the person to correct.
  */
-class DayMonthYear extends Div implements HasValidation {
+class DayMonthYear extends Div implements HasValidation, ErrorSummary.GroupedField {
 
     private final TextField day = new TextField("Day");
     private final TextField month = new TextField("Month");
@@ -51,7 +52,8 @@ class DayMonthYear extends Div implements HasValidation {
         add(legend, hintText, error, boxes);
     }
 
-    String firstInputId() {
+    @Override
+    public String firstInputId() {
         return day.getId().orElseThrow();
     }
 

@@ -23,6 +23,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
+import org.convene.core.ui.ErrorSummary;
+import org.convene.core.ui.IdParameter;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.ConferenceAdminService;
 import org.convene.programme.HostCoordinator;
@@ -51,7 +53,7 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
 
     private final ConferenceAdminService admin;
     private final HostCoordinatorService coordinators;
-    private final AdminErrorSummary errors = new AdminErrorSummary();
+    private final ErrorSummary errors = new ErrorSummary();
     private final Div conflict = AdminPage.conflict(this::loadLatest);
     private final Div status = AdminPage.status("host-status");
     private final Div peopleStatus = AdminPage.status("coordinator-status");
@@ -79,14 +81,14 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id = AdminPage.parseId(event.getRouteParameters().get("id").orElse(""));
+        long id = IdParameter.parse(event.getRouteParameters().get("id").orElse("")).orElse(-1L);
         removeAll();
         host = id > 0 ? admin.host(id).orElse(null) : null;
         if (host == null) {
             title = "Organisation not found - Convene";
-            add(AdminPage.backToManage(), new H1("Organisation not found"),
-                    new Paragraph("We could not find this host organisation. It may have been removed."),
-                    new Paragraph(AdminPage.link("manage/hosts", "See all host organisations")));
+            AdminPage.showNotFound(this, "Organisation not found",
+                    "We could not find this host organisation. It may have been removed.",
+                    AdminPage.link("manage/hosts", "See all host organisations"));
             return;
         }
         showingErrors = false;
@@ -139,7 +141,7 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
             }
             case SaveResult.Invalid<HostEdit> invalid -> {
                 showingErrors = true;
-                errors.show(invalid.problems(), fields.fields());
+                errors.show(ErrorSummary.problems(invalid.problems(), fields.fields()));
             }
             case SaveResult.Conflict<HostEdit> stale -> AdminPage.showConflict(conflict);
         }
@@ -258,7 +260,7 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
         return ServletUriComponentsBuilder.fromContextPath(request.getHttpServletRequest()).path(path).toUriString();
     }
 
-    AdminErrorSummary errors() {
+    ErrorSummary errors() {
         return errors;
     }
 
@@ -268,7 +270,7 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
 
     @Override
     public String getPageTitle() {
-        return (showingErrors ? "Error: " : "") + title;
+        return ErrorSummary.pageTitle(showingErrors, title);
     }
 
     /** For tests: what the page has in its status region about coordinators. */

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A host organisation's details as form fields. */
-class HostFields extends Div {
+class HostFields extends Div implements AdminFields<HostForm> {
 
     final TextField name = new TextField("Organisation name");
     final TextField website = new TextField("Website (optional)");
@@ -30,7 +30,8 @@ class HostFields extends Div {
         add(name, website, description);
     }
 
-    Map<String, Component> fields() {
+    @Override
+    public Map<String, Component> fields() {
         Map<String, Component> fields = new LinkedHashMap<>();
         fields.put(HostForm.NAME, name);
         fields.put(HostForm.WEBSITE, website);
@@ -38,7 +39,8 @@ class HostFields extends Div {
         return fields;
     }
 
-    HostForm read() {
+    @Override
+    public HostForm read() {
         return new HostForm(name.getValue(), website.getValue(), description.getValue());
     }
 

@@ -162,7 +162,7 @@ public class ManageProgrammeView extends Div implements BeforeEnterObserver {
         searchRow.addClassName("cv-search-row");
         add(new H2("Sessions of " + conference.name()), conferenceChoice);
         if (scope.mayManageAnything()) {
-            Anchor addSession = link(ManageLinks.withConference(ManageLinks.newSession(), conference.slug()),
+            Anchor addSession = AdminPage.link(ManageLinks.withConference(ManageLinks.newSession(), conference.slug()),
                     "Add a session");
             addSession.addClassName("cv-manage-add");
             add(new Paragraph(addSession));
@@ -175,10 +175,10 @@ public class ManageProgrammeView extends Div implements BeforeEnterObserver {
 
     private Nav setUpLinks() {
         UnorderedList list = new UnorderedList(
-                new ListItem(link("manage/conferences", "Conferences")),
-                new ListItem(link("manage/hosts", "Host organisations")),
-                new ListItem(link("manage/people", "People")),
-                new ListItem(link("manage/import", "Import sessions from a spreadsheet")));
+                new ListItem(AdminPage.link("manage/conferences", "Conferences")),
+                new ListItem(AdminPage.link("manage/hosts", "Host organisations")),
+                new ListItem(AdminPage.link("manage/people", "People")),
+                new ListItem(AdminPage.link("manage/import", "Import sessions from a spreadsheet")));
         list.addClassName("cv-manage-links");
         Nav nav = new Nav(list);
         nav.getElement().setAttribute("aria-label", "Set up the programme");
@@ -237,12 +237,6 @@ public class ManageProgrammeView extends Div implements BeforeEnterObserver {
     }
 
     private static Anchor titleLink(ManagedSession session) {
-        return link(ManageLinks.session(session.id()), session.title());
-    }
-
-    private static Anchor link(String href, String text) {
-        Anchor anchor = new Anchor(href, text);
-        anchor.getElement().setAttribute("router-link", "");
-        return anchor;
+        return AdminPage.link(ManageLinks.session(session.id()), session.title());
     }
 }

@@ -13,6 +13,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
+import org.convene.core.ui.ErrorSummary;
+import org.convene.core.ui.IdParameter;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.ConferenceAdminService;
 import org.convene.programme.PersonEdit;
@@ -25,7 +27,7 @@ import org.convene.programme.SaveResult;
 public class PersonEditView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final ConferenceAdminService admin;
-    private final AdminErrorSummary errors = new AdminErrorSummary();
+    private final ErrorSummary errors = new ErrorSummary();
     private final Div conflict = AdminPage.conflict(this::loadLatest);
     private final Div status = AdminPage.status("person-status");
     private PersonFields fields;
@@ -40,14 +42,14 @@ public class PersonEditView extends Div implements BeforeEnterObserver, HasDynam
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id = AdminPage.parseId(event.getRouteParameters().get("id").orElse(""));
+        long id = IdParameter.parse(event.getRouteParameters().get("id").orElse("")).orElse(-1L);
         removeAll();
         person = id > 0 ? admin.person(id).orElse(null) : null;
         if (person == null) {
             title = "Person not found - Convene";
-            add(AdminPage.backToManage(), new H1("Person not found"),
-                    new Paragraph("We could not find this person. They may have been removed."),
-                    new Paragraph(AdminPage.link("manage/people", "See all speakers and facilitators")));
+            AdminPage.showNotFound(this, "Person not found",
+                    "We could not find this person. They may have been removed.",
+                    AdminPage.link("manage/people", "See all speakers and facilitators"));
             return;
         }
         showingErrors = false;
@@ -76,7 +78,7 @@ public class PersonEditView extends Div implements BeforeEnterObserver, HasDynam
             }
             case SaveResult.Invalid<PersonEdit> invalid -> {
                 showingErrors = true;
-                errors.show(invalid.problems(), fields.fields());
+                errors.show(ErrorSummary.problems(invalid.problems(), fields.fields()));
             }
             case SaveResult.Conflict<PersonEdit> stale -> AdminPage.showConflict(conflict);
         }
@@ -93,7 +95,7 @@ public class PersonEditView extends Div implements BeforeEnterObserver, HasDynam
         });
     }
 
-    AdminErrorSummary errors() {
+    ErrorSummary errors() {
         return errors;
     }
 
@@ -103,6 +105,6 @@ public class PersonEditView extends Div implements BeforeEnterObserver, HasDynam
 
     @Override
     public String getPageTitle() {
-        return (showingErrors ? "Error: " : "") + title;
+        return ErrorSummary.pageTitle(showingErrors, title);
     }
 }

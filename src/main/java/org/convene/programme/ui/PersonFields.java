@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A person's details as form fields. */
-class PersonFields extends Div {
+class PersonFields extends Div implements AdminFields<PersonForm> {
 
     final TextField name = new TextField("Name");
     final TextField organisation = new TextField("Organisation (optional)");
@@ -35,7 +35,8 @@ class PersonFields extends Div {
         add(name, organisation, bio, accountEmail);
     }
 
-    Map<String, Component> fields() {
+    @Override
+    public Map<String, Component> fields() {
         Map<String, Component> fields = new LinkedHashMap<>();
         fields.put(PersonForm.NAME, name);
         fields.put(PersonForm.ORGANISATION, organisation);
@@ -44,7 +45,8 @@ class PersonFields extends Div {
         return fields;
     }
 
-    PersonForm read() {
+    @Override
+    public PersonForm read() {
         return new PersonForm(name.getValue(), organisation.getValue(), bio.getValue(), accountEmail.getValue());
     }
 

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -16,6 +15,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
+import org.convene.core.ui.ErrorSummary;
+import org.convene.core.ui.IdParameter;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.NoSuchSessionException;
 import org.convene.programme.RecordingDraft;
@@ -42,7 +43,7 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
     private final RecordingService recordings;
     private final Clock clock;
 
-    private final FormProblemSummary errors = new FormProblemSummary();
+    private final ErrorSummary errors = new ErrorSummary();
     private final Div status = new Div();
     private final Div body = new Div();
     private final TextField url = new TextField("Recording address");
@@ -91,7 +92,7 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Long> id = event.getRouteParameters().get("id").flatMap(SessionCancelView::parseId);
+        Optional<Long> id = event.getRouteParameters().get("id").flatMap(IdParameter::parse);
         removeAll();
         heading.setText("");
         lead.setText("");
@@ -164,11 +165,8 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
     }
 
     private Div links() {
-        Anchor sessionPage = new Anchor(ConferenceLinks.session(sessionId), "See the session page");
-        sessionPage.getElement().setAttribute("router-link", "");
-        Anchor editor = new Anchor("manage/sessions/" + sessionId, "Back to editing the session");
-        editor.getElement().setAttribute("router-link", "");
-        Div links = new Div(new Paragraph(sessionPage), new Paragraph(editor));
+        Div links = new Div(new Paragraph(AdminPage.link(ConferenceLinks.session(sessionId), "See the session page")),
+                new Paragraph(AdminPage.link(ManageLinks.session(sessionId), "Back to editing the session")));
         links.addClassName("cv-manage-links");
         return links;
     }
@@ -196,8 +194,8 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
             }
             case RecordingResult.Invalid invalid -> {
                 errors.show(invalid.problems().stream()
-                        .map(p -> new FormProblemSummary.Problem(fields.get(p.field()), p.message())).toList());
-                setDocumentTitle("Error: " + pageTitle);
+                        .map(p -> new ErrorSummary.Problem(fields.get(p.field()), p.message())).toList());
+                setDocumentTitle(ErrorSummary.pageTitle(true, pageTitle));
             }
             case RecordingResult.Conflict conflict -> showConflict();
             case RecordingResult.Refused refused -> {
@@ -210,15 +208,10 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
 
     /** What the person typed stays in the form until they choose to load the other change. */
     private void showConflict() {
-        status.removeAll();
-        status.setClassName("cv-warning");
-        Button reload = new Button("Load the latest version", e -> {
-            render(recordings.forEditing(sessionId));
-            status.setText("Loaded the latest version. Check it, then make your change again.");
-            status.setClassName("cv-success");
-        });
-        status.add(new Paragraph("Someone else changed this session since you opened this page, so your change "
-                + "was not saved. Load the latest version to see their change, then make yours again."), reload);
+        AdminPage.showConflictIn(status, "Someone else changed this session since you opened this page, so your "
+                        + "change was not saved. Load the latest version to see their change, then make yours again.",
+                () -> render(recordings.forEditing(sessionId)),
+                "Loaded the latest version. Check it, then make your change again.");
     }
 
     private static void setDocumentTitle(String title) {

@@ -3,7 +3,6 @@ package org.convene.programme.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -15,6 +14,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
+import org.convene.core.ui.ErrorSummary;
+import org.convene.core.ui.IdParameter;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.NoSuchSessionException;
 import org.convene.programme.SessionChangeResult;
@@ -22,7 +23,6 @@ import org.convene.programme.SessionChangeService;
 import org.convene.programme.SessionStatus;
 import org.springframework.security.access.AccessDeniedException;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,7 +36,7 @@ public class SessionCancelView extends Div implements BeforeEnterObserver, HasDy
 
     private final SessionChangeService changes;
 
-    private final FormProblemSummary errors = new FormProblemSummary();
+    private final ErrorSummary errors = new ErrorSummary();
     private final H1 heading = new H1();
     private final Paragraph lead = new Paragraph();
     private final Div status = new Div();
@@ -60,15 +60,6 @@ public class SessionCancelView extends Div implements BeforeEnterObserver, HasDy
                 + "“The speaker is unwell. We hope to run this session next year.”");
     }
 
-    static Optional<Long> parseId(String text) {
-        try {
-            long id = Long.parseLong(text);
-            return id > 0 ? Optional.of(id) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
     @Override
     public String getPageTitle() {
         return pageTitle;
@@ -76,7 +67,7 @@ public class SessionCancelView extends Div implements BeforeEnterObserver, HasDy
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Long> id = event.getRouteParameters().get("id").flatMap(SessionCancelView::parseId);
+        Optional<Long> id = event.getRouteParameters().get("id").flatMap(IdParameter::parse);
         removeAll();
         status.setText("");
         status.setClassName("");
@@ -99,11 +90,8 @@ public class SessionCancelView extends Div implements BeforeEnterObserver, HasDy
                     "Only organisers and the session’s own host organisation can cancel or restore it.");
             return;
         }
-        Anchor sessionPage = new Anchor(ConferenceLinks.session(sessionId), "See the session page");
-        sessionPage.getElement().setAttribute("router-link", "");
-        Anchor editor = new Anchor("manage/sessions/" + sessionId, "Back to editing the session");
-        editor.getElement().setAttribute("router-link", "");
-        add(new Paragraph(sessionPage), new Paragraph(editor));
+        add(new Paragraph(AdminPage.link(ConferenceLinks.session(sessionId), "See the session page")),
+                new Paragraph(AdminPage.link(ManageLinks.session(sessionId), "Back to editing the session")));
     }
 
     private void showProblemPage(String title, String text) {
@@ -166,20 +154,14 @@ public class SessionCancelView extends Div implements BeforeEnterObserver, HasDy
                 status.setClassName("cv-success");
             }
             case SessionChangeResult.Invalid invalid -> {
-                errors.show(List.of(new FormProblemSummary.Problem(reason, invalid.message())));
-                UI.getCurrent().getPage().setTitle("Error: " + pageTitle);
+                errors.show(reason, invalid.message());
+                UI.getCurrent().getPage().setTitle(ErrorSummary.pageTitle(true, pageTitle));
             }
-            case SessionChangeResult.Conflict conflict -> {
-                status.removeAll();
-                status.setClassName("cv-warning");
-                Button reload = new Button("Load the latest version", e -> {
-                    render(changes.status(sessionId));
-                    status.setText("Loaded the latest version. Check it before you carry on.");
-                    status.setClassName("cv-success");
-                });
-                status.add(new Paragraph("Someone else changed this session since you opened this page, so "
-                        + "nothing was changed. Load the latest version to see what it is now."), reload);
-            }
+            case SessionChangeResult.Conflict conflict -> AdminPage.showConflictIn(status,
+                    "Someone else changed this session since you opened this page, so nothing was changed. "
+                            + "Load the latest version to see what it is now.",
+                    () -> render(changes.status(sessionId)),
+                    "Loaded the latest version. Check it before you carry on.");
         }
     }
 }

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dependency.StyleSheet;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -31,6 +30,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
+import org.convene.core.ui.ErrorSummary;
+import org.convene.core.ui.IdParameter;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.AccessFeature;
 import org.convene.programme.AssignedPerson;
@@ -51,7 +52,6 @@ import org.springframework.security.access.AccessDeniedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -83,7 +83,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     private final SessionAdminService admin;
     private final ProgrammeService programme;
 
-    private final EditorErrorSummary errors = new EditorErrorSummary(2);
+    private final ErrorSummary errors = new ErrorSummary(2);
     private final Div status = new Div();
     private final Div statusActions = new Div();
 
@@ -103,7 +103,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     private final List<Component> fields = List.of(reference, title, summary, format, day, startTime, endTime,
             track, host, joinUrl, capacity, access, accessNotes);
 
-    private final EditorErrorSummary facilitatorErrors = new EditorErrorSummary(3);
+    private final ErrorSummary facilitatorErrors = new ErrorSummary(3);
     private final TextField facilitatorEmail = new TextField("Email address");
     private final ComboBox<AssignedPerson> speakerChoice = new ComboBox<>("Person");
 
@@ -188,7 +188,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
 
     @Override
     public String getPageTitle() {
-        return (showingErrors ? "Error: " : "") + pageTitle;
+        return ErrorSummary.pageTitle(showingErrors, pageTitle);
     }
 
     // ---- loading ------------------------------------------------------------------------------------------
@@ -216,7 +216,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
                 buildForm();
                 fill(null);
             } else {
-                Optional<SessionForEditing> found = parseId(id).flatMap(admin::forEditing);
+                Optional<SessionForEditing> found = IdParameter.parse(id).flatMap(admin::forEditing);
                 if (found.isEmpty()) {
                     showMessage("Session not found", "We could not find this session. The link may be mistyped, "
                             + "or the session may have been removed from the programme.");
@@ -239,19 +239,11 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         }
     }
 
-    private static Optional<Long> parseId(String text) {
-        try {
-            long id = Long.parseLong(text);
-            return id > 0 ? Optional.of(id) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
     private void showMessage(String heading, String text) {
         removeAll();
         pageTitle = heading + " - Convene";
-        add(new H1(heading), new Paragraph(text), new Paragraph(link(ManageLinks.HUB, "Manage the programme")));
+        add(new H1(heading), new Paragraph(text),
+                new Paragraph(AdminPage.link(ManageLinks.HUB, "Manage the programme")));
     }
 
     private void buildForm() {
@@ -259,7 +251,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         ConferenceSummary conference = choices.conference();
         pageTitle = (session == null ? "Add a session" : "Change a session: " + session.title()) + " - Convene";
         errors.clear(fields);
-        facilitatorErrors.clear(List.of(facilitatorEmail));
+        facilitatorErrors.clear(facilitatorEmail);
         clearStatus();
 
         add(errors, new H1(session == null ? "Add a session" : "Change a session"));
@@ -311,15 +303,15 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         } else {
             add(facilitatorSection(), speakerSection());
         }
-        add(new Paragraph(link(ManageLinks.withConference(ManageLinks.HUB, conference.slug()),
+        add(new Paragraph(AdminPage.link(ManageLinks.withConference(ManageLinks.HUB, conference.slug()),
                 "Back to the sessions of " + conference.name())));
     }
 
     private Nav sessionLinks(SessionForEditing editing, ConferenceSummary conference) {
         UnorderedList list = new UnorderedList(
-                new ListItem(link(ConferenceLinks.session(editing.id()), "See the session's public page")),
-                new ListItem(link(ManageLinks.recording(editing.id()), "Publish the recording")),
-                new ListItem(link(ManageLinks.cancellation(editing.id()), "Cancel or restore this session")));
+                new ListItem(AdminPage.link(ConferenceLinks.session(editing.id()), "See the session's public page")),
+                new ListItem(AdminPage.link(ManageLinks.recording(editing.id()), "Publish the recording")),
+                new ListItem(AdminPage.link(ManageLinks.cancellation(editing.id()), "Cancel or restore this session")));
         list.addClassName("cv-manage-links");
         Nav nav = new Nav(list);
         nav.getElement().setAttribute("aria-label", "This session's other pages");
@@ -481,10 +473,10 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     }
 
     private void showProblems(Map<Component, String> problems) {
-        Map<Component, String> inFormOrder = new LinkedHashMap<>();
+        List<ErrorSummary.Problem> inFormOrder = new ArrayList<>();
         for (Component field : fields) {
             if (problems.containsKey(field)) {
-                inFormOrder.put(field, problems.get(field));
+                inFormOrder.add(new ErrorSummary.Problem(field, problems.get(field)));
             }
         }
         errors.show(inFormOrder);
@@ -593,7 +585,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     }
 
     private void addFacilitator() {
-        facilitatorErrors.clear(List.of(facilitatorEmail));
+        facilitatorErrors.clear(facilitatorEmail);
         FacilitatorAssignment result;
         try {
             result = admin.addFacilitator(session.id(), facilitatorEmail.getValue());
@@ -603,7 +595,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         }
         switch (result) {
             case FacilitatorAssignment.Refused refused -> {
-                facilitatorErrors.show(Map.of(facilitatorEmail, refused.message()));
+                facilitatorErrors.show(facilitatorEmail, refused.message());
                 return;
             }
             case FacilitatorAssignment.AlreadyAssigned already ->
@@ -688,11 +680,5 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
                         replacement.getElement()));
         getChildren().filter(c -> id.equals(c.getId().orElse(null)) && c != replacement).findFirst()
                 .ifPresent(this::remove);
-    }
-
-    private static Anchor link(String href, String text) {
-        Anchor anchor = new Anchor(href, text);
-        anchor.getElement().setAttribute("router-link", "");
-        return anchor;
     }
 }

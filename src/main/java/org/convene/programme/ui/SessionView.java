@@ -25,6 +25,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.convene.core.security.CurrentUser;
+import org.convene.core.ui.IdParameter;
 import org.convene.core.ui.MainLayout;
 import org.convene.core.ui.PagePolling;
 import org.convene.programme.AccessFeature;
@@ -108,7 +109,7 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Long> id = event.getRouteParameters().get("id").flatMap(SessionView::parseId);
+        Optional<Long> id = event.getRouteParameters().get("id").flatMap(IdParameter::parse);
         Optional<SessionDetail> found = id.flatMap(programme::session);
         if (found.isEmpty()) {
             showNotFound();
@@ -125,15 +126,6 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
             UI.getCurrent().getPage().retrieveExtendedClientDetails(this::browserDetailsArrived);
         }
         showTimes();
-    }
-
-    private static Optional<Long> parseId(String text) {
-        try {
-            long id = Long.parseLong(text);
-            return id > 0 ? Optional.of(id) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     private void showNotFound() {

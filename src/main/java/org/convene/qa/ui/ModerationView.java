@@ -27,6 +27,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
+import org.convene.core.ui.ErrorSummary;
+import org.convene.core.ui.IdParameter;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.ProgrammeService;
 import org.convene.programme.SessionDetail;
@@ -122,7 +124,7 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
         liveRefresh.stop();
         removeAll();
         board = null;
-        Optional<SessionDetail> session = event.getRouteParameters().get("id").flatMap(ModerationView::parseId)
+        Optional<SessionDetail> session = event.getRouteParameters().get("id").flatMap(IdParameter::parse)
                 .flatMap(programme::session);
         if (session.isEmpty()) {
             pageTitle = "Session not found";
@@ -138,15 +140,6 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
         }
         build(session.get());
         getUI().ifPresent(ui -> liveRefresh.start(ui, sessionId));
-    }
-
-    private static Optional<Long> parseId(String text) {
-        try {
-            long id = Long.parseLong(text);
-            return id > 0 ? Optional.of(id) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     private void refuse() {

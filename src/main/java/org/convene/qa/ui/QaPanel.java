@@ -24,6 +24,7 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.spring.annotation.SpringComponent;
+import org.convene.core.ui.ErrorSummary;
 import org.convene.qa.MyQuestion;
 import org.convene.qa.QaBoard;
 import org.convene.qa.QaException;

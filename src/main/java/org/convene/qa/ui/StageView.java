@@ -16,6 +16,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.convene.core.ui.IdParameter;
 import org.convene.programme.ProgrammeService;
 import org.convene.programme.SessionDetail;
 import org.convene.qa.QaLiveUpdates;
@@ -78,7 +79,7 @@ public class StageView extends Main implements BeforeEnterObserver, HasDynamicTi
         liveRefresh.stop();
         removeAll();
         shownKey = null;
-        Optional<SessionDetail> session = event.getRouteParameters().get("id").flatMap(StageView::parseId)
+        Optional<SessionDetail> session = event.getRouteParameters().get("id").flatMap(IdParameter::parse)
                 .flatMap(programme::session);
         if (session.isEmpty()) {
             sessionId = 0;
@@ -92,15 +93,6 @@ public class StageView extends Main implements BeforeEnterObserver, HasDynamicTi
         add(title, onStage, nextSection);
         show(qa.snapshot(sessionId));
         getUI().ifPresent(ui -> liveRefresh.start(ui, sessionId));
-    }
-
-    private static Optional<Long> parseId(String text) {
-        try {
-            long id = Long.parseLong(text);
-            return id > 0 ? Optional.of(id) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     @Override

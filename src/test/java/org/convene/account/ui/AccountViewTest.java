@@ -12,6 +12,7 @@ import org.convene.KaribuTest;
 import org.convene.account.AccountFixtures;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
+import org.convene.core.ui.ErrorSummary;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -6,6 +6,7 @@ import org.convene.TestData;
 import org.convene.account.ApiTokenService;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
+import org.convene.programme.ProgrammeFixture;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,10 +170,7 @@ class AttendanceApiTest {
         long own = data.session(conference, "Our own session", START, START.plusSeconds(3600));
         db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.HOST_ID, host).where(PROGRAMME_SESSION.ID.eq(own)).execute();
         ConveneUser coordinator = data.user(Role.HOST);
-        db.insertInto(org.convene.db.Tables.HOST_COORDINATOR)
-                .set(org.convene.db.Tables.HOST_COORDINATOR.HOST_ID, host)
-                .set(org.convene.db.Tables.HOST_COORDINATOR.USER_ID, coordinator.id())
-                .set(org.convene.db.Tables.HOST_COORDINATOR.ADDED_AT, START.atOffset(ZoneOffset.UTC)).execute();
+        new ProgrammeFixture(db).coordinate(coordinator, host, START);
         String token = tokenOf(coordinator);
 
         mvc.perform(get("/api/reports/sessions/" + own + "/attendees.csv").header("Authorization", "Bearer " + token))

@@ -6,6 +6,7 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.validate.ValidationResult;
 import org.convene.IntegrationTest;
 import org.convene.TestData;
+import org.convene.account.AccountFixtures;
 import org.convene.core.security.ConveneUser;
 import org.convene.programme.AgendaService;
 import org.convene.programme.CalendarService;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -103,7 +103,7 @@ class CalendarControllerTest {
     @Test
     void my_private_feed_shows_my_agenda_and_stops_when_renewed_or_revoked() throws Exception {
         ConveneUser me = data.user();
-        signIn(me);
+        AccountFixtures.actAs(me);
         agenda.add(summerSession);
         agenda.add(clocksChangeSession);
         String firstToken = calendars.renewFeed();
@@ -113,13 +113,13 @@ class CalendarControllerTest {
         assertThat(parse(feed).getComponents("VEVENT")).hasSize(2);
         assertThat(feed).contains("X-WR-CALNAME:My Convene agenda");
 
-        signIn(me);
+        AccountFixtures.actAs(me);
         String secondToken = calendars.renewFeed();
         SecurityContextHolder.clearContext();
         mvc.perform(get("/calendar/feeds/" + firstToken + ".ics")).andExpect(status().isNotFound());
         assertThat(fetch("/calendar/feeds/" + secondToken + ".ics")).contains("SUMMARY:Night owls");
 
-        signIn(me);
+        AccountFixtures.actAs(me);
         calendars.revokeFeed();
         SecurityContextHolder.clearContext();
         mvc.perform(get("/calendar/feeds/" + secondToken + ".ics")).andExpect(status().isNotFound());
@@ -129,10 +129,10 @@ class CalendarControllerTest {
     void a_feed_shows_only_its_owners_sessions() throws Exception {
         ConveneUser alex = data.user();
         ConveneUser sam = data.user();
-        signIn(alex);
+        AccountFixtures.actAs(alex);
         agenda.add(summerSession);
         String alexToken = calendars.renewFeed();
-        signIn(sam);
+        AccountFixtures.actAs(sam);
         agenda.add(clocksChangeSession);
         SecurityContextHolder.clearContext();
 
@@ -145,10 +145,5 @@ class CalendarControllerTest {
     @Test
     void a_made_up_feed_token_is_not_found() throws Exception {
         mvc.perform(get("/calendar/feeds/not-a-real-token.ics")).andExpect(status().isNotFound());
-    }
-
-    private static void signIn(ConveneUser user) {
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
     }
 }

@@ -29,9 +29,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.EnumSet;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -39,7 +36,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
-import static org.convene.db.Tables.USER_ROLE;
 
 class CsvImportViewTest extends KaribuTest {
 
@@ -67,10 +63,7 @@ class CsvImportViewTest extends KaribuTest {
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     private ConveneUser user(Role role) {
-        ConveneUser user = fixture.user("Imogen Importer");
-        db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, user.id()).set(USER_ROLE.ROLE, role.name())
-                .set(USER_ROLE.GRANTED_AT, OffsetDateTime.now(ZoneOffset.UTC)).execute();
-        return new ConveneUser(user.id(), user.email(), user.displayName(), "", EnumSet.of(Role.ATTENDEE, role));
+        return fixture.account("Imogen Importer", role);
     }
 
     private void openAsOrganiser() {

@@ -20,15 +20,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.convene.db.Tables.HOST_COORDINATOR;
 import static org.convene.db.Tables.HOST_INVITATION;
 import static org.convene.db.Tables.HOST_ORGANISATION;
 import static org.convene.db.Tables.USER_ROLE;
@@ -102,9 +99,7 @@ class HostEditViewTest extends KaribuTest {
     @Test
     void revoking_an_invitation_and_removing_the_last_coordinator_take_effect() {
         ConveneUser coordinator = data.user(Role.HOST);
-        db.insertInto(HOST_COORDINATOR).set(HOST_COORDINATOR.HOST_ID, host.id())
-                .set(HOST_COORDINATOR.USER_ID, coordinator.id())
-                .set(HOST_COORDINATOR.ADDED_AT, OffsetDateTime.now(ZoneOffset.UTC)).execute();
+        fixture.coordinate(coordinator, host);
         open();
         AdminViews.type(_get(EmailField.class, spec -> spec.withId("invite-email")), "kim@example.org");
         _click(_get(Button.class, spec -> spec.withId("invite")));

@@ -14,7 +14,6 @@ import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.QueryParameters;
 import org.convene.KaribuTest;
 import org.convene.programme.ConferenceSummary;
-import org.convene.programme.CoordinatorFixture;
 import org.convene.programme.HostRef;
 import org.convene.programme.ManagedSession;
 import org.convene.programme.ProgrammeFixture;
@@ -45,7 +44,6 @@ class ManageProgrammeViewTest extends KaribuTest {
     DSLContext db;
 
     ProgrammeFixture programme;
-    CoordinatorFixture accounts;
     ConferenceSummary week;
     ConferenceSummary later;
     TrackRef health;
@@ -57,7 +55,6 @@ class ManageProgrammeViewTest extends KaribuTest {
     @BeforeEach
     void setUp() {
         programme = new ProgrammeFixture(db);
-        accounts = new CoordinatorFixture(db);
         week = programme.conference("Hub week", "Europe/London", MONDAY, MONDAY.plusDays(4));
         later = programme.conference("Later week", "Europe/London", MONDAY.plusDays(7), MONDAY.plusDays(11));
         health = programme.track(week, "Health and care", 1);
@@ -75,7 +72,6 @@ class ManageProgrammeViewTest extends KaribuTest {
     @AfterEach
     void tearDown() {
         programme.cleanUp();
-        accounts.cleanUp();
     }
 
     private void open(ConferenceSummary conference) {
@@ -102,13 +98,13 @@ class ManageProgrammeViewTest extends KaribuTest {
 
     @Test
     void an_attendee_cannot_open_the_page() {
-        login(accounts.attendee());
+        login(programme.attendee());
         assertCannotOpen(ManageProgrammeView.class);
     }
 
     @Test
     void an_organiser_sees_every_session_of_the_conference_and_the_set_up_pages() {
-        login(accounts.organiser());
+        login(programme.organiser());
         open(week);
 
         assertThat(_get(H1.class).getText()).isEqualTo("Manage the programme");
@@ -128,7 +124,7 @@ class ManageProgrammeViewTest extends KaribuTest {
 
     @Test
     void a_host_sees_only_their_organisations_sessions_and_is_told_so() {
-        login(accounts.coordinator(carers));
+        login(programme.coordinator(carers));
         open(week);
 
         assertThat(titles()).containsExactly("Carers' cafe");
@@ -144,7 +140,7 @@ class ManageProgrammeViewTest extends KaribuTest {
     void cancelled_sessions_say_so_and_the_search_narrows_the_list() {
         db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.CANCELLED_AT, OffsetDateTime.now(ZoneOffset.UTC))
                 .where(PROGRAMME_SESSION.ID.eq(budget)).execute();
-        login(accounts.organiser());
+        login(programme.organiser());
         open(week);
 
         _get(TextField.class, spec -> spec.withId("manage-search")).setValue("budget");
@@ -157,7 +153,7 @@ class ManageProgrammeViewTest extends KaribuTest {
 
     @Test
     void sorting_by_title_and_choosing_another_conference_reload_the_list() {
-        login(accounts.organiser());
+        login(programme.organiser());
         open(week);
 
         GridKt._sortByKey(grid(), "title", SortDirection.DESCENDING);

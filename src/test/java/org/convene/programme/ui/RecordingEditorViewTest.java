@@ -11,7 +11,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
 import org.convene.KaribuTest;
 import org.convene.core.security.ConveneUser;
-import org.convene.core.security.Role;
+import org.convene.core.ui.ErrorSummary;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.HostRef;
 import org.convene.programme.ProgrammeFixture;
@@ -23,15 +23,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Set;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.convene.db.Tables.HOST_COORDINATOR;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 
 class RecordingEditorViewTest extends KaribuTest {
@@ -65,10 +61,7 @@ class RecordingEditorViewTest extends KaribuTest {
     }
 
     private ConveneUser coordinatorOf(HostRef host) {
-        ConveneUser user = fixture.user("Hana Host");
-        db.insertInto(HOST_COORDINATOR).set(HOST_COORDINATOR.HOST_ID, host.id()).set(HOST_COORDINATOR.USER_ID, user.id())
-                .set(HOST_COORDINATOR.ADDED_AT, OffsetDateTime.now(ZoneOffset.UTC)).execute();
-        return new ConveneUser(user.id(), user.email(), user.displayName(), "{noop}x", Set.of(Role.ATTENDEE, Role.HOST));
+        return fixture.coordinator("Hana Host", host);
     }
 
     private void open() {
@@ -121,7 +114,7 @@ class RecordingEditorViewTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withText("Publish the recording")));
 
-        FormProblemSummary summary = _get(FormProblemSummary.class);
+        ErrorSummary summary = _get(ErrorSummary.class);
         assertThat(summary.isVisible()).isTrue();
         assertThat(summary.getElement().getAttribute("role")).isEqualTo("alert");
         assertThat(summary.messages()).containsExactly(

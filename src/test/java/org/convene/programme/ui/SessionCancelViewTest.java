@@ -9,6 +9,7 @@ import com.vaadin.flow.router.RouteParameters;
 import org.convene.KaribuTest;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
+import org.convene.core.ui.ErrorSummary;
 import org.convene.programme.AgendaService;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.HostRef;
@@ -21,15 +22,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Set;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.convene.db.Tables.HOST_COORDINATOR;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 
 class SessionCancelViewTest extends KaribuTest {
@@ -54,9 +51,7 @@ class SessionCancelViewTest extends KaribuTest {
         carers = fixture.host("Carers Together");
         sessionId = fixture.session(week, "Caring at home")
                 .at(Instant.parse("2026-11-24T10:00:00Z"), Instant.parse("2026-11-24T11:00:00Z")).host(carers).create();
-        ConveneUser user = fixture.user("Olu Organiser");
-        organiser = new ConveneUser(user.id(), user.email(), user.displayName(), "{noop}x",
-                Set.of(Role.ATTENDEE, Role.ORGANISER));
+        organiser = fixture.account("Olu Organiser", Role.ORGANISER);
         clock.set(Instant.parse("2026-11-20T12:00:00Z"));
     }
 
@@ -116,7 +111,7 @@ class SessionCancelViewTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withText("Cancel this session")));
 
-        assertThat(_get(FormProblemSummary.class).messages()).containsExactly("Reason must be 500 characters or fewer");
+        assertThat(_get(ErrorSummary.class).messages()).containsExactly("Reason must be 500 characters or fewer");
         assertThat(reason.isInvalid()).isTrue();
         assertThat(reason.getValue()).hasSize(501);
         assertThat(storedReason()).isNull();
@@ -139,11 +134,8 @@ class SessionCancelViewTest extends KaribuTest {
 
     @Test
     void only_the_sessions_own_host_or_an_organiser_may_cancel_it() {
-        ConveneUser other = fixture.user("Other Host");
         HostRef council = fixture.host("Northshire Council");
-        db.insertInto(HOST_COORDINATOR).set(HOST_COORDINATOR.HOST_ID, council.id()).set(HOST_COORDINATOR.USER_ID, other.id())
-                .set(HOST_COORDINATOR.ADDED_AT, OffsetDateTime.now(ZoneOffset.UTC)).execute();
-        login(new ConveneUser(other.id(), other.email(), other.displayName(), "{noop}x", Set.of(Role.ATTENDEE, Role.HOST)));
+        login(fixture.coordinator("Other Host", council));
         open();
 
         assertThat(_get(H1.class).getText()).isEqualTo("You cannot change this session");

@@ -17,9 +17,9 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteParameters;
 import org.convene.KaribuTest;
 import org.convene.core.security.ConveneUser;
+import org.convene.core.ui.ErrorSummary;
 import org.convene.programme.AccessFeature;
 import org.convene.programme.ConferenceSummary;
-import org.convene.programme.CoordinatorFixture;
 import org.convene.programme.HostRef;
 import org.convene.programme.ProgrammeFixture;
 import org.convene.programme.SessionFormat;
@@ -54,7 +54,6 @@ class SessionEditorViewTest extends KaribuTest {
     QaService qa;
 
     ProgrammeFixture programme;
-    CoordinatorFixture accounts;
     ConferenceSummary week;
     TrackRef health;
     HostRef carers;
@@ -64,18 +63,16 @@ class SessionEditorViewTest extends KaribuTest {
     @BeforeEach
     void setUp() {
         programme = new ProgrammeFixture(db);
-        accounts = new CoordinatorFixture(db);
         week = programme.conference("Editor week", "Europe/London", MONDAY, MONDAY.plusDays(4));
         health = programme.track(week, "Health and care", 1);
         carers = programme.host("Carers Together");
         council = programme.host("Northshire Council");
-        organiser = accounts.organiser();
+        organiser = programme.organiser();
     }
 
     @AfterEach
     void tearDown() {
         programme.cleanUp();
-        accounts.cleanUp();
     }
 
     private void openNew() {
@@ -111,7 +108,7 @@ class SessionEditorViewTest extends KaribuTest {
     }
 
     private static List<String> errorSummary() {
-        return _find(EditorErrorSummary.class).getFirst().messages();
+        return _find(ErrorSummary.class).getFirst().messages();
     }
 
     private void fillValidSession(String title) {
@@ -129,7 +126,7 @@ class SessionEditorViewTest extends KaribuTest {
 
     @Test
     void someone_who_is_neither_organiser_nor_host_cannot_open_the_editor() {
-        login(accounts.attendee());
+        login(programme.attendee());
         assertCannotOpen(SessionEditorView.class, new RouteParameters("id", "new"));
     }
 
@@ -153,7 +150,7 @@ class SessionEditorViewTest extends KaribuTest {
                 "Enter the end time, like 11:30",
                 "Enter the joining link as a web address starting with https://, like https://zoom.us/j/123",
                 "Places must be a whole number, 1 or more");
-        assertThat(_find(EditorErrorSummary.class).getFirst().getChildren()
+        assertThat(_find(ErrorSummary.class).getFirst().getChildren()
                 .flatMap(Component::getChildren).flatMap(Component::getChildren)
                 .map(c -> ((Anchor) c).getHref())).contains("#title", "#day", "#capacity");
         assertThat(text("title").isInvalid()).isTrue();
@@ -275,13 +272,13 @@ class SessionEditorViewTest extends KaribuTest {
     void a_facilitator_is_added_by_email_and_may_then_moderate() {
         long id = programme.session(week, "Carers' cafe").host(carers)
                 .at(MONDAY.atTime(10, 0), MONDAY.atTime(11, 0)).create();
-        ConveneUser fran = accounts.account("Fran Facilitator");
-        login(accounts.coordinator(carers));
+        ConveneUser fran = programme.account("Fran Facilitator");
+        login(programme.coordinator(carers));
         openSession(id);
 
         setAsUser(text("facilitator-email"), "nobody-" + programme.tag() + "@example.org");
         click("Add a facilitator");
-        assertThat(_find(EditorErrorSummary.class).getFirst().messages()).containsExactly(
+        assertThat(_find(ErrorSummary.class).getFirst().messages()).containsExactly(
                 "No account uses that email address. Ask them to sign up first, then add them.");
         assertThat(text("facilitator-email").getErrorMessage())
                 .isEqualTo("No account uses that email address. Ask them to sign up first, then add them.");
@@ -347,7 +344,7 @@ class SessionEditorViewTest extends KaribuTest {
     void a_coordinator_is_turned_away_from_another_organisations_session() {
         long id = programme.session(week, "Tenants' voices").host(council)
                 .at(MONDAY.atTime(14, 0), MONDAY.atTime(15, 0)).create();
-        login(accounts.coordinator(carers));
+        login(programme.coordinator(carers));
 
         openSession(id);
 
@@ -357,7 +354,7 @@ class SessionEditorViewTest extends KaribuTest {
 
     @Test
     void a_coordinator_adds_sessions_only_for_their_own_organisation() {
-        login(accounts.coordinator(carers));
+        login(programme.coordinator(carers));
         openNew();
 
         Select<HostRef> host = field(Select.class, "host");
