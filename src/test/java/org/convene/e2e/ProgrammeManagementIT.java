@@ -172,6 +172,20 @@ class ProgrammeManagementIT {
         assertThat(stored.getLiveCaptions()).isTrue();
         assertThat(stored.getBslInterpretation()).isFalse();
 
+        // who runs it: a facilitator by the email of their account, a speaker picked from the list of people
+        ConveneUser facilitator = accounts.user("Femi Facilitator");
+        page.locator("#facilitator-email input").fill(facilitator.email());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a facilitator")).click();
+        assertThat(status(page)).hasText("Femi Facilitator is now a facilitator of this session.");
+        String speaker = "Grace Okafor " + programme.tag();
+        programme.person(speaker, "Deaf Access Group", "Grace teaches British Sign Language.");
+        page.locator("#speaker input").pressSequentially("Okafor " + programme.tag());
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(speaker + " (Deaf Access Group)")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a speaker")).click();
+        assertThat(status(page)).hasText(speaker + " is now a speaker of this session.");
+        assertThat(page.locator("#speakers")).containsText(speaker);
+        assertThat(page.locator("#facilitators")).containsText("Femi Facilitator");
+
         // it is in the hub's grid ...
         page.navigate(url("manage?conference=" + week.slug()));
         assertThat(page.locator("#manage-status")).hasText("1 session.");
