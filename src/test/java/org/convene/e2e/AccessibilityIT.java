@@ -63,7 +63,7 @@ import static org.convene.db.Tables.PROGRAMME_SESSION;
  * Screenshots of both are kept in target/screenshots.
  * <p>
  * Every page state is one line of {@link #states()}: who looks at it, its address (with {session}, {slug},
- * {host}, {recorded}, {person} and {invitation} filled in from this class's own data), and optionally what to do
+ * {host}, {recorded}, {person}, {voices} and {invitation} filled in from this class's own data), and optionally what to do
  * on the page before the audit. {@link Who#HOST} coordinates the host organisation of the live session.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
