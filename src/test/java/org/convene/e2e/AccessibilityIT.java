@@ -341,8 +341,10 @@ class AccessibilityIT {
         if (invitationPath == null) {
             ConveneUser invitee = user(Who.ATTENDEE);
             as(user(Who.ORGANISER), () -> {
-                var made = coordinators.invite(hostId, invitee.email());
-                invitationPath = ((SaveResult.Saved<NewHostInvitation>) made).value().path();
+                if (!(coordinators.invite(hostId, invitee.email()) instanceof SaveResult.Saved<NewHostInvitation> made)) {
+                    throw new IllegalStateException("the organiser could not invite " + invitee.email());
+                }
+                invitationPath = made.value().path();
             });
         }
         return invitationPath.replaceFirst("^/", "");
