@@ -5,6 +5,7 @@ import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 import org.convene.TestConfig;
 import org.convene.TestData;
 import org.convene.account.AccountFixtures;
@@ -12,8 +13,11 @@ import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.convene.programme.AccessFeature;
 import org.convene.programme.ConferenceSummary;
+import org.convene.programme.HostCoordinatorService;
 import org.convene.programme.HostRef;
+import org.convene.programme.NewHostInvitation;
 import org.convene.programme.ProgrammeFixture;
+import org.convene.programme.SaveResult;
 import org.convene.programme.TrackRef;
 import org.convene.qa.QaService;
 import org.convene.qa.QuestionView;
@@ -31,9 +35,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -47,15 +53,18 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.ATTENDANCE_INTERVAL;
+import static org.convene.db.Tables.HOST_COORDINATOR;
 import static org.convene.db.Tables.HOST_ORGANISATION;
+import static org.convene.db.Tables.PROGRAMME_SESSION;
 
 /**
  * axe-core in a real browser (Debian's Chromium, driven by Playwright; no browser download) on the main pages
- * and states: zero violations of the WCAG 2.0, 2.1 and 2.2 A and AA rules. Screenshots are kept in
- * target/screenshots at 1280 and 360 px wide.
+ * and states: zero violations of the WCAG 2.0, 2.1 and 2.2 A and AA rules, with the page 1280 and 360 px wide.
+ * Screenshots of both are kept in target/screenshots.
  * <p>
- * Every page state is one line of {@link #states()}: who looks at it, its address (with {session}, {slug} and
- * {host} filled in from this class's own data), and optionally what to do on the page before the audit.
+ * Every page state is one line of {@link #states()}: who looks at it, its address (with {session}, {slug},
+ * {host}, {recorded}, {person}, {voices} and {invitation} filled in from this class's own data), and optionally what to do
+ * on the page before the audit. {@link Who#HOST} coordinates the host organisation of the live session.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -66,7 +75,7 @@ class AccessibilityIT {
     private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
     /** Who is looking: each has a browser context of their own, logged in once. */
-    enum Who { ANYONE, ATTENDEE, HIGH_CONTRAST_ATTENDEE, ORGANISER }
+    enum Who { ANYONE, ATTENDEE, HIGH_CONTRAST_ATTENDEE, ORGANISER, HOST }
 
     /** One page state to audit. {@code before} runs after the page has loaded, e.g. to open a panel. */
     record State(String name, Who who, String path, Consumer<Page> before) {
@@ -115,7 +124,62 @@ class AccessibilityIT {
                 state("reports index", Who.ORGANISER, "reports"),
                 state("conference report", Who.ORGANISER, "reports/{slug}"),
                 state("host report", Who.ORGANISER, "reports/{slug}/hosts/{host}"),
-                state("session report", Who.ORGANISER, "reports/sessions/{session}"));
+                state("session report", Who.ORGANISER, "reports/sessions/{session}"),
+                // programme management
+                state("manage the programme", Who.ORGANISER, "manage?conference={slug}", AccessibilityIT::gridLoaded),
+                state("manage the programme as a partner host", Who.HOST, "manage?conference={slug}",
+                        AccessibilityIT::gridLoaded),
+                state("add a session", Who.ORGANISER, "manage/sessions/new?conference={slug}"),
+                state("add a session with errors", Who.ORGANISER, "manage/sessions/new?conference={slug}", page -> {
+                    page.click("#save-session");
+                    page.waitForSelector(".cv-error-summary a[href='#title']");
+                }),
+                state("change a session", Who.ORGANISER, "manage/sessions/{session}"),
+                state("change a session with the list of people open", Who.ORGANISER, "manage/sessions/{session}",
+                        page -> {
+                            page.locator("#speaker input").pressSequentially("Grace");
+                            page.waitForSelector("vaadin-combo-box-item:has-text('Grace Okafor')");
+                        }),
+                state("change a session as a partner host", Who.HOST, "manage/sessions/{session}"),
+                state("publish a recording", Who.ORGANISER, "manage/sessions/{recorded}/recording"),
+                state("cancel a session", Who.ORGANISER, "manage/sessions/{session}/cancel"),
+                state("conferences", Who.ORGANISER, "manage/conferences"),
+                state("create a conference", Who.ORGANISER, "manage/conferences/new"),
+                state("change a conference", Who.ORGANISER, "manage/conferences/{slug}"),
+                state("host organisations", Who.ORGANISER, "manage/hosts"),
+                state("host organisation with a new invitation link", Who.ORGANISER, "manage/hosts/{host}", page -> {
+                    page.fill("#invite-email input", AccountFixtures.uniqueEmail("invitee"));
+                    page.click("#invite");
+                    page.waitForSelector("#invitation-url");
+                }),
+                state("people", Who.ORGANISER, "manage/people"),
+                state("add a person", Who.ORGANISER, "manage/people/new"),
+                state("change a person", Who.ORGANISER, "manage/people/{person}"),
+                state("invitation to coordinate", Who.ATTENDEE, "invitations/{invitation}"),
+                state("import sessions", Who.HOST, "manage/import"),
+                state("import sessions with problems", Who.HOST, "manage/import", page -> {
+                    page.setInputFiles("#import-upload input[type=file]", new FilePayload("sessions.csv", "text/csv",
+                            CSV_WITH_PROBLEMS.getBytes(StandardCharsets.UTF_8)));
+                    page.waitForSelector("#import-problems table");
+                    page.waitForSelector("#import-rows");
+                }),
+                state("recordings", Who.ANYONE, "recordings?conference={slug}"),
+                state("recordings with filters", Who.ANYONE,
+                        "recordings?conference={slug}&track={voices}&access=LIVE_CAPTIONS", page ->
+                        assertThat(page.locator("#recordings-status").textContent()).contains("matches your filters")));
+    }
+
+    /** A file a partner host might upload: one good row, one for another organisation and one with a bad time. */
+    private static final String CSV_WITH_PROBLEMS = """
+            reference,title,format,date,start,end,host,captions
+            AX-1,Carers' rights at work,Webinar,%1$s,10:00,11:00,Carers Together,yes
+            AX-2,Someone else's session,Talk,%1$s,12:00,13:00,Another Organisation,no
+            AX-3,Respite care: what works,Workshop,%1$s,14:00,13:00,Carers Together,no
+            """.formatted(LocalDate.now(ZoneId.of("Europe/London")).plusDays(1));
+
+    /** The lazy grid has fetched its first rows (its cells are in the light DOM once they have). */
+    private static void gridLoaded(Page page) {
+        page.waitForSelector("vaadin-grid-cell-content a");
     }
 
     private Chromium chromium;
@@ -131,12 +195,19 @@ class AccessibilityIT {
     TestData data;
     @Autowired
     DSLContext db;
+    @Autowired
+    HostCoordinatorService coordinators;
 
     private ProgrammeFixture programme;
     private long sessionId;
     private String slug;
     private long hostId;
+    private long recordedId;
+    private long personId;
+    private long voicesTrackId;
     private Page page;
+    private final Map<Who, ConveneUser> users = new EnumMap<>(Who.class);
+    private String invitationPath;
 
     /**
      * A conference running now, with tracks, a host and a live session that has questions and attendance, so
@@ -166,6 +237,20 @@ class AccessibilityIT {
         programme.session(week, "Easy read: what co-production means").format(org.convene.programme.SessionFormat.WORKSHOP)
                 .at(now.minus(20, ChronoUnit.MINUTES), now.plus(25, ChronoUnit.MINUTES)).track(practice).host(host)
                 .access(AccessFeature.EASY_READ, AccessFeature.AUDIO_OR_PHONE).create();
+        voicesTrackId = voices.id();
+        personId = programme.person("Grace Okafor", "Carers Together",
+                "Grace has cared for her mother for ten years and trains social workers.");
+        recordedId = programme.session(week, "What carers told us in 2025")
+                .at(now.minus(1, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS))
+                .track(voices).host(host).access(AccessFeature.LIVE_CAPTIONS, AccessFeature.EASY_READ)
+                .person(personId, org.convene.programme.PersonRole.SPEAKER)
+                .recordingUrl("https://video.example.org/carers-2025-" + tag).create();
+        db.update(PROGRAMME_SESSION)
+                .set(PROGRAMME_SESSION.CAPTIONS_URL, "https://video.example.org/carers-2025-" + tag + ".vtt")
+                .set(PROGRAMME_SESSION.TRANSCRIPT_URL, "https://video.example.org/carers-2025-" + tag + ".txt")
+                .set(PROGRAMME_SESSION.EASY_READ_SUMMARY, "Carers told us what helps them.\n\nThey want more breaks.")
+                .set(PROGRAMME_SESSION.RECORDING_PUBLISHED_AT, now.atOffset(ZoneOffset.UTC))
+                .where(PROGRAMME_SESSION.ID.eq(recordedId)).execute();
         programme.session(week, "Peer support networks in rural areas")
                 .at(now.plus(60, ChronoUnit.MINUTES), now.plus(120, ChronoUnit.MINUTES)).track(voices)
                 .access(AccessFeature.LIVE_CAPTIONS).create();
@@ -226,17 +311,43 @@ class AccessibilityIT {
         }
     }
 
-    private BrowserContext context(Who who) {
-        return contexts.computeIfAbsent(who, w -> switch (w) {
-            case ANYONE -> chromium.browser.newContext();
-            case ATTENDEE -> chromium.signedIn(port, accounts.user("Axe Auditor")).context();
+    private ConveneUser user(Who who) {
+        return users.computeIfAbsent(who, w -> switch (w) {
+            case ANYONE -> throw new IllegalArgumentException("nobody is signed in");
+            case ATTENDEE -> accounts.user("Axe Auditor");
             case HIGH_CONTRAST_ATTENDEE -> {
                 ConveneUser user = accounts.user("Axe High Contrast");
                 db.update(APP_USER).set(APP_USER.HIGH_CONTRAST, true).where(APP_USER.ID.eq(user.id())).execute();
-                yield chromium.signedIn(port, user).context();
+                yield user;
             }
-            case ORGANISER -> chromium.signedIn(port, accounts.user("Axe Organiser", Role.ORGANISER)).context();
+            case ORGANISER -> accounts.user("Axe Organiser", Role.ORGANISER);
+            case HOST -> {
+                ConveneUser user = accounts.user("Axe Coordinator", Role.HOST);
+                db.insertInto(HOST_COORDINATOR).set(HOST_COORDINATOR.HOST_ID, hostId)
+                        .set(HOST_COORDINATOR.USER_ID, user.id())
+                        .set(HOST_COORDINATOR.ADDED_AT, OffsetDateTime.now(ZoneOffset.UTC)).execute();
+                yield user;
+            }
         });
+    }
+
+    private BrowserContext context(Who who) {
+        return contexts.computeIfAbsent(who, w -> w == Who.ANYONE ? chromium.browser.newContext()
+                : chromium.signedIn(port, user(w)).context());
+    }
+
+    /** An invitation for the attendee to coordinate the host organisation, made by the organiser. */
+    private String invitationPath() {
+        if (invitationPath == null) {
+            ConveneUser invitee = user(Who.ATTENDEE);
+            as(user(Who.ORGANISER), () -> {
+                if (!(coordinators.invite(hostId, invitee.email()) instanceof SaveResult.Saved<NewHostInvitation> made)) {
+                    throw new IllegalStateException("the organiser could not invite " + invitee.email());
+                }
+                invitationPath = made.value().path();
+            });
+        }
+        return invitationPath.replaceFirst("^/", "");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -244,22 +355,35 @@ class AccessibilityIT {
     void has_no_wcag_violations(State state) {
         page = context(state.who()).newPage();
         String path = state.path().replace("{session}", Long.toString(sessionId)).replace("{slug}", slug)
-                .replace("{host}", Long.toString(hostId));
+                .replace("{host}", Long.toString(hostId)).replace("{recorded}", Long.toString(recordedId))
+                .replace("{person}", Long.toString(personId)).replace("{voices}", Long.toString(voicesTrackId));
+        if (path.contains("{invitation}")) {
+            path = path.replace("invitations/{invitation}", invitationPath());
+        }
         page.navigate("http://localhost:" + port + "/" + path);
         page.waitForSelector("main h1");
         state.before().accept(page);
         audit(state.name());
     }
 
+    /**
+     * Audits the page as it is 1280 px wide and again at 360 px (a phone, and 400 % zoom on a small laptop: WCAG
+     * 1.4.10), where wrapped controls, scrolling tables and crowded targets differ; keeps a screenshot of each.
+     */
     private void audit(String state) {
-        AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
-        List<Rule> violations = results.getViolations().stream().filter(v -> !knownUpstream(v)).toList();
-        String report = violations.stream()
-                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
-                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("\n"));
-        assertThat(violations).as("axe violations on %s:%n%s", state, report).isEmpty();
-        screenshot(state);
+        List<String> problems = new java.util.ArrayList<>();
+        for (int width : new int[]{1280, 360}) {
+            page.setViewportSize(width, 900);
+            AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
+            results.getViolations().stream().filter(v -> !knownUpstream(v))
+                    .map(v -> width + " px: " + v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
+                            + v.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
+                            .collect(Collectors.joining(", ")))
+                    .forEach(problems::add);
+            screenshot(state, width);
+        }
+        page.setViewportSize(1280, 900);
+        assertThat(problems).as("axe violations on %s", state).isEmpty();
     }
 
     /**
@@ -288,13 +412,9 @@ class AccessibilityIT {
         };
     }
 
-    private void screenshot(String state) {
+    private void screenshot(String state, int width) {
         String name = state.replaceAll("[^a-z0-9]+", "-");
-        for (int width : new int[]{1280, 360}) {
-            page.setViewportSize(width, 900);
-            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                    .setPath(Paths.get("target", "screenshots", name + "-" + width + ".png")));
-        }
-        page.setViewportSize(1280, 900);
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Paths.get("target", "screenshots", name + "-" + width + ".png")));
     }
 }
