@@ -113,6 +113,10 @@ class AccessibilityIT {
                         assertThat(page.locator("main h1").textContent()).isEqualTo("Session not found")),
                 state("conference not found", Who.ANYONE, "conferences/no-such-conference", page ->
                         assertThat(page.locator("main h1").textContent()).isEqualTo("Conference not found")),
+                state("page not found", Who.ANYONE, "timetabel", page ->
+                        assertThat(page.locator("main h1").textContent()).isEqualTo("Page not found")),
+                state("page not found signed in", Who.ATTENDEE, "manage/no-such-page", page ->
+                        assertThat(page.locator("main h1").textContent()).isEqualTo("Page not found")),
                 state("my agenda", Who.ATTENDEE, "agenda"),
                 state("account", Who.ATTENDEE, "account"),
                 state("your attendance", Who.ATTENDEE, "account/attendance"),
