@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the security chain does with page addresses, over real HTTP because MockMvc has neither the Vaadin servlet
- * nor its route registry.
+ * nor its route registry. An integration test (failsafe, after `package`) because Vaadin's page shell comes from the
+ * production frontend build, which does not exist yet when the unit tests run.
  * <p>
  * A mistyped address reaches the Vaadin app, whose router then shows PageNotFoundView (PageNotFoundViewTest;
  * AccessibilityIT in a browser), instead of the security chain refusing it: a blank 403 for someone signed in,
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(TestConfig.class)
-class PageAddressesOverHttpTest {
+class PageAddressesIT {
 
     @LocalServerPort
     int port;
