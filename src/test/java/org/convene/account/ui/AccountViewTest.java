@@ -109,6 +109,32 @@ class AccountViewTest extends KaribuTest {
     }
 
     @Test
+    void after_five_wrong_current_passwords_the_error_summary_says_how_long_to_wait() {
+        clock.set(java.time.Instant.parse("2031-04-03T09:00:00Z"));
+        ConveneUser me = fixtures.user("Ada Guess");
+        login(me);
+        UI.getCurrent().navigate(AccountView.class);
+
+        for (int i = 1; i <= 5; i++) {
+            changePassword("guess-number-" + i, "silver-meadow-compass", "silver-meadow-compass");
+        }
+
+        String tooMany = "Too many failed attempts. Try again in 30 seconds.";
+        assertThat(_get(ErrorSummary.class).messages()).containsExactly(tooMany);
+        assertThat(field("Current password").getErrorMessage()).isEqualTo(tooMany);
+
+        clock.advance(java.time.Duration.ofSeconds(12));
+        changePassword(PASSWORD, "silver-meadow-compass", "silver-meadow-compass");
+        assertThat(_get(ErrorSummary.class).messages()).as("the right password waits too")
+                .containsExactly("Too many failed attempts. Try again in 18 seconds.");
+
+        clock.advance(java.time.Duration.ofSeconds(19));
+        changePassword(PASSWORD, "silver-meadow-compass", "silver-meadow-compass");
+        _assertNone(ErrorSummary.class);
+        assertThat(passwordEncoder.matches("silver-meadow-compass", storedHash(me))).isTrue();
+    }
+
+    @Test
     void someone_not_signed_in_cannot_open_the_account_page() {
         assertCannotOpen(AccountView.class);
     }
