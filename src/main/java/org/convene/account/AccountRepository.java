@@ -131,6 +131,11 @@ class AccountRepository {
                 .fetchSingle(APP_USER.VERSION);
     }
 
+    Optional<Integer> version(String normalisedEmail) {
+        return db.select(APP_USER.VERSION).from(APP_USER).where(APP_USER.EMAIL.eq(normalisedEmail))
+                .fetchOptional(APP_USER.VERSION);
+    }
+
     /** The account's version (bumped by a password change), or empty when the account is gone. */
     Optional<Integer> version(long userId) {
         return db.select(APP_USER.VERSION).from(APP_USER).where(APP_USER.ID.eq(userId))

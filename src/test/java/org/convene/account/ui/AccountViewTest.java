@@ -7,7 +7,9 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import org.convene.account.AccountSessions;
 import org.convene.account.ApiTokenService;
+import com.vaadin.flow.server.VaadinSession;
 import org.convene.KaribuTest;
 import org.convene.account.AccountFixtures;
 import org.convene.core.security.ConveneUser;
@@ -80,7 +82,11 @@ class AccountViewTest extends KaribuTest {
 
         _assertNone(ErrorSummary.class);
         assertThat(status().getText())
-                .isEqualTo("Your password has been changed. Use your new password next time you log in.");
+                .isEqualTo("Your password has been changed. Use your new password next time you log in. "
+                        + "Anywhere else you were logged in, you have been logged out.");
+        assertThat(VaadinSession.getCurrent().getSession().getAttribute(AccountSessions.VERSION))
+                .as("this session keeps the new version, so it stays signed in")
+                .isEqualTo(db.select(APP_USER.VERSION).from(APP_USER).where(APP_USER.ID.eq(me.id())).fetchSingle().value1());
         assertThat(passwordEncoder.matches("silver-meadow-compass", storedHash(me))).isTrue();
         assertThat(field("New password").getValue()).as("a changed password is not left on screen").isEmpty();
     }
