@@ -118,13 +118,28 @@ class AccountRepository {
                 .fetchOptional(mapping(ConveneUser::new));
     }
 
-    /** Stores a new hash and bumps the version, so anything holding the old version can tell it is stale. */
-    void updatePassword(long userId, String passwordHash) {
-        db.update(APP_USER)
+    /**
+     * Stores a new hash and bumps the version, so anything holding the old version can tell it is stale
+     * (signed-in sessions, see AccountSessions). Returns the new version.
+     */
+    int updatePassword(long userId, String passwordHash) {
+        return db.update(APP_USER)
                 .set(APP_USER.PASSWORD_HASH, passwordHash)
                 .set(APP_USER.VERSION, APP_USER.VERSION.plus(1))
                 .where(APP_USER.ID.eq(userId))
-                .execute();
+                .returning(APP_USER.VERSION)
+                .fetchSingle(APP_USER.VERSION);
+    }
+
+    Optional<Integer> version(String normalisedEmail) {
+        return db.select(APP_USER.VERSION).from(APP_USER).where(APP_USER.EMAIL.eq(normalisedEmail))
+                .fetchOptional(APP_USER.VERSION);
+    }
+
+    /** The account's version (bumped by a password change), or empty when the account is gone. */
+    Optional<Integer> version(long userId) {
+        return db.select(APP_USER.VERSION).from(APP_USER).where(APP_USER.ID.eq(userId))
+                .fetchOptional(APP_USER.VERSION);
     }
 
     Optional<UserSummary> summary(long userId) {

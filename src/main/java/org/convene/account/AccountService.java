@@ -35,12 +35,15 @@ public class AccountService {
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final CurrentUser currentUser;
+    private final LoginAttempts attempts;
     private final Clock clock;
 
-    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, CurrentUser currentUser, Clock clock) {
+    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, CurrentUser currentUser,
+                   LoginAttempts attempts, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.currentUser = currentUser;
+        this.attempts = attempts;
         this.clock = clock;
     }
 
@@ -85,27 +88,37 @@ public class AccountService {
     /**
      * Changes the signed-in person's password after checking their current one.
      *
+     * @return the account's new version, which the session that made the change keeps (see AccountSessions)
      * @throws AccountValidationException with CURRENT_PASSWORD and/or NEW_PASSWORD messages
      */
-    public void changePassword(String currentPassword, String newPassword) {
-        changePassword(currentPassword, newPassword, newPassword);
+    @Transactional(noRollbackFor = AccountValidationException.class)
+    public int changePassword(String currentPassword, String newPassword) {
+        return changePassword(currentPassword, newPassword, newPassword);
     }
 
     /**
      * As {@link #changePassword(String, String)}, also checking that the new password was typed the same
      * way twice, so a form gets every problem in one go.
      *
+     * <p>The current password is throttled exactly like log-in, on the same count (see {@link LoginAttempts}):
+     * otherwise someone at an unlocked computer could guess it here without limit, then log in anywhere.
+     * A right current password resets the count even when the new one is refused, as a right log-in does.
+     * Refusals do not roll back, so that the failed attempt stays counted.
+     *
+     * @return the account's new version, which the session that made the change keeps (see AccountSessions)
      * @throws AccountValidationException with CURRENT_PASSWORD, NEW_PASSWORD and/or CONFIRM_PASSWORD messages
      */
-    public void changePassword(String currentPassword, String newPassword, String confirmation) {
+    @Transactional(noRollbackFor = AccountValidationException.class)
+    public int changePassword(String currentPassword, String newPassword, String confirmation) {
         long userId = currentUser.require().id();
         ConveneUser me = accounts.findForLogin(userId).orElseThrow(() -> new NoSuchUserException(userId));
 
         Map<AccountField, String> errors = new EnumMap<>(AccountField.class);
         if (currentPassword == null || currentPassword.isEmpty()) {
             errors.put(AccountField.CURRENT_PASSWORD, "Enter your current password");
-        } else if (!passwordEncoder.matches(currentPassword, me.passwordHash())) {
-            errors.put(AccountField.CURRENT_PASSWORD, "Your current password is not right. Check it and try again");
+        } else {
+            currentPasswordProblem(me, currentPassword)
+                    .ifPresent(message -> errors.put(AccountField.CURRENT_PASSWORD, message));
         }
         AccountRules.passwordProblem(newPassword, "new password", me.email(), me.displayName())
                 .or(() -> newPassword.equals(currentPassword)
@@ -120,8 +133,27 @@ public class AccountService {
         if (!errors.isEmpty()) {
             throw new AccountValidationException(errors);
         }
-        accounts.updatePassword(userId, passwordEncoder.encode(newPassword));
+        int version = accounts.updatePassword(userId, passwordEncoder.encode(newPassword));
         log.info("Account {} changed its password", userId);
+        return version;
+    }
+
+    /** Checks the current password under the log-in throttle; empty when it is right. */
+    private Optional<String> currentPasswordProblem(ConveneUser me, String currentPassword) {
+        LoginAttempts.Attempt attempt;
+        try {
+            attempt = attempts.begin(me.id());
+        } catch (TooManyLoginAttemptsException locked) {
+            return Optional.of(locked.getMessage());
+        }
+        if (passwordEncoder.matches(currentPassword, me.passwordHash())) {
+            attempts.succeeded(me.id());
+            return Optional.empty();
+        }
+        attempts.failed(me.id(), attempt);
+        return Optional.of(attempt.waitIfWrong().isZero()
+                ? "Your current password is not right. Check it and try again"
+                : TooManyLoginAttemptsException.message(attempt.waitIfWrong()));
     }
 
     /** The signed-in person's own account, read fresh so that role changes show at once. */

@@ -63,9 +63,10 @@ class LoginAttempts {
      * Counts this attempt as failed before the password is checked, so that parallel guesses cannot
      * slip past the limit while the hash is being computed; {@link #succeeded} undoes it.
      *
-     * @throws TooManyLoginAttemptsException while the account is locked
+     * @throws TooManyLoginAttemptsException while the account is locked (nothing was written, so a
+     *                                       transaction it joins, such as a password change, need not roll back)
      */
-    @Transactional
+    @Transactional(noRollbackFor = TooManyLoginAttemptsException.class)
     public Attempt begin(long userId) {
         Instant now = clock.instant();
         Optional<Integer> failures = accounts.countAttempt(userId, now);

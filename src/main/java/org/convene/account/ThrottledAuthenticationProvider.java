@@ -28,13 +28,15 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     static final String BAD_CREDENTIALS = LoginFailures.INCORRECT_EMAIL_OR_PASSWORD;
 
     private final AccountUserDetailsService users;
+    private final AccountRepository accounts;
     private final LoginAttempts attempts;
     private final PasswordEncoder passwordEncoder;
     private volatile String dummyHash;
 
-    ThrottledAuthenticationProvider(AccountUserDetailsService users, LoginAttempts attempts,
-                                    PasswordEncoder passwordEncoder) {
+    ThrottledAuthenticationProvider(AccountUserDetailsService users, AccountRepository accounts,
+                                    LoginAttempts attempts, PasswordEncoder passwordEncoder) {
         this.users = users;
+        this.accounts = accounts;
         this.attempts = attempts;
         this.passwordEncoder = passwordEncoder;
     }
@@ -44,6 +46,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String email = AccountRules.normaliseEmail(authentication.getName());
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
 
+        // Read before the hash: if the password changes in between, the session ends at once rather
+        // than outliving the password it was signed in with.
+        int version = accounts.version(email).orElse(-1);
         ConveneUser user;
         try {
             user = users.loadUserByUsername(email);
@@ -61,7 +66,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         attempts.succeeded(user.id());
         // The session keeps the principal: leave the hash in the database.
         ConveneUser principal = new ConveneUser(user.id(), user.email(), user.displayName(), "", user.roles());
-        return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+        UsernamePasswordAuthenticationToken result =
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+        result.setDetails(new AccountSessions.SignedInVersion(version));
+        return result;
     }
 
     /** The failure that starts a pause says so at once, rather than letting the next attempt find out. */

@@ -1,6 +1,7 @@
 package org.convene.account;
 
 import org.convene.IntegrationTest;
+import org.convene.TestClock;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.jooq.DSLContext;
@@ -11,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,10 +45,15 @@ class AccountServiceTest {
     PasswordEncoder passwordEncoder;
     @Autowired
     DSLContext db;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    ThrottledAuthenticationProvider logIn;
 
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
+        clock.reset();
     }
 
     private Map<AccountField, String> signUpErrors(String name, String email, String password) {
@@ -228,6 +235,75 @@ class AccountServiceTest {
         assertThat(passwordEncoder.matches("brand-new-river-stone", row.getPasswordHash())).isTrue();
         assertThat(passwordEncoder.matches(PASSWORD, row.getPasswordHash())).isFalse();
         assertThat(row.getVersion()).isEqualTo(versionBefore + 1);
+    }
+
+    private String currentPasswordError(String current) {
+        AccountValidationException e = catchThrowableOfType(AccountValidationException.class,
+                () -> accounts.changePassword(current, "brand-new-river-stone"));
+        assertThat(e).as("the change should have been refused").isNotNull();
+        return e.errors().get(AccountField.CURRENT_PASSWORD);
+    }
+
+    private int failedLogins(ConveneUser user) {
+        return db.select(APP_USER.FAILED_LOGINS).from(APP_USER).where(APP_USER.ID.eq(user.id())).fetchSingle().value1();
+    }
+
+    @Test
+    void guessing_the_current_password_is_throttled_like_log_in_and_a_change_starts_the_count_again() {
+        Instant start = Instant.parse("2031-04-02T09:00:00Z");
+        clock.set(start);
+        ConveneUser user = fixtures.user("Casey Guess");
+        actAs(user);
+        String notRight = "Your current password is not right. Check it and try again";
+
+        for (int i = 1; i <= 4; i++) {
+            assertThat(currentPasswordError("guess-number-" + i)).isEqualTo(notRight);
+        }
+        assertThat(failedLogins(user)).as("refusals are counted, not rolled back").isEqualTo(4);
+        assertThat(currentPasswordError("guess-number-5"))
+                .isEqualTo("Too many failed attempts. Try again in 30 seconds.");
+
+        clock.set(start.plusSeconds(10));
+        assertThat(currentPasswordError(PASSWORD)).as("even the right password waits")
+                .isEqualTo("Too many failed attempts. Try again in 20 seconds.");
+        assertThatThrownBy(() -> logIn.authenticate(
+                UsernamePasswordAuthenticationToken.unauthenticated(user.email(), PASSWORD)))
+                .as("the same count as log-in").isInstanceOf(TooManyLoginAttemptsException.class);
+
+        clock.set(start.plusSeconds(31));
+        assertThat(currentPasswordError("guess-number-6")).as("the wait grows")
+                .isEqualTo("Too many failed attempts. Try again in 1 minute.");
+
+        clock.set(start.plusSeconds(92));
+        accounts.changePassword(PASSWORD, "brand-new-river-stone");
+        assertThat(failedLogins(user)).isZero();
+        assertThat(db.select(APP_USER.LOCKED_UNTIL).from(APP_USER).where(APP_USER.ID.eq(user.id()))
+                .fetchSingle().value1()).isNull();
+        assertThat(currentPasswordError("guess-number-7")).isEqualTo(notRight);
+    }
+
+    @Test
+    void a_right_current_password_with_a_refused_new_one_still_starts_the_count_again() {
+        clock.set(Instant.parse("2031-04-02T10:00:00Z"));
+        ConveneUser user = fixtures.user("Casey Retry");
+        actAs(user);
+        currentPasswordError("guess-number-1");
+        currentPasswordError("guess-number-2");
+
+        AccountValidationException e = catchThrowableOfType(AccountValidationException.class,
+                () -> accounts.changePassword(PASSWORD, "short"));
+
+        assertThat(e.errors()).containsOnlyKeys(AccountField.NEW_PASSWORD);
+        assertThat(failedLogins(user)).isZero();
+    }
+
+    @Test
+    void an_empty_current_password_is_not_counted_as_a_guess() {
+        ConveneUser user = fixtures.user("Casey Empty");
+        actAs(user);
+
+        assertThat(currentPasswordError("")).isEqualTo("Enter your current password");
+        assertThat(failedLogins(user)).isZero();
     }
 
     @Test

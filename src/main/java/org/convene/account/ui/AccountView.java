@@ -211,7 +211,8 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
         errorSummary.clear(current, newPassword, confirmation);
         setStatus("", null);
         try {
-            accounts.changePassword(current.getValue(), newPassword.getValue(), confirmation.getValue());
+            int version = accounts.changePassword(current.getValue(), newPassword.getValue(), confirmation.getValue());
+            SessionSignIn.passwordChanged(version);
         } catch (AccountValidationException invalid) {
             errorSummary.show(ErrorSummary.problems(invalid.errors(), fields));
             showingErrors = true;
@@ -223,7 +224,8 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
         current.clear();
         newPassword.clear();
         confirmation.clear();
-        setStatus("Your password has been changed. Use your new password next time you log in.", "cv-success");
+        setStatus("Your password has been changed. Use your new password next time you log in. "
+                + "Anywhere else you were logged in, you have been logged out.", "cv-success");
     }
 
     private void setStatus(String text, String className) {

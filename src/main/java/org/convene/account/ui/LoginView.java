@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.convene.account.AccountSessions;
 import org.convene.account.LoginFailures;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.ui.ErrorSummary;
@@ -88,8 +89,17 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
 
         Anchor signUp = new Anchor("signup", "create an account");
         signUp.getElement().setAttribute("router-link", "");
-        add(errorSummary, new H1("Log in"),
-                new Paragraph("Log in to build your own agenda and to ask questions in sessions."),
+        add(errorSummary, new H1("Log in"));
+        WrappedSession httpSession = VaadinSession.getCurrent().getSession();
+        // Said once: the filter that ended the old session left the reason in the new one.
+        if (httpSession.getAttribute(AccountSessions.LOGGED_OUT_BECAUSE) instanceof String reason) {
+            httpSession.removeAttribute(AccountSessions.LOGGED_OUT_BECAUSE);
+            Paragraph notice = new Paragraph(reason);
+            notice.setId("login-notice");
+            notice.addClassName("cv-warning");
+            add(notice);
+        }
+        add(new Paragraph("Log in to build your own agenda and to ask questions in sessions."),
                 form,
                 new Paragraph(new Span("New to Convene? You can "), signUp, new Span(".")));
 

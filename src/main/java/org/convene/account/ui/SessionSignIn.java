@@ -2,7 +2,9 @@ package org.convene.account.ui;
 
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
+import com.vaadin.flow.server.VaadinSession;
 import jakarta.servlet.http.HttpServletRequest;
+import org.convene.account.AccountSessions;
 import org.convene.core.security.ConveneUser;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -34,6 +36,14 @@ public final class SessionSignIn {
     /** Replaces the signed-in user's details (for example after their roles changed) in this session. */
     public static void refresh(ConveneUser user) {
         store(user, VaadinServletRequest.getCurrent().getHttpServletRequest());
+    }
+
+    /**
+     * Keeps this session signed in after its person changed their password here: every other session of
+     * theirs still holds the old account version and ends at its next request (AccountSessions).
+     */
+    static void passwordChanged(int newVersion) {
+        VaadinSession.getCurrent().getSession().setAttribute(AccountSessions.VERSION, newVersion);
     }
 
     private static void store(ConveneUser user, HttpServletRequest request) {

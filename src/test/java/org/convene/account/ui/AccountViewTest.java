@@ -7,7 +7,9 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import org.convene.account.AccountSessions;
 import org.convene.account.ApiTokenService;
+import com.vaadin.flow.server.VaadinSession;
 import org.convene.KaribuTest;
 import org.convene.account.AccountFixtures;
 import org.convene.core.security.ConveneUser;
@@ -80,7 +82,11 @@ class AccountViewTest extends KaribuTest {
 
         _assertNone(ErrorSummary.class);
         assertThat(status().getText())
-                .isEqualTo("Your password has been changed. Use your new password next time you log in.");
+                .isEqualTo("Your password has been changed. Use your new password next time you log in. "
+                        + "Anywhere else you were logged in, you have been logged out.");
+        assertThat(VaadinSession.getCurrent().getSession().getAttribute(AccountSessions.VERSION))
+                .as("this session keeps the new version, so it stays signed in")
+                .isEqualTo(db.select(APP_USER.VERSION).from(APP_USER).where(APP_USER.ID.eq(me.id())).fetchSingle().value1());
         assertThat(passwordEncoder.matches("silver-meadow-compass", storedHash(me))).isTrue();
         assertThat(field("New password").getValue()).as("a changed password is not left on screen").isEmpty();
     }
@@ -106,6 +112,32 @@ class AccountViewTest extends KaribuTest {
         assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Error: Your account - Convene");
         assertThat(status().getText()).isEmpty();
         assertThat(storedHash(me)).isEqualTo(hashBefore);
+    }
+
+    @Test
+    void after_five_wrong_current_passwords_the_error_summary_says_how_long_to_wait() {
+        clock.set(java.time.Instant.parse("2031-04-03T09:00:00Z"));
+        ConveneUser me = fixtures.user("Ada Guess");
+        login(me);
+        UI.getCurrent().navigate(AccountView.class);
+
+        for (int i = 1; i <= 5; i++) {
+            changePassword("guess-number-" + i, "silver-meadow-compass", "silver-meadow-compass");
+        }
+
+        String tooMany = "Too many failed attempts. Try again in 30 seconds.";
+        assertThat(_get(ErrorSummary.class).messages()).containsExactly(tooMany);
+        assertThat(field("Current password").getErrorMessage()).isEqualTo(tooMany);
+
+        clock.advance(java.time.Duration.ofSeconds(12));
+        changePassword(PASSWORD, "silver-meadow-compass", "silver-meadow-compass");
+        assertThat(_get(ErrorSummary.class).messages()).as("the right password waits too")
+                .containsExactly("Too many failed attempts. Try again in 18 seconds.");
+
+        clock.advance(java.time.Duration.ofSeconds(19));
+        changePassword(PASSWORD, "silver-meadow-compass", "silver-meadow-compass");
+        _assertNone(ErrorSummary.class);
+        assertThat(passwordEncoder.matches("silver-meadow-compass", storedHash(me))).isTrue();
     }
 
     @Test

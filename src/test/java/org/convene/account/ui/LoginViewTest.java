@@ -9,6 +9,8 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinSession;
 import org.convene.KaribuTest;
+import org.convene.account.AccountSessions;
+import com.vaadin.flow.component.html.Paragraph;
 import org.convene.account.AccountFixtures;
 import org.convene.account.LoginFailures;
 import org.convene.account.TooManyLoginAttemptsException;
@@ -50,6 +52,22 @@ class LoginViewTest extends KaribuTest {
                 .isEqualTo("password");
         assertThat(_get(Anchor.class, spec -> spec.withText("create an account")).getHref()).isEqualTo("signup");
         _assertNone(ErrorSummary.class);
+    }
+
+    @Test
+    void a_session_ended_by_a_password_change_elsewhere_is_explained_once() {
+        VaadinSession.getCurrent().getSession()
+                .setAttribute(AccountSessions.LOGGED_OUT_BECAUSE, AccountSessions.PASSWORD_CHANGED_ELSEWHERE);
+
+        UI.getCurrent().navigate(LoginView.class);
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("login-notice")).getText()).isEqualTo(
+                "Your password was changed, so you have been logged out. Log in with the new password.");
+        _assertNone(ErrorSummary.class);
+
+        UI.getCurrent().navigate(SignUpView.class);
+        UI.getCurrent().navigate(LoginView.class);
+        _assertNone(Paragraph.class, spec -> spec.withId("login-notice"));
     }
 
     @Test
