@@ -39,15 +39,16 @@ import static org.convene.account.AccountFixtures.actAs;
 /**
  * A password change ends every other signed-in session of that person at its next request, over real HTTP
  * (the Vaadin servlet, the route registry and the session cookie are all part of it). Same configuration
- * as PageAddressesOverHttpTest, so the server context is shared; kept beside it so that context is created at the
- * same point of a full run (creating a Spring context with Vaadin replaces the global SecurityContextHolder
- * strategy, which MockMvc tests of an older context, such as TokenApiTest, then no longer see).
+ * as PageAddressesIT, so the server context is shared. An integration test (failsafe, its own JVM after
+ * `package`): Vaadin's page shell needs the production frontend build, and a second Spring context with Vaadin
+ * replaces the global SecurityContextHolder strategy, which MockMvc tests of an older context (such as
+ * TokenApiTest) would then no longer see if it ran among the unit tests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(TestConfig.class)
 @ExtendWith(OutputCaptureExtension.class)
-class PasswordChangeEndsOtherSessionsOverHttpTest {
+class PasswordChangeEndsOtherSessionsIT {
 
     private static final String NEW_PASSWORD = "lantern-harbour-meadow";
 
