@@ -136,6 +136,15 @@ class AccountRepository {
                 .fetchOptional(APP_USER.VERSION);
     }
 
+    /** What a signed-in session is checked against on each request (StaleSessionFilter). */
+    record SignInState(int version, Set<Role> roles) {
+    }
+
+    Optional<SignInState> signInState(long userId) {
+        return db.select(APP_USER.VERSION, ROLES).from(APP_USER).where(APP_USER.ID.eq(userId))
+                .fetchOptional(mapping(SignInState::new));
+    }
+
     /** The account's version (bumped by a password change), or empty when the account is gone. */
     Optional<Integer> version(long userId) {
         return db.select(APP_USER.VERSION).from(APP_USER).where(APP_USER.ID.eq(userId))

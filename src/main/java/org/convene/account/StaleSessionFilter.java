@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.convene.core.security.ConveneUser;
+import org.convene.core.security.Role;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -15,6 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Ends a signed-in session whose account password has been changed since it signed in (see
@@ -24,6 +27,9 @@ import java.util.Optional;
  * sends to the log-in page and back afterwards, and a Vaadin request finds no Vaadin session and shows
  * "session expired", which reloads into the log-in page. Token requests never read the session, so they
  * go on as before.
+ *
+ * <p>It also brings the session's roles up to date when an organiser changed them (or an invitation was
+ * accepted), so that taking a role away takes effect at the person's next request, not at their next log-in.
  *
  * <p>One indexed read of app_user per request from a signed-in session; cheap next to what any page does.
  */
@@ -47,6 +53,26 @@ class StaleSessionFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * A role granted or taken away by an organiser (or by accepting an invitation) applies from the person's next
+     * request, not their next log-in: page access (@RolesAllowed) and services read the roles of the signed-in
+     * principal, so a demoted organiser must not keep their powers until they log out.
+     */
+    private static void followRoleChange(HttpSession session, SecurityContext context, Authentication signedIn,
+                                         ConveneUser user, Set<Role> roles) {
+        ConveneUser updated = new ConveneUser(user.id(), user.email(), user.displayName(), user.getPassword(), roles);
+        UsernamePasswordAuthenticationToken refreshed =
+                UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities());
+        refreshed.setDetails(signedIn.getDetails());
+        context.setAuthentication(refreshed);
+        session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        log.info("Roles of user {} changed while signed in; the session now has {}", user.id(), roles);
+    }
+
+    private static SecurityContext context(HttpSession session) {
+        return (SecurityContext) session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+    }
+
     private void checkVersion(HttpServletRequest request, HttpSession session) {
         Authentication signedIn;
         Object signedInVersion;
@@ -62,8 +88,10 @@ class StaleSessionFilter extends OncePerRequestFilter {
         } catch (IllegalStateException alreadyInvalidated) {
             return;
         }
-        long userId = ((ConveneUser) signedIn.getPrincipal()).id();
-        Optional<Integer> current = accounts.version(userId);
+        ConveneUser user = (ConveneUser) signedIn.getPrincipal();
+        long userId = user.id();
+        Optional<AccountRepository.SignInState> state = accounts.signInState(userId);
+        Optional<Integer> current = state.map(AccountRepository.SignInState::version);
 
         Integer expected = signedInVersion instanceof Integer version ? version : null;
         if (expected == null && signedIn.getDetails() instanceof AccountSessions.SignedInVersion atLogIn) {
@@ -76,6 +104,10 @@ class StaleSessionFilter extends OncePerRequestFilter {
         if (current.isPresent() && current.get().equals(expected)) {
             if (!expected.equals(signedInVersion)) {
                 session.setAttribute(AccountSessions.VERSION, expected);
+            }
+            Set<Role> roles = state.get().roles();
+            if (!roles.equals(user.roles())) {
+                followRoleChange(session, context(session), signedIn, user, roles);
             }
             return;
         }
