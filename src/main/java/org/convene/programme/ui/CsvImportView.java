@@ -85,7 +85,7 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
     private final ProgressBar progressBar = new ProgressBar();
     private final Div status = new Div();
     private final Div outcome = new Div();
-    /** Where an error summary goes: at the top of the page, under the heading, as for every form. */
+    /** Where an error summary goes: at the top of the main content, above the heading, as on every form. */
     private final Div errorArea = new Div();
     private final Button confirm = new Button();
     private CsvImportPreview preview;
@@ -144,7 +144,7 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
         errorArea.removeAll();
         status.setText("");
         progressBar.setVisible(false);
-        add(new H1(TITLE), errorArea);
+        add(errorArea, new H1(TITLE));
         if (!imports.mayImport()) {
             add(new Paragraph("You can import sessions once you coordinate a host organisation. Ask an organiser "
                     + "to invite you as a coordinator of your organisation."));
