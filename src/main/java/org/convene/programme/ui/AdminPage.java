@@ -1,6 +1,7 @@
 package org.convene.programme.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -85,5 +86,37 @@ final class AdminPage {
             status.setClassName("cv-success");
         });
         status.add(new Paragraph(explanation), reload);
+    }
+
+    /**
+     * A titled confirmation before something that cannot simply be undone, made like the one on the attendance
+     * privacy page. The dialog would focus the confirming button when it opens, so one press of Enter or Space
+     * would do the very thing being asked about; focus goes to the cancelling button instead, once the dialog's
+     * own focus has happened (it listens inside the dialog, after the dialog's handler of the same event).
+     */
+    static ConfirmDialog confirmation(String header, String text, String confirmText, String cancelText,
+                                      Runnable onConfirm) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(header);
+        dialog.setText(text);
+        Button cancel = new Button(cancelText, e -> dialog.close());
+        cancel.setId("confirmation-cancel");
+        dialog.setCancelable(true);
+        dialog.setCancelButton(cancel);
+        dialog.setConfirmText(confirmText);
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> onConfirm.run());
+        dialog.getElement().executeJs("""
+                const dialog = this;
+                customElements.whenDefined(dialog.localName).then(() => {
+                  if (dialog.shadowRoot && !dialog.__cvCancelFirst) {
+                    dialog.__cvCancelFirst = true;
+                    dialog.shadowRoot.addEventListener('vaadin-overlay-open', () => {
+                      const cancel = dialog.querySelector('[slot="cancel-button"]');
+                      if (cancel) cancel.focus();
+                    });
+                  }
+                });""");
+        return dialog;
     }
 }

@@ -155,7 +155,7 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
         Div actions = new Div(publish);
         actions.addClassName("cv-button-row");
         if (edit.published()) {
-            Button unpublish = new Button("Take the recording down", e -> unpublish());
+            Button unpublish = new Button("Take the recording down", e -> confirmUnpublish());
             unpublish.addThemeVariants(ButtonVariant.ERROR);
             actions.add(unpublish);
         }
@@ -177,6 +177,16 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
                 easyRead.getValue());
         handle(recordings.publish(sessionId, version, draft),
                 "Recording published. It is on the session page and in the Recordings library.");
+    }
+
+    /** Taking it down also forgets the addresses and summary, so it is asked about first. */
+    private void confirmUnpublish() {
+        AdminPage.confirmation("Take the recording down?",
+                "Attendees will no longer see the recording on the session page or in the Recordings library. "
+                        + "The addresses of the recording, captions file and transcript and the easy read summary "
+                        + "are removed from Convene; the video itself stays where it is hosted. To show it again, "
+                        + "you will need to publish it again.",
+                "Take it down", "Keep it published", this::unpublish).open();
     }
 
     private void unpublish() {

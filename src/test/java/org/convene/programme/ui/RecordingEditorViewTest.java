@@ -1,8 +1,10 @@
 package org.convene.programme.ui;
 
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -103,6 +105,40 @@ class RecordingEditorViewTest extends KaribuTest {
         assertThat(_get(H1.class).getText()).isEqualTo("Change the recording");
         assertThat(field("Recording address").getValue()).isEqualTo("https://video.example.org/care.mp4");
         _get(Button.class, spec -> spec.withText("Take the recording down"));
+    }
+
+    @Test
+    void taking_the_recording_down_asks_first_in_a_titled_dialog_and_cancel_keeps_it() {
+        login(coordinatorOf(carers));
+        open();
+        setAsUser(field("Recording address"), "https://video.example.org/care.mp4");
+        setAsUser(field("Transcript address (optional)"), "https://video.example.org/care.txt");
+        _click(_get(Button.class, spec -> spec.withText("Publish the recording")));
+
+        _click(_get(Button.class, spec -> spec.withText("Take the recording down")));
+        ConfirmDialog dialog = _get(ConfirmDialog.class);
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.getElement().getProperty("header")).isEqualTo("Take the recording down?");
+        assertThat(dialog.getElement().getProperty("message"))
+                .startsWith("Attendees will no longer see the recording on the session page or in the Recordings "
+                        + "library.")
+                .contains("the video itself stays where it is hosted");
+        assertThat(dialog.getElement().getProperty("cancelButtonVisible", false)).isTrue();
+        assertThat(storedUrl()).as("nothing happens until they confirm").isEqualTo("https://video.example.org/care.mp4");
+
+        _click(_get(Button.class, spec -> spec.withId("confirmation-cancel")));
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(storedUrl()).isEqualTo("https://video.example.org/care.mp4");
+        assertThat(_get(H1.class).getText()).isEqualTo("Change the recording");
+
+        _click(_get(Button.class, spec -> spec.withText("Take the recording down")));
+        ConfirmDialog again = _find(ConfirmDialog.class).stream().filter(ConfirmDialog::isOpened).findFirst()
+                .orElseThrow();
+        ComponentUtil.fireEvent(again, new ConfirmDialog.ConfirmEvent(again, true));
+
+        assertThat(storedUrl()).isNull();
+        assertThat(status()).isEqualTo("Recording taken down. Attendees no longer see it.");
+        assertThat(_get(H1.class).getText()).isEqualTo("Publish the recording");
     }
 
     @Test
