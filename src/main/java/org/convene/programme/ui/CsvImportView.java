@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -480,15 +481,22 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
         grid.addClassName("cv-import-rows");
         grid.setAllRowsVisible(rows.size() <= 10);
         ZoneId zone = conference.getValue() == null ? ZoneId.of("Europe/London") : conference.getValue().timeZone();
-        grid.addColumn(CsvImportRow::line).setHeader("Line").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(CsvImportView::whatHappens).setHeader("What will happen").setAutoWidth(true);
-        grid.addColumn(r -> r.reference() == null ? "" : r.reference()).setHeader("Reference").setAutoWidth(true);
-        grid.addColumn(r -> r.draft().title()).setHeader("Title").setRowHeader(true).setAutoWidth(true);
-        grid.addColumn(r -> when(r, zone)).setHeader("When").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        // Base widths that fit the page (60rem of its 72rem); titles, dates and names wrap rather than push the
+        // Host column out of sight, and the extra width goes mostly to the title.
+        grid.addColumn(CsvImportRow::line).setHeader("Line").setKey("line").setWidth("4.5rem").setFlexGrow(0);
+        grid.addColumn(CsvImportView::whatHappens).setHeader("What will happen").setKey("what")
+                .setWidth("10rem").setFlexGrow(1);
+        grid.addColumn(r -> r.reference() == null ? "" : r.reference()).setHeader("Reference").setKey("reference")
+                .setWidth("7rem").setFlexGrow(0);
+        grid.addColumn(r -> r.draft().title()).setHeader("Title").setKey("title").setRowHeader(true)
+                .setWidth("12rem").setFlexGrow(3);
+        grid.addColumn(r -> when(r, zone)).setHeader("When").setKey("when").setWidth("10.5rem").setFlexGrow(1);
         grid.addColumn(r -> r.trackName() == null ? "" : r.trackName() + (r.newTrack() ? " (new track)" : ""))
-                .setHeader("Track").setAutoWidth(true);
+                .setHeader("Track").setKey("track").setWidth("8rem").setFlexGrow(1);
         grid.addColumn(r -> r.hostName() == null ? ""
-                : r.hostName() + (r.newHost() ? " (new host organisation)" : "")).setHeader("Host").setAutoWidth(true);
+                        : r.hostName() + (r.newHost() ? " (new host organisation)" : ""))
+                .setHeader("Host").setKey("host").setWidth("8rem").setFlexGrow(1);
         // the preview is already in memory; the grid still asks for it page by page as it scrolls
         grid.setItems(query -> rows.stream().skip(query.getOffset()).limit(query.getLimit()), query -> rows.size());
         return grid;

@@ -150,6 +150,13 @@ class CsvImportViewTest extends KaribuTest {
         assertThat(problems).contains("3", "end", "End must be a time on the 24-hour clock, like 09:30 or 14:30");
         @SuppressWarnings("unchecked")
         Grid<Object> rows = _get(Grid.class, spec -> spec.withId("import-rows"));
+        // every column, Host last, fits the page's 72rem at its base width; long text wraps instead
+        assertThat(rows.getColumns()).extracting(Grid.Column::getKey)
+                .containsExactly("line", "what", "reference", "title", "when", "track", "host");
+        assertThat(rows.getColumns()).allSatisfy(column -> assertThat(column.isAutoWidth()).isFalse());
+        assertThat(rows.getColumns().stream().mapToDouble(c -> Double.parseDouble(c.getWidth().replace("rem", "")))
+                .sum()).isLessThanOrEqualTo(64);
+        assertThat(rows.getThemeNames()).contains("wrap-cell-content");
         // rows with problems first
         assertThat(GridKt._getFormattedRow(rows, 0)).startsWith("3", "Not imported: 1 problem", ref("P2"));
         assertThat(GridKt._getFormattedRow(rows, 1)).containsExactly("2", "Create", ref("P1"), "Fine",
