@@ -486,12 +486,12 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
         // Host column out of sight, and the extra width goes mostly to the title.
         grid.addColumn(CsvImportRow::line).setHeader("Line").setKey("line").setWidth("4.5rem").setFlexGrow(0);
         grid.addColumn(CsvImportView::whatHappens).setHeader("What will happen").setKey("what")
-                .setWidth("10rem").setFlexGrow(1);
+                .setWidth("9rem").setFlexGrow(1);
         grid.addColumn(r -> r.reference() == null ? "" : r.reference()).setHeader("Reference").setKey("reference")
                 .setWidth("7rem").setFlexGrow(0);
         grid.addColumn(r -> r.draft().title()).setHeader("Title").setKey("title").setRowHeader(true)
-                .setWidth("12rem").setFlexGrow(3);
-        grid.addColumn(r -> when(r, zone)).setHeader("When").setKey("when").setWidth("10.5rem").setFlexGrow(1);
+                .setWidth("11rem").setFlexGrow(2);
+        grid.addColumn(r -> when(r, zone)).setHeader("When").setKey("when").setWidth("12.5rem").setFlexGrow(1);
         grid.addColumn(r -> r.trackName() == null ? "" : r.trackName() + (r.newTrack() ? " (new track)" : ""))
                 .setHeader("Track").setKey("track").setWidth("8rem").setFlexGrow(1);
         grid.addColumn(r -> r.hostName() == null ? ""

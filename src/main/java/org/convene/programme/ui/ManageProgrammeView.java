@@ -61,8 +61,8 @@ import java.util.stream.Stream;
 @StyleSheet("styles/manage.css")
 public class ManageProgrammeView extends Div implements BeforeEnterObserver {
 
-    /** 64rem: narrower than this, the six columns' widths (61rem) and the page's margins no longer fit. */
-    static final int COMPACT_BELOW_PX = 1024;
+    /** 68rem: below this the six columns' widths (62rem), the page's margins and a scroll bar do not fit. */
+    static final int COMPACT_BELOW_PX = 1088;
 
     private final SessionAdminService admin;
     private final ProgrammeService programme;
@@ -113,7 +113,7 @@ public class ManageProgrammeView extends Div implements BeforeEnterObserver {
         grid.addClassName("cv-manage-grid");
         grid.setAllRowsVisible(false);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        // Widths that add up to what a laptop shows (61rem); long dates and names wrap instead of pushing the
+        // Widths that add up to what a laptop shows (62rem); long dates and names wrap instead of pushing the
         // columns after them out of sight.
         Grid.Column<ManagedSession> when = grid.addColumn(this::when).setHeader("When").setKey("when")
                 .setSortProperty("start").setWidth("13rem").setFlexGrow(1);
@@ -127,7 +127,7 @@ public class ManageProgrammeView extends Div implements BeforeEnterObserver {
         wideColumns.add(grid.addColumn(ManageProgrammeView::host).setHeader("Host").setKey("host")
                 .setSortProperty("host").setWidth("10rem").setFlexGrow(1));
         wideColumns.add(grid.addColumn(ManageProgrammeView::status).setHeader("Status").setKey("status")
-                .setWidth("8rem").setFlexGrow(0));
+                .setWidth("9rem").setFlexGrow(0));
         // On a phone six columns cannot fit: one column stacks the same facts under the title instead.
         compact = grid.addComponentColumn(this::stacked).setHeader("Session").setKey("session")
                 .setSortProperty("start").setRowHeader(true).setFlexGrow(1);
