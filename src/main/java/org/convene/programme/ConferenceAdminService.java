@@ -6,8 +6,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -336,7 +334,7 @@ public class ConferenceAdminService {
         } else if (repository.hostNameTaken(form.name(), id)) {
             problems.put(HostForm.NAME, hostTaken(form.name()));
         }
-        if (form.website() != null && !isWebAddress(form.website())) {
+        if (form.website() != null && !WebAddresses.isValid(form.website())) {
             problems.put(HostForm.WEBSITE, "Enter a website address that starts with https:// or http://, "
                     + "like https://www.example.org");
         }
@@ -344,20 +342,6 @@ public class ConferenceAdminService {
             problems.put(HostForm.DESCRIPTION, "Description must be 5,000 characters or fewer");
         }
         return problems;
-    }
-
-    static boolean isWebAddress(String text) {
-        if (text.length() > 500 || text.chars().anyMatch(Character::isWhitespace)) {
-            return false;
-        }
-        try {
-            URI uri = new URI(text);
-            String scheme = uri.getScheme();
-            return ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))
-                    && uri.getHost() != null && uri.getHost().contains(".");
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 
     // --- people

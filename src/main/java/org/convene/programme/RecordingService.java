@@ -81,17 +81,17 @@ public class RecordingService {
         List<RecordingResult.Problem> problems = new ArrayList<>();
         if (draft.url() == null) {
             problems.add(new RecordingResult.Problem(RecordingDraft.Field.URL, "Enter the address of the recording"));
-        } else if (!SessionRules.isWebAddress(draft.url())) {
+        } else if (!WebAddresses.isValid(draft.url())) {
             problems.add(new RecordingResult.Problem(RecordingDraft.Field.URL,
                     "Enter the recording’s address as a web address starting with https://, "
                             + "like https://www.youtube.com/watch?v=abc123"));
         }
-        if (draft.captionsUrl() != null && !SessionRules.isWebAddress(draft.captionsUrl())) {
+        if (draft.captionsUrl() != null && !WebAddresses.isValid(draft.captionsUrl())) {
             problems.add(new RecordingResult.Problem(RecordingDraft.Field.CAPTIONS_URL,
                     "Enter the captions file’s address as a web address starting with https://, "
                             + "like https://example.org/captions.vtt"));
         }
-        if (draft.transcriptUrl() != null && !SessionRules.isWebAddress(draft.transcriptUrl())) {
+        if (draft.transcriptUrl() != null && !WebAddresses.isValid(draft.transcriptUrl())) {
             problems.add(new RecordingResult.Problem(RecordingDraft.Field.TRANSCRIPT_URL,
                     "Enter the transcript’s address as a web address starting with https://, "
                             + "like https://example.org/transcript"));

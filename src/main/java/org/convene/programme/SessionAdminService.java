@@ -3,12 +3,15 @@ package org.convene.programme;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
+import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +33,9 @@ public class SessionAdminService {
 
     private static final SessionRules.Problem HOST_MISSING =
             new SessionRules.Problem(SessionRules.Field.HOST, "Choose the host organisation");
+
+    private static final String REFERENCE_INDEX = "programme_session_reference_uk";
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private static final Logger log = LoggerFactory.getLogger(SessionAdminService.class);
 
@@ -154,7 +160,12 @@ public class SessionAdminService {
                 return new SessionSaveResult.OverlapWarning(overlapping);
             }
         }
-        long id = writer.insert(draft);
+        long id;
+        try {
+            id = writer.insert(draft);
+        } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException e) {
+            return referenceClash(e, draft).orElseThrow(() -> e);
+        }
         log.info("Session {} created in conference {} by user {}", id, conference.id(), user.id());
         return new SessionSaveResult.Saved(id, writer.version(id).orElseThrow());
     }
@@ -192,7 +203,13 @@ public class SessionAdminService {
             }
         }
         // The version check in the update itself is what settles a race between two saves.
-        if (!writer.update(sessionId, expectedVersion, draft)) {
+        boolean updated;
+        try {
+            updated = writer.update(sessionId, expectedVersion, draft);
+        } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException e) {
+            return referenceClash(e, draft).orElseThrow(() -> e);
+        }
+        if (!updated) {
             log.info("Session {} not updated by user {}: changed since version {}", sessionId, user.id(),
                     expectedVersion);
             return new SessionSaveResult.Conflict();
@@ -210,14 +227,44 @@ public class SessionAdminService {
                 && !permissions.coordinatedHostIds(user.id()).isEmpty();
     }
 
+    /**
+     * The pre-check of the reference and the write are two statements: someone saving the same reference in
+     * between makes the unique index refuse the write. They get the pre-check's answer, not a database error.
+     */
+    private Optional<SessionSaveResult> referenceClash(RuntimeException e, SessionDraft draft) {
+        if (draft.reference() == null || !violates(e, REFERENCE_INDEX)) {
+            return Optional.empty();
+        }
+        // Postgres has aborted the transaction; say so to Spring rather than have it attempt a commit.
+        TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        log.info("Session not saved in conference {}: its reference was taken at the same moment",
+                draft.conferenceId());
+        return Optional.of(new SessionSaveResult.Invalid(List.of(referenceTaken(draft.reference()))));
+    }
+
+    private static boolean violates(Throwable e, String constraint) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return sql instanceof PSQLException psql && psql.getServerErrorMessage() != null
+                        ? constraint.equals(psql.getServerErrorMessage().getConstraint())
+                        : String.valueOf(sql.getMessage()).contains(constraint);
+            }
+        }
+        return false;
+    }
+
+    private static SessionRules.Problem referenceTaken(String reference) {
+        return new SessionRules.Problem(SessionRules.Field.REFERENCE,
+                "Another session in this conference already has the reference " + reference
+                        + ". Enter a different reference");
+    }
+
     /** The rules of {@link SessionRules} and those that need the database, in the order of the form. */
     private List<SessionRules.Problem> problems(SessionDraft draft, ConferenceSummary conference, Long sessionId) {
         List<SessionRules.Problem> problems = new ArrayList<>(SessionRules.check(draft, conference));
         if (draft.reference() != null && problems.stream().noneMatch(p -> p.field() == SessionRules.Field.REFERENCE)
                 && queries.referenceTaken(conference.id(), draft.reference(), sessionId)) {
-            problems.add(new SessionRules.Problem(SessionRules.Field.REFERENCE,
-                    "Another session in this conference already has the reference " + draft.reference()
-                            + ". Enter a different reference"));
+            problems.add(referenceTaken(draft.reference()));
         }
         if (draft.trackId() != null && !writer.trackBelongsTo(draft.trackId(), conference.id())) {
             problems.add(new SessionRules.Problem(SessionRules.Field.TRACK, "Choose a track of this conference"));

@@ -1,7 +1,5 @@
 package org.convene.programme;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -52,7 +50,7 @@ public final class SessionRules {
             problems.add(new Problem(Field.FORMAT, "Choose what kind of session it is"));
         }
         checkTimes(draft.startsAt(), draft.endsAt(), conference, problems);
-        if (draft.joinUrl() != null && !isWebAddress(draft.joinUrl())) {
+        if (draft.joinUrl() != null && !WebAddresses.isValid(draft.joinUrl())) {
             problems.add(new Problem(Field.JOIN_URL,
                     "Enter the joining link as a web address starting with https://, like https://zoom.us/j/123"));
         }
@@ -89,22 +87,6 @@ public final class SessionRules {
                     ? Field.STARTS_AT : Field.ENDS_AT,
                     "The session must take place during the conference, between " + DAY.format(conference.firstDay())
                             + " and " + DAY.format(conference.lastDay())));
-        }
-    }
-
-    /** An absolute http(s) address with a host: what a browser can open and a meeting app hands out. */
-    public static boolean isWebAddress(String text) {
-        // lower-case scheme as the database's check expects; browsers accept both, people type lower case
-        if (text == null || text.length() > 2000 || !(text.startsWith("https://") || text.startsWith("http://"))) {
-            return false;
-        }
-        try {
-            URI uri = new URI(text.strip());
-            String scheme = uri.getScheme();
-            return ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))
-                    && uri.getHost() != null && !uri.getHost().isBlank();
-        } catch (URISyntaxException e) {
-            return false;
         }
     }
 }

@@ -236,6 +236,41 @@ class ProgrammeManagementIT {
     }
 
     @Test
+    void taking_a_recording_down_asks_first_with_the_safe_choice_focused() {
+        LocalDate yesterday = LocalDate.now(LONDON).minusDays(1);
+        ConferenceSummary past = programme.conference("Recorded week " + programme.tag(), LONDON.getId(), yesterday,
+                yesterday.plusDays(2));
+        long session = programme.session(past, "Recorded talk").host(host)
+                .at(yesterday.atTime(10, 0), yesterday.atTime(11, 0)).create();
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.RECORDING_URL, "https://video.example.org/talk.mp4")
+                .set(PROGRAMME_SESSION.RECORDING_PUBLISHED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                .where(PROGRAMME_SESSION.ID.eq(session)).execute();
+        Page page = signedIn(accounts.user("Rita Organiser", Role.ORGANISER));
+        page.navigate(url("manage/sessions/" + session + "/recording"));
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take the recording down")).click();
+        Locator dialog = page.getByRole(AriaRole.ALERTDIALOG);
+        assertThat(dialog).isVisible();
+        assertThat(dialog).hasAccessibleName("Take the recording down?");
+        assertThat(dialog).containsText("the video itself stays where it is hosted");
+        // Enter or Space at once must not take it down: the focus is on the button that keeps it
+        assertThat(page.locator("#recording-takedown-cancel")).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(dialog).isHidden();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take the recording down")))
+                .isFocused();
+        assertThat(db.select(PROGRAMME_SESSION.RECORDING_URL).from(PROGRAMME_SESSION)
+                .where(PROGRAMME_SESSION.ID.eq(session)).fetchSingle().value1())
+                .isEqualTo("https://video.example.org/talk.mp4");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take the recording down")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take it down")).click();
+        assertThat(page.locator("#recording-status")).hasText("Recording taken down. Attendees no longer see it.");
+        assertThat(db.select(PROGRAMME_SESSION.RECORDING_URL).from(PROGRAMME_SESSION)
+                .where(PROGRAMME_SESSION.ID.eq(session)).fetchSingle().value1()).isNull();
+    }
+
+    @Test
     void a_partner_host_imports_sessions_from_a_csv_file_checks_the_preview_and_confirms() {
         ConveneUser coordinator = coordinatorOf(host);
         String first = "Deaf awareness for councils " + programme.tag();

@@ -222,6 +222,19 @@ class ConferenceAdminServiceTest {
     }
 
     @Test
+    void a_host_website_follows_the_same_web_address_rule_as_joining_links() {
+        for (String website : java.util.List.of("HTTPS://carers.example.org", "https://carers", "ftp://carers.example.org")) {
+            assertThat(problems(admin.createHost(new HostForm(TestData.unique("Carers"), website, null))))
+                    .as(website).containsOnlyKeys(HostForm.WEBSITE);
+            assertThat(WebAddresses.isValid(website)).as(website).isFalse();
+        }
+        String longButValid = "https://carers.example.org/" + "a".repeat(600);
+        HostEdit host = saved(admin.createHost(new HostForm(TestData.unique("Carers"), longButValid, null)));
+        hosts.add(host.id());
+        assertThat(host.website()).isEqualTo(longButValid);
+    }
+
+    @Test
     void a_host_edited_from_a_stale_version_is_a_conflict() {
         HostEdit host = saved(admin.createHost(new HostForm(TestData.unique("Host"), null, null)));
         hosts.add(host.id());

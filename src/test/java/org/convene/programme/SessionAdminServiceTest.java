@@ -10,6 +10,8 @@ import org.convene.programme.SessionSaveResult.OverlapWarning;
 import org.convene.programme.SessionSaveResult.Saved;
 import org.convene.qa.QaService;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,11 +19,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,6 +48,8 @@ class SessionAdminServiceTest {
     QaService qa;
     @Autowired
     DSLContext db;
+    @Autowired
+    DataSource dataSource;
 
     ProgrammeFixture programme;
     ConferenceSummary week;
@@ -180,6 +191,65 @@ class SessionAdminServiceTest {
         assertThat(((Invalid) result).problems().getFirst().message())
                 .isEqualTo("Another session in this conference already has the reference CPW-7. "
                         + "Enter a different reference");
+    }
+
+    @Test
+    void a_reference_saved_by_someone_else_at_the_same_moment_is_refused_like_one_already_taken() throws Exception {
+        String message = "Another session in this conference already has the reference CPW-RACE. "
+                + "Enter a different reference";
+        // The other person's insert is made but not committed: our pre-check cannot see it, our insert then
+        // waits on the unique index until they commit, and collides.
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            DSL.using(other, SQLDialect.POSTGRES).insertInto(PROGRAMME_SESSION)
+                    .set(PROGRAMME_SESSION.CONFERENCE_ID, week.id())
+                    .set(PROGRAMME_SESSION.REFERENCE, "CPW-RACE")
+                    .set(PROGRAMME_SESSION.TITLE, "Theirs")
+                    .set(PROGRAMME_SESSION.FORMAT, SessionFormat.TALK.name())
+                    .set(PROGRAMME_SESSION.STARTS_AT, monday(16, 0).atOffset(ZoneOffset.UTC))
+                    .set(PROGRAMME_SESSION.ENDS_AT, monday(17, 0).atOffset(ZoneOffset.UTC))
+                    .execute();
+            SessionDraft ours = new SessionDraft(week.id(), "CPW-RACE", "Ours", "", SessionFormat.TALK,
+                    monday(14, 0), monday(15, 0), null, null, null, null, Set.of(), null);
+            ExecutorService saver = Executors.newSingleThreadExecutor();
+            try {
+                Future<SessionSaveResult> result = saver.submit(() -> {
+                    AccountFixtures.actAs(organiser);
+                    try {
+                        return service.create(ours, false);
+                    } finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                });
+                awaitALockWait(result);
+                other.commit();
+
+                assertThat(result.get(30, TimeUnit.SECONDS))
+                        .isEqualTo(new Invalid(List.of(new SessionRules.Problem(Field.REFERENCE, message))));
+            } finally {
+                saver.shutdownNow();
+            }
+        }
+        assertThat(db.fetchCount(PROGRAMME_SESSION, PROGRAMME_SESSION.CONFERENCE_ID.eq(week.id()),
+                PROGRAMME_SESSION.REFERENCE.eq("CPW-RACE"))).isEqualTo(1);
+        assertThat(db.fetchCount(PROGRAMME_SESSION, PROGRAMME_SESSION.CONFERENCE_ID.eq(week.id()),
+                PROGRAMME_SESSION.TITLE.eq("Ours"))).isZero();
+
+        // the same answer the pre-check gives once their session is visible
+        AccountFixtures.actAs(organiser);
+        SessionSaveResult again = service.create(new SessionDraft(week.id(), "CPW-RACE", "Ours", "",
+                SessionFormat.TALK, monday(14, 0), monday(15, 0), null, null, null, null, Set.of(), null), false);
+        assertThat(again).isEqualTo(new Invalid(List.of(new SessionRules.Problem(Field.REFERENCE, message))));
+    }
+
+    /** Waits until some statement is waiting for a lock: our insert, held up by the uncommitted duplicate. */
+    private void awaitALockWait(Future<?> saving) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (db.fetchCount(DSL.table("pg_stat_activity"), DSL.field("wait_event_type").eq("Lock")) == 0) {
+            assertThat(saving).as("the save finished without waiting for the other insert").isNotDone();
+            assertThat(System.nanoTime()).as("no insert waited for the other one").isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     @Test

@@ -1,9 +1,11 @@
 package org.convene.programme.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 
 /** What the programme management pages share (conferences, hosts, people, recordings, cancelling). */
@@ -85,5 +87,35 @@ final class AdminPage {
             status.setClassName("cv-success");
         });
         status.add(new Paragraph(explanation), reload);
+    }
+
+    /**
+     * A titled confirmation before something that cannot simply be undone, shown in the page under the button
+     * that asked. Not Vaadin's ConfirmDialog (as on the attendance privacy page): the production bundle loads its
+     * web component only with that page's chunk, so here it never appeared. The safe button takes the focus, so
+     * an Enter pressed at once does nothing harmful; screen readers hear the title and text as focus enters.
+     */
+    static Div confirmation(String id, String title, String text, String confirmText, String cancelText,
+                            Runnable onConfirm, Runnable onCancel) {
+        Div panel = new Div();
+        panel.setId(id);
+        panel.addClassName("cv-confirmation");
+        H2 heading = new H2(title);
+        heading.setId(id + "-title");
+        Paragraph explanation = new Paragraph(text);
+        explanation.setId(id + "-text");
+        panel.getElement().setAttribute("role", "alertdialog");
+        panel.getElement().setAttribute("aria-labelledby", heading.getId().orElseThrow());
+        panel.getElement().setAttribute("aria-describedby", explanation.getId().orElseThrow());
+        Button cancel = new Button(cancelText, e -> onCancel.run());
+        cancel.setId(id + "-cancel");
+        Button confirm = new Button(confirmText, e -> onConfirm.run());
+        confirm.setId(id + "-confirm");
+        confirm.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.PRIMARY);
+        Div buttons = new Div(cancel, confirm);
+        buttons.addClassName("cv-button-row");
+        panel.add(heading, explanation, buttons);
+        cancel.addAttachListener(e -> cancel.focus());
+        return panel;
     }
 }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -85,7 +86,7 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
     private final ProgressBar progressBar = new ProgressBar();
     private final Div status = new Div();
     private final Div outcome = new Div();
-    /** Where an error summary goes: at the top of the page, under the heading, as for every form. */
+    /** Where an error summary goes: at the top of the main content, above the heading, as on every form. */
     private final Div errorArea = new Div();
     private final Button confirm = new Button();
     private CsvImportPreview preview;
@@ -144,7 +145,7 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
         errorArea.removeAll();
         status.setText("");
         progressBar.setVisible(false);
-        add(new H1(TITLE), errorArea);
+        add(errorArea, new H1(TITLE));
         if (!imports.mayImport()) {
             add(new Paragraph("You can import sessions once you coordinate a host organisation. Ask an organiser "
                     + "to invite you as a coordinator of your organisation."));
@@ -480,15 +481,22 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
         grid.addClassName("cv-import-rows");
         grid.setAllRowsVisible(rows.size() <= 10);
         ZoneId zone = conference.getValue() == null ? ZoneId.of("Europe/London") : conference.getValue().timeZone();
-        grid.addColumn(CsvImportRow::line).setHeader("Line").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(CsvImportView::whatHappens).setHeader("What will happen").setAutoWidth(true);
-        grid.addColumn(r -> r.reference() == null ? "" : r.reference()).setHeader("Reference").setAutoWidth(true);
-        grid.addColumn(r -> r.draft().title()).setHeader("Title").setRowHeader(true).setAutoWidth(true);
-        grid.addColumn(r -> when(r, zone)).setHeader("When").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        // Base widths that fit the page (60rem of its 72rem); titles, dates and names wrap rather than push the
+        // Host column out of sight, and the extra width goes mostly to the title.
+        grid.addColumn(CsvImportRow::line).setHeader("Line").setKey("line").setWidth("4.5rem").setFlexGrow(0);
+        grid.addColumn(CsvImportView::whatHappens).setHeader("What will happen").setKey("what")
+                .setWidth("9rem").setFlexGrow(1);
+        grid.addColumn(r -> r.reference() == null ? "" : r.reference()).setHeader("Reference").setKey("reference")
+                .setWidth("7rem").setFlexGrow(0);
+        grid.addColumn(r -> r.draft().title()).setHeader("Title").setKey("title").setRowHeader(true)
+                .setWidth("11rem").setFlexGrow(2);
+        grid.addColumn(r -> when(r, zone)).setHeader("When").setKey("when").setWidth("12.5rem").setFlexGrow(1);
         grid.addColumn(r -> r.trackName() == null ? "" : r.trackName() + (r.newTrack() ? " (new track)" : ""))
-                .setHeader("Track").setAutoWidth(true);
+                .setHeader("Track").setKey("track").setWidth("8rem").setFlexGrow(1);
         grid.addColumn(r -> r.hostName() == null ? ""
-                : r.hostName() + (r.newHost() ? " (new host organisation)" : "")).setHeader("Host").setAutoWidth(true);
+                        : r.hostName() + (r.newHost() ? " (new host organisation)" : ""))
+                .setHeader("Host").setKey("host").setWidth("8rem").setFlexGrow(1);
         // the preview is already in memory; the grid still asks for it page by page as it scrolls
         grid.setItems(query -> rows.stream().skip(query.getOffset()).limit(query.getLimit()), query -> rows.size());
         return grid;

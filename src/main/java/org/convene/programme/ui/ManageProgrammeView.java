@@ -1,11 +1,14 @@
 package org.convene.programme.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -13,7 +16,9 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.page.Page;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
@@ -25,6 +30,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
 import org.convene.core.ui.MainLayout;
@@ -39,6 +45,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -54,6 +61,9 @@ import java.util.stream.Stream;
 @StyleSheet("styles/manage.css")
 public class ManageProgrammeView extends Div implements BeforeEnterObserver {
 
+    /** 68rem: below this the six columns' widths (62rem), the page's margins and a scroll bar do not fit. */
+    static final int COMPACT_BELOW_PX = 1088;
+
     private final SessionAdminService admin;
     private final ProgrammeService programme;
 
@@ -63,6 +73,9 @@ public class ManageProgrammeView extends Div implements BeforeEnterObserver {
     private final Div status = new Div();
     private final Grid<ManagedSession> grid = new Grid<>();
     private final CallbackDataProvider<ManagedSession, Void> rows;
+    private final List<Grid.Column<ManagedSession>> wideColumns = new ArrayList<>();
+    private final Grid.Column<ManagedSession> compact;
+    private Registration resizes;
 
     private ConferenceSummary conference;
     private String filter = "";
@@ -99,18 +112,26 @@ public class ManageProgrammeView extends Div implements BeforeEnterObserver {
         grid.setAriaLabel("Sessions");
         grid.addClassName("cv-manage-grid");
         grid.setAllRowsVisible(false);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        // Widths that add up to what a laptop shows (62rem); long dates and names wrap instead of pushing the
+        // columns after them out of sight.
         Grid.Column<ManagedSession> when = grid.addColumn(this::when).setHeader("When").setKey("when")
-                .setSortProperty("start").setAutoWidth(true);
-        grid.addComponentColumn(ManageProgrammeView::titleLink).setHeader("Title").setKey("title")
-                .setSortProperty("title").setRowHeader(true).setFlexGrow(3);
-        grid.addColumn(s -> s.reference() == null ? "" : s.reference()).setHeader("Reference").setKey("reference")
-                .setAutoWidth(true);
-        grid.addColumn(s -> s.track() == null ? "No track" : s.track().name()).setHeader("Track").setKey("track")
-                .setSortProperty("track").setAutoWidth(true);
-        grid.addColumn(s -> s.host() == null ? "No host" : s.host().name()).setHeader("Host").setKey("host")
-                .setSortProperty("host").setAutoWidth(true);
-        grid.addColumn(s -> s.cancelled() ? "Cancelled" : "Going ahead").setHeader("Status").setKey("status")
-                .setAutoWidth(true);
+                .setSortProperty("start").setWidth("13rem").setFlexGrow(1);
+        wideColumns.add(when);
+        wideColumns.add(grid.addComponentColumn(ManageProgrammeView::titleLink).setHeader("Title").setKey("title")
+                .setSortProperty("title").setRowHeader(true).setWidth("14rem").setFlexGrow(3));
+        wideColumns.add(grid.addColumn(s -> s.reference() == null ? "" : s.reference()).setHeader("Reference")
+                .setKey("reference").setWidth("7rem").setFlexGrow(0));
+        wideColumns.add(grid.addColumn(ManageProgrammeView::track).setHeader("Track").setKey("track")
+                .setSortProperty("track").setWidth("9rem").setFlexGrow(1));
+        wideColumns.add(grid.addColumn(ManageProgrammeView::host).setHeader("Host").setKey("host")
+                .setSortProperty("host").setWidth("10rem").setFlexGrow(1));
+        wideColumns.add(grid.addColumn(ManageProgrammeView::status).setHeader("Status").setKey("status")
+                .setWidth("9rem").setFlexGrow(0));
+        // On a phone six columns cannot fit: one column stacks the same facts under the title instead.
+        compact = grid.addComponentColumn(this::stacked).setHeader("Session").setKey("session")
+                .setSortProperty("start").setRowHeader(true).setFlexGrow(1);
+        showCompact(false);
         grid.setItems(rows);
         grid.sort(GridSortOrder.asc(when).build());
     }
@@ -238,5 +259,68 @@ public class ManageProgrammeView extends Div implements BeforeEnterObserver {
 
     private static Anchor titleLink(ManagedSession session) {
         return AdminPage.link(ManageLinks.session(session.id()), session.title());
+    }
+
+    private static String track(ManagedSession session) {
+        return session.track() == null ? "No track" : session.track().name();
+    }
+
+    private static String host(ManagedSession session) {
+        return session.host() == null ? "No host" : session.host().name();
+    }
+
+    private static String status(ManagedSession session) {
+        return session.cancelled() ? "Cancelled" : "Going ahead";
+    }
+
+    /** The narrow screen's one cell: the title link, then the other columns' facts, one per line. */
+    private Div stacked(ManagedSession session) {
+        Div cell = new Div(titleLink(session));
+        cell.addClassName("cv-manage-stack");
+        cell.add(line(when(session)));
+        cell.add(line("Track: " + track(session) + ". Host: " + host(session) + "."));
+        if (session.reference() != null) {
+            cell.add(line("Reference: " + session.reference()));
+        }
+        Span state = line(status(session));
+        if (session.cancelled()) {
+            state.addClassName("cv-manage-cancelled");
+        }
+        cell.add(state);
+        return cell;
+    }
+
+    private static Span line(String text) {
+        Span line = new Span(text);
+        line.addClassName("cv-manage-stack-line");
+        return line;
+    }
+
+    /** Below a small laptop's width the stacked column replaces the six; the server hears of resizes. */
+    void showCompactFor(int windowWidth) {
+        // 0 or less: the browser has not said; the full table suits most who manage the programme
+        showCompact(windowWidth > 0 && windowWidth < COMPACT_BELOW_PX);
+    }
+
+    private void showCompact(boolean on) {
+        compact.setVisible(on);
+        wideColumns.forEach(column -> column.setVisible(!on));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        Page page = event.getUI().getPage();
+        resizes = page.addBrowserWindowResizeListener(resize -> showCompactFor(resize.getWidth()));
+        page.retrieveExtendedClientDetails(details -> showCompactFor(details.getWindowInnerWidth()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (resizes != null) {
+            resizes.remove();
+            resizes = null;
+        }
+        super.onDetach(event);
     }
 }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -38,6 +39,7 @@ import java.util.Optional;
  */
 @Route(value = "manage/sessions/:id/recording", layout = MainLayout.class)
 @RolesAllowed({Role.Names.ORGANISER, Role.Names.HOST})
+@StyleSheet(AdminPage.STYLES)
 public class RecordingEditorView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final RecordingService recordings;
@@ -55,6 +57,7 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
     private final H1 heading = new H1();
     private final Paragraph lead = new Paragraph();
 
+    private Div confirmation;
     private long sessionId;
     private int version;
     private String pageTitle = "Publish a recording";
@@ -154,12 +157,13 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
         publish.addThemeVariants(ButtonVariant.PRIMARY);
         Div actions = new Div(publish);
         actions.addClassName("cv-button-row");
+        Div form = new Div(url, captions, transcript, easyRead, actions);
         if (edit.published()) {
-            Button unpublish = new Button("Take the recording down", e -> unpublish());
+            Button unpublish = new Button("Take the recording down");
             unpublish.addThemeVariants(ButtonVariant.ERROR);
+            unpublish.addClickListener(e -> confirmUnpublish(form, unpublish));
             actions.add(unpublish);
         }
-        Div form = new Div(url, captions, transcript, easyRead, actions);
         form.addClassName("cv-form");
         body.add(form);
     }
@@ -177,6 +181,28 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
                 easyRead.getValue());
         handle(recordings.publish(sessionId, version, draft),
                 "Recording published. It is on the session page and in the Recordings library.");
+    }
+
+    /** Taking it down also forgets the addresses and summary, so it is asked about first. */
+    private void confirmUnpublish(Div form, Button trigger) {
+        if (confirmation != null && confirmation.getParent().isPresent()) {
+            return;
+        }
+        confirmation = AdminPage.confirmation("recording-takedown", "Take the recording down?",
+                "Attendees will no longer see the recording on the session page or in the Recordings library. "
+                        + "The addresses of the recording, captions file and transcript and the easy read summary "
+                        + "are removed from Convene; the video itself stays where it is hosted. To show it again, "
+                        + "you will need to publish it again.",
+                "Take it down", "Keep it published",
+                () -> {
+                    form.remove(confirmation);
+                    unpublish();
+                },
+                () -> {
+                    form.remove(confirmation);
+                    trigger.focus();
+                });
+        form.add(confirmation);
     }
 
     private void unpublish() {

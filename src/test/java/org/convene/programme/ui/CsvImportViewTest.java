@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -141,13 +142,21 @@ class CsvImportViewTest extends KaribuTest {
         Div errors = _get(Div.class, spec -> spec.withId("import-errors"));
         assertThat(errors.getElement().getAttribute("role")).isEqualTo("alert");
         assertThat(errors.getElement().getTextRecursively()).startsWith("There is a problem1 row has a problem.");
-        // at the top of the page, straight under the heading
-        Component underHeading = _get(CsvImportView.class).getChildren().skip(1).findFirst().orElseThrow();
-        assertThat(underHeading.getChildren().findFirst()).containsSame(errors);
+        // at the top of the main content, above the heading, as in the session editor
+        List<Component> page = _get(CsvImportView.class).getChildren().toList();
+        assertThat(page.get(0).getChildren().findFirst()).containsSame(errors);
+        assertThat(page.get(1)).isSameAs(_get(H1.class));
         String problems = _get(Div.class, spec -> spec.withId("import-problems")).getElement().getTextRecursively();
         assertThat(problems).contains("3", "end", "End must be a time on the 24-hour clock, like 09:30 or 14:30");
         @SuppressWarnings("unchecked")
         Grid<Object> rows = _get(Grid.class, spec -> spec.withId("import-rows"));
+        // every column, Host last, fits the page's 72rem at its base width; long text wraps instead
+        assertThat(rows.getColumns()).extracting(Grid.Column::getKey)
+                .containsExactly("line", "what", "reference", "title", "when", "track", "host");
+        assertThat(rows.getColumns()).allSatisfy(column -> assertThat(column.isAutoWidth()).isFalse());
+        assertThat(rows.getColumns().stream().mapToDouble(c -> Double.parseDouble(c.getWidth().replace("rem", "")))
+                .sum()).isLessThanOrEqualTo(64);
+        assertThat(rows.getThemeNames()).contains("wrap-cell-content");
         // rows with problems first
         assertThat(GridKt._getFormattedRow(rows, 0)).startsWith("3", "Not imported: 1 problem", ref("P2"));
         assertThat(GridKt._getFormattedRow(rows, 1)).containsExactly("2", "Create", ref("P1"), "Fine",

@@ -123,6 +123,50 @@ class ManageProgrammeViewTest extends KaribuTest {
     }
 
     @Test
+    void on_a_wide_screen_six_columns_share_the_width_and_long_text_wraps() {
+        login(programme.organiser());
+        open(week);
+
+        Grid<ManagedSession> grid = grid();
+        assertThat(grid.getThemeNames()).contains("wrap-cell-content");
+        assertThat(grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("when", "title", "reference", "track", "host", "status");
+        assertThat(grid.getColumns()).allSatisfy(column -> assertThat(column.isAutoWidth()).isFalse());
+        assertThat(grid.getColumnByKey("title").getFlexGrow()).isGreaterThan(grid.getColumnByKey("when").getFlexGrow());
+        // what a 1280 px laptop shows of the page, less its margins: every column fits without scrolling
+        assertThat(grid.getColumns().stream().filter(Grid.Column::isVisible)
+                .mapToDouble(c -> Double.parseDouble(c.getWidth().replace("rem", ""))).sum()).isLessThanOrEqualTo(64);
+    }
+
+    @Test
+    void on_a_phone_one_column_stacks_the_title_link_time_track_host_and_status() {
+        login(programme.organiser());
+        open(week);
+        ManageProgrammeView view = _get(ManageProgrammeView.class);
+
+        view.showCompactFor(360);
+
+        Grid<ManagedSession> grid = grid();
+        assertThat(grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("session");
+        Grid.Column<ManagedSession> session = grid.getColumnByKey("session");
+        assertThat(session.isRowHeader()).isTrue();
+        Div cell = (Div) GridKt._getCellComponent(grid, 1, "session");
+        Anchor title = (Anchor) cell.getChildren().findFirst().orElseThrow();
+        assertThat(title.getText() + " -> " + title.getHref()).isEqualTo("Carers' cafe -> manage/sessions/" + cafe);
+        assertThat(cell.getChildren().skip(1).map(c -> c.getElement().getText()).toList()).containsExactly(
+                "Monday 21 November 2033, 10.30am to 11.30am",
+                "Track: Health and care. Host: " + carers.name() + ".",
+                "Going ahead");
+
+        view.showCompactFor(1280);
+        assertThat(grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("when", "title", "reference", "track", "host", "status");
+        view.showCompactFor(0);
+        assertThat(session.isVisible()).as("a browser that has not said its width gets the table").isFalse();
+    }
+
+    @Test
     void a_host_sees_only_their_organisations_sessions_and_is_told_so() {
         login(programme.coordinator(carers));
         open(week);

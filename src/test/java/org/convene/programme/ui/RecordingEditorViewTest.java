@@ -6,6 +6,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
@@ -103,6 +105,41 @@ class RecordingEditorViewTest extends KaribuTest {
         assertThat(_get(H1.class).getText()).isEqualTo("Change the recording");
         assertThat(field("Recording address").getValue()).isEqualTo("https://video.example.org/care.mp4");
         _get(Button.class, spec -> spec.withText("Take the recording down"));
+    }
+
+    @Test
+    void taking_the_recording_down_asks_first_in_a_titled_confirmation_and_keeping_it_changes_nothing() {
+        login(coordinatorOf(carers));
+        open();
+        setAsUser(field("Recording address"), "https://video.example.org/care.mp4");
+        setAsUser(field("Transcript address (optional)"), "https://video.example.org/care.txt");
+        _click(_get(Button.class, spec -> spec.withText("Publish the recording")));
+
+        _click(_get(Button.class, spec -> spec.withText("Take the recording down")));
+        Div panel = _get(Div.class, spec -> spec.withId("recording-takedown"));
+        assertThat(panel.getElement().getAttribute("role")).isEqualTo("alertdialog");
+        assertThat(panel.getElement().getAttribute("aria-labelledby")).isEqualTo("recording-takedown-title");
+        assertThat(_get(H2.class, spec -> spec.withId("recording-takedown-title")).getText())
+                .isEqualTo("Take the recording down?");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("recording-takedown-text")).getText())
+                .startsWith("Attendees will no longer see the recording on the session page or in the Recordings "
+                        + "library.")
+                .contains("the video itself stays where it is hosted");
+        assertThat(panel.getChildren().toList().getLast().getChildren().map(c -> ((Button) c).getText()).toList())
+                .as("the safe choice first").containsExactly("Keep it published", "Take it down");
+        assertThat(storedUrl()).as("nothing happens until they confirm").isEqualTo("https://video.example.org/care.mp4");
+
+        _click(_get(Button.class, spec -> spec.withText("Keep it published")));
+        assertThat(_find(Div.class, spec -> spec.withId("recording-takedown"))).isEmpty();
+        assertThat(storedUrl()).isEqualTo("https://video.example.org/care.mp4");
+        assertThat(_get(H1.class).getText()).isEqualTo("Change the recording");
+
+        _click(_get(Button.class, spec -> spec.withText("Take the recording down")));
+        _click(_get(Button.class, spec -> spec.withText("Take it down")));
+
+        assertThat(storedUrl()).isNull();
+        assertThat(status()).isEqualTo("Recording taken down. Attendees no longer see it.");
+        assertThat(_get(H1.class).getText()).isEqualTo("Publish the recording");
     }
 
     @Test
