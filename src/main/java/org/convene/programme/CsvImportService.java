@@ -9,6 +9,7 @@ import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -795,6 +796,21 @@ public class CsvImportService {
      * names. Refused, with nothing written, when the preview has problems, when it was made by someone else, or
      * when a session it creates or updates changed after the preview was made.
      */
+    /**
+     * The references were checked free under lock just before, but a session saved by someone else at the same
+     * instant is only seen by the unique index; Postgres has then aborted the transaction, so the whole import is
+     * refused with the same advice as any other change since the preview.
+     */
+    private long insertUnlessTakenMeanwhile(SessionDraft draft) {
+        try {
+            return writer.insert(draft);
+        } catch (DuplicateKeyException e) {
+            throw new CsvImportConflictException("Session " + draft.reference() + " was added by someone else "
+                    + "while the file was being imported, so nothing has been imported. Upload the file again to "
+                    + "check it against the programme as it is now.");
+        }
+    }
+
     @Transactional
     public CsvImportResult confirm(CsvImportPreview preview, CsvImportProgress progress) {
         ConveneUser user = requireImporter();
@@ -877,7 +893,7 @@ public class CsvImportService {
             }
             switch (row.action()) {
                 case CREATE -> {
-                    long id = writer.insert(draft);
+                    long id = insertUnlessTakenMeanwhile(draft);
                     if (row.facilitatorUserIds() != null) {
                         repository.setFacilitators(id, row.facilitatorUserIds());
                     }

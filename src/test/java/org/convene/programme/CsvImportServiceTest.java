@@ -5,6 +5,8 @@ import org.convene.account.AccountFixtures;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,16 +14,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
+import java.sql.Connection;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +54,8 @@ class CsvImportServiceTest {
     CsvImportService imports;
     @Autowired
     DSLContext db;
+    @Autowired
+    DataSource dataSource;
 
     ProgrammeFixture fixture;
     ConferenceSummary week;
@@ -95,6 +106,49 @@ class CsvImportServiceTest {
     private String validRow(String reference, String title) {
         return reference + "," + title + ",About it,Webinar,2026-07-08,10:30,11:30,,,https://zoom.us/j/1,,no,yes,"
                 + "no,no,no,,";
+    }
+
+    @Test
+    void a_reference_added_by_someone_else_while_the_file_is_written_refuses_the_whole_import() throws Exception {
+        String race = ref("RACE");
+        CsvImportPreview preview = preview(csv(HEADER, validRow(ref("FIRST"), "First"), validRow(race, "Ours")));
+        assertThat(preview.canConfirm()).isTrue();
+        // Their session is inserted but not committed: the confirm's own check cannot see it, our insert then
+        // waits on the unique index until they commit, and collides.
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            DSL.using(other, SQLDialect.POSTGRES).insertInto(PROGRAMME_SESSION)
+                    .set(PROGRAMME_SESSION.CONFERENCE_ID, week.id())
+                    .set(PROGRAMME_SESSION.REFERENCE, race)
+                    .set(PROGRAMME_SESSION.TITLE, "Theirs")
+                    .set(PROGRAMME_SESSION.FORMAT, SessionFormat.TALK.name())
+                    .set(PROGRAMME_SESSION.STARTS_AT, OffsetDateTime.parse("2026-07-08T15:00:00Z"))
+                    .set(PROGRAMME_SESSION.ENDS_AT, OffsetDateTime.parse("2026-07-08T16:00:00Z"))
+                    .execute();
+            ExecutorService importer = Executors.newSingleThreadExecutor();
+            try {
+                Future<CsvImportResult> result = importer.submit(() -> {
+                    AccountFixtures.actAs(organiser);
+                    try {
+                        return imports.confirm(preview, CsvImportProgress.NONE);
+                    } finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                });
+                SessionAdminServiceTest.awaitALockWait(db, result);
+                other.commit();
+
+                assertThatThrownBy(() -> result.get(30, TimeUnit.SECONDS))
+                        .cause().isInstanceOf(CsvImportConflictException.class)
+                        .hasMessage("Session " + race + " was added by someone else while the file was being "
+                                + "imported, so nothing has been imported. Upload the file again to check it against "
+                                + "the programme as it is now.");
+            } finally {
+                importer.shutdownNow();
+            }
+        }
+        assertThat(db.fetch(PROGRAMME_SESSION, PROGRAMME_SESSION.CONFERENCE_ID.eq(week.id()))
+                .getValues(PROGRAMME_SESSION.TITLE)).as("only theirs: nothing of the file").containsExactly("Theirs");
     }
 
     // ---- the template -------------------------------------------------------------------------------------------

@@ -221,7 +221,7 @@ class SessionAdminServiceTest {
                         SecurityContextHolder.clearContext();
                     }
                 });
-                awaitALockWait(result);
+                awaitALockWait(db, result);
                 other.commit();
 
                 assertThat(result.get(30, TimeUnit.SECONDS))
@@ -243,7 +243,7 @@ class SessionAdminServiceTest {
     }
 
     /** Waits until some statement is waiting for a lock: our insert, held up by the uncommitted duplicate. */
-    private void awaitALockWait(Future<?> saving) throws InterruptedException {
+    static void awaitALockWait(DSLContext db, Future<?> saving) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (db.fetchCount(DSL.table("pg_stat_activity"), DSL.field("wait_event_type").eq("Lock")) == 0) {
             assertThat(saving).as("the save finished without waiting for the other insert").isNotDone();
