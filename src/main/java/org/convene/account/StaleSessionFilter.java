@@ -43,6 +43,18 @@ class StaleSessionFilter extends OncePerRequestFilter {
         this.accounts = accounts;
     }
 
+    /**
+     * Files that are the same for everyone (the frontend bundle, our CSS and images) carry no sign-in and are
+     * fetched many times per page load: they need no database read. Pages, Vaadin's own requests and every
+     * endpoint still go through.
+     */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/VAADIN/build/") || path.startsWith("/VAADIN/static/")
+                || path.startsWith("/styles/") || path.startsWith("/images/") || path.equals("/favicon.ico");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -60,6 +60,25 @@ class StaleSessionFilterTest {
     }
 
     @Test
+    void files_that_are_the_same_for_everyone_are_served_without_checking_the_session() throws Exception {
+        ConveneUser organiser = fixtures.user("Static Files Organiser", Role.ORGANISER);
+        MockHttpSession session = signedIn(organiser);
+        accounts.removeRole(organiser.id(), Role.ORGANISER);
+
+        for (String path : new String[] {"/VAADIN/build/indexhtml-abc.js", "/styles/convene.css", "/images/logo.png"}) {
+            MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+            request.setSession(session);
+            new StaleSessionFilter(accounts).doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
+        }
+        SecurityContext untouched = (SecurityContext) session.getAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        assertThat(untouched.getAuthentication().getPrincipal()).as("not checked, so not refreshed").isSameAs(organiser);
+
+        assertThat(nextRequest(session).roles()).as("the next page request is checked")
+                .isEqualTo(Set.of(Role.ATTENDEE));
+    }
+
+    @Test
     void a_role_granted_while_signed_in_applies_at_the_next_request_and_nothing_changes_otherwise() throws Exception {
         ConveneUser attendee = fixtures.user("Promoted Attendee");
         MockHttpSession session = signedIn(attendee);

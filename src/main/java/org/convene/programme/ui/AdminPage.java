@@ -7,6 +7,12 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import org.convene.programme.NoSuchSessionException;
+import org.springframework.security.access.AccessDeniedException;
+
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.LongFunction;
 
 /** What the programme management pages share (conferences, hosts, people, recordings, cancelling). */
 final class AdminPage {
@@ -32,6 +38,26 @@ final class AdminPage {
     /** For an address that names nothing (mistyped, or removed since): says so and offers the whole list. */
     static void showNotFound(Div page, String heading, String explanation, Anchor toList) {
         page.add(backToManage(), new H1(heading), new Paragraph(explanation), new Paragraph(toList));
+    }
+
+    /**
+     * Loads the session a per-session management page is about, or hands {@code showProblem} the title and text
+     * that say why not: a mistyped address, a session deleted since, or one of another host organisation.
+     */
+    static <T> Optional<T> sessionOrProblem(Optional<Long> id, LongFunction<T> load, String refusedTitle,
+                                            String refusedText, BiConsumer<String, String> showProblem) {
+        if (id.isEmpty()) {
+            showProblem.accept("Session not found", "We could not find this session. The link may be mistyped.");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(load.apply(id.get()));
+        } catch (NoSuchSessionException e) {
+            showProblem.accept("Session not found", "We could not find this session. It may have been deleted.");
+        } catch (AccessDeniedException e) {
+            showProblem.accept(refusedTitle, refusedText);
+        }
+        return Optional.empty();
     }
 
     /** A status line that exists from page load, so screen readers announce changes of its text. */

@@ -19,12 +19,10 @@ import org.convene.core.security.Role;
 import org.convene.core.ui.ErrorSummary;
 import org.convene.core.ui.IdParameter;
 import org.convene.core.ui.MainLayout;
-import org.convene.programme.NoSuchSessionException;
 import org.convene.programme.RecordingDraft;
 import org.convene.programme.RecordingEdit;
 import org.convene.programme.RecordingResult;
 import org.convene.programme.RecordingService;
-import org.springframework.security.access.AccessDeniedException;
 
 import java.time.Clock;
 import java.util.EnumMap;
@@ -104,21 +102,15 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
         body.removeAll();
         errors.clear(url, captions, transcript, easyRead);
         add(errors, heading, lead, status, body);
-        if (id.isEmpty()) {
-            showProblemPage("Session not found", "We could not find this session. The link may be mistyped.");
+        Optional<RecordingEdit> edit = AdminPage.sessionOrProblem(id, recordings::forEditing,
+                "You cannot publish this recording",
+                "Only organisers and the session’s own host organisation can publish its recording.",
+                this::showProblemPage);
+        if (edit.isEmpty()) {
             return;
         }
         sessionId = id.get();
-        try {
-            render(recordings.forEditing(sessionId));
-        } catch (NoSuchSessionException e) {
-            showProblemPage("Session not found", "We could not find this session. It may have been deleted.");
-            return;
-        } catch (AccessDeniedException e) {
-            showProblemPage("You cannot publish this recording",
-                    "Only organisers and the session’s own host organisation can publish its recording.");
-            return;
-        }
+        render(edit.get());
         add(links());
     }
 

@@ -17,11 +17,9 @@ import org.convene.core.security.Role;
 import org.convene.core.ui.ErrorSummary;
 import org.convene.core.ui.IdParameter;
 import org.convene.core.ui.MainLayout;
-import org.convene.programme.NoSuchSessionException;
 import org.convene.programme.SessionChangeResult;
 import org.convene.programme.SessionChangeService;
 import org.convene.programme.SessionStatus;
-import org.springframework.security.access.AccessDeniedException;
 
 import java.util.Optional;
 
@@ -75,21 +73,15 @@ public class SessionCancelView extends Div implements BeforeEnterObserver, HasDy
         reason.clear();
         body.removeAll();
         add(errors, heading, lead, status, body);
-        if (id.isEmpty()) {
-            showProblemPage("Session not found", "We could not find this session. The link may be mistyped.");
+        Optional<SessionStatus> session = AdminPage.sessionOrProblem(id, changes::status,
+                "You cannot change this session",
+                "Only organisers and the session’s own host organisation can cancel or restore it.",
+                this::showProblemPage);
+        if (session.isEmpty()) {
             return;
         }
         sessionId = id.get();
-        try {
-            render(changes.status(sessionId));
-        } catch (NoSuchSessionException e) {
-            showProblemPage("Session not found", "We could not find this session. It may have been deleted.");
-            return;
-        } catch (AccessDeniedException e) {
-            showProblemPage("You cannot change this session",
-                    "Only organisers and the session’s own host organisation can cancel or restore it.");
-            return;
-        }
+        render(session.get());
         add(new Paragraph(AdminPage.link(ConferenceLinks.session(sessionId), "See the session page")),
                 new Paragraph(AdminPage.link(ManageLinks.session(sessionId), "Back to editing the session")));
     }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.RouteParameters;
 import org.convene.KaribuTest;
@@ -130,6 +131,22 @@ class SessionCancelViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText("Load the latest version")));
         _click(_get(Button.class, spec -> spec.withText("Cancel this session")));
         assertThat(status()).startsWith("Session cancelled.");
+    }
+
+    @Test
+    void a_mistyped_or_deleted_session_is_not_found_in_plain_words() {
+        login(organiser);
+        UI.getCurrent().navigate(SessionCancelView.class, new RouteParameters("id", "not-a-number"));
+        assertThat(_get(H1.class).getText()).isEqualTo("Session not found");
+        assertThat(_get(Paragraph.class, spec -> spec.withText("We could not find this session. The link may be mistyped.")))
+                .isNotNull();
+
+        db.deleteFrom(PROGRAMME_SESSION).where(PROGRAMME_SESSION.ID.eq(sessionId)).execute();
+        open();
+        assertThat(_get(H1.class).getText()).isEqualTo("Session not found");
+        assertThat(_get(Paragraph.class, spec -> spec.withText("We could not find this session. It may have been deleted.")))
+                .isNotNull();
+        assertThat(_find(Button.class, spec -> spec.withText("Cancel this session"))).isEmpty();
     }
 
     @Test
