@@ -23,6 +23,7 @@ public class QaLiveUpdates {
 
     private final Map<Long, Set<Consumer<QaUpdate>>> bySession = new ConcurrentHashMap<>();
     private final List<Consumer<QaUpdate>> everySession = new CopyOnWriteArrayList<>();
+    private final Map<Long, Set<Consumer<LiveBoard>>> boardsBySession = new ConcurrentHashMap<>();
 
     /** Listens to one session. Close the registration when the view detaches. */
     public Registration subscribe(long sessionId, Consumer<QaUpdate> listener) {
@@ -36,6 +37,25 @@ public class QaLiveUpdates {
     public Registration subscribeToAll(Consumer<QaUpdate> listener) {
         everySession.add(listener);
         return () -> everySession.remove(listener);
+    }
+
+    /** Listens to the session's shared board (see {@link LiveBoards}, which keeps it). */
+    Registration subscribeBoard(long sessionId, Consumer<LiveBoard> listener) {
+        boardsBySession.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet()).add(listener);
+        return () -> boardsBySession.computeIfPresent(sessionId, (id, listeners) -> {
+            listeners.remove(listener);
+            return listeners.isEmpty() ? null : listeners;
+        });
+    }
+
+    void publishBoard(LiveBoard board) {
+        for (Consumer<LiveBoard> listener : boardsBySession.getOrDefault(board.sessionId(), Set.of())) {
+            try {
+                listener.accept(board);
+            } catch (RuntimeException e) {
+                log.warn("A Q&A board listener failed for session {}: {}", board.sessionId(), e.toString());
+            }
+        }
     }
 
     void publish(QaUpdate update) {

@@ -235,7 +235,15 @@ class QaRepository {
                 .fetch(QUESTION_VOTE.QUESTION_ID));
     }
 
+    /** A question and who asked it: the author's id never leaves the Q&A module's internals. */
+    record Authored(QuestionView view, Long authorId) {
+    }
+
     List<QuestionView> views(Condition condition) {
+        return authoredViews(condition).stream().map(Authored::view).toList();
+    }
+
+    List<Authored> authoredViews(Condition condition) {
         SelectField<List<ReplyView>> replies = multiset(
                 select(QUESTION_REPLY.ID, QUESTION_REPLY.AUTHOR_NAME, QUESTION_REPLY.TEXT, QUESTION_REPLY.CREATED_AT)
                         .from(QUESTION_REPLY).where(QUESTION_REPLY.QUESTION_ID.eq(QUESTION.ID))
@@ -244,19 +252,24 @@ class QaRepository {
         return db.select(QUESTION.ID, QUESTION.SESSION_ID, QUESTION.TEXT,
                         DSL.when(QUESTION.ANONYMOUS.isTrue(), DSL.inline((String) null)).otherwise(APP_USER.DISPLAY_NAME),
                         QUESTION.ANONYMOUS, QUESTION.ON_BEHALF_OF, QUESTION.STATE, QUESTION.PINNED, QUESTION.VOTE_COUNT,
-                        QUESTION.CREATED_AT, QUESTION.UPDATED_AT, QUESTION.DISMISS_REASON, QUESTION.MERGED_INTO, replies)
+                        QUESTION.CREATED_AT, QUESTION.UPDATED_AT, QUESTION.DISMISS_REASON, QUESTION.MERGED_INTO, replies,
+                        QUESTION.AUTHOR_ID)
                 .from(QUESTION)
                 .leftJoin(APP_USER).on(APP_USER.ID.eq(QUESTION.AUTHOR_ID))
                 .where(condition)
                 .orderBy(QUESTION.CREATED_AT, QUESTION.ID)
-                .fetch(r -> new QuestionView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                .fetch(r -> new Authored(new QuestionView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         QuestionState.valueOf(r.value7()), r.value8(), r.value9(), r.value10().toInstant(),
-                        r.value11().toInstant(), r.value12(), r.value13(), r.value14()));
+                        r.value11().toInstant(), r.value12(), r.value13(), r.value14()), r.value15()));
     }
 
     List<QuestionView> publicViews(long sessionId) {
         return views(QUESTION.SESSION_ID.eq(sessionId).and(QUESTION.STATE.in("APPROVED", "ANSWERED")))
                 .stream().map(QuestionView::forPublic).toList();
+    }
+
+    List<Authored> allAuthored(long sessionId) {
+        return authoredViews(QUESTION.SESSION_ID.eq(sessionId));
     }
 
     List<QuestionView> allViews(long sessionId) {
@@ -271,6 +284,14 @@ class QaRepository {
         Map<Long, QuestionView> byId = new HashMap<>();
         if (!ids.isEmpty()) {
             views(QUESTION.ID.in(ids)).forEach(v -> byId.put(v.id(), v));
+        }
+        return byId;
+    }
+
+    Map<Long, Authored> authoredById(Collection<Long> ids) {
+        Map<Long, Authored> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            authoredViews(QUESTION.ID.in(ids)).forEach(a -> byId.put(a.view().id(), a));
         }
         return byId;
     }

@@ -70,6 +70,18 @@ public class QaService {
                 canModerate, isOver(times));
     }
 
+    /**
+     * Who is looking at a session's Q&A, read once when a page opens: the parts of the panel that are about
+     * the reader and change only by their own actions. Everything else comes from the shared {@link LiveBoard}.
+     */
+    @Transactional(readOnly = true)
+    public QaViewer viewer(long sessionId) {
+        session(sessionId);
+        return currentUser.get()
+                .map(u -> new QaViewer(u.id(), repository.votesOf(sessionId, u.id()), mayModerate(sessionId, u)))
+                .orElse(QaViewer.ANONYMOUS);
+    }
+
     /** The public questions and the sequence number they match: what API clients load first and after a gap. */
     @Transactional(readOnly = true)
     public QaSnapshot snapshot(long sessionId) {

@@ -25,11 +25,14 @@ import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import org.convene.core.ui.ErrorSummary;
+import org.convene.qa.LiveBoard;
+import org.convene.qa.LiveBoards;
 import org.convene.qa.MyQuestion;
 import org.convene.qa.QaBoard;
 import org.convene.qa.QaException;
 import org.convene.qa.QaLiveUpdates;
 import org.convene.qa.QaService;
+import org.convene.qa.QaViewer;
 import org.convene.qa.QuestionState;
 import org.convene.qa.QuestionView;
 import org.convene.qa.ReplyView;
@@ -98,8 +101,16 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     }
 
     private final QaService qa;
-    private final LiveRefresh liveRefresh;
+    private final LiveBoards boards;
+    private final BoardPush push;
+    private final Clock clock;
     private final Announcements announcements;
+    private QaLiveUpdates.Registration watching;
+    /** The shared board last shown: a board older than it (lower moderation seq) is never shown after it. */
+    private LiveBoard shownBoard;
+    /** Read once when the session is shown; my votes then change only by my own actions here. */
+    private QaViewer viewer = QaViewer.ANONYMOUS;
+    private final Set<Long> myVotes = new HashSet<>();
 
     private long sessionId;
     private ZoneId zone = ZoneOffset.UTC;
@@ -145,9 +156,11 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     private boolean updatingControls;
     private boolean detachedSinceShown;
 
-    public QaPanel(QaService qa, QaLiveUpdates live, Clock clock) {
+    public QaPanel(QaService qa, LiveBoards boards, BoardPush push, Clock clock) {
         this.qa = qa;
-        this.liveRefresh = new LiveRefresh(live, this::refresh);
+        this.boards = boards;
+        this.push = push;
+        this.clock = clock;
         this.announcements = new Announcements(clock);
         this.items = new KeyedList<>(list, QuestionView::id, q -> newItem(), this::updateItem);
         addClassName("cv-qa");
@@ -252,9 +265,51 @@ public class QaPanel extends Div implements AfterNavigationObserver {
         this.zone = zone;
         listBoard = null;
         mineBoard = null;
+        shownBoard = null;
         detachedSinceShown = false;
-        apply(qa.board(sessionId));
-        getUI().ifPresent(ui -> liveRefresh.start(ui, sessionId));
+        viewer = qa.viewer(sessionId);
+        myVotes.clear();
+        myVotes.addAll(viewer.myVotes());
+        getUI().ifPresent(this::startWatching);
+        showFresh();
+    }
+
+    /**
+     * Listens before reading, so a change committed in between arrives afterwards instead of being missed;
+     * boards older than the read are then ignored.
+     */
+    private void startWatching(UI ui) {
+        stopWatching();
+        watching = push.attach(ui, sessionId, this::showShared);
+    }
+
+    private void stopWatching() {
+        if (watching != null) {
+            watching.close();
+            watching = null;
+        }
+    }
+
+    /** The board as the database has it now: on opening, and after the reader's own question. */
+    private void showFresh() {
+        showShared(boards.read(sessionId));
+    }
+
+    /** Runs with the UI locked. */
+    private void showShared(LiveBoard board) {
+        if (shownBoard != null && (board == shownBoard || board.moderationSeq() < shownBoard.moderationSeq())) {
+            return;
+        }
+        shownBoard = board;
+        apply(project(board));
+    }
+
+    /** The shared board as this reader sees it: their own questions, votes and rights added. */
+    private QaBoard project(LiveBoard board) {
+        List<MyQuestion> mine = viewer.signedIn()
+                ? board.mine(viewer.userId()).stream().map(MyQuestion::new).toList() : List.of();
+        return new QaBoard(board.sessionId(), board.publicSeq(), board.settings(), board.publicQuestions(), mine,
+                Set.copyOf(myVotes), viewer.signedIn(), viewer.canModerate(), board.isOver(clock.instant()));
     }
 
     /** The zone the page shows times in changed. */
@@ -304,25 +359,20 @@ public class QaPanel extends Div implements AfterNavigationObserver {
         super.onAttach(attachEvent);
         KeyedList.trackFocus(this);
         if (sessionId > 0) {
-            liveRefresh.start(attachEvent.getUI(), sessionId);
+            startWatching(attachEvent.getUI());
             // changes made while the panel was away (a reused view) are read now, not at the next change
             if (detachedSinceShown) {
                 detachedSinceShown = false;
-                liveRefresh.request();
+                showFresh();
             }
         }
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        liveRefresh.stop();
+        stopWatching();
         detachedSinceShown = true;
         super.onDetach(detachEvent);
-    }
-
-    /** Runs with the UI locked, at most about 4 times a second. */
-    private void refresh() {
-        apply(qa.board(sessionId));
     }
 
     // ---- asking -----------------------------------------------------------------------------------------
@@ -344,7 +394,8 @@ public class QaPanel extends Div implements AfterNavigationObserver {
             errorSummary.clear(questionField);
             questionField.clear();
             askStatus.setText(sent.state() == QuestionState.PENDING ? SENT_FOR_CHECKING : SENT);
-            apply(qa.board(sessionId));
+            // the asker sees their question at once, not when the shared board comes round
+            showFresh();
         } catch (QaException e) {
             // the service's words, on the field and in the summary; what was typed stays
             errorSummary.show(questionField, e.getMessage());
@@ -420,7 +471,7 @@ public class QaPanel extends Div implements AfterNavigationObserver {
         announcements.offer(said).ifPresent(liveRegion::setText);
         if (announcements.hasHeld() && !flushScheduled) {
             flushScheduled = true;
-            liveRefresh.later(announcements.untilNextAllowed(), this::flushAnnouncements);
+            getUI().ifPresent(ui -> push.later(ui, announcements.untilNextAllowed(), this::flushAnnouncements));
         }
     }
 
@@ -527,7 +578,10 @@ public class QaPanel extends Div implements AfterNavigationObserver {
 
     private void renderList(QaBoard board) {
         rendering = board;
-        items.show(board.questions().stream().sorted(sort.order).toList());
+        // the shared board sorts once per order for every page; a list with my own vote just counted is mine alone
+        List<QuestionView> ordered = shownBoard != null && board.questions() == shownBoard.publicQuestions()
+                ? shownBoard.publicQuestions(sort.order) : board.questions().stream().sorted(sort.order).toList();
+        items.show(ordered);
         boolean empty = board.questions().isEmpty();
         list.setVisible(!empty);
         emptyList.setText(board.signedIn() && !board.sessionOver() && board.settings().open()
@@ -555,10 +609,20 @@ public class QaPanel extends Div implements AfterNavigationObserver {
         item.show(question, rendering.myVotes().contains(question.id()), voting, zone);
     }
 
+    /** What "Your questions" shows now, to leave it alone when an update does not change it. */
+    private List<QuestionView> mineShown = List.of();
+    private ZoneId mineZone;
+
     private void renderMine(QaBoard board) {
-        mineList.removeAll();
         List<QuestionView> mine = board.mine().stream().map(MyQuestion::question)
                 .sorted(Comparator.comparing(QuestionView::askedAt).reversed()).toList();
+        mineArea.setVisible(board.signedIn() && !mine.isEmpty());
+        if (mine.equals(mineShown) && zone.equals(mineZone)) {
+            return;
+        }
+        mineShown = mine;
+        mineZone = zone;
+        mineList.removeAll();
         for (QuestionView q : mine) {
             ListItem item = new ListItem();
             item.addClassName("cv-my-question");
@@ -585,7 +649,6 @@ public class QaPanel extends Div implements AfterNavigationObserver {
             }
             mineList.add(item);
         }
-        mineArea.setVisible(board.signedIn() && !mine.isEmpty());
     }
 
     // ---- voting -------------------------------------------------------------------------------------------
@@ -596,6 +659,11 @@ public class QaPanel extends Div implements AfterNavigationObserver {
         listStatus.setText("");
         try {
             qa.vote(id, event.up());
+            if (event.up()) {
+                myVotes.add(id);
+            } else {
+                myVotes.remove(id);
+            }
             // shown at once, without waiting for the coalesced count and without moving the list
             listBoard = withMyVote(listBoard, id, event.up());
             rendering = listBoard;

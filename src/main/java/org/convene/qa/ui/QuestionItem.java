@@ -42,6 +42,8 @@ final class QuestionItem extends ListItem {
 
     private QuestionView question;
     private boolean voted;
+    private Voting voting;
+    private ZoneId zone;
     private List<ReplyView> shownReplies = List.of();
     private ZoneId repliesZone;
 
@@ -61,8 +63,14 @@ final class QuestionItem extends ListItem {
     }
 
     void show(QuestionView question, boolean voted, Voting voting, ZoneId zone) {
+        // most items are unchanged by most updates: touching them would still cost the server work and bytes
+        if (question.equals(this.question) && voted == this.voted && voting == this.voting && zone.equals(this.zone)) {
+            return;
+        }
         this.question = question;
         this.voted = voted;
+        this.voting = voting;
+        this.zone = zone;
         text.setText(question.text());
         meta.setText(QuestionTexts.author(question) + ", " + QuestionTexts.askedAt(question.askedAt(), zone));
         badges.removeAll();

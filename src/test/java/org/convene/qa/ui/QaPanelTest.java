@@ -16,6 +16,7 @@ import org.convene.TestData;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.convene.programme.ui.SessionView;
+import org.convene.qa.QaLiveUpdates;
 import org.convene.qa.QaService;
 import org.convene.qa.QuestionView;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
@@ -43,6 +46,8 @@ class QaPanelTest extends KaribuTest {
     TestData data;
     @Autowired
     QaService qa;
+    @Autowired
+    QaLiveUpdates live;
 
     long session;
     ConveneUser attendee;
@@ -439,9 +444,18 @@ class QaPanelTest extends KaribuTest {
         login(attendee);
         open();
 
-        as(data.user(), () -> qa.ask(session, "First of a burst", false));
-        as(data.user(), () -> qa.ask(session, "Second of a burst", false));
-        as(data.user(), () -> qa.ask(session, "Third of a burst", false));
+        // the page is pushed to before its queue next runs: all three must have reached this node by then, as
+        // they would have in a browser's next round trip
+        CountDownLatch reached = new CountDownLatch(3);
+        try (QaLiveUpdates.Registration listening = live.subscribe(session, update -> update.publicEvents()
+                .forEach(e -> reached.countDown()))) {
+            as(data.user(), () -> qa.ask(session, "First of a burst", false));
+            as(data.user(), () -> qa.ask(session, "Second of a burst", false));
+            as(data.user(), () -> qa.ask(session, "Third of a burst", false));
+            assertThat(reached.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
 
         eventually(() -> {
             assertThat(listed()).hasSize(3);
