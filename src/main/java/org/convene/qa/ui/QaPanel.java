@@ -301,7 +301,19 @@ public class QaPanel extends Div implements AfterNavigationObserver {
             return;
         }
         shownBoard = board;
-        apply(project(board));
+        QaBoard mine = project(board);
+        if (latest != null && sameForThisReader(latest, mine)) {
+            // someone else's pending question, say: nothing on this page changes, so nothing is pushed to it
+            latest = mine;
+            return;
+        }
+        apply(mine);
+    }
+
+    static boolean sameForThisReader(QaBoard shown, QaBoard next) {
+        return shown.questions().equals(next.questions()) && shown.mine().equals(next.mine())
+                && shown.settings().equals(next.settings()) && shown.sessionOver() == next.sessionOver()
+                && shown.myVotes().equals(next.myVotes());
     }
 
     /** The shared board as this reader sees it: their own questions, votes and rights added. */
