@@ -63,6 +63,11 @@ class BoardPush implements SmartLifecycle {
         return () -> leave(joined, page);
     }
 
+    /** The pages' timer, for views that refresh on their own ({@link LiveRefresh}). */
+    void schedule(Runnable task, Duration delay) {
+        scheduler.getScheduledExecutor().schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+    }
+
     /** Runs a task on the page after a delay (to let a held announcement out), unless the page has gone. */
     void later(UI ui, Duration delay, Runnable task) {
         scheduler.getScheduledExecutor().schedule(() -> {

@@ -5,9 +5,6 @@ import com.vaadin.flow.component.UIDetachedException;
 import org.convene.qa.QaLiveUpdates;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -16,17 +13,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * refresh is already scheduled does nothing more: that refresh re-reads everything committed before it runs.
  * <p>
  * The fan-out thread that calls the listener is shared by every session on the node, so the listener only
- * flips a flag and hands the refresh to a timer; the refresh runs through {@link UI#access} on a virtual thread,
- * never on the fan-out thread.
+ * flips a flag and hands the refresh to a timer; the refresh runs through {@link UI#access} on the timer's
+ * thread, never on the fan-out thread.
+ * <p>
+ * For the few pages that need every change read afresh (moderation, stage); attendees' pages share one board.
  */
 final class LiveRefresh {
 
     static final Duration MIN_INTERVAL = Duration.ofMillis(250);
 
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("qa-ui-refresh").daemon().factory());
+    /** Runs a task after a delay on a thread the application manages. */
+    @FunctionalInterface
+    interface Timer {
+        void schedule(Runnable task, Duration delay);
+    }
 
     private final QaLiveUpdates live;
+    private final Timer timer;
     private final Runnable refresh;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile long lastRunNanos = System.nanoTime() - MIN_INTERVAL.toNanos();
@@ -34,8 +37,9 @@ final class LiveRefresh {
     private QaLiveUpdates.Registration registration;
 
     /** @param refresh runs with the UI locked: re-read and re-render */
-    LiveRefresh(QaLiveUpdates live, Runnable refresh) {
+    LiveRefresh(QaLiveUpdates live, Timer timer, Runnable refresh) {
         this.live = live;
+        this.timer = timer;
         this.refresh = refresh;
     }
 
@@ -68,12 +72,12 @@ final class LiveRefresh {
             return;
         }
         long wait = Math.max(0, MIN_INTERVAL.toNanos() - (System.nanoTime() - lastRunNanos));
-        TIMER.schedule(() -> Thread.startVirtualThread(() -> access(target, () -> {
+        timer.schedule(() -> access(target, () -> {
             // cleared before reading, so a change committed during the read schedules the next refresh
             scheduled.set(false);
             lastRunNanos = System.nanoTime();
             refresh.run();
-        })), wait, TimeUnit.NANOSECONDS);
+        }), Duration.ofNanos(wait));
     }
 
     /** Runs a task on the UI after a delay (to let a batched announcement out), unless the view has gone. */
@@ -82,8 +86,7 @@ final class LiveRefresh {
         if (target == null) {
             return;
         }
-        TIMER.schedule(() -> Thread.startVirtualThread(() -> access(target, task)),
-                Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+        timer.schedule(() -> access(target, task), delay.isNegative() ? Duration.ZERO : delay);
     }
 
     private void access(UI target, Runnable task) {

@@ -103,10 +103,10 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
     private final TextArea behalfText = new TextArea("Question");
     private final TextField behalfFrom = new TextField("From (optional)");
 
-    public ModerationView(QaService qa, QaLiveUpdates live, ProgrammeService programme, Clock clock) {
+    public ModerationView(QaService qa, QaLiveUpdates live, BoardPush push, ProgrammeService programme, Clock clock) {
         this.qa = qa;
         this.programme = programme;
-        this.liveRefresh = new LiveRefresh(live, this::refresh);
+        this.liveRefresh = new LiveRefresh(live, push::schedule, this::refresh);
         this.announcements = new Announcements(clock);
         this.queueItems = new KeyedList<>(queue, QuestionView::id, q -> newItem(), this::updateItem);
         this.publicItems = new KeyedList<>(publicList, QuestionView::id, q -> newItem(), this::updateItem);

@@ -55,10 +55,10 @@ public class StageView extends Main implements BeforeEnterObserver, HasDynamicTi
     private final Section nextSection = new Section();
     private final OrderedList next = new OrderedList();
 
-    public StageView(QaService qa, QaLiveUpdates live, ProgrammeService programme) {
+    public StageView(QaService qa, QaLiveUpdates live, BoardPush push, ProgrammeService programme) {
         this.qa = qa;
         this.programme = programme;
-        this.liveRefresh = new LiveRefresh(live, this::refresh);
+        this.liveRefresh = new LiveRefresh(live, push::schedule, this::refresh);
         addClassName("cv-stage");
         title.addClassName("cv-stage-title");
         onStage.addClassName("cv-stage-current");

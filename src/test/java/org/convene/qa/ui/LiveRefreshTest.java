@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,7 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LiveRefreshTest {
 
     private final AtomicInteger runs = new AtomicInteger();
-    private final LiveRefresh refresh = new LiveRefresh(new QaLiveUpdates(), runs::incrementAndGet);
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final LiveRefresh refresh = new LiveRefresh(new QaLiveUpdates(),
+            (task, delay) -> timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS), runs::incrementAndGet);
 
     @BeforeEach
     void setUp() {
@@ -26,6 +30,7 @@ class LiveRefreshTest {
     @AfterEach
     void tearDown() {
         refresh.stop();
+        timer.shutdownNow();
         MockVaadin.tearDown();
     }
 
