@@ -5,20 +5,25 @@ import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.shared.Registration;
 import org.convene.qa.QuestionState;
 import org.convene.qa.QuestionView;
 import org.convene.qa.ReplyView;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One public question in the attendee's list: its words, who asked and when, badges in words ("Answered",
  * "On stage"), the vote count, replies, and an up-vote toggle. Updated in place on every refresh.
+ * <p>
+ * A plenary puts hundreds of these on each of thousands of pages, and every element the server tracks costs
+ * memory per page. So the parts nobody interacts with (words, author, badges, replies) are one element whose
+ * HTML is written here, escaped, with the same tags and classes as before; only the vote count and the button
+ * are elements of their own, and the button exists only for someone who may vote.
  */
 final class QuestionItem extends ListItem {
 
@@ -31,35 +36,26 @@ final class QuestionItem extends ListItem {
         CLOSED
     }
 
-    private final Paragraph text = new Paragraph();
-    private final Paragraph meta = new Paragraph();
-    private final Div badges = new Div();
+    private final Element body = new Element("div");
     private final Div voteRow = new Div();
-    private final Button voteButton = new Button("Up-vote");
     private final Span voteCount = new Span();
-    private final Span voteNote = new Span();
-    private final UnorderedList replies = new UnorderedList();
+    private Button voteButton;
+    private Span voteNote;
 
     private QuestionView question;
     private boolean voted;
     private Voting voting;
     private ZoneId zone;
-    private List<ReplyView> shownReplies = List.of();
-    private ZoneId repliesZone;
+    private String bodyHtml = "";
 
     QuestionItem() {
         addClassName("cv-question");
-        text.addClassName("cv-question-text");
-        meta.addClassName("cv-question-meta");
-        badges.addClassName("cv-badges");
+        body.getClassList().add("cv-question-body");
         voteRow.addClassName("cv-vote-row");
-        voteButton.addClassName("cv-vote");
         voteCount.addClassName("cv-vote-count");
-        voteNote.addClassName("cv-muted");
-        replies.addClassName("cv-replies");
-        voteButton.addClickListener(e -> fireEvent(new VoteEvent(this, !voted)));
-        voteRow.add(voteButton, voteCount, voteNote);
-        add(text, meta, badges, voteRow, replies);
+        voteRow.add(voteCount);
+        getElement().appendChild(body);
+        add(voteRow);
     }
 
     void show(QuestionView question, boolean voted, Voting voting, ZoneId zone) {
@@ -71,45 +67,90 @@ final class QuestionItem extends ListItem {
         this.voted = voted;
         this.voting = voting;
         this.zone = zone;
-        text.setText(question.text());
-        meta.setText(QuestionTexts.author(question) + ", " + QuestionTexts.askedAt(question.askedAt(), zone));
-        badges.removeAll();
-        if (question.state() == QuestionState.ANSWERED) {
-            badges.add(badge("Answered", "cv-badge-answered"));
+        String html = bodyHtml(question, zone);
+        if (!html.equals(bodyHtml)) {
+            bodyHtml = html;
+            body.setProperty("innerHTML", html);
         }
-        if (question.pinned()) {
-            badges.add(badge("On stage", "cv-badge-stage"));
-        }
-        badges.setVisible(badges.getComponentCount() > 0);
         voteCount.setText(QuestionTexts.votes(question.votes()));
-        voteButton.setVisible(voting == Voting.CAN_VOTE);
-        voteButton.getElement().setAttribute("aria-pressed", Boolean.toString(voted));
-        voteButton.setAriaLabel("Up-vote: " + QuestionTexts.shortText(question) + ", " + QuestionTexts.votes(question.votes()));
-        voteNote.setText(switch (voting) {
+        if (voting == Voting.CAN_VOTE || voteButton != null) {
+            Button button = voteButton();
+            button.setVisible(voting == Voting.CAN_VOTE);
+            button.getElement().setAttribute("aria-pressed", Boolean.toString(voted));
+            button.setAriaLabel("Up-vote: " + QuestionTexts.shortText(question) + ", " + QuestionTexts.votes(question.votes()));
+        }
+        String note = switch (voting) {
             case CAN_VOTE -> voted ? "You up-voted this." : "";
             case OWN_QUESTION -> "You asked this, so you cannot vote for it.";
             case NOT_SIGNED_IN, CLOSED -> "";
-        });
-        voteNote.setVisible(!voteNote.getText().isEmpty());
-        if (!question.replies().equals(shownReplies) || !zone.equals(repliesZone)) {
-            shownReplies = question.replies();
-            repliesZone = zone;
-            replies.removeAll();
-            for (ReplyView reply : question.replies()) {
-                ListItem item = new ListItem();
-                Span who = new Span("Reply from " + reply.authorName() + ", " + QuestionTexts.time(reply.createdAt(), zone) + ": ");
-                who.addClassName("cv-reply-author");
-                item.add(who, new Span(reply.text()));
-                replies.add(item);
+        };
+        if (!note.isEmpty() || voteNote != null) {
+            if (voteNote == null) {
+                voteNote = new Span();
+                voteNote.addClassName("cv-muted");
+                voteRow.add(voteNote);
             }
+            voteNote.setText(note);
+            voteNote.setVisible(!note.isEmpty());
         }
-        replies.setVisible(!question.replies().isEmpty());
     }
 
-    private static Span badge(String text, String className) {
-        Span badge = new Span(text);
-        badge.addClassNames("cv-badge", className);
-        return badge;
+    /** The question's words, author, time, badges and replies, as the page shows them. */
+    static String bodyHtml(QuestionView question, ZoneId zone) {
+        StringBuilder html = new StringBuilder(256)
+                .append("<p class=\"cv-question-text\">").append(escape(question.text())).append("</p>")
+                .append("<p class=\"cv-question-meta\">")
+                .append(escape(QuestionTexts.author(question) + ", " + QuestionTexts.askedAt(question.askedAt(), zone)))
+                .append("</p>");
+        List<String> badges = badges(question);
+        if (!badges.isEmpty()) {
+            html.append("<div class=\"cv-badges\">");
+            if (question.state() == QuestionState.ANSWERED) {
+                html.append("<span class=\"cv-badge cv-badge-answered\">Answered</span>");
+            }
+            if (question.pinned()) {
+                html.append("<span class=\"cv-badge cv-badge-stage\">On stage</span>");
+            }
+            html.append("</div>");
+        }
+        if (!question.replies().isEmpty()) {
+            html.append("<ul class=\"cv-replies\">");
+            for (ReplyView reply : question.replies()) {
+                html.append("<li><span class=\"cv-reply-author\">")
+                        .append(escape("Reply from " + reply.authorName() + ", " + QuestionTexts.time(reply.createdAt(), zone) + ": "))
+                        .append("</span><span>").append(escape(reply.text())).append("</span></li>");
+            }
+            html.append("</ul>");
+        }
+        return html.toString();
+    }
+
+    private static List<String> badges(QuestionView question) {
+        List<String> badges = new ArrayList<>(2);
+        if (question.state() == QuestionState.ANSWERED) {
+            badges.add("Answered");
+        }
+        if (question.pinned()) {
+            badges.add("On stage");
+        }
+        return badges;
+    }
+
+    /** Text made safe to place between tags or inside a quoted attribute: anyone can type a question. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     long questionId() {
@@ -120,16 +161,26 @@ final class QuestionItem extends ListItem {
         return question;
     }
 
+    /** The up-vote toggle, made the first time someone may vote (or a test asks for it). */
     Button voteButton() {
+        if (voteButton == null) {
+            voteButton = new Button("Up-vote");
+            voteButton.addClassName("cv-vote");
+            voteButton.setVisible(false);
+            voteButton.addClickListener(e -> fireEvent(new VoteEvent(this, !voted)));
+            voteRow.addComponentAsFirst(voteButton);
+        }
         return voteButton;
     }
 
+    // ---- for tests: read back what the page was sent, not the model -------------------------------------
+
     String metaText() {
-        return meta.getText();
+        return rendered("<p class=\"cv-question-meta\">", "</p>").getFirst();
     }
 
     List<String> badgeTexts() {
-        return badges.getChildren().map(c -> c.getElement().getText()).toList();
+        return rendered("<span class=\"cv-badge ", "</span>").stream().map(s -> s.substring(s.indexOf('>') + 1)).toList();
     }
 
     String voteCountText() {
@@ -137,11 +188,34 @@ final class QuestionItem extends ListItem {
     }
 
     String voteNoteText() {
-        return voteNote.isVisible() ? voteNote.getText() : "";
+        return voteNote != null && voteNote.isVisible() ? voteNote.getText() : "";
     }
 
     List<String> replyTexts() {
-        return replies.getChildren().map(c -> c.getElement().getTextRecursively()).toList();
+        return rendered("<li>", "</li>").stream().map(s -> s.replaceAll("<[^>]*>", "")).toList();
+    }
+
+    /** The unescaped contents of every stretch of the body between these markers. */
+    private List<String> rendered(String start, String end) {
+        List<String> found = new ArrayList<>();
+        int at = bodyHtml.indexOf(start);
+        while (at >= 0) {
+            int from = at + start.length();
+            int to = bodyHtml.indexOf(end, from);
+            found.add(unescape(bodyHtml.substring(from, to)));
+            at = bodyHtml.indexOf(start, to);
+        }
+        return found;
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&amp;", "&");
+    }
+
+    /** What the list item's HTML says, for tests that check the escaping. */
+    String bodyHtml() {
+        return bodyHtml;
     }
 
     Registration addVoteListener(ComponentEventListener<VoteEvent> listener) {

@@ -330,6 +330,26 @@ class QaPanelTest extends KaribuTest {
     }
 
     @Test
+    void a_question_written_like_html_reaches_the_page_as_plain_text() {
+        as(other, () -> qa.ask(session, "<img src=x onerror=alert(1)> & \"quotes\" <b>bold</b>?", false));
+        open();
+
+        QuestionItem item = panel().shownItems().getFirst();
+        assertThat(item.bodyHtml()).contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot; &lt;b&gt;bold&lt;/b&gt;?")
+                .doesNotContain("<img").doesNotContain("<b>");
+        assertThat(item.question().text()).isEqualTo("<img src=x onerror=alert(1)> & \"quotes\" <b>bold</b>?");
+    }
+
+    @Test
+    void a_visitor_gets_no_vote_button_at_all_so_a_big_audience_costs_less() {
+        as(other, () -> qa.ask(session, "Fewer elements please", false));
+        open();
+
+        QuestionItem item = panel().shownItems().getFirst();
+        assertThat(_find(item, Button.class)).isEmpty();
+    }
+
+    @Test
     void a_visitor_who_is_not_signed_in_sees_the_questions_and_a_log_in_link_instead_of_the_form() {
         as(other, () -> qa.ask(session, "A public question", false));
         open();
