@@ -24,6 +24,33 @@ public class QaLiveUpdates {
     private final Map<Long, Set<Consumer<QaUpdate>>> bySession = new ConcurrentHashMap<>();
     private final List<Consumer<QaUpdate>> everySession = new CopyOnWriteArrayList<>();
     private final Map<Long, Set<Consumer<LiveBoard>>> boardsBySession = new ConcurrentHashMap<>();
+    private final Map<Long, Set<Consumer<MyVote>>> votesByPerson = new ConcurrentHashMap<>();
+
+    /** One person's vote, as it was committed: the other pages they have open show it as theirs. */
+    public record MyVote(long sessionId, long questionId, boolean up) {
+    }
+
+    /**
+     * Hears the person's own votes on this node after they are committed, from whichever page or API client
+     * they cast them. Runs on the voter's thread: hand work off at once.
+     */
+    public Registration subscribeToMyVotes(long userId, Consumer<MyVote> listener) {
+        votesByPerson.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet()).add(listener);
+        return () -> votesByPerson.computeIfPresent(userId, (id, listeners) -> {
+            listeners.remove(listener);
+            return listeners.isEmpty() ? null : listeners;
+        });
+    }
+
+    void publishMyVote(long userId, MyVote vote) {
+        for (Consumer<MyVote> listener : votesByPerson.getOrDefault(userId, Set.of())) {
+            try {
+                listener.accept(vote);
+            } catch (RuntimeException e) {
+                log.warn("A vote listener failed: {}", e.toString());
+            }
+        }
+    }
 
     /** Listens to one session. Close the registration when the view detaches. */
     public Registration subscribe(long sessionId, Consumer<QaUpdate> listener) {

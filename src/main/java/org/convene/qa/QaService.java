@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,10 +46,12 @@ public class QaService {
     private final QaRepository repository;
     private final CurrentUser currentUser;
     private final RateLimits rateLimits;
+    private final QaLiveUpdates live;
     private final Clock clock;
 
-    QaService(QaRepository repository, CurrentUser currentUser, RateLimits rateLimits, Clock clock) {
+    QaService(QaRepository repository, CurrentUser currentUser, RateLimits rateLimits, QaLiveUpdates live, Clock clock) {
         this.repository = repository;
+        this.live = live;
         this.currentUser = currentUser;
         this.rateLimits = rateLimits;
         this.clock = clock;
@@ -222,6 +226,8 @@ public class QaService {
         if (changed) {
             // counts are announced by the coalescer, a few times a second at most, not once per vote
             repository.notifyVotes(question.sessionId());
+            QaLiveUpdates.MyVote mine = new QaLiveUpdates.MyVote(question.sessionId(), questionId, up);
+            afterCommit(() -> live.publishMyVote(user.id(), mine));
         }
     }
 
@@ -397,6 +403,20 @@ public class QaService {
         return JSONB.valueOf(counts.entrySet().stream()
                 .map(e -> "\"" + e.getKey() + "\":" + e.getValue())
                 .collect(Collectors.joining(",", "{", "}")));
+    }
+
+    /** Only what was committed is told; outside a transaction (never, here) at once. */
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     // ---- checks -------------------------------------------------------------------------------------------

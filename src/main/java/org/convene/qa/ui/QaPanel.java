@@ -106,6 +106,8 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     private final Clock clock;
     private final Announcements announcements;
     private QaLiveUpdates.Registration watching;
+    private QaLiveUpdates.Registration watchingMyVotes;
+    private final QaLiveUpdates live;
     /** The shared board last shown: a board older than it (lower moderation seq) is never shown after it. */
     private LiveBoard shownBoard;
     /** Read once when the session is shown; my votes then change only by my own actions here. */
@@ -156,8 +158,9 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     private boolean updatingControls;
     private boolean detachedSinceShown;
 
-    public QaPanel(QaService qa, LiveBoards boards, BoardPush push, Clock clock) {
+    public QaPanel(QaService qa, LiveBoards boards, QaLiveUpdates live, BoardPush push, Clock clock) {
         this.qa = qa;
+        this.live = live;
         this.boards = boards;
         this.push = push;
         this.clock = clock;
@@ -281,12 +284,32 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     private void startWatching(UI ui) {
         stopWatching();
         watching = push.attach(ui, sessionId, this::showShared);
+        if (viewer.signedIn()) {
+            long shownSession = sessionId;
+            watchingMyVotes = live.subscribeToMyVotes(viewer.userId(), vote -> {
+                if (vote.sessionId() == shownSession) {
+                    push.later(ui, java.time.Duration.ZERO, () -> myVoteElsewhere(vote));
+                }
+            });
+        }
     }
 
     private void stopWatching() {
         if (watching != null) {
             watching.close();
             watching = null;
+        }
+        if (watchingMyVotes != null) {
+            watchingMyVotes.close();
+            watchingMyVotes = null;
+        }
+    }
+
+    /** A vote I cast in another tab or app: shown as mine here too; the count follows with the shared board. */
+    private void myVoteElsewhere(QaLiveUpdates.MyVote vote) {
+        boolean changed = vote.up() ? myVotes.add(vote.questionId()) : myVotes.remove(vote.questionId());
+        if (changed && shownBoard != null) {
+            apply(project(shownBoard));
         }
     }
 

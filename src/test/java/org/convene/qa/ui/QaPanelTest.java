@@ -318,6 +318,21 @@ class QaPanelTest extends KaribuTest {
     }
 
     @Test
+    void a_vote_cast_in_another_tab_shows_as_mine_here_too() {
+        QuestionView asked = as(other, () -> qa.ask(session, "Voted on elsewhere", false));
+        login(attendee);
+        open();
+        assertThat(item("Voted on elsewhere").voteButton().getElement().getAttribute("aria-pressed")).isEqualTo("false");
+
+        as(attendee, () -> qa.vote(asked.id(), true));
+
+        eventually(() -> {
+            assertThat(item("Voted on elsewhere").voteButton().getElement().getAttribute("aria-pressed")).isEqualTo("true");
+            assertThat(item("Voted on elsewhere").voteCountText()).isEqualTo("1 vote");
+        });
+    }
+
+    @Test
     void a_person_cannot_vote_for_their_own_question_and_is_told_why() {
         login(attendee);
         open();
