@@ -158,6 +158,26 @@ final class BenchSeed {
         return total;
     }
 
+    /** From /proc/stat: busy and total clock ticks of one CPU so far (busy is everything but idle and iowait). */
+    static long[] cpuBusyTotal(int cpu) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+                if (line.startsWith("cpu" + cpu + " ")) {
+                    String[] f = line.trim().split("\\s+");
+                    long total = 0;
+                    for (int i = 1; i < Math.min(f.length, 9); i++) {
+                        total += Long.parseLong(f[i]);
+                    }
+                    long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+                    return new long[] {total - idle, total};
+                }
+            }
+        } catch (Exception e) {
+            // not Linux
+        }
+        return new long[] {0, 0};
+    }
+
     static String run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
