@@ -58,10 +58,10 @@ final class BenchSeed {
                 rs.next();
                 session = rs.getLong(1);
             }
-            String asker = token(db, user(db, "asker", "{noop}unused").id());
+            String asker = token(db, user(db, "asker", "{noop}unused", "ATTENDEE").id());
             List<String> voters = new ArrayList<>();
             for (int i = 0; i < voterCount; i++) {
-                voters.add(token(db, user(db, "voter" + i, "{noop}unused").id()));
+                voters.add(token(db, user(db, "voter" + i, "{noop}unused", "ATTENDEE").id()));
             }
             db.commit();
             return new Seed(session, asker, voters);
@@ -70,20 +70,25 @@ final class BenchSeed {
 
     /** Attendees who can sign in through the log-in form with {@link #PASSWORD}. */
     static List<Account> users(String jdbcUrl, String prefix, int count) throws Exception {
+        return users(jdbcUrl, prefix, count, "ATTENDEE");
+    }
+
+    /** Accounts with this role who can sign in with {@link #PASSWORD}. */
+    static List<Account> users(String jdbcUrl, String prefix, int count, String role) throws Exception {
         // a cheap bcrypt (the server verifies any bcrypt strength), so signing hundreds in costs little
         String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
         List<Account> accounts = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
             db.setAutoCommit(false);
             for (int i = 0; i < count; i++) {
-                accounts.add(user(db, prefix + i, hash));
+                accounts.add(user(db, prefix + i, hash, role));
             }
             db.commit();
         }
         return accounts;
     }
 
-    private static Account user(Connection db, String name, String passwordHash) throws Exception {
+    private static Account user(Connection db, String name, String passwordHash, String role) throws Exception {
         String email = name + "-" + System.nanoTime() + "@bench.example";
         long id;
         try (PreparedStatement s = db.prepareStatement("insert into app_user (email, display_name, password_hash, created_at) values (?, ?, ?, now()) returning id")) {
@@ -95,11 +100,31 @@ final class BenchSeed {
                 id = rs.getLong(1);
             }
         }
-        try (PreparedStatement s = db.prepareStatement("insert into user_role (user_id, role, granted_at) values (?, 'ATTENDEE', now())")) {
+        try (PreparedStatement s = db.prepareStatement("insert into user_role (user_id, role, granted_at) values (?, ?, now())")) {
             s.setLong(1, id);
+            s.setString(2, role);
             s.execute();
         }
         return new Account(id, email);
+    }
+
+    /** Makes an account one of the session's facilitators (a person linked to it, in the FACILITATOR role). */
+    static void facilitate(String jdbcUrl, long sessionId, Account account) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+            long person;
+            try (PreparedStatement s = db.prepareStatement("insert into person (name, user_id) values ('Bench Facilitator', ?) returning id")) {
+                s.setLong(1, account.id());
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    person = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement s = db.prepareStatement("insert into session_person (session_id, person_id, role) values (?, ?, 'FACILITATOR')")) {
+                s.setLong(1, sessionId);
+                s.setLong(2, person);
+                s.execute();
+            }
+        }
     }
 
     private static String token(Connection db, long userId) throws Exception {

@@ -166,6 +166,12 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         System.out.printf(Locale.ROOT, "server heap after GC: %,d KB before, %,d KB with %,d pages open: %.1f KB per UI%n",
                 heapBefore, heapOpen, openPages, (heapOpen - heapBefore) / (double) Math.max(1, openPages));
 
+        // ---- a facilitator's moderation page, acting every two seconds while the questions come in
+        BenchSeed.Account facilitator = BenchSeed.users(jdbcUrl, "facilitator", 1, "FACILITATOR").getFirst();
+        BenchSeed.facilitate(jdbcUrl, seed.sessionId(), facilitator);
+        ModerationProbe moderation = new ModerationProbe(http, base, seed.sessionId());
+        moderation.open(facilitator, timer).get(180, TimeUnit.SECONDS);
+
         // ---- ask and vote over STOMP
         QaLoad load = new QaLoad(http, httpPort, seed, questionsPerSecond, votesPerSecond, seconds, QaLoad.Votes.FRESH_UP,
                 (marker, countAtLeast, ackNanos) -> {
@@ -181,6 +187,7 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         long messagesStart = VaadinPage.messages.get();
         long loadStart = System.nanoTime();
         load.start();
+        moderation.start(timer);
         long loadUntil = loadStart + TimeUnit.SECONDS.toNanos(seconds);
         for (long left = loadUntil - System.nanoTime(); left > 0; left = loadUntil - System.nanoTime()) {
             Thread.sleep(Math.max(1, Math.min(10_000, left / 1_000_000)));
@@ -271,25 +278,30 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         System.out.printf(Locale.ROOT, "core 0 (the server's) was busy %.0f %% of the time, the server and its PostgreSQL "
                         + "%.0f %% (the rest is other processes on the machine)%n",
                 core0Total == 0 ? 0 : 100.0 * (core0End[0] - core0Start[0]) / core0Total, 100 * serverCores);
+        System.out.printf(Locale.ROOT, "moderation page, click to its own result: p50 %s, p99 %s, max %s over %d actions, %d not shown within 10 s%n",
+                ms(moderation.latency, 50), ms(moderation.latency, 99), ms(moderation.latency, 100),
+                moderation.latency.getTotalCount(), moderation.missed.get());
         System.out.printf(Locale.ROOT, "server heap after GC at the end, with %d questions on %d pages: %,d KB, %.1f KB per UI%n",
                 questions, openPages, heapEnd, heapPerUiEnd);
         System.out.println();
         System.out.println("| pages (signed in) | questions/s | votes/s (acknowledged) | question to last page p50 / p90 / p99 / max "
                 + "| questions on every page | lost (page, question) | vote staleness p50 / p99 / max, within 2 s | "
-                + "heap per UI (idle / at end) | server CPU |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
+                + "heap per UI (idle / at end) | server CPU | moderation action to its result p50 / p99 |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         System.out.printf(Locale.ROOT, "| %,d (%d) | %d | %d (%.1f) | %s / %s / %s / %s | %d of %d | %,d of %,d | %s / %s / %s, %.1f %% | "
-                        + "%.0f / %.0f KB | %.2f cores |%n",
+                        + "%.0f / %.0f KB | %.2f cores | %s / %s |%n",
                 openPages, signedIn, questionsPerSecond, votesPerSecond, load.votesAcknowledged.get() / window,
                 ms(toLast, 50), ms(toLast, 90), ms(toLast, 99), ms(toLast, 100), complete, questions,
                 expected - delivered, expected, ms(stale, 50), ms(stale, 99), ms(stale, 100),
-                votePairs == 0 ? 0 : 100.0 * within2s / votePairs, heapPerUi, heapPerUiEnd, serverCores);
+                votePairs == 0 ? 0 : 100.0 * within2s / votePairs, heapPerUi, heapPerUiEnd, serverCores,
+                ms(moderation.latency, 50), ms(moderation.latency, 99));
         if (failed.get() > 0 || neverShown > 0) {
             System.out.printf(Locale.ROOT, "(%d pages failed to open; %,d of %,d (page, vote) pairs never showed the count)%n",
                     failed.get(), neverShown, votePairs);
         }
         timer.shutdownNow();
         open.forEach(VaadinPage::close);
+        moderation.close();
         load.close();
     }
 

@@ -17,6 +17,7 @@ final class UidlTree {
 
     private static final int ELEMENT_DATA = 0;
     private static final int ELEMENT_CHILDREN = 2;
+    private static final int ELEMENT_LISTENERS = 4;
     private static final int TEXT_NODE = 7;
     private static final int POLL_CONFIGURATION = 8;
     private static final int CLASS_LIST = 11;
@@ -24,6 +25,8 @@ final class UidlTree {
 
     static final class Node {
         String tag;
+        /** The constant (event data to send) of the element's "click" listener, if it has one. */
+        String clickListener;
         String text;
         int parent = -1;
         int[] children;
@@ -41,6 +44,8 @@ final class UidlTree {
     }
 
     private Node[] nodes = new Node[256];
+    /** The messages' "constants": event data expressions of listeners, by hash. */
+    private final java.util.Map<String, JsonNode> constants = new java.util.HashMap<>();
     /** The UI's poll interval in ms as the server set it; -1 for none. */
     int pollInterval = -1;
 
@@ -58,6 +63,31 @@ final class UidlTree {
             nodes[id] = n;
         }
         return n;
+    }
+
+    /** Keeps a message's "constants" (listeners refer to them by hash). */
+    void constants(JsonNode map) {
+        map.properties().forEach(e -> constants.put(e.getKey(), e.getValue()));
+    }
+
+    /**
+     * The event data a browser sends with a click on this element: every expression its listener asks for, with
+     * the values of a plain left click (numbers 0, flags false, detail 1).
+     */
+    String clickData(Node element) {
+        JsonNode expressions = element.clickListener == null ? null : constants.get(element.clickListener);
+        StringBuilder data = new StringBuilder("{");
+        if (expressions != null) {
+            for (var e : expressions.properties()) {
+                String key = e.getKey();
+                if (!key.startsWith("event.") && !key.startsWith("element.")) {
+                    continue; // debounce settings and the like
+                }
+                String value = key.endsWith("Key") ? "false" : key.equals("event.detail") ? "1" : "0";
+                data.append(data.length() > 1 ? "," : "").append('"').append(key.replace("\"", "\\\"")).append("\":").append(value);
+            }
+        }
+        return data.append('}').toString();
     }
 
     /** Applies a message's "changes"; tells of every text node whose text was set. */
@@ -80,6 +110,8 @@ final class UidlTree {
                     } else if (feature == TEXT_NODE && key.equals("text")) {
                         getOrCreate(id).text = change.path("value").asString("");
                         textChanged.accept(id);
+                    } else if (feature == ELEMENT_LISTENERS && key.equals("click")) {
+                        getOrCreate(id).clickListener = change.path("value").asString(null);
                     } else if (feature == POLL_CONFIGURATION && key.equals("pollInterval")) {
                         pollInterval = change.path("value").asInt(-1);
                     }
@@ -168,6 +200,48 @@ final class UidlTree {
         return t == null ? null : t.text;
     }
 
+    /** A descendant element with this tag whose text is exactly this, or null. */
+    Node findWithText(Node from, String tag, String text) {
+        if (from == null) {
+            return null;
+        }
+        for (int i = 0; i < from.childCount; i++) {
+            Node c = child(from, i);
+            if (c == null) {
+                continue;
+            }
+            if (tag.equals(c.tag) && text.equals(textOf(c))) {
+                return c;
+            }
+            Node found = findWithText(c, tag, text);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** The node id of an element of this tree. */
+    int idOf(Node element) {
+        for (int i = 0; i < nodes.length; i++) {
+            if (nodes[i] == element) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Every element with this class, in node id order. */
+    List<Node> findAll(String className) {
+        List<Node> found = new ArrayList<>();
+        for (Node n : nodes) {
+            if (n != null && n.hasClass(className)) {
+                found.add(n);
+            }
+        }
+        return found;
+    }
+
     /** The element with this tag and class that has the lowest node id (the UI's body reaches its content through
      *  virtual children, which this tree does not follow, so every node is looked at). */
     Node find(String tag, String className) {
@@ -179,7 +253,7 @@ final class UidlTree {
         return null;
     }
 
-    private Node find(Node from, String tag, String className, int depth) {
+    Node find(Node from, String tag, String className, int depth) {
         if (from == null || depth > 200) {
             return null;
         }

@@ -55,6 +55,10 @@ final class VaadinPage implements WebSocket.Listener {
 
         /** A question's vote count in the public list now reads this. */
         void votes(VaadinPage page, int marker, int count, long nanos);
+
+        /** A message was applied (with the page locked): for watchers that look at the whole tree. */
+        default void applied(VaadinPage page, long nanos) {
+        }
     }
 
     /** Problems counted over all pages. */
@@ -81,6 +85,7 @@ final class VaadinPage implements WebSocket.Listener {
     private int clientId;
     private final TreeMap<Integer, Pending> pending = new TreeMap<>();
     private boolean requestInFlight;
+    private final java.util.ArrayDeque<Map.Entry<String, CompletableFuture<Void>>> queued = new java.util.ArrayDeque<>();
     private WebSocket socket;
     private final StringBuilder pushBuffer = new StringBuilder();
     volatile boolean open;
@@ -176,32 +181,53 @@ final class VaadinPage implements WebSocket.Listener {
         }
     }
 
-    /** One UIDL request with these RPC invocations; its answer is applied like a pushed message. */
+    /**
+     * One UIDL request with these RPC invocations; its answer is applied like a pushed message. As in the
+     * browser, one request at a time: one asked for meanwhile waits for the answer to the one before.
+     */
     CompletableFuture<Void> rpc(String invocations) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        synchronized (this) {
+            if (requestInFlight) {
+                queued.add(Map.entry(invocations, done));
+                return done;
+            }
+            requestInFlight = true;
+        }
+        sendRpc(invocations, done);
+        return done;
+    }
+
+    private void sendRpc(String invocations, CompletableFuture<Void> done) {
         String body;
         synchronized (this) {
-            requestInFlight = true;
             body = "{\"csrfToken\":\"" + csrfToken + "\",\"rpc\":[" + invocations + "],\"syncId\":" + lastSyncId
                     + ",\"clientId\":" + clientId++ + "}";
         }
-        return send(request(base + "/?v-r=uidl&v-uiId=" + uiId).header("Content-Type", "application/json; charset=UTF-8")
+        send(request(base + "/?v-r=uidl&v-uiId=" + uiId).header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build())
                 .thenAccept(response -> {
-                    long now = System.nanoTime();
-                    synchronized (this) {
-                        requestInFlight = false;
-                    }
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("UIDL request answered " + response.statusCode());
                     }
-                    received(parse(response.body()), now);
+                    received(parse(response.body()), System.nanoTime());
                 })
                 .whenComplete((ok, failure) -> {
                     if (failure != null) {
-                        synchronized (this) {
-                            requestInFlight = false;
-                        }
                         errors.incrementAndGet();
+                    }
+                    Map.Entry<String, CompletableFuture<Void>> next;
+                    synchronized (this) {
+                        next = queued.poll();
+                        requestInFlight = next != null;
+                    }
+                    if (failure != null) {
+                        done.completeExceptionally(failure);
+                    } else {
+                        done.complete(null);
+                    }
+                    if (next != null) {
+                        sendRpc(next.getKey(), next.getValue());
                     }
                 });
     }
@@ -254,6 +280,10 @@ final class VaadinPage implements WebSocket.Listener {
     }
 
     private void apply(JsonNode message, long nanos) {
+        JsonNode constants = message.get("constants");
+        if (constants != null) {
+            tree.constants(constants);
+        }
         JsonNode changes = message.get("changes");
         if (changes == null) {
             return;
@@ -264,6 +294,17 @@ final class VaadinPage implements WebSocket.Listener {
         for (int textNode : texts) {
             textChanged(textNode, nanos);
         }
+        watcher.applied(this, nanos);
+    }
+
+    /** A click on an element, as the browser reports it to the server. */
+    CompletableFuture<Void> click(UidlTree.Node element) {
+        String rpc;
+        synchronized (this) {
+            rpc = "{\"type\":\"event\",\"node\":" + tree.idOf(element) + ",\"event\":\"click\",\"data\":"
+                    + tree.clickData(element) + "}";
+        }
+        return rpc(rpc);
     }
 
     private void textChanged(int textNode, long nanos) {
