@@ -29,7 +29,8 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 if [ "${SKIP_BUILD:-}" != 1 ]; then
     mvn -q -B -DskipTests package
 fi
-CP="target/test-classes:$(mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
+# (without the colour codes Maven puts around its output even with -B)
+CP="target/test-classes:$(mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout | sed 's/\x1b\[[0-9;]*m//g')"
 JAR=${JAR:-$(ls target/convene-*.jar | grep -v original | head -1)}
 
 # every page holds a push socket and keeps-alive HTTP connections on both sides

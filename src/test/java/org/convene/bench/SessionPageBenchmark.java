@@ -185,6 +185,7 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         long[] core0Start = BenchSeed.cpuBusyTotal(0);
         long ownCpuStart = ownCpuNanos();
         long messagesStart = VaadinPage.messages.get();
+        long charactersStart = VaadinPage.characters.get();
         long loadStart = System.nanoTime();
         load.start();
         moderation.start(timer);
@@ -199,6 +200,7 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         long[] core0End = BenchSeed.cpuBusyTotal(0);
         long ownCpuEnd = ownCpuNanos();
         long messagesEnd = VaadinPage.messages.get();
+        long charactersEnd = VaadinPage.characters.get();
         double window = (loadEnd - loadStart) / 1e9;
 
         // ---- wait for the last question to reach every page, at most the deadline
@@ -267,10 +269,10 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         double ownCores = (ownCpuEnd - ownCpuStart) / 1e9 / window;
         double heapPerUi = (heapOpen - heapBefore) / (double) Math.max(1, openPages);
         double heapPerUiEnd = (heapEnd - heapBefore) / (double) Math.max(1, openPages);
-        System.out.printf(Locale.ROOT, "questions asked %d, votes acknowledged %d (%.1f/s), UIDL messages applied %,d (%.0f/s), "
+        System.out.printf(Locale.ROOT, "questions asked %d, votes acknowledged %d (%.1f/s), UIDL messages applied %,d (%.0f/s, %.1f MB/s), "
                         + "polls %,d, page errors %d, out-of-order stalls %d, push sockets closed %d, STOMP errors %d%n",
                 questions, load.votesAcknowledged.get(), load.votesAcknowledged.get() / window, messagesEnd - messagesStart,
-                (messagesEnd - messagesStart) / window, VaadinPage.polls.get(), VaadinPage.errors.get(),
+                (messagesEnd - messagesStart) / window, (charactersEnd - charactersStart) / 1e6 / window, VaadinPage.polls.get(), VaadinPage.errors.get(),
                 VaadinPage.outOfOrder.get(), VaadinPage.closedSockets.get(), load.errors.get());
         System.out.printf(Locale.ROOT, "question to each page: p50 %s, p99 %s, max %s; load generator used %.2f cores%n",
                 ms(toEach, 50), ms(toEach, 99), ms(toEach, 100), ownCores);
@@ -285,13 +287,13 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
                 questions, openPages, heapEnd, heapPerUiEnd);
         System.out.println();
         System.out.println("| pages (signed in) | questions/s | votes/s (acknowledged) | question to last page p50 / p90 / p99 / max "
-                + "| questions on every page | lost (page, question) | vote staleness p50 / p99 / max, within 2 s | "
+                + "| question to each page p50 / p99 | questions on every page | lost (page, question) | vote staleness p50 / p99 / max, within 2 s | "
                 + "heap per UI (idle / at end) | server CPU | moderation action to its result p50 / p99 |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
-        System.out.printf(Locale.ROOT, "| %,d (%d) | %d | %d (%.1f) | %s / %s / %s / %s | %d of %d | %,d of %,d | %s / %s / %s, %.1f %% | "
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.printf(Locale.ROOT, "| %,d (%d) | %d | %d (%.1f) | %s / %s / %s / %s | %s / %s | %d of %d | %,d of %,d | %s / %s / %s, %.1f %% | "
                         + "%.0f / %.0f KB | %.2f cores | %s / %s |%n",
                 openPages, signedIn, questionsPerSecond, votesPerSecond, load.votesAcknowledged.get() / window,
-                ms(toLast, 50), ms(toLast, 90), ms(toLast, 99), ms(toLast, 100), complete, questions,
+                ms(toLast, 50), ms(toLast, 90), ms(toLast, 99), ms(toLast, 100), ms(toEach, 50), ms(toEach, 99), complete, questions,
                 expected - delivered, expected, ms(stale, 50), ms(stale, 99), ms(stale, 100),
                 votePairs == 0 ? 0 : 100.0 * within2s / votePairs, heapPerUi, heapPerUiEnd, serverCores,
                 ms(moderation.latency, 50), ms(moderation.latency, 99));

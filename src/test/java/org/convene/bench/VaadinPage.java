@@ -67,6 +67,8 @@ final class VaadinPage implements WebSocket.Listener {
     static final AtomicLong closedSockets = new AtomicLong();
     static final AtomicLong messages = new AtomicLong();
     static final AtomicLong polls = new AtomicLong();
+    /** Characters of UIDL received, pushed and in answers. */
+    static final AtomicLong characters = new AtomicLong();
 
     final int index;
     private final HttpClient http;
@@ -233,6 +235,7 @@ final class VaadinPage implements WebSocket.Listener {
     }
 
     private static JsonNode parse(String text) {
+        characters.addAndGet(text.length());
         String json = text.startsWith("for(;;);") ? text.substring(8) : text;
         JsonNode node = JsonMapper.shared().readTree(json);
         return node.isArray() ? node.get(0) : node;
