@@ -48,7 +48,17 @@ taskset -c 0 java -Xmx3g -Xss512k -jar "$JAR" \
     --convene.qa.votes-per-minute=1000000 \
     --logging.level.root=warn > target/session-page-server.log 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
+stop_server() {
+    # a node with thousands of UIs can take a while to stop; after 60 s it is killed, with its PostgreSQL
+    kill "$SERVER" 2>/dev/null || return 0
+    for _ in $(seq 1 60); do kill -0 "$SERVER" 2>/dev/null || break; sleep 1; done
+    if kill -0 "$SERVER" 2>/dev/null; then
+        kill -9 "$SERVER" 2>/dev/null
+        for pg in $(pgrep -f -- "-D $PWD/target/bench-pg/data" || true); do kill "$pg" 2>/dev/null || true; done
+    fi
+    wait "$SERVER" 2>/dev/null || true
+}
+trap stop_server EXIT
 for _ in $(seq 1 180); do
     curl -s -o /dev/null "http://127.0.0.1:$HTTP_PORT/" && break
     sleep 1
