@@ -2,31 +2,15 @@ package org.convene.bench;
 
 import org.HdrHistogram.Histogram;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -40,9 +24,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 public final class QaFanoutBenchmark {
 
-    private static final String MARKER = "bench-q-";
+    private static final String MARKER = QaLoad.MARKER;
 
-    private final String base;
+    private final int httpPort;
     private final String wsUrl;
     private final String jdbcUrl;
     private final int subscribers;
@@ -51,25 +35,21 @@ public final class QaFanoutBenchmark {
     private final int seconds;
 
     private final int maxQuestions;
-    private final AtomicLongArray sentAt;
     private final AtomicLongArray lastReceivedAt;
     private final AtomicLongArray receivedBy;
     private final AtomicLong framesDelivered = new AtomicLong();
     private final AtomicLong gaps = new AtomicLong();
-    private final AtomicLong votesAcknowledged = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
-    private final List<Long> questionIds = java.util.Collections.synchronizedList(new ArrayList<>());
 
     QaFanoutBenchmark(int httpPort, int dbPort, int subscribers, int questionsPerSecond, int votesPerSecond, int seconds) {
-        this.base = "http://127.0.0.1:" + httpPort;
+        this.httpPort = httpPort;
         this.wsUrl = "ws://127.0.0.1:" + httpPort + "/ws";
-        this.jdbcUrl = "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres";
+        this.jdbcUrl = BenchSeed.jdbcUrl(dbPort);
         this.subscribers = subscribers;
         this.questionsPerSecond = questionsPerSecond;
         this.votesPerSecond = votesPerSecond;
         this.seconds = seconds;
         this.maxQuestions = questionsPerSecond * seconds + 10;
-        this.sentAt = new AtomicLongArray(maxQuestions);
         this.lastReceivedAt = new AtomicLongArray(maxQuestions);
         this.receivedBy = new AtomicLongArray(maxQuestions);
     }
@@ -82,15 +62,11 @@ public final class QaFanoutBenchmark {
         System.exit(0);
     }
 
-    record Seed(long sessionId, String askerToken, List<String> voterTokens) {
-    }
-
     private long serverPid;
 
     void run() throws Exception {
-        Seed seed = seed(Math.max(1, votesPerSecond));
-        sessionIdForRefresh = seed.sessionId();
-        long heapBefore = serverHeapKb(serverPid);
+        BenchSeed.Seed seed = BenchSeed.seed(jdbcUrl, Math.max(1, votesPerSecond));
+        long heapBefore = BenchSeed.serverHeapKb(serverPid);
         ExecutorService callbacks = Executors.newFixedThreadPool(2);
         HttpClient http = HttpClient.newBuilder().executor(callbacks).connectTimeout(Duration.ofSeconds(30)).build();
 
@@ -108,45 +84,16 @@ public final class QaFanoutBenchmark {
         System.out.printf(Locale.ROOT, "%d subscribers connected and subscribed in %.1f s%n", subscribers,
                 (System.nanoTime() - connectStart) / 1e9);
         Thread.sleep(2000);
-        long heapConnected = serverHeapKb(serverPid);
+        long heapConnected = BenchSeed.serverHeapKb(serverPid);
         System.out.printf(Locale.ROOT, "server heap after GC: %,d KB idle, %,d KB with %,d subscribers: %.1f KB per connection%n",
                 heapBefore, heapConnected, subscribers, (heapConnected - heapBefore) / (double) subscribers);
 
-        Publisher asker = new Publisher(http, seed.askerToken());
-        List<Publisher> voters = new ArrayList<>();
-        for (String token : seed.voterTokens()) {
-            voters.add(new Publisher(http, token));
-        }
+        QaLoad load = new QaLoad(http, httpPort, seed, questionsPerSecond, votesPerSecond, seconds, QaLoad.Votes.ALTERNATE, null);
+        load.connect();
         Thread.sleep(1000);
-
-        var scheduler = Executors.newScheduledThreadPool(1);
-        AtomicInteger asked = new AtomicInteger();
-        long questionPeriod = 1_000_000_000L / questionsPerSecond;
-        scheduler.scheduleAtFixedRate(() -> {
-            int n = asked.getAndIncrement();
-            if (n >= maxQuestions) {
-                return;
-            }
-            sentAt.set(n, System.nanoTime());
-            asker.send("/app/sessions." + seed.sessionId() + ".questions", "{\"text\":\"" + MARKER + n + "\"}", false);
-        }, 0, questionPeriod, TimeUnit.NANOSECONDS);
-        AtomicInteger voteRound = new AtomicInteger();
-        if (votesPerSecond > 0) {
-            long votePeriod = 1_000_000_000L / votesPerSecond;
-            scheduler.scheduleAtFixedRate(() -> {
-                if (questionIds.isEmpty()) {
-                    return;
-                }
-                int v = voteRound.getAndIncrement();
-                Publisher voter = voters.get(v % voters.size());
-                long questionId = questionIds.get(ThreadLocalRandom.current().nextInt(questionIds.size()));
-                boolean up = (v / voters.size()) % 2 == 0;
-                voter.send("/app/questions." + questionId + ".vote", "{\"up\":" + up + "}", true);
-            }, 500, votePeriod, TimeUnit.NANOSECONDS);
-        }
+        load.start();
         Thread.sleep(seconds * 1000L);
-        scheduler.shutdownNow();
-        int questions = Math.min(asked.get(), maxQuestions);
+        int questions = load.stop();
         Thread.sleep(5000); // let the last frames arrive
 
         Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
@@ -154,7 +101,7 @@ public final class QaFanoutBenchmark {
         for (int i = 0; i < questions; i++) {
             if (receivedBy.get(i) == subscribers) {
                 complete++;
-                latency.recordValue(Math.max(0, (lastReceivedAt.get(i) - sentAt.get(i)) / 1000));
+                latency.recordValue(Math.max(0, (lastReceivedAt.get(i) - load.sentAt.get(i)) / 1000));
             }
         }
         long expectedDeliveries = (long) questions * subscribers;
@@ -166,106 +113,13 @@ public final class QaFanoutBenchmark {
         System.out.println("| subscribers | questions/s | votes/s offered | votes acknowledged/s | question to last subscriber p50 / p90 / p99 / max | questions seen by all | deliveries lost | frames/s delivered | gaps | errors |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         System.out.printf(Locale.ROOT, "| %,d | %d | %d | %.0f | %.0f / %.0f / %.0f / %.0f ms | %d of %d | %,d of %,d | %,.0f | %d | %d |%n",
-                subscribers, questionsPerSecond, votesPerSecond, votesAcknowledged.get() / (double) seconds,
+                subscribers, questionsPerSecond, votesPerSecond, load.votesAcknowledged.get() / (double) seconds,
                 latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(90) / 1000.0,
                 latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0,
                 complete, questions, expectedDeliveries - delivered, expectedDeliveries,
-                framesDelivered.get() / (double) (seconds + 5), gaps.get(), errors.get());
+                framesDelivered.get() / (double) (seconds + 5), gaps.get(), errors.get() + load.errors.get());
         subs.forEach(Subscriber::close);
-        asker.close();
-        voters.forEach(Publisher::close);
-    }
-
-    /** A session running now, an asker and voters with tokens, written straight to the database. */
-    private Seed seed(int voterCount) throws Exception {
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
-            db.setAutoCommit(false);
-            long conference;
-            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
-                    "insert into conference (slug, name, time_zone, first_day, last_day) values ('bench-" + System.nanoTime()
-                            + "', 'Benchmark', 'Europe/London', current_date - 1, current_date + 1) returning id")) {
-                rs.next();
-                conference = rs.getLong(1);
-            }
-            long session;
-            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
-                    "insert into programme_session (conference_id, title, format, starts_at, ends_at) values (" + conference
-                            + ", 'Benchmark session', 'WEBINAR', now() - interval '10 minutes', now() + interval '3 hours') returning id")) {
-                rs.next();
-                session = rs.getLong(1);
-            }
-            String asker = user(db, "asker");
-            List<String> voters = new ArrayList<>();
-            for (int i = 0; i < voterCount; i++) {
-                voters.add(user(db, "voter" + i));
-            }
-            db.commit();
-            return new Seed(session, asker, voters);
-        }
-    }
-
-    private static String user(Connection db, String name) throws Exception {
-        String email = name + "-" + System.nanoTime() + "@bench.example";
-        long id;
-        try (PreparedStatement s = db.prepareStatement("insert into app_user (email, display_name, password_hash, created_at) values (?, ?, '{noop}unused', now()) returning id")) {
-            s.setString(1, email);
-            s.setString(2, name);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                id = rs.getLong(1);
-            }
-        }
-        try (PreparedStatement s = db.prepareStatement("insert into user_role (user_id, role, granted_at) values (?, 'ATTENDEE', now())")) {
-            s.setLong(1, id);
-            s.execute();
-        }
-        String token = "cvn_bench" + id + "x" + System.nanoTime();
-        try (PreparedStatement s = db.prepareStatement("insert into api_token (user_id, name, token_hash, created_at) values (?, 'bench', ?, now())")) {
-            s.setLong(1, id);
-            s.setString(2, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8))));
-            s.execute();
-        }
-        return token;
-    }
-
-    /** A minimal STOMP 1.2 client on the JDK's WebSocket: what a light stage display or bot would be. */
-    private abstract class StompConnection implements WebSocket.Listener {
-        WebSocket socket;
-        private final StringBuilder buffer = new StringBuilder();
-
-        CompletableFuture<WebSocket> connect(HttpClient http, String token) {
-            // the JDK's WebSocket allows one send in flight: each send waits for the one before
-            return http.newWebSocketBuilder().buildAsync(URI.create(wsUrl), this).thenCompose(ws -> {
-                socket = ws;
-                return ws.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n"
-                        + (token == null ? "" : "Authorization:Bearer " + token + "\n") + "\n\0", true);
-            });
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            buffer.append(data);
-            if (last) {
-                int start = 0;
-                for (int i = 0; i < buffer.length(); i++) {
-                    if (buffer.charAt(i) == '\0') {
-                        frame(buffer.substring(start, i));
-                        start = i + 1;
-                    }
-                }
-                buffer.delete(0, start);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        abstract void frame(String frame);
-
-        void close() {
-            if (socket != null) {
-                socket.abort();
-            }
-        }
+        load.close();
     }
 
     private final class Subscriber extends StompConnection {
@@ -273,7 +127,7 @@ public final class QaFanoutBenchmark {
         private long lastSeq;
 
         CompletableFuture<Void> open(HttpClient http, long sessionId) {
-            return connect(http, null)
+            return connect(http, wsUrl, null)
                     .thenCompose(ws -> ws.sendText("SUBSCRIBE\nid:0\ndestination:/topic/sessions." + sessionId
                             + ".questions\nreceipt:s\n\n\0", true))
                     .thenCompose(ws -> subscribed);
@@ -312,98 +166,5 @@ public final class QaFanoutBenchmark {
                 markerAt = frame.indexOf(MARKER, markerAt + MARKER.length());
             }
         }
-
-        private static long number(String s, int from) {
-            long value = 0;
-            for (int i = from; i < s.length() && Character.isDigit(s.charAt(i)); i++) {
-                value = value * 10 + (s.charAt(i) - '0');
-            }
-            return value;
-        }
-    }
-
-    /** Sends questions or votes; learns question ids from its own error-free receipts via the snapshot. */
-    private final class Publisher extends StompConnection {
-        private final AtomicInteger receipts = new AtomicInteger();
-
-        Publisher(HttpClient http, String token) throws Exception {
-            connect(http, token).get(30, TimeUnit.SECONDS);
-            socket.sendText("SUBSCRIBE\nid:e\ndestination:/user/queue/errors\n\n\0", true).get(30, TimeUnit.SECONDS);
-        }
-
-        void send(String destination, String json, boolean vote) {
-            int receipt = receipts.incrementAndGet();
-            synchronized (this) {
-                socket.sendText("SEND\ndestination:" + destination + "\ncontent-type:application/json\nreceipt:"
-                        + (vote ? "v" : "q") + receipt + "\n\n" + json + "\0", true).join();
-            }
-        }
-
-        @Override
-        void frame(String frame) {
-            if (frame.startsWith("RECEIPT")) {
-                if (frame.contains("receipt-id:v")) {
-                    votesAcknowledged.incrementAndGet();
-                } else if (questionIds.size() < 50 || ThreadLocalRandom.current().nextInt(10) == 0) {
-                    refreshQuestionIds();
-                }
-            } else if (frame.startsWith("MESSAGE") || frame.startsWith("ERROR")) {
-                errors.incrementAndGet();
-            }
-        }
-    }
-
-    private final AtomicLong lastRefresh = new AtomicLong();
-
-    private void refreshQuestionIds() {
-        long now = System.nanoTime();
-        long previous = lastRefresh.get();
-        if (now - previous < 1_000_000_000L || !lastRefresh.compareAndSet(previous, now)) {
-            return;
-        }
-        CompletableFuture.runAsync(() -> {
-            try {
-                String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/sessions/"
-                        + sessionIdForRefresh + "/questions")).build(), HttpResponse.BodyHandlers.ofString()).body();
-                List<Long> ids = new ArrayList<>();
-                int at = body.indexOf("{\"id\":");
-                while (at >= 0) {
-                    ids.add(Subscriber.number(body, at + 6));
-                    at = body.indexOf("{\"id\":", at + 6);
-                }
-                synchronized (questionIds) {
-                    questionIds.clear();
-                    questionIds.addAll(ids);
-                }
-            } catch (Exception e) {
-                errors.incrementAndGet();
-            }
-        });
-    }
-
-    private volatile long sessionIdForRefresh;
-
-    /** Heap in use after a full GC, by jcmd on the server process, in KB. */
-    private static long serverHeapKb(long pid) {
-        try {
-            run("jcmd", Long.toString(pid), "GC.run");
-            String info = run("jcmd", Long.toString(pid), "GC.heap_info");
-            // every heap generation prints "total NK, used NK" (Metaspace prints differently and is left out)
-            var m = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
-            long used = 0;
-            while (m.find()) {
-                used += Long.parseLong(m.group(1));
-            }
-            return used;
-        } catch (Exception e) {
-            return -1;
-        }
-    }
-
-    private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(60, TimeUnit.SECONDS);
-        return out;
     }
 }

@@ -1,0 +1,354 @@
+package org.convene.bench;
+
+import org.HdrHistogram.Histogram;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Load generator for the session page under load (docs/benchmarks.md, "Session page under load"). Against a
+ * running Convene whose embedded PostgreSQL listens on a known port, it seeds a running session, opens N session
+ * pages as real Vaadin UIs with push through the headless {@link VaadinPage} client (no browser), asks questions
+ * and up-votes over STOMP at fixed rates ({@link QaLoad}), and records:
+ * <ul>
+ * <li>for every question, the time from its SEND to the moment the LAST page has it in its list (HdrHistogram),
+ * and every (page, question) pair that has not arrived 15 s after the last question: lost;</li>
+ * <li>vote staleness: for every acknowledged up-vote, how long until each page's count for that question is at
+ * least as high as the acknowledged votes make it;</li>
+ * <li>the server's heap after a full GC before and after the pages are opened (and at the end), per UI;</li>
+ * <li>the CPU (user + system) of the server JVM and its PostgreSQL while questions are asked, in cores.</li>
+ * </ul>
+ * Arguments: httpPort dbPort pages questionsPerSecond votesPerSecond seconds serverPid [signedInShare=0]
+ */
+public final class SessionPageBenchmark implements VaadinPage.Watcher {
+
+    /** After the last question, how long a page may take to show it before it counts as lost. */
+    private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(15);
+    private static final int OPENING_AT_ONCE = 16;
+
+    private final int httpPort;
+    private final int dbPort;
+    private final int pages;
+    private final int questionsPerSecond;
+    private final int votesPerSecond;
+    private final int seconds;
+    private final long serverPid;
+    private final double signedInShare;
+    private final int maxQuestions;
+
+    private final long t0 = System.nanoTime();
+    /** Per page and question: when the question arrived (ns since t0, 0 = not yet). */
+    private final long[][] arrivedAt;
+    private final AtomicLongArray receivedBy;
+    private final AtomicLongArray lastReceivedAt;
+    /** Per page and question: every vote count shown, as (µs since t0) << 20 | count, in order. */
+    private final long[][][] voteHistory;
+    private final int[][] voteHistoryLength;
+    /** Acknowledged votes: marker, the count they make at least, µs since t0. */
+    private final List<long[]> voteSamples = new ArrayList<>();
+
+    SessionPageBenchmark(int httpPort, int dbPort, int pages, int questionsPerSecond, int votesPerSecond, int seconds,
+                         long serverPid, double signedInShare) {
+        this.httpPort = httpPort;
+        this.dbPort = dbPort;
+        this.pages = pages;
+        this.questionsPerSecond = questionsPerSecond;
+        this.votesPerSecond = votesPerSecond;
+        this.seconds = seconds;
+        this.serverPid = serverPid;
+        this.signedInShare = signedInShare;
+        this.maxQuestions = questionsPerSecond * seconds + 10;
+        this.arrivedAt = new long[pages][maxQuestions];
+        this.receivedBy = new AtomicLongArray(maxQuestions);
+        this.lastReceivedAt = new AtomicLongArray(maxQuestions);
+        this.voteHistory = new long[pages][maxQuestions][];
+        this.voteHistoryLength = new int[pages][maxQuestions];
+    }
+
+    public static void main(String[] args) throws Exception {
+        SessionPageBenchmark bench = new SessionPageBenchmark(Integer.parseInt(args[0]), Integer.parseInt(args[1]),
+                Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
+                Long.parseLong(args[6]), args.length > 7 ? Double.parseDouble(args[7]) : 0);
+        bench.run();
+        System.exit(0);
+    }
+
+    @Override
+    public void question(VaadinPage page, int marker, long nanos) {
+        if (marker >= maxQuestions) {
+            return;
+        }
+        arrivedAt[page.index][marker] = Math.max(1, nanos - t0);
+        receivedBy.incrementAndGet(marker);
+        lastReceivedAt.accumulateAndGet(marker, nanos, Math::max);
+    }
+
+    @Override
+    public void votes(VaadinPage page, int marker, int count, long nanos) {
+        if (marker >= maxQuestions) {
+            return;
+        }
+        long[] history = voteHistory[page.index][marker];
+        int length = voteHistoryLength[page.index][marker];
+        if (length > 0 && (history[length - 1] & 0xFFFFF) == count) {
+            return;
+        }
+        if (history == null || length == history.length) {
+            history = history == null ? new long[8] : Arrays.copyOf(history, length * 2);
+            voteHistory[page.index][marker] = history;
+        }
+        history[length] = ((nanos - t0) / 1000) << 20 | Math.min(count, 0xFFFFF);
+        voteHistoryLength[page.index][marker] = length + 1;
+    }
+
+    void run() throws Exception {
+        String base = "http://127.0.0.1:" + httpPort;
+        String jdbcUrl = BenchSeed.jdbcUrl(dbPort);
+        // up-votes only, each by a voter new to the question, so every acknowledged vote's count is known
+        BenchSeed.Seed seed = BenchSeed.seed(jdbcUrl, Math.max(20, votesPerSecond * 5));
+        int signedIn = (int) Math.round(pages * signedInShare);
+        List<BenchSeed.Account> readers = signedIn > 0 ? BenchSeed.users(jdbcUrl, "reader", signedIn) : List.of();
+        String route = "sessions/" + seed.sessionId();
+
+        ExecutorService callbacks = Executors.newFixedThreadPool(2);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(callbacks)
+                .connectTimeout(Duration.ofSeconds(60)).build();
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(1);
+        long heapBefore = BenchSeed.serverHeapKb(serverPid);
+
+        // ---- open the pages, a few at a time, as people arriving would
+        long openStart = System.nanoTime();
+        List<VaadinPage> open = new ArrayList<>();
+        AtomicInteger failed = new AtomicInteger();
+        Semaphore opening = new Semaphore(OPENING_AT_ONCE);
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (int i = 0; i < pages; i++) {
+            opening.acquire();
+            VaadinPage page = new VaadinPage(i, http, base, route, this);
+            CompletableFuture<Void> opened = i < signedIn
+                    ? page.signIn(readers.get(i).email(), BenchSeed.PASSWORD).thenCompose(x -> page.open(timer))
+                    : page.open(timer);
+            all.add(opened.orTimeout(180, TimeUnit.SECONDS).whenComplete((ok, failure) -> {
+                opening.release();
+                if (failure != null) {
+                    if (failed.incrementAndGet() <= 3) {
+                        System.out.println("a page failed to open: " + failure);
+                    }
+                    page.close();
+                } else {
+                    synchronized (open) {
+                        open.add(page);
+                    }
+                }
+            }));
+            if ((i + 1) % 250 == 0) {
+                System.out.printf(Locale.ROOT, "  %d pages asked for in %.1f s%n", i + 1, (System.nanoTime() - openStart) / 1e9);
+            }
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(x -> null).get(10, TimeUnit.MINUTES);
+        int openPages = open.size();
+        System.out.printf(Locale.ROOT, "%d of %d session pages open (%d signed in) in %.1f s; %d failed%n", openPages, pages,
+                signedIn, (System.nanoTime() - openStart) / 1e9, failed.get());
+        Thread.sleep(3000);
+        long heapOpen = BenchSeed.serverHeapKb(serverPid);
+        System.out.printf(Locale.ROOT, "server heap after GC: %,d KB before, %,d KB with %,d pages open: %.1f KB per UI%n",
+                heapBefore, heapOpen, openPages, (heapOpen - heapBefore) / (double) Math.max(1, openPages));
+
+        // ---- a facilitator's moderation page, acting every two seconds while the questions come in
+        BenchSeed.Account facilitator = BenchSeed.users(jdbcUrl, "facilitator", 1, "FACILITATOR").getFirst();
+        BenchSeed.facilitate(jdbcUrl, seed.sessionId(), facilitator);
+        ModerationProbe moderation = new ModerationProbe(http, base, seed.sessionId());
+        moderation.open(facilitator, timer).get(180, TimeUnit.SECONDS);
+
+        // ---- ask and vote over STOMP
+        QaLoad load = new QaLoad(http, httpPort, seed, questionsPerSecond, votesPerSecond, seconds, QaLoad.Votes.FRESH_UP,
+                (marker, countAtLeast, ackNanos) -> {
+                    synchronized (voteSamples) {
+                        voteSamples.add(new long[] {marker, countAtLeast, (ackNanos - t0) / 1000});
+                    }
+                });
+        load.connect();
+        Thread.sleep(1000);
+        long cpuStart = BenchSeed.cpuTicks(serverPid, dbPort);
+        long[] core0Start = BenchSeed.cpuBusyTotal(0);
+        long ownCpuStart = ownCpuNanos();
+        long messagesStart = VaadinPage.messages.get();
+        long charactersStart = VaadinPage.characters.get();
+        long loadStart = System.nanoTime();
+        load.start();
+        moderation.start(timer);
+        long loadUntil = loadStart + TimeUnit.SECONDS.toNanos(seconds);
+        for (long left = loadUntil - System.nanoTime(); left > 0; left = loadUntil - System.nanoTime()) {
+            Thread.sleep(Math.max(1, Math.min(10_000, left / 1_000_000)));
+            progress(load, openPages, loadStart);
+        }
+        int questions = load.stop();
+        long loadEnd = System.nanoTime();
+        long cpuEnd = BenchSeed.cpuTicks(serverPid, dbPort);
+        long[] core0End = BenchSeed.cpuBusyTotal(0);
+        long ownCpuEnd = ownCpuNanos();
+        long messagesEnd = VaadinPage.messages.get();
+        long charactersEnd = VaadinPage.characters.get();
+        double window = (loadEnd - loadStart) / 1e9;
+
+        // ---- wait for the last question to reach every page, at most the deadline
+        long lastSent = load.sentAt.get(questions - 1);
+        while (System.nanoTime() - lastSent < DEADLINE_NANOS && !everyPageHasEverything(questions, openPages)) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(2000); // the last vote counts
+        open.forEach(VaadinPage::giveUpWaiting);
+        long heapEnd = BenchSeed.serverHeapKb(serverPid);
+
+        // ---- questions: to the last page, and every page's own
+        Histogram toLast = new Histogram(TimeUnit.SECONDS.toMicros(600), 3);
+        Histogram toEach = new Histogram(TimeUnit.SECONDS.toMicros(600), 3);
+        int complete = 0;
+        long delivered = 0;
+        for (int q = 0; q < questions; q++) {
+            long sent = load.sentAt.get(q) - t0;
+            delivered += receivedBy.get(q);
+            if (receivedBy.get(q) >= openPages) {
+                complete++;
+                toLast.recordValue(Math.max(0, (lastReceivedAt.get(q) - t0 - sent) / 1000));
+            }
+            for (VaadinPage page : open) {
+                long at = arrivedAt[page.index][q];
+                if (at > 0) {
+                    toEach.recordValue(Math.max(0, (at - sent) / 1000));
+                }
+            }
+        }
+        long expected = (long) questions * openPages;
+
+        // ---- votes: from each acknowledgement to each page showing at least that count
+        Histogram stale = new Histogram(TimeUnit.SECONDS.toMicros(600), 3);
+        long votePairs = 0;
+        long neverShown = 0;
+        long within2s = 0;
+        List<long[]> samples;
+        synchronized (voteSamples) {
+            samples = List.copyOf(voteSamples);
+        }
+        for (long[] sample : samples) {
+            int marker = (int) sample[0];
+            if (marker >= maxQuestions) {
+                continue;
+            }
+            for (VaadinPage page : open) {
+                votePairs++;
+                long shownAt;
+                synchronized (page) {
+                    shownAt = firstShown(voteHistory[page.index][marker], voteHistoryLength[page.index][marker], sample[1]);
+                }
+                if (shownAt < 0) {
+                    neverShown++;
+                } else {
+                    long staleness = Math.max(0, shownAt - sample[2]);
+                    stale.recordValue(staleness);
+                    if (staleness <= 2_000_000) {
+                        within2s++;
+                    }
+                }
+            }
+        }
+
+        double serverCores = (cpuEnd - cpuStart) / 100.0 / window;
+        double ownCores = (ownCpuEnd - ownCpuStart) / 1e9 / window;
+        double heapPerUi = (heapOpen - heapBefore) / (double) Math.max(1, openPages);
+        double heapPerUiEnd = (heapEnd - heapBefore) / (double) Math.max(1, openPages);
+        System.out.printf(Locale.ROOT, "questions asked %d, votes acknowledged %d (%.1f/s), UIDL messages applied %,d (%.0f/s, %.1f MB/s), "
+                        + "polls %,d, page errors %d, out-of-order stalls %d, push sockets closed %d, STOMP errors %d%n",
+                questions, load.votesAcknowledged.get(), load.votesAcknowledged.get() / window, messagesEnd - messagesStart,
+                (messagesEnd - messagesStart) / window, (charactersEnd - charactersStart) / 1e6 / window, VaadinPage.polls.get(), VaadinPage.errors.get(),
+                VaadinPage.outOfOrder.get(), VaadinPage.closedSockets.get(), load.errors.get());
+        System.out.printf(Locale.ROOT, "question to each page: p50 %s, p99 %s, max %s; load generator used %.2f cores%n",
+                ms(toEach, 50), ms(toEach, 99), ms(toEach, 100), ownCores);
+        long core0Total = core0End[1] - core0Start[1];
+        System.out.printf(Locale.ROOT, "core 0 (the server's) was busy %.0f %% of the time, the server and its PostgreSQL "
+                        + "%.0f %% (the rest is other processes on the machine)%n",
+                core0Total == 0 ? 0 : 100.0 * (core0End[0] - core0Start[0]) / core0Total, 100 * serverCores);
+        System.out.printf(Locale.ROOT, "moderation page, click to its own result: p50 %s, p99 %s, max %s over %d actions, %d not shown within 10 s%n",
+                ms(moderation.latency, 50), ms(moderation.latency, 99), ms(moderation.latency, 100),
+                moderation.latency.getTotalCount(), moderation.missed.get());
+        System.out.printf(Locale.ROOT, "server heap after GC at the end, with %d questions on %d pages: %,d KB, %.1f KB per UI%n",
+                questions, openPages, heapEnd, heapPerUiEnd);
+        System.out.println();
+        System.out.println("| pages (signed in) | questions/s | votes/s (acknowledged) | question to last page p50 / p90 / p99 / max "
+                + "| question to each page p50 / p99 | questions on every page | lost (page, question) | vote staleness p50 / p99 / max, within 2 s | "
+                + "heap per UI (idle / at end) | server CPU | moderation action to its result p50 / p99 |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.printf(Locale.ROOT, "| %,d (%d) | %d | %d (%.1f) | %s / %s / %s / %s | %s / %s | %d of %d | %,d of %,d | %s / %s / %s, %.1f %% | "
+                        + "%.0f / %.0f KB | %.2f cores | %s / %s |%n",
+                openPages, signedIn, questionsPerSecond, votesPerSecond, load.votesAcknowledged.get() / window,
+                ms(toLast, 50), ms(toLast, 90), ms(toLast, 99), ms(toLast, 100), ms(toEach, 50), ms(toEach, 99), complete, questions,
+                expected - delivered, expected, ms(stale, 50), ms(stale, 99), ms(stale, 100),
+                votePairs == 0 ? 0 : 100.0 * within2s / votePairs, heapPerUi, heapPerUiEnd, serverCores,
+                ms(moderation.latency, 50), ms(moderation.latency, 99));
+        if (failed.get() > 0 || neverShown > 0) {
+            System.out.printf(Locale.ROOT, "(%d pages failed to open; %,d of %,d (page, vote) pairs never showed the count)%n",
+                    failed.get(), neverShown, votePairs);
+        }
+        timer.shutdownNow();
+        open.forEach(VaadinPage::close);
+        moderation.close();
+        load.close();
+    }
+
+    private boolean everyPageHasEverything(int questions, int openPages) {
+        for (int q = 0; q < questions; q++) {
+            if (receivedBy.get(q) < openPages) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** When (µs since t0) a page first showed at least this count, or -1. */
+    private static long firstShown(long[] history, int length, long count) {
+        for (int i = 0; i < length; i++) {
+            if ((history[i] & 0xFFFFF) >= count) {
+                return history[i] >>> 20;
+            }
+        }
+        return -1;
+    }
+
+    private void progress(QaLoad load, int openPages, long loadStart) {
+        long seen = 0;
+        int asked = 0;
+        for (int q = 0; q < maxQuestions; q++) {
+            seen += receivedBy.get(q);
+            if (load.sentAt.get(q) != 0) {
+                asked++;
+            }
+        }
+        System.out.printf(Locale.ROOT, "  %3.0f s: %d questions asked, %.1f %% of (page, question) pairs arrived, %,d votes acknowledged, "
+                        + "%,d UIDL messages%n", (System.nanoTime() - loadStart) / 1e9, asked,
+                asked == 0 ? 0 : 100.0 * seen / ((double) asked * openPages), load.votesAcknowledged.get(), VaadinPage.messages.get());
+    }
+
+    private static long ownCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    private static String ms(Histogram h, double percentile) {
+        if (h.getTotalCount() == 0) {
+            return "-";
+        }
+        long micros = percentile >= 100 ? h.getMaxValue() : h.getValueAtPercentile(percentile);
+        return String.format(Locale.ROOT, "%,.0f ms", micros / 1000.0);
+    }
+}
