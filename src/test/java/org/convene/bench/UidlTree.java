@@ -16,6 +16,7 @@ import java.util.function.IntConsumer;
 final class UidlTree {
 
     private static final int ELEMENT_DATA = 0;
+    private static final int ELEMENT_PROPERTIES = 1;
     private static final int ELEMENT_CHILDREN = 2;
     private static final int ELEMENT_LISTENERS = 4;
     private static final int TEXT_NODE = 7;
@@ -28,6 +29,8 @@ final class UidlTree {
         /** The constant (event data to send) of the element's "click" listener, if it has one. */
         String clickListener;
         String text;
+        /** An element's innerHTML property: the session page writes each question's words this way. */
+        String html;
         int parent = -1;
         int[] children;
         int childCount;
@@ -109,6 +112,9 @@ final class UidlTree {
                         getOrCreate(id).tag = change.path("value").asString("");
                     } else if (feature == TEXT_NODE && key.equals("text")) {
                         getOrCreate(id).text = change.path("value").asString("");
+                        textChanged.accept(id);
+                    } else if (feature == ELEMENT_PROPERTIES && key.equals("innerHTML")) {
+                        getOrCreate(id).html = change.path("value").asString("");
                         textChanged.accept(id);
                     } else if (feature == ELEMENT_LISTENERS && key.equals("click")) {
                         getOrCreate(id).clickListener = change.path("value").asString(null);
@@ -283,7 +289,11 @@ final class UidlTree {
             Node li = child(list, i);
             if (li != null && li.hasClass("cv-question")) {
                 Node part = find(li, "*", className, 0);
-                texts.add(part == null ? null : textOf(part));
+                if (part == null && className.equals("cv-question-text")) {
+                    texts.add(questionText(li));
+                } else {
+                    texts.add(part == null ? null : textOf(part));
+                }
             }
         }
         return texts;
@@ -292,6 +302,10 @@ final class UidlTree {
     /** For a text node inside {@code li.cv-question p.cv-question-text}: that item; else null. */
     Node questionItemOfText(int textNode) {
         Node t = node(textNode);
+        if (t != null && t.html != null && t.hasClass("cv-question-body")) {
+            Node li = node(t.parent);
+            return li != null && li.hasClass("cv-question") ? li : null;
+        }
         Node p = t == null ? null : node(t.parent);
         if (p == null || !"p".equals(p.tag) || !p.hasClass("cv-question-text")) {
             return null;
@@ -319,8 +333,24 @@ final class UidlTree {
             if (p != null && p.hasClass("cv-question-text")) {
                 return textOf(p);
             }
+            if (p != null && p.html != null && p.hasClass("cv-question-body")) {
+                return htmlPart(p.html, "cv-question-text");
+            }
         }
         return null;
+    }
+
+    /** The text of the first {@code <p class="...">} of this class in an innerHTML, unescaped, or null. */
+    static String htmlPart(String html, String className) {
+        String start = "<p class=\"" + className + "\">";
+        int from = html.indexOf(start);
+        if (from < 0) {
+            return null;
+        }
+        from += start.length();
+        int to = html.indexOf("</p>", from);
+        return to < 0 ? null : html.substring(from, to).replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
     }
 
     /** The item's list, when it is in the public list ({@code ol.cv-questions}). */

@@ -313,7 +313,7 @@ final class VaadinPage implements WebSocket.Listener {
     private void textChanged(int textNode, long nanos) {
         UidlTree.Node li = tree.questionItemOfText(textNode);
         if (li != null) {
-            int marker = marker(tree.node(textNode).text);
+            int marker = marker(tree.questionText(li));
             if (marker >= 0 && tree.inPublicList(li) && !seenQuestions.get(marker)) {
                 seenQuestions.set(marker);
                 watcher.question(this, marker, nanos);
