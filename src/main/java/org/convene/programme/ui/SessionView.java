@@ -27,7 +27,10 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.ui.IdParameter;
 import org.convene.core.ui.MainLayout;
-import org.convene.core.ui.PagePolling;
+import org.convene.core.ui.PageTimer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import com.vaadin.flow.shared.Registration;
 import org.convene.programme.AccessFeature;
 import org.convene.programme.AgendaService;
 import org.convene.programme.JoinState;
@@ -39,6 +42,7 @@ import org.convene.qa.ui.QaPanel;
 import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -56,7 +60,6 @@ import java.util.Set;
 @StyleSheet("styles/recordings.css")
 public class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
-    static final int POLL_INTERVAL_MILLIS = 15_000;
 
     private final ProgrammeService programme;
     private final AgendaService agenda;
@@ -78,11 +81,25 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
     private final Div joinArea = new Div();
     private final Anchor backLink = new Anchor();
     private QaPanel qaPanel;
+    private final PageTimer joinTimer;
 
     public SessionView(ProgrammeService programme, AgendaService agenda, CurrentUser currentUser, Clock clock,
-                       ObjectProvider<QaPanel> qaPanels) {
+                       ObjectProvider<QaPanel> qaPanels, @Qualifier("VaadinTaskExecutor") TaskExecutor executor) {
         this.programme = programme;
-        PagePolling.every(this, POLL_INTERVAL_MILLIS, this::refreshJoin);
+        this.joinTimer = new PageTimer(executor, clock);
+        // no polling of its own: the join area changes at known moments, pushed by the timer; polls that the
+        // attendance heartbeat asks for are a free extra check
+        addAttachListener(attach -> {
+            Registration polls = attach.getUI().addPollListener(poll -> refreshJoin());
+            addDetachListener(detach -> {
+                polls.remove();
+                joinTimer.cancel();
+                detach.unregisterListener();
+            });
+            if (session != null) {
+                scheduleJoinChange();
+            }
+        });
         this.agenda = agenda;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -377,6 +394,25 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
         refreshJoin();
     }
 
+    private void scheduleJoinChange() {
+        scheduleJoinChange(session.joinState(clock.instant()));
+    }
+
+    /** The next moment the join area changes by itself, pushed to the page then. */
+    private void scheduleJoinChange(JoinState state) {
+        Instant next = switch (state) {
+            case NOT_YET_OPEN -> session.joinOpensAt();
+            case OPEN, NO_LINK -> session.endsAt();
+            case ENDED, CANCELLED -> null;
+        };
+        UI ui = UI.getCurrent();
+        if (next == null || ui == null) {
+            joinTimer.cancel();
+        } else {
+            joinTimer.at(ui, next, this::refreshJoin);
+        }
+    }
+
     /** Redraws the join area only when the state changes, so a poll does not disturb someone using it. */
     private void refreshJoin() {
         if (session == null) {
@@ -386,6 +422,7 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
         if (state == shownJoinState) {
             return;
         }
+        scheduleJoinChange(state);
         boolean opened = shownJoinState == JoinState.NOT_YET_OPEN && state == JoinState.OPEN;
         shownJoinState = state;
         joinArea.removeAll();

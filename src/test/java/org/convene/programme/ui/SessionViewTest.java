@@ -227,6 +227,22 @@ class SessionViewTest extends KaribuTest {
     }
 
     @Test
+    void the_join_link_appears_by_push_when_the_window_opens_without_the_page_polling() {
+        long id = session("https://meet.example.org/care", null);
+        clock.set(START.minusSeconds(10 * 60).minusMillis(100));
+        open(id, "");
+        assertThat(UI.getCurrent().getPollInterval()).as("no polling of its own").isLessThan(0);
+        assertThat(_find(Anchor.class, spec -> spec.withText("Join the session (opens in a new tab)"))).isEmpty();
+
+        clock.set(START.minusSeconds(10 * 60));
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).pollInSameThread().untilAsserted(() -> {
+            com.github.mvysny.kaributesting.v10.MockVaadin.runUIQueue();
+            assertThat(joinLink()).isNotNull();
+        });
+    }
+
+    @Test
     void without_a_join_link_the_page_says_the_host_has_not_added_one() {
         long id = session(null, null);
         clock.set(START.minusSeconds(60));
