@@ -36,7 +36,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * session's public topic, publishes questions and votes at fixed rates, and records for every question the time
  * from its SEND to the moment the LAST subscriber has it (HdrHistogram), plus losses and frames delivered.
  *
- * Arguments: httpPort dbPort subscribers questionsPerSecond votesPerSecond seconds serverPid
+ * Arguments: httpPort dbPort subscribers questionsPerSecond votesPerSecond seconds serverPid [convene|bare]
+ * <p>
+ * With "bare" it drives {@link BareStompBroker} instead: no database, no tokens; questions and votes are SENT to
+ * /app/bench, which re-broadcasts each one at once as its own frame to /topic/bench.
  */
 public final class QaFanoutBenchmark {
 
@@ -49,6 +52,7 @@ public final class QaFanoutBenchmark {
     private final int questionsPerSecond;
     private final int votesPerSecond;
     private final int seconds;
+    private final boolean bare;
 
     private final int maxQuestions;
     private final AtomicLongArray sentAt;
@@ -60,7 +64,9 @@ public final class QaFanoutBenchmark {
     private final AtomicLong errors = new AtomicLong();
     private final List<Long> questionIds = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    QaFanoutBenchmark(int httpPort, int dbPort, int subscribers, int questionsPerSecond, int votesPerSecond, int seconds) {
+    QaFanoutBenchmark(int httpPort, int dbPort, int subscribers, int questionsPerSecond, int votesPerSecond, int seconds,
+                      boolean bare) {
+        this.bare = bare;
         this.base = "http://127.0.0.1:" + httpPort;
         this.wsUrl = "ws://127.0.0.1:" + httpPort + "/ws";
         this.jdbcUrl = "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres";
@@ -76,7 +82,8 @@ public final class QaFanoutBenchmark {
 
     public static void main(String[] args) throws Exception {
         QaFanoutBenchmark bench = new QaFanoutBenchmark(Integer.parseInt(args[0]), Integer.parseInt(args[1]),
-                Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+                Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
+                args.length > 7 && args[7].equals("bare"));
         bench.serverPid = Long.parseLong(args[6]);
         bench.run();
         System.exit(0);
@@ -88,7 +95,8 @@ public final class QaFanoutBenchmark {
     private long serverPid;
 
     void run() throws Exception {
-        Seed seed = seed(Math.max(1, votesPerSecond));
+        Seed seed = bare ? new Seed(0, null, java.util.Collections.nCopies(Math.max(1, Math.min(votesPerSecond, 50)), (String) null))
+                : seed(Math.max(1, votesPerSecond));
         sessionIdForRefresh = seed.sessionId();
         long heapBefore = serverHeapKb(serverPid);
         ExecutorService callbacks = Executors.newFixedThreadPool(2);
@@ -120,6 +128,9 @@ public final class QaFanoutBenchmark {
         Thread.sleep(1000);
 
         var scheduler = Executors.newScheduledThreadPool(1);
+        String questionDestination = bare ? "/app/bench" : "/app/sessions." + seed.sessionId() + ".questions";
+        long[] cpuBefore = serverCpuTicks(serverPid);
+        long wallBefore = System.nanoTime();
         AtomicInteger asked = new AtomicInteger();
         long questionPeriod = 1_000_000_000L / questionsPerSecond;
         scheduler.scheduleAtFixedRate(() -> {
@@ -128,12 +139,17 @@ public final class QaFanoutBenchmark {
                 return;
             }
             sentAt.set(n, System.nanoTime());
-            asker.send("/app/sessions." + seed.sessionId() + ".questions", "{\"text\":\"" + MARKER + n + "\"}", false);
+            asker.send(questionDestination, "{\"text\":\"" + MARKER + n + "\"}", false);
         }, 0, questionPeriod, TimeUnit.NANOSECONDS);
         AtomicInteger voteRound = new AtomicInteger();
         if (votesPerSecond > 0) {
             long votePeriod = 1_000_000_000L / votesPerSecond;
             scheduler.scheduleAtFixedRate(() -> {
+                if (bare) {
+                    int v = voteRound.getAndIncrement();
+                    voters.get(v % voters.size()).send("/app/bench", "{\"vote\":" + Math.max(0, asked.get() - 1) + "}", true);
+                    return;
+                }
                 if (questionIds.isEmpty()) {
                     return;
                 }
@@ -146,6 +162,8 @@ public final class QaFanoutBenchmark {
         }
         Thread.sleep(seconds * 1000L);
         scheduler.shutdownNow();
+        long[] cpuAfter = serverCpuTicks(serverPid);
+        double wallSeconds = (System.nanoTime() - wallBefore) / 1e9;
         int questions = Math.min(asked.get(), maxQuestions);
         Thread.sleep(5000); // let the last frames arrive
 
@@ -163,14 +181,21 @@ public final class QaFanoutBenchmark {
             delivered += receivedBy.get(i);
         }
         System.out.println();
-        System.out.println("| subscribers | questions/s | votes/s offered | votes acknowledged/s | question to last subscriber p50 / p90 / p99 / max | questions seen by all | deliveries lost | frames/s delivered | gaps | errors |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
-        System.out.printf(Locale.ROOT, "| %,d | %d | %d | %.0f | %.0f / %.0f / %.0f / %.0f ms | %d of %d | %,d of %,d | %,.0f | %d | %d |%n",
-                subscribers, questionsPerSecond, votesPerSecond, votesAcknowledged.get() / (double) seconds,
+        System.out.println("| server | subscribers | questions/s | votes/s offered | votes acknowledged/s | question to last subscriber p50 / p90 / p99 / max | questions seen by all | deliveries lost | frames/s delivered | gaps | errors |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.printf(Locale.ROOT, "| %s | %,d | %d | %d | %.0f | %.0f / %.0f / %.0f / %.0f ms | %d of %d | %,d of %,d | %,.0f | %d | %d |%n",
+                bare ? "bare broker" : "Convene", subscribers, questionsPerSecond, votesPerSecond, votesAcknowledged.get() / (double) seconds,
                 latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(90) / 1000.0,
                 latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0,
                 complete, questions, expectedDeliveries - delivered, expectedDeliveries,
                 framesDelivered.get() / (double) (seconds + 5), gaps.get(), errors.get());
+        double jvmCores = (cpuAfter[0] - cpuBefore[0]) / 100.0 / wallSeconds;
+        double dbCores = (cpuAfter[1] - cpuBefore[1]) / 100.0 / wallSeconds;
+        long votes = votesAcknowledged.get();
+        System.out.printf(Locale.ROOT, "server CPU while publishing: JVM %.0f %% of a core, its PostgreSQL %.0f %%; "
+                        + "%d questions and %d votes acknowledged in %.1f s: %.2f ms of server+DB CPU per write%n",
+                jvmCores * 100, dbCores * 100, questions, votes, wallSeconds,
+                (jvmCores + dbCores) * wallSeconds * 1000 / Math.max(1, questions + votes));
         subs.forEach(Subscriber::close);
         asker.close();
         voters.forEach(Publisher::close);
@@ -273,9 +298,9 @@ public final class QaFanoutBenchmark {
         private long lastSeq;
 
         CompletableFuture<Void> open(HttpClient http, long sessionId) {
+            String topic = bare ? "/topic/bench" : "/topic/sessions." + sessionId + ".questions";
             return connect(http, null)
-                    .thenCompose(ws -> ws.sendText("SUBSCRIBE\nid:0\ndestination:/topic/sessions." + sessionId
-                            + ".questions\nreceipt:s\n\n\0", true))
+                    .thenCompose(ws -> ws.sendText("SUBSCRIBE\nid:0\ndestination:" + topic + "\nreceipt:s\n\n\0", true))
                     .thenCompose(ws -> subscribed);
         }
 
@@ -328,6 +353,9 @@ public final class QaFanoutBenchmark {
 
         Publisher(HttpClient http, String token) throws Exception {
             connect(http, token).get(30, TimeUnit.SECONDS);
+            if (bare) {
+                return;
+            }
             socket.sendText("SUBSCRIBE\nid:e\ndestination:/user/queue/errors\n\n\0", true).get(30, TimeUnit.SECONDS);
         }
 
@@ -344,6 +372,8 @@ public final class QaFanoutBenchmark {
             if (frame.startsWith("RECEIPT")) {
                 if (frame.contains("receipt-id:v")) {
                     votesAcknowledged.incrementAndGet();
+                } else if (bare) {
+                    return;
                 } else if (questionIds.size() < 50 || ThreadLocalRandom.current().nextInt(10) == 0) {
                     refreshQuestionIds();
                 }
@@ -382,6 +412,23 @@ public final class QaFanoutBenchmark {
     }
 
     private volatile long sessionIdForRefresh;
+
+    /** CPU ticks (1/100 s) used so far by the server JVM [0] and by its child processes, PostgreSQL [1]. */
+    private static long[] serverCpuTicks(long pid) {
+        long jvm = ticks(pid);
+        long children = ProcessHandle.of(pid).map(p -> p.descendants().mapToLong(d -> ticks(d.pid())).sum()).orElse(0L);
+        return new long[]{jvm, children};
+    }
+
+    private static long ticks(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+        } catch (Exception e) {
+            return 0;
+        }
+    }
 
     /** Heap in use after a full GC, by jcmd on the server process, in KB. */
     private static long serverHeapKb(long pid) {
