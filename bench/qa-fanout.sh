@@ -77,7 +77,7 @@ for mode in $MODES; do
         VPS_FOR_MODE=$BARE_VPS
     fi
     echo "Server pid $SERVER pinned to core 0 (with its embedded PostgreSQL); load generator on core 1"
-    taskset -c 1 java -Xmx4g -cp "$CP" org.convene.bench.QaFanoutBenchmark \
+    taskset -c 1 java -Xmx4g -Dbench.pgdata=target/bench-pg/data ${BENCH_JAVA_OPTS:-} -cp "$CP" org.convene.bench.QaFanoutBenchmark \
         "$HTTP_PORT" "$DB_PORT" "$SUBSCRIBERS" "$QPS" "$VPS_FOR_MODE" "$SECONDS_TO_RUN" "$SERVER" "$mode" || echo "load generator failed"
     echo "after the run: $(uptime | sed 's/.*load average/load average/')"
     stop_server

@@ -99,9 +99,19 @@ public final class QaFanoutBenchmark {
                 : seed(Math.max(1, votesPerSecond));
         sessionIdForRefresh = seed.sessionId();
         long heapBefore = serverHeapKb(serverPid);
+        String histogram = System.getProperty("bench.histogram");
+        if (histogram != null) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(histogram + ".idle"), run("jcmd", Long.toString(serverPid), "GC.class_histogram"));
+        }
         ExecutorService callbacks = Executors.newFixedThreadPool(2);
         HttpClient http = HttpClient.newBuilder().executor(callbacks).connectTimeout(Duration.ofSeconds(30)).build();
 
+        String connectJfr = System.getProperty("bench.jfrconnect");
+        if (connectJfr != null) {
+            // who allocates what each connection keeps: jfr print --events jdk.ObjectAllocationSample FILE
+            run("jcmd", Long.toString(serverPid), "JFR.start", "settings=profile", "duration=60s",
+                    "filename=" + java.nio.file.Path.of(connectJfr).toAbsolutePath());
+        }
         long connectStart = System.nanoTime();
         List<Subscriber> subs = new ArrayList<>(subscribers);
         for (int i = 0; i < subscribers; i += 250) {
@@ -117,6 +127,10 @@ public final class QaFanoutBenchmark {
                 (System.nanoTime() - connectStart) / 1e9);
         Thread.sleep(2000);
         long heapConnected = serverHeapKb(serverPid);
+        if (histogram != null) {
+            // what holds the heap per connection: compare with a histogram of the idle server
+            java.nio.file.Files.writeString(java.nio.file.Path.of(histogram), run("jcmd", Long.toString(serverPid), "GC.class_histogram"));
+        }
         System.out.printf(Locale.ROOT, "server heap after GC: %,d KB idle, %,d KB with %,d subscribers: %.1f KB per connection%n",
                 heapBefore, heapConnected, subscribers, (heapConnected - heapBefore) / (double) subscribers);
 
@@ -129,6 +143,12 @@ public final class QaFanoutBenchmark {
 
         var scheduler = Executors.newScheduledThreadPool(1);
         String questionDestination = bare ? "/app/bench" : "/app/sessions." + seed.sessionId() + ".questions";
+        String jfr = System.getProperty("bench.jfr");
+        if (jfr != null) {
+            // where the server's CPU goes while publishing: jfr print --events jdk.ExecutionSample FILE
+            System.out.println(run("jcmd", Long.toString(serverPid), "JFR.start", "settings=profile",
+                    "duration=" + seconds + "s", "filename=" + java.nio.file.Path.of(jfr).toAbsolutePath()).trim());
+        }
         long[] cpuBefore = serverCpuTicks(serverPid);
         long wallBefore = System.nanoTime();
         AtomicInteger asked = new AtomicInteger();
@@ -413,11 +433,24 @@ public final class QaFanoutBenchmark {
 
     private volatile long sessionIdForRefresh;
 
-    /** CPU ticks (1/100 s) used so far by the server JVM [0] and by its child processes, PostgreSQL [1]. */
+    /**
+     * CPU ticks (1/100 s) used so far by the server JVM [0] and by its PostgreSQL [1]: the postmaster named in the
+     * data directory's postmaster.pid (system property bench.pgdata) and its backends. PostgreSQL is not a child
+     * of the JVM (pg_ctl detaches it).
+     */
     private static long[] serverCpuTicks(long pid) {
         long jvm = ticks(pid);
-        long children = ProcessHandle.of(pid).map(p -> p.descendants().mapToLong(d -> ticks(d.pid())).sum()).orElse(0L);
-        return new long[]{jvm, children};
+        long db = 0;
+        try {
+            String dataDir = System.getProperty("bench.pgdata");
+            if (dataDir != null) {
+                long postmaster = Long.parseLong(java.nio.file.Files.readAllLines(java.nio.file.Path.of(dataDir, "postmaster.pid")).getFirst().trim());
+                db = ticks(postmaster) + ProcessHandle.of(postmaster).map(p -> p.descendants().mapToLong(d -> ticks(d.pid())).sum()).orElse(0L);
+            }
+        } catch (Exception e) {
+            db = -1;
+        }
+        return new long[]{jvm, db};
     }
 
     private static long ticks(long pid) {

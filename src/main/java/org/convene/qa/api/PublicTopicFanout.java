@@ -31,6 +31,8 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory, SmartLifecy
 
     /** Idle connections started per task: enough to make a task worth scheduling, few enough to spread. */
     private static final int CONNECTIONS_PER_TASK = 500;
+    /** Matches StompConfiguration's container default: room for a 500-character question, escaped, and headers. */
+    static final int CLIENT_TEXT_BUFFER_CHARS = 4096;
 
     /** Open connections by WebSocket session id, as Convene writes to them. */
     private final Map<String, OutboundConnection> connections = new ConcurrentHashMap<>();
@@ -53,6 +55,12 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory, SmartLifecy
                 OutboundConnection outbound = new OutboundConnection(session, PublicTopicFanout.this::runOnWriter);
                 connections.put(session.getId(), outbound);
                 super.afterConnectionEstablished(outbound);
+                // Spring's STOMP handler raises every connection's text buffer to 16 KiB (33 KB of chars, the largest
+                // thing an idle subscriber holds); a client frame here is at most a 500-character question. Set back
+                // before the first frame is read, so Tomcat never allocates the larger buffer.
+                if (session.getTextMessageSizeLimit() > CLIENT_TEXT_BUFFER_CHARS) {
+                    session.setTextMessageSizeLimit(CLIENT_TEXT_BUFFER_CHARS);
+                }
             }
 
             @Override
