@@ -33,7 +33,7 @@ SERVER_HEAP=${SERVER_HEAP:-3g}
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1)"
 
 wait_for_http() {
-    for _ in $(seq 1 120); do
+    for _ in $(seq 1 300); do
         curl -s -o /dev/null "http://127.0.0.1:$HTTP_PORT/$1" && return 0
         sleep 1
     done

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sends each session's committed Q&A events to its STOMP topics. A frame carries every event the node read
  * since the last frame, each with its own seq, so a burst costs one delivery per subscriber, not one per event.
+ * A public topic's next frame waits until the last one has been handed to every subscriber's connection, and
+ * then at least half as long again: the interval grows with the audience instead of a backlog growing.
  */
 @Component
 class QaStompBroadcaster implements SmartLifecycle {
