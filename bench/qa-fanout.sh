@@ -18,29 +18,67 @@ done
 export PATH="$JAVA_HOME/bin:$PATH"
 
 if [ "${SKIP_BUILD:-}" != 1 ]; then
-    mvn -q -B -DskipTests package
+    mvn -q -B ${MVN_FLAGS:-} -DskipTests package
 fi
-CP="target/test-classes:$(mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
+CP="target/test-classes:$(mvn -q -B ${MVN_FLAGS:-} dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
 JAR=$(ls target/convene-*.jar | grep -v original | head -1)
 
-rm -rf target/bench-pg
-taskset -c 0 java -Xmx3g -Xss512k -jar "$JAR" \
-    --server.port="$HTTP_PORT" \
-    --server.tomcat.max-connections=20000 \
-    --convene.postgres.port="$DB_PORT" \
-    --convene.postgres.data-dir=target/bench-pg/data \
-    --convene.demo.mode=off \
-    --convene.qa.questions-per-minute=1000000 \
-    --convene.qa.votes-per-minute=1000000 \
-    --logging.level.root=warn > target/bench-server.log 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-    curl -s -o /dev/null "http://127.0.0.1:$HTTP_PORT/" && break
-    sleep 1
-done
+# MODES: which servers to run, one after the other, against the same load (convene, bare or both).
+# BARE_VPS: votes/s offered to the bare broker. It re-broadcasts every vote as its own frame to every subscriber
+# (it has no coalescing), which overwhelms it at these sizes, so by default it gets the questions only.
+MODES=${MODES:-convene bare}
+BARE_VPS=${BARE_VPS:-0}
+SERVER_HEAP=${SERVER_HEAP:-3g}
 
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1)"
-echo "Server pid $SERVER pinned to core 0 (with its embedded PostgreSQL); load generator on core 1"
-taskset -c 1 java -Xmx4g -cp "$CP" org.convene.bench.QaFanoutBenchmark \
-    "$HTTP_PORT" "$DB_PORT" "$SUBSCRIBERS" "$QPS" "$VPS" "$SECONDS_TO_RUN" "$SERVER"
+
+wait_for_http() {
+    for _ in $(seq 1 300); do
+        curl -s -o /dev/null "http://127.0.0.1:$HTTP_PORT/$1" && return 0
+        sleep 1
+    done
+    echo "server did not start" >&2
+    return 1
+}
+
+stop_server() {
+    kill "$SERVER" 2>/dev/null || true
+    wait "$SERVER" 2>/dev/null || true
+    SERVER=
+}
+SERVER=
+trap 'if [ -n "$SERVER" ]; then stop_server; fi' EXIT
+
+for mode in $MODES; do
+    echo
+    echo "=== $mode, $SUBSCRIBERS subscribers; before the run: $(uptime | sed 's/.*load average/load average/');" \
+         "other busy processes: $(ps -eo pcpu,comm --sort=-pcpu --no-headers | awk '$1 > 20 {printf "%s %s%%, ", $2, $1}')"
+    if [ "$mode" = convene ]; then
+        rm -rf target/bench-pg
+        taskset -c 0 java -Xmx$SERVER_HEAP -Xss512k ${SERVER_JAVA_OPTS:-} -jar "$JAR" \
+            --server.port="$HTTP_PORT" \
+            --server.tomcat.max-connections=20000 \
+            --convene.postgres.port="$DB_PORT" \
+            --convene.postgres.data-dir=target/bench-pg/data \
+            --convene.demo.mode=off \
+            --convene.qa.questions-per-minute=1000000 \
+            --convene.qa.votes-per-minute=1000000 \
+            --logging.level.root=warn > target/bench-server.log 2>&1 &
+        SERVER=$!
+        wait_for_http ""
+        VPS_FOR_MODE=$VPS
+    else
+        taskset -c 0 java -Xmx$SERVER_HEAP -Xss512k ${SERVER_JAVA_OPTS:-} -cp "$CP" org.convene.bench.BareStompBroker \
+            --server.port="$HTTP_PORT" \
+            --server.tomcat.max-connections=20000 \
+            --logging.level.root=warn > target/bench-bare.log 2>&1 &
+        SERVER=$!
+        wait_for_http "ws"
+        VPS_FOR_MODE=$BARE_VPS
+    fi
+    echo "Server pid $SERVER pinned to core 0 (with its embedded PostgreSQL); load generator on core 1"
+    taskset -c 1 java -Xmx4g -Dbench.pgdata=target/bench-pg/data ${BENCH_JAVA_OPTS:-} -cp "$CP" org.convene.bench.QaFanoutBenchmark \
+        "$HTTP_PORT" "$DB_PORT" "$SUBSCRIBERS" "$QPS" "$VPS_FOR_MODE" "$SECONDS_TO_RUN" "$SERVER" "$mode" || echo "load generator failed"
+    echo "after the run: $(uptime | sed 's/.*load average/load average/')"
+    stop_server
+done

@@ -2,15 +2,31 @@ package org.convene.bench;
 
 import org.HdrHistogram.Histogram;
 
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -20,56 +36,85 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * session's public topic, publishes questions and votes at fixed rates, and records for every question the time
  * from its SEND to the moment the LAST subscriber has it (HdrHistogram), plus losses and frames delivered.
  *
- * Arguments: httpPort dbPort subscribers questionsPerSecond votesPerSecond seconds serverPid
+ * Arguments: httpPort dbPort subscribers questionsPerSecond votesPerSecond seconds serverPid [convene|bare]
+ * <p>
+ * With "bare" it drives {@link BareStompBroker} instead: no database, no tokens; questions and votes are SENT to
+ * /app/bench, which re-broadcasts each one at once as its own frame to /topic/bench.
  */
 public final class QaFanoutBenchmark {
 
-    private static final String MARKER = QaLoad.MARKER;
+    private static final String MARKER = "bench-q-";
 
-    private final int httpPort;
+    private final String base;
     private final String wsUrl;
     private final String jdbcUrl;
     private final int subscribers;
     private final int questionsPerSecond;
     private final int votesPerSecond;
     private final int seconds;
+    private final boolean bare;
 
     private final int maxQuestions;
+    private final AtomicLongArray sentAt;
     private final AtomicLongArray lastReceivedAt;
     private final AtomicLongArray receivedBy;
+    /** When each question's RECEIPT (sent once it is committed) came back to the asker. */
+    private final AtomicLongArray committedAt;
     private final AtomicLong framesDelivered = new AtomicLong();
     private final AtomicLong gaps = new AtomicLong();
+    private final AtomicLong votesAcknowledged = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
+    private final List<Long> questionIds = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    QaFanoutBenchmark(int httpPort, int dbPort, int subscribers, int questionsPerSecond, int votesPerSecond, int seconds) {
-        this.httpPort = httpPort;
+    QaFanoutBenchmark(int httpPort, int dbPort, int subscribers, int questionsPerSecond, int votesPerSecond, int seconds,
+                      boolean bare) {
+        this.bare = bare;
+        this.base = "http://127.0.0.1:" + httpPort;
         this.wsUrl = "ws://127.0.0.1:" + httpPort + "/ws";
-        this.jdbcUrl = BenchSeed.jdbcUrl(dbPort);
+        this.jdbcUrl = "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres";
         this.subscribers = subscribers;
         this.questionsPerSecond = questionsPerSecond;
         this.votesPerSecond = votesPerSecond;
         this.seconds = seconds;
         this.maxQuestions = questionsPerSecond * seconds + 10;
+        this.sentAt = new AtomicLongArray(maxQuestions);
         this.lastReceivedAt = new AtomicLongArray(maxQuestions);
         this.receivedBy = new AtomicLongArray(maxQuestions);
+        this.committedAt = new AtomicLongArray(maxQuestions);
     }
 
     public static void main(String[] args) throws Exception {
         QaFanoutBenchmark bench = new QaFanoutBenchmark(Integer.parseInt(args[0]), Integer.parseInt(args[1]),
-                Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+                Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
+                args.length > 7 && args[7].equals("bare"));
         bench.serverPid = Long.parseLong(args[6]);
         bench.run();
         System.exit(0);
     }
 
+    record Seed(long sessionId, String askerToken, List<String> voterTokens) {
+    }
+
     private long serverPid;
 
     void run() throws Exception {
-        BenchSeed.Seed seed = BenchSeed.seed(jdbcUrl, Math.max(1, votesPerSecond));
-        long heapBefore = BenchSeed.serverHeapKb(serverPid);
+        Seed seed = bare ? new Seed(0, null, java.util.Collections.nCopies(Math.max(1, Math.min(votesPerSecond, 50)), (String) null))
+                : seed(Math.max(1, votesPerSecond));
+        sessionIdForRefresh = seed.sessionId();
+        long heapBefore = serverHeapKb(serverPid);
+        String histogram = System.getProperty("bench.histogram");
+        if (histogram != null) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(histogram + ".idle"), run("jcmd", Long.toString(serverPid), "GC.class_histogram"));
+        }
         ExecutorService callbacks = Executors.newFixedThreadPool(2);
         HttpClient http = HttpClient.newBuilder().executor(callbacks).connectTimeout(Duration.ofSeconds(30)).build();
 
+        String connectJfr = System.getProperty("bench.jfrconnect");
+        if (connectJfr != null) {
+            // who allocates what each connection keeps: jfr print --events jdk.ObjectAllocationSample FILE
+            run("jcmd", Long.toString(serverPid), "JFR.start", "settings=profile", "duration=60s",
+                    "filename=" + java.nio.file.Path.of(connectJfr).toAbsolutePath());
+        }
         long connectStart = System.nanoTime();
         List<Subscriber> subs = new ArrayList<>(subscribers);
         for (int i = 0; i < subscribers; i += 250) {
@@ -84,16 +129,65 @@ public final class QaFanoutBenchmark {
         System.out.printf(Locale.ROOT, "%d subscribers connected and subscribed in %.1f s%n", subscribers,
                 (System.nanoTime() - connectStart) / 1e9);
         Thread.sleep(2000);
-        long heapConnected = BenchSeed.serverHeapKb(serverPid);
+        long heapConnected = serverHeapKb(serverPid);
+        if (histogram != null) {
+            // what holds the heap per connection: compare with a histogram of the idle server
+            java.nio.file.Files.writeString(java.nio.file.Path.of(histogram), run("jcmd", Long.toString(serverPid), "GC.class_histogram"));
+        }
         System.out.printf(Locale.ROOT, "server heap after GC: %,d KB idle, %,d KB with %,d subscribers: %.1f KB per connection%n",
                 heapBefore, heapConnected, subscribers, (heapConnected - heapBefore) / (double) subscribers);
 
-        QaLoad load = new QaLoad(http, httpPort, seed, questionsPerSecond, votesPerSecond, seconds, QaLoad.Votes.ALTERNATE, null);
-        load.connect();
+        Publisher asker = new Publisher(http, seed.askerToken());
+        List<Publisher> voters = new ArrayList<>();
+        for (String token : seed.voterTokens()) {
+            voters.add(new Publisher(http, token));
+        }
         Thread.sleep(1000);
-        load.start();
+
+        var scheduler = Executors.newScheduledThreadPool(1);
+        String questionDestination = bare ? "/app/bench" : "/app/sessions." + seed.sessionId() + ".questions";
+        String jfr = System.getProperty("bench.jfr");
+        if (jfr != null) {
+            // where the server's CPU goes while publishing: jfr print --events jdk.ExecutionSample FILE
+            System.out.println(run("jcmd", Long.toString(serverPid), "JFR.start", "settings=profile",
+                    "duration=" + seconds + "s", "filename=" + java.nio.file.Path.of(jfr).toAbsolutePath()).trim());
+        }
+        long[] cpuBefore = serverCpuTicks(serverPid);
+        long wallBefore = System.nanoTime();
+        AtomicInteger asked = new AtomicInteger();
+        long questionPeriod = 1_000_000_000L / questionsPerSecond;
+        scheduler.scheduleAtFixedRate(() -> {
+            int n = asked.getAndIncrement();
+            if (n >= maxQuestions) {
+                return;
+            }
+            sentAt.set(n, System.nanoTime());
+            asker.send(questionDestination, "{\"text\":\"" + MARKER + n + "\"}", false);
+        }, 0, questionPeriod, TimeUnit.NANOSECONDS);
+        AtomicInteger voteRound = new AtomicInteger();
+        if (votesPerSecond > 0) {
+            long votePeriod = 1_000_000_000L / votesPerSecond;
+            scheduler.scheduleAtFixedRate(() -> {
+                if (bare) {
+                    int v = voteRound.getAndIncrement();
+                    voters.get(v % voters.size()).send("/app/bench", "{\"vote\":" + Math.max(0, asked.get() - 1) + "}", true);
+                    return;
+                }
+                if (questionIds.isEmpty()) {
+                    return;
+                }
+                int v = voteRound.getAndIncrement();
+                Publisher voter = voters.get(v % voters.size());
+                long questionId = questionIds.get(ThreadLocalRandom.current().nextInt(questionIds.size()));
+                boolean up = (v / voters.size()) % 2 == 0;
+                voter.send("/app/questions." + questionId + ".vote", "{\"up\":" + up + "}", true);
+            }, 500, votePeriod, TimeUnit.NANOSECONDS);
+        }
         Thread.sleep(seconds * 1000L);
-        int questions = load.stop();
+        scheduler.shutdownNow();
+        long[] cpuAfter = serverCpuTicks(serverPid);
+        double wallSeconds = (System.nanoTime() - wallBefore) / 1e9;
+        int questions = Math.min(asked.get(), maxQuestions);
         Thread.sleep(5000); // let the last frames arrive
 
         Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
@@ -101,25 +195,135 @@ public final class QaFanoutBenchmark {
         for (int i = 0; i < questions; i++) {
             if (receivedBy.get(i) == subscribers) {
                 complete++;
-                latency.recordValue(Math.max(0, (lastReceivedAt.get(i) - load.sentAt.get(i)) / 1000));
+                latency.recordValue(Math.max(0, (lastReceivedAt.get(i) - sentAt.get(i)) / 1000));
             }
         }
+        Histogram commit = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
+        int committed = 0;
+        for (int i = 0; i < questions; i++) {
+            if (committedAt.get(i) != 0) {
+                committed++;
+                commit.recordValue(Math.max(0, (committedAt.get(i) - sentAt.get(i)) / 1000));
+            }
+        }
+        System.out.printf(Locale.ROOT, "question SEND to its RECEIPT (committed; the bare broker: handled): %d of %d, p50 / p99 %.0f / %.0f ms%n",
+                committed, questions, commit.getValueAtPercentile(50) / 1000.0, commit.getValueAtPercentile(99) / 1000.0);
         long expectedDeliveries = (long) questions * subscribers;
         long delivered = 0;
         for (int i = 0; i < questions; i++) {
             delivered += receivedBy.get(i);
         }
         System.out.println();
-        System.out.println("| subscribers | questions/s | votes/s offered | votes acknowledged/s | question to last subscriber p50 / p90 / p99 / max | questions seen by all | deliveries lost | frames/s delivered | gaps | errors |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
-        System.out.printf(Locale.ROOT, "| %,d | %d | %d | %.0f | %.0f / %.0f / %.0f / %.0f ms | %d of %d | %,d of %,d | %,.0f | %d | %d |%n",
-                subscribers, questionsPerSecond, votesPerSecond, load.votesAcknowledged.get() / (double) seconds,
+        System.out.println("| server | subscribers | questions/s | votes/s offered | votes acknowledged/s | question to last subscriber p50 / p90 / p99 / max | questions seen by all | deliveries lost | frames/s delivered | gaps | errors |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.printf(Locale.ROOT, "| %s | %,d | %d | %d | %.0f | %.0f / %.0f / %.0f / %.0f ms | %d of %d | %,d of %,d | %,.0f | %d | %d |%n",
+                bare ? "bare broker" : "Convene", subscribers, questionsPerSecond, votesPerSecond, votesAcknowledged.get() / (double) seconds,
                 latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(90) / 1000.0,
                 latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0,
                 complete, questions, expectedDeliveries - delivered, expectedDeliveries,
-                framesDelivered.get() / (double) (seconds + 5), gaps.get(), errors.get() + load.errors.get());
+                framesDelivered.get() / (double) (seconds + 5), gaps.get(), errors.get());
+        double jvmCores = (cpuAfter[0] - cpuBefore[0]) / 100.0 / wallSeconds;
+        double dbCores = (cpuAfter[1] - cpuBefore[1]) / 100.0 / wallSeconds;
+        long votes = votesAcknowledged.get();
+        System.out.printf(Locale.ROOT, "server CPU while publishing: JVM %.0f %% of a core, its PostgreSQL %.0f %%; "
+                        + "%d questions and %d votes acknowledged in %.1f s: %.2f ms of server+DB CPU per write%n",
+                jvmCores * 100, dbCores * 100, questions, votes, wallSeconds,
+                (jvmCores + dbCores) * wallSeconds * 1000 / Math.max(1, questions + votes));
         subs.forEach(Subscriber::close);
-        load.close();
+        asker.close();
+        voters.forEach(Publisher::close);
+    }
+
+    /** A session running now, an asker and voters with tokens, written straight to the database. */
+    private Seed seed(int voterCount) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+            db.setAutoCommit(false);
+            long conference;
+            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
+                    "insert into conference (slug, name, time_zone, first_day, last_day) values ('bench-" + System.nanoTime()
+                            + "', 'Benchmark', 'Europe/London', current_date - 1, current_date + 1) returning id")) {
+                rs.next();
+                conference = rs.getLong(1);
+            }
+            long session;
+            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
+                    "insert into programme_session (conference_id, title, format, starts_at, ends_at) values (" + conference
+                            + ", 'Benchmark session', 'WEBINAR', now() - interval '10 minutes', now() + interval '3 hours') returning id")) {
+                rs.next();
+                session = rs.getLong(1);
+            }
+            String asker = user(db, "asker");
+            List<String> voters = new ArrayList<>();
+            for (int i = 0; i < voterCount; i++) {
+                voters.add(user(db, "voter" + i));
+            }
+            db.commit();
+            return new Seed(session, asker, voters);
+        }
+    }
+
+    private static String user(Connection db, String name) throws Exception {
+        String email = name + "-" + System.nanoTime() + "@bench.example";
+        long id;
+        try (PreparedStatement s = db.prepareStatement("insert into app_user (email, display_name, password_hash, created_at) values (?, ?, '{noop}unused', now()) returning id")) {
+            s.setString(1, email);
+            s.setString(2, name);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+        }
+        try (PreparedStatement s = db.prepareStatement("insert into user_role (user_id, role, granted_at) values (?, 'ATTENDEE', now())")) {
+            s.setLong(1, id);
+            s.execute();
+        }
+        String token = "cvn_bench" + id + "x" + System.nanoTime();
+        try (PreparedStatement s = db.prepareStatement("insert into api_token (user_id, name, token_hash, created_at) values (?, 'bench', ?, now())")) {
+            s.setLong(1, id);
+            s.setString(2, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8))));
+            s.execute();
+        }
+        return token;
+    }
+
+    /** A minimal STOMP 1.2 client on the JDK's WebSocket: what a light stage display or bot would be. */
+    private abstract class StompConnection implements WebSocket.Listener {
+        WebSocket socket;
+        private final StringBuilder buffer = new StringBuilder();
+
+        CompletableFuture<WebSocket> connect(HttpClient http, String token) {
+            // the JDK's WebSocket allows one send in flight: each send waits for the one before
+            return http.newWebSocketBuilder().buildAsync(URI.create(wsUrl), this).thenCompose(ws -> {
+                socket = ws;
+                return ws.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n"
+                        + (token == null ? "" : "Authorization:Bearer " + token + "\n") + "\n\0", true);
+            });
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            buffer.append(data);
+            if (last) {
+                int start = 0;
+                for (int i = 0; i < buffer.length(); i++) {
+                    if (buffer.charAt(i) == '\0') {
+                        frame(buffer.substring(start, i));
+                        start = i + 1;
+                    }
+                }
+                buffer.delete(0, start);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        abstract void frame(String frame);
+
+        void close() {
+            if (socket != null) {
+                socket.abort();
+            }
+        }
     }
 
     private final class Subscriber extends StompConnection {
@@ -127,9 +331,9 @@ public final class QaFanoutBenchmark {
         private long lastSeq;
 
         CompletableFuture<Void> open(HttpClient http, long sessionId) {
-            return connect(http, wsUrl, null)
-                    .thenCompose(ws -> ws.sendText("SUBSCRIBE\nid:0\ndestination:/topic/sessions." + sessionId
-                            + ".questions\nreceipt:s\n\n\0", true))
+            String topic = bare ? "/topic/bench" : "/topic/sessions." + sessionId + ".questions";
+            return connect(http, null)
+                    .thenCompose(ws -> ws.sendText("SUBSCRIBE\nid:0\ndestination:" + topic + "\nreceipt:s\n\n\0", true))
                     .thenCompose(ws -> subscribed);
         }
 
@@ -166,5 +370,143 @@ public final class QaFanoutBenchmark {
                 markerAt = frame.indexOf(MARKER, markerAt + MARKER.length());
             }
         }
+
+        private static long number(String s, int from) {
+            long value = 0;
+            for (int i = from; i < s.length() && Character.isDigit(s.charAt(i)); i++) {
+                value = value * 10 + (s.charAt(i) - '0');
+            }
+            return value;
+        }
+    }
+
+    /** Sends questions or votes; learns question ids from its own error-free receipts via the snapshot. */
+    private final class Publisher extends StompConnection {
+        private final AtomicInteger receipts = new AtomicInteger();
+
+        Publisher(HttpClient http, String token) throws Exception {
+            connect(http, token).get(30, TimeUnit.SECONDS);
+            if (bare) {
+                return;
+            }
+            socket.sendText("SUBSCRIBE\nid:e\ndestination:/user/queue/errors\n\n\0", true).get(30, TimeUnit.SECONDS);
+        }
+
+        void send(String destination, String json, boolean vote) {
+            int receipt = receipts.incrementAndGet();
+            synchronized (this) {
+                socket.sendText("SEND\ndestination:" + destination + "\ncontent-type:application/json\nreceipt:"
+                        + (vote ? "v" : "q") + receipt + "\n\n" + json + "\0", true).join();
+            }
+        }
+
+        @Override
+        void frame(String frame) {
+            if (frame.startsWith("RECEIPT")) {
+                if (frame.contains("receipt-id:v")) {
+                    votesAcknowledged.incrementAndGet();
+                    return;
+                }
+                int at = frame.indexOf("receipt-id:q");
+                if (at >= 0) {
+                    // the asker sends only questions, so its n-th receipt is question n - 1
+                    int n = (int) Subscriber.number(frame, at + 12) - 1;
+                    if (n >= 0 && n < maxQuestions) {
+                        committedAt.set(n, System.nanoTime());
+                    }
+                }
+                if (bare) {
+                    return;
+                } else if (questionIds.size() < 50 || ThreadLocalRandom.current().nextInt(10) == 0) {
+                    refreshQuestionIds();
+                }
+            } else if (frame.startsWith("MESSAGE") || frame.startsWith("ERROR")) {
+                errors.incrementAndGet();
+            }
+        }
+    }
+
+    private final AtomicLong lastRefresh = new AtomicLong();
+
+    private void refreshQuestionIds() {
+        long now = System.nanoTime();
+        long previous = lastRefresh.get();
+        if (now - previous < 1_000_000_000L || !lastRefresh.compareAndSet(previous, now)) {
+            return;
+        }
+        CompletableFuture.runAsync(() -> {
+            try {
+                String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/sessions/"
+                        + sessionIdForRefresh + "/questions")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                List<Long> ids = new ArrayList<>();
+                int at = body.indexOf("{\"id\":");
+                while (at >= 0) {
+                    ids.add(Subscriber.number(body, at + 6));
+                    at = body.indexOf("{\"id\":", at + 6);
+                }
+                synchronized (questionIds) {
+                    questionIds.clear();
+                    questionIds.addAll(ids);
+                }
+            } catch (Exception e) {
+                errors.incrementAndGet();
+            }
+        });
+    }
+
+    private volatile long sessionIdForRefresh;
+
+    /**
+     * CPU ticks (1/100 s) used so far by the server JVM [0] and by its PostgreSQL [1]: the postmaster named in the
+     * data directory's postmaster.pid (system property bench.pgdata) and its backends. PostgreSQL is not a child
+     * of the JVM (pg_ctl detaches it).
+     */
+    private static long[] serverCpuTicks(long pid) {
+        long jvm = ticks(pid);
+        long db = 0;
+        try {
+            String dataDir = System.getProperty("bench.pgdata");
+            if (dataDir != null) {
+                long postmaster = Long.parseLong(java.nio.file.Files.readAllLines(java.nio.file.Path.of(dataDir, "postmaster.pid")).getFirst().trim());
+                db = ticks(postmaster) + ProcessHandle.of(postmaster).map(p -> p.descendants().mapToLong(d -> ticks(d.pid())).sum()).orElse(0L);
+            }
+        } catch (Exception e) {
+            db = -1;
+        }
+        return new long[]{jvm, db};
+    }
+
+    private static long ticks(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    /** Heap in use after a full GC, by jcmd on the server process, in KB. */
+    private static long serverHeapKb(long pid) {
+        try {
+            run("jcmd", Long.toString(pid), "GC.run");
+            String info = run("jcmd", Long.toString(pid), "GC.heap_info");
+            // every heap generation prints "total NK, used NK" (Metaspace prints differently and is left out)
+            var m = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
+            long used = 0;
+            while (m.find()) {
+                used += Long.parseLong(m.group(1));
+            }
+            return used;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static String run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(60, TimeUnit.SECONDS);
+        return out;
     }
 }

@@ -1,56 +1,66 @@
 package org.convene.qa.api;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The fast path for the public question topics, which may have thousands of subscribers each. Spring's simple
- * broker builds, encodes and queues a message per subscriber; here the frame's JSON is made once and each
- * subscriber's STOMP frame is that text behind a few header lines, written straight to its WebSocket.
+ * broker builds, encodes and queues a message per subscriber; here a frame is built once and handed to every
+ * subscriber's {@link OutboundConnection}, which writes it with the container's asynchronous send.
  * <p>
- * Every connection is wrapped once in a {@link ConcurrentWebSocketSessionDecorator} that Spring's own writes
- * (receipts, errors, other topics) also go through, so the two never write at once. A subscriber that cannot
- * keep up has its oldest unsent frames dropped (bounded buffer) rather than holding memory without end: it sees
- * a gap in seq and reloads the snapshot.
+ * Every connection is wrapped once in an {@link OutboundConnection} that Spring's own writes (receipts, errors,
+ * other topics) also go through, so the two never write at once and keep their order.
  */
 @Component
-class PublicTopicFanout implements WebSocketHandlerDecoratorFactory {
+class PublicTopicFanout implements WebSocketHandlerDecoratorFactory, SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(PublicTopicFanout.class);
-    private static final int SEND_TIME_LIMIT_MS = 10_000;
-    private static final int BUFFER_LIMIT_BYTES = 64 * 1024;
+    /** Idle connections started per task: enough to make a task worth scheduling, few enough to spread. */
+    private static final int CONNECTIONS_PER_TASK = 500;
+    /** Matches StompConfiguration's container default: room for a 500-character question, escaped, and headers. */
+    static final int CLIENT_TEXT_BUFFER_CHARS = 4096;
 
     /** Open connections by WebSocket session id, as Convene writes to them. */
-    private final Map<String, WebSocketSession> connections = new ConcurrentHashMap<>();
+    private final Map<String, OutboundConnection> connections = new ConcurrentHashMap<>();
     /** Q&A session id -> WebSocket session id -> STOMP subscription id. */
     private final Map<Long, Map<String, String>> subscribers = new ConcurrentHashMap<>();
     /** WebSocket session id -> STOMP subscription id -> Q&A session id, to undo on UNSUBSCRIBE. */
     private final Map<String, Map<String, Long>> byConnection = new ConcurrentHashMap<>();
     private final AtomicLong messageIds = new AtomicLong();
+    /**
+     * Starts writes on idle connections (a write that completes at once runs on to the next queued frame) and
+     * closes connections given up on. Sized to the cores: the work is CPU, not waiting.
+     */
+    private volatile ExecutorService writers = newWriters();
 
     @Override
     public WebSocketHandler decorate(WebSocketHandler handler) {
         return new WebSocketHandlerDecorator(handler) {
             @Override
             public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-                WebSocketSession guarded = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS,
-                        BUFFER_LIMIT_BYTES, ConcurrentWebSocketSessionDecorator.OverflowStrategy.DROP);
-                connections.put(session.getId(), guarded);
-                super.afterConnectionEstablished(guarded);
+                OutboundConnection outbound = new OutboundConnection(session, PublicTopicFanout.this::runOnWriter);
+                connections.put(session.getId(), outbound);
+                super.afterConnectionEstablished(outbound);
+                // Spring's STOMP handler raises every connection's text buffer to 16 KiB (33 KB of chars, the largest
+                // thing an idle subscriber holds); a client frame here is at most a 500-character question. Set back
+                // before the first frame is read, so Tomcat never allocates the larger buffer.
+                if (session.getTextMessageSizeLimit() > CLIENT_TEXT_BUFFER_CHARS) {
+                    session.setTextMessageSizeLimit(CLIENT_TEXT_BUFFER_CHARS);
+                }
             }
 
             @Override
@@ -63,7 +73,7 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory {
 
     void subscribe(String connectionId, String subscriptionId, long qaSessionId) {
         subscribers.computeIfAbsent(qaSessionId, id -> new ConcurrentHashMap<>()).put(connectionId, subscriptionId);
-        byConnection.computeIfAbsent(connectionId, id -> new ConcurrentHashMap<>()).put(subscriptionId, qaSessionId);
+        byConnection.computeIfAbsent(connectionId, id -> new ConcurrentHashMap<>(2)).put(subscriptionId, qaSessionId);
     }
 
     void unsubscribe(String connectionId, String subscriptionId) {
@@ -78,7 +88,10 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory {
     }
 
     private void forget(String connectionId) {
-        connections.remove(connectionId);
+        OutboundConnection connection = connections.remove(connectionId);
+        if (connection != null) {
+            connection.discard();
+        }
         Map<String, Long> subscriptions = byConnection.remove(connectionId);
         if (subscriptions != null) {
             subscriptions.forEach((subscriptionId, qaSessionId) -> {
@@ -90,27 +103,76 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory {
         }
     }
 
-
-    /** Writes one JSON body to every subscriber of the session's public topic. */
-    void publish(long qaSessionId, String json) {
+    /**
+     * Queues one frame (the events as a JSON array) for every subscriber of the session's public topic and starts
+     * writing on the idle connections. Completes when every subscriber's write has been handed to its socket or
+     * queued behind a write still in flight: how long that takes paces the next frame.
+     */
+    CompletableFuture<Void> publish(long qaSessionId, String eventsJsonArray) {
         Map<String, String> topic = subscribers.get(qaSessionId);
         if (topic == null || topic.isEmpty()) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        String head = "MESSAGE\ndestination:/topic/sessions." + qaSessionId + ".questions\ncontent-type:application/json"
-                + "\ncontent-length:" + json.getBytes(StandardCharsets.UTF_8).length + "\nmessage-id:" + messageIds.incrementAndGet()
-                + "\nsubscription:";
-        String tail = "\n\n" + json + "\0";
-        topic.forEach((connectionId, subscriptionId) -> {
-            WebSocketSession connection = connections.get(connectionId);
-            if (connection == null || !connection.isOpen()) {
-                return;
+        PublicFrame frame = PublicFrame.of(qaSessionId, messageIds.incrementAndGet(),
+                eventsJsonArray.substring(1, eventsJsonArray.length() - 1));
+        List<CompletableFuture<Void>> started = new ArrayList<>();
+        List<OutboundConnection> idle = new ArrayList<>(Math.min(topic.size(), CONNECTIONS_PER_TASK));
+        for (Map.Entry<String, String> subscriber : topic.entrySet()) {
+            OutboundConnection connection = connections.get(subscriber.getKey());
+            String subscriptionId = subscriber.getValue();
+            if (connection != null && connection.offer(new OutboundConnection.Delivery(frame, subscriptionId, frame.text(subscriptionId)))) {
+                idle.add(connection);
+                if (idle.size() == CONNECTIONS_PER_TASK) {
+                    started.add(startWriting(idle));
+                    idle = new ArrayList<>(CONNECTIONS_PER_TASK);
+                }
             }
-            try {
-                connection.sendMessage(new TextMessage(head + subscriptionId + tail));
-            } catch (IOException | RuntimeException e) {
-                log.debug("Could not write to connection {}: {}", connectionId, e.toString());
-            }
-        });
+        }
+        if (!idle.isEmpty()) {
+            started.add(startWriting(idle));
+        }
+        return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<Void> startWriting(List<OutboundConnection> idle) {
+        Runnable pumpAll = () -> idle.forEach(OutboundConnection::pump);
+        try {
+            return CompletableFuture.runAsync(pumpAll, writers);
+        } catch (RejectedExecutionException stopping) {
+            pumpAll.run();
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private void runOnWriter(Runnable task) {
+        writers.execute(task);
+    }
+
+    /** For tests: how many connections Convene writes to. */
+    int connectionCount() {
+        return connections.size();
+    }
+
+    /** Also after a stop: the test context cache stops paused contexts and starts them again. */
+    @Override
+    public void start() {
+        if (writers.isShutdown()) {
+            writers = newWriters();
+        }
+    }
+
+    private static ExecutorService newWriters() {
+        return Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                Thread.ofPlatform().name("qa-stomp-writer-", 0).daemon().factory());
+    }
+
+    @Override
+    public void stop() {
+        writers.shutdown();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !writers.isShutdown();
     }
 }

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sends each session's committed Q&A events to its STOMP topics. A frame carries every event the node read
  * since the last frame, each with its own seq, so a burst costs one delivery per subscriber, not one per event.
+ * A public topic's next frame waits until the last one has been handed to every subscriber's connection, and
+ * then at least half as long again: the interval grows with the audience instead of a backlog growing.
  */
 @Component
 class QaStompBroadcaster implements SmartLifecycle {
@@ -48,9 +50,11 @@ class QaStompBroadcaster implements SmartLifecycle {
         final long sessionId;
         final List<QaEvent> events = new ArrayList<>();
         long lastSentAt;
-        /** How long writing the last frame to every subscriber took. */
+        /** How long handing the last frame to every subscriber's connection took. */
         long lastWriteMillis;
         boolean scheduled;
+        boolean handingOff;
+        boolean flushWhenHandedOff;
 
         Pending(long sessionId) {
             this.sessionId = sessionId;
@@ -85,14 +89,27 @@ class QaStompBroadcaster implements SmartLifecycle {
                 // latency explode), at the price of fewer, fuller frames.
                 long spacing = Math.max(intervalMillis, p.lastWriteMillis * 3 / 2);
                 long wait = Math.max(0, p.lastSentAt + spacing - System.nanoTime() / 1_000_000);
-                flusher.schedule(() -> flush(destination, p), wait, TimeUnit.MILLISECONDS);
+                schedule(destination, p, wait);
             }
+        }
+    }
+
+    private void schedule(String destination, Pending p, long waitMillis) {
+        try {
+            flusher.schedule(() -> flush(destination, p), waitMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // stopping: the frame is dropped; clients catch up from the snapshot on the seq gap
         }
     }
 
     private void flush(String destination, Pending p) {
         List<QaEvent> events;
         synchronized (p) {
+            if (p.handingOff) {
+                // the last frame is still being handed to its subscribers: this one follows when it is done
+                p.flushWhenHandedOff = true;
+                return;
+            }
             events = List.copyOf(p.events);
             p.events.clear();
             p.scheduled = false;
@@ -102,15 +119,26 @@ class QaStompBroadcaster implements SmartLifecycle {
             return;
         }
         Frame frame = frame(p.sessionId, events);
-        long started = System.nanoTime();
-        if (destination.endsWith(".questions")) {
-            publicTopics.publish(p.sessionId, json.writeValueAsString(frame));
-        } else {
+        if (!destination.endsWith(".questions")) {
             messaging.convertAndSend(destination, frame);
+            return;
         }
+        long started = System.nanoTime();
         synchronized (p) {
-            p.lastWriteMillis = (System.nanoTime() - started) / 1_000_000;
+            p.handingOff = true;
         }
+        publicTopics.publish(p.sessionId, json.writeValueAsString(frame.events())).whenComplete((done, failure) -> {
+            boolean again;
+            synchronized (p) {
+                p.lastWriteMillis = (System.nanoTime() - started) / 1_000_000;
+                p.handingOff = false;
+                again = p.flushWhenHandedOff;
+                p.flushWhenHandedOff = false;
+            }
+            if (again) {
+                schedule(destination, p, 0);
+            }
+        });
     }
 
     private static Frame frame(long sessionId, List<QaEvent> events) {

@@ -1,0 +1,320 @@
+package org.convene.qa.api;
+
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.standard.StandardWebSocketSession;
+import org.springframework.web.socket.handler.WebSocketSessionDecorator;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * Everything written to one WebSocket connection, in order: Spring's own frames (receipts, errors, the moderation
+ * topic) and the public-topic fan-out. Writes use the container's asynchronous send, one at a time (Tomcat refuses
+ * a second send while one is in flight); the completion of one starts the next. So whoever enqueues never waits
+ * for a socket, and a slow socket holds up only itself.
+ * <p>
+ * Public-topic frames queued behind a slow write are merged into one frame when they are finally written (every
+ * event keeps its seq, so the client sees no difference). A connection that still falls too far behind loses its
+ * oldest public frames (it sees a gap in seq and reloads the snapshot, docs/api.md); one that stays behind for
+ * long is closed with a reason.
+ */
+final class OutboundConnection extends WebSocketSessionDecorator implements SendHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboundConnection.class);
+
+    /** At five frames a second this is several seconds of frames: more only means a longer catch-up. */
+    static final int MAX_QUEUED_PUBLIC_FRAMES = 32;
+    /** Spring's frames are never dropped (a lost receipt would hang a client), but they are bounded too. */
+    static final int MAX_QUEUED_OTHER_FRAMES = 1_000;
+    /** A merged frame stays well under what a browser or a STOMP client is happy to take in one message. */
+    static final int MERGE_LIMIT_CHARS = 64 * 1024;
+    static final long FAR_BEHIND_NANOS = 15_000_000_000L;
+    /** Tomcat fails an asynchronous send that has not finished by then; the connection is then closed. */
+    static final long SEND_TIMEOUT_MILLIS = 20_000;
+    /** Caps Tomcat's blocking sends on this connection (its close frame): a stuck client must not hold a thread. */
+    private static final long BLOCKING_SEND_TIMEOUT_MILLIS = 2_000;
+
+    static final CloseStatus TOO_SLOW = new CloseStatus(1008,
+            "Too slow to keep up with the live questions: reconnect and reload the snapshot");
+
+    private final RemoteEndpoint.Async remote;
+    private final Executor closer;
+    private final Object lock = new Object();
+    /** TextMessage/BinaryMessage from Spring, a public {@link Delivery}, or a {@link Close} after them. */
+    private final ArrayDeque<Object> queue = new ArrayDeque<>(2);
+    private int queuedPublic;
+    private boolean sending;
+    /** The thread inside a send call: a completion on it arrives inline, and that thread's loop goes on. */
+    private Thread writingThread;
+    private boolean finished;
+    private long behindSince;
+
+    /** One public-topic frame for one subscription of this connection. */
+    record Delivery(PublicFrame frame, String subscriptionId, String text) {
+    }
+
+    private record Close(CloseStatus status) {
+    }
+
+    OutboundConnection(WebSocketSession session, Executor closer) {
+        super(session);
+        this.closer = closer;
+        this.remote = asyncRemote(session);
+    }
+
+    private static RemoteEndpoint.Async asyncRemote(WebSocketSession session) {
+        if (WebSocketSessionDecorator.unwrap(session) instanceof StandardWebSocketSession standard
+                && standard.getNativeSession() != null) {
+            jakarta.websocket.Session nativeSession = standard.getNativeSession();
+            nativeSession.getUserProperties().put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", BLOCKING_SEND_TIMEOUT_MILLIS);
+            RemoteEndpoint.Async async = nativeSession.getAsyncRemote();
+            async.setSendTimeout(SEND_TIMEOUT_MILLIS);
+            return async;
+        }
+        return null;
+    }
+
+    /** Spring's writes: queued behind whatever is being written, never dropped. */
+    @Override
+    public void sendMessage(WebSocketMessage<?> message) throws IOException {
+        if (remote == null) {
+            super.sendMessage(message);
+            return;
+        }
+        boolean tooMany;
+        synchronized (lock) {
+            if (finished) {
+                throw new IOException("The connection is closed");
+            }
+            tooMany = queue.size() - queuedPublic >= MAX_QUEUED_OTHER_FRAMES;
+            if (!tooMany) {
+                queue.add(message);
+            }
+        }
+        if (tooMany) {
+            abandon(TOO_SLOW);
+            throw new IOException("The connection fell too far behind and is being closed");
+        }
+        pump();
+    }
+
+    /** Closes after the frames already queued (an ERROR frame must reach the client before the close). */
+    @Override
+    public void close(CloseStatus status) throws IOException {
+        if (remote == null) {
+            super.close(status);
+            return;
+        }
+        synchronized (lock) {
+            if (finished) {
+                return;
+            }
+            queue.add(new Close(status));
+        }
+        pump();
+    }
+
+    @Override
+    public void close() throws IOException {
+        close(CloseStatus.NORMAL);
+    }
+
+    /**
+     * Queues a public-topic frame. Returns whether the connection is idle and needs a {@link #pump()} to start
+     * writing; the caller decides on which thread.
+     */
+    boolean offer(Delivery delivery) {
+        boolean abandon = false;
+        synchronized (lock) {
+            if (finished || remote == null) {
+                return false;
+            }
+            if (queuedPublic >= MAX_QUEUED_PUBLIC_FRAMES) {
+                dropOldestPublic();
+                abandon = System.nanoTime() - behindSince > FAR_BEHIND_NANOS;
+            }
+            if (!abandon) {
+                if (queue.isEmpty() && !sending) {
+                    behindSince = System.nanoTime();
+                }
+                queue.add(delivery);
+                queuedPublic++;
+                return !sending;
+            }
+        }
+        abandon(TOO_SLOW);
+        return false;
+    }
+
+    private void dropOldestPublic() {
+        for (var it = queue.iterator(); it.hasNext(); ) {
+            if (it.next() instanceof Delivery) {
+                it.remove();
+                queuedPublic--;
+                return;
+            }
+        }
+    }
+
+    /** Writes the next queued frame unless one is in flight. Safe to call from any thread, any number of times. */
+    void pump() {
+        while (true) {
+            Object next;
+            List<Delivery> merged = null;
+            synchronized (lock) {
+                if (sending || finished || queue.isEmpty()) {
+                    return;
+                }
+                next = queue.poll();
+                if (next instanceof Delivery first) {
+                    queuedPublic--;
+                    merged = takeMergeable(first);
+                }
+                sending = true;
+                writingThread = Thread.currentThread();
+            }
+            try {
+                write(next, merged);
+            } catch (RuntimeException | IOException e) {
+                failed(e);
+                return;
+            } finally {
+                synchronized (lock) {
+                    if (writingThread == Thread.currentThread()) {
+                        writingThread = null;
+                    }
+                }
+            }
+            // if the send completed inline, sending is false again and this loop writes the next frame;
+            // otherwise the completion, on a container thread, carries on
+        }
+    }
+
+    /** The public frames right behind the first for the same subscription, while the merged frame stays small. */
+    private List<Delivery> takeMergeable(Delivery first) {
+        if (!(queue.peek() instanceof Delivery second) || !second.subscriptionId().equals(first.subscriptionId())
+                || second.frame().sessionId() != first.frame().sessionId()) {
+            return null;
+        }
+        List<Delivery> merged = new ArrayList<>();
+        merged.add(first);
+        int size = first.frame().eventsJson().length();
+        while (queue.peek() instanceof Delivery d && d.subscriptionId().equals(first.subscriptionId())
+                && d.frame().sessionId() == first.frame().sessionId()
+                && size + d.frame().eventsJson().length() < MERGE_LIMIT_CHARS) {
+            size += d.frame().eventsJson().length();
+            merged.add(d);
+            queue.poll();
+            queuedPublic--;
+        }
+        return merged;
+    }
+
+    private void write(Object next, List<Delivery> merged) throws IOException {
+        switch (next) {
+            case Delivery d when merged == null -> remote.sendText(d.text(), this);
+            case Delivery d -> remote.sendText(PublicFrame.merged(merged, d.subscriptionId()), this);
+            case TextMessage text -> remote.sendText(text.getPayload(), this);
+            case BinaryMessage binary -> remote.sendBinary(binary.getPayload(), this);
+            case Close close -> {
+                synchronized (lock) {
+                    finished = true;
+                    queue.clear();
+                }
+                getDelegate().close(close.status());
+            }
+            case WebSocketMessage<?> other -> {
+                // pings and pongs: rare, tiny, and not in flight together with anything (sending is held)
+                getDelegate().sendMessage(other);
+                completed();
+            }
+            default -> throw new IllegalStateException("Unexpected outbound item " + next.getClass());
+        }
+    }
+
+    @Override
+    public void onResult(SendResult result) {
+        if (!result.isOK()) {
+            failed(result.getException());
+            return;
+        }
+        completed();
+    }
+
+    private void completed() {
+        boolean inline;
+        synchronized (lock) {
+            sending = false;
+            inline = writingThread == Thread.currentThread();
+            if (queue.isEmpty()) {
+                behindSince = System.nanoTime();
+            }
+        }
+        if (!inline) {
+            pump();
+        }
+    }
+
+    private void failed(Throwable e) {
+        log.debug("Writing to connection {} failed: {}", getId(), String.valueOf(e));
+        abandon(CloseStatus.SESSION_NOT_RELIABLE);
+    }
+
+    /**
+     * Gives up on the connection: nothing more is written, and it is closed on another thread, because closing
+     * writes a close frame that may wait behind a send that never completes.
+     */
+    private void abandon(CloseStatus status) {
+        synchronized (lock) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            queue.clear();
+            queuedPublic = 0;
+        }
+        if (status == TOO_SLOW) {
+            log.info("Closing connection {}: it could not keep up with the frames sent to it", getId());
+        }
+        Runnable close = () -> {
+            try {
+                getDelegate().close(status);
+            } catch (IOException | RuntimeException e) {
+                log.debug("Closing connection {} failed: {}", getId(), e.toString());
+            }
+        };
+        try {
+            closer.execute(close);
+        } catch (RuntimeException rejected) {
+            close.run();
+        }
+    }
+
+    /** The container has closed the connection: drop whatever is still queued. */
+    void discard() {
+        synchronized (lock) {
+            finished = true;
+            queue.clear();
+            queuedPublic = 0;
+        }
+    }
+
+    /** For tests and diagnostics: frames waiting to be written. */
+    int queued() {
+        synchronized (lock) {
+            return queue.size();
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package org.convene.qa.api;
+
+import org.convene.TestConfig;
+import org.convene.TestData;
+import org.convene.account.ApiTokenService;
+import org.convene.core.security.ConveneUser;
+import org.convene.qa.QaService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The public-topic write path end to end: many subscribers, Spring's receipts on the same connections, and
+ * connections that vanish or stop reading. Correctness only: every subscriber gets every event, once, in seq order.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestConfig.class)
+class PublicTopicFanoutTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestData data;
+    @Autowired
+    ApiTokenService tokens;
+    @Autowired
+    QaService qa;
+
+    long session;
+    final List<StompTestClient> clients = new ArrayList<>();
+    final List<WebSocket> rawSockets = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        session = data.liveSession();
+    }
+
+    @AfterEach
+    void tearDown() {
+        clients.forEach(StompTestClient::close);
+        rawSockets.forEach(WebSocket::abort);
+    }
+
+    private String tokenFor(ConveneUser user) {
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+        try {
+            return tokens.create("test").secret();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private StompTestClient connect(String token) throws Exception {
+        StompTestClient client = StompTestClient.connect(port, token);
+        clients.add(client);
+        return client;
+    }
+
+    private String questions() {
+        return "/topic/sessions." + session + ".questions";
+    }
+
+    /** Reads a subscriber's frames until it has every event up to the session's seq; returns the seqs in order. */
+    private List<Long> seqsUpTo(BlockingQueue<JsonNode> frames, long lastSeq) throws InterruptedException {
+        List<Long> seqs = new ArrayList<>();
+        while (seqs.isEmpty() || seqs.getLast() < lastSeq) {
+            JsonNode frame = StompTestClient.poll(frames, WAIT);
+            assertThat(frame).as("a frame up to seq %d (have %s)", lastSeq, seqs).isNotNull();
+            frame.get("events").forEach(event -> seqs.add(event.get("seq").asLong()));
+        }
+        return seqs;
+    }
+
+    /** The session's seq once vote announcements (coalesced, a little after the votes) have stopped moving it. */
+    private long settledSeq() throws InterruptedException {
+        long seq = -1;
+        while (seq != qa.snapshot(session).seq()) {
+            seq = qa.snapshot(session).seq();
+            Thread.sleep(500);
+        }
+        return seq;
+    }
+
+    private static List<Long> oneTo(long n) {
+        List<Long> all = new ArrayList<>();
+        for (long i = 1; i <= n; i++) {
+            all.add(i);
+        }
+        return all;
+    }
+
+    @Test
+    void every_subscriber_gets_every_event_once_in_seq_order_while_receipts_go_to_the_same_connections() throws Exception {
+        List<BlockingQueue<JsonNode>> subscribers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            subscribers.add(connect(null).subscribe(questions()));
+        }
+        // five askers (one may ask five questions a minute) and a voter, all reading the topic too, so their
+        // receipts and the fan-out share their connections
+        List<StompTestClient> askers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            StompTestClient asker = connect(tokenFor(data.user()));
+            subscribers.add(asker.subscribe(questions()));
+            askers.add(asker);
+        }
+        StompTestClient voter = connect(tokenFor(data.user()));
+        subscribers.add(voter.subscribe(questions()));
+
+        long questionId = 0;
+        for (int i = 0; i < 25; i++) {
+            assertThat(askers.get(i % 5).sendAndAwaitReceipt("/app/sessions." + session + ".questions",
+                    "{\"text\":\"Question " + i + "\"}", WAIT)).as("receipt for question %d", i).isTrue();
+            if (i == 0) {
+                questionId = qa.snapshot(session).questions().getFirst().id();
+            }
+            if (i % 5 == 4) {
+                assertThat(voter.sendAndAwaitReceipt("/app/questions." + questionId + ".vote",
+                        "{\"up\":" + (i % 10 == 4) + "}", WAIT)).as("receipt for vote %d", i).isTrue();
+            }
+        }
+        long lastSeq = settledSeq();
+
+        for (BlockingQueue<JsonNode> frames : subscribers) {
+            assertThat(seqsUpTo(frames, lastSeq)).containsExactlyElementsOf(oneTo(lastSeq));
+        }
+        for (StompTestClient client : clients) {
+            assertThat(client.errorFrames).isEmpty();
+            assertThat(client.errors).isEmpty();
+        }
+    }
+
+    @Test
+    void connections_that_vanish_or_stop_reading_do_not_stop_the_others() throws Exception {
+        BlockingQueue<JsonNode> before = connect(null).subscribe(questions());
+        WebSocket vanishing = rawSubscriber();
+        WebSocket notReading = rawSubscriber();
+        BlockingQueue<JsonNode> after = connect(null).subscribe(questions());
+        StompTestClient asker = connect(tokenFor(data.user()));
+
+        asker.sendAndAwaitReceipt("/app/sessions." + session + ".questions", "{\"text\":\"First\"}", WAIT);
+        vanishing.abort();
+        for (int i = 0; i < 4; i++) {
+            asker.sendAndAwaitReceipt("/app/sessions." + session + ".questions", "{\"text\":\"Next " + i + "\"}", WAIT);
+        }
+        long lastSeq = qa.snapshot(session).seq();
+
+        assertThat(seqsUpTo(before, lastSeq)).containsExactlyElementsOf(oneTo(lastSeq));
+        assertThat(seqsUpTo(after, lastSeq)).containsExactlyElementsOf(oneTo(lastSeq));
+        assertThat(notReading.isOutputClosed()).isFalse();
+    }
+
+    /** A subscriber on the JDK's WebSocket that reads only the frames up to its subscription's receipt. */
+    private WebSocket rawSubscriber() throws Exception {
+        CompletableFuture<Void> subscribed = new CompletableFuture<>();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://localhost:" + port + "/ws"), new WebSocket.Listener() {
+                    @Override
+                    public void onOpen(WebSocket webSocket) {
+                        webSocket.request(1);
+                    }
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        if (data.toString().startsWith("RECEIPT")) {
+                            subscribed.complete(null); // and requests nothing more: it stops reading
+                        } else {
+                            webSocket.request(1);
+                        }
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        rawSockets.add(socket);
+        socket.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n\n\0", true).get(10, TimeUnit.SECONDS);
+        socket.sendText("SUBSCRIBE\nid:raw\ndestination:" + questions() + "\nreceipt:r\n\n\0", true).get(10, TimeUnit.SECONDS);
+        subscribed.get(10, TimeUnit.SECONDS);
+        return socket;
+    }
+}
