@@ -168,28 +168,35 @@ class QaRepository {
                 .where(QUESTION.ID.eq(questionId)).execute();
     }
 
-    /** One vote per person: true when this call added it. Marks the count for the next coalesced announcement. */
-    boolean addVote(long questionId, long userId, Instant now) {
-        int inserted = db.insertInto(QUESTION_VOTE)
-                .set(QUESTION_VOTE.QUESTION_ID, questionId)
-                .set(QUESTION_VOTE.USER_ID, userId)
-                .set(QUESTION_VOTE.CREATED_AT, utc(now))
-                .onConflictDoNothing().execute();
-        if (inserted == 1) {
-            db.update(QUESTION).set(QUESTION.VOTE_COUNT, QUESTION.VOTE_COUNT.plus(1)).set(QUESTION.VOTES_DIRTY, true)
-                    .where(QUESTION.ID.eq(questionId)).execute();
-        }
-        return inserted == 1;
+    /** What a vote needs to know of its question and session, in one read. */
+    record VoteTarget(long sessionId, Long authorId, QuestionState state, Instant endsAt, boolean cancelled) {
     }
 
-    boolean removeVote(long questionId, long userId) {
-        int deleted = db.deleteFrom(QUESTION_VOTE)
-                .where(QUESTION_VOTE.QUESTION_ID.eq(questionId), QUESTION_VOTE.USER_ID.eq(userId)).execute();
-        if (deleted == 1) {
-            db.update(QUESTION).set(QUESTION.VOTE_COUNT, QUESTION.VOTE_COUNT.minus(1)).set(QUESTION.VOTES_DIRTY, true)
-                    .where(QUESTION.ID.eq(questionId)).execute();
-        }
-        return deleted == 1;
+    Optional<VoteTarget> voteTarget(long questionId) {
+        return db.select(QUESTION.SESSION_ID, QUESTION.AUTHOR_ID, QUESTION.STATE, PROGRAMME_SESSION.ENDS_AT,
+                        PROGRAMME_SESSION.CANCELLED_AT)
+                .from(QUESTION).join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.ID.eq(QUESTION.SESSION_ID))
+                .where(QUESTION.ID.eq(questionId))
+                .fetchOptional(r -> new VoteTarget(r.value1(), r.value2(), QuestionState.valueOf(r.value3()),
+                        r.value4().toInstant(), r.value5() != null));
+    }
+
+    /**
+     * Adds or takes back one person's vote, marks the question's count for the next coalesced announcement and
+     * NOTIFYs the coalescers, all in one statement: a big room casts hundreds of votes a second, and each round
+     * trip to the database is most of a vote's cost. True when the vote changed.
+     */
+    boolean castVote(long questionId, long userId, boolean up, Instant now) {
+        String change = up
+                ? "insert into question_vote (question_id, user_id, created_at) values (?, ?, cast(? as timestamptz)) "
+                  + "on conflict do nothing returning question_id"
+                : "delete from question_vote where question_id = ? and user_id = ? returning question_id";
+        String sql = "with changed as (" + change + "), "
+                + "counted as (update question set vote_count = vote_count " + (up ? "+" : "-") + " 1, votes_dirty = true "
+                + "where id in (select question_id from changed) returning session_id) "
+                + "select pg_notify('" + VOTES_CHANNEL + "', session_id::text) from counted";
+        Object[] bindings = up ? new Object[]{questionId, userId, utc(now)} : new Object[]{questionId, userId};
+        return !db.fetch(sql, bindings).isEmpty();
     }
 
     /** Moves the duplicate's votes to the target (a person who voted for both keeps one vote) and recounts. */
@@ -331,9 +338,6 @@ class QaRepository {
         db.execute("select pg_notify(?, ?)", CHANNEL, sessionId + ":" + moderationSeq + ":" + publicSeq);
     }
 
-    void notifyVotes(long sessionId) {
-        db.execute("select pg_notify(?, ?)", VOTES_CHANNEL, Long.toString(sessionId));
-    }
 
 
 

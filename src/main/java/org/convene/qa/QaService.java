@@ -206,26 +206,23 @@ public class QaService {
     /** Up-votes (up = true) or takes my vote back. One vote per person per question. */
     public void vote(long questionId, boolean up) {
         ConveneUser user = signedIn("vote");
-        QaRepository.QuestionRow question = question(questionId);
+        QaRepository.VoteTarget question = repository.voteTarget(questionId).orElseThrow(() ->
+                new QaException(Code.NOT_FOUND, "That question no longer exists."));
         if (!question.state().isPublic()) {
             throw new QaException(Code.INVALID_STATE, "You can only vote for questions everyone can see.");
         }
         if (question.authorId() != null && question.authorId() == user.id()) {
             throw new QaException(Code.OWN_QUESTION, "You cannot vote for your own question.");
         }
-        QaRepository.SessionTimes times = session(question.sessionId());
-        if (times.cancelled()) {
+        if (question.cancelled()) {
             throw new QaException(Code.CLOSED, "This session has been cancelled, so voting has closed.");
         }
-        if (isOver(times)) {
+        if (!clock.instant().isBefore(question.endsAt())) {
             throw new QaException(Code.SESSION_OVER, "This session has ended, so voting has closed.");
         }
         rateLimits.checkVote(user.id());
-        boolean changed = up ? repository.addVote(questionId, user.id(), clock.instant())
-                : repository.removeVote(questionId, user.id());
-        if (changed) {
-            // counts are announced by the coalescer, a few times a second at most, not once per vote
-            repository.notifyVotes(question.sessionId());
+        // counts are announced by the coalescer, a few times a second at most, not once per vote
+        if (repository.castVote(questionId, user.id(), up, clock.instant())) {
             QaLiveUpdates.MyVote mine = new QaLiveUpdates.MyVote(question.sessionId(), questionId, up);
             afterCommit(() -> live.publishMyVote(user.id(), mine));
         }

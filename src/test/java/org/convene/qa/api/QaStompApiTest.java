@@ -174,8 +174,8 @@ class QaStompApiTest {
         StompTestClient stranger = connect(askerToken);
         assertThatThrownBy(() -> stranger.subscribe("/topic/sessions." + session + ".moderation"))
                 .isInstanceOf(AssertionError.class);
-        assertThat(stranger.errorFrames).singleElement().asString()
-                .contains("Only the session's facilitators and organisers may subscribe");
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(stranger.errorFrames)
+                .singleElement().asString().contains("Only the session's facilitators and organisers may subscribe"));
 
         StompTestClient asker = connect(askerToken);
         BlockingQueue<JsonNode> frames = connect(null).subscribe(questions());
@@ -209,7 +209,9 @@ class QaStompApiTest {
         StompTestClient anonymous = connect(null);
         assertThat(anonymous.sendAndAwaitReceipt("/app/sessions." + session + ".questions", "{\"text\":\"Hi\"}",
                 Duration.ofSeconds(1))).isFalse();
-        assertThat(anonymous.errorFrames).singleElement().asString().contains("Sending needs an access token");
+        // the ERROR frame is written through the connection's queue, so it may land just after the receipt wait
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                assertThat(anonymous.errorFrames).singleElement().asString().contains("Sending needs an access token"));
         assertThat(qa.snapshot(session).questions()).isEmpty();
     }
 
