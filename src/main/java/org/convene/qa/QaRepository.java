@@ -289,9 +289,7 @@ class QaRepository {
 
     Map<Long, QuestionView> viewsById(Collection<Long> ids) {
         Map<Long, QuestionView> byId = new HashMap<>();
-        if (!ids.isEmpty()) {
-            views(QUESTION.ID.in(ids)).forEach(v -> byId.put(v.id(), v));
-        }
+        authoredById(ids).forEach((id, authored) -> byId.put(id, authored.view()));
         return byId;
     }
 
