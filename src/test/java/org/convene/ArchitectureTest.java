@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The package rules in DEVELOPERS.md, kept true by the build. */
 @AnalyzeClasses(packages = "org.convene", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -69,4 +70,26 @@ class ArchitectureTest {
             .orShould().callMethod(ZonedDateTime.class, "now")
             .orShould().callMethod(OffsetDateTime.class, "now")
             .because("tests move an injected Clock instead of waiting for time to pass");
+
+    @ArchTest
+    static final ArchRule feature_modules_do_not_depend_on_each_other_in_a_circle = slices()
+            .matching("org.convene.(*)..")
+            .should().beFreeOfCycles()
+            .because("each feature can then be read, changed and tested from the features below it "
+                    + "(docs/architecture.md has the map)");
+
+    @ArchTest
+    static final ArchRule core_depends_on_no_feature = noClasses()
+            .that().resideInAPackage("org.convene.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.convene.account..", "org.convene.programme..",
+                    "org.convene.timetable..", "org.convene.agenda..", "org.convene.recordings..",
+                    "org.convene.organising..", "org.convene.exchange..", "org.convene.qa..",
+                    "org.convene.attendance..", "org.convene.demo..")
+            .because("core is what every feature shares");
+
+    @ArchTest
+    static final ArchRule the_session_page_takes_other_features_parts_only_through_its_extension_point = noClasses()
+            .that().resideInAPackage("org.convene.timetable..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.convene.qa..", "org.convene.attendance..")
+            .because("qa and attendance contribute SessionPageSection beans; the page never builds their widgets");
 }

@@ -1,12 +1,10 @@
 package org.convene.account;
 
+
 import org.convene.core.DemoMode;
 import org.convene.core.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,13 +15,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The demo accounts the README lists, created on an empty database in demo mode. Runs before the demo
- * programme (@Order(10)), which links the facilitator account to a person and the host account to a partner organisation by
- * their email addresses.
+ * The demo accounts the README lists, created on an empty database in demo mode. The demo module runs this
+ * before it loads the demo programme, which links the facilitator account to a person and the host account to a
+ * partner organisation by their email addresses.
  * These bypass the sign-up rules on purpose: the demo passwords contain the email local part.
  */
 @Component
-class DemoAccounts {
+public class DemoAccounts {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
@@ -51,8 +49,6 @@ class DemoAccounts {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    @Order(0)
     @Transactional
     public void createIfEmpty() {
         if (!demoMode.isActive() || accounts.anyUsers()) {

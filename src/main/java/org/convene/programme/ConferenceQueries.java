@@ -6,11 +6,16 @@ import org.jooq.RecordMapper;
 import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 import static org.convene.db.Tables.CONFERENCE;
+import static org.convene.db.Tables.HOST_ORGANISATION;
+import static org.convene.db.Tables.PROGRAMME_SESSION;
+import static org.convene.db.Tables.TRACK;
+import static org.jooq.impl.DSL.selectDistinct;
 import static org.jooq.Records.mapping;
 
 @Repository
@@ -40,6 +45,35 @@ class ConferenceQueries {
 
     boolean any() {
         return db.fetchExists(CONFERENCE);
+    }
+
+    String description(long conferenceId) {
+        return db.select(CONFERENCE.DESCRIPTION).from(CONFERENCE).where(CONFERENCE.ID.eq(conferenceId))
+                .fetchOne(CONFERENCE.DESCRIPTION);
+    }
+
+    List<TrackRef> tracks(long conferenceId) {
+        return db.select(TRACK.ID, TRACK.NAME).from(TRACK)
+                .where(TRACK.CONFERENCE_ID.eq(conferenceId))
+                .orderBy(TRACK.POSITION, TRACK.NAME)
+                .fetch(r -> new TrackRef(r.value1(), r.value2()));
+    }
+
+    /** Only hosts with a session in this conference: host organisations are shared between conferences. */
+    List<HostRef> hosts(long conferenceId) {
+        return db.selectDistinct(HOST_ORGANISATION.ID, HOST_ORGANISATION.NAME)
+                .from(HOST_ORGANISATION)
+                .join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.HOST_ID.eq(HOST_ORGANISATION.ID))
+                .where(PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId))
+                .orderBy(HOST_ORGANISATION.NAME, HOST_ORGANISATION.ID)
+                .fetch(r -> new HostRef(r.value1(), r.value2()));
+    }
+
+    /** In the enum's order, which is the order filters list them in. */
+    List<SessionFormat> formats(long conferenceId) {
+        var present = db.fetchValues(selectDistinct(PROGRAMME_SESSION.FORMAT).from(PROGRAMME_SESSION)
+                .where(PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId)));
+        return Arrays.stream(SessionFormat.values()).filter(f -> present.contains(f.name())).toList();
     }
 
     private static RecordMapper<Record7<Long, String, String, String, String, LocalDate, LocalDate>, ConferenceSummary> summary() {

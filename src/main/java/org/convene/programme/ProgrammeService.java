@@ -4,26 +4,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** Reads the public programme: conferences, their timetables and sessions. Open to everyone. */
+/** Reads the public programme: conferences and sessions; a day's timetable is the timetable feature's. Open to everyone. */
 @Service
 @Transactional(readOnly = true)
 public class ProgrammeService {
 
     private final ConferenceQueries conferences;
-    private final TimetableQueries timetables;
     private final SessionQueries sessions;
     private final Clock clock;
 
-    ProgrammeService(ConferenceQueries conferences, TimetableQueries timetables, SessionQueries sessions,
-                     Clock clock) {
+    ProgrammeService(ConferenceQueries conferences, SessionQueries sessions, Clock clock) {
         this.conferences = conferences;
-        this.timetables = timetables;
         this.sessions = sessions;
         this.clock = clock;
     }
@@ -55,21 +50,13 @@ public class ProgrammeService {
     /** A conference with its filter choices (tracks, hosts, formats), for its timetable page. */
     public Optional<ConferenceDetail> conferenceDetail(String slug) {
         return conferences.bySlug(slug).map(summary -> new ConferenceDetail(summary,
-                timetables.description(summary.id()), timetables.tracks(summary.id()),
-                timetables.hosts(summary.id()), timetables.formats(summary.id())));
+                conferences.description(summary.id()), conferences.tracks(summary.id()),
+                conferences.hosts(summary.id()), conferences.formats(summary.id())));
     }
 
-    /**
-     * The sessions of one conference day that match the filter, in start order. A session belongs to
-     * the day on which it starts in the conference's time zone, whatever zone the viewer reads it in.
-     */
-    public List<TimetableEntry> timetable(ConferenceSummary conference, TimetableFilter filter) {
-        return timetables.day(conference.id(), conference.timeZone(), filter);
-    }
-
-    /** How many sessions match the filter on each conference day, ignoring the filter's day. */
-    public Map<LocalDate, Integer> matchesPerDay(ConferenceSummary conference, TimetableFilter filter) {
-        return timetables.matchesPerDay(conference.id(), conference.timeZone(), filter);
+    /** The conference's tracks in their order, for choosing one. */
+    public List<TrackRef> tracks(long conferenceId) {
+        return conferences.tracks(conferenceId);
     }
 
     /** One session with everything its page shows, the summary already rendered to safe HTML. */

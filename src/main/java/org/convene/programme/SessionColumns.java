@@ -21,10 +21,10 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 
 /** Column groups and conditions that the timetable and the session page read in the same way. */
-final class SessionColumns {
+public final class SessionColumns {
 
     /** Each access feature's column. */
-    static final Map<AccessFeature, Field<Boolean>> ACCESS_COLUMNS = Map.of(
+    public static final Map<AccessFeature, Field<Boolean>> ACCESS_COLUMNS = Map.of(
             AccessFeature.BSL_INTERPRETATION, PROGRAMME_SESSION.BSL_INTERPRETATION,
             AccessFeature.LIVE_CAPTIONS, PROGRAMME_SESSION.LIVE_CAPTIONS,
             AccessFeature.EASY_READ, PROGRAMME_SESSION.EASY_READ,
@@ -37,7 +37,7 @@ final class SessionColumns {
     }
 
     /** The session's access features as one set-valued column. */
-    static SelectField<Set<AccessFeature>> access() {
+    public static SelectField<Set<AccessFeature>> access() {
         return row(PROGRAMME_SESSION.BSL_INTERPRETATION, PROGRAMME_SESSION.LIVE_CAPTIONS,
                 PROGRAMME_SESSION.EASY_READ, PROGRAMME_SESSION.AUDIO_OR_PHONE, PROGRAMME_SESSION.BUILT_IN_BREAKS)
                 .convertFrom(r -> {
@@ -52,7 +52,7 @@ final class SessionColumns {
     }
 
     /** Facilitators first, then speakers, each in the order the organisers gave. */
-    static Field<List<SessionPersonName>> peopleNames() {
+    public static Field<List<SessionPersonName>> peopleNames() {
         return multiset(select(PERSON.NAME, SESSION_PERSON.ROLE)
                 .from(SESSION_PERSON)
                 .join(PERSON).on(PERSON.ID.eq(SESSION_PERSON.PERSON_ID))
@@ -61,7 +61,7 @@ final class SessionColumns {
                 .convertFrom(result -> result.map(r -> new SessionPersonName(r.value1(), PersonRole.valueOf(r.value2()))));
     }
 
-    static Field<List<SessionPerson>> people() {
+    public static Field<List<SessionPerson>> people() {
         return multiset(select(PERSON.NAME, SESSION_PERSON.ROLE, PERSON.ORGANISATION, PERSON.BIO)
                 .from(SESSION_PERSON)
                 .join(PERSON).on(PERSON.ID.eq(SESSION_PERSON.PERSON_ID))
@@ -72,12 +72,12 @@ final class SessionColumns {
     }
 
     /** Null when the session has no track (a LEFT JOIN found nothing). */
-    static SelectField<TrackRef> track() {
+    public static SelectField<TrackRef> track() {
         return row(TRACK.ID, TRACK.NAME).convertFrom(r -> r == null || r.value1() == null ? null
                 : new TrackRef(r.value1(), r.value2()));
     }
 
-    static SelectField<HostRef> host() {
+    public static SelectField<HostRef> host() {
         return row(HOST_ORGANISATION.ID, HOST_ORGANISATION.NAME).convertFrom(r -> r == null || r.value1() == null
                 ? null : new HostRef(r.value1(), r.value2()));
     }
@@ -87,7 +87,7 @@ final class SessionColumns {
      * of someone running the session. LIKE wildcards in what people type are matched literally.
      * Needs HOST_ORGANISATION left-joined.
      */
-    static Condition matchesAllWords(List<String> words) {
+    public static Condition matchesAllWords(List<String> words) {
         Condition all = DSL.trueCondition();
         for (String word : words) {
             String pattern = "%" + DSL.escape(word, LIKE_ESCAPE) + "%";

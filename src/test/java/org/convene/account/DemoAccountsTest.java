@@ -1,5 +1,6 @@
 package org.convene.account;
 
+
 import org.convene.IntegrationTest;
 import org.convene.core.DemoMode;
 import org.convene.core.security.ConveneUser;
@@ -102,13 +103,6 @@ class DemoAccountsTest {
 
         assertThat(db.fetchCount(APP_USER)).isEqualTo(1);
         assertThat(repository.findForLogin("organiser@example.org")).isEmpty();
-    }
-
-    @Test
-    void the_accounts_are_made_before_the_demo_programme_which_links_the_facilitator_by_email() throws Exception {
-        var listener = DemoAccounts.class.getMethod("createIfEmpty");
-        assertThat(listener.getAnnotation(EventListener.class).value()).containsExactly(ApplicationReadyEvent.class);
-        assertThat(listener.getAnnotation(Order.class).value()).as("the programme loader uses @Order(10)").isZero();
     }
 
     @Test

@@ -1,5 +1,13 @@
 package org.convene.programme;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jooq.impl.DSL;
+
+import java.util.concurrent.TimeUnit;
+
+import java.util.concurrent.Future;
+
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.jooq.DSLContext;
@@ -265,6 +273,16 @@ public class ProgrammeFixture {
                         .set(SESSION_PERSON.ROLE, roles.get(i).name()).set(SESSION_PERSON.POSITION, i).execute();
             }
             return id;
+        }
+    }
+
+    /** Waits until some statement is waiting for a lock: our insert, held up by the uncommitted duplicate. */
+    public static void awaitALockWait(DSLContext db, Future<?> saving) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (db.fetchCount(DSL.table("pg_stat_activity"), DSL.field("wait_event_type").eq("Lock")) == 0) {
+            assertThat(saving).as("the save finished without waiting for the other insert").isNotDone();
+            assertThat(System.nanoTime()).as("no insert waited for the other one").isLessThan(deadline);
+            Thread.sleep(20);
         }
     }
 }

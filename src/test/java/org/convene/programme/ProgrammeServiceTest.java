@@ -1,5 +1,8 @@
 package org.convene.programme;
 
+import org.convene.timetable.TimetableEntry;
+import org.convene.timetable.TimetableFilter;
+
 import org.convene.IntegrationTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +26,9 @@ class ProgrammeServiceTest {
 
     @Autowired
     ProgrammeService programme;
+
+    @Autowired
+    org.convene.timetable.TimetableService timetables;
 
     @Autowired
     DSLContext db;
@@ -58,7 +64,7 @@ class ProgrammeServiceTest {
     }
 
     private List<String> titles(TimetableFilter filter) {
-        return programme.timetable(week, filter).stream().map(TimetableEntry::title).toList();
+        return timetables.timetable(week, filter).stream().map(TimetableEntry::title).toList();
     }
 
     private static TimetableFilter filter(LocalDate day, Set<Long> tracks, Set<SessionFormat> formats,
@@ -75,7 +81,7 @@ class ProgrammeServiceTest {
         long early = fixture.session(week, "Morning welcome").at(monday(9, 30), monday(10, 0)).create();
         fixture.session(week, "Tuesday session").at(TUESDAY.atTime(10, 0), TUESDAY.atTime(11, 0)).create();
 
-        List<TimetableEntry> day = programme.timetable(week, TimetableFilter.day(MONDAY));
+        List<TimetableEntry> day = timetables.timetable(week, TimetableFilter.day(MONDAY));
 
         assertThat(day).extracting(TimetableEntry::id).containsExactly(early, late);
         TimetableEntry panel = day.get(1);
@@ -111,16 +117,16 @@ class ProgrammeServiceTest {
         fixture.session(autumn, "Monday early").at(LocalDateTime.of(2026, 10, 26, 0, 10),
                 LocalDateTime.of(2026, 10, 26, 0, 40)).create();
 
-        List<TimetableEntry> sundaySessions = programme.timetable(autumn, TimetableFilter.day(sunday));
+        List<TimetableEntry> sundaySessions = timetables.timetable(autumn, TimetableFilter.day(sunday));
 
         assertThat(sundaySessions).extracting(TimetableEntry::title)
                 .containsExactly("Sunday 00:30 BST", "Sunday 02:30 GMT", "Sunday late");
         // 00:30 BST is 23:30 UTC on Saturday: a UTC-based day would have put it on the wrong tab.
         assertThat(sundaySessions.get(0).startsAt()).isEqualTo(Instant.parse("2026-10-24T23:30:00Z"));
         assertThat(sundaySessions.get(2).startsAt()).isEqualTo(Instant.parse("2026-10-25T23:30:00Z"));
-        assertThat(programme.timetable(autumn, TimetableFilter.day(saturday))).extracting(TimetableEntry::title)
+        assertThat(timetables.timetable(autumn, TimetableFilter.day(saturday))).extracting(TimetableEntry::title)
                 .containsExactly("Saturday late");
-        assertThat(programme.matchesPerDay(autumn, TimetableFilter.day(sunday)))
+        assertThat(timetables.matchesPerDay(autumn, TimetableFilter.day(sunday)))
                 .containsEntry(saturday, 1).containsEntry(sunday, 3).containsEntry(sunday.plusDays(1), 1);
     }
 
@@ -129,7 +135,7 @@ class ProgrammeServiceTest {
         ConferenceSummary auckland = fixture.conference("Aotearoa hui", "Pacific/Auckland", MONDAY, TUESDAY);
         fixture.session(auckland, "Monday 9am in Auckland").at(monday(9, 0), monday(10, 0)).create();
 
-        List<TimetableEntry> day = programme.timetable(auckland, TimetableFilter.day(MONDAY));
+        List<TimetableEntry> day = timetables.timetable(auckland, TimetableFilter.day(MONDAY));
 
         assertThat(day).extracting(TimetableEntry::title).containsExactly("Monday 9am in Auckland");
         assertThat(day.get(0).startsAt()).isEqualTo(Instant.parse("2030-11-24T20:00:00Z"));
@@ -166,7 +172,7 @@ class ProgrammeServiceTest {
                 .containsExactly("Health webinar");
         assertThat(titles(filter(MONDAY, Set.of(housing.id()), Set.of(SessionFormat.WEBINAR), null, null, null)))
                 .isEmpty();
-        assertThat(programme.matchesPerDay(week, filter(TUESDAY, Set.of(health.id()), null, null, null, null)))
+        assertThat(timetables.matchesPerDay(week, filter(TUESDAY, Set.of(health.id()), null, null, null, null)))
                 .containsExactly(java.util.Map.entry(MONDAY, 2));
     }
 

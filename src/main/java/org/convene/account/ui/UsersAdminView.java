@@ -29,7 +29,7 @@ import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
 import org.convene.core.ui.MainLayout;
-import org.convene.programme.ui.DateTexts;
+import org.convene.core.ui.DateTexts;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

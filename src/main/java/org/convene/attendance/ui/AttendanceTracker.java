@@ -24,7 +24,7 @@ import java.util.Optional;
  * page is open), sends a heartbeat on the page's polls (requests from the browser, so a closed or disconnected
  * tab stops them), and leaves when the page is left or closed. Nothing is recorded for someone not signed in.
  *
- * It looks its services up itself so that a session page adds it with one line (see SessionView).
+ * It looks its services up itself, so that {@link AttendanceSection} can make one per page with the session alone.
  */
 public class AttendanceTracker extends Div {
 

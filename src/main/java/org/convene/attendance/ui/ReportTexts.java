@@ -1,7 +1,7 @@
 package org.convene.attendance.ui;
 
 import org.convene.attendance.Rates;
-import org.convene.programme.ui.DateTexts;
+import org.convene.core.ui.DateTexts;
 
 import java.text.NumberFormat;
 import java.time.Instant;

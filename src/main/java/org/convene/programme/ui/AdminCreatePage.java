@@ -10,7 +10,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import org.convene.core.ui.ErrorSummary;
-import org.convene.programme.SaveResult;
+import org.convene.core.SaveResult;
 
 /**
  * A page that adds one record (a conference, host organisation or person): its fields and one button; a failed
@@ -20,7 +20,7 @@ import org.convene.programme.SaveResult;
  * @param <T> the form the service takes
  * @param <E> the record the service gives back
  */
-abstract class AdminCreatePage<F extends Component & AdminFields<T>, T, E> extends Div
+public abstract class AdminCreatePage<F extends Component & AdminFields<T>, T, E> extends Div
         implements BeforeEnterObserver, HasDynamicTitle {
 
     private final String heading;
@@ -29,21 +29,21 @@ abstract class AdminCreatePage<F extends Component & AdminFields<T>, T, E> exten
     private F fields;
     private boolean showingErrors;
 
-    AdminCreatePage(String heading, String saveLabel) {
+    protected AdminCreatePage(String heading, String saveLabel) {
         this.heading = heading;
         this.saveLabel = saveLabel;
         addClassName("cv-narrow");
     }
 
-    abstract F newFields();
+    protected abstract F newFields();
 
     /** The way back to the list of records, under the button. */
-    abstract Component backToList();
+    protected abstract Component backToList();
 
-    abstract SaveResult<E> create(T form);
+    protected abstract SaveResult<E> create(T form);
 
     /** Says the record was made and opens its page. */
-    abstract void created(E record);
+    protected abstract void created(E record);
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
@@ -70,11 +70,11 @@ abstract class AdminCreatePage<F extends Component & AdminFields<T>, T, E> exten
         }
     }
 
-    ErrorSummary errors() {
+    public ErrorSummary errors() {
         return errors;
     }
 
-    F fields() {
+    public F fields() {
         return fields;
     }
 

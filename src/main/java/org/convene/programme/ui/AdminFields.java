@@ -5,7 +5,7 @@ import com.vaadin.flow.component.Component;
 import java.util.Map;
 
 /** A record's details as form fields: read as the form the service takes, keyed as it names its problems. */
-interface AdminFields<F> {
+public interface AdminFields<F> {
 
     Map<String, Component> fields();
 

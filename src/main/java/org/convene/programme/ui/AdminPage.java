@@ -15,28 +15,28 @@ import java.util.function.BiConsumer;
 import java.util.function.LongFunction;
 
 /** What the programme management pages share (conferences, hosts, people, recordings, cancelling). */
-final class AdminPage {
+public final class AdminPage {
 
-    static final String STYLES = "styles/manage-admin.css";
+    public static final String STYLES = "styles/manage-admin.css";
 
     private AdminPage() {
     }
 
-    static Anchor link(String href, String text) {
+    public static Anchor link(String href, String text) {
         Anchor anchor = new Anchor(href, text);
         anchor.getElement().setAttribute("router-link", "");
         return anchor;
     }
 
     /** The way back to the programme management hub, at the top of every page. */
-    static Paragraph backToManage() {
+    public static Paragraph backToManage() {
         Paragraph back = new Paragraph(link("manage", "Manage the programme"));
         back.addClassName("cv-back-link");
         return back;
     }
 
     /** For an address that names nothing (mistyped, or removed since): says so and offers the whole list. */
-    static void showNotFound(Div page, String heading, String explanation, Anchor toList) {
+    public static void showNotFound(Div page, String heading, String explanation, Anchor toList) {
         page.add(backToManage(), new H1(heading), new Paragraph(explanation), new Paragraph(toList));
     }
 
@@ -44,7 +44,7 @@ final class AdminPage {
      * Loads the session a per-session management page is about, or hands {@code showProblem} the title and text
      * that say why not: a mistyped address, a session deleted since, or one of another host organisation.
      */
-    static <T> Optional<T> sessionOrProblem(Optional<Long> id, LongFunction<T> load, String refusedTitle,
+    public static <T> Optional<T> sessionOrProblem(Optional<Long> id, LongFunction<T> load, String refusedTitle,
                                             String refusedText, BiConsumer<String, String> showProblem) {
         if (id.isEmpty()) {
             showProblem.accept("Session not found", "We could not find this session. The link may be mistyped.");
@@ -61,7 +61,7 @@ final class AdminPage {
     }
 
     /** A status line that exists from page load, so screen readers announce changes of its text. */
-    static Div status(String id) {
+    public static Div status(String id) {
         Div status = new Div();
         status.setId(id);
         status.getElement().setAttribute("role", "status");
@@ -69,7 +69,7 @@ final class AdminPage {
         return status;
     }
 
-    static void setStatus(Div status, String text, String className) {
+    public static void setStatus(Div status, String text, String className) {
         status.setText(text);
         status.removeClassNames("cv-success", "cv-warning");
         if (className != null && !text.isEmpty()) {
@@ -81,7 +81,7 @@ final class AdminPage {
      * The message for a record someone else saved first, with a way to load their version; hidden until needed.
      * Nothing typed is lost until the person asks for the latest version.
      */
-    static Div conflict(Runnable reload) {
+    public static Div conflict(Runnable reload) {
         Div box = new Div();
         box.addClassNames("cv-conflict", "cv-warning");
         box.getElement().setAttribute("role", "alert");
@@ -95,7 +95,7 @@ final class AdminPage {
         return box;
     }
 
-    static void showConflict(Div conflict) {
+    public static void showConflict(Div conflict) {
         conflict.setVisible(true);
         conflict.getElement().executeJs("this.focus()");
     }
@@ -104,7 +104,7 @@ final class AdminPage {
      * The same message for a page whose status line (a live region) says what happened: nothing is loaded until
      * the person asks, then the line says it was.
      */
-    static void showConflictIn(Div status, String explanation, Runnable load, String loaded) {
+    public static void showConflictIn(Div status, String explanation, Runnable load, String loaded) {
         status.removeAll();
         status.setClassName("cv-warning");
         Button reload = new Button("Load the latest version", e -> {
@@ -121,7 +121,7 @@ final class AdminPage {
      * web component only with that page's chunk, so here it never appeared. The safe button takes the focus, so
      * an Enter pressed at once does nothing harmful; screen readers hear the title and text as focus enters.
      */
-    static Div confirmation(String id, String title, String text, String confirmText, String cancelText,
+    public static Div confirmation(String id, String title, String text, String confirmText, String cancelText,
                             Runnable onConfirm, Runnable onCancel) {
         Div panel = new Div();
         panel.setId(id);

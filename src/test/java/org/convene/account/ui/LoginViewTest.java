@@ -15,7 +15,7 @@ import org.convene.account.AccountFixtures;
 import org.convene.account.LoginFailures;
 import org.convene.account.TooManyLoginAttemptsException;
 import org.convene.core.ui.ErrorSummary;
-import org.convene.programme.ui.HomeView;
+import org.convene.timetable.ui.HomeView;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.BadCredentialsException;

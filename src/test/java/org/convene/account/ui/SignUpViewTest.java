@@ -16,7 +16,7 @@ import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
 import org.convene.core.ui.ErrorSummary;
-import org.convene.programme.ui.HomeView;
+import org.convene.timetable.ui.HomeView;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContext;

@@ -101,7 +101,7 @@ class AttendancePrivacyViewTest extends KaribuTest {
     @Test
     void someone_not_signed_in_cannot_open_it() {
         logout();
-        UI.getCurrent().navigate(org.convene.programme.ui.HomeView.class);
+        UI.getCurrent().navigate(org.convene.timetable.ui.HomeView.class);
         assertCannotOpen(AttendancePrivacyView.class);
     }
 }

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.html.Nav;
 import org.convene.KaribuTest;
 import org.convene.TestData;
 import org.convene.core.security.Role;
-import org.convene.programme.ui.HomeView;
+import org.convene.timetable.ui.HomeView;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

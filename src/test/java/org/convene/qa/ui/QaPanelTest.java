@@ -15,7 +15,7 @@ import org.convene.KaribuTest;
 import org.convene.TestData;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
-import org.convene.programme.ui.SessionView;
+import org.convene.timetable.ui.SessionView;
 import org.convene.qa.QaLiveUpdates;
 import org.convene.qa.QaService;
 import org.convene.qa.QuestionView;

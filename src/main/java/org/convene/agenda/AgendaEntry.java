@@ -1,0 +1,21 @@
+package org.convene.agenda;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * A session as a personal agenda and a calendar show it.
+ *
+ * @param revision increases whenever the session changes, so calendar apps replace their copy (iCalendar SEQUENCE)
+ * @param cancellationReason what the organisers told attendees; null when they gave none or it goes ahead
+ * @param recordingUrl null until a recording is published
+ */
+public record AgendaEntry(long sessionId, String title, Instant startsAt, Instant endsAt,
+                          String conferenceSlug, String conferenceName, ZoneId conferenceZone,
+                          String hostName, String joinUrl, int revision,
+                          boolean cancelled, String cancellationReason, String recordingUrl) {
+
+    public boolean overlaps(AgendaEntry other) {
+        return startsAt.isBefore(other.endsAt) && other.startsAt.isBefore(endsAt);
+    }
+}

@@ -1,0 +1,102 @@
+package org.convene.agenda;
+
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TimeZone;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Writes sessions as RFC 5545 iCalendar with ical4j. Each event keeps the conference's own time zone
+ * (TZID plus a VTIMEZONE), so calendar apps convert it correctly across daylight-saving changes.
+ */
+public final class IcsWriter {
+
+    private static final TimeZoneRegistry TIME_ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
+
+    private IcsWriter() {
+    }
+
+    public static String write(String calendarName, Collection<AgendaEntry> entries, String baseUrl, Instant stamp) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Convene//Convene//EN"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(new XProperty("X-WR-CALNAME", calendarName));
+
+        Set<ZoneId> zones = new LinkedHashSet<>();
+        entries.forEach(e -> zones.add(e.conferenceZone()));
+        for (ZoneId zone : zones) {
+            TimeZone timeZone = TIME_ZONES.getTimeZone(zone.getId());
+            if (timeZone != null) {
+                calendar.add(timeZone.getVTimeZone());
+            }
+        }
+        for (AgendaEntry entry : entries) {
+            calendar.add(event(entry, baseUrl, stamp, zones));
+        }
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter(true).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static VEvent event(AgendaEntry entry, String baseUrl, Instant stamp, Set<ZoneId> zones) {
+        boolean zoneKnown = TIME_ZONES.getTimeZone(entry.conferenceZone().getId()) != null;
+        // A zone ical4j cannot describe falls back to UTC times, which every calendar app reads correctly.
+        ZoneId zone = zoneKnown ? entry.conferenceZone() : ZoneId.of("UTC");
+        // Apps that ignore STATUS still show the word; those that honour it strike the event through or drop it.
+        String summary = entry.cancelled() ? "Cancelled: " + entry.title() : entry.title();
+        VEvent event = new VEvent(entry.startsAt().atZone(zone), entry.endsAt().atZone(zone), summary);
+        String sessionPage = baseUrl + "/sessions/" + entry.sessionId();
+        event.add(new Uid("session-" + entry.sessionId() + "@convene"));
+        event.replace(new DtStamp(stamp));
+        // The session's version rises on every edit, move, cancellation and restoration, so apps take the change.
+        event.add(new Sequence(entry.revision()));
+        event.add(entry.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+        event.add(new Url(URI.create(sessionPage)));
+        StringBuilder description = new StringBuilder();
+        if (entry.cancelled()) {
+            description.append("This session has been cancelled")
+                    .append(entry.cancellationReason() == null ? "." : ": " + entry.cancellationReason())
+                    .append("\n");
+        }
+        description.append(entry.conferenceName()).append('.');
+        if (entry.hostName() != null) {
+            description.append(" Hosted by ").append(entry.hostName()).append('.');
+        }
+        description.append("\nDetails and access information: ").append(sessionPage);
+        // a cancelled session has no call to join, whatever link is still stored
+        if (entry.joinUrl() != null && !entry.cancelled()) {
+            description.append("\nJoin online: ").append(entry.joinUrl());
+            event.add(new Location(entry.joinUrl()));
+        }
+        event.add(new Description(description.toString()));
+        return event;
+    }
+}

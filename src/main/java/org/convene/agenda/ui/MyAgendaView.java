@@ -1,0 +1,294 @@
+package org.convene.agenda.ui;
+
+import org.convene.core.ui.DateTexts;
+import org.convene.programme.ui.ConferenceLinks;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
+import jakarta.annotation.security.PermitAll;
+import org.convene.core.ui.MainLayout;
+import org.convene.agenda.AgendaClash;
+import org.convene.agenda.AgendaEntry;
+import org.convene.agenda.AgendaNotice;
+import org.convene.agenda.AgendaService;
+import org.convene.agenda.CalendarService;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * My agenda: what changed about the sessions I chose (cancelled or moved), the sessions themselves with
+ * warnings where two overlap and their recordings afterwards, and a private calendar feed of them.
+ */
+@Route(value = "agenda", layout = MainLayout.class)
+@PageTitle("My agenda")
+@StyleSheet("styles/recordings.css")
+@PermitAll
+public class MyAgendaView extends Div implements BeforeEnterObserver {
+
+    private final AgendaService agenda;
+    private final CalendarService calendars;
+    private final Clock clock;
+    private final H1 heading = new H1("My agenda");
+    private final Div status = new Div();
+    private final Section notices = new Section();
+    private final Div content = new Div();
+    private final Section feedSection = new Section();
+
+    public MyAgendaView(AgendaService agenda, CalendarService calendars, Clock clock) {
+        this.agenda = agenda;
+        this.calendars = calendars;
+        this.clock = clock;
+        addClassName("cv-agenda");
+        heading.getElement().setAttribute("tabindex", "-1");
+        status.getElement().setAttribute("role", "status");
+        status.addClassName("cv-status");
+        notices.addClassName("cv-agenda-notices");
+        add(heading, status, notices, content, feedSection);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        status.setText("");
+        renderNotices();
+        render();
+        renderFeed(null);
+    }
+
+    /** Changes since I added each session or last dismissed a notice about it; each stays until dismissed. */
+    private void renderNotices() {
+        notices.removeAll();
+        List<AgendaNotice> unseen = agenda.myNotices();
+        notices.setVisible(!unseen.isEmpty());
+        if (unseen.isEmpty()) {
+            return;
+        }
+        H2 title = new H2("Changes to your sessions");
+        title.getElement().setAttribute("tabindex", "-1");
+        UnorderedList list = new UnorderedList();
+        list.addClassName("cv-agenda-notice-list");
+        for (AgendaNotice notice : unseen) {
+            Anchor session = new Anchor(ConferenceLinks.session(notice.sessionId()), notice.title());
+            session.getElement().setAttribute("router-link", "");
+            Paragraph what = new Paragraph(noticeText(notice));
+            what.addClassName("cv-agenda-notice-text");
+            Button dismiss = new Button("Dismiss", e -> {
+                agenda.dismiss(notice);
+                renderNotices();
+                status.setText("Dismissed the notice about “" + notice.title() + "”.");
+                // the button is gone: keep keyboard focus nearby rather than at the top of the page
+                (notices.isVisible() ? notices.getComponentAt(0) : heading).getElement().executeJs("this.focus()");
+            });
+            dismiss.getElement().setAttribute("aria-label", "Dismiss the notice about “" + notice.title() + "”");
+            ListItem item = new ListItem(session, what, dismiss);
+            item.addClassName("cv-agenda-notice");
+            list.add(item);
+        }
+        notices.add(title, list);
+    }
+
+    /** "Cancelled: the speaker is unwell", "Moved: was Tuesday 24 November, 10am to 11am; now ... (UK time)". */
+    static String noticeText(AgendaNotice notice) {
+        String now = when(notice.nowStartsAt(), notice.nowEndsAt(), notice.zone());
+        String zone = " (" + DateTexts.zoneName(notice.zone()) + ")";
+        return switch (notice.kind()) {
+            case CANCELLED -> notice.reason() == null ? "Cancelled." : "Cancelled: " + notice.reason();
+            case MOVED -> "Moved: was " + when(notice.wasStartsAt(), notice.wasEndsAt(), notice.zone())
+                    + "; now " + now + zone;
+            case RESTORED -> "Back on: no longer cancelled"
+                    + (notice.timeChanged() ? "; was " + when(notice.wasStartsAt(), notice.wasEndsAt(), notice.zone())
+                    + ", now " + now : "; " + now) + zone;
+        };
+    }
+
+    private static String when(Instant start, Instant end, ZoneId zone) {
+        ZonedDateTime localStart = start.atZone(zone);
+        return DateTexts.dayWithoutYear(localStart.toLocalDate()) + ", "
+                + DateTexts.timeRange(localStart, end.atZone(zone));
+    }
+
+    private void render() {
+        content.removeAll();
+        List<AgendaEntry> entries = agenda.myAgenda();
+        if (entries.isEmpty()) {
+            Anchor timetable = new Anchor("", "Browse the timetable");
+            timetable.getElement().setAttribute("router-link", "");
+            content.add(new Paragraph("You have not added any sessions yet."),
+                    new Paragraph(timetable, new Span(" and choose “Add to my agenda” on the sessions you want to go to.")));
+            return;
+        }
+        List<AgendaClash> clashes = AgendaService.clashes(entries);
+        if (!clashes.isEmpty()) {
+            content.add(clashWarning(clashes));
+        }
+        Map<Long, List<AgendaEntry>> overlapsBySession = clashes.stream()
+                .flatMap(c -> List.of(Map.entry(c.first().sessionId(), c.second()), Map.entry(c.second().sessionId(), c.first())).stream())
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+
+        // Group by conference, then by the day in that conference's own time zone.
+        Map<String, List<AgendaEntry>> byConference = entries.stream()
+                .collect(Collectors.groupingBy(AgendaEntry::conferenceSlug, LinkedHashMap::new, Collectors.toList()));
+        for (List<AgendaEntry> conferenceEntries : byConference.values()) {
+            AgendaEntry first = conferenceEntries.getFirst();
+            Section section = new Section(new H2(first.conferenceName()),
+                    new Paragraph("Times are in " + DateTexts.zoneName(first.conferenceZone()) + "."));
+            Map<LocalDate, List<AgendaEntry>> byDay = conferenceEntries.stream()
+                    .collect(Collectors.groupingBy(e -> e.startsAt().atZone(e.conferenceZone()).toLocalDate(),
+                            LinkedHashMap::new, Collectors.toList()));
+            byDay.forEach((day, dayEntries) -> {
+                section.add(new H3(DateTexts.day(day)));
+                UnorderedList list = new UnorderedList();
+                list.addClassName("cv-agenda-list");
+                dayEntries.forEach(e -> list.add(entryItem(e, overlapsBySession.getOrDefault(e.sessionId(), List.of()))));
+                section.add(list);
+            });
+            content.add(section);
+        }
+    }
+
+    private Div clashWarning(List<AgendaClash> clashes) {
+        Div warning = new Div();
+        warning.addClassName("cv-warning");
+        warning.add(new H2("Some of your sessions overlap"));
+        UnorderedList list = new UnorderedList();
+        for (AgendaClash clash : clashes) {
+            ZonedDateTime start = clash.second().startsAt().atZone(clash.second().conferenceZone());
+            list.add(new ListItem("“" + clash.first().title() + "” and “" + clash.second().title()
+                    + "” overlap on " + DateTexts.dayWithoutYear(start.toLocalDate()) + "."));
+        }
+        warning.add(list, new Paragraph("You can keep both, or remove one of them below."));
+        return warning;
+    }
+
+    private ListItem entryItem(AgendaEntry entry, List<AgendaEntry> overlaps) {
+        ZonedDateTime start = entry.startsAt().atZone(entry.conferenceZone());
+        ZonedDateTime end = entry.endsAt().atZone(entry.conferenceZone());
+        Span time = new Span(DateTexts.timeRange(start, end));
+        time.addClassName("cv-agenda-time");
+        Anchor title = new Anchor(ConferenceLinks.session(entry.sessionId()), entry.title());
+        title.getElement().setAttribute("router-link", "");
+        title.addClassName("cv-agenda-title");
+        ListItem item = new ListItem(time, title);
+        if (entry.hostName() != null) {
+            Span host = new Span("Hosted by " + entry.hostName());
+            host.addClassName("cv-muted");
+            item.add(host);
+        }
+        if (entry.cancelled()) {
+            Span cancelled = new Span("Cancelled" + (entry.cancellationReason() == null ? ""
+                    : ": " + entry.cancellationReason()));
+            cancelled.addClassName("cv-agenda-cancelled");
+            item.add(cancelled);
+        }
+        if (entry.recordingUrl() != null && !entry.cancelled() && !clock.instant().isBefore(entry.endsAt())) {
+            Anchor recording = new Anchor(entry.recordingUrl(), "Watch the recording");
+            recording.getElement().setAttribute("router-ignore", "");
+            recording.getElement().setAttribute("aria-label", "Watch the recording of “" + entry.title() + "”");
+            recording.addClassName("cv-agenda-recording");
+            item.add(recording);
+        }
+        if (!overlaps.isEmpty()) {
+            Span overlap = new Span("Overlaps with " + overlaps.stream().map(o -> "“" + o.title() + "”")
+                    .collect(Collectors.joining(" and ")));
+            overlap.addClassName("cv-overlap");
+            item.add(overlap);
+        }
+        Anchor ics = new Anchor("calendar/sessions/" + entry.sessionId() + ".ics", "Add to calendar (.ics)");
+        ics.getElement().setAttribute("router-ignore", "");
+        ics.getElement().setAttribute("aria-label", "Add “" + entry.title() + "” to your calendar (.ics file)");
+        Button remove = new Button("Remove", e -> {
+            agenda.remove(entry.sessionId());
+            renderNotices();
+            render();
+            status.setText("Removed “" + entry.title() + "” from your agenda.");
+        });
+        remove.getElement().setAttribute("aria-label", "Remove “" + entry.title() + "” from my agenda");
+        remove.addThemeVariants(ButtonVariant.TERTIARY);
+        Div actions = new Div(ics, remove);
+        actions.addClassName("cv-agenda-actions");
+        item.add(actions);
+        item.addClassName("cv-agenda-item");
+        return item;
+    }
+
+    /** @param newToken a token just made, shown this once; null when none was just made */
+    private void renderFeed(String newToken) {
+        feedSection.removeAll();
+        feedSection.add(new H2("See your agenda in your calendar app"),
+                new Paragraph("Your calendar app (Outlook, Google Calendar, Apple Calendar) can subscribe to a private "
+                        + "address that always shows your agenda, including any changes to your sessions."));
+        if (newToken != null) {
+            TextField address = new TextField("Your private calendar address");
+            address.setValue(feedUrl(newToken));
+            address.setReadOnly(true);
+            address.setWidthFull();
+            address.setId("feed-address");
+            address.setHelperText("Copy it into your calendar app’s “subscribe” or “add from URL” option. "
+                    + "It is shown only now: if you lose it, make a new one.");
+            feedSection.add(address);
+            feedSection.add(new Paragraph("Keep this address to yourself: anyone who has it can see your agenda."));
+        }
+        boolean hasFeed = newToken != null || calendars.hasFeed();
+        if (hasFeed) {
+            Button renew = new Button("Make a new address", e -> {
+                String token = calendars.renewFeed();
+                renderFeed(token);
+                status.setText("Made a new calendar address. The old one no longer works.");
+            });
+            Button revoke = new Button("Stop the address", e -> {
+                calendars.revokeFeed();
+                renderFeed(null);
+                status.setText("Your calendar address has stopped working.");
+            });
+            revoke.addThemeVariants(ButtonVariant.ERROR);
+            if (newToken == null) {
+                feedSection.add(new Paragraph("You have a calendar address. For safety it is not shown again. "
+                        + "Make a new address if you need it (the old one stops working), or stop it."));
+            }
+            Div actions = new Div(renew, revoke);
+            actions.addClassName("cv-button-row");
+            feedSection.add(actions);
+        } else {
+            Button create = new Button("Make my calendar address", e -> {
+                String token = calendars.renewFeed();
+                renderFeed(token);
+                status.setText("Made your private calendar address.");
+            });
+            create.addThemeVariants(ButtonVariant.PRIMARY);
+            feedSection.add(create);
+        }
+    }
+
+    private static String feedUrl(String token) {
+        VaadinServletRequest request = Objects.requireNonNull(VaadinServletRequest.getCurrent(),
+                "the feed address is made while answering a request");
+        return ServletUriComponentsBuilder.fromContextPath(request.getHttpServletRequest())
+                .path("/calendar/feeds/{token}.ics").buildAndExpand(token).toUriString();
+    }
+}

@@ -1,0 +1,443 @@
+package org.convene.organising;
+
+import org.convene.core.SaveResult;
+import org.convene.programme.ConferenceSummary;
+import org.convene.programme.ProgrammePermissions;
+import org.convene.programme.WebAddresses;
+
+import org.convene.core.security.ConveneUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.text.Normalizer;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Organisers set up the programme's frame: conferences, their tracks, host organisations and people. Every
+ * method checks on the server that the caller is an organiser (coordinators of partner hosts manage only their
+ * sessions, elsewhere). Saving returns {@link SaveResult}: every problem of a form at once, in form order, or a
+ * conflict when someone else saved the same record since the form was loaded.
+ */
+@Service
+@Transactional
+public class ConferenceAdminService {
+
+    private static final Logger log = LoggerFactory.getLogger(ConferenceAdminService.class);
+    /** The same rule as the conference table's check (db/V2). */
+    static final Pattern SLUG = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$");
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/London");
+
+    private final ConferenceAdminRepository repository;
+    private final ProgrammePermissions permissions;
+
+    ConferenceAdminService(ConferenceAdminRepository repository, ProgrammePermissions permissions) {
+        this.repository = repository;
+        this.permissions = permissions;
+    }
+
+    // --- conferences
+
+    @Transactional(readOnly = true)
+    public List<ConferenceSummary> conferences() {
+        permissions.requireOrganiser();
+        return repository.conferences();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ConferenceEdit> conference(String slug) {
+        permissions.requireOrganiser();
+        return repository.conference(slug);
+    }
+
+    /** A short name for web addresses made from a conference's name: "Co-production Week 2026" -> "co-production-week-2026". */
+    public static String suggestSlug(String name) {
+        if (name == null) {
+            return "";
+        }
+        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (plain.length() > 64) {
+            plain = plain.substring(0, 64).replaceAll("-+$", "");
+        }
+        return plain;
+    }
+
+    public SaveResult<ConferenceEdit> createConference(ConferenceForm form) {
+        ConveneUser organiser = permissions.requireOrganiser();
+        ConferenceForm clean = clean(form);
+        Map<String, String> problems = conferenceProblems(clean, null);
+        if (!problems.isEmpty()) {
+            return new SaveResult.Invalid<>(problems);
+        }
+        Optional<Long> id = repository.insertConference(clean);
+        if (id.isEmpty()) {
+            return new SaveResult.Invalid<>(Map.of(ConferenceForm.SLUG, SLUG_TAKEN));
+        }
+        log.info("User {} created conference {}", organiser.id(), id.get());
+        return new SaveResult.Saved<>(repository.conference(id.get()).orElseThrow());
+    }
+
+    public SaveResult<ConferenceEdit> updateConference(long id, int expectedVersion, ConferenceForm form) {
+        ConveneUser organiser = permissions.requireOrganiser();
+        ConferenceForm clean = clean(form);
+        Map<String, String> problems = conferenceProblems(clean, id);
+        if (!problems.isEmpty()) {
+            return new SaveResult.Invalid<>(problems);
+        }
+        ZoneId zone = ZoneId.of(clean.timeZone());
+        int outside = repository.sessionsOutside(id, zone, clean.firstDay(), clean.lastDay());
+        if (outside > 0) {
+            return new SaveResult.Invalid<>(Map.of(ConferenceForm.FIRST_DAY, (outside == 1
+                    ? "1 session is" : outside + " sessions are") + " outside these days. Move "
+                    + (outside == 1 ? "it" : "them") + " first, or choose days that include "
+                    + (outside == 1 ? "it" : "them")));
+        }
+        if (!repository.updateConference(id, expectedVersion, clean)) {
+            return new SaveResult.Conflict<>();
+        }
+        log.info("User {} changed conference {}", organiser.id(), id);
+        return new SaveResult.Saved<>(repository.conference(id).orElseThrow());
+    }
+
+    private static final String SLUG_TAKEN = "Another conference already uses this short name. Choose a different one";
+
+    private ConferenceForm clean(ConferenceForm form) {
+        return new ConferenceForm(strip(form.name()), strip(form.slug()) == null ? null
+                : strip(form.slug()).toLowerCase(Locale.ROOT), strip(form.theme()), strip(form.description()),
+                strip(form.timeZone()), form.firstDay(), form.lastDay());
+    }
+
+    private Map<String, String> conferenceProblems(ConferenceForm form, Long id) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (form.name() == null) {
+            problems.put(ConferenceForm.NAME, "Enter the conference name");
+        } else if (form.name().length() > 200) {
+            problems.put(ConferenceForm.NAME, "Conference name must be 200 characters or fewer");
+        }
+        if (form.slug() == null) {
+            problems.put(ConferenceForm.SLUG, "Enter a short name for web addresses");
+        } else if (form.slug().length() > 64) {
+            problems.put(ConferenceForm.SLUG, "Short name must be 64 characters or fewer");
+        } else if (!SLUG.matcher(form.slug()).matches()) {
+            problems.put(ConferenceForm.SLUG, "Short name must only include lower-case letters, numbers and "
+                    + "hyphens, and start and end with a letter or number");
+        } else if (repository.slugTaken(form.slug(), id)) {
+            problems.put(ConferenceForm.SLUG, SLUG_TAKEN);
+        }
+        if (form.theme() != null && form.theme().length() > 200) {
+            problems.put(ConferenceForm.THEME, "Theme must be 200 characters or fewer");
+        }
+        if (form.description() != null && form.description().length() > 5000) {
+            problems.put(ConferenceForm.DESCRIPTION, "Description must be 5,000 characters or fewer");
+        }
+        if (form.timeZone() == null) {
+            problems.put(ConferenceForm.TIME_ZONE, "Select the conference's time zone");
+        } else {
+            try {
+                ZoneId.of(form.timeZone());
+            } catch (DateTimeException e) {
+                problems.put(ConferenceForm.TIME_ZONE, "Select a time zone from the list");
+            }
+        }
+        if (form.firstDay() == null) {
+            problems.put(ConferenceForm.FIRST_DAY, "Enter the first day, as a real date");
+        }
+        if (form.lastDay() == null) {
+            problems.put(ConferenceForm.LAST_DAY, "Enter the last day, as a real date");
+        } else if (form.firstDay() != null && form.lastDay().isBefore(form.firstDay())) {
+            problems.put(ConferenceForm.LAST_DAY, "The last day must be the same as or after the first day");
+        } else if (form.firstDay() != null && form.lastDay().isAfter(form.firstDay().plusDays(60))) {
+            problems.put(ConferenceForm.LAST_DAY, "A conference can last at most 61 days");
+        }
+        return problems;
+    }
+
+    // --- tracks
+
+    public static final String TRACK_NAME = "trackName";
+
+    public SaveResult<TrackRow> addTrack(long conferenceId, String name) {
+        ConveneUser organiser = permissions.requireOrganiser();
+        String clean = strip(name);
+        Optional<String> problem = trackProblem(conferenceId, clean, null);
+        if (problem.isPresent()) {
+            return new SaveResult.Invalid<>(Map.of(TRACK_NAME, problem.get()));
+        }
+        Optional<Long> id = repository.insertTrack(conferenceId, clean);
+        if (id.isEmpty()) {
+            return new SaveResult.Invalid<>(Map.of(TRACK_NAME, trackTaken(clean)));
+        }
+        log.info("User {} added track {} to conference {}", organiser.id(), id.get(), conferenceId);
+        return new SaveResult.Saved<>(track(conferenceId, id.get()));
+    }
+
+    public SaveResult<TrackRow> renameTrack(long trackId, int expectedVersion, String name) {
+        ConveneUser organiser = permissions.requireOrganiser();
+        long conferenceId = repository.trackConference(trackId).orElse(-1L);
+        if (conferenceId < 0) {
+            return new SaveResult.Conflict<>();
+        }
+        String clean = strip(name);
+        Optional<String> problem = trackProblem(conferenceId, clean, trackId);
+        if (problem.isPresent()) {
+            return new SaveResult.Invalid<>(Map.of(TRACK_NAME, problem.get()));
+        }
+        if (!repository.renameTrack(trackId, expectedVersion, clean)) {
+            return new SaveResult.Conflict<>();
+        }
+        log.info("User {} renamed track {}", organiser.id(), trackId);
+        return new SaveResult.Saved<>(track(conferenceId, trackId));
+    }
+
+    private TrackRow track(long conferenceId, long trackId) {
+        return repository.conference(conferenceId).orElseThrow().tracks().stream()
+                .filter(t -> t.id() == trackId).findFirst().orElseThrow();
+    }
+
+    private Optional<String> trackProblem(long conferenceId, String name, Long trackId) {
+        if (name == null) {
+            return Optional.of("Enter the track name");
+        }
+        if (name.length() > 100) {
+            return Optional.of("Track name must be 100 characters or fewer");
+        }
+        if (repository.trackNameTaken(conferenceId, name, trackId)) {
+            return Optional.of(trackTaken(name));
+        }
+        return Optional.empty();
+    }
+
+    private static String trackTaken(String name) {
+        return "This conference already has a track called \u201c" + name + "\u201d. Choose a different name";
+    }
+
+    /**
+     * Moves a track one place earlier ({@code up}) or later in the conference's order. Positions are
+     * renumbered 0, 1, 2... so gaps and ties left by older data sort themselves out.
+     *
+     * @return false when the track is already first (or last), or gone
+     */
+    public boolean moveTrack(long trackId, boolean up) {
+        permissions.requireOrganiser();
+        Optional<Long> conferenceId = repository.trackConference(trackId);
+        if (conferenceId.isEmpty()) {
+            return false;
+        }
+        List<Long> order = new java.util.ArrayList<>(repository.lockTrackOrder(conferenceId.get()));
+        int at = order.indexOf(trackId);
+        int to = up ? at - 1 : at + 1;
+        if (at < 0 || to < 0 || to >= order.size()) {
+            return false;
+        }
+        java.util.Collections.swap(order, at, to);
+        for (int i = 0; i < order.size(); i++) {
+            repository.setTrackPosition(order.get(i), i);
+        }
+        return true;
+    }
+
+    /** How many sessions would be left without a track if this track were removed (for the confirmation). */
+    @Transactional(readOnly = true)
+    public int sessionsInTrack(long trackId) {
+        permissions.requireOrganiser();
+        return repository.sessionsInTrack(trackId);
+    }
+
+    /**
+     * Removes a track. Its sessions stay in the programme with no track.
+     *
+     * @return how many sessions now have no track
+     */
+    public int removeTrack(long trackId) {
+        ConveneUser organiser = permissions.requireOrganiser();
+        int sessions = repository.sessionsInTrack(trackId);
+        if (repository.deleteTrack(trackId)) {
+            log.info("User {} removed track {} ({} sessions now without a track)", organiser.id(), trackId, sessions);
+        }
+        return sessions;
+    }
+
+    // --- host organisations
+
+    @Transactional(readOnly = true)
+    public List<HostRow> hosts(String filter, int offset, int limit) {
+        permissions.requireOrganiser();
+        return repository.hosts(filter, offset, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public int countHosts(String filter) {
+        permissions.requireOrganiser();
+        return repository.countHosts(filter);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<HostEdit> host(long id) {
+        permissions.requireOrganiser();
+        return repository.host(id);
+    }
+
+    public SaveResult<HostEdit> createHost(HostForm form) {
+        ConveneUser organiser = permissions.requireOrganiser();
+        HostForm clean = clean(form);
+        Map<String, String> problems = hostProblems(clean, null);
+        if (!problems.isEmpty()) {
+            return new SaveResult.Invalid<>(problems);
+        }
+        Optional<Long> id = repository.insertHost(clean);
+        if (id.isEmpty()) {
+            return new SaveResult.Invalid<>(Map.of(HostForm.NAME, hostTaken(clean.name())));
+        }
+        log.info("User {} created host organisation {}", organiser.id(), id.get());
+        return new SaveResult.Saved<>(repository.host(id.get()).orElseThrow());
+    }
+
+    public SaveResult<HostEdit> updateHost(long id, int expectedVersion, HostForm form) {
+        ConveneUser organiser = permissions.requireOrganiser();
+        HostForm clean = clean(form);
+        Map<String, String> problems = hostProblems(clean, id);
+        if (!problems.isEmpty()) {
+            return new SaveResult.Invalid<>(problems);
+        }
+        boolean saved;
+        try {
+            saved = repository.updateHost(id, expectedVersion, clean);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            return new SaveResult.Invalid<>(Map.of(HostForm.NAME, hostTaken(clean.name())));
+        }
+        if (!saved) {
+            return new SaveResult.Conflict<>();
+        }
+        log.info("User {} changed host organisation {}", organiser.id(), id);
+        return new SaveResult.Saved<>(repository.host(id).orElseThrow());
+    }
+
+    private static HostForm clean(HostForm form) {
+        return new HostForm(strip(form.name()), strip(form.website()), strip(form.description()));
+    }
+
+    private static String hostTaken(String name) {
+        return "There is already a host organisation called \u201c" + name + "\u201d. Open it from the list "
+                + "instead, or use a different name";
+    }
+
+    private Map<String, String> hostProblems(HostForm form, Long id) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (form.name() == null) {
+            problems.put(HostForm.NAME, "Enter the organisation's name");
+        } else if (form.name().length() > 200) {
+            problems.put(HostForm.NAME, "Organisation name must be 200 characters or fewer");
+        } else if (repository.hostNameTaken(form.name(), id)) {
+            problems.put(HostForm.NAME, hostTaken(form.name()));
+        }
+        if (form.website() != null && !WebAddresses.isValid(form.website())) {
+            problems.put(HostForm.WEBSITE, "Enter a website address that starts with https:// or http://, "
+                    + "like https://www.example.org");
+        }
+        if (form.description() != null && form.description().length() > 5000) {
+            problems.put(HostForm.DESCRIPTION, "Description must be 5,000 characters or fewer");
+        }
+        return problems;
+    }
+
+    // --- people
+
+    @Transactional(readOnly = true)
+    public List<PersonRow> people(String search, int offset, int limit) {
+        permissions.requireOrganiser();
+        return repository.people(search, offset, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public int countPeople(String search) {
+        permissions.requireOrganiser();
+        return repository.countPeople(search);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PersonEdit> person(long id) {
+        permissions.requireOrganiser();
+        return repository.person(id);
+    }
+
+    public SaveResult<PersonEdit> createPerson(PersonForm form) {
+        ConveneUser organiser = permissions.requireOrganiser();
+        PersonForm clean = clean(form);
+        Map<String, String> problems = new LinkedHashMap<>();
+        Long userId = personProblems(clean, problems);
+        if (!problems.isEmpty()) {
+            return new SaveResult.Invalid<>(problems);
+        }
+        long id = repository.insertPerson(clean, userId);
+        log.info("User {} added person {}", organiser.id(), id);
+        return new SaveResult.Saved<>(repository.person(id).orElseThrow());
+    }
+
+    public SaveResult<PersonEdit> updatePerson(long id, int expectedVersion, PersonForm form) {
+        ConveneUser organiser = permissions.requireOrganiser();
+        PersonForm clean = clean(form);
+        Map<String, String> problems = new LinkedHashMap<>();
+        Long userId = personProblems(clean, problems);
+        if (!problems.isEmpty()) {
+            return new SaveResult.Invalid<>(problems);
+        }
+        if (!repository.updatePerson(id, expectedVersion, clean, userId)) {
+            return new SaveResult.Conflict<>();
+        }
+        log.info("User {} changed person {}", organiser.id(), id);
+        return new SaveResult.Saved<>(repository.person(id).orElseThrow());
+    }
+
+    private static PersonForm clean(PersonForm form) {
+        String email = strip(form.accountEmail());
+        return new PersonForm(strip(form.name()), strip(form.organisation()), strip(form.bio()),
+                email == null ? null : email.toLowerCase(Locale.ROOT));
+    }
+
+    /** Adds the form's problems; returns the linked account's id (null for none). */
+    private Long personProblems(PersonForm form, Map<String, String> problems) {
+        if (form.name() == null) {
+            problems.put(PersonForm.NAME, "Enter the person's name");
+        } else if (form.name().length() > 200) {
+            problems.put(PersonForm.NAME, "Name must be 200 characters or fewer");
+        }
+        if (form.organisation() != null && form.organisation().length() > 200) {
+            problems.put(PersonForm.ORGANISATION, "Organisation must be 200 characters or fewer");
+        }
+        if (form.bio() != null && form.bio().length() > 5000) {
+            problems.put(PersonForm.BIO, "Biography must be 5,000 characters or fewer");
+        }
+        if (form.accountEmail() == null) {
+            return null;
+        }
+        if (!form.accountEmail().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+            problems.put(PersonForm.ACCOUNT_EMAIL, "Enter an email address in the correct format, like "
+                    + "name@example.org");
+            return null;
+        }
+        Optional<Long> account = repository.accountId(form.accountEmail());
+        if (account.isEmpty()) {
+            problems.put(PersonForm.ACCOUNT_EMAIL, "There is no Convene account with this email address. Ask "
+                    + "them to sign up first, or leave this empty");
+            return null;
+        }
+        return account.get();
+    }
+
+    static String strip(String text) {
+        if (text == null) {
+            return null;
+        }
+        String stripped = text.strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+}

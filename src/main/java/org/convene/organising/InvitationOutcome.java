@@ -1,0 +1,15 @@
+package org.convene.organising;
+
+/** What an invitation link leads to: an organisation to join, or why not. */
+public sealed interface InvitationOutcome {
+
+    /** The link can be accepted (preview) or has just been accepted. */
+    record Open(long hostId, String hostName) implements InvitationOutcome {
+    }
+
+    /** The link cannot be used; {@code message} says why in plain words. */
+    record Refused(Reason reason, String hostName, String message) implements InvitationOutcome {
+    }
+
+    enum Reason { UNKNOWN, EXPIRED, REVOKED, ALREADY_USED, WRONG_ACCOUNT }
+}

@@ -1,0 +1,39 @@
+package org.convene.organising;
+
+import org.convene.programme.AccessFeature;
+import org.convene.programme.ConferenceSummary;
+import org.convene.programme.SessionDraft;
+import org.convene.programme.SessionFormat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A session as its editor loads it: every field a person may change, the version the change will be checked
+ * against, and who runs it. Reference, summary, track, host, join URL, capacity and access notes may be empty.
+ *
+ * @param cancelledAt when the session was cancelled, or null when it goes ahead
+ */
+public record SessionForEditing(long id, ConferenceSummary conference, int version, String reference, String title,
+                                String summaryMarkdown, SessionFormat format, Instant startsAt, Instant endsAt,
+                                Long trackId, Long hostId, String joinUrl, Integer capacity,
+                                Set<AccessFeature> access, String accessNotes, Instant cancelledAt,
+                                List<AssignedPerson> facilitators, List<AssignedPerson> speakers) {
+
+    public SessionForEditing {
+        access = Set.copyOf(access);
+        facilitators = List.copyOf(facilitators);
+        speakers = List.copyOf(speakers);
+    }
+
+    public boolean cancelled() {
+        return cancelledAt != null;
+    }
+
+    /** The session as a draft, unchanged: what a form starts from. */
+    public SessionDraft toDraft() {
+        return new SessionDraft(conference.id(), reference, title, summaryMarkdown, format, startsAt, endsAt,
+                trackId, hostId, joinUrl, capacity, access, accessNotes);
+    }
+}

@@ -1,6 +1,0 @@
-package org.convene.programme;
-
-/** What a confirmed CSV import wrote. */
-public record CsvImportResult(long conferenceId, int created, int updated, int unchanged, int tracksCreated,
-                              int hostsCreated) {
-}

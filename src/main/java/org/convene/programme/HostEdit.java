@@ -1,5 +1,0 @@
-package org.convene.programme;
-
-/** A host organisation as its edit page shows it. */
-public record HostEdit(long id, String name, String website, String description, int version) {
-}

@@ -1,5 +1,0 @@
-package org.convene.programme;
-
-/** A host organisation in the organiser's list. */
-public record HostRow(long id, String name, String website, int coordinators, int sessions) {
-}

@@ -1,8 +1,0 @@
-package org.convene.programme;
-
-import java.time.Instant;
-
-/** A row of the programme management list. Reference, track and host may be null. */
-public record ManagedSession(long id, String reference, String title, Instant startsAt, Instant endsAt,
-                             TrackRef track, HostRef host, boolean cancelled) {
-}

@@ -1,6 +1,0 @@
-package org.convene.programme;
-
-/** The orders the programme management list can be sorted in; each ends with the start time and id. */
-public enum ManagedSessionSort {
-    START, TITLE, TRACK, HOST
-}

@@ -1,5 +1,0 @@
-package org.convene.programme;
-
-/** A person in the organiser's list. */
-public record PersonRow(long id, String name, String organisation, boolean hasAccount, int sessions) {
-}

@@ -1,0 +1,522 @@
+package org.convene.timetable.ui;
+
+import org.convene.core.ui.DateTexts;
+import org.convene.core.ui.ZoneTexts;
+import org.convene.programme.ui.ConferenceLinks;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.page.ExtendedClientDetails;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.convene.core.security.CurrentUser;
+import org.convene.core.ui.MainLayout;
+import org.convene.core.ui.PagePolling;
+import org.convene.programme.AccessFeature;
+import org.convene.agenda.AgendaService;
+import org.convene.programme.ConferenceDetail;
+import org.convene.programme.ConferenceSummary;
+import org.convene.programme.HostRef;
+import org.convene.programme.ProgrammeService;
+import org.convene.programme.SessionFormat;
+import org.convene.timetable.TimetableEntry;
+import org.convene.timetable.TimetableService;
+import org.convene.timetable.TimetableFilter;
+import org.convene.programme.TrackRef;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A conference's public timetable: one tab per conference day, sessions grouped into time slots
+ * (side by side on wide screens, stacked on a phone), filters, "happening now" and "next up" markers,
+ * and a switch between the conference's time zone and the reader's own.
+ * <p>
+ * Everything the reader chooses lives in the URL (see {@link TimetableParams}): every change navigates,
+ * and because Vaadin reuses this view for the same conference, the controls stay where they are (and keep
+ * focus) while only the list is redrawn.
+ */
+@Route(value = "conferences/:slug", layout = MainLayout.class)
+@AnonymousAllowed
+@StyleSheet("styles/timetable.css")
+@StyleSheet("styles/recordings.css")
+public class TimetableView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final int POLL_INTERVAL_MILLIS = 30_000;
+
+    private final ProgrammeService programme;
+    private final TimetableService timetables;
+    private final AgendaService agenda;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    private ConferenceDetail conference;
+    private TimetableParams params;
+    private LocalDate day;
+    private ZoneId zone;
+    private ZoneId browserZone;
+    private boolean rendered;
+    private boolean updatingControls;
+    private boolean focusNowAfterRender;
+    private String pageTitle = "Timetable";
+
+    private final Div status = new Div();
+    private final TimeZoneSwitch zoneSwitch = new TimeZoneSwitch();
+    private final Button jumpToNow = new Button("Jump to now");
+    private final TabSheet dayTabs = new TabSheet();
+    private final Map<LocalDate, Tab> tabs = new LinkedHashMap<>();
+    private final Map<Tab, LocalDate> tabDays = new LinkedHashMap<>();
+    private final Map<Tab, Div> panels = new LinkedHashMap<>();
+    private final Details filters = new Details();
+    private final CheckboxGroup<TrackRef> trackFilter = new CheckboxGroup<>("Track");
+    private final CheckboxGroup<SessionFormat> formatFilter = new CheckboxGroup<>("Format");
+    private final CheckboxGroup<HostRef> hostFilter = new CheckboxGroup<>("Host");
+    private final CheckboxGroup<AccessFeature> accessFilter = new CheckboxGroup<>("Access: only sessions with");
+    private final TextField search = new TextField("Search sessions");
+    private final Button searchButton = new Button("Search");
+    private final Button clearFilters = new Button("Clear filters");
+    private final List<SessionCard> cards = new ArrayList<>();
+    private final Map<Instant, Section> slots = new LinkedHashMap<>();
+
+    public TimetableView(ProgrammeService programme, TimetableService timetables, AgendaService agenda, CurrentUser currentUser, Clock clock) {
+        this.programme = programme;
+        this.timetables = timetables;
+        PagePolling.every(this, POLL_INTERVAL_MILLIS, this::refreshMarkers);
+        this.agenda = agenda;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        addClassName("cv-timetable");
+
+        status.setId("timetable-status");
+        status.getElement().setAttribute("role", "status");
+        status.addClassName("cv-tt-status");
+
+        zoneSwitch.addSwitchListener(e -> navigate(params.withZone(
+                e.viewersZone() ? ZoneChoice.BROWSER : ZoneChoice.CONFERENCE)));
+        jumpToNow.addClassName("cv-tt-jump");
+        jumpToNow.addClickListener(e -> jumpToNow());
+
+        trackFilter.setItemLabelGenerator(TrackRef::name);
+        hostFilter.setItemLabelGenerator(HostRef::name);
+        formatFilter.setItemLabelGenerator(SessionFormat::label);
+        accessFilter.setItemLabelGenerator(AccessFeature::label);
+        accessFilter.setItems(AccessFeature.values());
+        for (CheckboxGroup<?> group : List.of(trackFilter, formatFilter, hostFilter, accessFilter)) {
+            group.addClassName("cv-tt-filter");
+            group.addValueChangeListener(e -> filtersChanged());
+        }
+        search.setId("timetable-search");
+        search.setHelperText("Words in the title, description, host or the names of the people running it");
+        search.setClearButtonVisible(true);
+        search.setMaxLength(TimetableFilter.MAX_TEXT_LENGTH);
+        searchButton.addClickListener(e -> filtersChanged());
+        searchButton.addClickShortcut(Key.ENTER).listenOn(search);
+        clearFilters.addClickListener(e -> navigate(params.withoutFilters()));
+
+        dayTabs.addClassName("cv-tt-days");
+        dayTabs.addSelectedChangeListener(e -> {
+            if (!updatingControls && e.getSelectedTab() != null) {
+                navigate(params.withDay(tabDays.get(e.getSelectedTab())));
+            }
+        });
+    }
+
+    @Override
+    public String getPageTitle() {
+        return pageTitle;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String slug = event.getRouteParameters().get("slug").orElse("");
+        if (conference == null || !conference.summary().slug().equals(slug)) {
+            Optional<ConferenceDetail> found = programme.conferenceDetail(slug);
+            if (found.isEmpty()) {
+                showNotFound();
+                return;
+            }
+            build(found.get());
+        }
+        apply(TimetableParams.from(event.getLocation().getQueryParameters()));
+    }
+
+    private void showNotFound() {
+        conference = null;
+        removeAll();
+        pageTitle = "Conference not found";
+        add(new H1("Conference not found"));
+        add(new Paragraph("We could not find a conference at this address. The link may be mistyped, "
+                + "or the conference may have moved."));
+        Anchor home = new Anchor(".", "See all conferences");
+        home.getElement().setAttribute("router-link", "");
+        add(new Paragraph(home));
+    }
+
+    private void build(ConferenceDetail detail) {
+        conference = detail;
+        browserZone = null;
+        ConferenceSummary summary = detail.summary();
+        pageTitle = "Timetable: " + summary.name();
+        removeAll();
+
+        Div intro = new Div(new H1(summary.name()));
+        intro.addClassName("cv-tt-intro");
+        if (summary.theme() != null && !summary.theme().isBlank()) {
+            intro.add(new Paragraph("Theme: " + summary.theme()));
+        }
+        intro.add(new Paragraph(DateTexts.dayRange(summary.firstDay(), summary.lastDay())));
+        if (detail.description() != null && !detail.description().isBlank()) {
+            Paragraph description = new Paragraph(detail.description());
+            description.addClassName("cv-lead");
+            intro.add(description);
+        }
+        add(intro);
+
+        if (currentUser.get().isEmpty()) {
+            Anchor login = new Anchor("login", "Log in to plan your week");
+            login.getElement().setAttribute("router-link", "");
+            Paragraph hint = new Paragraph(login, new Span(
+                    ": you can then add sessions to your own agenda."));
+            hint.addClassName("cv-tt-login-hint");
+            add(hint);
+        }
+
+        Div tools = new Div(zoneSwitch, jumpToNow);
+        tools.addClassName("cv-tt-tools");
+        add(tools);
+
+        trackFilter.setItems(detail.tracks());
+        hostFilter.setItems(detail.hosts());
+        formatFilter.setItems(detail.formats());
+        trackFilter.setVisible(!detail.tracks().isEmpty());
+        hostFilter.setVisible(!detail.hosts().isEmpty());
+        formatFilter.setVisible(!detail.formats().isEmpty());
+        Div searchRow = new Div(search, searchButton);
+        searchRow.addClassName("cv-tt-search");
+        Div groups = new Div(trackFilter, formatFilter, hostFilter, accessFilter);
+        groups.addClassName("cv-tt-filter-groups");
+        filters.removeAll();
+        filters.add(searchRow, groups, clearFilters);
+        filters.addClassName("cv-tt-filters");
+        add(filters, status);
+
+        // Changing tabs moves the selection, which must not read as the reader choosing a day.
+        updatingControls = true;
+        try {
+            new ArrayList<>(tabs.values()).forEach(dayTabs::remove);
+            tabs.clear();
+            tabDays.clear();
+            panels.clear();
+            for (LocalDate date : detail.days()) {
+                Div panel = new Div();
+                panel.addClassName("cv-tt-day");
+                Tab tab = dayTabs.add(DateTexts.dayWithoutYear(date), panel);
+                tabs.put(date, tab);
+                tabDays.put(tab, date);
+                panels.put(tab, panel);
+            }
+        } finally {
+            updatingControls = false;
+        }
+        add(dayTabs);
+    }
+
+    /** Brings the controls in line with the URL, then redraws the day. */
+    private void apply(TimetableParams requested) {
+        ConferenceSummary summary = conference.summary();
+        LocalDate requestedDay = requested.day();
+        day = requestedDay != null && tabs.containsKey(requestedDay) ? requestedDay : defaultDay(summary);
+        // Drop ids this conference does not have, so the controls and the query always agree.
+        Set<Long> trackIds = conference.tracks().stream().map(TrackRef::id)
+                .filter(requested.tracks()::contains).collect(Collectors.toSet());
+        Set<Long> hostIds = conference.hosts().stream().map(HostRef::id)
+                .filter(requested.hosts()::contains).collect(Collectors.toSet());
+        Set<SessionFormat> formats = conference.formats().stream().filter(requested.formats()::contains)
+                .collect(Collectors.toSet());
+        params = requested.withFilters(trackIds, formats, hostIds, requested.access(), requested.text());
+
+        updatingControls = true;
+        try {
+            dayTabs.setSelectedTab(tabs.get(day));
+            trackFilter.setValue(conference.tracks().stream().filter(t -> trackIds.contains(t.id()))
+                    .collect(Collectors.toSet()));
+            hostFilter.setValue(conference.hosts().stream().filter(h -> hostIds.contains(h.id()))
+                    .collect(Collectors.toSet()));
+            formatFilter.setValue(params.formats());
+            accessFilter.setValue(params.access());
+            search.setValue(params.text());
+        } finally {
+            updatingControls = false;
+        }
+        int inUse = params.tracks().size() + params.formats().size() + params.hosts().size()
+                + params.access().size() + (params.text().isEmpty() ? 0 : 1);
+        filters.setSummaryText(inUse == 0 ? "Filter sessions" : "Filter sessions (" + inUse + " in use)");
+        if (params.isNarrowed()) {
+            filters.setOpened(true);
+        }
+        clearFilters.setVisible(params.isNarrowed());
+        jumpToNow.setVisible(summary.isRunning(clock));
+
+        rendered = false;
+        if (params.zone().kind() == ZoneChoice.Kind.LOCAL && browserZone == null) {
+            // Answers at once when the browser has already sent its details, else after a round trip.
+            UI.getCurrent().getPage().retrieveExtendedClientDetails(this::browserDetailsArrived);
+        }
+        render();
+        rendered = true;
+    }
+
+    private void browserDetailsArrived(ExtendedClientDetails details) {
+        browserZone = ZoneChoice.zoneId(details.getTimeZoneId()).orElse(null);
+        if (rendered && params.zone().kind() == ZoneChoice.Kind.LOCAL) {
+            render();
+        }
+    }
+
+    private LocalDate defaultDay(ConferenceSummary summary) {
+        return summary.isRunning(clock) ? summary.today(clock) : summary.firstDay();
+    }
+
+    private void render() {
+        ConferenceSummary summary = conference.summary();
+        boolean viewersOwnZone = false;
+        zone = summary.timeZone();
+        switch (params.zone().kind()) {
+            case EXPLICIT -> zone = params.zone().explicitZone();
+            case LOCAL -> {
+                if (browserZone != null) {
+                    zone = browserZone;
+                    viewersOwnZone = true;
+                }
+            }
+            case CONFERENCE -> { }
+        }
+        zoneSwitch.show(zone, viewersOwnZone, !params.zone().isConferenceZone());
+
+        TimetableFilter filter = params.filter(day);
+        List<TimetableEntry> entries = timetables.timetable(summary, filter);
+        Map<LocalDate, Integer> matches = params.isNarrowed() ? timetables.matchesPerDay(summary, filter) : Map.of();
+        boolean signedIn = currentUser.get().isPresent();
+        Set<Long> mine = signedIn ? agenda.mySessionIds() : Set.of();
+
+        LocalDate today = summary.isRunning(clock) ? summary.today(clock) : null;
+        tabs.forEach((date, tab) -> {
+            String label = DateTexts.dayWithoutYear(date) + (date.equals(today) ? " (today)" : "");
+            if (params.isNarrowed()) {
+                int count = matches.getOrDefault(date, 0);
+                label += ", " + count + (count == 1 ? " match" : " matches");
+            }
+            tab.setLabel(label);
+        });
+
+        panels.values().forEach(Div::removeAll);
+        Div panel = panels.get(tabs.get(day));
+        cards.clear();
+        slots.clear();
+        String dayText = DateTexts.dayWithoutYear(day);
+        panel.add(new H2("Sessions on " + dayText));
+
+        if (entries.isEmpty()) {
+            panel.add(noSessions(matches));
+        } else {
+            Map<Instant, List<TimetableEntry>> bySlot = entries.stream()
+                    .collect(Collectors.groupingBy(TimetableEntry::startsAt, LinkedHashMap::new, Collectors.toList()));
+            bySlot.forEach((start, slotEntries) -> panel.add(slot(start, slotEntries, signedIn, mine)));
+        }
+
+        int count = entries.size();
+        String sessions = count == 1 ? "1 session" : count + " sessions";
+        if (params.isNarrowed()) {
+            status.setText(count == 0 ? "No sessions match on " + dayText + "."
+                    : sessions + (count == 1 ? " matches" : " match") + " on " + dayText + ".");
+        } else {
+            status.setText((count == 0 ? "No sessions" : sessions) + " on " + dayText + ".");
+        }
+        refreshMarkers();
+        if (focusNowAfterRender) {
+            focusNowAfterRender = false;
+            focusNow();
+        }
+    }
+
+    private Div noSessions(Map<LocalDate, Integer> matches) {
+        Div message = new Div();
+        message.addClassName("cv-tt-empty");
+        if (!params.isNarrowed()) {
+            message.add(new Paragraph("There are no sessions on this day."));
+            return message;
+        }
+        message.add(new Paragraph("No sessions on " + DateTexts.dayWithoutYear(day) + " match your filters."));
+        List<LocalDate> otherDays = matches.entrySet().stream()
+                .filter(e -> e.getValue() > 0 && tabs.containsKey(e.getKey()))
+                .map(Map.Entry::getKey).toList();
+        if (!otherDays.isEmpty()) {
+            message.add(new Paragraph("Sessions on other days match:"));
+            UnorderedList list = new UnorderedList();
+            for (LocalDate other : otherDays) {
+                int n = matches.get(other);
+                Anchor link = new Anchor(ConferenceLinks.timetable(conference.summary().slug()) + "?"
+                        + params.withDay(other).toQuery().getQueryString(),
+                        DateTexts.dayWithoutYear(other) + " (" + n + (n == 1 ? " session)" : " sessions)"));
+                link.getElement().setAttribute("router-link", "");
+                list.add(new ListItem(link));
+            }
+            message.add(list);
+        }
+        Button clear = new Button("Clear filters", e -> navigate(params.withoutFilters()));
+        message.add(new Paragraph("Try removing a filter, or clear them all to see every session."), clear);
+        return message;
+    }
+
+    private Section slot(Instant start, List<TimetableEntry> entries, boolean signedIn, Set<Long> mine) {
+        Section section = new Section();
+        section.addClassName("cv-tt-slot");
+        H3 heading = new H3(ZoneTexts.timeOnDay(start, zone, day));
+        heading.setId("slot-" + start.getEpochSecond());
+        heading.getElement().setAttribute("tabindex", "-1");
+        heading.addClassName("cv-tt-slot-time");
+        section.getElement().setAttribute("aria-labelledby", heading.getId().orElseThrow());
+        UnorderedList list = new UnorderedList();
+        list.addClassName("cv-tt-cards");
+        String tz = params.zone().parameterValue();
+        for (TimetableEntry entry : entries) {
+            AgendaToggle toggle = null;
+            if (signedIn) {
+                toggle = new AgendaToggle(entry.id(), entry.title(), mine.contains(entry.id()));
+                toggle.addToggleListener(this::toggleAgenda);
+            }
+            String href = ConferenceLinks.session(entry.id()) + (tz == null ? "" : "?" + ZoneChoice.PARAMETER + "=" + tz);
+            SessionCard card = new SessionCard(entry, zone, day, href, toggle);
+            cards.add(card);
+            list.add(card);
+        }
+        section.add(heading, list);
+        slots.put(start, section);
+        return section;
+    }
+
+    private void toggleAgenda(AgendaToggle.ToggleEvent event) {
+        AgendaToggle toggle = event.getSource();
+        try {
+            if (event.addToAgenda()) {
+                agenda.add(toggle.sessionId());
+                status.setText("Added \u201c" + toggle.sessionTitle() + "\u201d to your agenda.");
+            } else {
+                agenda.remove(toggle.sessionId());
+                status.setText("Removed \u201c" + toggle.sessionTitle() + "\u201d from your agenda.");
+            }
+            toggle.setOnAgenda(event.addToAgenda());
+        } catch (CurrentUser.NotSignedInException e) {
+            status.setText("You need to log in again to change your agenda.");
+        }
+    }
+
+    /**
+     * Marks sessions on now and the next slot to start. "Next up" is only shown on today's tab: on other
+     * days it would point at a time that is not next.
+     */
+    private void refreshMarkers() {
+        if (conference == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        boolean showingToday = conference.summary().isRunning(clock) && day.equals(conference.summary().today(clock));
+        // a cancelled session is neither happening now nor next up
+        Instant nextStart = showingToday ? cards.stream().filter(c -> !c.entry().cancelled())
+                .map(c -> c.entry().startsAt())
+                .filter(start -> start.isAfter(now)).min(Instant::compareTo).orElse(null) : null;
+        for (SessionCard card : cards) {
+            TimetableEntry entry = card.entry();
+            card.setMarker(entry.cancelled() ? SessionCard.Marker.NONE
+                    : entry.isOnAt(now) ? SessionCard.Marker.HAPPENING_NOW
+                    : entry.startsAt().equals(nextStart) ? SessionCard.Marker.NEXT_UP : SessionCard.Marker.NONE);
+        }
+        slots.forEach((start, section) -> section.getElement().getClassList().set("cv-tt-slot--current",
+                start.equals(nowTarget())));
+    }
+
+    /** The slot to jump to: the first with a session on now, else the next to start. */
+    private Instant nowTarget() {
+        return cards.stream().filter(c -> c.marker() == SessionCard.Marker.HAPPENING_NOW).findFirst()
+                .or(() -> cards.stream().filter(c -> c.marker() == SessionCard.Marker.NEXT_UP).findFirst())
+                .map(c -> c.entry().startsAt()).orElse(null);
+    }
+
+    private void jumpToNow() {
+        LocalDate today = conference.summary().today(clock);
+        if (!tabs.containsKey(today)) {
+            return;
+        }
+        if (!today.equals(day)) {
+            focusNowAfterRender = true;
+            navigate(params.withDay(today));
+        } else {
+            focusNow();
+        }
+    }
+
+    private void focusNow() {
+        refreshMarkers();
+        Instant target = nowTarget();
+        if (target == null) {
+            status.setText("Nothing else is on today" + (params.isNarrowed() ? " that matches your filters." : "."));
+            return;
+        }
+        Section section = slots.get(target);
+        boolean happening = cards.stream().anyMatch(c -> c.marker() == SessionCard.Marker.HAPPENING_NOW
+                && c.entry().startsAt().equals(target));
+        String time = ZoneTexts.timeOnDay(target, zone, day);
+        status.setText(happening ? "Showing what is on now: the " + time + " sessions."
+                : "Nothing is on right now. Next up: the " + time + " sessions.");
+        section.getChildren().filter(H3.class::isInstance).findFirst()
+                .ifPresent(heading -> heading.getElement().executeJs("this.focus()"));
+    }
+
+    private void filtersChanged() {
+        if (updatingControls) {
+            return;
+        }
+        navigate(params.withFilters(
+                trackFilter.getValue().stream().map(TrackRef::id).collect(Collectors.toSet()),
+                formatFilter.getValue(),
+                hostFilter.getValue().stream().map(HostRef::id).collect(Collectors.toSet()),
+                accessFilter.getValue(),
+                search.getValue()));
+    }
+
+    private void navigate(TimetableParams next) {
+        QueryParameters query = next.toQuery();
+        UI.getCurrent().navigate(ConferenceLinks.timetable(conference.summary().slug()), query);
+    }
+
+}

@@ -1,0 +1,339 @@
+package org.convene.organising;
+
+import org.convene.programme.HostRef;
+import org.convene.programme.WebAddresses;
+
+import org.convene.core.SaveResult;
+import org.convene.programme.ConferenceSummary;
+import org.convene.programme.ProgrammeFixture;
+import org.convene.programme.TrackRef;
+
+import org.convene.IntegrationTest;
+import org.convene.TestData;
+import org.convene.account.AccountFixtures;
+import org.convene.core.security.ConveneUser;
+import org.convene.core.security.Role;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.convene.db.Tables.CONFERENCE;
+import static org.convene.db.Tables.HOST_ORGANISATION;
+import static org.convene.db.Tables.PERSON;
+import static org.convene.db.Tables.PROGRAMME_SESSION;
+
+@IntegrationTest
+class ConferenceAdminServiceTest {
+
+    private static final LocalDate MONDAY = LocalDate.of(2031, 11, 24);
+
+    @Autowired
+    ConferenceAdminService admin;
+    @Autowired
+    TestData data;
+    @Autowired
+    DSLContext db;
+
+    ProgrammeFixture fixture;
+    ConveneUser organiser;
+    final List<String> slugs = new ArrayList<>();
+    final List<Long> hosts = new ArrayList<>();
+    final List<Long> people = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        fixture = new ProgrammeFixture(db);
+        organiser = data.user(Role.ORGANISER);
+        AccountFixtures.actAs(organiser);
+    }
+
+    @AfterEach
+    void tearDown() {
+        SecurityContextHolder.clearContext();
+        db.deleteFrom(CONFERENCE).where(CONFERENCE.SLUG.in(slugs)).execute();
+        db.deleteFrom(HOST_ORGANISATION).where(HOST_ORGANISATION.ID.in(hosts)).execute();
+        db.deleteFrom(PERSON).where(PERSON.ID.in(people)).execute();
+        fixture.cleanUp();
+    }
+
+    private String slug() {
+        String slug = "ca-" + TestData.unique("c").toLowerCase();
+        slugs.add(slug);
+        return slug;
+    }
+
+    private ConferenceForm form(String slug) {
+        return new ConferenceForm("Co-production Week 2031", slug, "Nothing about us without us", null,
+                "Europe/London", MONDAY, MONDAY.plusDays(4));
+    }
+
+    private static <T> T saved(SaveResult<T> result) {
+        assertThat(result).isInstanceOf(SaveResult.Saved.class);
+        return ((SaveResult.Saved<T>) result).value();
+    }
+
+    private static java.util.Map<String, String> problems(SaveResult<?> result) {
+        assertThat(result).isInstanceOf(SaveResult.Invalid.class);
+        return ((SaveResult.Invalid<?>) result).problems();
+    }
+
+    // --- conferences
+
+    @Test
+    void a_slug_is_suggested_from_the_name_in_the_databases_format() {
+        assertThat(ConferenceAdminService.suggestSlug("Co-production Week 2026")).isEqualTo("co-production-week-2026");
+        assertThat(ConferenceAdminService.suggestSlug("  Café & Carers' Day!  ")).isEqualTo("cafe-carers-day");
+        assertThat(ConferenceAdminService.suggestSlug("x".repeat(70))).hasSize(64);
+    }
+
+    @Test
+    void an_organiser_creates_a_conference_and_it_can_be_read_back() {
+        String slug = slug();
+        ConferenceEdit created = saved(admin.createConference(form(slug)));
+
+        assertThat(created.slug()).isEqualTo(slug);
+        assertThat(created.timeZone().getId()).isEqualTo("Europe/London");
+        assertThat(created.version()).isZero();
+        assertThat(admin.conference(slug)).contains(created);
+        assertThat(admin.conferences()).extracting(ConferenceSummary::slug).contains(slug);
+    }
+
+    @Test
+    void every_problem_of_a_conference_form_is_reported_at_once_in_form_order() {
+        var result = admin.createConference(new ConferenceForm("  ", "Not A Slug!", null, null, "Mars/Olympus",
+                null, null));
+
+        assertThat(problems(result)).containsExactly(
+                java.util.Map.entry(ConferenceForm.NAME, "Enter the conference name"),
+                java.util.Map.entry(ConferenceForm.SLUG, "Short name must only include lower-case letters, "
+                        + "numbers and hyphens, and start and end with a letter or number"),
+                java.util.Map.entry(ConferenceForm.TIME_ZONE, "Select a time zone from the list"),
+                java.util.Map.entry(ConferenceForm.FIRST_DAY, "Enter the first day, as a real date"),
+                java.util.Map.entry(ConferenceForm.LAST_DAY, "Enter the last day, as a real date"));
+    }
+
+    @Test
+    void a_last_day_before_the_first_and_a_taken_slug_are_refused() {
+        String slug = slug();
+        saved(admin.createConference(form(slug)));
+
+        var result = admin.createConference(new ConferenceForm("Another", slug, null, null, "Europe/London",
+                MONDAY, MONDAY.minusDays(1)));
+
+        assertThat(problems(result)).containsEntry(ConferenceForm.SLUG,
+                        "Another conference already uses this short name. Choose a different one")
+                .containsEntry(ConferenceForm.LAST_DAY, "The last day must be the same as or after the first day");
+    }
+
+    @Test
+    void editing_with_a_stale_version_is_a_conflict_and_changes_nothing() {
+        String slug = slug();
+        ConferenceEdit created = saved(admin.createConference(form(slug)));
+        ConferenceForm renamed = new ConferenceForm("Renamed week", slug, null, null, "Europe/London",
+                MONDAY, MONDAY.plusDays(4));
+        ConferenceEdit first = saved(admin.updateConference(created.id(), created.version(), renamed));
+        assertThat(first.version()).isEqualTo(1);
+
+        var second = admin.updateConference(created.id(), created.version(),
+                new ConferenceForm("Someone else's name", slug, null, null, "Europe/London", MONDAY, MONDAY));
+
+        assertThat(second).isInstanceOf(SaveResult.Conflict.class);
+        assertThat(admin.conference(slug).orElseThrow().name()).isEqualTo("Renamed week");
+    }
+
+    @Test
+    void dates_that_leave_sessions_outside_are_refused_saying_how_many() {
+        ConferenceSummary week = fixture.conference("Week", "Europe/London", MONDAY, MONDAY.plusDays(4));
+        fixture.session(week, "Friday one").at(MONDAY.plusDays(4).atTime(10, 0), MONDAY.plusDays(4).atTime(11, 0))
+                .create();
+        fixture.session(week, "Friday two").at(MONDAY.plusDays(4).atTime(14, 0), MONDAY.plusDays(4).atTime(15, 0))
+                .create();
+        fixture.session(week, "Monday").at(MONDAY.atTime(10, 0), MONDAY.atTime(11, 0)).create();
+        int version = admin.conference(week.slug()).orElseThrow().version();
+
+        var result = admin.updateConference(week.id(), version, new ConferenceForm("Week", week.slug(), null, null,
+                "Europe/London", MONDAY, MONDAY.plusDays(3)));
+
+        assertThat(problems(result)).containsExactly(java.util.Map.entry(ConferenceForm.FIRST_DAY,
+                "2 sessions are outside these days. Move them first, or choose days that include them"));
+        assertThat(admin.conference(week.slug()).orElseThrow().lastDay()).isEqualTo(MONDAY.plusDays(4));
+    }
+
+    // --- tracks
+
+    @Test
+    void tracks_are_added_in_order_moved_renamed_and_duplicates_refused() {
+        ConferenceSummary week = fixture.conference("Week", "Europe/London", MONDAY, MONDAY.plusDays(4));
+        TrackRow health = saved(admin.addTrack(week.id(), "Health"));
+        TrackRow housing = saved(admin.addTrack(week.id(), "Housing"));
+
+        assertThat(problems(admin.addTrack(week.id(), "health"))).containsEntry(ConferenceAdminService.TRACK_NAME,
+                "This conference already has a track called \u201chealth\u201d. Choose a different name");
+        assertThat(problems(admin.addTrack(week.id(), " "))).containsEntry(ConferenceAdminService.TRACK_NAME,
+                "Enter the track name");
+
+        assertThat(admin.moveTrack(housing.id(), true)).isTrue();
+        assertThat(admin.moveTrack(housing.id(), true)).as("already first").isFalse();
+        assertThat(admin.conference(week.slug()).orElseThrow().tracks()).extracting(TrackRow::name)
+                .containsExactly("Housing", "Health");
+
+        TrackRow current = admin.conference(week.slug()).orElseThrow().tracks().get(1);
+        TrackRow renamed = saved(admin.renameTrack(health.id(), current.version(), "Health and care"));
+        assertThat(renamed.name()).isEqualTo("Health and care");
+        assertThat(admin.renameTrack(health.id(), current.version(), "Stale")).isInstanceOf(SaveResult.Conflict.class);
+    }
+
+    @Test
+    void removing_a_track_says_how_many_sessions_lose_it_and_keeps_them() {
+        ConferenceSummary week = fixture.conference("Week", "Europe/London", MONDAY, MONDAY.plusDays(4));
+        TrackRow health = saved(admin.addTrack(week.id(), "Health"));
+        TrackRef ref = new TrackRef(health.id(), health.name());
+        long session = fixture.session(week, "In the track").at(MONDAY.atTime(10, 0), MONDAY.atTime(11, 0))
+                .track(ref).create();
+
+        assertThat(admin.sessionsInTrack(health.id())).isEqualTo(1);
+        assertThat(admin.removeTrack(health.id())).isEqualTo(1);
+
+        assertThat(admin.conference(week.slug()).orElseThrow().tracks()).isEmpty();
+        assertThat(db.select(PROGRAMME_SESSION.TRACK_ID).from(PROGRAMME_SESSION)
+                .where(PROGRAMME_SESSION.ID.eq(session)).fetchSingle().value1()).isNull();
+    }
+
+    // --- host organisations
+
+    @Test
+    void host_names_are_unique_whatever_their_case_and_websites_must_be_web_addresses() {
+        String name = TestData.unique("Carers Together");
+        HostEdit host = saved(admin.createHost(new HostForm(name, "https://carers.example.org", "A charity")));
+        hosts.add(host.id());
+
+        var duplicate = admin.createHost(new HostForm(name.toUpperCase(), "ftp://carers.example.org", null));
+
+        assertThat(problems(duplicate)).containsExactly(
+                java.util.Map.entry(HostForm.NAME, "There is already a host organisation called \u201c"
+                        + name.toUpperCase() + "\u201d. Open it from the list instead, or use a different name"),
+                java.util.Map.entry(HostForm.WEBSITE, "Enter a website address that starts with https:// or "
+                        + "http://, like https://www.example.org"));
+        assertThat(admin.hosts(name, 0, 10)).extracting(HostRow::name).containsExactly(name);
+        assertThat(admin.countHosts(name.toLowerCase())).isEqualTo(1);
+    }
+
+    @Test
+    void a_host_website_follows_the_same_web_address_rule_as_joining_links() {
+        for (String website : java.util.List.of("HTTPS://carers.example.org", "https://carers", "ftp://carers.example.org")) {
+            assertThat(problems(admin.createHost(new HostForm(TestData.unique("Carers"), website, null))))
+                    .as(website).containsOnlyKeys(HostForm.WEBSITE);
+            assertThat(WebAddresses.isValid(website)).as(website).isFalse();
+        }
+        String longButValid = "https://carers.example.org/" + "a".repeat(600);
+        HostEdit host = saved(admin.createHost(new HostForm(TestData.unique("Carers"), longButValid, null)));
+        hosts.add(host.id());
+        assertThat(host.website()).isEqualTo(longButValid);
+    }
+
+    @Test
+    void a_host_edited_from_a_stale_version_is_a_conflict() {
+        HostEdit host = saved(admin.createHost(new HostForm(TestData.unique("Host"), null, null)));
+        hosts.add(host.id());
+        HostEdit changed = saved(admin.updateHost(host.id(), host.version(), new HostForm(host.name(),
+                "https://example.org", "Changed")));
+        assertThat(changed.version()).isEqualTo(1);
+
+        assertThat(admin.updateHost(host.id(), host.version(), new HostForm(host.name(), null, "Lost")))
+                .isInstanceOf(SaveResult.Conflict.class);
+        assertThat(admin.host(host.id()).orElseThrow().description()).isEqualTo("Changed");
+    }
+
+    @Test
+    void renaming_a_host_to_another_hosts_name_is_refused() {
+        HostEdit a = saved(admin.createHost(new HostForm(TestData.unique("Host A"), null, null)));
+        HostEdit b = saved(admin.createHost(new HostForm(TestData.unique("Host B"), null, null)));
+        hosts.add(a.id());
+        hosts.add(b.id());
+
+        assertThat(problems(admin.updateHost(b.id(), b.version(), new HostForm(a.name(), null, null))))
+                .containsKey(HostForm.NAME);
+    }
+
+    // --- people
+
+    @Test
+    void a_person_is_linked_to_an_account_by_email_and_an_unknown_email_is_explained() {
+        ConveneUser account = data.user();
+        PersonEdit person = saved(admin.createPerson(new PersonForm("Amara Okafor", "Carers Together",
+                "Amara has cared for her dad for ten years.", account.email().toUpperCase())));
+        people.add(person.id());
+        assertThat(person.accountEmail()).isEqualTo(account.email());
+
+        var unknown = admin.updatePerson(person.id(), person.version(), new PersonForm("Amara Okafor", null, null,
+                "nobody-" + TestData.unique("x") + "@test.example"));
+
+        assertThat(problems(unknown)).containsExactly(java.util.Map.entry(PersonForm.ACCOUNT_EMAIL,
+                "There is no Convene account with this email address. Ask them to sign up first, or leave this empty"));
+        assertThat(problems(admin.createPerson(new PersonForm("", null, null, "not an email"))))
+                .containsEntry(PersonForm.NAME, "Enter the person's name")
+                .containsEntry(PersonForm.ACCOUNT_EMAIL, "Enter an email address in the correct format, like name@example.org");
+    }
+
+    @Test
+    void a_person_edited_from_a_stale_version_is_a_conflict_and_search_finds_people() {
+        String name = TestData.unique("Bill Hughes");
+        PersonEdit person = saved(admin.createPerson(new PersonForm(name, "Tenants' forum", null, null)));
+        people.add(person.id());
+        saved(admin.updatePerson(person.id(), person.version(), new PersonForm(name, "Tenants' forum", "Bio", null)));
+
+        assertThat(admin.updatePerson(person.id(), person.version(), new PersonForm(name, null, null, null)))
+                .isInstanceOf(SaveResult.Conflict.class);
+        assertThat(admin.people(name, 0, 10)).extracting(PersonRow::name).containsExactly(name);
+        assertThat(admin.countPeople(name)).isEqualTo(1);
+    }
+
+    // --- who may
+
+    @Test
+    void attendees_and_host_coordinators_are_refused_every_organiser_only_call() {
+        ConferenceSummary week = fixture.conference("Week", "Europe/London", MONDAY, MONDAY.plusDays(4));
+        TrackRef track = fixture.track(week, "Track", 0);
+        HostRef host = fixture.host("Host");
+        long person = fixture.person("Someone", null, null);
+        List<Supplier<?>> calls = List.of(
+                () -> admin.conferences(),
+                () -> admin.conference(week.slug()),
+                () -> admin.createConference(form(slug())),
+                () -> admin.updateConference(week.id(), 0, form(week.slug())),
+                () -> admin.addTrack(week.id(), "New"),
+                () -> admin.renameTrack(track.id(), 0, "New"),
+                () -> admin.moveTrack(track.id(), false),
+                () -> admin.sessionsInTrack(track.id()),
+                () -> admin.removeTrack(track.id()),
+                () -> admin.hosts(null, 0, 10),
+                () -> admin.countHosts(null),
+                () -> admin.host(host.id()),
+                () -> admin.createHost(new HostForm("New host " + fixture.tag(), null, null)),
+                () -> admin.updateHost(host.id(), 0, new HostForm("Renamed", null, null)),
+                () -> admin.people(null, 0, 10),
+                () -> admin.countPeople(null),
+                () -> admin.person(person),
+                () -> admin.createPerson(new PersonForm("New", null, null, null)),
+                () -> admin.updatePerson(person, 0, new PersonForm("New", null, null, null)));
+        for (ConveneUser user : List.of(data.user(), data.user(Role.HOST), data.user(Role.FACILITATOR))) {
+            AccountFixtures.actAs(user);
+            for (Supplier<?> call : calls) {
+                assertThatThrownBy(call::get).isInstanceOf(AccessDeniedException.class);
+            }
+        }
+        assertThat(db.fetchCount(org.convene.db.Tables.TRACK, org.convene.db.Tables.TRACK.ID.eq(track.id())))
+                .as("nothing was removed").isEqualTo(1);
+    }
+}
