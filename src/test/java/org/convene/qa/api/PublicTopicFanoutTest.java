@@ -49,6 +49,8 @@ class PublicTopicFanoutTest {
     ApiTokenService tokens;
     @Autowired
     QaService qa;
+    @Autowired
+    PublicTopicFanout fanout;
 
     long session;
     final List<StompTestClient> clients = new ArrayList<>();
@@ -171,6 +173,18 @@ class PublicTopicFanoutTest {
         assertThat(seqsUpTo(before, lastSeq)).containsExactlyElementsOf(oneTo(lastSeq));
         assertThat(seqsUpTo(after, lastSeq)).containsExactlyElementsOf(oneTo(lastSeq));
         assertThat(notReading.isOutputClosed()).isFalse();
+    }
+
+    @Test
+    void a_frame_larger_than_common_client_buffers_reaches_the_subscriber_whole() throws Exception {
+        BlockingQueue<JsonNode> frames = connect(null).subscribe(questions());
+        String text = "x".repeat(40_000); // what a slow reader's merged backlog can add up to
+
+        fanout.publish(session, "[{\"seq\":1,\"type\":\"test\",\"text\":\"" + text + "\"}]").get(10, TimeUnit.SECONDS);
+
+        JsonNode frame = StompTestClient.poll(frames, WAIT);
+        assertThat(frame).as("the large frame").isNotNull();
+        assertThat(frame.get("events").get(0).get("text").asString()).hasSize(text.length());
     }
 
     /** A subscriber on the JDK's WebSocket that reads only the frames up to its subscription's receipt. */

@@ -1,5 +1,7 @@
 package org.convene.qa.api;
 
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
 import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.StringMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
@@ -27,6 +29,7 @@ class StompTestClient implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger RECEIPTS = new AtomicInteger();
+    private static final int CLIENT_BUFFER_BYTES = 1024 * 1024;
 
     final StompSession session;
     final BlockingQueue<JsonNode> errors = new LinkedBlockingQueue<>();
@@ -39,7 +42,12 @@ class StompTestClient implements AutoCloseable {
     }
 
     static StompTestClient connect(int port, String token) throws Exception {
-        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        // Frames may be large (a slow reader's backlog is merged into one, docs/api.md); Tomcat's client container
+        // accepts 8 KiB by default and closes the connection with 1009 on anything larger.
+        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(CLIENT_BUFFER_BYTES);
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));
+        client.setInboundMessageSizeLimit(CLIENT_BUFFER_BYTES);
         client.setMessageConverter(new CompositeMessageConverter(List.of(new StringMessageConverter(), new JsonText())));
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(1);
