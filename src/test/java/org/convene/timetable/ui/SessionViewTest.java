@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.QueryParameters;
 import org.convene.KaribuTest;
 import org.convene.core.security.ConveneUser;
@@ -313,6 +314,19 @@ class SessionViewTest extends KaribuTest {
 
         _click(toggle);
         assertThat(agendaService.mySessionIds()).isEmpty();
+    }
+
+    @Test
+    void a_signed_in_attendee_of_a_session_under_way_gets_the_question_form() {
+        long id = session("https://meet.example.org/care", null);
+        clock.set(START.plusSeconds(600));
+        login(fixture.user("Sam"));
+
+        open(id, "");
+
+        TextArea question = _get(TextArea.class, spec -> spec.withId("qa-question"));
+        assertThat(question.isVisible() && question.getParent().orElseThrow().isVisible())
+                .as("the question field and its form are shown").isTrue();
     }
 
     @Test
