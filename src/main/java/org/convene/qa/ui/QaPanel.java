@@ -4,27 +4,18 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dependency.StyleSheet;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.spring.annotation.SpringComponent;
-import org.convene.core.ui.ErrorSummary;
 import org.convene.qa.LiveBoard;
 import org.convene.qa.LiveBoards;
 import org.convene.qa.MyQuestion;
@@ -35,7 +26,6 @@ import org.convene.qa.QaService;
 import org.convene.qa.QaViewer;
 import org.convene.qa.QuestionState;
 import org.convene.qa.QuestionView;
-import org.convene.qa.ReplyView;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 
@@ -43,15 +33,9 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The attendee's live Q&A on a session page: ask (anonymously when the session allows it), see and up-vote
@@ -68,37 +52,9 @@ import java.util.stream.Collectors;
 @StyleSheet("styles/qa.css")
 public class QaPanel extends Div implements AfterNavigationObserver {
 
-    /** The service's limit; the field stops typing there and the counter counts down to it. */
-    static final int MAX_LENGTH = 500;
-    /** The counter is announced only this close to the limit: every keystroke would drown everything else. */
-    static final int ANNOUNCE_COUNTER_BELOW = 50;
+    /** The service's limit on a question's length, for every field that takes one. */
+    static final int MAX_LENGTH = AskForm.MAX_LENGTH;
     static final String SORT_PARAMETER = "sort";
-    static final String SENT = "Your question was sent.";
-    static final String SENT_FOR_CHECKING = "Your question was sent. A facilitator will check it before everyone can see it.";
-
-    enum Sort {
-        VOTES("Most votes", null,
-                Comparator.comparingInt(QuestionView::votes).reversed()
-                        .thenComparing(QuestionView::askedAt).thenComparingLong(QuestionView::id)),
-        NEWEST("Newest", "newest",
-                Comparator.comparing(QuestionView::askedAt).reversed()
-                        .thenComparing(Comparator.comparingLong(QuestionView::id).reversed()));
-
-        final String label;
-        /** The URL value; null for the default, which keeps the address short. */
-        final String parameter;
-        final Comparator<QuestionView> order;
-
-        Sort(String label, String parameter, Comparator<QuestionView> order) {
-            this.label = label;
-            this.parameter = parameter;
-            this.order = order;
-        }
-
-        static Sort fromParameter(String value) {
-            return "newest".equals(value) ? NEWEST : VOTES;
-        }
-    }
 
     private final QaService qa;
     private final LiveBoards boards;
@@ -116,30 +72,17 @@ public class QaPanel extends Div implements AfterNavigationObserver {
 
     private long sessionId;
     private ZoneId zone = ZoneOffset.UTC;
-    private Sort sort = Sort.VOTES;
+    private QuestionSort sort = QuestionSort.VOTES;
     private Location location;
     private boolean flushScheduled;
 
     private final Paragraph stateNote = new Paragraph();
-    private final Paragraph moderatorLinks = new Paragraph();
+    private final ModeratorLinks moderatorLinks = new ModeratorLinks();
 
-    private final Div askArea = new Div();
-    private final ErrorSummary errorSummary = new ErrorSummary(4);
-    private final TextArea questionField = new TextArea("Your question");
-    private final Div counterAnnouncer = new Div();
-    private final Checkbox anonymous = new Checkbox("Ask anonymously");
-    private final Paragraph preModerationNote = new Paragraph(
-            "A facilitator checks each question before everyone can see it.");
-    private final Button askButton = new Button("Ask");
-    private final Paragraph askStatus = new Paragraph();
-    private final Div form = new Div();
-    private final Paragraph loginPrompt = new Paragraph();
-    private final Paragraph overNote = new Paragraph("This session has ended, so it no longer takes questions.");
+    private final AskForm askForm = new AskForm();
+    private final MyQuestionsList mineList = new MyQuestionsList();
 
-    private final Div mineArea = new Div();
-    private final UnorderedList mineList = new UnorderedList();
-
-    private final RadioButtonGroup<Sort> sortChoice = new RadioButtonGroup<>("Sort questions by");
+    private final RadioButtonGroup<QuestionSort> sortChoice = new RadioButtonGroup<>("Sort questions by");
     private final Checkbox pause = new Checkbox("Pause live updates");
     private final Div pendingBar = new Div();
     private final Paragraph pendingText = new Paragraph();
@@ -170,8 +113,6 @@ public class QaPanel extends Div implements AfterNavigationObserver {
 
         stateNote.addClassName("cv-qa-state");
         stateNote.setVisible(false);
-        moderatorLinks.addClassName("cv-qa-moderator-links");
-        moderatorLinks.setVisible(false);
 
         liveRegion.addClassName("cv-visually-hidden");
         liveRegion.setId("qa-announcements");
@@ -179,56 +120,15 @@ public class QaPanel extends Div implements AfterNavigationObserver {
         liveRegion.getElement().setAttribute("aria-live", "polite");
         liveRegion.getElement().setAttribute("aria-atomic", "true");
 
-        add(stateNote, moderatorLinks, askSection(), mineSection(), listSection(), liveRegion);
-    }
-
-    private Div askSection() {
-        Div section = new Div();
-        section.addClassName("cv-qa-ask");
-        H3 heading = new H3("Ask a question");
-
-        questionField.setId("qa-question");
-        questionField.setMaxLength(MAX_LENGTH);
-        questionField.setWidthFull();
-        questionField.setValueChangeMode(ValueChangeMode.LAZY);
-        questionField.addValueChangeListener(e -> showCounter());
-        counterAnnouncer.addClassName("cv-visually-hidden");
-        counterAnnouncer.getElement().setAttribute("aria-live", "polite");
-        showCounter();
-
-        anonymous.setId("qa-anonymous");
-        anonymous.setHelperText("Not even the facilitators will see your name.");
-        preModerationNote.addClassName("cv-muted");
-        askButton.addThemeVariants(ButtonVariant.PRIMARY);
-        askButton.addClickListener(e -> submitQuestion());
-        askStatus.addClassName("cv-qa-ask-status");
-        askStatus.getElement().setAttribute("role", "status");
-
-        form.addClassNames("cv-form", "cv-qa-form");
-        form.add(errorSummary, questionField, counterAnnouncer, anonymous, preModerationNote, askButton);
-
-        Anchor login = new Anchor("login", "Log in to ask or vote");
-        login.getElement().setAttribute("router-link", "");
-        loginPrompt.add(login);
-
-        askArea.add(form, loginPrompt, overNote);
-        section.add(heading, askArea, askStatus);
-        return section;
-    }
-
-    private Div mineSection() {
-        mineArea.addClassName("cv-qa-mine");
-        mineList.addClassName("cv-my-questions");
-        mineArea.add(new H3("Your questions"), mineList);
-        mineArea.setVisible(false);
-        return mineArea;
+        askForm.addAskListener(this::ask);
+        add(stateNote, moderatorLinks, askForm, mineList, listSection(), liveRegion);
     }
 
     private Div listSection() {
         Div section = new Div();
         section.addClassName("cv-qa-list");
 
-        sortChoice.setItems(Sort.values());
+        sortChoice.setItems(QuestionSort.values());
         sortChoice.setItemLabelGenerator(s -> s.label);
         sortChoice.setValue(sort);
         sortChoice.addValueChangeListener(e -> {
@@ -325,18 +225,12 @@ public class QaPanel extends Div implements AfterNavigationObserver {
         }
         shownBoard = board;
         QaBoard mine = project(board);
-        if (latest != null && sameForThisReader(latest, mine)) {
+        if (latest != null && BoardChanges.sameForThisReader(latest, mine)) {
             // someone else's pending question, say: nothing on this page changes, so nothing is pushed to it
             latest = mine;
             return;
         }
         apply(mine);
-    }
-
-    static boolean sameForThisReader(QaBoard shown, QaBoard next) {
-        return shown.questions().equals(next.questions()) && shown.mine().equals(next.mine())
-                && shown.settings().equals(next.settings()) && shown.sessionOver() == next.sessionOver()
-                && shown.myVotes().equals(next.myVotes());
     }
 
     /** The shared board as this reader sees it: their own questions, votes and rights added. */
@@ -355,14 +249,14 @@ public class QaPanel extends Div implements AfterNavigationObserver {
         this.zone = zone;
         if (listBoard != null) {
             renderList(listBoard);
-            renderMine(mineBoard);
+            mineList.show(mineBoard, zone);
         }
     }
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         location = event.getLocation();
-        Sort wanted = Sort.fromParameter(location.getQueryParameters().getSingleParameter(SORT_PARAMETER).orElse(null));
+        QuestionSort wanted = QuestionSort.fromParameter(location.getQueryParameters().getSingleParameter(SORT_PARAMETER).orElse(null));
         if (wanted != sort) {
             sort = wanted;
             updatingControls = true;
@@ -374,7 +268,7 @@ public class QaPanel extends Div implements AfterNavigationObserver {
         }
     }
 
-    private void sortBy(Sort chosen) {
+    private void sortBy(QuestionSort chosen) {
         sort = chosen;
         if (listBoard != null) {
             renderList(listBoard);
@@ -412,40 +306,19 @@ public class QaPanel extends Div implements AfterNavigationObserver {
 
     // ---- asking -----------------------------------------------------------------------------------------
 
-    private void showCounter() {
-        String value = questionField.getValue() == null ? "" : questionField.getValue();
-        int left = MAX_LENGTH - value.codePointCount(0, value.length());
-        String text = left >= 0
-                ? (left == 1 ? "1 character left" : left + " characters left")
-                : (left == -1 ? "1 character too many" : -left + " characters too many");
-        questionField.setHelperText(text);
-        counterAnnouncer.setText(left < ANNOUNCE_COUNTER_BELOW ? text : "");
-    }
-
-    private void submitQuestion() {
-        askStatus.setText("");
+    private void ask(AskForm.AskEvent event) {
         try {
-            QuestionView sent = qa.ask(sessionId, questionField.getValue(), anonymous.getValue());
-            errorSummary.clear(questionField);
-            questionField.clear();
-            askStatus.setText(sent.state() == QuestionState.PENDING ? SENT_FOR_CHECKING : SENT);
+            QuestionView sent = qa.ask(sessionId, event.text(), event.anonymous());
+            askForm.sent(sent.state() == QuestionState.PENDING);
             // the asker sees their question at once, not when the shared board comes round
             showFresh();
         } catch (QaException e) {
-            // the service's words, on the field and in the summary; what was typed stays
-            errorSummary.show(questionField, e.getMessage());
+            askForm.refused(e.getMessage());
         }
     }
 
     private void updateForm(QaBoard board) {
-        boolean canAsk = board.signedIn() && !board.sessionOver();
-        form.setVisible(canAsk);
-        loginPrompt.setVisible(!board.signedIn() && !board.sessionOver());
-        overNote.setVisible(board.sessionOver());
-        // a ticked box stays visible when anonymity is switched off, so the refusal that follows makes sense
-        // and nobody's question goes out with their name by surprise
-        anonymous.setVisible(board.settings().anonymousAllowed() || anonymous.getValue());
-        preModerationNote.setVisible(board.settings().preModeration());
+        askForm.update(board);
         if (board.sessionOver()) {
             stateNote.setVisible(false);
         } else if (!board.settings().open()) {
@@ -455,15 +328,7 @@ public class QaPanel extends Div implements AfterNavigationObserver {
         } else {
             stateNote.setVisible(false);
         }
-        if (board.canModerate() && moderatorLinks.getComponentCount() == 0) {
-            Anchor moderate = new Anchor("sessions/" + sessionId + "/moderate", "Moderate questions");
-            moderate.getElement().setAttribute("router-link", "");
-            Anchor stage = new Anchor("sessions/" + sessionId + "/stage", "Open the stage view (opens in a new tab)");
-            stage.setTarget(AnchorTarget.BLANK);
-            stage.getElement().setAttribute("router-ignore", "");
-            moderatorLinks.add(moderate, new Span(" "), stage);
-        }
-        moderatorLinks.setVisible(board.canModerate());
+        moderatorLinks.update(sessionId, board.canModerate());
     }
 
     // ---- applying a board -------------------------------------------------------------------------------
@@ -474,20 +339,20 @@ public class QaPanel extends Div implements AfterNavigationObserver {
         updateForm(board);
 
         if (mineBoard != null) {
-            said.addAll(changesToMine(mineBoard, board));
+            said.addAll(BoardChanges.changesToMine(mineBoard, board));
         }
-        renderMine(board);
+        mineList.show(board, zone);
         mineBoard = board;
 
         if (listBoard == null || !pause.getValue()) {
             if (listBoard != null) {
-                said.addAll(publicChanges(listBoard, board));
+                said.addAll(BoardChanges.publicChanges(listBoard, board));
             }
             renderList(board);
             listBoard = board;
             pendingBar.setVisible(false);
         } else {
-            int waiting = countChanges(listBoard, board);
+            int waiting = BoardChanges.countChanges(listBoard, board);
             pendingText.setText(waiting == 1 ? "1 new update." : waiting + " new updates.");
             pendingBar.setVisible(waiting > 0);
         }
@@ -495,7 +360,7 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     }
 
     private void showLatest() {
-        List<Announcements.Item> said = publicChanges(listBoard, latest);
+        List<Announcements.Item> said = BoardChanges.publicChanges(listBoard, latest);
         renderList(latest);
         listBoard = latest;
         pendingBar.setVisible(false);
@@ -513,97 +378,6 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     private void flushAnnouncements() {
         flushScheduled = false;
         announce(List.of());
-    }
-
-    private static Set<Long> mineIds(QaBoard board) {
-        return board.mine().stream().map(m -> m.question().id()).collect(Collectors.toSet());
-    }
-
-    /** What everyone may hear about: new questions, answers, the stage and replies. Never votes, never mine. */
-    static List<Announcements.Item> publicChanges(QaBoard before, QaBoard after) {
-        Set<Long> mine = mineIds(after);
-        Map<Long, QuestionView> old = byId(before.questions(), Function.identity());
-        List<Announcements.Item> said = new ArrayList<>();
-        for (QuestionView q : sortedByAsked(after.questions())) {
-            if (mine.contains(q.id())) {
-                continue;
-            }
-            QuestionView was = old.get(q.id());
-            if (was == null) {
-                said.add(new Announcements.Item(Announcements.Kind.NEW_QUESTION,
-                        "New question: " + QuestionTexts.firstWords(q.text(), 30)));
-                continue;
-            }
-            if (was.state() != QuestionState.ANSWERED && q.state() == QuestionState.ANSWERED) {
-                said.add(new Announcements.Item(Announcements.Kind.ANSWERED, "Answered: " + QuestionTexts.shortText(q)));
-            }
-            if (!was.pinned() && q.pinned()) {
-                said.add(new Announcements.Item(Announcements.Kind.ON_STAGE, "On stage now: " + QuestionTexts.shortText(q)));
-            }
-            for (ReplyView reply : newReplies(was, q)) {
-                said.add(new Announcements.Item(Announcements.Kind.REPLY, reply.authorName() + " replied to “"
-                        + QuestionTexts.shortText(q) + "”: " + reply.text()));
-            }
-        }
-        return said;
-    }
-
-    /** What the asker hears about their own questions, whatever their state. */
-    static List<Announcements.Item> changesToMine(QaBoard before, QaBoard after) {
-        Map<Long, QuestionView> old = byId(before.mine(), MyQuestion::question);
-        List<Announcements.Item> said = new ArrayList<>();
-        for (MyQuestion mine : after.mine()) {
-            QuestionView q = mine.question();
-            QuestionView was = old.get(q.id());
-            if (was == null) {
-                continue; // just asked: the form has said so
-            }
-            if (was.state() != q.state()) {
-                String sentence = switch (q.state()) {
-                    case APPROVED -> "Your question was approved. Everyone can see it now.";
-                    case DISMISSED -> q.dismissReason() == null ? "Your question was not approved."
-                            : "Your question was not approved: " + q.dismissReason();
-                    case ANSWERED -> "Your question was marked answered.";
-                    case MERGED -> "Your question was merged with a similar question.";
-                    case PENDING -> null;
-                };
-                if (sentence != null) {
-                    said.add(new Announcements.Item(Announcements.Kind.MINE, sentence));
-                }
-            }
-            if (!was.pinned() && q.pinned()) {
-                said.add(new Announcements.Item(Announcements.Kind.MINE, "Your question is on stage now."));
-            }
-            for (ReplyView reply : newReplies(was, q)) {
-                said.add(new Announcements.Item(Announcements.Kind.MINE,
-                        reply.authorName() + " replied to your question: " + reply.text()));
-            }
-        }
-        return said;
-    }
-
-    /** How many questions in the list are new, gone or changed (votes included) since it was shown. */
-    static int countChanges(QaBoard before, QaBoard after) {
-        Map<Long, QuestionView> old = byId(before.questions(), Function.identity());
-        Map<Long, QuestionView> now = byId(after.questions(), Function.identity());
-        Set<Long> ids = new HashSet<>(old.keySet());
-        ids.addAll(now.keySet());
-        return (int) ids.stream().filter(id -> !Objects.equals(old.get(id), now.get(id))).count();
-    }
-
-    private static List<ReplyView> newReplies(QuestionView before, QuestionView after) {
-        Set<Long> seen = before.replies().stream().map(ReplyView::id).collect(Collectors.toSet());
-        return after.replies().stream().filter(r -> !seen.contains(r.id())).toList();
-    }
-
-    private static <T> Map<Long, QuestionView> byId(List<T> list, Function<T, QuestionView> question) {
-        Map<Long, QuestionView> map = new LinkedHashMap<>();
-        list.forEach(item -> map.put(question.apply(item).id(), question.apply(item)));
-        return map;
-    }
-
-    private static List<QuestionView> sortedByAsked(List<QuestionView> questions) {
-        return questions.stream().sorted(Comparator.comparing(QuestionView::askedAt).thenComparingLong(QuestionView::id)).toList();
     }
 
     // ---- rendering ----------------------------------------------------------------------------------------
@@ -636,54 +410,12 @@ public class QaPanel extends Div implements AfterNavigationObserver {
             voting = QuestionItem.Voting.NOT_SIGNED_IN;
         } else if (rendering.sessionOver()) {
             voting = QuestionItem.Voting.CLOSED;
-        } else if (mineIds(rendering).contains(question.id())) {
+        } else if (BoardChanges.mineIds(rendering).contains(question.id())) {
             voting = QuestionItem.Voting.OWN_QUESTION;
         } else {
             voting = QuestionItem.Voting.CAN_VOTE;
         }
         item.show(question, rendering.myVotes().contains(question.id()), voting, zone);
-    }
-
-    /** What "Your questions" shows now, to leave it alone when an update does not change it. */
-    private List<QuestionView> mineShown = List.of();
-    private ZoneId mineZone;
-
-    private void renderMine(QaBoard board) {
-        List<QuestionView> mine = board.mine().stream().map(MyQuestion::question)
-                .sorted(Comparator.comparing(QuestionView::askedAt).reversed()).toList();
-        mineArea.setVisible(board.signedIn() && !mine.isEmpty());
-        if (mine.equals(mineShown) && zone.equals(mineZone)) {
-            return;
-        }
-        mineShown = mine;
-        mineZone = zone;
-        mineList.removeAll();
-        for (QuestionView q : mine) {
-            ListItem item = new ListItem();
-            item.addClassName("cv-my-question");
-            Paragraph text = new Paragraph(q.text());
-            text.addClassName("cv-question-text");
-            Paragraph status = new Paragraph(QuestionTexts.myStatus(q));
-            status.addClassNames("cv-my-status", "cv-my-status-" + q.state().name().toLowerCase());
-            Paragraph meta = new Paragraph((q.anonymous() ? "Asked anonymously, " : "Asked with your name, ")
-                    + QuestionTexts.askedAt(q.askedAt(), zone));
-            meta.addClassName("cv-question-meta");
-            item.add(text, status, meta);
-            if (q.pinned()) {
-                Span onStage = new Span("On stage");
-                onStage.addClassNames("cv-badge", "cv-badge-stage");
-                item.add(onStage);
-            }
-            if (!q.replies().isEmpty()) {
-                UnorderedList replies = new UnorderedList();
-                replies.addClassName("cv-replies");
-                for (ReplyView reply : q.replies()) {
-                    replies.add(new ListItem("Reply from " + reply.authorName() + ": " + reply.text()));
-                }
-                item.add(replies);
-            }
-            mineList.add(item);
-        }
     }
 
     // ---- voting -------------------------------------------------------------------------------------------
@@ -700,33 +432,13 @@ public class QaPanel extends Div implements AfterNavigationObserver {
                 myVotes.remove(id);
             }
             // shown at once, without waiting for the coalesced count and without moving the list
-            listBoard = withMyVote(listBoard, id, event.up());
+            listBoard = BoardChanges.withMyVote(listBoard, id, event.up());
             rendering = listBoard;
             listBoard.questions().stream().filter(q -> q.id() == id).findFirst()
                     .ifPresent(q -> updateItem(item, q));
         } catch (QaException e) {
             listStatus.setText(e.getMessage());
         }
-    }
-
-    private static QaBoard withMyVote(QaBoard board, long questionId, boolean up) {
-        boolean had = board.myVotes().contains(questionId);
-        if (had == up) {
-            return board;
-        }
-        Set<Long> votes = new HashSet<>(board.myVotes());
-        if (up) {
-            votes.add(questionId);
-        } else {
-            votes.remove(questionId);
-        }
-        List<QuestionView> questions = board.questions().stream()
-                .map(q -> q.id() != questionId ? q : new QuestionView(q.id(), q.sessionId(), q.text(), q.authorName(),
-                        q.anonymous(), q.onBehalfOf(), q.state(), q.pinned(), q.votes() + (up ? 1 : -1), q.askedAt(),
-                        q.updatedAt(), q.dismissReason(), q.mergedInto(), q.replies()))
-                .toList();
-        return new QaBoard(board.sessionId(), board.seq(), board.settings(), questions, board.mine(), Set.copyOf(votes),
-                board.signedIn(), board.canModerate(), board.sessionOver());
     }
 
     // ---- for tests ------------------------------------------------------------------------------------------
@@ -741,19 +453,15 @@ public class QaPanel extends Div implements AfterNavigationObserver {
 
     /** "question text: status" for each of my questions, newest first. */
     List<String> mine() {
-        if (!mineArea.isVisible()) {
-            return List.of();
-        }
-        return mineList.getChildren().map(li -> li.getChildren().map(c -> c.getElement().getText()).limit(2)
-                .collect(Collectors.joining(": "))).toList();
+        return mineList.texts();
     }
 
     String askStatus() {
-        return askStatus.getText();
+        return askForm.status();
     }
 
     String counterAnnouncement() {
-        return counterAnnouncer.getText();
+        return askForm.counterAnnouncement();
     }
 
     String listStatus() {
@@ -773,6 +481,6 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     }
 
     String errorSummary() {
-        return errorSummary.isVisible() ? errorSummary.text() : "";
+        return askForm.errorSummary();
     }
 }

@@ -394,8 +394,8 @@ class QaPanelTest extends KaribuTest {
         assertThat(listed()).containsExactly("Oldest, two votes", "Newest, one vote", "Middle, no votes");
 
         @SuppressWarnings("unchecked")
-        RadioButtonGroup<QaPanel.Sort> sort = _get(RadioButtonGroup.class, spec -> spec.withLabel("Sort questions by"));
-        setAsUser(sort, QaPanel.Sort.NEWEST);
+        RadioButtonGroup<QuestionSort> sort = _get(RadioButtonGroup.class, spec -> spec.withLabel("Sort questions by"));
+        setAsUser(sort, QuestionSort.NEWEST);
         assertThat(listed()).containsExactly("Newest, one vote", "Middle, no votes", "Oldest, two votes");
 
         open("sort=newest");
