@@ -4,8 +4,6 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
@@ -18,16 +16,12 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
-import org.convene.core.ui.ErrorSummary;
 import org.convene.core.ui.IdParameter;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.ProgrammeService;
@@ -36,7 +30,6 @@ import org.convene.qa.ModerationBoard;
 import org.convene.qa.QaException;
 import org.convene.qa.QaLiveUpdates;
 import org.convene.qa.QaService;
-import org.convene.qa.QaSettings;
 import org.convene.qa.QuestionState;
 import org.convene.qa.QuestionView;
 
@@ -45,15 +38,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Where a session's facilitators (and organisers) run its Q&A: the switches, the queue of questions waiting
@@ -77,41 +66,32 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
     private ZoneId zone;
     private String pageTitle = "Moderate questions";
     private ModerationBoard board;
-    private boolean updatingSettings;
     private boolean flushScheduled;
 
     private final Div status = new Div();
     private final Div liveRegion = new Div();
-    private final Checkbox open = new Checkbox("Take questions");
-    private final Checkbox preModeration = new Checkbox("Check questions before everyone sees them");
-    private final Checkbox anonymousAllowed = new Checkbox("Allow anonymous questions");
-    private final Paragraph settingsStatus = new Paragraph();
+    private final ModerationSettings settings = new ModerationSettings();
     private final UnorderedList counts = new UnorderedList();
-    private final H2 queueHeading = new H2();
-    private final H2 publicHeading = new H2();
-    private final H2 handledHeading = new H2();
-    private final OrderedList queue = new OrderedList();
-    private final OrderedList publicList = new OrderedList();
-    private final OrderedList handledList = new OrderedList();
-    private final Paragraph queueEmpty = new Paragraph("No questions are waiting for approval.");
-    private final Paragraph publicEmpty = new Paragraph("No public questions yet.");
-    private final Paragraph handledEmpty = new Paragraph("None yet.");
-    private final KeyedList<QuestionView, ModerationItem> queueItems;
-    private final KeyedList<QuestionView, ModerationItem> publicItems;
-    private final KeyedList<QuestionView, ModerationItem> handledItems;
-    private final ErrorSummary behalfErrors = new ErrorSummary(3);
-    private final TextArea behalfText = new TextArea("Question");
-    private final TextField behalfFrom = new TextField("From (optional)");
+    private final ModerationSection queue;
+    private final ModerationSection publicQuestions;
+    private final ModerationSection handled;
+    private final OnBehalfForm onBehalf = new OnBehalfForm();
 
     public ModerationView(QaService qa, QaLiveUpdates live, BoardPush push, ProgrammeService programme, Clock clock) {
         this.qa = qa;
         this.programme = programme;
         this.liveRefresh = new LiveRefresh(live, push::schedule, this::refresh);
         this.announcements = new Announcements(clock);
-        this.queueItems = new KeyedList<>(queue, QuestionView::id, q -> newItem(), this::updateItem);
-        this.publicItems = new KeyedList<>(publicList, QuestionView::id, q -> newItem(), this::updateItem);
-        this.handledItems = new KeyedList<>(handledList, QuestionView::id, q -> newItem(), this::updateItem);
+        this.queue = new ModerationSection("qa-queue", "Waiting for approval", "Oldest first.",
+                "No questions are waiting for approval.", this::newItem, this::updateItem);
+        this.publicQuestions = new ModerationSection("qa-public", "Public questions",
+                "The question on stage first, then by votes.", "No public questions yet.", this::newItem,
+                this::updateItem);
+        this.handled = new ModerationSection("qa-handled", "Dismissed and merged", null, "None yet.",
+                this::newItem, this::updateItem);
         addClassNames("cv-moderation", "cv-qa");
+        settings.addChangeListener(this::saveSettings);
+        onBehalf.addAddListener(this::addOnBehalf);
     }
 
     @Override
@@ -166,7 +146,7 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
         liveRegion.getElement().setAttribute("aria-atomic", "true");
         add(links(session), status);
 
-        add(settingsSection(), countsSection(), queueSection(), publicSection(), behalfSection(), handledSection(),
+        add(settings, countsSection(), queue, publicQuestions, onBehalf, handled,
                 liveRegion);
         apply(qa.moderationBoard(sessionId), false);
     }
@@ -206,67 +186,9 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
         };
     }
 
-    private Section settingsSection() {
-        open.setId("qa-open");
-        open.setHelperText("When this is off, nobody can ask. Everyone can still read and vote.");
-        preModeration.setId("qa-pre-moderation");
-        preModeration.setHelperText("New questions wait below until you approve them.");
-        anonymousAllowed.setId("qa-anonymous-allowed");
-        anonymousAllowed.setHelperText("People can ask without their name being shown to anyone, you included.");
-        open.addValueChangeListener(e -> saveSettings(open, e.getValue() ? "Questions are open." : "Questions are closed."));
-        preModeration.addValueChangeListener(e -> saveSettings(preModeration, e.getValue()
-                ? "Pre-moderation is on: new questions wait for approval."
-                : "Pre-moderation is off: new questions are public at once."));
-        anonymousAllowed.addValueChangeListener(e -> saveSettings(anonymousAllowed, e.getValue()
-                ? "Anonymous questions are allowed." : "Anonymous questions are not allowed."));
-        settingsStatus.addClassName("cv-mod-settings-status");
-        settingsStatus.getElement().setAttribute("role", "status");
-        Div switches = new Div(open, preModeration, anonymousAllowed);
-        switches.addClassName("cv-mod-switches");
-        return new Section(new H2("Settings"), switches, settingsStatus);
-    }
-
     private Section countsSection() {
         counts.addClassName("cv-mod-counts");
         return new Section(new H2("Questions so far"), counts);
-    }
-
-    private Section queueSection() {
-        queueHeading.setId("qa-queue");
-        queueHeading.getElement().setAttribute("tabindex", "-1");
-        queue.addClassName("cv-mod-list");
-        queueEmpty.addClassName("cv-muted");
-        return new Section(queueHeading, new Paragraph("Oldest first."), queue, queueEmpty);
-    }
-
-    private Section publicSection() {
-        publicHeading.setId("qa-public");
-        publicHeading.getElement().setAttribute("tabindex", "-1");
-        publicList.addClassName("cv-mod-list");
-        publicEmpty.addClassName("cv-muted");
-        return new Section(publicHeading, new Paragraph("The question on stage first, then by votes."),
-                publicList, publicEmpty);
-    }
-
-    private Section handledSection() {
-        handledHeading.setId("qa-handled");
-        handledHeading.getElement().setAttribute("tabindex", "-1");
-        handledList.addClassName("cv-mod-list");
-        handledEmpty.addClassName("cv-muted");
-        return new Section(handledHeading, handledList, handledEmpty);
-    }
-
-    private Section behalfSection() {
-        behalfText.setId("qa-behalf-text");
-        behalfText.setMaxLength(QaPanel.MAX_LENGTH);
-        behalfText.setWidthFull();
-        behalfFrom.setId("qa-behalf-from");
-        behalfFrom.setHelperText("Their name as they would like it shown. Leave it empty to show no name.");
-        Button add = new Button("Add question", e -> addOnBehalf());
-        Div form = new Div(behalfErrors, behalfText, behalfFrom, add);
-        form.addClassName("cv-form");
-        return new Section(new H2("Add a question sent in by phone or email"),
-                new Paragraph("It is public at once, marked as sent in."), form);
     }
 
     // ---- live updates ---------------------------------------------------------------------------------------
@@ -299,43 +221,19 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
     }
 
     private void apply(ModerationBoard next, boolean announce) {
-        List<Announcements.Item> said = new ArrayList<>();
-        if (announce && board != null) {
-            Set<Long> waitingBefore = board.inState(QuestionState.PENDING).stream().map(QuestionView::id)
-                    .collect(Collectors.toCollection(HashSet::new));
-            for (QuestionView q : next.inState(QuestionState.PENDING)) {
-                if (!waitingBefore.contains(q.id()) && board.questions().stream().noneMatch(b -> b.id() == q.id())) {
-                    said.add(new Announcements.Item(Announcements.Kind.WAITING,
-                            "New question waiting for approval: " + QuestionTexts.shortText(q)));
-                }
-            }
-        }
+        List<Announcements.Item> said = announce && board != null ? ModerationLists.newlyWaiting(board, next)
+                : List.of();
         board = next;
-        showSettings(next.settings());
+        settings.show(next.settings());
 
         counts.removeAll();
         for (QuestionState state : QuestionState.values()) {
             counts.add(new ListItem(QuestionTexts.stateLabel(state) + ": " + next.counts().getOrDefault(state, 0)));
         }
 
-        List<QuestionView> waiting = next.inState(QuestionState.PENDING).stream()
-                .sorted(Comparator.comparing(QuestionView::askedAt).thenComparingLong(QuestionView::id)).toList();
-        List<QuestionView> visible = next.questions().stream().filter(q -> q.state().isPublic())
-                .sorted(Comparator.comparing((QuestionView q) -> !q.pinned())
-                        .thenComparing(q -> q.state() == QuestionState.ANSWERED)
-                        .thenComparing(Comparator.comparingInt(QuestionView::votes).reversed())
-                        .thenComparing(QuestionView::askedAt))
-                .toList();
-        List<QuestionView> handled = next.questions().stream()
-                .filter(q -> q.state() == QuestionState.DISMISSED || q.state() == QuestionState.MERGED)
-                .sorted(Comparator.comparing(QuestionView::updatedAt).reversed()).toList();
-
-        queueHeading.setText("Waiting for approval (" + waiting.size() + ")");
-        publicHeading.setText("Public questions (" + visible.size() + ")");
-        handledHeading.setText("Dismissed and merged (" + handled.size() + ")");
-        show(queueItems, queue, queueEmpty, waiting);
-        show(publicItems, publicList, publicEmpty, visible);
-        show(handledItems, handledList, handledEmpty, handled);
+        queue.show(ModerationLists.waiting(next));
+        publicQuestions.show(ModerationLists.visible(next));
+        handled.show(ModerationLists.handled(next));
 
         announcements.offer(said).ifPresent(liveRegion::setText);
         if (announcements.hasHeld() && !flushScheduled) {
@@ -345,13 +243,6 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
                 announcements.flush().ifPresent(liveRegion::setText);
             });
         }
-    }
-
-    private static void show(KeyedList<QuestionView, ModerationItem> items, OrderedList list, Paragraph empty,
-                             List<QuestionView> questions) {
-        items.show(questions);
-        list.setVisible(!questions.isEmpty());
-        empty.setVisible(questions.isEmpty());
     }
 
     private ModerationItem newItem() {
@@ -369,30 +260,15 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
         item.show(question, zone, mergedInto);
     }
 
-    private void showSettings(QaSettings settings) {
-        updatingSettings = true;
-        try {
-            open.setValue(settings.open());
-            preModeration.setValue(settings.preModeration());
-            anonymousAllowed.setValue(settings.anonymousAllowed());
-        } finally {
-            updatingSettings = false;
-        }
-    }
-
-    private void saveSettings(Checkbox changed, String confirmation) {
-        if (updatingSettings || board == null) {
+    private void saveSettings(ModerationSettings.ChangeEvent change) {
+        if (board == null) {
             return;
         }
         try {
-            QaSettings saved = qa.updateSettings(sessionId, open.getValue(), preModeration.getValue(),
-                    anonymousAllowed.getValue());
-            settingsStatus.setText("Saved. " + confirmation);
-            showSettings(saved);
+            settings.saved(qa.updateSettings(sessionId, change.open(), change.preModeration(),
+                    change.anonymousAllowed()), change.confirmation());
         } catch (QaException e) {
-            settingsStatus.setText(e.getMessage());
-            showSettings(board.settings());
-            changed.focus();
+            settings.refused(e.getMessage(), board.settings(), change);
         }
     }
 
@@ -453,12 +329,12 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
                     .flatMap(ModerationItem::firstAction).ifPresent(Button::focus);
             return;
         }
-        if (list == queue) {
-            queueHeading.getElement().callJsFunction("focus");
-        } else if (list == publicList) {
-            publicHeading.getElement().callJsFunction("focus");
+        if (list == queue.list()) {
+            queue.focusHeading();
+        } else if (list == publicQuestions.list()) {
+            publicQuestions.focusHeading();
         } else {
-            handledHeading.getElement().callJsFunction("focus");
+            handled.focusHeading();
         }
     }
 
@@ -470,11 +346,8 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
         }
     }
 
-    private Dialog dialog(String title) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(title);
-        dialog.addClassName("cv-mod-dialog");
-        // attached to the view, so it goes when the view goes
+    /** Attached to the view, so it goes when the view goes. */
+    private <D extends Dialog> D attach(D dialog) {
         add(dialog);
         dialog.addOpenedChangeListener(e -> {
             if (!e.isOpened()) {
@@ -484,182 +357,74 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
         return dialog;
     }
 
-    private static Paragraph quoted(QuestionView question) {
-        Paragraph text = new Paragraph(question.text());
-        text.addClassNames("cv-question-text", "cv-mod-dialog-question");
-        return text;
-    }
-
-    private static Button cancel(Dialog dialog) {
-        return new Button("Cancel", e -> dialog.close());
-    }
-
     private void editDialog(ModerationItem item) {
         QuestionView question = item.question();
-        Dialog dialog = dialog("Edit then approve");
-        TextArea text = new TextArea("Question");
-        text.setId("qa-edit-text");
-        text.setValue(question.text());
-        text.setMaxLength(QaPanel.MAX_LENGTH);
-        text.setWidthFull();
-        text.setHelperText("Fix typos or remove personal details. Keep the asker's meaning.");
-        Button save = new Button("Save and approve", e -> {
-            try {
-                qa.approve(question.id(), text.getValue());
-                dialog.close();
-                say("Edited and approved: " + QuestionTexts.firstWords(text.getValue(), 8) + ".");
-                reloadAndFocus(item);
-            } catch (QaException ex) {
-                fieldOrPage(dialog, item, text, ex);
-            }
-        });
-        save.addThemeVariants(ButtonVariant.PRIMARY);
-        dialog.add(text);
-        dialog.getFooter().add(cancel(dialog), save);
-        dialog.open();
-        text.focus();
+        textDialog(item, TextDialog.edit(question), text -> qa.approve(question.id(), text),
+                text -> "Edited and approved: " + QuestionTexts.firstWords(text, 8) + ".");
     }
 
     private void dismissDialog(ModerationItem item) {
         QuestionView question = item.question();
-        Dialog dialog = dialog("Dismiss this question");
-        TextArea reason = new TextArea("Reason (optional)");
-        reason.setId("qa-dismiss-reason");
-        reason.setWidthFull();
-        reason.setHelperText("Only the person who asked will see it, for example: “This is covered in tomorrow's session.”");
-        Button dismiss = new Button("Dismiss question", e -> {
-            try {
-                qa.dismiss(question.id(), reason.getValue());
-                dialog.close();
-                say("Dismissed: " + QuestionTexts.shortText(question) + ".");
-                reloadAndFocus(item);
-            } catch (QaException ex) {
-                fieldOrPage(dialog, item, reason, ex);
-            }
-        });
-        dismiss.addThemeVariants(ButtonVariant.PRIMARY);
-        dialog.add(quoted(question), reason);
-        dialog.getFooter().add(cancel(dialog), dismiss);
-        dialog.open();
-        reason.focus();
+        textDialog(item, TextDialog.dismiss(question), reason -> qa.dismiss(question.id(), reason),
+                reason -> "Dismissed: " + QuestionTexts.shortText(question) + ".");
     }
 
     private void replyDialog(ModerationItem item) {
         QuestionView question = item.question();
-        Dialog dialog = dialog("Reply to this question");
-        TextArea reply = new TextArea("Your reply");
-        reply.setId("qa-reply-text");
-        reply.setWidthFull();
-        reply.setHelperText("Everyone who can see the question will see your reply, with your name.");
-        Button send = new Button("Send reply", e -> {
-            try {
-                qa.reply(question.id(), reply.getValue());
-                dialog.close();
-                say("Reply sent to: " + QuestionTexts.shortText(question) + ".");
-                reloadAndFocus(item);
-            } catch (QaException ex) {
-                fieldOrPage(dialog, item, reply, ex);
-            }
-        });
-        send.addThemeVariants(ButtonVariant.PRIMARY);
-        dialog.add(quoted(question), reply);
-        dialog.getFooter().add(cancel(dialog), send);
-        dialog.open();
-        reply.focus();
-    }
-
-    private void mergeDialog(ModerationItem item) {
-        QuestionView question = item.question();
-        Dialog dialog = dialog("Merge into another question");
-        List<QuestionView> targets = board.questions().stream()
-                .filter(q -> q.id() != question.id())
-                .filter(q -> q.state() == QuestionState.APPROVED || q.state() == QuestionState.ANSWERED
-                        || q.state() == QuestionState.PENDING)
-                .sorted(Comparator.comparing(QuestionView::askedAt))
-                .toList();
-        Select<QuestionView> target = new Select<>();
-        target.setLabel("Merge into");
-        target.setId("qa-merge-target");
-        target.setItems(targets);
-        // plain text items: custom-rendered items are not announced (flow-components#162)
-        target.setItemLabelGenerator(ModerationView::mergeLabel);
-        target.setWidthFull();
-        Paragraph explain = new Paragraph("Its votes move to the question you choose, and it is then hidden. "
-                + "Its asker is told it was merged.");
-        Button merge = new Button("Merge", e -> {
-            if (target.getValue() == null) {
-                target.setErrorMessage("Choose the question to merge into.");
-                target.setInvalid(true);
-                target.focus();
-                return;
-            }
-            try {
-                qa.merge(question.id(), target.getValue().id());
-                dialog.close();
-                say("Merged into: " + QuestionTexts.shortText(target.getValue()) + ".");
-                reloadAndFocus(item);
-            } catch (QaException ex) {
-                dialog.close();
-                say(ex.getMessage());
-                reloadAndFocus(item);
-            }
-        });
-        merge.addThemeVariants(ButtonVariant.PRIMARY);
-        dialog.add(quoted(question), explain);
-        if (targets.isEmpty()) {
-            dialog.add(new Paragraph("There is no other open question to merge it into."));
-            merge.setEnabled(false);
-        } else {
-            dialog.add(target);
-        }
-        dialog.getFooter().add(cancel(dialog), merge);
-        dialog.open();
-        if (!targets.isEmpty()) {
-            target.focus();
-        }
-    }
-
-    static String mergeLabel(QuestionView q) {
-        String suffix = switch (q.state()) {
-            case PENDING -> ", waiting for approval";
-            case ANSWERED -> ", answered";
-            default -> "";
-        };
-        return QuestionTexts.firstWords(q.text(), 15) + " (" + QuestionTexts.votes(q.votes()) + suffix + ")";
+        textDialog(item, TextDialog.reply(question), reply -> qa.reply(question.id(), reply),
+                reply -> "Reply sent to: " + QuestionTexts.shortText(question) + ".");
     }
 
     /**
      * A problem with what was typed stays in the dialog, on the field; anything else (someone else handled the
      * question meanwhile) closes it and is said on the page.
      */
-    private void fieldOrPage(Dialog dialog, ModerationItem item, TextArea field, QaException e) {
-        if (e.code() == QaException.Code.EMPTY || e.code() == QaException.Code.TOO_LONG) {
-            field.setErrorMessage(e.getMessage());
-            field.setInvalid(true);
-            field.focus();
-        } else {
-            dialog.close();
-            say(e.getMessage());
-            reloadAndFocus(item);
-        }
+    private void textDialog(ModerationItem item, TextDialog dialog, Consumer<String> action,
+                            Function<String, String> done) {
+        attach(dialog).addSubmitListener(e -> {
+            try {
+                action.accept(e.text());
+                dialog.close();
+                say(done.apply(e.text()));
+                reloadAndFocus(item);
+            } catch (QaException ex) {
+                if (ex.code() == QaException.Code.EMPTY || ex.code() == QaException.Code.TOO_LONG) {
+                    dialog.problem(ex.getMessage());
+                } else {
+                    dialog.close();
+                    say(ex.getMessage());
+                    reloadAndFocus(item);
+                }
+            }
+        });
+        dialog.show();
     }
 
-    private void addOnBehalf() {
-        behalfErrors.clear(behalfText);
-        behalfFrom.setInvalid(false);
+    private void mergeDialog(ModerationItem item) {
+        QuestionView question = item.question();
+        MergeDialog dialog = attach(new MergeDialog(question, ModerationLists.mergeTargets(board, question)));
+        dialog.addMergeListener(e -> {
+            try {
+                qa.merge(question.id(), e.target().id());
+                dialog.close();
+                say("Merged into: " + QuestionTexts.shortText(e.target()) + ".");
+            } catch (QaException ex) {
+                dialog.close();
+                say(ex.getMessage());
+            }
+            reloadAndFocus(item);
+        });
+        dialog.show();
+    }
+
+    private void addOnBehalf(OnBehalfForm.AddEvent event) {
         try {
-            QuestionView added = qa.askOnBehalf(sessionId, behalfText.getValue(), behalfFrom.getValue());
-            behalfText.clear();
-            behalfFrom.clear();
+            QuestionView added = qa.askOnBehalf(sessionId, event.text(), event.from());
+            onBehalf.added();
             say("Question added: " + QuestionTexts.shortText(added) + ".");
             refreshNow();
         } catch (QaException e) {
-            // the service names the field it refuses: "The name ..." is about who sent it in
-            if (e.getMessage().startsWith("The name")) {
-                behalfErrors.show(behalfFrom, e.getMessage());
-            } else {
-                behalfErrors.show(behalfText, e.getMessage());
-            }
+            onBehalf.refused(e.getMessage());
         }
     }
 
@@ -670,7 +435,7 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
     }
 
     String settingsStatus() {
-        return settingsStatus.getElement().getText();
+        return settings.status();
     }
 
     String announcement() {
@@ -686,14 +451,14 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
     }
 
     OrderedList queue() {
-        return queue;
+        return queue.list();
     }
 
     OrderedList publicList() {
-        return publicList;
+        return publicQuestions.list();
     }
 
     OrderedList handledList() {
-        return handledList;
+        return handled.list();
     }
 }

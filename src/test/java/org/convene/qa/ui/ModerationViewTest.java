@@ -340,7 +340,7 @@ class ModerationViewTest extends KaribuTest {
         assertThat(dialog.getHeaderTitle()).isEqualTo("Merge into another question");
         @SuppressWarnings("unchecked")
         Select<QuestionView> into = _get(dialog, Select.class, spec -> spec.withLabel("Merge into"));
-        assertThat(into.getListDataView().getItems().map(ModerationView::mergeLabel).toList())
+        assertThat(into.getListDataView().getItems().map(ModerationLists::mergeLabel).toList())
                 .containsExactly("Will the slides be shared? (1 vote)");
 
         click("Merge");
