@@ -77,7 +77,7 @@ class ScheduleImportServiceTest {
     private ObjectNode democon(String acronym) {
         ObjectNode root = (ObjectNode) JSON.readTree(ScheduleFiles.pretalxExample());
         ((ObjectNode) root.path("schedule").path("conference")).put("acronym", acronym);
-        importedSlugs.add(ScheduleImportService.slug(acronym));
+        importedSlugs.add(FrabScheduleReader.slug(acronym));
         return root;
     }
 
@@ -206,7 +206,7 @@ class ScheduleImportServiceTest {
                 .isInstanceOf(ScheduleImportException.class)
                 .hasMessageContaining("events[" + (events.size() - 1) + "] in room '" + room + "'")
                 .hasMessageContaining("start '25:99' is not a time");
-        assertThat(db.fetchExists(CONFERENCE, CONFERENCE.SLUG.eq(ScheduleImportService.slug(acronym)))).isFalse();
+        assertThat(db.fetchExists(CONFERENCE, CONFERENCE.SLUG.eq(FrabScheduleReader.slug(acronym)))).isFalse();
     }
 
     @Test
