@@ -8,9 +8,6 @@ import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
-import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -22,7 +19,6 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -37,10 +33,8 @@ import org.convene.core.ui.MainLayout;
 import org.convene.programme.ConferenceSummary;
 import org.convene.exchange.CsvImportConflictException;
 import org.convene.exchange.CsvImportPreview;
-import org.convene.exchange.CsvImportProblem;
 import org.convene.exchange.CsvImportProgress;
 import org.convene.exchange.CsvImportResult;
-import org.convene.exchange.CsvImportRow;
 import org.convene.exchange.CsvImportService;
 import org.convene.programme.ProgrammeService;
 import org.slf4j.Logger;
@@ -55,10 +49,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+
+import static org.convene.exchange.ui.CsvImportTexts.count;
+import static org.convene.exchange.ui.CsvImportTexts.fileRejected;
+import static org.convene.exchange.ui.CsvImportTexts.orList;
+import static org.convene.exchange.ui.CsvImportTexts.sessions;
+import static org.convene.exchange.ui.CsvImportTexts.summary;
 
 /**
  * Organisers and host coordinators add or update many sessions from a spreadsheet: download the template, upload
@@ -75,7 +73,6 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
     static final String TITLE = "Import sessions from a spreadsheet";
     private static final Logger log = LoggerFactory.getLogger(CsvImportView.class);
     private static final long UPDATE_EVERY_NANOS = Duration.ofMillis(250).toNanos();
-    private static final int PROBLEMS_SHOWN = 200;
 
     private final CsvImportService imports;
     private final ProgrammeService programme;
@@ -153,7 +150,8 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
                     + "to invite you as a coordinator of your organisation."));
             return;
         }
-        add(lead("Add or update many sessions at once from a spreadsheet. Nothing changes in the programme until "
+        add(CsvImportParts.lead("Add or update many sessions at once from a spreadsheet. Nothing changes in the "
+                + "programme until "
                 + "you have checked what will happen and chosen to import."));
         List<String> hosts = imports.coordinatedHostNames();
         if (!hosts.isEmpty()) {
@@ -175,7 +173,7 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
                         + "in the conference's own time zone. Each session needs its own reference, like CPW-014: "
                         + "if you import the file again, Convene uses it to update the session rather than add it "
                         + "twice."),
-                templateLink, columnHelp());
+                templateLink, CsvImportParts.columnHelp());
         Paragraph fileLabel = new Paragraph("Your CSV file");
         fileLabel.addClassName("cv-import-label");
         Paragraph hint = new Paragraph("Comma or semicolon separated, up to 5 MB or 5,000 sessions. Nothing is "
@@ -285,9 +283,10 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
             outcome.add(warnings);
         }
         if (result.rowsWithProblems() > 0) {
-            outcome.add(problemsTable(result.problems()));
+            outcome.add(CsvImportParts.problemsTable(result.problems()));
         }
-        outcome.add(new H3("Sessions in your file"), rowsGrid(result.rowsProblemsFirst()));
+        ZoneId zone = conference.getValue() == null ? ZoneId.of("Europe/London") : conference.getValue().timeZone();
+        outcome.add(new H3("Sessions in your file"), CsvImportParts.rowsGrid(result.rowsProblemsFirst(), zone));
 
         long toWrite = result.sessionsToWrite();
         confirm.setText("Import " + count(toWrite) + (toWrite == 1 ? " session" : " sessions"));
@@ -451,147 +450,4 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
         summary.show(text, items);
     }
 
-    private static Div problemsTable(List<CsvImportProblem> problems) {
-        Div wrapper = new Div();
-        wrapper.setId("import-problems");
-        wrapper.addClassName("cv-import-problems");
-        Element table = new Element("table");
-        table.appendChild(new Element("caption").setText("Problems to fix, by line of your file"));
-        Element head = new Element("tr");
-        for (String header : List.of("Line", "Column", "Problem")) {
-            head.appendChild(new Element("th").setAttribute("scope", "col").setText(header));
-        }
-        Element body = new Element("tbody");
-        problems.stream().limit(PROBLEMS_SHOWN).forEach(p -> body.appendChild(new Element("tr").appendChild(
-                new Element("th").setAttribute("scope", "row").setText(Integer.toString(p.line())),
-                new Element("td").setText(p.column()),
-                new Element("td").setText(p.reason()))));
-        table.appendChild(new Element("thead").appendChild(head), body);
-        wrapper.add(new H3("Problems to fix"));
-        wrapper.getElement().appendChild(table);
-        if (problems.size() > PROBLEMS_SHOWN) {
-            wrapper.add(new Paragraph("The first " + PROBLEMS_SHOWN + " of " + count(problems.size())
-                    + " problems are shown. Fix these and upload the file again to see the rest."));
-        }
-        return wrapper;
-    }
-
-    private Grid<CsvImportRow> rowsGrid(List<CsvImportRow> rows) {
-        Grid<CsvImportRow> grid = new Grid<>();
-        grid.setId("import-rows");
-        grid.setAriaLabel("Sessions in your file");
-        grid.addClassName("cv-import-rows");
-        grid.setAllRowsVisible(rows.size() <= 10);
-        ZoneId zone = conference.getValue() == null ? ZoneId.of("Europe/London") : conference.getValue().timeZone();
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        // Base widths that fit the page (60rem of its 72rem); titles, dates and names wrap rather than push the
-        // Host column out of sight, and the extra width goes mostly to the title.
-        grid.addColumn(CsvImportRow::line).setHeader("Line").setKey("line").setWidth("4.5rem").setFlexGrow(0);
-        grid.addColumn(CsvImportView::whatHappens).setHeader("What will happen").setKey("what")
-                .setWidth("9rem").setFlexGrow(1);
-        grid.addColumn(r -> r.reference() == null ? "" : r.reference()).setHeader("Reference").setKey("reference")
-                .setWidth("7rem").setFlexGrow(0);
-        grid.addColumn(r -> r.draft().title()).setHeader("Title").setKey("title").setRowHeader(true)
-                .setWidth("11rem").setFlexGrow(2);
-        grid.addColumn(r -> when(r, zone)).setHeader("When").setKey("when").setWidth("12.5rem").setFlexGrow(1);
-        grid.addColumn(r -> r.trackName() == null ? "" : r.trackName() + (r.newTrack() ? " (new track)" : ""))
-                .setHeader("Track").setKey("track").setWidth("8rem").setFlexGrow(1);
-        grid.addColumn(r -> r.hostName() == null ? ""
-                        : r.hostName() + (r.newHost() ? " (new host organisation)" : ""))
-                .setHeader("Host").setKey("host").setWidth("8rem").setFlexGrow(1);
-        // the preview is already in memory; the grid still asks for it page by page as it scrolls
-        grid.setItems(query -> rows.stream().skip(query.getOffset()).limit(query.getLimit()), query -> rows.size());
-        return grid;
-    }
-
-    static String whatHappens(CsvImportRow row) {
-        if (row.hasProblems()) {
-            return "Not imported: " + (row.problems().size() == 1 ? "1 problem" : row.problems().size() + " problems");
-        }
-        return switch (row.action()) {
-            case CREATE -> "Create";
-            case UPDATE -> "Update " + String.join(", ", row.changedColumns());
-            case UNCHANGED -> "Unchanged";
-        };
-    }
-
-    private static String when(CsvImportRow row, ZoneId zone) {
-        if (row.draft().startsAt() == null || row.draft().endsAt() == null) {
-            return "";
-        }
-        ZonedDateTime start = row.draft().startsAt().atZone(zone);
-        ZonedDateTime end = row.draft().endsAt().atZone(zone);
-        return DateTexts.day(start.toLocalDate()) + ", " + DateTexts.timeRange(start, end) + " "
-                + DateTexts.zoneName(zone);
-    }
-
-    /** "12 sessions will be created, 3 updated, 2 unchanged; 1 row has a problem." */
-    static String summary(CsvImportPreview preview) {
-        long created = preview.count(CsvImportRow.Action.CREATE);
-        long updated = preview.count(CsvImportRow.Action.UPDATE);
-        long unchanged = preview.count(CsvImportRow.Action.UNCHANGED);
-        long problems = preview.rowsWithProblems();
-        String text;
-        if (created + updated == 0) {
-            text = unchanged == 0 ? "No sessions will be created or updated"
-                    : sessions(unchanged) + (unchanged == 1 ? " is" : " are") + " already the same in Convene";
-        } else {
-            text = sessions(created) + " will be created, "
-                    + count(updated) + " updated, " + count(unchanged) + " unchanged";
-        }
-        if (problems > 0) {
-            text += "; " + count(problems) + (problems == 1 ? " row has a problem" : " rows have problems");
-        }
-        return text + ".";
-    }
-
-    private static String sessions(long n) {
-        return count(n) + (n == 1 ? " session" : " sessions");
-    }
-
-    private static String count(long n) {
-        return String.format(Locale.UK, "%,d", n);
-    }
-
-    /** The upload refuses files over the size limit, and more than one file, before sending them. */
-    private static String fileRejected(String reason) {
-        return reason != null && reason.toLowerCase(Locale.ROOT).contains("many")
-                ? "choose one CSV file at a time."
-                : "it is larger than 5 MB. Convene imports up to 5,000 sessions at a time: split the file and "
-                + "import the parts one after another.";
-    }
-
-    private static String orList(List<String> items) {
-        if (items.size() == 1) {
-            return items.getFirst();
-        }
-        return String.join(", ", items.subList(0, items.size() - 1)) + " or " + items.getLast();
-    }
-
-    private static Paragraph lead(String text) {
-        Paragraph p = new Paragraph(text);
-        p.addClassName("cv-lead");
-        return p;
-    }
-
-    private static Details columnHelp() {
-        UnorderedList list = new UnorderedList();
-        for (String item : List.of(
-                "reference (needed): your own code for the session, like CPW-014, different on every row",
-                "title (needed), and description (optional)",
-                "format (needed): Webinar, Workshop, Talk, Panel discussion, Social, Performance or Drop-in",
-                "date, start and end (needed): like 2026-07-08, 10:30 and 11:30, in the conference's time zone",
-                "track (optional): a track that does not exist yet is added when you import",
-                "host (optional for organisers, needed for coordinators): the organisation running the session",
-                "joining link (optional): starts with https://",
-                "places (optional): how many people can join",
-                "bsl, captions, easy read, audio or phone, breaks (optional): yes or no",
-                "access notes (optional)",
-                "facilitator emails (optional): email addresses of Convene accounts, separated by ;")) {
-            list.add(new ListItem(item));
-        }
-        Details details = new Details("What goes in each column", list);
-        details.setId("import-columns");
-        return details;
-    }
 }
