@@ -4,12 +4,9 @@ import org.convene.core.ui.DateTexts;
 import org.convene.core.ui.ZoneTexts;
 import org.convene.programme.ui.ConferenceLinks;
 
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dependency.StyleSheet;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -23,7 +20,6 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.page.ExtendedClientDetails;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -33,7 +29,6 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.ui.MainLayout;
 import org.convene.core.ui.PagePolling;
-import org.convene.programme.AccessFeature;
 import org.convene.agenda.AgendaService;
 import org.convene.programme.ConferenceDetail;
 import org.convene.programme.ConferenceSummary;
@@ -97,18 +92,12 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
     private final Map<LocalDate, Tab> tabs = new LinkedHashMap<>();
     private final Map<Tab, LocalDate> tabDays = new LinkedHashMap<>();
     private final Map<Tab, Div> panels = new LinkedHashMap<>();
-    private final Details filters = new Details();
-    private final CheckboxGroup<TrackRef> trackFilter = new CheckboxGroup<>("Track");
-    private final CheckboxGroup<SessionFormat> formatFilter = new CheckboxGroup<>("Format");
-    private final CheckboxGroup<HostRef> hostFilter = new CheckboxGroup<>("Host");
-    private final CheckboxGroup<AccessFeature> accessFilter = new CheckboxGroup<>("Access: only sessions with");
-    private final TextField search = new TextField("Search sessions");
-    private final Button searchButton = new Button("Search");
-    private final Button clearFilters = new Button("Clear filters");
+    private final TimetableFilters filters = new TimetableFilters();
     private final List<SessionCard> cards = new ArrayList<>();
     private final Map<Instant, Section> slots = new LinkedHashMap<>();
 
-    public TimetableView(ProgrammeService programme, TimetableService timetables, AgendaService agenda, CurrentUser currentUser, Clock clock) {
+    public TimetableView(ProgrammeService programme, TimetableService timetables, AgendaService agenda,
+                         CurrentUser currentUser, Clock clock) {
         this.programme = programme;
         this.timetables = timetables;
         PagePolling.every(this, POLL_INTERVAL_MILLIS, this::refreshMarkers);
@@ -126,22 +115,11 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
         jumpToNow.addClassName("cv-tt-jump");
         jumpToNow.addClickListener(e -> jumpToNow());
 
-        trackFilter.setItemLabelGenerator(TrackRef::name);
-        hostFilter.setItemLabelGenerator(HostRef::name);
-        formatFilter.setItemLabelGenerator(SessionFormat::label);
-        accessFilter.setItemLabelGenerator(AccessFeature::label);
-        accessFilter.setItems(AccessFeature.values());
-        for (CheckboxGroup<?> group : List.of(trackFilter, formatFilter, hostFilter, accessFilter)) {
-            group.addClassName("cv-tt-filter");
-            group.addValueChangeListener(e -> filtersChanged());
-        }
-        search.setId("timetable-search");
-        search.setHelperText("Words in the title, description, host or the names of the people running it");
-        search.setClearButtonVisible(true);
-        search.setMaxLength(TimetableFilter.MAX_TEXT_LENGTH);
-        searchButton.addClickListener(e -> filtersChanged());
-        searchButton.addClickShortcut(Key.ENTER).listenOn(search);
-        clearFilters.addClickListener(e -> navigate(params.withoutFilters()));
+        filters.addFiltersListener(e -> {
+            if (!updatingControls) {
+                navigate(e.applyTo(params));
+            }
+        });
 
         dayTabs.addClassName("cv-tt-days");
         dayTabs.addSelectedChangeListener(e -> {
@@ -215,19 +193,7 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
         tools.addClassName("cv-tt-tools");
         add(tools);
 
-        trackFilter.setItems(detail.tracks());
-        hostFilter.setItems(detail.hosts());
-        formatFilter.setItems(detail.formats());
-        trackFilter.setVisible(!detail.tracks().isEmpty());
-        hostFilter.setVisible(!detail.hosts().isEmpty());
-        formatFilter.setVisible(!detail.formats().isEmpty());
-        Div searchRow = new Div(search, searchButton);
-        searchRow.addClassName("cv-tt-search");
-        Div groups = new Div(trackFilter, formatFilter, hostFilter, accessFilter);
-        groups.addClassName("cv-tt-filter-groups");
-        filters.removeAll();
-        filters.add(searchRow, groups, clearFilters);
-        filters.addClassName("cv-tt-filters");
+        filters.offer(detail);
         add(filters, status);
 
         // Changing tabs moves the selection, which must not read as the reader choosing a day.
@@ -268,23 +234,10 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
         updatingControls = true;
         try {
             dayTabs.setSelectedTab(tabs.get(day));
-            trackFilter.setValue(conference.tracks().stream().filter(t -> trackIds.contains(t.id()))
-                    .collect(Collectors.toSet()));
-            hostFilter.setValue(conference.hosts().stream().filter(h -> hostIds.contains(h.id()))
-                    .collect(Collectors.toSet()));
-            formatFilter.setValue(params.formats());
-            accessFilter.setValue(params.access());
-            search.setValue(params.text());
+            filters.show(params, conference);
         } finally {
             updatingControls = false;
         }
-        int inUse = params.tracks().size() + params.formats().size() + params.hosts().size()
-                + params.access().size() + (params.text().isEmpty() ? 0 : 1);
-        filters.setSummaryText(inUse == 0 ? "Filter sessions" : "Filter sessions (" + inUse + " in use)");
-        if (params.isNarrowed()) {
-            filters.setOpened(true);
-        }
-        clearFilters.setVisible(params.isNarrowed());
         jumpToNow.setVisible(summary.isRunning(clock));
 
         rendered = false;
@@ -500,18 +453,6 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
                 : "Nothing is on right now. Next up: the " + time + " sessions.");
         section.getChildren().filter(H3.class::isInstance).findFirst()
                 .ifPresent(heading -> heading.getElement().executeJs("this.focus()"));
-    }
-
-    private void filtersChanged() {
-        if (updatingControls) {
-            return;
-        }
-        navigate(params.withFilters(
-                trackFilter.getValue().stream().map(TrackRef::id).collect(Collectors.toSet()),
-                formatFilter.getValue(),
-                hostFilter.getValue().stream().map(HostRef::id).collect(Collectors.toSet()),
-                accessFilter.getValue(),
-                search.getValue()));
     }
 
     private void navigate(TimetableParams next) {
