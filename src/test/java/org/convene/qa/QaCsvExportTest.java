@@ -39,6 +39,8 @@ class QaCsvExportTest {
     @Autowired
     QaService qa;
     @Autowired
+    QaExportService export;
+    @Autowired
     TestData data;
     @Autowired
     ApiTokenService tokens;
@@ -78,7 +80,7 @@ class QaCsvExportTest {
 
     private String export() {
         StringWriter out = new StringWriter();
-        qa.exportCsv(session, out);
+        export.exportCsv(session, out);
         return out.toString();
     }
 
@@ -113,7 +115,7 @@ class QaCsvExportTest {
         List<CsvRecord> rows = parse(csv);
 
         assertThat(rows).hasSize(3);
-        assertThat(rows.get(0).getFields()).containsExactlyElementsOf(QaService.CSV_HEADER);
+        assertThat(rows.get(0).getFields()).containsExactlyElementsOf(QaExportService.CSV_HEADER);
         CsvRecord first = rows.get(1);
         assertThat(first.getField(0)).isEqualTo(Long.toString(named.id()));
         assertThat(Instant.parse(first.getField(1))).isEqualTo(named.askedAt().truncatedTo(ChronoUnit.SECONDS));
@@ -167,7 +169,7 @@ class QaCsvExportTest {
 
         assertThat(rows.get(1).getField(3)).isEqualTo("'=HYPERLINK(\"http://evil.example\",\"click\")");
         assertThat(rows.get(2).getField(3)).isEqualTo("'@SUM(1+1)");
-        assertThat(QaService.cell("How do we start?")).isEqualTo("How do we start?");
+        assertThat(QaExportService.cell("How do we start?")).isEqualTo("How do we start?");
     }
 
     @Test

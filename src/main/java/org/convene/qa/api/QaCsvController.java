@@ -1,7 +1,7 @@
 package org.convene.qa.api;
 
 import org.convene.qa.QaException;
-import org.convene.qa.QaService;
+import org.convene.qa.QaExportService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,16 +26,16 @@ class QaCsvController {
 
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
-    private final QaService qa;
+    private final QaExportService export;
 
-    QaCsvController(QaService qa) {
-        this.qa = qa;
+    QaCsvController(QaExportService export) {
+        this.export = export;
     }
 
     @GetMapping("/api/sessions/{sessionId}/questions.csv")
     ResponseEntity<byte[]> questions(@PathVariable long sessionId) {
         StringWriter csv = new StringWriter();
-        qa.exportCsv(sessionId, csv);
+        export.exportCsv(sessionId, csv);
         return ResponseEntity.ok()
                 .contentType(TEXT_CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION,

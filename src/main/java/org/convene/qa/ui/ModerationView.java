@@ -29,6 +29,7 @@ import org.convene.programme.SessionDetail;
 import org.convene.qa.ModerationBoard;
 import org.convene.qa.QaException;
 import org.convene.qa.QaLiveUpdates;
+import org.convene.qa.QaExportService;
 import org.convene.qa.QaService;
 import org.convene.qa.QuestionState;
 import org.convene.qa.QuestionView;
@@ -58,6 +59,7 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
     static final String REFUSAL = "Only this session's facilitators and organisers can moderate its questions.";
 
     private final QaService qa;
+    private final QaExportService export;
     private final ProgrammeService programme;
     private final LiveRefresh liveRefresh;
     private final Announcements announcements;
@@ -77,8 +79,10 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
     private final ModerationSection handled;
     private final OnBehalfForm onBehalf = new OnBehalfForm();
 
-    public ModerationView(QaService qa, QaLiveUpdates live, BoardPush push, ProgrammeService programme, Clock clock) {
+    public ModerationView(QaService qa, QaExportService export, QaLiveUpdates live, BoardPush push,
+                          ProgrammeService programme, Clock clock) {
         this.qa = qa;
+        this.export = export;
         this.programme = programme;
         this.liveRefresh = new LiveRefresh(live, push::schedule, this::refresh);
         this.announcements = new Announcements(clock);
@@ -178,7 +182,7 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
             event.setContentType("text/csv;charset=UTF-8");
             try (Writer out = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
                 out.write('\uFEFF');
-                qa.exportCsv(id, out);
+                export.exportCsv(id, out);
             } catch (QaException e) {
                 // the right went between the check and the export: what was sent is cut short, not completed
                 event.getResponse().setStatus(403);
