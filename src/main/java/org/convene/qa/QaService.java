@@ -167,125 +167,6 @@ public class QaService {
         }
     }
 
-    // ---- facilitators -------------------------------------------------------------------------------------
-
-    /** Approves a pending question, optionally with its text edited first. */
-    public void approve(long questionId, String editedText) {
-        QaRepository.QuestionRow question = moderatable(questionId);
-        if (question.state() != QuestionState.PENDING && question.state() != QuestionState.DISMISSED) {
-            throw new QaException(Code.INVALID_STATE, "Only a waiting or dismissed question can be approved.");
-        }
-        String text = editedText == null ? question.text() : questionText(editedText);
-        repository.update(questionId, QuestionState.APPROVED, text, null, false, null, clock.instant());
-        record(question.sessionId(), QaEvent.UPDATED, questionId, null, QaEvent.CREATED);
-    }
-
-    public void edit(long questionId, String newText) {
-        QaRepository.QuestionRow question = moderatable(questionId);
-        if (question.state() == QuestionState.MERGED) {
-            throw new QaException(Code.INVALID_STATE, "A merged question cannot be edited; edit the one it was merged into.");
-        }
-        repository.update(questionId, question.state(), questionText(newText), null, question.pinned(), null, clock.instant());
-        record(question.sessionId(), QaEvent.UPDATED, questionId, null, question.state().isPublic() ? QaEvent.UPDATED : null);
-    }
-
-    public void dismiss(long questionId, String reason) {
-        QaRepository.QuestionRow question = moderatable(questionId);
-        if (question.state() == QuestionState.DISMISSED || question.state() == QuestionState.MERGED) {
-            throw new QaException(Code.INVALID_STATE, "This question has already been dismissed or merged.");
-        }
-        String cleanReason = optional(reason, MAX_REASON_LENGTH, "The reason");
-        repository.update(questionId, QuestionState.DISMISSED, question.text(), cleanReason, false, null, clock.instant());
-        record(question.sessionId(), QaEvent.UPDATED, questionId, null, question.state().isPublic() ? QaEvent.REMOVED : null);
-    }
-
-    /** Marks a question answered. An answered question leaves the stage: the facilitator has moved on. */
-    public void markAnswered(long questionId) {
-        QaRepository.QuestionRow question = moderatable(questionId);
-        if (question.state() != QuestionState.APPROVED) {
-            throw new QaException(Code.INVALID_STATE, "Only an approved question can be marked answered.");
-        }
-        repository.update(questionId, QuestionState.ANSWERED, question.text(), null, false, null, clock.instant());
-        record(question.sessionId(), QaEvent.UPDATED, questionId, null, QaEvent.UPDATED);
-    }
-
-    /** Puts a question on stage, taking any other one off. */
-    public void pin(long questionId) {
-        QaRepository.QuestionRow question = moderatable(questionId);
-        if (!question.state().isPublic()) {
-            throw new QaException(Code.INVALID_STATE, "Approve the question before putting it on stage.");
-        }
-        if (question.pinned()) {
-            return;
-        }
-        Optional<Long> previous = repository.unpinAll(question.sessionId(), clock.instant());
-        previous.ifPresent(id -> record(question.sessionId(), QaEvent.UPDATED, id, null, QaEvent.UPDATED));
-        repository.update(questionId, question.state(), question.text(), null, true, null, clock.instant());
-        record(question.sessionId(), QaEvent.UPDATED, questionId, null, QaEvent.UPDATED);
-    }
-
-    public void unpin(long questionId) {
-        QaRepository.QuestionRow question = moderatable(questionId);
-        if (!question.pinned()) {
-            return;
-        }
-        repository.update(questionId, question.state(), question.text(), null, false, null, clock.instant());
-        record(question.sessionId(), QaEvent.UPDATED, questionId, null, QaEvent.UPDATED);
-    }
-
-    public void reply(long questionId, String text) {
-        QaRepository.QuestionRow question = moderatable(questionId);
-        ConveneUser user = currentUser.require();
-        String clean = required(text, MAX_REPLY_LENGTH, "Your reply");
-        repository.insertReply(questionId, user.id(), user.displayName(), clean, clock.instant());
-        record(question.sessionId(), QaEvent.UPDATED, questionId, null, question.state().isPublic() ? QaEvent.UPDATED : null);
-    }
-
-    /** Merges a duplicate into another question of the same session; the duplicate's votes carry over. */
-    public void merge(long duplicateId, long targetId) {
-        if (duplicateId == targetId) {
-            throw new QaException(Code.INVALID_STATE, "A question cannot be merged into itself.");
-        }
-        QaRepository.QuestionRow duplicate = moderatable(duplicateId);
-        QaRepository.QuestionRow target = question(targetId);
-        if (target.sessionId() != duplicate.sessionId()) {
-            throw new QaException(Code.INVALID_STATE, "Both questions must belong to the same session.");
-        }
-        if (target.state() == QuestionState.MERGED || target.state() == QuestionState.DISMISSED) {
-            throw new QaException(Code.INVALID_STATE, "Merge into a question that is still open.");
-        }
-        if (duplicate.state() == QuestionState.MERGED) {
-            throw new QaException(Code.INVALID_STATE, "This question has already been merged.");
-        }
-        repository.mergeVotes(duplicateId, targetId);
-        repository.update(duplicateId, QuestionState.MERGED, duplicate.text(), null, false, targetId, clock.instant());
-        record(duplicate.sessionId(), QaEvent.UPDATED, duplicateId, null, duplicate.state().isPublic() ? QaEvent.REMOVED : null);
-        repository.update(targetId, target.state(), target.text(), null, target.pinned(), null, clock.instant());
-        record(duplicate.sessionId(), QaEvent.UPDATED, targetId, null, target.state().isPublic() ? QaEvent.UPDATED : null);
-    }
-
-    /** A question sent in by phone or email, typed in by a facilitator and marked as such. */
-    public QuestionView askOnBehalf(long sessionId, String text, String onBehalfOf) {
-        ConveneUser facilitator = requireModerator(sessionId);
-        String clean = questionText(text);
-        String who = optional(onBehalfOf, MAX_ON_BEHALF_LENGTH, "The name");
-        session(sessionId);
-        repository.lockSettings(sessionId);
-        long id = repository.insertQuestion(sessionId, null, who == null, facilitator.id(),
-                who == null ? "someone who sent it in" : who, clean, QuestionState.APPROVED, clock.instant());
-        record(sessionId, QaEvent.CREATED, id, null, QaEvent.CREATED);
-        return view(id);
-    }
-
-    public QaSettings updateSettings(long sessionId, boolean open, boolean preModeration, boolean anonymousAllowed) {
-        requireModerator(sessionId);
-        repository.lockSettings(sessionId);
-        QaSettings settings = new QaSettings(sessionId, open, preModeration, anonymousAllowed);
-        repository.updateSettings(settings);
-        record(sessionId, QaEvent.SETTINGS, null, null, QaEvent.SETTINGS);
-        return settings;
-    }
-
     // ---- the event log ----------------------------------------------------------------------------------------
 
     /**
@@ -294,7 +175,7 @@ public class QaService {
      *
      * @param publicType the event type on the public stream, or null when the public sees nothing of it
      */
-    private void record(long sessionId, String moderationType, Long questionId, JSONB votes, String publicType) {
+    void record(long sessionId, String moderationType, Long questionId, JSONB votes, String publicType) {
         Instant now = clock.instant();
         repository.lockSettings(sessionId);
         long moderationSeq = repository.nextSeq(sessionId, QaStream.MODERATION);
@@ -376,7 +257,7 @@ public class QaService {
         return user.has(Role.ORGANISER) || repository.isFacilitatorOf(sessionId, user.id());
     }
 
-    private QaRepository.QuestionRow moderatable(long questionId) {
+    QaRepository.QuestionRow moderatable(long questionId) {
         QaRepository.QuestionRow question = question(questionId);
         requireModerator(question.sessionId());
         repository.lockSettings(question.sessionId());
@@ -384,12 +265,12 @@ public class QaService {
         return question(questionId);
     }
 
-    private QaRepository.QuestionRow question(long questionId) {
+    QaRepository.QuestionRow question(long questionId) {
         return repository.question(questionId).orElseThrow(() ->
                 new QaException(Code.NOT_FOUND, "That question no longer exists."));
     }
 
-    private QaRepository.SessionTimes session(long sessionId) {
+    QaRepository.SessionTimes session(long sessionId) {
         return repository.sessionTimes(sessionId).orElseThrow(() ->
                 new QaException(Code.NOT_FOUND, "There is no session with id " + sessionId + "."));
     }
@@ -398,15 +279,15 @@ public class QaService {
         return !clock.instant().isBefore(times.endsAt());
     }
 
-    private QuestionView view(long questionId) {
+    QuestionView view(long questionId) {
         return repository.viewsById(List.of(questionId)).get(questionId);
     }
 
-    private static String questionText(String text) {
+    static String questionText(String text) {
         return required(text, MAX_QUESTION_LENGTH, "Your question");
     }
 
-    private static String required(String text, int max, String what) {
+    static String required(String text, int max, String what) {
         String clean = text == null ? "" : text.strip();
         if (clean.isEmpty()) {
             throw new QaException(Code.EMPTY, what + " is empty. Type something first.");
@@ -418,7 +299,7 @@ public class QaService {
         return clean;
     }
 
-    private static String optional(String text, int max, String what) {
+    static String optional(String text, int max, String what) {
         String clean = text == null ? "" : text.strip();
         if (clean.isEmpty()) {
             return null;

@@ -19,6 +19,7 @@ import org.convene.organising.NewHostInvitation;
 import org.convene.programme.ProgrammeFixture;
 import org.convene.core.SaveResult;
 import org.convene.programme.TrackRef;
+import org.convene.qa.QaModerationService;
 import org.convene.qa.QaService;
 import org.convene.qa.QuestionView;
 import org.jooq.DSLContext;
@@ -196,6 +197,8 @@ class AccessibilityIT {
     @Autowired
     QaService qa;
     @Autowired
+    QaModerationService moderation;
+    @Autowired
     TestData data;
     @Autowired
     DSLContext db;
@@ -263,7 +266,7 @@ class AccessibilityIT {
         data.facilitate(sessionId, facilitator);
         ConveneUser asker = accounts.user("Priya Patel");
         ConveneUser voter = accounts.user("Tom Evans");
-        as(facilitator, () -> qa.updateSettings(sessionId, true, false, true));
+        as(facilitator, () -> moderation.updateSettings(sessionId, true, false, true));
         QuestionView[] asked = new QuestionView[2];
         as(asker, () -> {
             asked[0] = qa.ask(sessionId, "Will the slides and the recording be shared afterwards?", false);

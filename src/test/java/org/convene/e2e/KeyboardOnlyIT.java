@@ -8,6 +8,7 @@ import org.convene.TestData;
 import org.convene.account.AccountFixtures;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
+import org.convene.qa.QaModerationService;
 import org.convene.qa.QaService;
 import org.convene.qa.QuestionState;
 import org.convene.qa.QuestionView;
@@ -49,6 +50,8 @@ class KeyboardOnlyIT {
     AccountFixtures accounts;
     @Autowired
     QaService qa;
+    @Autowired
+    QaModerationService moderation;
 
     @BeforeAll
     static void launch() {
@@ -158,7 +161,7 @@ class KeyboardOnlyIT {
         ConveneUser facilitator = accounts.user("Kai Keys", Role.FACILITATOR);
         data.facilitate(session, facilitator);
         ConveneUser asker = accounts.user("Asha Asker");
-        as(facilitator, () -> qa.updateSettings(session, true, true, true));
+        as(facilitator, () -> moderation.updateSettings(session, true, true, true));
         QuestionView[] asked = new QuestionView[3];
         as(asker, () -> {
             asked[0] = qa.ask(session, "Will the slides be shared afterwards?", false);

@@ -8,6 +8,7 @@ import org.convene.TestData;
 import org.convene.account.AccountFixtures;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
+import org.convene.qa.QaModerationService;
 import org.convene.qa.QaService;
 import org.convene.qa.QuestionView;
 import org.junit.jupiter.api.AfterAll;
@@ -45,6 +46,8 @@ class LiveQuestionsIT {
     AccountFixtures accounts;
     @Autowired
     QaService qa;
+    @Autowired
+    QaModerationService moderation;
 
     @BeforeAll
     static void launch() {
@@ -79,10 +82,10 @@ class LiveQuestionsIT {
         data.facilitate(session, facilitator);
         ConveneUser attendee = accounts.user("Ada Attendee");
         ConveneUser someoneElse = accounts.user("Sol Someone");
-        as(facilitator, () -> qa.updateSettings(session, true, true, true));
+        as(facilitator, () -> moderation.updateSettings(session, true, true, true));
         QuestionView[] other = new QuestionView[1];
         as(someoneElse, () -> other[0] = qa.ask(session, "Where can I find the slides afterwards?", false));
-        as(facilitator, () -> qa.approve(other[0].id(), null));
+        as(facilitator, () -> moderation.approve(other[0].id(), null));
 
         Page attendeePage = signedIn(attendee);
         attendeePage.navigate("http://localhost:" + port + "/sessions/" + session);

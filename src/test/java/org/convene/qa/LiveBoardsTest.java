@@ -28,6 +28,8 @@ class LiveBoardsTest {
     @Autowired
     QaService qa;
     @Autowired
+    QaModerationService moderation;
+    @Autowired
     TestData data;
 
     long session;
@@ -88,7 +90,7 @@ class LiveBoardsTest {
         }
         as(facilitator);
         QuestionView first = boards.read(session).publicQuestions().getFirst();
-        qa.markAnswered(first.id());
+        moderation.markAnswered(first.id());
 
         LiveBoard fresh = boards.read(session);
         eventually(() -> assertThat(page.get()).isNotNull()
@@ -102,7 +104,7 @@ class LiveBoardsTest {
     void a_pending_question_reaches_only_its_author_and_an_anonymous_one_never_names_them() {
         AtomicReference<LiveBoard> page = watch();
         as(facilitator);
-        qa.updateSettings(session, true, true, true);
+        moderation.updateSettings(session, true, true, true);
         as(asker);
         QuestionView pending = qa.ask(session, "Checked first?", true);
 
@@ -113,7 +115,7 @@ class LiveBoardsTest {
         assertThat(page.get().settings().preModeration()).isTrue();
 
         as(facilitator);
-        qa.approve(pending.id(), null);
+        moderation.approve(pending.id(), null);
         eventually(() -> assertThat(page.get().publicQuestions()).singleElement()
                 .satisfies(q -> assertThat(q.authorName()).isNull()));
     }

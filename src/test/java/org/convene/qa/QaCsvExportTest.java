@@ -39,6 +39,8 @@ class QaCsvExportTest {
     @Autowired
     QaService qa;
     @Autowired
+    QaModerationService moderation;
+    @Autowired
     QaExportService export;
     @Autowired
     TestData data;
@@ -108,8 +110,8 @@ class QaCsvExportTest {
         QuestionView named = qa.ask(session, tricky, false);
         QuestionView hidden = qa.ask(session, "A private question, about money", true);
         as(facilitator);
-        qa.reply(named.id(), "Co-production, \"always\".");
-        qa.dismiss(hidden.id(), "Covered in tomorrow's session, sorry");
+        moderation.reply(named.id(), "Co-production, \"always\".");
+        moderation.dismiss(hidden.id(), "Covered in tomorrow's session, sorry");
 
         String csv = export();
         List<CsvRecord> rows = parse(csv);
@@ -143,9 +145,9 @@ class QaCsvExportTest {
         as(asker);
         QuestionView duplicate = qa.ask(session, "When are the slides shared?", false);
         as(facilitator);
-        QuestionView phoned = qa.askOnBehalf(session, "Where are the slides?", "Mrs Patel");
-        qa.merge(duplicate.id(), phoned.id());
-        qa.pin(phoned.id());
+        QuestionView phoned = moderation.askOnBehalf(session, "Where are the slides?", "Mrs Patel");
+        moderation.merge(duplicate.id(), phoned.id());
+        moderation.pin(phoned.id());
 
         List<CsvRecord> rows = parse(export());
 

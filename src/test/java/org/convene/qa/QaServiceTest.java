@@ -32,6 +32,8 @@ class QaServiceTest {
     @Autowired
     QaService qa;
     @Autowired
+    QaModerationService moderation;
+    @Autowired
     QaLiveUpdates live;
     @Autowired
     TestData data;
@@ -108,7 +110,7 @@ class QaServiceTest {
     @Test
     void pending_question_is_visible_only_to_its_author_and_facilitators() {
         as(facilitator);
-        qa.updateSettings(session, true, true, true);
+        moderation.updateSettings(session, true, true, true);
         as(asker);
         QuestionView pending = qa.ask(session, "Is there an easy-read version?", false);
 
@@ -126,11 +128,11 @@ class QaServiceTest {
     @Test
     void a_facilitator_can_edit_then_approve_and_the_question_becomes_public() {
         as(facilitator);
-        qa.updateSettings(session, true, true, true);
+        moderation.updateSettings(session, true, true, true);
         as(asker);
         QuestionView pending = qa.ask(session, "is there easy read", false);
         as(facilitator);
-        qa.approve(pending.id(), "Is there an easy-read version of the slides?");
+        moderation.approve(pending.id(), "Is there an easy-read version of the slides?");
 
         assertThat(qa.snapshot(session).questions()).singleElement()
                 .satisfies(q -> {
@@ -144,7 +146,7 @@ class QaServiceTest {
         as(asker);
         QuestionView question = qa.ask(session, "Off-topic question", false);
         as(facilitator);
-        qa.dismiss(question.id(), "This is covered in tomorrow's session.");
+        moderation.dismiss(question.id(), "This is covered in tomorrow's session.");
 
         as(asker);
         MyQuestion mine = qa.board(session).mine().getFirst();
@@ -185,11 +187,11 @@ class QaServiceTest {
     @Test
     void closed_q_and_a_and_disallowed_anonymity_are_refused() {
         as(facilitator);
-        qa.updateSettings(session, false, false, false);
+        moderation.updateSettings(session, false, false, false);
         as(asker);
         expectRefusal(() -> qa.ask(session, "Hello", false), QaException.Code.CLOSED, "closed");
         as(facilitator);
-        qa.updateSettings(session, true, false, false);
+        moderation.updateSettings(session, true, false, false);
         as(asker);
         expectRefusal(() -> qa.ask(session, "Hello", true), QaException.Code.ANONYMOUS_NOT_ALLOWED, "anonymous");
     }
@@ -235,7 +237,7 @@ class QaServiceTest {
         assertThatThrownBy(() -> qa.vote(own.id(), true)).hasMessageContaining("your own question");
 
         as(facilitator);
-        qa.updateSettings(session, true, true, true);
+        moderation.updateSettings(session, true, true, true);
         as(asker);
         QuestionView pending = qa.ask(session, "Waiting", false);
         as(voter);
@@ -255,7 +257,7 @@ class QaServiceTest {
         qa.vote(duplicate.id(), true);
 
         as(facilitator);
-        qa.merge(duplicate.id(), original.id());
+        moderation.merge(duplicate.id(), original.id());
 
         List<QuestionView> visible = qa.snapshot(session).questions();
         assertThat(visible).extracting(QuestionView::id).containsExactly(original.id());
@@ -272,13 +274,13 @@ class QaServiceTest {
         QuestionView first = qa.ask(session, "First", false);
         QuestionView second = qa.ask(session, "Second", false);
         as(facilitator);
-        qa.pin(first.id());
-        qa.pin(second.id());
+        moderation.pin(first.id());
+        moderation.pin(second.id());
 
         assertThat(qa.snapshot(session).questions()).filteredOn(QuestionView::pinned)
                 .extracting(QuestionView::id).containsExactly(second.id());
 
-        qa.markAnswered(second.id());
+        moderation.markAnswered(second.id());
         assertThat(qa.snapshot(session).questions()).noneMatch(QuestionView::pinned);
         assertThat(qa.snapshot(session).questions()).filteredOn(q -> q.id() == second.id())
                 .singleElement().extracting(QuestionView::state).isEqualTo(QuestionState.ANSWERED);
@@ -289,7 +291,7 @@ class QaServiceTest {
         as(asker);
         QuestionView question = qa.ask(session, "Where are the slides?", false);
         as(facilitator);
-        qa.reply(question.id(), "They are on the session page after the session.");
+        moderation.reply(question.id(), "They are on the session page after the session.");
 
         assertThat(qa.snapshot(session).questions().getFirst().replies()).singleElement()
                 .satisfies(r -> {
@@ -306,21 +308,21 @@ class QaServiceTest {
         data.facilitate(data.liveSession(), otherFacilitator);
 
         as(voter);
-        assertThatThrownBy(() -> qa.dismiss(question.id(), null)).isInstanceOf(QaException.class)
+        assertThatThrownBy(() -> moderation.dismiss(question.id(), null)).isInstanceOf(QaException.class)
                 .satisfies(e -> assertThat(((QaException) e).code()).isEqualTo(QaException.Code.FORBIDDEN));
         as(otherFacilitator);
-        assertThatThrownBy(() -> qa.pin(question.id())).isInstanceOf(QaException.class);
+        assertThatThrownBy(() -> moderation.pin(question.id())).isInstanceOf(QaException.class);
         assertThatThrownBy(() -> qa.moderationBoard(session)).isInstanceOf(QaException.class);
 
         as(data.user(Role.ORGANISER));
-        qa.pin(question.id());
+        moderation.pin(question.id());
         assertThat(qa.snapshot(session).questions().getFirst().pinned()).isTrue();
     }
 
     @Test
     void a_facilitator_can_enter_a_question_sent_in_by_phone() {
         as(facilitator);
-        QuestionView entered = qa.askOnBehalf(session, "Will there be a recording?", "Pat, by phone");
+        QuestionView entered = moderation.askOnBehalf(session, "Will there be a recording?", "Pat, by phone");
 
         assertThat(entered.onBehalfOf()).isEqualTo("Pat, by phone");
         assertThat(entered.authorName()).isNull();
@@ -330,14 +332,14 @@ class QaServiceTest {
     @Test
     void every_change_gets_the_next_sequence_number_on_its_stream_with_no_gaps() {
         as(facilitator);
-        qa.updateSettings(session, true, true, true);
+        moderation.updateSettings(session, true, true, true);
         as(asker);
         QuestionView a = qa.ask(session, "A", false);
         QuestionView b = qa.ask(session, "B", false);
         as(facilitator);
-        qa.approve(a.id(), null);
-        qa.dismiss(b.id(), null);
-        qa.pin(a.id());
+        moderation.approve(a.id(), null);
+        moderation.dismiss(b.id(), null);
+        moderation.pin(a.id());
 
         List<Long> publicSeqs = db.select(QA_EVENT.SEQ).from(QA_EVENT)
                 .where(QA_EVENT.SESSION_ID.eq(session), QA_EVENT.STREAM.eq("PUBLIC")).orderBy(QA_EVENT.SEQ).fetch(QA_EVENT.SEQ);
@@ -356,7 +358,7 @@ class QaServiceTest {
             QuestionView first = qa.ask(session, "First live", false);
             QuestionView second = qa.ask(session, "Second live", false);
             as(facilitator);
-            qa.markAnswered(first.id());
+            moderation.markAnswered(first.id());
 
             await().atMost(Duration.ofSeconds(5)).until(() -> received.size() >= 3);
             assertThat(received).extracting(QaEvent::type)

@@ -1,6 +1,7 @@
 package org.convene.qa.api;
 
 import org.convene.qa.QaException;
+import org.convene.qa.QaModerationService;
 import org.convene.qa.QaService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +24,12 @@ class QaStompController {
     private static final Logger log = LoggerFactory.getLogger(QaStompController.class);
 
     private final QaService qa;
+    private final QaModerationService moderation;
     private final StompReceipts receipts;
 
-    QaStompController(QaService qa, StompReceipts receipts) {
+    QaStompController(QaService qa, QaModerationService moderation, StompReceipts receipts) {
         this.qa = qa;
+        this.moderation = moderation;
         this.receipts = receipts;
     }
 
@@ -64,18 +67,18 @@ class QaStompController {
     void moderate(@DestinationVariable long questionId, @Payload ModerateRequest request, StompHeaderAccessor headers) {
         String action = request.action() == null ? "" : request.action().trim().toLowerCase(java.util.Locale.ROOT);
         switch (action) {
-            case "approve" -> qa.approve(questionId, request.text());
-            case "dismiss" -> qa.dismiss(questionId, request.reason());
-            case "answer" -> qa.markAnswered(questionId);
-            case "pin" -> qa.pin(questionId);
-            case "unpin" -> qa.unpin(questionId);
-            case "edit" -> qa.edit(questionId, request.text());
-            case "reply" -> qa.reply(questionId, request.text());
+            case "approve" -> moderation.approve(questionId, request.text());
+            case "dismiss" -> moderation.dismiss(questionId, request.reason());
+            case "answer" -> moderation.markAnswered(questionId);
+            case "pin" -> moderation.pin(questionId);
+            case "unpin" -> moderation.unpin(questionId);
+            case "edit" -> moderation.edit(questionId, request.text());
+            case "reply" -> moderation.reply(questionId, request.text());
             case "merge" -> {
                 if (request.targetId() == null) {
                     throw new QaException(QaException.Code.INVALID_STATE, "A merge needs \"targetId\": the question to merge into.");
                 }
-                qa.merge(questionId, request.targetId());
+                moderation.merge(questionId, request.targetId());
             }
             default -> throw new InvalidRequest("Unknown action \"" + request.action()
                     + "\". Use approve, dismiss, answer, pin, unpin, edit, reply or merge.");

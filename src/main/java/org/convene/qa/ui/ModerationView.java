@@ -29,6 +29,7 @@ import org.convene.programme.SessionDetail;
 import org.convene.qa.ModerationBoard;
 import org.convene.qa.QaException;
 import org.convene.qa.QaLiveUpdates;
+import org.convene.qa.QaModerationService;
 import org.convene.qa.QaExportService;
 import org.convene.qa.QaService;
 import org.convene.qa.QuestionState;
@@ -60,6 +61,7 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
 
     private final QaService qa;
     private final QaExportService export;
+    private final QaModerationService moderation;
     private final ProgrammeService programme;
     private final LiveRefresh liveRefresh;
     private final Announcements announcements;
@@ -79,9 +81,10 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
     private final ModerationSection handled;
     private final OnBehalfForm onBehalf = new OnBehalfForm();
 
-    public ModerationView(QaService qa, QaExportService export, QaLiveUpdates live, BoardPush push,
-                          ProgrammeService programme, Clock clock) {
+    public ModerationView(QaService qa, QaModerationService moderation, QaExportService export, QaLiveUpdates live,
+                          BoardPush push, ProgrammeService programme, Clock clock) {
         this.qa = qa;
+        this.moderation = moderation;
         this.export = export;
         this.programme = programme;
         this.liveRefresh = new LiveRefresh(live, push::schedule, this::refresh);
@@ -269,7 +272,7 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
             return;
         }
         try {
-            settings.saved(qa.updateSettings(sessionId, change.open(), change.preModeration(),
+            settings.saved(moderation.updateSettings(sessionId, change.open(), change.preModeration(),
                     change.anonymousAllowed()), change.confirmation());
         } catch (QaException e) {
             settings.refused(e.getMessage(), board.settings(), change);
@@ -282,14 +285,14 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
         ModerationItem item = event.getSource();
         QuestionView question = item.question();
         switch (event.action()) {
-            case APPROVE -> run(item, () -> qa.approve(question.id(), null), "Approved: " + QuestionTexts.shortText(question));
+            case APPROVE -> run(item, () -> moderation.approve(question.id(), null), "Approved: " + QuestionTexts.shortText(question));
             case EDIT_AND_APPROVE -> editDialog(item);
-            case ANSWER -> run(item, () -> qa.markAnswered(question.id()), "Marked answered: " + QuestionTexts.shortText(question));
+            case ANSWER -> run(item, () -> moderation.markAnswered(question.id()), "Marked answered: " + QuestionTexts.shortText(question));
             case STAGE -> {
                 if (question.pinned()) {
-                    run(item, () -> qa.unpin(question.id()), "Taken off stage: " + QuestionTexts.shortText(question));
+                    run(item, () -> moderation.unpin(question.id()), "Taken off stage: " + QuestionTexts.shortText(question));
                 } else {
-                    run(item, () -> qa.pin(question.id()), "On stage now: " + QuestionTexts.shortText(question));
+                    run(item, () -> moderation.pin(question.id()), "On stage now: " + QuestionTexts.shortText(question));
                 }
             }
             case REPLY -> replyDialog(item);
@@ -363,19 +366,19 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
 
     private void editDialog(ModerationItem item) {
         QuestionView question = item.question();
-        textDialog(item, TextDialog.edit(question), text -> qa.approve(question.id(), text),
+        textDialog(item, TextDialog.edit(question), text -> moderation.approve(question.id(), text),
                 text -> "Edited and approved: " + QuestionTexts.firstWords(text, 8) + ".");
     }
 
     private void dismissDialog(ModerationItem item) {
         QuestionView question = item.question();
-        textDialog(item, TextDialog.dismiss(question), reason -> qa.dismiss(question.id(), reason),
+        textDialog(item, TextDialog.dismiss(question), reason -> moderation.dismiss(question.id(), reason),
                 reason -> "Dismissed: " + QuestionTexts.shortText(question) + ".");
     }
 
     private void replyDialog(ModerationItem item) {
         QuestionView question = item.question();
-        textDialog(item, TextDialog.reply(question), reply -> qa.reply(question.id(), reply),
+        textDialog(item, TextDialog.reply(question), reply -> moderation.reply(question.id(), reply),
                 reply -> "Reply sent to: " + QuestionTexts.shortText(question) + ".");
     }
 
@@ -409,7 +412,7 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
         MergeDialog dialog = attach(new MergeDialog(question, ModerationLists.mergeTargets(board, question)));
         dialog.addMergeListener(e -> {
             try {
-                qa.merge(question.id(), e.target().id());
+                moderation.merge(question.id(), e.target().id());
                 dialog.close();
                 say("Merged into: " + QuestionTexts.shortText(e.target()) + ".");
             } catch (QaException ex) {
@@ -423,7 +426,7 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
 
     private void addOnBehalf(OnBehalfForm.AddEvent event) {
         try {
-            QuestionView added = qa.askOnBehalf(sessionId, event.text(), event.from());
+            QuestionView added = moderation.askOnBehalf(sessionId, event.text(), event.from());
             onBehalf.added();
             say("Question added: " + QuestionTexts.shortText(added) + ".");
             refreshNow();

@@ -5,6 +5,7 @@ import org.convene.TestData;
 import org.convene.account.ApiTokenService;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
+import org.convene.qa.QaModerationService;
 import org.convene.qa.QaService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +48,8 @@ class QaStompApiTest {
     ApiTokenService tokens;
     @Autowired
     QaService qa;
+    @Autowired
+    QaModerationService moderating;
 
     long session;
     ConveneUser facilitator;
@@ -150,7 +153,7 @@ class QaStompApiTest {
         StompTestClient moderator = connect(facilitatorToken);
         BlockingQueue<JsonNode> moderation = moderator.subscribe("/topic/sessions." + session + ".moderation");
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(facilitator, null, facilitator.getAuthorities()));
-        qa.updateSettings(session, true, true, true);
+        moderating.updateSettings(session, true, true, true);
         SecurityContextHolder.clearContext();
         poll(moderation, WAIT); // settings.changed
         StompTestClient stranger = connect(null);

@@ -27,6 +27,7 @@ import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.convene.programme.ProgrammeService;
 import org.convene.qa.MyQuestion;
+import org.convene.qa.QaModerationService;
 import org.convene.qa.QaService;
 import org.convene.qa.QuestionState;
 import org.convene.qa.QuestionView;
@@ -62,6 +63,8 @@ class ModerationViewTest extends KaribuTest {
     @Autowired
     QaService qa;
     @Autowired
+    QaModerationService moderation;
+    @Autowired
     ProgrammeService programme;
 
     long session;
@@ -96,7 +99,7 @@ class ModerationViewTest extends KaribuTest {
     }
 
     private void preModeration() {
-        as(facilitator, () -> qa.updateSettings(session, true, true, true));
+        as(facilitator, () -> moderation.updateSettings(session, true, true, true));
     }
 
     private static ModerationView view() {
@@ -481,7 +484,7 @@ class ModerationViewTest extends KaribuTest {
         login(facilitator);
         open();
 
-        as(colleague, () -> { qa.approve(q.id(), null); return null; });
+        as(colleague, () -> { moderation.approve(q.id(), null); return null; });
 
         eventually(() -> assertThat(texts(ModerationView::publicList)).containsExactly("Handled by a colleague"));
         assertThat(texts(ModerationView::queue)).isEmpty();

@@ -17,6 +17,7 @@ import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.convene.timetable.ui.SessionView;
 import org.convene.qa.QaLiveUpdates;
+import org.convene.qa.QaModerationService;
 import org.convene.qa.QaService;
 import org.convene.qa.QuestionView;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +47,8 @@ class QaPanelTest extends KaribuTest {
     TestData data;
     @Autowired
     QaService qa;
+    @Autowired
+    QaModerationService moderation;
     @Autowired
     QaLiveUpdates live;
 
@@ -200,7 +203,7 @@ class QaPanelTest extends KaribuTest {
     void when_a_facilitator_closes_questions_asking_is_refused_and_the_text_is_kept() {
         login(attendee);
         open();
-        as(facilitator, () -> qa.updateSettings(session, false, false, true));
+        as(facilitator, () -> moderation.updateSettings(session, false, false, true));
 
         eventually(() -> assertThat(panel().stateNote())
                 .isEqualTo("Questions are closed for now. You can still read the questions and vote."));
@@ -238,7 +241,7 @@ class QaPanelTest extends KaribuTest {
         assertThat(item("Is there support for carers who work?").metaText()).startsWith("Anonymous, asked at ");
         assertThat(panel().mine()).singleElement().asString().startsWith("Is there support for carers who work?");
 
-        as(facilitator, () -> qa.updateSettings(session, true, false, false));
+        as(facilitator, () -> moderation.updateSettings(session, true, false, false));
         openAs(other);
         assertThat(_find(Checkbox.class, spec -> spec.withLabel("Ask anonymously"))).isEmpty();
         assertThat(item("Is there support for carers who work?").metaText()).startsWith("Anonymous, ");
@@ -248,7 +251,7 @@ class QaPanelTest extends KaribuTest {
 
     @Test
     void a_pending_question_shows_waiting_for_approval_to_its_author_only() {
-        as(facilitator, () -> qa.updateSettings(session, true, true, true));
+        as(facilitator, () -> moderation.updateSettings(session, true, true, true));
         login(attendee);
         open();
         assertThat(panel().getElement().getTextRecursively())
@@ -278,8 +281,8 @@ class QaPanelTest extends KaribuTest {
         QuestionView withReason = as(attendee, () -> qa.ask(session, "What about parking?", false));
         QuestionView without = as(attendee, () -> qa.ask(session, "Off-topic question", false));
         as(facilitator, () -> {
-            qa.dismiss(withReason.id(), "Parking is covered in the joining instructions.");
-            qa.dismiss(without.id(), null);
+            moderation.dismiss(withReason.id(), "Parking is covered in the joining instructions.");
+            moderation.dismiss(without.id(), null);
         });
 
         open();
@@ -409,14 +412,14 @@ class QaPanelTest extends KaribuTest {
 
     @Test
     void an_approval_made_by_a_facilitator_elsewhere_reaches_the_open_page_and_is_announced() {
-        as(facilitator, () -> qa.updateSettings(session, true, true, true));
+        as(facilitator, () -> moderation.updateSettings(session, true, true, true));
         login(attendee);
         open();
         ask("Is the venue step-free?");
         assertThat(panel().mine()).containsExactly("Is the venue step-free?: Waiting for approval");
         long id = as(attendee, () -> qa.board(session)).mine().getFirst().question().id();
 
-        as(facilitator, () -> qa.approve(id, null));
+        as(facilitator, () -> moderation.approve(id, null));
 
         eventually(() -> {
             assertThat(listed()).containsExactly("Is the venue step-free?");
@@ -432,7 +435,7 @@ class QaPanelTest extends KaribuTest {
         ask("Can we talk about my neighbour?");
         long id = panel().shownItems().getFirst().questionId();
 
-        as(facilitator, () -> qa.dismiss(id, "Please keep questions about the session topic."));
+        as(facilitator, () -> moderation.dismiss(id, "Please keep questions about the session topic."));
 
         eventually(() -> {
             assertThat(listed()).isEmpty();
@@ -459,8 +462,8 @@ class QaPanelTest extends KaribuTest {
         // the next announcement waits out the quiet window, then says everything at once
         clock.set(Instant.now());
         as(facilitator, () -> {
-            qa.reply(asked.id(), "The council and two housing associations.");
-            qa.markAnswered(asked.id());
+            moderation.reply(asked.id(), "The council and two housing associations.");
+            moderation.markAnswered(asked.id());
         });
         eventually(() -> assertThat(item("Who funds the co-production pilot?").badgeTexts()).containsExactly("Answered"));
         assertThat(item("Who funds the co-production pilot?").replyTexts()).singleElement().asString()

@@ -11,6 +11,7 @@ import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.ProgrammeService;
+import org.convene.qa.QaModerationService;
 import org.convene.qa.QaService;
 import org.convene.qa.QuestionView;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +34,8 @@ class StageViewTest extends KaribuTest {
     TestData data;
     @Autowired
     QaService qa;
+    @Autowired
+    QaModerationService moderation;
     @Autowired
     ProgrammeService programme;
 
@@ -100,8 +103,8 @@ class StageViewTest extends KaribuTest {
         vote(two, 2);
         vote(five, 5);
         as(facilitator, () -> {
-            qa.pin(pinned.id());
-            qa.markAnswered(answered.id());
+            moderation.pin(pinned.id());
+            moderation.markAnswered(answered.id());
             return null;
         });
 
@@ -120,7 +123,7 @@ class StageViewTest extends KaribuTest {
     void an_anonymous_question_on_stage_says_anonymous() {
         QuestionView secret = ask("A question without my name", true);
         as(facilitator, () -> {
-            qa.pin(secret.id());
+            moderation.pin(secret.id());
             return null;
         });
 
@@ -148,7 +151,7 @@ class StageViewTest extends KaribuTest {
         assertThat(stage().onStageText()).isEqualTo("Questions will appear here");
 
         as(facilitator, () -> {
-            qa.pin(first.id());
+            moderation.pin(first.id());
             return null;
         });
         await().atMost(Duration.ofSeconds(10)).pollInSameThread().untilAsserted(() -> {
@@ -158,7 +161,7 @@ class StageViewTest extends KaribuTest {
         });
 
         as(facilitator, () -> {
-            qa.pin(second.id());
+            moderation.pin(second.id());
             return null;
         });
         await().atMost(Duration.ofSeconds(10)).pollInSameThread().untilAsserted(() -> {
