@@ -14,20 +14,15 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.CONFERENCE;
-import static org.convene.db.Tables.HOST_COORDINATOR;
-import static org.convene.db.Tables.HOST_ORGANISATION;
-import static org.convene.db.Tables.PERSON;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
-import static org.convene.db.Tables.SESSION_PERSON;
 import static org.convene.db.Tables.TRACK;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 
-/** Reads and writes conferences, tracks, host organisations and people for the organisers' pages. */
+/** Reads and writes conferences and their tracks for the organisers' pages. */
 @Repository
 class ConferenceAdminRepository {
 
@@ -164,122 +159,5 @@ class ConferenceAdminRepository {
     /** Deletes the track; its sessions keep going without one (on delete set null). */
     boolean deleteTrack(long trackId) {
         return db.deleteFrom(TRACK).where(TRACK.ID.eq(trackId)).execute() == 1;
-    }
-
-    // --- host organisations
-
-    private static Condition hostMatching(String filter) {
-        return filter == null || filter.isBlank() ? DSL.noCondition()
-                : HOST_ORGANISATION.NAME.containsIgnoreCase(filter.strip());
-    }
-
-    List<HostRow> hosts(String filter, int offset, int limit) {
-        return db.select(HOST_ORGANISATION.ID, HOST_ORGANISATION.NAME, HOST_ORGANISATION.WEBSITE,
-                        DSL.field(selectCount().from(HOST_COORDINATOR)
-                                .where(HOST_COORDINATOR.HOST_ID.eq(HOST_ORGANISATION.ID))),
-                        DSL.field(selectCount().from(PROGRAMME_SESSION)
-                                .where(PROGRAMME_SESSION.HOST_ID.eq(HOST_ORGANISATION.ID))))
-                .from(HOST_ORGANISATION)
-                .where(hostMatching(filter))
-                .orderBy(DSL.lower(HOST_ORGANISATION.NAME), HOST_ORGANISATION.ID)
-                .offset(offset).limit(limit)
-                .fetch(mapping((id, name, website, coordinators, sessions) ->
-                        new HostRow(id, name, website, coordinators, sessions)));
-    }
-
-    int countHosts(String filter) {
-        return db.fetchCount(HOST_ORGANISATION, hostMatching(filter));
-    }
-
-    Optional<HostEdit> host(long id) {
-        return db.select(HOST_ORGANISATION.ID, HOST_ORGANISATION.NAME, HOST_ORGANISATION.WEBSITE,
-                        HOST_ORGANISATION.DESCRIPTION, HOST_ORGANISATION.VERSION)
-                .from(HOST_ORGANISATION).where(HOST_ORGANISATION.ID.eq(id))
-                .fetchOptional(mapping(HostEdit::new));
-    }
-
-    boolean hostNameTaken(String name, Long exceptId) {
-        return db.fetchExists(HOST_ORGANISATION, DSL.lower(HOST_ORGANISATION.NAME).eq(name.toLowerCase(java.util.Locale.ROOT))
-                .and(exceptId == null ? DSL.noCondition() : HOST_ORGANISATION.ID.ne(exceptId)));
-    }
-
-    /** Empty when the name was taken at the same moment (the unique index on lower(name) decides). */
-    Optional<Long> insertHost(HostForm form) {
-        return db.insertInto(HOST_ORGANISATION)
-                .set(HOST_ORGANISATION.NAME, form.name())
-                .set(HOST_ORGANISATION.WEBSITE, form.website())
-                .set(HOST_ORGANISATION.DESCRIPTION, form.description())
-                .onConflictDoNothing()
-                .returning(HOST_ORGANISATION.ID)
-                .fetchOptional(HOST_ORGANISATION.ID);
-    }
-
-    boolean updateHost(long id, int expectedVersion, HostForm form) {
-        return db.update(HOST_ORGANISATION)
-                .set(HOST_ORGANISATION.NAME, form.name())
-                .set(HOST_ORGANISATION.WEBSITE, form.website())
-                .set(HOST_ORGANISATION.DESCRIPTION, form.description())
-                .set(HOST_ORGANISATION.VERSION, HOST_ORGANISATION.VERSION.plus(1))
-                .where(HOST_ORGANISATION.ID.eq(id), HOST_ORGANISATION.VERSION.eq(expectedVersion))
-                .execute() == 1;
-    }
-
-    // --- people
-
-    private static Condition personMatching(String search) {
-        if (search == null || search.isBlank()) {
-            return DSL.noCondition();
-        }
-        String text = search.strip();
-        return PERSON.NAME.containsIgnoreCase(text).or(PERSON.ORGANISATION.containsIgnoreCase(text));
-    }
-
-    List<PersonRow> people(String search, int offset, int limit) {
-        return db.select(PERSON.ID, PERSON.NAME, PERSON.ORGANISATION, PERSON.USER_ID.isNotNull(),
-                        DSL.field(select(DSL.countDistinct(SESSION_PERSON.SESSION_ID)).from(SESSION_PERSON)
-                                .where(SESSION_PERSON.PERSON_ID.eq(PERSON.ID))))
-                .from(PERSON)
-                .where(personMatching(search))
-                .orderBy(DSL.lower(PERSON.NAME), PERSON.ID)
-                .offset(offset).limit(limit)
-                .fetch(mapping((id, name, organisation, hasAccount, sessions) ->
-                        new PersonRow(id, name, organisation, hasAccount, sessions)));
-    }
-
-    int countPeople(String search) {
-        return db.fetchCount(PERSON, personMatching(search));
-    }
-
-    Optional<PersonEdit> person(long id) {
-        return db.select(PERSON.ID, PERSON.NAME, PERSON.ORGANISATION, PERSON.BIO, APP_USER.EMAIL, PERSON.VERSION)
-                .from(PERSON).leftJoin(APP_USER).on(APP_USER.ID.eq(PERSON.USER_ID))
-                .where(PERSON.ID.eq(id))
-                .fetchOptional(mapping(PersonEdit::new));
-    }
-
-    /** The account with this (normalised) email address, for linking a person to it. */
-    Optional<Long> accountId(String email) {
-        return db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq(email)).fetchOptional(APP_USER.ID);
-    }
-
-    long insertPerson(PersonForm form, Long userId) {
-        return db.insertInto(PERSON)
-                .set(PERSON.NAME, form.name())
-                .set(PERSON.ORGANISATION, form.organisation())
-                .set(PERSON.BIO, form.bio())
-                .set(PERSON.USER_ID, userId)
-                .returning(PERSON.ID)
-                .fetchSingle(PERSON.ID);
-    }
-
-    boolean updatePerson(long id, int expectedVersion, PersonForm form, Long userId) {
-        return db.update(PERSON)
-                .set(PERSON.NAME, form.name())
-                .set(PERSON.ORGANISATION, form.organisation())
-                .set(PERSON.BIO, form.bio())
-                .set(PERSON.USER_ID, userId)
-                .set(PERSON.VERSION, PERSON.VERSION.plus(1))
-                .where(PERSON.ID.eq(id), PERSON.VERSION.eq(expectedVersion))
-                .execute() == 1;
     }
 }

@@ -3,7 +3,6 @@ package org.convene.organising;
 import org.convene.core.SaveResult;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.ProgrammePermissions;
-import org.convene.programme.WebAddresses;
 
 import org.convene.core.security.ConveneUser;
 import org.slf4j.Logger;
@@ -22,8 +21,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Organisers set up the programme's frame: conferences, their tracks, host organisations and people. Every
- * method checks on the server that the caller is an organiser (coordinators of partner hosts manage only their
+ * Organisers set up the programme's frame: conferences and their tracks (host organisations and people are
+ * {@link HostAdminService} and {@link PersonAdminService}). Every method checks on the server that the caller is an organiser (coordinators of partner hosts manage only their
  * sessions, elsewhere). Saving returns {@link SaveResult}: every problem of a form at once, in form order, or a
  * conflict when someone else saved the same record since the form was loaded.
  */
@@ -264,173 +263,6 @@ public class ConferenceAdminService {
             log.info("User {} removed track {} ({} sessions now without a track)", organiser.id(), trackId, sessions);
         }
         return sessions;
-    }
-
-    // --- host organisations
-
-    @Transactional(readOnly = true)
-    public List<HostRow> hosts(String filter, int offset, int limit) {
-        permissions.requireOrganiser();
-        return repository.hosts(filter, offset, limit);
-    }
-
-    @Transactional(readOnly = true)
-    public int countHosts(String filter) {
-        permissions.requireOrganiser();
-        return repository.countHosts(filter);
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<HostEdit> host(long id) {
-        permissions.requireOrganiser();
-        return repository.host(id);
-    }
-
-    public SaveResult<HostEdit> createHost(HostForm form) {
-        ConveneUser organiser = permissions.requireOrganiser();
-        HostForm clean = clean(form);
-        Map<String, String> problems = hostProblems(clean, null);
-        if (!problems.isEmpty()) {
-            return new SaveResult.Invalid<>(problems);
-        }
-        Optional<Long> id = repository.insertHost(clean);
-        if (id.isEmpty()) {
-            return new SaveResult.Invalid<>(Map.of(HostForm.NAME, hostTaken(clean.name())));
-        }
-        log.info("User {} created host organisation {}", organiser.id(), id.get());
-        return new SaveResult.Saved<>(repository.host(id.get()).orElseThrow());
-    }
-
-    public SaveResult<HostEdit> updateHost(long id, int expectedVersion, HostForm form) {
-        ConveneUser organiser = permissions.requireOrganiser();
-        HostForm clean = clean(form);
-        Map<String, String> problems = hostProblems(clean, id);
-        if (!problems.isEmpty()) {
-            return new SaveResult.Invalid<>(problems);
-        }
-        boolean saved;
-        try {
-            saved = repository.updateHost(id, expectedVersion, clean);
-        } catch (org.springframework.dao.DuplicateKeyException e) {
-            return new SaveResult.Invalid<>(Map.of(HostForm.NAME, hostTaken(clean.name())));
-        }
-        if (!saved) {
-            return new SaveResult.Conflict<>();
-        }
-        log.info("User {} changed host organisation {}", organiser.id(), id);
-        return new SaveResult.Saved<>(repository.host(id).orElseThrow());
-    }
-
-    private static HostForm clean(HostForm form) {
-        return new HostForm(strip(form.name()), strip(form.website()), strip(form.description()));
-    }
-
-    private static String hostTaken(String name) {
-        return "There is already a host organisation called \u201c" + name + "\u201d. Open it from the list "
-                + "instead, or use a different name";
-    }
-
-    private Map<String, String> hostProblems(HostForm form, Long id) {
-        Map<String, String> problems = new LinkedHashMap<>();
-        if (form.name() == null) {
-            problems.put(HostForm.NAME, "Enter the organisation's name");
-        } else if (form.name().length() > 200) {
-            problems.put(HostForm.NAME, "Organisation name must be 200 characters or fewer");
-        } else if (repository.hostNameTaken(form.name(), id)) {
-            problems.put(HostForm.NAME, hostTaken(form.name()));
-        }
-        if (form.website() != null && !WebAddresses.isValid(form.website())) {
-            problems.put(HostForm.WEBSITE, "Enter a website address that starts with https:// or http://, "
-                    + "like https://www.example.org");
-        }
-        if (form.description() != null && form.description().length() > 5000) {
-            problems.put(HostForm.DESCRIPTION, "Description must be 5,000 characters or fewer");
-        }
-        return problems;
-    }
-
-    // --- people
-
-    @Transactional(readOnly = true)
-    public List<PersonRow> people(String search, int offset, int limit) {
-        permissions.requireOrganiser();
-        return repository.people(search, offset, limit);
-    }
-
-    @Transactional(readOnly = true)
-    public int countPeople(String search) {
-        permissions.requireOrganiser();
-        return repository.countPeople(search);
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<PersonEdit> person(long id) {
-        permissions.requireOrganiser();
-        return repository.person(id);
-    }
-
-    public SaveResult<PersonEdit> createPerson(PersonForm form) {
-        ConveneUser organiser = permissions.requireOrganiser();
-        PersonForm clean = clean(form);
-        Map<String, String> problems = new LinkedHashMap<>();
-        Long userId = personProblems(clean, problems);
-        if (!problems.isEmpty()) {
-            return new SaveResult.Invalid<>(problems);
-        }
-        long id = repository.insertPerson(clean, userId);
-        log.info("User {} added person {}", organiser.id(), id);
-        return new SaveResult.Saved<>(repository.person(id).orElseThrow());
-    }
-
-    public SaveResult<PersonEdit> updatePerson(long id, int expectedVersion, PersonForm form) {
-        ConveneUser organiser = permissions.requireOrganiser();
-        PersonForm clean = clean(form);
-        Map<String, String> problems = new LinkedHashMap<>();
-        Long userId = personProblems(clean, problems);
-        if (!problems.isEmpty()) {
-            return new SaveResult.Invalid<>(problems);
-        }
-        if (!repository.updatePerson(id, expectedVersion, clean, userId)) {
-            return new SaveResult.Conflict<>();
-        }
-        log.info("User {} changed person {}", organiser.id(), id);
-        return new SaveResult.Saved<>(repository.person(id).orElseThrow());
-    }
-
-    private static PersonForm clean(PersonForm form) {
-        String email = strip(form.accountEmail());
-        return new PersonForm(strip(form.name()), strip(form.organisation()), strip(form.bio()),
-                email == null ? null : email.toLowerCase(Locale.ROOT));
-    }
-
-    /** Adds the form's problems; returns the linked account's id (null for none). */
-    private Long personProblems(PersonForm form, Map<String, String> problems) {
-        if (form.name() == null) {
-            problems.put(PersonForm.NAME, "Enter the person's name");
-        } else if (form.name().length() > 200) {
-            problems.put(PersonForm.NAME, "Name must be 200 characters or fewer");
-        }
-        if (form.organisation() != null && form.organisation().length() > 200) {
-            problems.put(PersonForm.ORGANISATION, "Organisation must be 200 characters or fewer");
-        }
-        if (form.bio() != null && form.bio().length() > 5000) {
-            problems.put(PersonForm.BIO, "Biography must be 5,000 characters or fewer");
-        }
-        if (form.accountEmail() == null) {
-            return null;
-        }
-        if (!form.accountEmail().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
-            problems.put(PersonForm.ACCOUNT_EMAIL, "Enter an email address in the correct format, like "
-                    + "name@example.org");
-            return null;
-        }
-        Optional<Long> account = repository.accountId(form.accountEmail());
-        if (account.isEmpty()) {
-            problems.put(PersonForm.ACCOUNT_EMAIL, "There is no Convene account with this email address. Ask "
-                    + "them to sign up first, or leave this empty");
-            return null;
-        }
-        return account.get();
     }
 
     static String strip(String text) {

@@ -41,6 +41,10 @@ class ConferenceAdminServiceTest {
     @Autowired
     ConferenceAdminService admin;
     @Autowired
+    HostAdminService hostAdmin;
+    @Autowired
+    PersonAdminService personAdmin;
+    @Autowired
     TestData data;
     @Autowired
     DSLContext db;
@@ -215,54 +219,54 @@ class ConferenceAdminServiceTest {
     @Test
     void host_names_are_unique_whatever_their_case_and_websites_must_be_web_addresses() {
         String name = TestData.unique("Carers Together");
-        HostEdit host = saved(admin.createHost(new HostForm(name, "https://carers.example.org", "A charity")));
+        HostEdit host = saved(hostAdmin.createHost(new HostForm(name, "https://carers.example.org", "A charity")));
         hosts.add(host.id());
 
-        var duplicate = admin.createHost(new HostForm(name.toUpperCase(), "ftp://carers.example.org", null));
+        var duplicate = hostAdmin.createHost(new HostForm(name.toUpperCase(), "ftp://carers.example.org", null));
 
         assertThat(problems(duplicate)).containsExactly(
                 java.util.Map.entry(HostForm.NAME, "There is already a host organisation called \u201c"
                         + name.toUpperCase() + "\u201d. Open it from the list instead, or use a different name"),
                 java.util.Map.entry(HostForm.WEBSITE, "Enter a website address that starts with https:// or "
                         + "http://, like https://www.example.org"));
-        assertThat(admin.hosts(name, 0, 10)).extracting(HostRow::name).containsExactly(name);
-        assertThat(admin.countHosts(name.toLowerCase())).isEqualTo(1);
+        assertThat(hostAdmin.hosts(name, 0, 10)).extracting(HostRow::name).containsExactly(name);
+        assertThat(hostAdmin.countHosts(name.toLowerCase())).isEqualTo(1);
     }
 
     @Test
     void a_host_website_follows_the_same_web_address_rule_as_joining_links() {
         for (String website : java.util.List.of("HTTPS://carers.example.org", "https://carers", "ftp://carers.example.org")) {
-            assertThat(problems(admin.createHost(new HostForm(TestData.unique("Carers"), website, null))))
+            assertThat(problems(hostAdmin.createHost(new HostForm(TestData.unique("Carers"), website, null))))
                     .as(website).containsOnlyKeys(HostForm.WEBSITE);
             assertThat(WebAddresses.isValid(website)).as(website).isFalse();
         }
         String longButValid = "https://carers.example.org/" + "a".repeat(600);
-        HostEdit host = saved(admin.createHost(new HostForm(TestData.unique("Carers"), longButValid, null)));
+        HostEdit host = saved(hostAdmin.createHost(new HostForm(TestData.unique("Carers"), longButValid, null)));
         hosts.add(host.id());
         assertThat(host.website()).isEqualTo(longButValid);
     }
 
     @Test
     void a_host_edited_from_a_stale_version_is_a_conflict() {
-        HostEdit host = saved(admin.createHost(new HostForm(TestData.unique("Host"), null, null)));
+        HostEdit host = saved(hostAdmin.createHost(new HostForm(TestData.unique("Host"), null, null)));
         hosts.add(host.id());
-        HostEdit changed = saved(admin.updateHost(host.id(), host.version(), new HostForm(host.name(),
+        HostEdit changed = saved(hostAdmin.updateHost(host.id(), host.version(), new HostForm(host.name(),
                 "https://example.org", "Changed")));
         assertThat(changed.version()).isEqualTo(1);
 
-        assertThat(admin.updateHost(host.id(), host.version(), new HostForm(host.name(), null, "Lost")))
+        assertThat(hostAdmin.updateHost(host.id(), host.version(), new HostForm(host.name(), null, "Lost")))
                 .isInstanceOf(SaveResult.Conflict.class);
-        assertThat(admin.host(host.id()).orElseThrow().description()).isEqualTo("Changed");
+        assertThat(hostAdmin.host(host.id()).orElseThrow().description()).isEqualTo("Changed");
     }
 
     @Test
     void renaming_a_host_to_another_hosts_name_is_refused() {
-        HostEdit a = saved(admin.createHost(new HostForm(TestData.unique("Host A"), null, null)));
-        HostEdit b = saved(admin.createHost(new HostForm(TestData.unique("Host B"), null, null)));
+        HostEdit a = saved(hostAdmin.createHost(new HostForm(TestData.unique("Host A"), null, null)));
+        HostEdit b = saved(hostAdmin.createHost(new HostForm(TestData.unique("Host B"), null, null)));
         hosts.add(a.id());
         hosts.add(b.id());
 
-        assertThat(problems(admin.updateHost(b.id(), b.version(), new HostForm(a.name(), null, null))))
+        assertThat(problems(hostAdmin.updateHost(b.id(), b.version(), new HostForm(a.name(), null, null))))
                 .containsKey(HostForm.NAME);
     }
 
@@ -271,17 +275,17 @@ class ConferenceAdminServiceTest {
     @Test
     void a_person_is_linked_to_an_account_by_email_and_an_unknown_email_is_explained() {
         ConveneUser account = data.user();
-        PersonEdit person = saved(admin.createPerson(new PersonForm("Amara Okafor", "Carers Together",
+        PersonEdit person = saved(personAdmin.createPerson(new PersonForm("Amara Okafor", "Carers Together",
                 "Amara has cared for her dad for ten years.", account.email().toUpperCase())));
         people.add(person.id());
         assertThat(person.accountEmail()).isEqualTo(account.email());
 
-        var unknown = admin.updatePerson(person.id(), person.version(), new PersonForm("Amara Okafor", null, null,
+        var unknown = personAdmin.updatePerson(person.id(), person.version(), new PersonForm("Amara Okafor", null, null,
                 "nobody-" + TestData.unique("x") + "@test.example"));
 
         assertThat(problems(unknown)).containsExactly(java.util.Map.entry(PersonForm.ACCOUNT_EMAIL,
                 "There is no Convene account with this email address. Ask them to sign up first, or leave this empty"));
-        assertThat(problems(admin.createPerson(new PersonForm("", null, null, "not an email"))))
+        assertThat(problems(personAdmin.createPerson(new PersonForm("", null, null, "not an email"))))
                 .containsEntry(PersonForm.NAME, "Enter the person's name")
                 .containsEntry(PersonForm.ACCOUNT_EMAIL, "Enter an email address in the correct format, like name@example.org");
     }
@@ -289,14 +293,14 @@ class ConferenceAdminServiceTest {
     @Test
     void a_person_edited_from_a_stale_version_is_a_conflict_and_search_finds_people() {
         String name = TestData.unique("Bill Hughes");
-        PersonEdit person = saved(admin.createPerson(new PersonForm(name, "Tenants' forum", null, null)));
+        PersonEdit person = saved(personAdmin.createPerson(new PersonForm(name, "Tenants' forum", null, null)));
         people.add(person.id());
-        saved(admin.updatePerson(person.id(), person.version(), new PersonForm(name, "Tenants' forum", "Bio", null)));
+        saved(personAdmin.updatePerson(person.id(), person.version(), new PersonForm(name, "Tenants' forum", "Bio", null)));
 
-        assertThat(admin.updatePerson(person.id(), person.version(), new PersonForm(name, null, null, null)))
+        assertThat(personAdmin.updatePerson(person.id(), person.version(), new PersonForm(name, null, null, null)))
                 .isInstanceOf(SaveResult.Conflict.class);
-        assertThat(admin.people(name, 0, 10)).extracting(PersonRow::name).containsExactly(name);
-        assertThat(admin.countPeople(name)).isEqualTo(1);
+        assertThat(personAdmin.people(name, 0, 10)).extracting(PersonRow::name).containsExactly(name);
+        assertThat(personAdmin.countPeople(name)).isEqualTo(1);
     }
 
     // --- who may
@@ -317,16 +321,16 @@ class ConferenceAdminServiceTest {
                 () -> admin.moveTrack(track.id(), false),
                 () -> admin.sessionsInTrack(track.id()),
                 () -> admin.removeTrack(track.id()),
-                () -> admin.hosts(null, 0, 10),
-                () -> admin.countHosts(null),
-                () -> admin.host(host.id()),
-                () -> admin.createHost(new HostForm("New host " + fixture.tag(), null, null)),
-                () -> admin.updateHost(host.id(), 0, new HostForm("Renamed", null, null)),
-                () -> admin.people(null, 0, 10),
-                () -> admin.countPeople(null),
-                () -> admin.person(person),
-                () -> admin.createPerson(new PersonForm("New", null, null, null)),
-                () -> admin.updatePerson(person, 0, new PersonForm("New", null, null, null)));
+                () -> hostAdmin.hosts(null, 0, 10),
+                () -> hostAdmin.countHosts(null),
+                () -> hostAdmin.host(host.id()),
+                () -> hostAdmin.createHost(new HostForm("New host " + fixture.tag(), null, null)),
+                () -> hostAdmin.updateHost(host.id(), 0, new HostForm("Renamed", null, null)),
+                () -> personAdmin.people(null, 0, 10),
+                () -> personAdmin.countPeople(null),
+                () -> personAdmin.person(person),
+                () -> personAdmin.createPerson(new PersonForm("New", null, null, null)),
+                () -> personAdmin.updatePerson(person, 0, new PersonForm("New", null, null, null)));
         for (ConveneUser user : List.of(data.user(), data.user(Role.HOST), data.user(Role.FACILITATOR))) {
             AccountFixtures.actAs(user);
             for (Supplier<?> call : calls) {

@@ -13,7 +13,7 @@ import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
 import org.convene.core.ui.MainLayout;
-import org.convene.organising.ConferenceAdminService;
+import org.convene.organising.HostAdminService;
 import org.convene.organising.HostEdit;
 import org.convene.organising.HostForm;
 import org.convene.core.SaveResult;
@@ -24,9 +24,9 @@ import org.convene.core.SaveResult;
 @StyleSheet(AdminPage.STYLES)
 public class HostCreateView extends AdminCreatePage<HostFields, HostForm, HostEdit> {
 
-    private final ConferenceAdminService admin;
+    private final HostAdminService admin;
 
-    public HostCreateView(ConferenceAdminService admin) {
+    public HostCreateView(HostAdminService admin) {
         super("Add a host organisation", "Add organisation");
         this.admin = admin;
     }

@@ -29,7 +29,7 @@ import org.convene.core.security.Role;
 import org.convene.core.ui.ErrorSummary;
 import org.convene.core.ui.IdParameter;
 import org.convene.core.ui.MainLayout;
-import org.convene.organising.ConferenceAdminService;
+import org.convene.organising.HostAdminService;
 import org.convene.organising.HostCoordinator;
 import org.convene.organising.HostCoordinatorService;
 import org.convene.organising.HostEdit;
@@ -54,7 +54,7 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
     /** Organisers are in the UK; invitation dates are days, so the zone matters little. */
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
-    private final ConferenceAdminService admin;
+    private final HostAdminService admin;
     private final HostCoordinatorService coordinators;
     private final ErrorSummary errors = new ErrorSummary();
     private final Div conflict = AdminPage.conflict(this::loadLatest);
@@ -69,7 +69,7 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
     private String title = "Host organisation - Convene";
     private boolean showingErrors;
 
-    public HostEditView(ConferenceAdminService admin, HostCoordinatorService coordinators) {
+    public HostEditView(HostAdminService admin, HostCoordinatorService coordinators) {
         this.admin = admin;
         this.coordinators = coordinators;
         addClassName("cv-narrow");

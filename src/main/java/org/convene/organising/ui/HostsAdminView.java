@@ -19,7 +19,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
 import org.convene.core.ui.MainLayout;
-import org.convene.organising.ConferenceAdminService;
+import org.convene.organising.HostAdminService;
 import org.convene.organising.HostRow;
 
 /** Organisers find host organisations by name; the list loads page by page as it scrolls. */
@@ -29,7 +29,7 @@ import org.convene.organising.HostRow;
 @StyleSheet(AdminPage.STYLES)
 public class HostsAdminView extends Div implements BeforeEnterObserver {
 
-    private final ConferenceAdminService admin;
+    private final HostAdminService admin;
     private final TextField search = new TextField("Search by name");
     private final Button find = new Button("Search");
     private final Div status = AdminPage.status("hosts-status");
@@ -37,7 +37,7 @@ public class HostsAdminView extends Div implements BeforeEnterObserver {
     private final CallbackDataProvider<HostRow, Void> hosts;
     private String filter = "";
 
-    public HostsAdminView(ConferenceAdminService admin) {
+    public HostsAdminView(HostAdminService admin) {
         this.admin = admin;
         search.setId("host-search");
         search.setClearButtonVisible(true);

@@ -19,7 +19,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
 import org.convene.core.ui.MainLayout;
-import org.convene.organising.ConferenceAdminService;
+import org.convene.organising.PersonAdminService;
 import org.convene.organising.PersonRow;
 
 /** Organisers find the speakers and facilitators of the programme; the list loads page by page. */
@@ -29,7 +29,7 @@ import org.convene.organising.PersonRow;
 @StyleSheet(AdminPage.STYLES)
 public class PeopleAdminView extends Div implements BeforeEnterObserver {
 
-    private final ConferenceAdminService admin;
+    private final PersonAdminService admin;
     private final TextField search = new TextField("Search by name or organisation");
     private final Button find = new Button("Search");
     private final Div status = AdminPage.status("people-status");
@@ -37,7 +37,7 @@ public class PeopleAdminView extends Div implements BeforeEnterObserver {
     private final CallbackDataProvider<PersonRow, Void> people;
     private String filter = "";
 
-    public PeopleAdminView(ConferenceAdminService admin) {
+    public PeopleAdminView(PersonAdminService admin) {
         this.admin = admin;
         search.setId("person-search");
         search.setClearButtonVisible(true);

@@ -13,7 +13,7 @@ import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
 import org.convene.core.ui.MainLayout;
-import org.convene.organising.ConferenceAdminService;
+import org.convene.organising.PersonAdminService;
 import org.convene.organising.PersonEdit;
 import org.convene.organising.PersonForm;
 import org.convene.core.SaveResult;
@@ -24,9 +24,9 @@ import org.convene.core.SaveResult;
 @StyleSheet(AdminPage.STYLES)
 public class PersonCreateView extends AdminCreatePage<PersonFields, PersonForm, PersonEdit> {
 
-    private final ConferenceAdminService admin;
+    private final PersonAdminService admin;
 
-    public PersonCreateView(ConferenceAdminService admin) {
+    public PersonCreateView(PersonAdminService admin) {
         super("Add a person", "Add person");
         this.admin = admin;
     }

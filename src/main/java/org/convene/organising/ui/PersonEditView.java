@@ -18,7 +18,7 @@ import org.convene.core.security.Role;
 import org.convene.core.ui.ErrorSummary;
 import org.convene.core.ui.IdParameter;
 import org.convene.core.ui.MainLayout;
-import org.convene.organising.ConferenceAdminService;
+import org.convene.organising.PersonAdminService;
 import org.convene.organising.PersonEdit;
 import org.convene.core.SaveResult;
 
@@ -28,7 +28,7 @@ import org.convene.core.SaveResult;
 @StyleSheet(AdminPage.STYLES)
 public class PersonEditView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final ConferenceAdminService admin;
+    private final PersonAdminService admin;
     private final ErrorSummary errors = new ErrorSummary();
     private final Div conflict = AdminPage.conflict(this::loadLatest);
     private final Div status = AdminPage.status("person-status");
@@ -37,7 +37,7 @@ public class PersonEditView extends Div implements BeforeEnterObserver, HasDynam
     private String title = "Person - Convene";
     private boolean showingErrors;
 
-    public PersonEditView(ConferenceAdminService admin) {
+    public PersonEditView(PersonAdminService admin) {
         this.admin = admin;
         addClassName("cv-narrow");
     }
