@@ -1,7 +1,6 @@
 package org.convene.organising;
 
 import org.convene.programme.HostRef;
-import org.convene.programme.WebAddresses;
 
 import org.convene.core.SaveResult;
 import org.convene.programme.ConferenceSummary;
@@ -29,8 +28,6 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.convene.db.Tables.CONFERENCE;
-import static org.convene.db.Tables.HOST_ORGANISATION;
-import static org.convene.db.Tables.PERSON;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 
 @IntegrationTest
@@ -52,8 +49,6 @@ class ConferenceAdminServiceTest {
     ProgrammeFixture fixture;
     ConveneUser organiser;
     final List<String> slugs = new ArrayList<>();
-    final List<Long> hosts = new ArrayList<>();
-    final List<Long> people = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -66,8 +61,6 @@ class ConferenceAdminServiceTest {
     void tearDown() {
         SecurityContextHolder.clearContext();
         db.deleteFrom(CONFERENCE).where(CONFERENCE.SLUG.in(slugs)).execute();
-        db.deleteFrom(HOST_ORGANISATION).where(HOST_ORGANISATION.ID.in(hosts)).execute();
-        db.deleteFrom(PERSON).where(PERSON.ID.in(people)).execute();
         fixture.cleanUp();
     }
 
@@ -212,95 +205,6 @@ class ConferenceAdminServiceTest {
         assertThat(admin.conference(week.slug()).orElseThrow().tracks()).isEmpty();
         assertThat(db.select(PROGRAMME_SESSION.TRACK_ID).from(PROGRAMME_SESSION)
                 .where(PROGRAMME_SESSION.ID.eq(session)).fetchSingle().value1()).isNull();
-    }
-
-    // --- host organisations
-
-    @Test
-    void host_names_are_unique_whatever_their_case_and_websites_must_be_web_addresses() {
-        String name = TestData.unique("Carers Together");
-        HostEdit host = saved(hostAdmin.createHost(new HostForm(name, "https://carers.example.org", "A charity")));
-        hosts.add(host.id());
-
-        var duplicate = hostAdmin.createHost(new HostForm(name.toUpperCase(), "ftp://carers.example.org", null));
-
-        assertThat(problems(duplicate)).containsExactly(
-                java.util.Map.entry(HostForm.NAME, "There is already a host organisation called \u201c"
-                        + name.toUpperCase() + "\u201d. Open it from the list instead, or use a different name"),
-                java.util.Map.entry(HostForm.WEBSITE, "Enter a website address that starts with https:// or "
-                        + "http://, like https://www.example.org"));
-        assertThat(hostAdmin.hosts(name, 0, 10)).extracting(HostRow::name).containsExactly(name);
-        assertThat(hostAdmin.countHosts(name.toLowerCase())).isEqualTo(1);
-    }
-
-    @Test
-    void a_host_website_follows_the_same_web_address_rule_as_joining_links() {
-        for (String website : java.util.List.of("HTTPS://carers.example.org", "https://carers", "ftp://carers.example.org")) {
-            assertThat(problems(hostAdmin.createHost(new HostForm(TestData.unique("Carers"), website, null))))
-                    .as(website).containsOnlyKeys(HostForm.WEBSITE);
-            assertThat(WebAddresses.isValid(website)).as(website).isFalse();
-        }
-        String longButValid = "https://carers.example.org/" + "a".repeat(600);
-        HostEdit host = saved(hostAdmin.createHost(new HostForm(TestData.unique("Carers"), longButValid, null)));
-        hosts.add(host.id());
-        assertThat(host.website()).isEqualTo(longButValid);
-    }
-
-    @Test
-    void a_host_edited_from_a_stale_version_is_a_conflict() {
-        HostEdit host = saved(hostAdmin.createHost(new HostForm(TestData.unique("Host"), null, null)));
-        hosts.add(host.id());
-        HostEdit changed = saved(hostAdmin.updateHost(host.id(), host.version(), new HostForm(host.name(),
-                "https://example.org", "Changed")));
-        assertThat(changed.version()).isEqualTo(1);
-
-        assertThat(hostAdmin.updateHost(host.id(), host.version(), new HostForm(host.name(), null, "Lost")))
-                .isInstanceOf(SaveResult.Conflict.class);
-        assertThat(hostAdmin.host(host.id()).orElseThrow().description()).isEqualTo("Changed");
-    }
-
-    @Test
-    void renaming_a_host_to_another_hosts_name_is_refused() {
-        HostEdit a = saved(hostAdmin.createHost(new HostForm(TestData.unique("Host A"), null, null)));
-        HostEdit b = saved(hostAdmin.createHost(new HostForm(TestData.unique("Host B"), null, null)));
-        hosts.add(a.id());
-        hosts.add(b.id());
-
-        assertThat(problems(hostAdmin.updateHost(b.id(), b.version(), new HostForm(a.name(), null, null))))
-                .containsKey(HostForm.NAME);
-    }
-
-    // --- people
-
-    @Test
-    void a_person_is_linked_to_an_account_by_email_and_an_unknown_email_is_explained() {
-        ConveneUser account = data.user();
-        PersonEdit person = saved(personAdmin.createPerson(new PersonForm("Amara Okafor", "Carers Together",
-                "Amara has cared for her dad for ten years.", account.email().toUpperCase())));
-        people.add(person.id());
-        assertThat(person.accountEmail()).isEqualTo(account.email());
-
-        var unknown = personAdmin.updatePerson(person.id(), person.version(), new PersonForm("Amara Okafor", null, null,
-                "nobody-" + TestData.unique("x") + "@test.example"));
-
-        assertThat(problems(unknown)).containsExactly(java.util.Map.entry(PersonForm.ACCOUNT_EMAIL,
-                "There is no Convene account with this email address. Ask them to sign up first, or leave this empty"));
-        assertThat(problems(personAdmin.createPerson(new PersonForm("", null, null, "not an email"))))
-                .containsEntry(PersonForm.NAME, "Enter the person's name")
-                .containsEntry(PersonForm.ACCOUNT_EMAIL, "Enter an email address in the correct format, like name@example.org");
-    }
-
-    @Test
-    void a_person_edited_from_a_stale_version_is_a_conflict_and_search_finds_people() {
-        String name = TestData.unique("Bill Hughes");
-        PersonEdit person = saved(personAdmin.createPerson(new PersonForm(name, "Tenants' forum", null, null)));
-        people.add(person.id());
-        saved(personAdmin.updatePerson(person.id(), person.version(), new PersonForm(name, "Tenants' forum", "Bio", null)));
-
-        assertThat(personAdmin.updatePerson(person.id(), person.version(), new PersonForm(name, null, null, null)))
-                .isInstanceOf(SaveResult.Conflict.class);
-        assertThat(personAdmin.people(name, 0, 10)).extracting(PersonRow::name).containsExactly(name);
-        assertThat(personAdmin.countPeople(name)).isEqualTo(1);
     }
 
     // --- who may
