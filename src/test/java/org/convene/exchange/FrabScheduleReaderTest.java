@@ -59,9 +59,9 @@ class FrabScheduleReaderTest {
 
     @Test
     void formats_and_addresses_are_made_from_what_exports_commonly_say() {
-        assertThat(FrabScheduleReader.format("Hands-on tutorial")).isEqualTo(SessionFormat.WORKSHOP);
-        assertThat(FrabScheduleReader.format("Keynote")).isEqualTo(SessionFormat.TALK);
-        assertThat(FrabScheduleReader.format(null)).isEqualTo(SessionFormat.WEBINAR);
+        assertThat(FrabEventReader.format("Hands-on tutorial")).isEqualTo(SessionFormat.WORKSHOP);
+        assertThat(FrabEventReader.format("Keynote")).isEqualTo(SessionFormat.TALK);
+        assertThat(FrabEventReader.format(null)).isEqualTo(SessionFormat.WEBINAR);
         assertThat(FrabScheduleReader.slug("  Démo!! ")).isEqualTo("d-mo");
         assertThat(FrabScheduleReader.slug("!!!")).isNull();
     }
