@@ -27,7 +27,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.convene.account.AccountField;
 import org.convene.account.AccountService;
-import org.convene.account.AccountValidationException;
+import org.convene.core.SaveResult;
 import org.convene.account.ApiToken;
 import org.convene.account.DisplayPreferences;
 import org.convene.account.DisplayPreferencesService;
@@ -210,15 +210,16 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
     private void changePassword() {
         errorSummary.clear(current, newPassword, confirmation);
         setStatus("", null);
-        try {
-            int version = accounts.changePassword(current.getValue(), newPassword.getValue(), confirmation.getValue());
-            SessionSignIn.passwordChanged(version);
-        } catch (AccountValidationException invalid) {
-            errorSummary.show(ErrorSummary.problems(invalid.errors(), fields));
+        SaveResult<Integer> result = accounts.changePassword(current.getValue(), newPassword.getValue(), confirmation.getValue());
+        if (!(result instanceof SaveResult.Saved<Integer>(Integer version))) {
+            if (result instanceof SaveResult.Invalid<Integer> invalid) {
+                errorSummary.show(ErrorSummary.problems(AccountField.problems(invalid), fields));
+            }
             showingErrors = true;
             getUI().ifPresent(ui -> ui.getPage().setTitle(getPageTitle()));
             return;
         }
+        SessionSignIn.passwordChanged(version);
         showingErrors = false;
         getUI().ifPresent(ui -> ui.getPage().setTitle(getPageTitle()));
         current.clear();
