@@ -22,6 +22,8 @@ final class AccountRules {
     static final int EMAIL_MAX = 254;
     static final int PASSWORD_MIN = 10;
     static final int PASSWORD_MAX = 128;
+    /** A personal access token's name (checked by the database too, with the name and email limits above). */
+    static final int TOKEN_NAME_MAX = 100;
     /** Shorter names and email local parts would rule out too many good passwords ("al", "jo"). */
     private static final int PERSONAL_TEXT_MIN = 3;
 

@@ -46,8 +46,8 @@ public class ApiTokenService {
         if (clean.isEmpty()) {
             throw new IllegalArgumentException("Give the token a name, so you can tell it apart later (for example “Stage display”).");
         }
-        if (clean.length() > 100) {
-            throw new IllegalArgumentException("The name can be at most 100 characters.");
+        if (clean.length() > AccountRules.TOKEN_NAME_MAX) {
+            throw new IllegalArgumentException("The name can be at most " + AccountRules.TOKEN_NAME_MAX + " characters.");
         }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
