@@ -37,6 +37,8 @@ public class QaExecutors {
     public static final String STOMP_FRAMES = "qaStompFrameScheduler";
     /** Starts writes on idle STOMP connections of the public topics. */
     public static final String STOMP_WRITERS = "qaStompWriters";
+    /** Brings the newest board to the Q&A pages open on this node, paced per session. */
+    public static final String PAGE_PUSH = "qaPagePushScheduler";
 
     /**
      * How long closing the application waits for a task already running (a read of the event log, a frame being
@@ -72,6 +74,15 @@ public class QaExecutors {
         return executor("qa-stomp-writer-", threads);
     }
 
+    /**
+     * Three threads: pushing to a page waits for that page's lock, so one page busy or slow to write to must
+     * leave the others moving; pushes are paced per session, so a few threads serve many pages.
+     */
+    @Bean(name = PAGE_PUSH, defaultCandidate = false)
+    ThreadPoolTaskScheduler qaPagePushScheduler() {
+        return scheduler("qa-page-push-", 3);
+    }
+
     private static ThreadPoolTaskExecutor singleThreadExecutor(String threadNamePrefix) {
         return executor(threadNamePrefix, 1);
     }
@@ -87,10 +98,14 @@ public class QaExecutors {
     }
 
     private static ThreadPoolTaskScheduler singleThreadScheduler(String threadNamePrefix) {
+        return scheduler(threadNamePrefix, 1);
+    }
+
+    private static ThreadPoolTaskScheduler scheduler(String threadNamePrefix, int threads) {
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setPoolSize(1);
+        scheduler.setPoolSize(threads);
         scheduler.setThreadNamePrefix(threadNamePrefix);
-        // a cancelled repeating task (the vote ticks, on stop) leaves the queue at once
+        // a cancelled task (the vote ticks, on stop) leaves the queue at once
         scheduler.setRemoveOnCancelPolicy(true);
         configureShutdown(scheduler);
         return scheduler;
