@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The database's CHECK constraints (db/V1__accounts.sql, db/V7__api_tokens.sql) and {@link AccountRules} say the
+ * The database's CHECK constraints (db/V1__accounts.sql, db/V7__api_tokens.sql) and {@link AccountLimits} say the
  * same: the database takes text of exactly the limit and refuses one character more.
  */
 @IntegrationTest
@@ -38,24 +38,24 @@ class AccountLimitsDatabaseTest {
 
     @Test
     void the_database_takes_a_display_name_of_exactly_the_limit_and_refuses_one_character_more() {
-        assertThat(signUp("n".repeat(AccountRules.NAME_MAX), email(40))).isNotNull();
-        assertThatThrownBy(() -> signUp("n".repeat(AccountRules.NAME_MAX + 1), email(40)))
+        assertThat(signUp("n".repeat(AccountLimits.DISPLAY_NAME_MAX), email(40))).isNotNull();
+        assertThatThrownBy(() -> signUp("n".repeat(AccountLimits.DISPLAY_NAME_MAX + 1), email(40)))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     void the_database_takes_an_email_address_of_exactly_the_limit_and_refuses_one_character_more() {
-        assertThat(signUp("Limit test", email(AccountRules.EMAIL_MAX))).isNotNull();
-        assertThatThrownBy(() -> signUp("Limit test", email(AccountRules.EMAIL_MAX + 1)))
+        assertThat(signUp("Limit test", email(AccountLimits.EMAIL_MAX))).isNotNull();
+        assertThatThrownBy(() -> signUp("Limit test", email(AccountLimits.EMAIL_MAX + 1)))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     void the_database_takes_a_token_name_of_exactly_the_limit_and_refuses_one_character_more() {
         long user = data.user().id();
-        assertThat(tokens.insert(user, "t".repeat(AccountRules.TOKEN_NAME_MAX), TestData.unique("hash"), Instant.now()))
+        assertThat(tokens.insert(user, "t".repeat(AccountLimits.TOKEN_NAME_MAX), TestData.unique("hash"), Instant.now()))
                 .isNotNull();
-        assertThatThrownBy(() -> tokens.insert(user, "t".repeat(AccountRules.TOKEN_NAME_MAX + 1),
+        assertThatThrownBy(() -> tokens.insert(user, "t".repeat(AccountLimits.TOKEN_NAME_MAX + 1),
                 TestData.unique("hash"), Instant.now()))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
