@@ -1,5 +1,6 @@
 package org.convene.account;
 
+import org.convene.core.security.SecretTokens;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.slf4j.Logger;
@@ -46,8 +47,8 @@ public class ApiTokenService {
         if (clean.isEmpty()) {
             throw new IllegalArgumentException("Give the token a name, so you can tell it apart later (for example “Stage display”).");
         }
-        if (clean.length() > 100) {
-            throw new IllegalArgumentException("The name can be at most 100 characters.");
+        if (clean.length() > AccountLimits.TOKEN_NAME_MAX) {
+            throw new IllegalArgumentException("The name can be at most " + AccountLimits.TOKEN_NAME_MAX + " characters.");
         }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
@@ -72,7 +73,7 @@ public class ApiTokenService {
 
     /** Who a bearer token belongs to, or empty for an unknown or revoked token. */
     public Optional<ConveneUser> authenticate(String secret) {
-        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
+        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > SecretTokens.PRESENTED_MAX_LENGTH) {
             return Optional.empty();
         }
         return tokens.ownerOf(hash(secret), clock.instant());

@@ -1,5 +1,6 @@
 package org.convene.exchange;
 
+import org.convene.programme.ProgrammeLimits;
 import org.convene.programme.SessionDraft;
 import org.convene.programme.SessionFormat;
 import org.convene.programme.SessionRules;
@@ -77,8 +78,6 @@ public class CsvImportService {
     private static final Pattern UK_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final int TRACK_MAX = 100;
-    private static final int HOST_MAX = 200;
 
     /** The template's columns, in its order. Headers match ignoring case, spaces and punctuation. */
     public enum Column {
@@ -460,9 +459,9 @@ public class CsvImportService {
                 String name = cell(record, Column.TRACK);
                 trackId = null;
                 trackName = name.isEmpty() ? null : name;
-                if (name.length() > TRACK_MAX) {
+                if (name.length() > ProgrammeLimits.TRACK_NAME_MAX) {
                     problems.add(new CsvImportProblem(line, Column.TRACK.header,
-                            "Track must be " + TRACK_MAX + " characters or fewer"));
+                            "Track must be " + ProgrammeLimits.TRACK_NAME_MAX + " characters or fewer"));
                 } else if (!name.isEmpty()) {
                     String trackKey = name.toLowerCase(Locale.ROOT);
                     trackId = tracksByKey.get(trackKey);
@@ -482,9 +481,9 @@ public class CsvImportService {
                 String name = cell(record, Column.HOST);
                 hostId = null;
                 hostName = name.isEmpty() ? null : name;
-                if (name.length() > HOST_MAX) {
+                if (name.length() > ProgrammeLimits.HOST_NAME_MAX) {
                     problems.add(new CsvImportProblem(line, Column.HOST.header,
-                            "Host must be " + HOST_MAX + " characters or fewer"));
+                            "Host must be " + ProgrammeLimits.HOST_NAME_MAX + " characters or fewer"));
                     unreadable.add(Column.HOST);
                 } else if (!name.isEmpty()) {
                     HostRef host = hostsByKey.get(name.toLowerCase(Locale.ROOT));

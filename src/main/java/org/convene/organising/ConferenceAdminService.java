@@ -1,6 +1,7 @@
 package org.convene.organising;
 
 import org.convene.core.SaveResult;
+import org.convene.programme.ProgrammeLimits;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.ProgrammePermissions;
 import org.convene.programme.WebAddresses;
@@ -65,8 +66,8 @@ public class ConferenceAdminService {
         }
         String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (plain.length() > 64) {
-            plain = plain.substring(0, 64).replaceAll("-+$", "");
+        if (plain.length() > ProgrammeLimits.CONFERENCE_SLUG_MAX) {
+            plain = plain.substring(0, ProgrammeLimits.CONFERENCE_SLUG_MAX).replaceAll("-+$", "");
         }
         return plain;
     }
@@ -120,24 +121,28 @@ public class ConferenceAdminService {
         Map<String, String> problems = new LinkedHashMap<>();
         if (form.name() == null) {
             problems.put(ConferenceForm.NAME, "Enter the conference name");
-        } else if (form.name().length() > 200) {
-            problems.put(ConferenceForm.NAME, "Conference name must be 200 characters or fewer");
+        } else if (form.name().length() > ProgrammeLimits.CONFERENCE_NAME_MAX) {
+            problems.put(ConferenceForm.NAME, "Conference name must be "
+                    + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.CONFERENCE_NAME_MAX));
         }
         if (form.slug() == null) {
             problems.put(ConferenceForm.SLUG, "Enter a short name for web addresses");
-        } else if (form.slug().length() > 64) {
-            problems.put(ConferenceForm.SLUG, "Short name must be 64 characters or fewer");
+        } else if (form.slug().length() > ProgrammeLimits.CONFERENCE_SLUG_MAX) {
+            problems.put(ConferenceForm.SLUG, "Short name must be "
+                    + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.CONFERENCE_SLUG_MAX));
         } else if (!SLUG.matcher(form.slug()).matches()) {
             problems.put(ConferenceForm.SLUG, "Short name must only include lower-case letters, numbers and "
                     + "hyphens, and start and end with a letter or number");
         } else if (repository.slugTaken(form.slug(), id)) {
             problems.put(ConferenceForm.SLUG, SLUG_TAKEN);
         }
-        if (form.theme() != null && form.theme().length() > 200) {
-            problems.put(ConferenceForm.THEME, "Theme must be 200 characters or fewer");
+        if (form.theme() != null && form.theme().length() > ProgrammeLimits.CONFERENCE_THEME_MAX) {
+            problems.put(ConferenceForm.THEME, "Theme must be "
+                    + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.CONFERENCE_THEME_MAX));
         }
-        if (form.description() != null && form.description().length() > 5000) {
-            problems.put(ConferenceForm.DESCRIPTION, "Description must be 5,000 characters or fewer");
+        if (form.description() != null && form.description().length() > ProgrammeLimits.DESCRIPTION_MAX) {
+            problems.put(ConferenceForm.DESCRIPTION, "Description must be "
+                    + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.DESCRIPTION_MAX));
         }
         if (form.timeZone() == null) {
             problems.put(ConferenceForm.TIME_ZONE, "Select the conference's time zone");
@@ -207,8 +212,8 @@ public class ConferenceAdminService {
         if (name == null) {
             return Optional.of("Enter the track name");
         }
-        if (name.length() > 100) {
-            return Optional.of("Track name must be 100 characters or fewer");
+        if (name.length() > ProgrammeLimits.TRACK_NAME_MAX) {
+            return Optional.of("Track name must be " + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.TRACK_NAME_MAX));
         }
         if (repository.trackNameTaken(conferenceId, name, trackId)) {
             return Optional.of(trackTaken(name));
@@ -334,8 +339,9 @@ public class ConferenceAdminService {
         Map<String, String> problems = new LinkedHashMap<>();
         if (form.name() == null) {
             problems.put(HostForm.NAME, "Enter the organisation's name");
-        } else if (form.name().length() > 200) {
-            problems.put(HostForm.NAME, "Organisation name must be 200 characters or fewer");
+        } else if (form.name().length() > ProgrammeLimits.HOST_NAME_MAX) {
+            problems.put(HostForm.NAME, "Organisation name must be "
+                    + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.HOST_NAME_MAX));
         } else if (repository.hostNameTaken(form.name(), id)) {
             problems.put(HostForm.NAME, hostTaken(form.name()));
         }
@@ -343,8 +349,9 @@ public class ConferenceAdminService {
             problems.put(HostForm.WEBSITE, "Enter a website address that starts with https:// or http://, "
                     + "like https://www.example.org");
         }
-        if (form.description() != null && form.description().length() > 5000) {
-            problems.put(HostForm.DESCRIPTION, "Description must be 5,000 characters or fewer");
+        if (form.description() != null && form.description().length() > ProgrammeLimits.DESCRIPTION_MAX) {
+            problems.put(HostForm.DESCRIPTION, "Description must be "
+                    + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.DESCRIPTION_MAX));
         }
         return problems;
     }
@@ -407,14 +414,15 @@ public class ConferenceAdminService {
     private Long personProblems(PersonForm form, Map<String, String> problems) {
         if (form.name() == null) {
             problems.put(PersonForm.NAME, "Enter the person's name");
-        } else if (form.name().length() > 200) {
-            problems.put(PersonForm.NAME, "Name must be 200 characters or fewer");
+        } else if (form.name().length() > ProgrammeLimits.PERSON_NAME_MAX) {
+            problems.put(PersonForm.NAME, "Name must be " + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.PERSON_NAME_MAX));
         }
-        if (form.organisation() != null && form.organisation().length() > 200) {
-            problems.put(PersonForm.ORGANISATION, "Organisation must be 200 characters or fewer");
+        if (form.organisation() != null && form.organisation().length() > ProgrammeLimits.PERSON_ORGANISATION_MAX) {
+            problems.put(PersonForm.ORGANISATION, "Organisation must be "
+                    + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.PERSON_ORGANISATION_MAX));
         }
-        if (form.bio() != null && form.bio().length() > 5000) {
-            problems.put(PersonForm.BIO, "Biography must be 5,000 characters or fewer");
+        if (form.bio() != null && form.bio().length() > ProgrammeLimits.DESCRIPTION_MAX) {
+            problems.put(PersonForm.BIO, "Biography must be " + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.DESCRIPTION_MAX));
         }
         if (form.accountEmail() == null) {
             return null;

@@ -4,7 +4,9 @@ import org.convene.core.SaveResult;
 import org.convene.programme.HostRef;
 import org.convene.programme.ProgrammePermissions;
 
+import org.convene.account.AccountLimits;
 import org.convene.account.HostRoleService;
+import org.convene.core.security.SecretTokens;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.db.tables.records.HostInvitationRecord;
@@ -75,7 +77,7 @@ public class HostCoordinatorService {
         if (clean.isEmpty()) {
             return new SaveResult.Invalid<>(Map.of(EMAIL, "Enter the email address of the person to invite"));
         }
-        if (clean.length() > 254 || !clean.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+        if (clean.length() > AccountLimits.EMAIL_MAX || !clean.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
             return new SaveResult.Invalid<>(Map.of(EMAIL,
                     "Enter an email address in the correct format, like name@example.org"));
         }
@@ -208,7 +210,7 @@ public class HostCoordinatorService {
     }
 
     private static boolean validToken(String token) {
-        return token != null && !token.isBlank() && token.length() <= 100;
+        return token != null && !token.isBlank() && token.length() <= SecretTokens.PRESENTED_MAX_LENGTH;
     }
 
     private static String hash(String token) {

@@ -36,11 +36,6 @@ import static org.convene.qa.QaException.Code;
 @Transactional
 public class QaService {
 
-    static final int MAX_QUESTION_LENGTH = 500;
-    static final int MAX_REPLY_LENGTH = 2000;
-    static final int MAX_REASON_LENGTH = 300;
-    static final int MAX_ON_BEHALF_LENGTH = 100;
-
     private static final Logger log = LoggerFactory.getLogger(QaService.class);
 
     private final QaRepository repository;
@@ -255,7 +250,7 @@ public class QaService {
         if (question.state() == QuestionState.DISMISSED || question.state() == QuestionState.MERGED) {
             throw new QaException(Code.INVALID_STATE, "This question has already been dismissed or merged.");
         }
-        String cleanReason = optional(reason, MAX_REASON_LENGTH, "The reason");
+        String cleanReason = optional(reason, QaLimits.DISMISS_REASON_MAX_LENGTH, "The reason");
         repository.update(questionId, QuestionState.DISMISSED, question.text(), cleanReason, false, null, clock.instant());
         record(question.sessionId(), QaEvent.UPDATED, questionId, null, question.state().isPublic() ? QaEvent.REMOVED : null);
     }
@@ -297,7 +292,7 @@ public class QaService {
     public void reply(long questionId, String text) {
         QaRepository.QuestionRow question = moderatable(questionId);
         ConveneUser user = currentUser.require();
-        String clean = required(text, MAX_REPLY_LENGTH, "Your reply");
+        String clean = required(text, QaLimits.REPLY_MAX_LENGTH, "Your reply");
         repository.insertReply(questionId, user.id(), user.displayName(), clean, clock.instant());
         record(question.sessionId(), QaEvent.UPDATED, questionId, null, question.state().isPublic() ? QaEvent.UPDATED : null);
     }
@@ -329,7 +324,7 @@ public class QaService {
     public QuestionView askOnBehalf(long sessionId, String text, String onBehalfOf) {
         ConveneUser facilitator = requireModerator(sessionId);
         String clean = questionText(text);
-        String who = optional(onBehalfOf, MAX_ON_BEHALF_LENGTH, "The name");
+        String who = optional(onBehalfOf, QaLimits.ON_BEHALF_OF_MAX_LENGTH, "The name");
         session(sessionId);
         repository.lockSettings(sessionId);
         long id = repository.insertQuestion(sessionId, null, who == null, facilitator.id(),
@@ -463,7 +458,7 @@ public class QaService {
     }
 
     private static String questionText(String text) {
-        return required(text, MAX_QUESTION_LENGTH, "Your question");
+        return required(text, QaLimits.QUESTION_MAX_LENGTH, "Your question");
     }
 
     private static String required(String text, int max, String what) {

@@ -31,6 +31,7 @@ import org.convene.qa.MyQuestion;
 import org.convene.qa.QaBoard;
 import org.convene.qa.QaException;
 import org.convene.qa.QaLiveUpdates;
+import org.convene.qa.QaLimits;
 import org.convene.qa.QaService;
 import org.convene.qa.QaViewer;
 import org.convene.qa.QuestionState;
@@ -69,7 +70,7 @@ import java.util.stream.Collectors;
 public class QaPanel extends Div implements AfterNavigationObserver {
 
     /** The service's limit; the field stops typing there and the counter counts down to it. */
-    static final int MAX_LENGTH = 500;
+    static final int MAX_LENGTH = QaLimits.QUESTION_MAX_LENGTH;
     /** The counter is announced only this close to the limit: every keystroke would drown everything else. */
     static final int ANNOUNCE_COUNTER_BELOW = 50;
     static final String SORT_PARAMETER = "sort";
