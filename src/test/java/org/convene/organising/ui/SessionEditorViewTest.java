@@ -346,9 +346,9 @@ class SessionEditorViewTest extends KaribuTest {
                 .at(MONDAY.atTime(14, 0), MONDAY.atTime(15, 0)).create();
         login(programme.coordinator(carers));
 
-        openSession(id);
+        assertThat(openAddress("manage/sessions/" + id)).isEqualTo(403);
 
-        assertThat(_get(H1.class).getText()).isEqualTo("You cannot change this session");
+        assertThat(_get(H1.class).getText()).isEqualTo("You cannot open this page");
         assertThat(_find(TextField.class, spec -> spec.withId("title"))).isEmpty();
     }
 
