@@ -1,5 +1,6 @@
 package org.convene.account;
 
+import org.convene.core.InvalidInputException;
 import org.convene.core.security.SecretTokens;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
@@ -45,10 +46,10 @@ public class ApiTokenService {
         ConveneUser user = currentUser.require();
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty()) {
-            throw new IllegalArgumentException("Give the token a name, so you can tell it apart later (for example “Stage display”).");
+            throw new InvalidInputException("Give the token a name, so you can tell it apart later (for example “Stage display”).");
         }
         if (clean.length() > AccountLimits.TOKEN_NAME_MAX) {
-            throw new IllegalArgumentException("The name can be at most " + AccountLimits.TOKEN_NAME_MAX + " characters.");
+            throw new InvalidInputException("The name can be at most " + AccountLimits.TOKEN_NAME_MAX + " characters.");
         }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
@@ -66,7 +67,7 @@ public class ApiTokenService {
     public void revoke(long tokenId) {
         long userId = currentUser.require().id();
         if (!tokens.revoke(userId, tokenId, clock.instant())) {
-            throw new IllegalArgumentException("That token does not exist or was already revoked.");
+            throw new InvalidInputException("That token does not exist or was already revoked.");
         }
         log.info("API token {} revoked by user {}", tokenId, userId);
     }

@@ -109,10 +109,11 @@ class AccessibilityIT {
                     page.waitForSelector(".cv-error-summary a");
                 }),
                 state("sign up", Who.ANYONE, "signup"),
+                // an unknown id or slug is the same "Page not found" page (PageNotFoundView, a 404)
                 state("session not found", Who.ANYONE, "sessions/999999999", page ->
-                        assertThat(page.locator("main h1").textContent()).isEqualTo("Session not found")),
+                        assertThat(page.locator("main h1").textContent()).isEqualTo("Page not found")),
                 state("conference not found", Who.ANYONE, "conferences/no-such-conference", page ->
-                        assertThat(page.locator("main h1").textContent()).isEqualTo("Conference not found")),
+                        assertThat(page.locator("main h1").textContent()).isEqualTo("Page not found")),
                 state("page not found", Who.ANYONE, "timetabel", page ->
                         assertThat(page.locator("main h1").textContent()).isEqualTo("Page not found")),
                 state("page not found signed in", Who.ATTENDEE, "manage/no-such-page", page ->

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
@@ -65,15 +66,8 @@ public class ConferenceEditView extends Div implements BeforeEnterObserver, HasD
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String slug = event.getRouteParameters().get("slug").orElse("");
+        conference = admin.conference(slug).orElseThrow(() -> new NotFoundException("No such conference"));
         removeAll();
-        conference = admin.conference(slug).orElse(null);
-        if (conference == null) {
-            title = "Conference not found - Convene";
-            AdminPage.showNotFound(this, "Conference not found",
-                    "We could not find a conference at this address. It may have been renamed.",
-                    AdminPage.link("manage/conferences", "See all conferences"));
-            return;
-        }
         showingErrors = false;
         fields = new ConferenceFields();
         fields.fill(conference);

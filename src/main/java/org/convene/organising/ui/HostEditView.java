@@ -22,6 +22,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,7 +47,7 @@ import java.util.List;
  * A host organisation: its details, the people who coordinate its sessions, and invitations for new ones.
  * Convene sends no email, so an invitation is a link shown here once for the organiser to send on.
  */
-@Route(value = "manage/hosts/:id", layout = MainLayout.class)
+@Route(value = "manage/hosts/:id(\\d+)", layout = MainLayout.class)
 @RolesAllowed(Role.Names.ORGANISER)
 @StyleSheet(AdminPage.STYLES)
 public class HostEditView extends Div implements BeforeEnterObserver, HasDynamicTitle {
@@ -84,16 +85,9 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id = IdParameter.parse(event.getRouteParameters().get("id").orElse("")).orElse(-1L);
+        host = admin.host(IdParameter.require(event, "id"))
+                .orElseThrow(() -> new NotFoundException("No such host organisation"));
         removeAll();
-        host = id > 0 ? admin.host(id).orElse(null) : null;
-        if (host == null) {
-            title = "Organisation not found - Convene";
-            AdminPage.showNotFound(this, "Organisation not found",
-                    "We could not find this host organisation. It may have been removed.",
-                    AdminPage.link("manage/hosts", "See all host organisations"));
-            return;
-        }
         showingErrors = false;
         title = host.name() + " - Convene";
         fields = new HostFields();

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
@@ -23,7 +24,7 @@ import org.convene.organising.PersonEdit;
 import org.convene.core.SaveResult;
 
 /** A speaker's or facilitator's details, saved with the version they were loaded with. */
-@Route(value = "manage/people/:id", layout = MainLayout.class)
+@Route(value = "manage/people/:id(\\d+)", layout = MainLayout.class)
 @RolesAllowed(Role.Names.ORGANISER)
 @StyleSheet(AdminPage.STYLES)
 public class PersonEditView extends Div implements BeforeEnterObserver, HasDynamicTitle {
@@ -44,16 +45,9 @@ public class PersonEditView extends Div implements BeforeEnterObserver, HasDynam
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id = IdParameter.parse(event.getRouteParameters().get("id").orElse("")).orElse(-1L);
+        person = admin.person(IdParameter.require(event, "id"))
+                .orElseThrow(() -> new NotFoundException("No such person"));
         removeAll();
-        person = id > 0 ? admin.person(id).orElse(null) : null;
-        if (person == null) {
-            title = "Person not found - Convene";
-            AdminPage.showNotFound(this, "Person not found",
-                    "We could not find this person. They may have been removed.",
-                    AdminPage.link("manage/people", "See all speakers and facilitators"));
-            return;
-        }
         showingErrors = false;
         title = person.name() + " - Convene";
         fields = new PersonFields();

@@ -32,6 +32,7 @@ import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
@@ -75,7 +76,7 @@ import java.util.TreeSet;
  * The day is chosen from the conference's days (plain text, unlike a date picker's calendar), times are typed
  * or picked in the conference's own time zone, which the form names.
  */
-@Route(value = "manage/sessions/:id", layout = MainLayout.class)
+@Route(value = "manage/sessions/:id(new|\\d+)", layout = MainLayout.class)
 @RolesAllowed({Role.Names.ORGANISER, Role.Names.HOST})
 @StyleSheet("styles/manage.css")
 public class SessionEditorView extends Div implements BeforeEnterObserver, HasDynamicTitle {
@@ -205,37 +206,27 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         warnedDraft = null;
         session = null;
         choices = null;
-        try {
-            if (NEW.equals(id)) {
-                Optional<String> slug = event.getLocation().getQueryParameters()
-                        .getSingleParameter(ManageLinks.CONFERENCE_PARAMETER);
-                Optional<ConferenceSummary> conference = slug.isPresent() ? slug.flatMap(programme::conference)
-                        : programme.currentOrNext();
-                Optional<SessionFormChoices> found = conference.flatMap(c -> admin.choices(c.id()));
-                if (found.isEmpty()) {
-                    showMessage("Conference not found", "We could not find the conference to add a session to. "
-                            + "Choose the conference on the programme management page, then add the session there.");
-                    return;
-                }
-                choices = found.get();
-                buildForm();
-                fill(null);
-            } else {
-                Optional<SessionForEditing> found = IdParameter.parse(id).flatMap(admin::forEditing);
-                if (found.isEmpty()) {
-                    showMessage("Session not found", "We could not find this session. The link may be mistyped, "
-                            + "or the session may have been removed from the programme.");
-                    return;
-                }
-                session = found.get();
-                choices = admin.choices(session.conference().id()).orElseThrow();
-                buildForm();
-                fill(session);
+        if (NEW.equals(id)) {
+            Optional<String> slug = event.getLocation().getQueryParameters()
+                    .getSingleParameter(ManageLinks.CONFERENCE_PARAMETER);
+            Optional<ConferenceSummary> conference = slug.isPresent() ? slug.flatMap(programme::conference)
+                    : programme.currentOrNext();
+            // a refusal (AccessDeniedException) goes on to the not-allowed page
+            Optional<SessionFormChoices> found = conference.flatMap(c -> admin.choices(c.id()));
+            if (found.isEmpty()) {
+                showMessage("Conference not found", "We could not find the conference to add a session to. "
+                        + "Choose the conference on the programme management page, then add the session there.");
+                return;
             }
-        } catch (AccessDeniedException refused) {
-            showMessage(NEW.equals(id) ? "You cannot add sessions" : "You cannot change this session",
-                    refused.getMessage() + " If you think you should be able to, ask an organiser.");
-            return;
+            choices = found.get();
+            buildForm();
+            fill(null);
+        } else {
+            session = admin.forEditing(IdParameter.require(event, "id"))
+                    .orElseThrow(() -> new NotFoundException("No such session"));
+            choices = admin.choices(session.conference().id()).orElseThrow();
+            buildForm();
+            fill(session);
         }
         String saved = (String) ComponentUtil.getData(UI.getCurrent(), SAVED_KEY);
         if (saved != null) {

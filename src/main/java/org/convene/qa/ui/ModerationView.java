@@ -24,6 +24,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
@@ -61,7 +62,7 @@ import java.util.stream.Collectors;
  * by phone or email, and the links to the stage screen and the CSV export. It updates live, like the panel.
  * The service decides who may moderate; anyone else sees a plain refusal and no data.
  */
-@Route(value = "sessions/:id/moderate", layout = MainLayout.class)
+@Route(value = "sessions/:id(\\d+)/moderate", layout = MainLayout.class)
 @PermitAll
 @StyleSheet("styles/qa.css")
 public class ModerationView extends Div implements BeforeEnterObserver, HasDynamicTitle {
@@ -124,13 +125,9 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
         liveRefresh.stop();
         removeAll();
         board = null;
-        Optional<SessionDetail> session = event.getRouteParameters().get("id").flatMap(IdParameter::parse)
-                .flatMap(programme::session);
+        Optional<SessionDetail> session = programme.session(IdParameter.require(event, "id"));
         if (session.isEmpty()) {
-            pageTitle = "Session not found";
-            add(new H1("Session not found"), new Paragraph("We could not find this session. The link may be mistyped, "
-                    + "or the session may have been removed from the programme."));
-            return;
+            throw new NotFoundException("No such session");
         }
         sessionId = session.get().id();
         zone = session.get().conference().timeZone();

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.convene.core.ui.IdParameter;
@@ -34,7 +35,7 @@ import java.util.Optional;
  * the next few by votes. Full screen, no navigation and no controls; white on near-black (well over 7:1) in
  * sizes that scale with the browser's zoom. It shows only public questions, so anyone with the link may open it.
  */
-@Route("sessions/:id/stage")
+@Route("sessions/:id(\\d+)/stage")
 @AnonymousAllowed
 @StyleSheet("styles/stage.css")
 public class StageView extends Main implements BeforeEnterObserver, HasDynamicTitle {
@@ -79,13 +80,10 @@ public class StageView extends Main implements BeforeEnterObserver, HasDynamicTi
         liveRefresh.stop();
         removeAll();
         shownKey = null;
-        Optional<SessionDetail> session = event.getRouteParameters().get("id").flatMap(IdParameter::parse)
-                .flatMap(programme::session);
+        sessionId = 0;
+        Optional<SessionDetail> session = programme.session(IdParameter.require(event, "id"));
         if (session.isEmpty()) {
-            sessionId = 0;
-            pageTitle = "Session not found";
-            add(new H1("Session not found"), new Paragraph("There is no session at this address."));
-            return;
+            throw new NotFoundException("No such session");
         }
         sessionId = session.get().id();
         pageTitle = "Stage: " + session.get().title();

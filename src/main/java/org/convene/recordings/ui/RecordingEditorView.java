@@ -34,14 +34,13 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Publishing a session's recording with the formats that make it accessible: captions (a WebVTT file),
  * a transcript and an easy-read summary. Opened from the session editor once the session has ended.
  * The version read with the form goes back with each change, so two people editing at once are told.
  */
-@Route(value = "manage/sessions/:id/recording", layout = MainLayout.class)
+@Route(value = "manage/sessions/:id(\\d+)/recording", layout = MainLayout.class)
 @RolesAllowed({Role.Names.ORGANISER, Role.Names.HOST})
 @StyleSheet(AdminPage.STYLES)
 public class RecordingEditorView extends Div implements BeforeEnterObserver, HasDynamicTitle {
@@ -99,7 +98,8 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Long> id = event.getRouteParameters().get("id").flatMap(IdParameter::parse);
+        long id = IdParameter.require(event, "id");
+        RecordingEdit edit = AdminPage.session(id, recordings::forEditing);
         removeAll();
         heading.setText("");
         lead.setText("");
@@ -108,22 +108,9 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
         body.removeAll();
         errors.clear(url, captions, transcript, easyRead);
         add(errors, heading, lead, status, body);
-        Optional<RecordingEdit> edit = AdminPage.sessionOrProblem(id, recordings::forEditing,
-                "You cannot publish this recording",
-                "Only organisers and the session’s own host organisation can publish its recording.",
-                this::showProblemPage);
-        if (edit.isEmpty()) {
-            return;
-        }
-        sessionId = id.get();
-        render(edit.get());
+        sessionId = id;
+        render(edit);
         add(links());
-    }
-
-    private void showProblemPage(String title, String text) {
-        pageTitle = title;
-        heading.setText(title);
-        body.add(new Paragraph(text));
     }
 
     /** Redraws the form from what is stored; the live region and headings stay in place. */

@@ -27,6 +27,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.convene.core.security.CurrentUser;
@@ -60,7 +61,7 @@ import java.util.Set;
  * who runs it and what access it offers. The Join button opens itself ten minutes before the start
  * while the page stays open, because people often arrive early and wait on this page.
  */
-@Route(value = "sessions/:id", layout = MainLayout.class)
+@Route(value = "sessions/:id(\\d+)", layout = MainLayout.class)
 @AnonymousAllowed
 @StyleSheet("styles/timetable.css")
 @StyleSheet("styles/recordings.css")
@@ -132,11 +133,9 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Long> id = event.getRouteParameters().get("id").flatMap(IdParameter::parse);
-        Optional<SessionDetail> found = id.flatMap(programme::session);
+        Optional<SessionDetail> found = programme.session(IdParameter.require(event, "id"));
         if (found.isEmpty()) {
-            showNotFound();
-            return;
+            throw new NotFoundException("No such session");
         }
         zoneChoice = ZoneChoice.parse(event.getLocation().getQueryParameters()
                 .getSingleParameter(ZoneChoice.PARAMETER).orElse(null));
@@ -149,19 +148,6 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
             UI.getCurrent().getPage().retrieveExtendedClientDetails(this::browserDetailsArrived);
         }
         showTimes();
-    }
-
-    private void showNotFound() {
-        session = null;
-        timedSections.clear();
-        removeAll();
-        pageTitle = "Session not found";
-        add(new H1("Session not found"));
-        add(new Paragraph("We could not find this session. The link may be mistyped, "
-                + "or the session may have been removed from the programme."));
-        Anchor home = new Anchor(".", "See the timetables");
-        home.getElement().setAttribute("router-link", "");
-        add(new Paragraph(home));
     }
 
     private void build(SessionDetail detail) {

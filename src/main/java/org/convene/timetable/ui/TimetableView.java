@@ -28,6 +28,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.convene.core.security.CurrentUser;
@@ -162,24 +163,11 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
         if (conference == null || !conference.summary().slug().equals(slug)) {
             Optional<ConferenceDetail> found = programme.conferenceDetail(slug);
             if (found.isEmpty()) {
-                showNotFound();
-                return;
+                throw new NotFoundException("No such conference");
             }
             build(found.get());
         }
         apply(TimetableParams.from(event.getLocation().getQueryParameters()));
-    }
-
-    private void showNotFound() {
-        conference = null;
-        removeAll();
-        pageTitle = "Conference not found";
-        add(new H1("Conference not found"));
-        add(new Paragraph("We could not find a conference at this address. The link may be mistyped, "
-                + "or the conference may have moved."));
-        Anchor home = new Anchor(".", "See all conferences");
-        home.getElement().setAttribute("router-link", "");
-        add(new Paragraph(home));
     }
 
     private void build(ConferenceDetail detail) {

@@ -341,14 +341,27 @@ class SessionEditorViewTest extends KaribuTest {
     }
 
     @Test
+    void an_unknown_or_malformed_session_address_is_page_not_found_with_a_404() {
+        login(programme.organiser());
+
+        assertThat(openAddress("manage/sessions/999999999")).isEqualTo(404);
+        assertThat(_get(H1.class).getText()).isEqualTo("Page not found");
+        assertThat(openAddress("manage/sessions/newest")).isEqualTo(404);
+        assertThat(_find(SessionEditorView.class)).isEmpty();
+
+        assertThat(openAddress("manage/sessions/new")).isEqualTo(200);
+        assertThat(_find(SessionEditorView.class)).hasSize(1);
+    }
+
+    @Test
     void a_coordinator_is_turned_away_from_another_organisations_session() {
         long id = programme.session(week, "Tenants' voices").host(council)
                 .at(MONDAY.atTime(14, 0), MONDAY.atTime(15, 0)).create();
         login(programme.coordinator(carers));
 
-        openSession(id);
+        assertThat(openAddress("manage/sessions/" + id)).isEqualTo(403);
 
-        assertThat(_get(H1.class).getText()).isEqualTo("You cannot change this session");
+        assertThat(_get(H1.class).getText()).isEqualTo("You cannot open this page");
         assertThat(_find(TextField.class, spec -> spec.withId("title"))).isEmpty();
     }
 

@@ -17,7 +17,6 @@ import com.vaadin.flow.component.page.ExtendedClientDetails;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.router.RouteParameters;
 import org.convene.KaribuTest;
 import org.convene.core.security.ConveneUser;
 import org.convene.programme.AccessFeature;
@@ -164,11 +163,11 @@ class TimetableViewTest extends KaribuTest {
     }
 
     @Test
-    void unknown_conference_shows_a_clear_not_found_page() {
-        UI.getCurrent().navigate(TimetableView.class, new RouteParameters("slug", "tt-no-such-conference"));
+    void unknown_conference_answers_page_not_found_with_a_404() {
+        assertThat(openAddress("conferences/tt-no-such-conference")).isEqualTo(404);
 
-        assertThat(_get(H1.class).getText()).isEqualTo("Conference not found");
-        assertThat(_get(TimetableView.class).getPageTitle()).isEqualTo("Conference not found");
+        assertThat(_get(H1.class).getText()).isEqualTo("Page not found");
+        assertThat(_find(TimetableView.class)).isEmpty();
         assertThat(_find(TabSheet.class)).isEmpty();
     }
 
