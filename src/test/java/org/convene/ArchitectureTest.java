@@ -9,6 +9,7 @@ import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
@@ -61,6 +62,13 @@ class ArchitectureTest {
             .that().areAnnotatedWith(Repository.class)
             .should().notBePublic()
             .because("a feature's data access is reached only through its public service");
+
+    // test code is not imported here (DoNotIncludeTests), so test fixtures may still write rows directly
+    @ArchTest
+    static final ArchRule only_repositories_hold_a_dsl_context = noClasses()
+            .that().areNotAnnotatedWith(Repository.class)
+            .should().dependOnClassesThat().areAssignableTo(DSLContext.class)
+            .because("SQL lives in a module's @Repository classes, not in its services");
 
     @ArchTest
     static final ArchRule time_comes_from_the_injected_clock = noClasses()

@@ -8,9 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
+import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.ATTENDANCE_INTERVAL;
+import static org.convene.db.Tables.CONFERENCE;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
@@ -21,7 +24,10 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.when;
 
-/** Writes of attendance intervals. Every close is clamped to the session's window and never before the join. */
+/**
+ * Attendance intervals and the consent to be named. Every close is clamped to the session's window and never
+ * before the join.
+ */
 @Repository
 class AttendanceQueries {
 
@@ -146,6 +152,28 @@ class AttendanceQueries {
 
     int deleteOf(long userId) {
         return db.deleteFrom(ATTENDANCE_INTERVAL).where(ATTENDANCE_INTERVAL.USER_ID.eq(userId)).execute();
+    }
+
+    /** Everything held about one person's attendance, oldest first. */
+    List<MyAttendance> attendanceOf(long userId) {
+        return db.select(ATTENDANCE_INTERVAL.SESSION_ID, PROGRAMME_SESSION.TITLE, CONFERENCE.NAME,
+                        ATTENDANCE_INTERVAL.JOINED_AT, ATTENDANCE_INTERVAL.LEFT_AT)
+                .from(ATTENDANCE_INTERVAL)
+                .join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.ID.eq(ATTENDANCE_INTERVAL.SESSION_ID))
+                .join(CONFERENCE).on(CONFERENCE.ID.eq(PROGRAMME_SESSION.CONFERENCE_ID))
+                .where(ATTENDANCE_INTERVAL.USER_ID.eq(userId))
+                .orderBy(ATTENDANCE_INTERVAL.JOINED_AT, ATTENDANCE_INTERVAL.ID)
+                .fetch(r -> new MyAttendance(r.value1(), r.value2(), r.value3(), r.value4().toInstant(),
+                        r.value5() == null ? null : r.value5().toInstant()));
+    }
+
+    boolean namedInReports(long userId) {
+        return Boolean.TRUE.equals(db.select(APP_USER.NAMED_IN_REPORTS).from(APP_USER)
+                .where(APP_USER.ID.eq(userId)).fetchOne(APP_USER.NAMED_IN_REPORTS));
+    }
+
+    void setNamedInReports(long userId, boolean named) {
+        db.update(APP_USER).set(APP_USER.NAMED_IN_REPORTS, named).where(APP_USER.ID.eq(userId)).execute();
     }
 
     private static Field<OffsetDateTime> clampedClose(Field<OffsetDateTime> at) {

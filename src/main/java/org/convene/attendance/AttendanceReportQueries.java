@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import static org.convene.db.Tables.AGENDA_ITEM;
 import static org.convene.db.Tables.ATTENDANCE_CONFERENCE_SUMMARY;
@@ -321,13 +322,44 @@ class AttendanceReportQueries {
 
     List<AttendeeRow> attendees(long sessionId, int offset, int limit) {
         Result<Record> rows = db.resultQuery(SESSION_ATTENDEES, sessionId, offset, limit, sessionId).fetch();
-        return rows.map(r -> new AttendeeRow(r.get("label", String.class), r.get("named", Boolean.class),
+        return rows.map(AttendanceReportQueries::attendeeRow);
+    }
+
+    /** All of a session's attendees, read {@code fetchSize} rows at a time; the caller closes the stream. */
+    Stream<AttendeeRow> streamAttendees(long sessionId, int fetchSize) {
+        return db.resultQuery(SESSION_ATTENDEES, sessionId, 0, Integer.MAX_VALUE, sessionId)
+                .fetchSize(fetchSize).fetchStream().map(AttendanceReportQueries::attendeeRow);
+    }
+
+    private static AttendeeRow attendeeRow(Record r) {
+        return new AttendeeRow(r.get("label", String.class), r.get("named", Boolean.class),
                 r.get("joined_at", OffsetDateTime.class).toInstant(), r.get("left_at", OffsetDateTime.class).toInstant(),
-                r.get("still_open", Boolean.class)));
+                r.get("still_open", Boolean.class));
     }
 
     int attendeeRowCount(long sessionId) {
         return db.fetchCount(ATTENDANCE_INTERVAL, ATTENDANCE_INTERVAL.SESSION_ID.eq(sessionId));
+    }
+
+    /** One stay in the raw export of a conference's intervals; {@code leftAt} is null while it is open. */
+    record IntervalRow(long sessionId, String sessionTitle, String attendee, boolean named, Instant joinedAt,
+                       Instant leftAt, Instant lastSeenAt) {
+    }
+
+    int intervalCount(long conferenceId) {
+        return db.fetchCount(ATTENDANCE_INTERVAL.join(PROGRAMME_SESSION)
+                        .on(PROGRAMME_SESSION.ID.eq(ATTENDANCE_INTERVAL.SESSION_ID)),
+                PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId));
+    }
+
+    /** Every interval of a conference, read {@code fetchSize} rows at a time; the caller closes the stream. */
+    Stream<IntervalRow> streamIntervals(long conferenceId, int fetchSize) {
+        // by position, not by name: this runs once per interval
+        return db.resultQuery(CONFERENCE_INTERVALS, conferenceId, conferenceId)
+                .fetchSize(fetchSize).fetchStream()
+                .map(r -> new IntervalRow(r.get(0, Long.class), (String) r.get(1), (String) r.get(2),
+                        Boolean.TRUE.equals(r.get(3)), instant((OffsetDateTime) r.get(4)),
+                        instant((OffsetDateTime) r.get(5)), instant((OffsetDateTime) r.get(6))));
     }
 
     int registered(long sessionId) {
