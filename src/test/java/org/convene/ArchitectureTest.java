@@ -1,5 +1,6 @@
 package org.convene;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -18,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.OffsetDateTime;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -83,6 +85,9 @@ class ArchitectureTest {
     static final ArchRule feature_modules_do_not_depend_on_each_other_in_a_circle = slices()
             .matching("org.convene.(*)..")
             .should().beFreeOfCycles()
+            // the generated jOOQ classes name the modules' enums of their columns (forced types); they are
+            // shared infrastructure, not a module, so a module reading a table does not close a circle
+            .ignoreDependency(resideInAPackage("org.convene.db.."), DescribedPredicate.alwaysTrue())
             .because("each feature can then be read, changed and tested from the features below it "
                     + "(docs/architecture.md has the map)");
 

@@ -20,13 +20,13 @@ class DisplayPreferencesRepository {
     Optional<DisplayPreferences> of(long userId) {
         return db.select(APP_USER.HIGH_CONTRAST, APP_USER.TEXT_SIZE).from(APP_USER)
                 .where(APP_USER.ID.eq(userId))
-                .fetchOptional(r -> new DisplayPreferences(r.value1(), DisplayPreferences.TextSize.valueOf(r.value2())));
+                .fetchOptional(r -> new DisplayPreferences(r.value1(), r.value2()));
     }
 
     void save(long userId, DisplayPreferences preferences) {
         db.update(APP_USER)
                 .set(APP_USER.HIGH_CONTRAST, preferences.highContrast())
-                .set(APP_USER.TEXT_SIZE, preferences.textSize().name())
+                .set(APP_USER.TEXT_SIZE, preferences.textSize())
                 .where(APP_USER.ID.eq(userId))
                 .execute();
     }

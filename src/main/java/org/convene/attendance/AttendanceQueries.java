@@ -2,12 +2,11 @@ package org.convene.attendance;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,7 +30,7 @@ import static org.jooq.impl.DSL.when;
 @Repository
 class AttendanceQueries {
 
-    private static final Field<OffsetDateTime> SESSION_END = select(PROGRAMME_SESSION.ENDS_AT).from(PROGRAMME_SESSION)
+    private static final Field<Instant> SESSION_END = select(PROGRAMME_SESSION.ENDS_AT).from(PROGRAMME_SESSION)
             .where(PROGRAMME_SESSION.ID.eq(ATTENDANCE_INTERVAL.SESSION_ID)).asField();
 
     private final DSLContext db;
@@ -44,7 +43,7 @@ class AttendanceQueries {
     Optional<SessionWindow> window(long sessionId) {
         return db.select(PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ENDS_AT).from(PROGRAMME_SESSION)
                 .where(PROGRAMME_SESSION.ID.eq(sessionId), PROGRAMME_SESSION.CANCELLED_AT.isNull())
-                .fetchOptional(r -> new SessionWindow(r.value1().toInstant(), r.value2().toInstant()));
+                .fetchOptional(r -> new SessionWindow(r.value1(), r.value2()));
     }
 
     /**
@@ -63,7 +62,7 @@ class AttendanceQueries {
     Optional<Long> continuable(long sessionId, long userId, Instant since) {
         return db.select(ATTENDANCE_INTERVAL.ID).from(ATTENDANCE_INTERVAL)
                 .where(ATTENDANCE_INTERVAL.SESSION_ID.eq(sessionId), ATTENDANCE_INTERVAL.USER_ID.eq(userId),
-                        coalesce(ATTENDANCE_INTERVAL.LEFT_AT, ATTENDANCE_INTERVAL.LAST_SEEN_AT).ge(utc(since)))
+                        coalesce(ATTENDANCE_INTERVAL.LEFT_AT, ATTENDANCE_INTERVAL.LAST_SEEN_AT).ge(since))
                 .orderBy(ATTENDANCE_INTERVAL.JOINED_AT.desc())
                 .limit(1)
                 .fetchOptional(ATTENDANCE_INTERVAL.ID);
@@ -77,14 +76,14 @@ class AttendanceQueries {
         db.update(ATTENDANCE_INTERVAL)
                 .set(ATTENDANCE_INTERVAL.LEFT_AT, clampedClose(ATTENDANCE_INTERVAL.LAST_SEEN_AT))
                 .where(ATTENDANCE_INTERVAL.SESSION_ID.eq(sessionId), ATTENDANCE_INTERVAL.USER_ID.eq(userId),
-                        ATTENDANCE_INTERVAL.LEFT_AT.isNull(), ATTENDANCE_INTERVAL.LAST_SEEN_AT.lt(utc(since)))
+                        ATTENDANCE_INTERVAL.LEFT_AT.isNull(), ATTENDANCE_INTERVAL.LAST_SEEN_AT.lt(since))
                 .execute();
     }
 
     void reopen(long intervalId, Instant now) {
         db.update(ATTENDANCE_INTERVAL)
                 .setNull(ATTENDANCE_INTERVAL.LEFT_AT)
-                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, greatest(ATTENDANCE_INTERVAL.LAST_SEEN_AT, val(utc(now))))
+                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, greatest(ATTENDANCE_INTERVAL.LAST_SEEN_AT, val(now)))
                 .where(ATTENDANCE_INTERVAL.ID.eq(intervalId))
                 .execute();
     }
@@ -93,8 +92,8 @@ class AttendanceQueries {
         return db.insertInto(ATTENDANCE_INTERVAL)
                 .set(ATTENDANCE_INTERVAL.SESSION_ID, sessionId)
                 .set(ATTENDANCE_INTERVAL.USER_ID, userId)
-                .set(ATTENDANCE_INTERVAL.JOINED_AT, utc(now))
-                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, utc(now))
+                .set(ATTENDANCE_INTERVAL.JOINED_AT, now)
+                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, now)
                 .returning(ATTENDANCE_INTERVAL.ID).fetchSingle().getId();
     }
 
@@ -105,17 +104,17 @@ class AttendanceQueries {
      */
     boolean touch(long intervalId, long userId, Instant now, Instant heardSince) {
         return db.update(ATTENDANCE_INTERVAL)
-                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, greatest(ATTENDANCE_INTERVAL.LAST_SEEN_AT, val(utc(now))))
+                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, greatest(ATTENDANCE_INTERVAL.LAST_SEEN_AT, val(now)))
                 .where(ATTENDANCE_INTERVAL.ID.eq(intervalId), ATTENDANCE_INTERVAL.USER_ID.eq(userId),
-                        ATTENDANCE_INTERVAL.LEFT_AT.isNull(), ATTENDANCE_INTERVAL.LAST_SEEN_AT.ge(utc(heardSince)))
+                        ATTENDANCE_INTERVAL.LEFT_AT.isNull(), ATTENDANCE_INTERVAL.LAST_SEEN_AT.ge(heardSince))
                 .execute() == 1;
     }
 
     /** The page was left or closed: closes now, or at the session's end if that came first. */
     void close(long intervalId, long userId, Instant now) {
         db.update(ATTENDANCE_INTERVAL)
-                .set(ATTENDANCE_INTERVAL.LEFT_AT, clampedClose(val(utc(now))))
-                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, greatest(ATTENDANCE_INTERVAL.LAST_SEEN_AT, val(utc(now))))
+                .set(ATTENDANCE_INTERVAL.LEFT_AT, clampedClose(val(now)))
+                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, greatest(ATTENDANCE_INTERVAL.LAST_SEEN_AT, val(now)))
                 .where(ATTENDANCE_INTERVAL.ID.eq(intervalId), ATTENDANCE_INTERVAL.USER_ID.eq(userId),
                         ATTENDANCE_INTERVAL.LEFT_AT.isNull())
                 .execute();
@@ -128,10 +127,10 @@ class AttendanceQueries {
      * connection, a restart) is closed at its last sign of life.
      */
     int closeAbandoned(Instant now, Duration staleAfter) {
-        Field<OffsetDateTime> end = PROGRAMME_SESSION.ENDS_AT;
-        Field<OffsetDateTime> at = when(end.le(utc(now))
+        Field<Instant> end = PROGRAMME_SESSION.ENDS_AT;
+        Field<Instant> at = when(end.le(now)
                         .and(ATTENDANCE_INTERVAL.LAST_SEEN_AT.ge(field("{0} - {1} * interval '1 millisecond'",
-                                OffsetDateTime.class, end, inline(staleAfter.toMillis())))),
+                                SQLDataType.INSTANT, end, inline(staleAfter.toMillis())))),
                 end)
                 .otherwise(least(ATTENDANCE_INTERVAL.LAST_SEEN_AT, end));
         return db.update(ATTENDANCE_INTERVAL)
@@ -139,14 +138,14 @@ class AttendanceQueries {
                 .from(PROGRAMME_SESSION)
                 .where(PROGRAMME_SESSION.ID.eq(ATTENDANCE_INTERVAL.SESSION_ID),
                         ATTENDANCE_INTERVAL.LEFT_AT.isNull(),
-                        end.le(utc(now)).or(ATTENDANCE_INTERVAL.LAST_SEEN_AT.lt(utc(now.minus(staleAfter)))))
+                        end.le(now).or(ATTENDANCE_INTERVAL.LAST_SEEN_AT.lt(now.minus(staleAfter))))
                 .execute();
     }
 
     /** Deletes intervals that ended before the cutoff (an interval still open is never old). */
     int deleteEndedBefore(Instant cutoff) {
         return db.deleteFrom(ATTENDANCE_INTERVAL)
-                .where(ATTENDANCE_INTERVAL.LEFT_AT.lt(utc(cutoff)))
+                .where(ATTENDANCE_INTERVAL.LEFT_AT.lt(cutoff))
                 .execute();
     }
 
@@ -163,8 +162,8 @@ class AttendanceQueries {
                 .join(CONFERENCE).on(CONFERENCE.ID.eq(PROGRAMME_SESSION.CONFERENCE_ID))
                 .where(ATTENDANCE_INTERVAL.USER_ID.eq(userId))
                 .orderBy(ATTENDANCE_INTERVAL.JOINED_AT, ATTENDANCE_INTERVAL.ID)
-                .fetch(r -> new MyAttendance(r.value1(), r.value2(), r.value3(), r.value4().toInstant(),
-                        r.value5() == null ? null : r.value5().toInstant()));
+                .fetch(r -> new MyAttendance(r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value5()));
     }
 
     boolean namedInReports(long userId) {
@@ -176,11 +175,7 @@ class AttendanceQueries {
         db.update(APP_USER).set(APP_USER.NAMED_IN_REPORTS, named).where(APP_USER.ID.eq(userId)).execute();
     }
 
-    private static Field<OffsetDateTime> clampedClose(Field<OffsetDateTime> at) {
+    private static Field<Instant> clampedClose(Field<Instant> at) {
         return greatest(ATTENDANCE_INTERVAL.JOINED_AT, least(at, SESSION_END));
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

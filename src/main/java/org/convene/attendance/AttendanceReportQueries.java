@@ -1,5 +1,6 @@
 package org.convene.attendance;
 
+import org.convene.qa.QuestionState;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Result;
@@ -14,8 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -76,7 +75,7 @@ class AttendanceReportQueries {
         return db.select(CONFERENCE.ID, CONFERENCE.SLUG, CONFERENCE.NAME, CONFERENCE.TIME_ZONE, CONFERENCE.FIRST_DAY,
                         CONFERENCE.LAST_DAY)
                 .from(CONFERENCE).where(CONFERENCE.SLUG.eq(slug))
-                .fetchOptional(r -> new ConferenceRef(r.value1(), r.value2(), r.value3(), ZoneId.of(r.value4()),
+                .fetchOptional(r -> new ConferenceRef(r.value1(), r.value2(), r.value3(), r.value4(),
                         r.value5(), r.value6()));
     }
 
@@ -96,8 +95,8 @@ class AttendanceReportQueries {
                 .from(PROGRAMME_SESSION)
                 .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID))
                 .where(PROGRAMME_SESSION.ID.eq(sessionId))
-                .fetchOptional(r -> new SessionInfo(r.value1(), r.value2(), r.value3(), r.value4().toInstant(),
-                        r.value5().toInstant(), r.value6(), r.value7()));
+                .fetchOptional(r -> new SessionInfo(r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value5(), r.value6(), r.value7()));
     }
 
     List<SessionInfo> sessionsOf(long conferenceId, Long hostId) {
@@ -112,8 +111,8 @@ class AttendanceReportQueries {
                 .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID))
                 .where(condition)
                 .orderBy(PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ID)
-                .fetch(r -> new SessionInfo(r.value1(), r.value2(), r.value3(), r.value4().toInstant(),
-                        r.value5().toInstant(), r.value6(), r.value7()));
+                .fetch(r -> new SessionInfo(r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value5(), r.value6(), r.value7()));
     }
 
     List<ReportHost> hostsOf(long conferenceId) {
@@ -142,7 +141,7 @@ class AttendanceReportQueries {
     /** Sessions that have ended with no cached figures: the warm-up works these out ahead of the reports. */
     List<Long> endedSessionsWithoutFigures(Instant endedBefore) {
         return db.select(PROGRAMME_SESSION.ID).from(PROGRAMME_SESSION)
-                .where(PROGRAMME_SESSION.ENDS_AT.lt(AttendanceQueries.utc(endedBefore)))
+                .where(PROGRAMME_SESSION.ENDS_AT.lt(endedBefore))
                 .andNotExists(db.selectOne().from(ATTENDANCE_SESSION_SUMMARY)
                         .where(ATTENDANCE_SESSION_SUMMARY.SESSION_ID.eq(PROGRAMME_SESSION.ID),
                                 ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT.isNotNull()))
@@ -175,10 +174,10 @@ class AttendanceReportQueries {
                 .where(ATTENDANCE_SESSION_SUMMARY.SESSION_ID.eq(sessionId),
                         ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT.isNotNull())
                 .fetchOptional(r -> new SessionCounts(r.getRegistered(), r.getAttended(), r.getNoShows(),
-                        r.getPeakConcurrent(), instant(r.getPeakAt()), r.getMedianMinutes(), r.getMeanMinutes(),
+                        r.getPeakConcurrent(), r.getPeakAt(), r.getMedianMinutes(), r.getMeanMinutes(),
                         r.getStayed_85(), r.getAttendeeMinutes(),
                         r.getPresencePerMinute() == null ? List.of() : List.of(r.getPresencePerMinute()),
-                        instant(r.getComputedAt())));
+                        r.getComputedAt()));
     }
 
     SessionCounts computeSession(long sessionId, Instant now) {
@@ -188,7 +187,7 @@ class AttendanceReportQueries {
         }
         return new SessionCounts(r.get("registered", Integer.class), r.get("attended", Integer.class),
                 r.get("no_shows", Integer.class), r.get("peak_concurrent", Integer.class),
-                instant(r.get("peak_at", OffsetDateTime.class)), r.get("median_minutes", Double.class),
+                r.get("peak_at", Instant.class), r.get("median_minutes", Double.class),
                 r.get("mean_minutes", Double.class), r.get("stayed_85", Integer.class),
                 r.get("attendee_minutes", Double.class),
                 series(sessionId, 1).stream().map(ConcurrencyPoint::mostPresent).toList(), now);
@@ -207,12 +206,12 @@ class AttendanceReportQueries {
         return newTransaction.execute(tx -> {
             SessionCounts counts = computeSession(sessionId, now);
             db.update(ATTENDANCE_SESSION_SUMMARY)
-                    .set(ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT, AttendanceQueries.utc(now))
+                    .set(ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT, now)
                     .set(ATTENDANCE_SESSION_SUMMARY.REGISTERED, counts.registered())
                     .set(ATTENDANCE_SESSION_SUMMARY.ATTENDED, counts.attended())
                     .set(ATTENDANCE_SESSION_SUMMARY.NO_SHOWS, counts.noShows())
                     .set(ATTENDANCE_SESSION_SUMMARY.PEAK_CONCURRENT, counts.peakConcurrent())
-                    .set(ATTENDANCE_SESSION_SUMMARY.PEAK_AT, utcOrNull(counts.peakAt()))
+                    .set(ATTENDANCE_SESSION_SUMMARY.PEAK_AT, counts.peakAt())
                     .set(ATTENDANCE_SESSION_SUMMARY.MEDIAN_MINUTES, counts.medianMinutes())
                     .set(ATTENDANCE_SESSION_SUMMARY.MEAN_MINUTES, counts.meanMinutes())
                     .set(ATTENDANCE_SESSION_SUMMARY.STAYED_85, counts.stayed85())
@@ -234,8 +233,8 @@ class AttendanceReportQueries {
                 .where(ATTENDANCE_CONFERENCE_SUMMARY.CONFERENCE_ID.eq(conferenceId),
                         ATTENDANCE_CONFERENCE_SUMMARY.COMPUTED_AT.isNotNull())
                 .fetchOptional(r -> new ConferenceCounts(r.getUniqueAttendees(), r.getAttendeeMinutes(),
-                        r.getPeakConcurrent(), instant(r.getPeakAt()), r.getRegistered(), r.getNoShows(),
-                        cachedDays(conferenceId), instant(r.getComputedAt())));
+                        r.getPeakConcurrent(), r.getPeakAt(), r.getRegistered(), r.getNoShows(),
+                        cachedDays(conferenceId), r.getComputedAt()));
     }
 
     private List<DayFigures> cachedDays(long conferenceId) {
@@ -251,7 +250,7 @@ class AttendanceReportQueries {
                 .fetch(d -> new DayFigures(d.get("day", LocalDate.class), d.get("unique_attendees", Integer.class),
                         d.get("attendee_minutes", Double.class)));
         return new ConferenceCounts(r.get("unique_attendees", Integer.class), r.get("attendee_minutes", Double.class),
-                r.get("peak_concurrent", Integer.class), instant(r.get("peak_at", OffsetDateTime.class)),
+                r.get("peak_concurrent", Integer.class), r.get("peak_at", Instant.class),
                 r.get("registered", Integer.class), r.get("no_shows", Integer.class), days, now);
     }
 
@@ -266,11 +265,11 @@ class AttendanceReportQueries {
         return newTransaction.execute(tx -> {
             ConferenceCounts counts = computeConference(conferenceId, now);
             int stored = db.update(ATTENDANCE_CONFERENCE_SUMMARY)
-                    .set(ATTENDANCE_CONFERENCE_SUMMARY.COMPUTED_AT, AttendanceQueries.utc(now))
+                    .set(ATTENDANCE_CONFERENCE_SUMMARY.COMPUTED_AT, now)
                     .set(ATTENDANCE_CONFERENCE_SUMMARY.UNIQUE_ATTENDEES, counts.uniqueAttendees())
                     .set(ATTENDANCE_CONFERENCE_SUMMARY.ATTENDEE_MINUTES, counts.attendeeMinutes())
                     .set(ATTENDANCE_CONFERENCE_SUMMARY.PEAK_CONCURRENT, counts.peakConcurrent())
-                    .set(ATTENDANCE_CONFERENCE_SUMMARY.PEAK_AT, utcOrNull(counts.peakAt()))
+                    .set(ATTENDANCE_CONFERENCE_SUMMARY.PEAK_AT, counts.peakAt())
                     .set(ATTENDANCE_CONFERENCE_SUMMARY.REGISTERED, counts.registered())
                     .set(ATTENDANCE_CONFERENCE_SUMMARY.NO_SHOWS, counts.noShows())
                     .where(ATTENDANCE_CONFERENCE_SUMMARY.CONFERENCE_ID.eq(conferenceId),
@@ -302,7 +301,7 @@ class AttendanceReportQueries {
     }
 
     QuestionCounts questions(List<Long> sessionIds) {
-        Record r = db.select(count(), count().filterWhere(QUESTION.STATE.eq("ANSWERED")))
+        Record r = db.select(count(), count().filterWhere(QUESTION.STATE.eq(QuestionState.ANSWERED)))
                 .from(QUESTION).where(QUESTION.SESSION_ID.in(sessionIds)).fetchSingle();
         int votes = db.fetchCount(QUESTION_VOTE.join(QUESTION).on(QUESTION.ID.eq(QUESTION_VOTE.QUESTION_ID)),
                 QUESTION.SESSION_ID.in(sessionIds));
@@ -316,7 +315,7 @@ class AttendanceReportQueries {
 
     List<ConcurrencyPoint> series(long sessionId, int bucketMinutes) {
         return db.resultQuery(SESSION_SERIES, bucketMinutes, sessionId)
-                .fetch(r -> new ConcurrencyPoint(r.get("bucket_start", OffsetDateTime.class).toInstant(),
+                .fetch(r -> new ConcurrencyPoint(r.get("bucket_start", Instant.class),
                         r.get("most_present", Integer.class)));
     }
 
@@ -333,7 +332,7 @@ class AttendanceReportQueries {
 
     private static AttendeeRow attendeeRow(Record r) {
         return new AttendeeRow(r.get("label", String.class), r.get("named", Boolean.class),
-                r.get("joined_at", OffsetDateTime.class).toInstant(), r.get("left_at", OffsetDateTime.class).toInstant(),
+                r.get("joined_at", Instant.class), r.get("left_at", Instant.class),
                 r.get("still_open", Boolean.class));
     }
 
@@ -358,19 +357,11 @@ class AttendanceReportQueries {
         return db.resultQuery(CONFERENCE_INTERVALS, conferenceId, conferenceId)
                 .fetchSize(fetchSize).fetchStream()
                 .map(r -> new IntervalRow(r.get(0, Long.class), (String) r.get(1), (String) r.get(2),
-                        Boolean.TRUE.equals(r.get(3)), instant((OffsetDateTime) r.get(4)),
-                        instant((OffsetDateTime) r.get(5)), instant((OffsetDateTime) r.get(6))));
+                        Boolean.TRUE.equals(r.get(3)), r.get(4, Instant.class),
+                        r.get(5, Instant.class), r.get(6, Instant.class)));
     }
 
     int registered(long sessionId) {
         return db.fetchCount(AGENDA_ITEM, AGENDA_ITEM.SESSION_ID.eq(sessionId));
-    }
-
-    static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
-    }
-
-    private static OffsetDateTime utcOrNull(Instant instant) {
-        return instant == null ? null : AttendanceQueries.utc(instant);
     }
 }

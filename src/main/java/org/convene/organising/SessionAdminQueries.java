@@ -4,7 +4,6 @@ import org.convene.programme.ConferenceSummary;
 import org.convene.programme.HostRef;
 import org.convene.programme.PersonRole;
 import org.convene.programme.SessionColumns;
-import org.convene.programme.SessionFormat;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -13,7 +12,6 @@ import org.jooq.OrderField;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,7 +51,7 @@ class SessionAdminQueries {
         var conference = row(CONFERENCE.ID, CONFERENCE.SLUG, CONFERENCE.NAME, CONFERENCE.THEME,
                 CONFERENCE.TIME_ZONE, CONFERENCE.FIRST_DAY, CONFERENCE.LAST_DAY)
                 .convertFrom(r -> new ConferenceSummary(r.value1(), r.value2(), r.value3(), r.value4(),
-                        ZoneId.of(r.value5()), r.value6(), r.value7()));
+                        r.value5(), r.value6(), r.value7()));
         return db.select(s.ID, conference, s.VERSION, s.REFERENCE, s.TITLE, s.SUMMARY_MARKDOWN, s.FORMAT,
                         s.STARTS_AT, s.ENDS_AT, s.TRACK_ID, s.HOST_ID, s.JOIN_URL, s.CAPACITY,
                         SessionColumns.access(), s.ACCESS_NOTES, s.CANCELLED_AT,
@@ -62,9 +60,9 @@ class SessionAdminQueries {
                 .join(CONFERENCE).on(CONFERENCE.ID.eq(s.CONFERENCE_ID))
                 .where(s.ID.eq(sessionId))
                 .fetchOptional(r -> new SessionForEditing(r.value1(), r.value2(), r.value3(), r.value4(),
-                        r.value5(), r.value6(), SessionFormat.valueOf(r.value7()), r.value8().toInstant(),
-                        r.value9().toInstant(), r.value10(), r.value11(), r.value12(), r.value13(), r.value14(),
-                        r.value15(), r.value16() == null ? null : r.value16().toInstant(), r.value17(),
+                        r.value5(), r.value6(), r.value7(), r.value8(),
+                        r.value9(), r.value10(), r.value11(), r.value12(), r.value13(), r.value14(),
+                        r.value15(), r.value16(), r.value17(),
                         r.value18()));
     }
 
@@ -72,7 +70,7 @@ class SessionAdminQueries {
         return multiset(select(PERSON.ID, PERSON.NAME, PERSON.ORGANISATION, PERSON.USER_ID.isNotNull())
                 .from(SESSION_PERSON)
                 .join(PERSON).on(PERSON.ID.eq(SESSION_PERSON.PERSON_ID))
-                .where(SESSION_PERSON.SESSION_ID.eq(PROGRAMME_SESSION.ID), SESSION_PERSON.ROLE.eq(role.name()))
+                .where(SESSION_PERSON.SESSION_ID.eq(PROGRAMME_SESSION.ID), SESSION_PERSON.ROLE.eq(role))
                 .orderBy(SESSION_PERSON.POSITION, PERSON.NAME, PERSON.ID))
                 .convertFrom(result -> result.map(r -> new AssignedPerson(r.value1(), r.value2(), r.value3(),
                         r.value4())));
@@ -83,7 +81,7 @@ class SessionAdminQueries {
                         CONFERENCE.FIRST_DAY, CONFERENCE.LAST_DAY)
                 .from(CONFERENCE).where(CONFERENCE.ID.eq(conferenceId))
                 .fetchOptional(r -> new ConferenceSummary(r.value1(), r.value2(), r.value3(), r.value4(),
-                        ZoneId.of(r.value5()), r.value6(), r.value7()));
+                        r.value5(), r.value6(), r.value7()));
     }
 
     Optional<Long> conferenceOf(long sessionId) {
@@ -135,8 +133,8 @@ class SessionAdminQueries {
                 .where(listed(conferenceId, hostIds, text))
                 .orderBy(order(sort, ascending))
                 .offset(offset).limit(limit)
-                .fetch(r -> new ManagedSession(r.value1(), r.value2(), r.value3(), r.value4().toInstant(),
-                        r.value5().toInstant(), r.value6(), r.value7(), r.value8()));
+                .fetch(r -> new ManagedSession(r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value5(), r.value6(), r.value7(), r.value8()));
     }
 
     private static Condition listed(long conferenceId, Set<Long> hostIds, String text) {
@@ -203,19 +201,19 @@ class SessionAdminQueries {
 
     boolean isAssigned(long sessionId, long personId, PersonRole role) {
         return db.fetchExists(SESSION_PERSON, SESSION_PERSON.SESSION_ID.eq(sessionId),
-                SESSION_PERSON.PERSON_ID.eq(personId), SESSION_PERSON.ROLE.eq(role.name()));
+                SESSION_PERSON.PERSON_ID.eq(personId), SESSION_PERSON.ROLE.eq(role));
     }
 
     /** Adds the person after those already in this role; false when they were there already. */
     boolean assign(long sessionId, long personId, PersonRole role) {
         Field<Integer> next = select(coalesce(max(SESSION_PERSON.POSITION).plus(1), inline(0)))
                 .from(SESSION_PERSON)
-                .where(SESSION_PERSON.SESSION_ID.eq(sessionId), SESSION_PERSON.ROLE.eq(role.name()))
+                .where(SESSION_PERSON.SESSION_ID.eq(sessionId), SESSION_PERSON.ROLE.eq(role))
                 .asField();
         return db.insertInto(SESSION_PERSON)
                 .set(SESSION_PERSON.SESSION_ID, sessionId)
                 .set(SESSION_PERSON.PERSON_ID, personId)
-                .set(SESSION_PERSON.ROLE, role.name())
+                .set(SESSION_PERSON.ROLE, role)
                 .set(SESSION_PERSON.POSITION, next)
                 .onConflictDoNothing()
                 .execute() == 1;
@@ -224,7 +222,7 @@ class SessionAdminQueries {
     boolean unassign(long sessionId, long personId, PersonRole role) {
         return db.deleteFrom(SESSION_PERSON)
                 .where(SESSION_PERSON.SESSION_ID.eq(sessionId), SESSION_PERSON.PERSON_ID.eq(personId),
-                        SESSION_PERSON.ROLE.eq(role.name()))
+                        SESSION_PERSON.ROLE.eq(role))
                 .execute() == 1;
     }
 

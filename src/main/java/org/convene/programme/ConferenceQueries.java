@@ -73,11 +73,11 @@ class ConferenceQueries {
     List<SessionFormat> formats(long conferenceId) {
         var present = db.fetchValues(selectDistinct(PROGRAMME_SESSION.FORMAT).from(PROGRAMME_SESSION)
                 .where(PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId)));
-        return Arrays.stream(SessionFormat.values()).filter(f -> present.contains(f.name())).toList();
+        return Arrays.stream(SessionFormat.values()).filter(f -> present.contains(f)).toList();
     }
 
-    private static RecordMapper<Record7<Long, String, String, String, String, LocalDate, LocalDate>, ConferenceSummary> summary() {
+    private static RecordMapper<Record7<Long, String, String, String, ZoneId, LocalDate, LocalDate>, ConferenceSummary> summary() {
         return mapping((id, slug, name, theme, zone, first, last) ->
-                new ConferenceSummary(id, slug, name, theme, ZoneId.of(zone), first, last));
+                new ConferenceSummary(id, slug, name, theme, zone, first, last));
     }
 }
