@@ -3,7 +3,9 @@ package org.convene.attendance;
 import org.convene.qa.QuestionState;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.Result;
+import org.jooq.Record5;
+import org.jooq.Records;
+import org.jooq.ResultQuery;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -14,7 +16,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -30,12 +31,34 @@ import static org.convene.db.Tables.HOST_ORGANISATION;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 import static org.convene.db.Tables.QUESTION;
 import static org.convene.db.Tables.QUESTION_VOTE;
+import static org.convene.attendance.ReportColumns.ATTENDED;
+import static org.convene.attendance.ReportColumns.ATTENDEE;
+import static org.convene.attendance.ReportColumns.ATTENDEE_MINUTES;
+import static org.convene.attendance.ReportColumns.BUCKET_START;
+import static org.convene.attendance.ReportColumns.DAY;
+import static org.convene.attendance.ReportColumns.JOINED_AT;
+import static org.convene.attendance.ReportColumns.LABEL;
+import static org.convene.attendance.ReportColumns.LAST_SEEN_AT;
+import static org.convene.attendance.ReportColumns.LEFT_AT;
+import static org.convene.attendance.ReportColumns.MEAN_MINUTES;
+import static org.convene.attendance.ReportColumns.MEDIAN_MINUTES;
+import static org.convene.attendance.ReportColumns.MOST_PRESENT;
+import static org.convene.attendance.ReportColumns.NAMED;
+import static org.convene.attendance.ReportColumns.NO_SHOWS;
+import static org.convene.attendance.ReportColumns.PEAK_AT;
+import static org.convene.attendance.ReportColumns.PEAK_CONCURRENT;
+import static org.convene.attendance.ReportColumns.REGISTERED;
+import static org.convene.attendance.ReportColumns.SESSION_ID;
+import static org.convene.attendance.ReportColumns.SESSION_TITLE;
+import static org.convene.attendance.ReportColumns.STAYED_85;
+import static org.convene.attendance.ReportColumns.STILL_OPEN;
+import static org.convene.attendance.ReportColumns.UNIQUE_ATTENDEES;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
 
 /**
  * The reports' SQL. The heavy statements live in sql/*.sql beside this class (the benchmark runs EXPLAIN
- * ANALYZE on the same files). Figures of sessions and conferences are cached in summary tables that
+ * ANALYZE on the same files); their results are read through the typed columns of {@link ReportColumns}. Figures of sessions and conferences are cached in summary tables that
  * triggers empty whenever the data behind them changes (db/V11).
  */
 @Repository
@@ -181,16 +204,13 @@ class AttendanceReportQueries {
     }
 
     SessionCounts computeSession(long sessionId, Instant now) {
-        Record r = db.resultQuery(SESSION_SUMMARY, sessionId).fetchOne();
-        if (r == null) {
-            throw new IllegalStateException("No such session " + sessionId);
-        }
-        return new SessionCounts(r.get("registered", Integer.class), r.get("attended", Integer.class),
-                r.get("no_shows", Integer.class), r.get("peak_concurrent", Integer.class),
-                r.get("peak_at", Instant.class), r.get("median_minutes", Double.class),
-                r.get("mean_minutes", Double.class), r.get("stayed_85", Integer.class),
-                r.get("attendee_minutes", Double.class),
-                series(sessionId, 1).stream().map(ConcurrencyPoint::mostPresent).toList(), now);
+        var r = db.resultQuery(SESSION_SUMMARY, sessionId)
+                .coerce(REGISTERED, ATTENDED, NO_SHOWS, PEAK_CONCURRENT, PEAK_AT, MEDIAN_MINUTES, MEAN_MINUTES,
+                        STAYED_85, ATTENDEE_MINUTES)
+                .fetchOptional()
+                .orElseThrow(() -> new IllegalStateException("No such session " + sessionId));
+        return new SessionCounts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                r.value8(), r.value9(), series(sessionId, 1).stream().map(ConcurrencyPoint::mostPresent).toList(), now);
     }
 
     /**
@@ -245,13 +265,13 @@ class AttendanceReportQueries {
     }
 
     ConferenceCounts computeConference(long conferenceId, Instant now) {
-        Record r = db.resultQuery(CONFERENCE_FIGURES, conferenceId).fetchOne();
+        var r = db.resultQuery(CONFERENCE_FIGURES, conferenceId)
+                .coerce(UNIQUE_ATTENDEES, ATTENDEE_MINUTES, PEAK_CONCURRENT, PEAK_AT, REGISTERED, NO_SHOWS)
+                .fetchSingle();
         List<DayFigures> days = db.resultQuery(CONFERENCE_DAYS, conferenceId)
-                .fetch(d -> new DayFigures(d.get("day", LocalDate.class), d.get("unique_attendees", Integer.class),
-                        d.get("attendee_minutes", Double.class)));
-        return new ConferenceCounts(r.get("unique_attendees", Integer.class), r.get("attendee_minutes", Double.class),
-                r.get("peak_concurrent", Integer.class), r.get("peak_at", Instant.class),
-                r.get("registered", Integer.class), r.get("no_shows", Integer.class), days, now);
+                .coerce(DAY, UNIQUE_ATTENDEES, ATTENDEE_MINUTES)
+                .fetch(Records.mapping(DayFigures::new));
+        return new ConferenceCounts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), days, now);
     }
 
     /** As {@link #refreshSession}, for a conference's figures. */
@@ -315,25 +335,24 @@ class AttendanceReportQueries {
 
     List<ConcurrencyPoint> series(long sessionId, int bucketMinutes) {
         return db.resultQuery(SESSION_SERIES, bucketMinutes, sessionId)
-                .fetch(r -> new ConcurrencyPoint(r.get("bucket_start", Instant.class),
-                        r.get("most_present", Integer.class)));
+                .coerce(BUCKET_START, MOST_PRESENT)
+                .fetch(Records.mapping(ConcurrencyPoint::new));
     }
 
     List<AttendeeRow> attendees(long sessionId, int offset, int limit) {
-        Result<Record> rows = db.resultQuery(SESSION_ATTENDEES, sessionId, offset, limit, sessionId).fetch();
-        return rows.map(AttendanceReportQueries::attendeeRow);
+        return attendeesQuery(sessionId, offset, limit).fetch(Records.mapping(AttendeeRow::new));
     }
 
     /** All of a session's attendees, read {@code fetchSize} rows at a time; the caller closes the stream. */
     Stream<AttendeeRow> streamAttendees(long sessionId, int fetchSize) {
-        return db.resultQuery(SESSION_ATTENDEES, sessionId, 0, Integer.MAX_VALUE, sessionId)
-                .fetchSize(fetchSize).fetchStream().map(AttendanceReportQueries::attendeeRow);
+        return attendeesQuery(sessionId, 0, Integer.MAX_VALUE).fetchSize(fetchSize).fetchStream()
+                .map(Records.mapping(AttendeeRow::new));
     }
 
-    private static AttendeeRow attendeeRow(Record r) {
-        return new AttendeeRow(r.get("label", String.class), r.get("named", Boolean.class),
-                r.get("joined_at", Instant.class), r.get("left_at", Instant.class),
-                r.get("still_open", Boolean.class));
+    private ResultQuery<Record5<String, Boolean, Instant, Instant, Boolean>> attendeesQuery(long sessionId, int offset,
+                                                                                            int limit) {
+        return db.resultQuery(SESSION_ATTENDEES, sessionId, offset, limit, sessionId)
+                .coerce(LABEL, NAMED, JOINED_AT, LEFT_AT, STILL_OPEN);
     }
 
     int attendeeRowCount(long sessionId) {
@@ -353,12 +372,10 @@ class AttendanceReportQueries {
 
     /** Every interval of a conference, read {@code fetchSize} rows at a time; the caller closes the stream. */
     Stream<IntervalRow> streamIntervals(long conferenceId, int fetchSize) {
-        // by position, not by name: this runs once per interval
         return db.resultQuery(CONFERENCE_INTERVALS, conferenceId, conferenceId)
+                .coerce(SESSION_ID, SESSION_TITLE, ATTENDEE, NAMED, JOINED_AT, LEFT_AT, LAST_SEEN_AT)
                 .fetchSize(fetchSize).fetchStream()
-                .map(r -> new IntervalRow(r.get(0, Long.class), (String) r.get(1), (String) r.get(2),
-                        Boolean.TRUE.equals(r.get(3)), r.get(4, Instant.class),
-                        r.get(5, Instant.class), r.get(6, Instant.class)));
+                .map(Records.mapping(IntervalRow::new));
     }
 
     int registered(long sessionId) {
