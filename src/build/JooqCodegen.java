@@ -27,8 +27,9 @@ import java.util.stream.Stream;
  * Skips everything when neither the migrations nor the generator's configuration changed since the last run.
  *
  * Forced types give the generated fields the types the code works with, so no query converts by hand:
- * every timestamptz is an Instant (stored and read in UTC), the zone column a ZoneId, and the text columns
- * whose check constraints list a Java enum's names that enum. The generated code is shared infrastructure, so
+ * every timestamptz is an Instant (stored and read in UTC), the zone column a ZoneId, the text columns
+ * whose check constraints list a Java enum's names that enum, and a votes.changed event's jsonb vote counts a
+ * map (qa.VoteCountsConverter). The generated code is shared infrastructure, so
  * it may name enums of the modules (programme, qa, account, agenda, core.security); a module still reaches
  * another's tables only through that module's service.
  */
@@ -92,6 +93,9 @@ public class JooqCodegen {
                 new ForcedType().withUserType("java.time.ZoneId")
                         .withLambdaConverter(new LambdaConverter().withFrom("java.time.ZoneId::of").withTo("java.time.ZoneId::getId"))
                         .withIncludeExpression("conference\\.time_zone"),
+                new ForcedType().withUserType("java.util.Map<java.lang.Long, java.lang.Integer>")
+                        .withConverter("org.convene.qa.VoteCountsConverter")
+                        .withIncludeExpression("qa_event\\.votes"),
                 enumColumn("org.convene.programme.SessionFormat", "programme_session\\.format"),
                 enumColumn("org.convene.programme.PersonRole", "session_person\\.role"),
                 enumColumn("org.convene.core.security.Role", "user_role\\.role"),

@@ -3,7 +3,7 @@ package org.convene.qa;
 import org.convene.programme.PersonRole;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
+import org.jooq.Records;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -305,7 +305,8 @@ class QaRepository {
                 .returning(field).fetchSingle().get(field);
     }
 
-    void insertEvent(long sessionId, QaStream stream, long seq, String type, Long questionId, JSONB votes, Instant now) {
+    void insertEvent(long sessionId, QaStream stream, long seq, String type, Long questionId, Map<Long, Integer> votes,
+                     Instant now) {
         db.insertInto(QA_EVENT)
                 .set(QA_EVENT.SESSION_ID, sessionId)
                 .set(QA_EVENT.STREAM, stream)
@@ -317,7 +318,7 @@ class QaRepository {
                 .execute();
     }
 
-    record EventRow(long seq, String type, Long questionId, JSONB votes) {
+    record EventRow(long seq, String type, Long questionId, Map<Long, Integer> votes) {
     }
 
     List<EventRow> eventsAfter(long sessionId, QaStream stream, long afterSeq, int limit) {
@@ -325,7 +326,7 @@ class QaRepository {
                 .where(QA_EVENT.SESSION_ID.eq(sessionId), QA_EVENT.STREAM.eq(stream), QA_EVENT.SEQ.gt(afterSeq))
                 .orderBy(QA_EVENT.SEQ)
                 .limit(limit)
-                .fetch(r -> new EventRow(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(Records.mapping(EventRow::new));
     }
 
     /** Payload "session:moderationSeq:publicSeq" (0 = no event on that stream); small, and unique per event. */
