@@ -14,6 +14,7 @@ import java.util.Set;
 import static org.convene.db.Tables.API_TOKEN;
 import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.USER_ROLE;
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 
@@ -41,8 +42,7 @@ class ApiTokenQueries {
                 .from(API_TOKEN)
                 .where(API_TOKEN.USER_ID.eq(userId), API_TOKEN.REVOKED_AT.isNull())
                 .orderBy(API_TOKEN.CREATED_AT.desc(), API_TOKEN.ID.desc())
-                .fetch(r -> new ApiToken(r.value1(), r.value2(), r.value3(),
-                        r.value4()));
+                .fetch(mapping(ApiToken::new));
     }
 
     boolean revoke(long userId, long tokenId, Instant now) {

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Repository;
 import java.util.Optional;
 
 import static org.convene.db.Tables.APP_USER;
+import static org.jooq.Records.mapping;
 
 /** Display preferences are two columns of the person's account row. */
 @Repository
@@ -20,7 +21,7 @@ class DisplayPreferencesRepository {
     Optional<DisplayPreferences> of(long userId) {
         return db.select(APP_USER.HIGH_CONTRAST, APP_USER.TEXT_SIZE).from(APP_USER)
                 .where(APP_USER.ID.eq(userId))
-                .fetchOptional(r -> new DisplayPreferences(r.value1(), r.value2()));
+                .fetchOptional(mapping(DisplayPreferences::new));
     }
 
     void save(long userId, DisplayPreferences preferences) {

@@ -14,6 +14,7 @@ import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.ATTENDANCE_INTERVAL;
 import static org.convene.db.Tables.CONFERENCE;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.greatest;
@@ -43,7 +44,7 @@ class AttendanceQueries {
     Optional<SessionWindow> window(long sessionId) {
         return db.select(PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ENDS_AT).from(PROGRAMME_SESSION)
                 .where(PROGRAMME_SESSION.ID.eq(sessionId), PROGRAMME_SESSION.CANCELLED_AT.isNull())
-                .fetchOptional(r -> new SessionWindow(r.value1(), r.value2()));
+                .fetchOptional(mapping(SessionWindow::new));
     }
 
     /**
@@ -162,8 +163,7 @@ class AttendanceQueries {
                 .join(CONFERENCE).on(CONFERENCE.ID.eq(PROGRAMME_SESSION.CONFERENCE_ID))
                 .where(ATTENDANCE_INTERVAL.USER_ID.eq(userId))
                 .orderBy(ATTENDANCE_INTERVAL.JOINED_AT, ATTENDANCE_INTERVAL.ID)
-                .fetch(r -> new MyAttendance(r.value1(), r.value2(), r.value3(), r.value4(),
-                        r.value5()));
+                .fetch(mapping(MyAttendance::new));
     }
 
     boolean namedInReports(long userId) {

@@ -4,7 +4,6 @@ import org.convene.qa.QuestionState;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Record5;
-import org.jooq.Records;
 import org.jooq.ResultQuery;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,16 +20,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import static org.convene.db.Tables.AGENDA_ITEM;
-import static org.convene.db.Tables.ATTENDANCE_CONFERENCE_SUMMARY;
-import static org.convene.db.Tables.ATTENDANCE_DAY_SUMMARY;
-import static org.convene.db.Tables.ATTENDANCE_INTERVAL;
-import static org.convene.db.Tables.ATTENDANCE_SESSION_SUMMARY;
-import static org.convene.db.Tables.CONFERENCE;
-import static org.convene.db.Tables.HOST_ORGANISATION;
-import static org.convene.db.Tables.PROGRAMME_SESSION;
-import static org.convene.db.Tables.QUESTION;
-import static org.convene.db.Tables.QUESTION_VOTE;
 import static org.convene.attendance.ReportColumns.ATTENDED;
 import static org.convene.attendance.ReportColumns.ATTENDEE;
 import static org.convene.attendance.ReportColumns.ATTENDEE_MINUTES;
@@ -53,6 +42,17 @@ import static org.convene.attendance.ReportColumns.SESSION_TITLE;
 import static org.convene.attendance.ReportColumns.STAYED_85;
 import static org.convene.attendance.ReportColumns.STILL_OPEN;
 import static org.convene.attendance.ReportColumns.UNIQUE_ATTENDEES;
+import static org.convene.db.Tables.AGENDA_ITEM;
+import static org.convene.db.Tables.ATTENDANCE_CONFERENCE_SUMMARY;
+import static org.convene.db.Tables.ATTENDANCE_DAY_SUMMARY;
+import static org.convene.db.Tables.ATTENDANCE_INTERVAL;
+import static org.convene.db.Tables.ATTENDANCE_SESSION_SUMMARY;
+import static org.convene.db.Tables.CONFERENCE;
+import static org.convene.db.Tables.HOST_ORGANISATION;
+import static org.convene.db.Tables.PROGRAMME_SESSION;
+import static org.convene.db.Tables.QUESTION;
+import static org.convene.db.Tables.QUESTION_VOTE;
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
 
@@ -98,8 +98,7 @@ class AttendanceReportQueries {
         return db.select(CONFERENCE.ID, CONFERENCE.SLUG, CONFERENCE.NAME, CONFERENCE.TIME_ZONE, CONFERENCE.FIRST_DAY,
                         CONFERENCE.LAST_DAY)
                 .from(CONFERENCE).where(CONFERENCE.SLUG.eq(slug))
-                .fetchOptional(r -> new ConferenceRef(r.value1(), r.value2(), r.value3(), r.value4(),
-                        r.value5(), r.value6()));
+                .fetchOptional(mapping(ConferenceRef::new));
     }
 
     Optional<ConferenceRef> conference(long id) {
@@ -118,8 +117,7 @@ class AttendanceReportQueries {
                 .from(PROGRAMME_SESSION)
                 .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID))
                 .where(PROGRAMME_SESSION.ID.eq(sessionId))
-                .fetchOptional(r -> new SessionInfo(r.value1(), r.value2(), r.value3(), r.value4(),
-                        r.value5(), r.value6(), r.value7()));
+                .fetchOptional(mapping(SessionInfo::new));
     }
 
     List<SessionInfo> sessionsOf(long conferenceId, Long hostId) {
@@ -134,8 +132,7 @@ class AttendanceReportQueries {
                 .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID))
                 .where(condition)
                 .orderBy(PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ID)
-                .fetch(r -> new SessionInfo(r.value1(), r.value2(), r.value3(), r.value4(),
-                        r.value5(), r.value6(), r.value7()));
+                .fetch(mapping(SessionInfo::new));
     }
 
     List<ReportHost> hostsOf(long conferenceId) {
@@ -144,7 +141,7 @@ class AttendanceReportQueries {
                 .join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.HOST_ID.eq(HOST_ORGANISATION.ID))
                 .where(PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId))
                 .orderBy(HOST_ORGANISATION.NAME)
-                .fetch(r -> new ReportHost(r.value1(), r.value2()));
+                .fetch(mapping(ReportHost::new));
     }
 
     /** Each of these hosts at each conference where it has sessions, newest conference first. */
@@ -156,7 +153,7 @@ class AttendanceReportQueries {
                 .join(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID))
                 .where(PROGRAMME_SESSION.HOST_ID.in(hostIds))
                 .orderBy(CONFERENCE.FIRST_DAY.desc(), CONFERENCE.NAME, HOST_ORGANISATION.NAME)
-                .fetch(r -> new HostReportLink(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+                .fetch(mapping(HostReportLink::new));
     }
 
     // --- cached figures
@@ -270,7 +267,7 @@ class AttendanceReportQueries {
                 .fetchSingle();
         List<DayFigures> days = db.resultQuery(CONFERENCE_DAYS, conferenceId)
                 .coerce(DAY, UNIQUE_ATTENDEES, ATTENDEE_MINUTES)
-                .fetch(Records.mapping(DayFigures::new));
+                .fetch(mapping(DayFigures::new));
         return new ConferenceCounts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), days, now);
     }
 
@@ -336,17 +333,17 @@ class AttendanceReportQueries {
     List<ConcurrencyPoint> series(long sessionId, int bucketMinutes) {
         return db.resultQuery(SESSION_SERIES, bucketMinutes, sessionId)
                 .coerce(BUCKET_START, MOST_PRESENT)
-                .fetch(Records.mapping(ConcurrencyPoint::new));
+                .fetch(mapping(ConcurrencyPoint::new));
     }
 
     List<AttendeeRow> attendees(long sessionId, int offset, int limit) {
-        return attendeesQuery(sessionId, offset, limit).fetch(Records.mapping(AttendeeRow::new));
+        return attendeesQuery(sessionId, offset, limit).fetch(mapping(AttendeeRow::new));
     }
 
     /** All of a session's attendees, read {@code fetchSize} rows at a time; the caller closes the stream. */
     Stream<AttendeeRow> streamAttendees(long sessionId, int fetchSize) {
         return attendeesQuery(sessionId, 0, Integer.MAX_VALUE).fetchSize(fetchSize).fetchStream()
-                .map(Records.mapping(AttendeeRow::new));
+                .map(mapping(AttendeeRow::new));
     }
 
     private ResultQuery<Record5<String, Boolean, Instant, Instant, Boolean>> attendeesQuery(long sessionId, int offset,
@@ -375,7 +372,7 @@ class AttendanceReportQueries {
         return db.resultQuery(CONFERENCE_INTERVALS, conferenceId, conferenceId)
                 .coerce(SESSION_ID, SESSION_TITLE, ATTENDEE, NAMED, JOINED_AT, LEFT_AT, LAST_SEEN_AT)
                 .fetchSize(fetchSize).fetchStream()
-                .map(Records.mapping(IntervalRow::new));
+                .map(mapping(IntervalRow::new));
     }
 
     int registered(long sessionId) {

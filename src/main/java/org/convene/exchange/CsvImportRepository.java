@@ -26,6 +26,7 @@ import static org.convene.db.Tables.PERSON;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 import static org.convene.db.Tables.SESSION_PERSON;
 import static org.convene.db.Tables.TRACK;
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.multiset;
@@ -50,8 +51,7 @@ class CsvImportRepository {
         return db.select(CONFERENCE.ID, CONFERENCE.SLUG, CONFERENCE.NAME, CONFERENCE.THEME, CONFERENCE.TIME_ZONE,
                         CONFERENCE.FIRST_DAY, CONFERENCE.LAST_DAY)
                 .from(CONFERENCE).where(CONFERENCE.ID.eq(id))
-                .fetchOptional(r -> new ConferenceSummary(r.value1(), r.value2(), r.value3(), r.value4(),
-                        r.value5(), r.value6(), r.value7()));
+                .fetchOptional(mapping(ConferenceSummary::new));
     }
 
     /** Track ids by name, in timetable order. */
@@ -67,7 +67,7 @@ class CsvImportRepository {
     List<HostRef> hosts() {
         return db.select(HOST_ORGANISATION.ID, HOST_ORGANISATION.NAME).from(HOST_ORGANISATION)
                 .orderBy(HOST_ORGANISATION.NAME)
-                .fetch(r -> new HostRef(r.value1(), r.value2()));
+                .fetch(mapping(HostRef::new));
     }
 
     /** Account ids by (lower-case) email, for those of the given emails that have an account. */

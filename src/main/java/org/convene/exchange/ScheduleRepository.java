@@ -55,9 +55,7 @@ class ScheduleRepository {
                 .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID))
                 .where(PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId))
                 .orderBy(PROGRAMME_SESSION.STARTS_AT, TRACK.POSITION, PROGRAMME_SESSION.ID)
-                .fetch(r -> new ScheduleSession(r.value1(), r.value2(), r.value3(), r.value4(),
-                        r.value5(), r.value6(), r.value7(), r.value8(), r.value9(),
-                        r.value10(), r.value11(), r.value12(), r.value13(), r.value14(), r.value15()));
+                .fetch(mapping(ScheduleSession::new));
     }
 
     Optional<Long> conferenceId(String slug) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import static org.convene.db.Tables.AGENDA_ITEM;
 import static org.convene.db.Tables.CONFERENCE;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
+import static org.jooq.Records.mapping;
 
 @Repository
 class SessionChangeQueries {
@@ -29,9 +30,7 @@ class SessionChangeQueries {
                         s.CANCELLED_AT, s.CANCELLATION_REASON, s.VERSION, onAgendas)
                 .from(s).join(CONFERENCE).on(CONFERENCE.ID.eq(s.CONFERENCE_ID))
                 .where(s.ID.eq(sessionId))
-                .fetchOptional(r -> new SessionStatus(r.value1(), r.value2(), r.value3(),
-                        r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9(), r.value10()));
+                .fetchOptional(mapping(SessionStatus::new));
     }
 
     /** False when the session changed since {@code expectedVersion}, is gone or is already cancelled. */

@@ -56,7 +56,7 @@ class ConferenceQueries {
         return db.select(TRACK.ID, TRACK.NAME).from(TRACK)
                 .where(TRACK.CONFERENCE_ID.eq(conferenceId))
                 .orderBy(TRACK.POSITION, TRACK.NAME)
-                .fetch(r -> new TrackRef(r.value1(), r.value2()));
+                .fetch(mapping(TrackRef::new));
     }
 
     /** Only hosts with a session in this conference: host organisations are shared between conferences. */
@@ -66,7 +66,7 @@ class ConferenceQueries {
                 .join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.HOST_ID.eq(HOST_ORGANISATION.ID))
                 .where(PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId))
                 .orderBy(HOST_ORGANISATION.NAME, HOST_ORGANISATION.ID)
-                .fetch(r -> new HostRef(r.value1(), r.value2()));
+                .fetch(mapping(HostRef::new));
     }
 
     /** In the enum's order, which is the order filters list them in. */

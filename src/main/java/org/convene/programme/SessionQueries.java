@@ -9,6 +9,7 @@ import static org.convene.db.Tables.CONFERENCE;
 import static org.convene.db.Tables.HOST_ORGANISATION;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 import static org.convene.db.Tables.TRACK;
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.row;
 
 @Repository
@@ -29,8 +30,7 @@ class SessionQueries {
                         : new SessionHost(r.value1(), r.value2(), r.value3(), r.value4()));
         var conference = row(CONFERENCE.ID, CONFERENCE.SLUG, CONFERENCE.NAME, CONFERENCE.THEME,
                 CONFERENCE.TIME_ZONE, CONFERENCE.FIRST_DAY, CONFERENCE.LAST_DAY)
-                .convertFrom(r -> new ConferenceSummary(r.value1(), r.value2(), r.value3(), r.value4(),
-                        r.value5(), r.value6(), r.value7()));
+                .convertFrom(mapping(ConferenceSummary::new));
         var track = SessionColumns.track();
         var access = SessionColumns.access();
         var people = SessionColumns.people();

@@ -3,7 +3,6 @@ package org.convene.qa;
 import org.convene.programme.PersonRole;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Records;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -27,6 +26,7 @@ import static org.convene.db.Tables.QUESTION;
 import static org.convene.db.Tables.QUESTION_REPLY;
 import static org.convene.db.Tables.QUESTION_VOTE;
 import static org.convene.db.Tables.SESSION_PERSON;
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 
@@ -122,8 +122,7 @@ class QaRepository {
     Optional<QuestionRow> question(long questionId) {
         return db.select(QUESTION.ID, QUESTION.SESSION_ID, QUESTION.AUTHOR_ID, QUESTION.STATE, QUESTION.PINNED, QUESTION.TEXT)
                 .from(QUESTION).where(QUESTION.ID.eq(questionId))
-                .fetchOptional(r -> new QuestionRow(r.value1(), r.value2(), r.value3(), r.value4(),
-                        r.value5(), r.value6()));
+                .fetchOptional(mapping(QuestionRow::new));
     }
 
     void update(long questionId, QuestionState state, String text, String dismissReason, boolean pinned,
@@ -252,7 +251,7 @@ class QaRepository {
                 select(QUESTION_REPLY.ID, QUESTION_REPLY.AUTHOR_NAME, QUESTION_REPLY.TEXT, QUESTION_REPLY.CREATED_AT)
                         .from(QUESTION_REPLY).where(QUESTION_REPLY.QUESTION_ID.eq(QUESTION.ID))
                         .orderBy(QUESTION_REPLY.CREATED_AT, QUESTION_REPLY.ID))
-                .convertFrom(r -> r.map(x -> new ReplyView(x.value1(), x.value2(), x.value3(), x.value4())));
+                .convertFrom(r -> r.map(mapping(ReplyView::new)));
         return db.select(QUESTION.ID, QUESTION.SESSION_ID, QUESTION.TEXT,
                         DSL.when(QUESTION.ANONYMOUS.isTrue(), DSL.inline((String) null)).otherwise(APP_USER.DISPLAY_NAME),
                         QUESTION.ANONYMOUS, QUESTION.ON_BEHALF_OF, QUESTION.STATE, QUESTION.PINNED, QUESTION.VOTE_COUNT,
@@ -326,7 +325,7 @@ class QaRepository {
                 .where(QA_EVENT.SESSION_ID.eq(sessionId), QA_EVENT.STREAM.eq(stream), QA_EVENT.SEQ.gt(afterSeq))
                 .orderBy(QA_EVENT.SEQ)
                 .limit(limit)
-                .fetch(Records.mapping(EventRow::new));
+                .fetch(mapping(EventRow::new));
     }
 
     /** Payload "session:moderationSeq:publicSeq" (0 = no event on that stream); small, and unique per event. */
