@@ -45,7 +45,7 @@ class ConferenceAdminRepository {
                 .from(CONFERENCE)
                 .orderBy(CONFERENCE.FIRST_DAY.desc(), CONFERENCE.NAME)
                 .fetch(mapping((id, slug, name, theme, zone, first, last) ->
-                        new ConferenceSummary(id, slug, name, theme, ZoneId.of(zone), first, last)));
+                        new ConferenceSummary(id, slug, name, theme, zone, first, last)));
     }
 
     private static final Field<Integer> TRACK_SESSIONS = DSL.field(selectCount().from(PROGRAMME_SESSION)
@@ -61,7 +61,7 @@ class ConferenceAdminRepository {
                 .from(CONFERENCE)
                 .where(which)
                 .fetchOptional(mapping((id, slug, name, theme, description, zone, first, last, version, tracks) ->
-                        new ConferenceEdit(id, slug, name, theme, description, ZoneId.of(zone), first, last, version,
+                        new ConferenceEdit(id, slug, name, theme, description, zone, first, last, version,
                                 tracks)));
     }
 
@@ -85,7 +85,7 @@ class ConferenceAdminRepository {
                 .set(CONFERENCE.SLUG, form.slug())
                 .set(CONFERENCE.THEME, form.theme())
                 .set(CONFERENCE.DESCRIPTION, form.description())
-                .set(CONFERENCE.TIME_ZONE, form.timeZone())
+                .set(CONFERENCE.TIME_ZONE, ZoneId.of(form.timeZone()))
                 .set(CONFERENCE.FIRST_DAY, form.firstDay())
                 .set(CONFERENCE.LAST_DAY, form.lastDay())
                 .onConflict(CONFERENCE.SLUG).doNothing()
@@ -100,7 +100,7 @@ class ConferenceAdminRepository {
                 .set(CONFERENCE.SLUG, form.slug())
                 .set(CONFERENCE.THEME, form.theme())
                 .set(CONFERENCE.DESCRIPTION, form.description())
-                .set(CONFERENCE.TIME_ZONE, form.timeZone())
+                .set(CONFERENCE.TIME_ZONE, ZoneId.of(form.timeZone()))
                 .set(CONFERENCE.FIRST_DAY, form.firstDay())
                 .set(CONFERENCE.LAST_DAY, form.lastDay())
                 .set(CONFERENCE.VERSION, CONFERENCE.VERSION.plus(1))
@@ -116,8 +116,8 @@ class ConferenceAdminRepository {
         ZonedDateTime from = first.atStartOfDay(zone);
         ZonedDateTime to = last.plusDays(1).atStartOfDay(zone);
         return db.fetchCount(PROGRAMME_SESSION, PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId)
-                .and(PROGRAMME_SESSION.STARTS_AT.lt(from.toOffsetDateTime())
-                        .or(PROGRAMME_SESSION.ENDS_AT.gt(to.toOffsetDateTime()))));
+                .and(PROGRAMME_SESSION.STARTS_AT.lt(from.toInstant())
+                        .or(PROGRAMME_SESSION.ENDS_AT.gt(to.toInstant()))));
     }
 
     // --- tracks

@@ -192,7 +192,7 @@ public class HostCoordinatorService {
             return new InvitationOutcome.Refused(InvitationOutcome.Reason.REVOKED, hostName,
                     "This invitation has been withdrawn. Ask the organisers for a new one if you still need it.");
         }
-        if (!invitation.getExpiresAt().toInstant().isAfter(clock.instant())) {
+        if (!invitation.getExpiresAt().isAfter(clock.instant())) {
             return new InvitationOutcome.Refused(InvitationOutcome.Reason.EXPIRED, hostName,
                     "This invitation has expired. Invitations work for 14 days. Ask the organisers for a new one.");
         }

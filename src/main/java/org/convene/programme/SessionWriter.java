@@ -4,9 +4,6 @@ import org.jooq.DSLContext;
 import org.jooq.TableField;
 import org.springframework.stereotype.Repository;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +65,7 @@ class SessionWriter {
         var s = PROGRAMME_SESSION;
         return db.select(s.TITLE).from(s)
                 .where(s.TRACK_ID.eq(draft.trackId()), s.CANCELLED_AT.isNull(),
-                        s.STARTS_AT.lt(utc(draft.endsAt())), s.ENDS_AT.gt(utc(draft.startsAt())),
+                        s.STARTS_AT.lt(draft.endsAt()), s.ENDS_AT.gt(draft.startsAt()),
                         excludeSessionId == null ? s.ID.isNotNull() : s.ID.ne(excludeSessionId))
                 .orderBy(s.STARTS_AT)
                 .fetch(s.TITLE);
@@ -79,9 +76,9 @@ class SessionWriter {
         values.put(PROGRAMME_SESSION.REFERENCE, draft.reference());
         values.put(PROGRAMME_SESSION.TITLE, draft.title());
         values.put(PROGRAMME_SESSION.SUMMARY_MARKDOWN, draft.summaryMarkdown());
-        values.put(PROGRAMME_SESSION.FORMAT, draft.format().name());
-        values.put(PROGRAMME_SESSION.STARTS_AT, utc(draft.startsAt()));
-        values.put(PROGRAMME_SESSION.ENDS_AT, utc(draft.endsAt()));
+        values.put(PROGRAMME_SESSION.FORMAT, draft.format());
+        values.put(PROGRAMME_SESSION.STARTS_AT, draft.startsAt());
+        values.put(PROGRAMME_SESSION.ENDS_AT, draft.endsAt());
         values.put(PROGRAMME_SESSION.TRACK_ID, draft.trackId());
         values.put(PROGRAMME_SESSION.HOST_ID, draft.hostId());
         values.put(PROGRAMME_SESSION.JOIN_URL, draft.joinUrl());
@@ -89,9 +86,5 @@ class SessionWriter {
         values.put(PROGRAMME_SESSION.ACCESS_NOTES, draft.accessNotes());
         ACCESS_COLUMNS.forEach((feature, column) -> values.put(column, draft.offers(feature)));
         return values;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -198,23 +198,9 @@ class QaFanout {
                 view = view.forPublic();
             }
             events.add(new QaEvent(sessionId, stream, row.seq(), row.type(), view,
-                    row.votes() == null ? null : parseVotes(row.votes().data())));
+                    row.votes()));
         }
         return new Batch(events, authors);
-    }
-
-    static Map<Long, Integer> parseVotes(String json) {
-        Map<Long, Integer> votes = new java.util.LinkedHashMap<>();
-        String body = json.trim();
-        body = body.substring(1, body.length() - 1).trim();
-        if (body.isEmpty()) {
-            return votes;
-        }
-        for (String pair : body.split(",")) {
-            String[] kv = pair.split(":");
-            votes.put(Long.parseLong(kv[0].trim().replace("\"", "")), Integer.parseInt(kv[1].trim()));
-        }
-        return votes;
     }
 
 }

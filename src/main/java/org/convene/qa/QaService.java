@@ -4,7 +4,6 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
-import org.jooq.JSONB;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -350,7 +349,8 @@ public class QaService {
      *
      * @param publicType the event type on the public stream, or null when the public sees nothing of it
      */
-    private void record(long sessionId, String moderationType, Long questionId, JSONB votes, String publicType) {
+    private void record(long sessionId, String moderationType, Long questionId, Map<Long, Integer> votes,
+                        String publicType) {
         Instant now = clock.instant();
         repository.lockSettings(sessionId);
         long moderationSeq = repository.nextSeq(sessionId, QaStream.MODERATION);
@@ -381,20 +381,14 @@ public class QaService {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         Instant now = clock.instant();
         long moderationSeq = repository.nextSeq(sessionId, QaStream.MODERATION);
-        repository.insertEvent(sessionId, QaStream.MODERATION, moderationSeq, QaEvent.VOTES, null, votesJson(all), now);
+        repository.insertEvent(sessionId, QaStream.MODERATION, moderationSeq, QaEvent.VOTES, null, all, now);
         long publicSeq = 0;
         if (!visible.isEmpty()) {
             publicSeq = repository.nextSeq(sessionId, QaStream.PUBLIC);
-            repository.insertEvent(sessionId, QaStream.PUBLIC, publicSeq, QaEvent.VOTES, null, votesJson(visible), now);
+            repository.insertEvent(sessionId, QaStream.PUBLIC, publicSeq, QaEvent.VOTES, null, visible, now);
         }
         repository.notifyChanged(sessionId, moderationSeq, publicSeq);
         return true;
-    }
-
-    static JSONB votesJson(Map<Long, Integer> counts) {
-        return JSONB.valueOf(counts.entrySet().stream()
-                .map(e -> "\"" + e.getKey() + "\":" + e.getValue())
-                .collect(Collectors.joining(",", "{", "}")));
     }
 
     /** Only what was committed is told; outside a transaction (never, here) at once. */

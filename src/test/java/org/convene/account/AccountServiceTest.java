@@ -88,7 +88,7 @@ class AccountServiceTest {
         assertThat(row.getPasswordHash()).startsWith("{pbkdf2@SpringSecurity_v5_8}");
         assertThat(passwordEncoder.matches(PASSWORD, row.getPasswordHash())).isTrue();
         assertThat(db.fetch(USER_ROLE, USER_ROLE.USER_ID.eq(user.id())).getValues(USER_ROLE.ROLE))
-                .containsExactly("ATTENDEE");
+                .containsExactly(Role.ATTENDEE);
     }
 
     @Test
@@ -377,7 +377,7 @@ class AccountServiceTest {
     void the_last_organiser_cannot_remove_their_own_organiser_role() {
         ConveneUser organiser = fixtures.user("Only Organiser", Role.ORGANISER);
         // Other test classes leave organisers behind; this transaction is rolled back afterwards.
-        db.deleteFrom(USER_ROLE).where(USER_ROLE.ROLE.eq("ORGANISER"), USER_ROLE.USER_ID.ne(organiser.id())).execute();
+        db.deleteFrom(USER_ROLE).where(USER_ROLE.ROLE.eq(Role.ORGANISER), USER_ROLE.USER_ID.ne(organiser.id())).execute();
         actAs(organiser);
 
         assertThatThrownBy(() -> accounts.revoke(organiser.id(), Role.ORGANISER))

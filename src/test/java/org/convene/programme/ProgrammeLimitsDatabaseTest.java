@@ -56,7 +56,7 @@ class ProgrammeLimitsDatabaseTest {
         takesTheLimitAndRefusesOneMore(ProgrammeLimits.CONFERENCE_NAME_MAX, length -> db.insertInto(CONFERENCE)
                 .set(CONFERENCE.SLUG, TestData.unique("conf"))
                 .set(CONFERENCE.NAME, text(length))
-                .set(CONFERENCE.TIME_ZONE, "Europe/London")
+                .set(CONFERENCE.TIME_ZONE, java.time.ZoneId.of("Europe/London"))
                 .set(CONFERENCE.FIRST_DAY, day)
                 .set(CONFERENCE.LAST_DAY, day)
                 .execute());
@@ -68,7 +68,7 @@ class ProgrammeLimitsDatabaseTest {
         takesTheLimitAndRefusesOneMore(ProgrammeLimits.CONFERENCE_SLUG_MAX, length -> db.insertInto(CONFERENCE)
                 .set(CONFERENCE.SLUG, text(length).toLowerCase())
                 .set(CONFERENCE.NAME, TestData.unique("Conference"))
-                .set(CONFERENCE.TIME_ZONE, "Europe/London")
+                .set(CONFERENCE.TIME_ZONE, java.time.ZoneId.of("Europe/London"))
                 .set(CONFERENCE.FIRST_DAY, day)
                 .set(CONFERENCE.LAST_DAY, day)
                 .execute());

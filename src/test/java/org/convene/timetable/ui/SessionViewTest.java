@@ -338,7 +338,7 @@ class SessionViewTest extends KaribuTest {
 
     private void cancel(long id, String reason) {
         db.update(org.convene.db.Tables.PROGRAMME_SESSION)
-                .set(org.convene.db.Tables.PROGRAMME_SESSION.CANCELLED_AT, java.time.OffsetDateTime.parse("2026-11-20T09:00:00Z"))
+                .set(org.convene.db.Tables.PROGRAMME_SESSION.CANCELLED_AT, java.time.Instant.parse("2026-11-20T09:00:00Z"))
                 .set(org.convene.db.Tables.PROGRAMME_SESSION.CANCELLATION_REASON, reason)
                 .where(org.convene.db.Tables.PROGRAMME_SESSION.ID.eq(id)).execute();
     }

@@ -494,7 +494,7 @@ class TimetableViewTest extends KaribuTest {
     @Test
     void a_cancelled_session_says_so_in_words_with_the_reason_and_is_never_happening_now() {
         db.update(org.convene.db.Tables.PROGRAMME_SESSION)
-                .set(org.convene.db.Tables.PROGRAMME_SESSION.CANCELLED_AT, java.time.OffsetDateTime.parse("2026-11-20T09:00:00Z"))
+                .set(org.convene.db.Tables.PROGRAMME_SESSION.CANCELLED_AT, java.time.Instant.parse("2026-11-20T09:00:00Z"))
                 .set(org.convene.db.Tables.PROGRAMME_SESSION.CANCELLATION_REASON, "The speaker is unwell")
                 .where(org.convene.db.Tables.PROGRAMME_SESSION.ID.eq(carePlans)).execute();
         clock.set(Instant.parse("2026-11-23T10:45:00Z"));

@@ -1,0 +1,35 @@
+package org.convene.qa;
+
+import org.jooq.JSONB;
+import org.jooq.impl.AbstractConverter;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The vote counts a votes.changed event carries ({@code qa_event.votes}, jsonb {"questionId": votes, ...}) as a
+ * map. Named by the jOOQ code generation (src/build/JooqCodegen.java), so the generated column is already a map.
+ */
+public class VoteCountsConverter extends AbstractConverter<JSONB, Map<Long, Integer>> {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<LinkedHashMap<Long, Integer>> COUNTS = new TypeReference<>() {
+    };
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public VoteCountsConverter() {
+        super(JSONB.class, (Class) Map.class);
+    }
+
+    @Override
+    public Map<Long, Integer> from(JSONB json) {
+        return json == null ? null : JSON.readValue(json.data(), COUNTS);
+    }
+
+    @Override
+    public JSONB to(Map<Long, Integer> counts) {
+        return counts == null ? null : JSONB.valueOf(JSON.writeValueAsString(counts));
+    }
+}
