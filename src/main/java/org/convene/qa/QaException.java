@@ -1,5 +1,7 @@
 package org.convene.qa;
 
+import java.util.Objects;
+
 /** A Q&A action refused, with a code for API clients and a plain-language message for people. */
 public class QaException extends RuntimeException {
 
@@ -17,5 +19,11 @@ public class QaException extends RuntimeException {
 
     public Code code() {
         return code;
+    }
+
+    /** Never null: every refusal says why, in words for people. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage(), "made with a message");
     }
 }

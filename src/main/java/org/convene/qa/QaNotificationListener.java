@@ -1,5 +1,6 @@
 package org.convene.qa;
 
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -26,7 +27,7 @@ class QaNotificationListener implements SmartLifecycle {
     private final QaFanout fanout;
     private final VoteCoalescer coalescer;
     private volatile boolean running;
-    private volatile Thread thread;
+    private volatile @Nullable Thread thread;
 
     QaNotificationListener(DataSource dataSource, QaFanout fanout, VoteCoalescer coalescer) {
         this.dataSource = dataSource;

@@ -1,5 +1,6 @@
 package org.convene.qa;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -25,7 +26,7 @@ class VoteCoalescer implements SmartLifecycle {
     private final QaRepository repository;
     private final QaProperties properties;
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
-    private volatile ScheduledExecutorService scheduler;
+    private volatile @Nullable ScheduledExecutorService scheduler;
 
     VoteCoalescer(QaService service, QaRepository repository, QaProperties properties) {
         this.service = service;

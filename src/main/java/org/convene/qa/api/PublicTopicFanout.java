@@ -1,5 +1,6 @@
 package org.convene.qa.api;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
@@ -76,7 +77,7 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory, SmartLifecy
         byConnection.computeIfAbsent(connectionId, id -> new ConcurrentHashMap<>(2)).put(subscriptionId, qaSessionId);
     }
 
-    void unsubscribe(String connectionId, String subscriptionId) {
+    void unsubscribe(String connectionId, @Nullable String subscriptionId) {
         Map<String, Long> subscriptions = byConnection.get(connectionId);
         Long qaSessionId = subscriptions == null ? null : subscriptions.remove(subscriptionId);
         if (qaSessionId != null) {

@@ -5,6 +5,7 @@ import org.convene.qa.QaLiveUpdates;
 import org.convene.qa.QaProperties;
 import org.convene.qa.QaUpdate;
 import org.convene.qa.QuestionView;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,7 @@ class QaStompBroadcaster implements SmartLifecycle {
     private final long intervalMillis;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService flusher = newFlusher();
-    private volatile QaLiveUpdates.Registration registration;
+    private volatile QaLiveUpdates.@Nullable Registration registration;
 
     QaStompBroadcaster(QaLiveUpdates live, SimpMessagingTemplate messaging, PublicTopicFanout publicTopics,
                        JsonMapper json, QaProperties properties) {
@@ -65,7 +66,7 @@ class QaStompBroadcaster implements SmartLifecycle {
     record Frame(long sessionId, List<Event> events) {
     }
 
-    record Event(long seq, String type, QuestionView question, Map<Long, Integer> votes) {
+    record Event(long seq, String type, @Nullable QuestionView question, @Nullable Map<Long, Integer> votes) {
     }
 
     private void send(QaUpdate update) {
