@@ -1,9 +1,17 @@
 package org.convene.exchange;
 
+import java.util.Objects;
+
 /** A schedule that cannot be understood. The message names the place in the file and what is wrong there. */
 public class ScheduleImportException extends RuntimeException {
 
     public ScheduleImportException(String message) {
         super(message);
+    }
+
+    /** Never null: every refusal says what is wrong with the file. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage(), "made with a message");
     }
 }

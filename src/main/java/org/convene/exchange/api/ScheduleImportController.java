@@ -3,6 +3,7 @@ package org.convene.exchange.api;
 import org.convene.exchange.ScheduleImportException;
 import org.convene.exchange.ScheduleImportService;
 import org.convene.exchange.ScheduleImportSummary;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +30,7 @@ class ScheduleImportController {
         return imports.importSchedule(schedule);
     }
 
-    record Problem(String code, String message) {
+    record Problem(String code, @Nullable String message) {
     }
 
     @ExceptionHandler(ScheduleImportException.class)
