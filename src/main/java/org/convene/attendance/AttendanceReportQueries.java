@@ -3,6 +3,7 @@ package org.convene.attendance;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Result;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -84,8 +85,8 @@ class AttendanceReportQueries {
                 .fetchOptional(CONFERENCE.SLUG).flatMap(this::conference);
     }
 
-    record SessionInfo(long id, long conferenceId, String title, Instant startsAt, Instant endsAt, Long hostId,
-                       String hostName) {
+    record SessionInfo(long id, long conferenceId, String title, Instant startsAt, Instant endsAt,
+                       @Nullable Long hostId, @Nullable String hostName) {
     }
 
     Optional<SessionInfo> session(long sessionId) {
@@ -99,7 +100,7 @@ class AttendanceReportQueries {
                         r.value5().toInstant(), r.value6(), r.value7()));
     }
 
-    List<SessionInfo> sessionsOf(long conferenceId, Long hostId) {
+    List<SessionInfo> sessionsOf(long conferenceId, @Nullable Long hostId) {
         var condition = PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId);
         if (hostId != null) {
             condition = condition.and(PROGRAMME_SESSION.HOST_ID.eq(hostId));
@@ -164,8 +165,9 @@ class AttendanceReportQueries {
     }
 
     /** @param perMinute the most attendees present in each minute of the session */
-    record SessionCounts(int registered, int attended, int noShows, int peakConcurrent, Instant peakAt,
-                         Double medianMinutes, Double meanMinutes, int stayed85, double attendeeMinutes,
+    record SessionCounts(int registered, int attended, int noShows, int peakConcurrent, @Nullable Instant peakAt,
+                         @Nullable Double medianMinutes, @Nullable Double meanMinutes, int stayed85,
+                         double attendeeMinutes,
                          List<Integer> perMinute, Instant computedAt) {
     }
 
@@ -177,7 +179,7 @@ class AttendanceReportQueries {
                         r.getPeakConcurrent(), instant(r.getPeakAt()), r.getMedianMinutes(), r.getMeanMinutes(),
                         r.getStayed_85(), r.getAttendeeMinutes(),
                         r.getPresencePerMinute() == null ? List.of() : List.of(r.getPresencePerMinute()),
-                        instant(r.getComputedAt())));
+                        r.getComputedAt().toInstant()));
     }
 
     SessionCounts computeSession(long sessionId, Instant now) {
@@ -224,7 +226,7 @@ class AttendanceReportQueries {
         });
     }
 
-    record ConferenceCounts(int uniqueAttendees, double attendeeMinutes, int peakConcurrent, Instant peakAt,
+    record ConferenceCounts(int uniqueAttendees, double attendeeMinutes, int peakConcurrent, @Nullable Instant peakAt,
                             int registered, int noShows, List<DayFigures> days, Instant computedAt) {
     }
 
@@ -234,7 +236,7 @@ class AttendanceReportQueries {
                         ATTENDANCE_CONFERENCE_SUMMARY.COMPUTED_AT.isNotNull())
                 .fetchOptional(r -> new ConferenceCounts(r.getUniqueAttendees(), r.getAttendeeMinutes(),
                         r.getPeakConcurrent(), instant(r.getPeakAt()), r.getRegistered(), r.getNoShows(),
-                        cachedDays(conferenceId), instant(r.getComputedAt())));
+                        cachedDays(conferenceId), r.getComputedAt().toInstant()));
     }
 
     private List<DayFigures> cachedDays(long conferenceId) {
@@ -334,11 +336,11 @@ class AttendanceReportQueries {
         return db.fetchCount(AGENDA_ITEM, AGENDA_ITEM.SESSION_ID.eq(sessionId));
     }
 
-    static Instant instant(OffsetDateTime time) {
+    static @Nullable Instant instant(@Nullable OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
 
-    private static OffsetDateTime utcOrNull(Instant instant) {
+    private static @Nullable OffsetDateTime utcOrNull(@Nullable Instant instant) {
         return instant == null ? null : AttendanceQueries.utc(instant);
     }
 }

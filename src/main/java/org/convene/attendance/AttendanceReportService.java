@@ -8,6 +8,7 @@ import org.convene.programme.ProgrammePermissions;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -21,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -144,7 +146,7 @@ public class AttendanceReportService {
             .thenComparing(SessionFigures::startsAt)
             .thenComparingLong(SessionFigures::sessionId);
 
-    private List<SessionFigures> sessionFigures(long conferenceId, Long hostId) {
+    private List<SessionFigures> sessionFigures(long conferenceId, @Nullable Long hostId) {
         List<SessionFigures> figures = new ArrayList<>();
         for (AttendanceReportQueries.SessionInfo session : queries.sessionsOf(conferenceId, hostId)) {
             figures.add(figures(session));
@@ -279,7 +281,8 @@ public class AttendanceReportService {
      * @return the number of data rows written
      */
     @Transactional(readOnly = true)
-    public long writeCsv(Table table, long id, String slug, Writer out, Progress progress) throws IOException {
+    public long writeCsv(Table table, long id, @Nullable String slug, Writer out, Progress progress)
+            throws IOException {
         requireTable(table, id);
         CsvWriter csv = CsvTables.writer(out);
         long rows = switch (table) {
@@ -299,7 +302,8 @@ public class AttendanceReportService {
                 yield all.size();
             }
             case HOST_SESSIONS -> {
-                HostReport report = hostReport(slug, id).orElseThrow();
+                HostReport report = hostReport(Objects.requireNonNull(slug, "a host's report names its conference"), id)
+                        .orElseThrow();
                 writeSessions(csv, report.sessions());
                 yield report.sessions().size();
             }
@@ -350,7 +354,7 @@ public class AttendanceReportService {
         }
     }
 
-    private static Double percent(Double share) {
+    private static @Nullable Double percent(@Nullable Double share) {
         return share == null ? null : share * 100;
     }
 
