@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import static org.convene.db.Tables.HOST_ORGANISATION;
@@ -87,7 +88,8 @@ class TimetableQueries {
                     filter.formats().stream().map(Enum::name).toList()));
         }
         for (AccessFeature feature : filter.accessRequired()) {
-            condition = condition.and(SessionColumns.ACCESS_COLUMNS.get(feature).isTrue());
+            condition = condition.and(Objects.requireNonNull(SessionColumns.ACCESS_COLUMNS.get(feature),
+                    "a column for every feature").isTrue());
         }
         if (!filter.words().isEmpty()) {
             condition = condition.and(SessionColumns.matchesAllWords(filter.words()));
