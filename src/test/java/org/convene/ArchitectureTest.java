@@ -110,8 +110,9 @@ class ArchitectureTest {
             @Override
             public void check(JavaClass javaClass, ConditionEvents events) {
                 boolean marked = javaClass.getPackage().isAnnotatedWith(NullMarked.class);
-                events.add(new SimpleConditionEvent(javaClass, marked, javaClass.getPackageName()
-                        + (marked ? " is" : " is not") + " annotated @NullMarked in its package-info.java"));
+                events.add(new SimpleConditionEvent(javaClass, marked, javaClass.getName() + " is in "
+                        + javaClass.getPackageName() + ", which " + (marked ? "is" : "is not")
+                        + " annotated @NullMarked in its package-info.java"));
             }
         };
     }
