@@ -15,8 +15,7 @@ import java.time.Instant;
 public record SessionFigures(long sessionId, String title, Instant startsAt, Instant endsAt, @Nullable Long hostId,
                              @Nullable String hostName, int registered, int attended, int noShows, int peakConcurrent,
                              @Nullable Instant peakAt, @Nullable Double medianMinutes, @Nullable Double meanMinutes,
-                             int stayed85,
-                             double attendeeMinutes, int questionsAsked, int questionsAnswered, int votes,
+                             int stayed85, double attendeeMinutes, int questionsAsked, int questionsAnswered, int votes,
                              Instant computedAt) {
 
     public @Nullable Double noShowRate() {
