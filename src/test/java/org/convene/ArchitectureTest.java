@@ -1,16 +1,21 @@
 package org.convene;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.jooq.DSLContext;
+import org.jspecify.annotations.NullMarked;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
@@ -105,4 +110,23 @@ class ArchitectureTest {
             .that().resideInAPackage("org.convene.timetable..")
             .should().dependOnClassesThat().resideInAnyPackage("org.convene.qa..", "org.convene.attendance..")
             .because("qa and attendance contribute SessionPageSection beans; the page never builds their widgets");
+
+    @ArchTest
+    static final ArchRule every_package_of_ours_is_null_marked = classes()
+            .that().resideOutsideOfPackage("org.convene.db..")
+            .should(beInANullMarkedPackage())
+            .because("NullAway checks only @NullMarked code: a package without package-info.java would go "
+                    + "unchecked (generated jOOQ code in org.convene.db is the one exception)");
+
+    private static ArchCondition<JavaClass> beInANullMarkedPackage() {
+        return new ArchCondition<>("be in a package annotated @NullMarked") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                boolean marked = javaClass.getPackage().isAnnotatedWith(NullMarked.class);
+                events.add(new SimpleConditionEvent(javaClass, marked, javaClass.getName() + " is in "
+                        + javaClass.getPackageName() + ", which " + (marked ? "is" : "is not")
+                        + " annotated @NullMarked in its package-info.java"));
+            }
+        };
+    }
 }

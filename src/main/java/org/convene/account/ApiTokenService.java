@@ -4,6 +4,7 @@ import org.convene.core.InvalidInputException;
 import org.convene.core.security.SecretTokens;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -42,7 +43,7 @@ public class ApiTokenService {
     }
 
     /** Makes a token for me. The secret in the result is shown once and never stored. */
-    public NewApiToken create(String name) {
+    public NewApiToken create(@Nullable String name) {
         ConveneUser user = currentUser.require();
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty()) {

@@ -5,6 +5,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Record5;
 import org.jooq.ResultQuery;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -106,8 +107,8 @@ class AttendanceReportQueries {
                 .fetchOptional(CONFERENCE.SLUG).flatMap(this::conference);
     }
 
-    record SessionInfo(long id, long conferenceId, String title, Instant startsAt, Instant endsAt, Long hostId,
-                       String hostName) {
+    record SessionInfo(long id, long conferenceId, String title, Instant startsAt, Instant endsAt,
+                       @Nullable Long hostId, @Nullable String hostName) {
     }
 
     Optional<SessionInfo> session(long sessionId) {
@@ -120,7 +121,7 @@ class AttendanceReportQueries {
                 .fetchOptional(mapping(SessionInfo::new));
     }
 
-    List<SessionInfo> sessionsOf(long conferenceId, Long hostId) {
+    List<SessionInfo> sessionsOf(long conferenceId, @Nullable Long hostId) {
         var condition = PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId);
         if (hostId != null) {
             condition = condition.and(PROGRAMME_SESSION.HOST_ID.eq(hostId));
@@ -184,8 +185,9 @@ class AttendanceReportQueries {
     }
 
     /** @param perMinute the most attendees present in each minute of the session */
-    record SessionCounts(int registered, int attended, int noShows, int peakConcurrent, Instant peakAt,
-                         Double medianMinutes, Double meanMinutes, int stayed85, double attendeeMinutes,
+    record SessionCounts(int registered, int attended, int noShows, int peakConcurrent, @Nullable Instant peakAt,
+                         @Nullable Double medianMinutes, @Nullable Double meanMinutes, int stayed85,
+                         double attendeeMinutes,
                          List<Integer> perMinute, Instant computedAt) {
     }
 
@@ -241,7 +243,7 @@ class AttendanceReportQueries {
         });
     }
 
-    record ConferenceCounts(int uniqueAttendees, double attendeeMinutes, int peakConcurrent, Instant peakAt,
+    record ConferenceCounts(int uniqueAttendees, double attendeeMinutes, int peakConcurrent, @Nullable Instant peakAt,
                             int registered, int noShows, List<DayFigures> days, Instant computedAt) {
     }
 

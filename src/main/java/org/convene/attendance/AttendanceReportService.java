@@ -5,6 +5,7 @@ import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
 import org.convene.programme.ProgrammePermissions;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -139,7 +141,7 @@ public class AttendanceReportService {
             .thenComparing(SessionFigures::startsAt)
             .thenComparingLong(SessionFigures::sessionId);
 
-    private List<SessionFigures> sessionFigures(long conferenceId, Long hostId) {
+    private List<SessionFigures> sessionFigures(long conferenceId, @Nullable Long hostId) {
         List<SessionFigures> figures = new ArrayList<>();
         for (AttendanceReportQueries.SessionInfo session : queries.sessionsOf(conferenceId, hostId)) {
             figures.add(figures(session));
@@ -271,7 +273,8 @@ public class AttendanceReportService {
      * @return the number of data rows written
      */
     @Transactional(readOnly = true)
-    public long writeCsv(Table table, long id, String slug, Writer out, Progress progress) throws IOException {
+    public long writeCsv(Table table, long id, @Nullable String slug, Writer out, Progress progress)
+            throws IOException {
         requireTable(table, id);
         CsvWriter csv = CsvTables.writer(out);
         long rows = switch (table) {
@@ -291,7 +294,8 @@ public class AttendanceReportService {
                 yield all.size();
             }
             case HOST_SESSIONS -> {
-                HostReport report = hostReport(slug, id).orElseThrow();
+                HostReport report = hostReport(Objects.requireNonNull(slug, "a host's report names its conference"), id)
+                        .orElseThrow();
                 writeSessions(csv, report.sessions());
                 yield report.sessions().size();
             }
@@ -342,7 +346,7 @@ public class AttendanceReportService {
         }
     }
 
-    private static Double percent(Double share) {
+    private static @Nullable Double percent(@Nullable Double share) {
         return share == null ? null : share * 100;
     }
 

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -117,7 +118,7 @@ public class AttendanceService {
             return Optional.empty();
         }
         arrived(sessionId);
-        return Optional.of(session.get().joinUrl());
+        return Optional.of(Objects.requireNonNull(session.get().joinUrl(), "an open session has a link"));
     }
 
     /** The page was closed or left. */

@@ -18,6 +18,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -262,7 +263,7 @@ public class CsvImportService {
     }
 
     /** UTF-8 with or without a byte order mark, or UTF-16 with one (Excel's "Unicode text"); null if neither. */
-    private static String decode(byte[] file, List<String> problems) {
+    private static @Nullable String decode(byte[] file, List<String> problems) {
         if (file == null || file.length == 0) {
             problems.add("The file is empty. Download the template, put one session on each row and upload it again.");
             return null;
@@ -591,7 +592,7 @@ public class CsvImportService {
                     : record.getField(index).replace("\r\n", "\n").replace('\r', '\n').strip();
         }
 
-        private SessionFormat format(CsvRecord record, int line, List<CsvImportProblem> problems,
+        private @Nullable SessionFormat format(CsvRecord record, int line, List<CsvImportProblem> problems,
                                      Set<Column> unreadable) {
             String text = cell(record, Column.FORMAT);
             if (text.isEmpty()) {
@@ -611,7 +612,8 @@ public class CsvImportService {
         }
 
         /** Start and end on the row's date, in the conference's time zone; nulls where they cannot be read. */
-        private Instant[] times(CsvRecord record, int line, List<CsvImportProblem> problems, Set<Column> unreadable) {
+        private @Nullable Instant[] times(CsvRecord record, int line, List<CsvImportProblem> problems,
+                                          Set<Column> unreadable) {
             LocalDate date = date(cell(record, Column.DATE));
             if (date == null) {
                 String text = cell(record, Column.DATE);
@@ -632,7 +634,7 @@ public class CsvImportService {
             return new Instant[]{starts, ends};
         }
 
-        private LocalTime time(CsvRecord record, Column column, int line, List<CsvImportProblem> problems,
+        private @Nullable LocalTime time(CsvRecord record, Column column, int line, List<CsvImportProblem> problems,
                                Set<Column> unreadable) {
             String text = cell(record, column);
             Matcher m = TIME.matcher(text);
@@ -650,7 +652,7 @@ public class CsvImportService {
             return null;
         }
 
-        private Instant instant(LocalDate date, LocalTime time, Column column, int line,
+        private @Nullable Instant instant(@Nullable LocalDate date, @Nullable LocalTime time, Column column, int line,
                                 List<CsvImportProblem> problems, Set<Column> unreadable) {
             if (date == null || time == null) {
                 return null;
@@ -666,12 +668,12 @@ public class CsvImportService {
             return local.atZone(zone).toInstant();
         }
 
-        private String nameOfTrack(long trackId) {
+        private @Nullable String nameOfTrack(long trackId) {
             return tracksByKey.entrySet().stream().filter(e -> e.getValue() == trackId)
                     .map(e -> trackNames.get(e.getKey())).findFirst().orElse(null);
         }
 
-        private String nameOfHost(long hostId) {
+        private @Nullable String nameOfHost(long hostId) {
             return hostsByKey.values().stream().filter(h -> h.id() == hostId).map(HostRef::name).findFirst()
                     .orElse(null);
         }
@@ -686,7 +688,7 @@ public class CsvImportService {
     private static final Function<LocalTime, String> TIME_TEXT = t -> String.format("%02d:%02d", t.getHour(),
             t.getMinute());
 
-    private static LocalDate date(String text) {
+    private static @Nullable LocalDate date(String text) {
         try {
             if (ISO_DATE.matcher(text).matches()) {
                 return LocalDate.parse(text);
@@ -703,7 +705,7 @@ public class CsvImportService {
         return null;
     }
 
-    private static Boolean yesNo(String text) {
+    private static @Nullable Boolean yesNo(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "", "no", "n", "false", "0" -> false;
             case "yes", "y", "true", "1" -> true;
@@ -732,7 +734,7 @@ public class CsvImportService {
     }
 
     private static int columnOrder(String header) {
-        return HEADERS.get(key(header)).ordinal();
+        return Objects.requireNonNull(HEADERS.get(key(header)), "problems name template columns").ordinal();
     }
 
     private static Column column(SessionRules.Problem problem) {
@@ -754,7 +756,7 @@ public class CsvImportService {
 
     /** The template columns whose value the row would change, in template order. */
     private static List<String> changes(CsvImportRepository.Existing before, SessionDraft after, boolean newTrack,
-                                        boolean newHost, List<Long> facilitators) {
+                                        boolean newHost, @Nullable List<Long> facilitators) {
         SessionDraft old = before.draft();
         Set<Column> changed = new LinkedHashSet<>();
         if (!old.title().equals(after.title())) {
@@ -840,7 +842,8 @@ public class CsvImportService {
         for (CsvImportRow row : preview.rows()) {
             CsvImportRepository.Existing current = now.get(row.reference());
             boolean same = row.sessionId() == null ? current == null
-                    : current != null && current.id() == row.sessionId() && current.version() == row.expectedVersion();
+                    : current != null && current.id() == row.sessionId()
+                    && Objects.equals(current.version(), row.expectedVersion());
             if (!same) {
                 changedSince.add(row.reference());
             }
@@ -878,21 +881,23 @@ public class CsvImportService {
         for (CsvImportRow row : preview.rows()) {
             SessionDraft draft = row.draft();
             if (row.newTrack()) {
-                String key = row.trackName().toLowerCase(Locale.ROOT);
+                String trackName = Objects.requireNonNull(row.trackName(), "a new track is named in the file");
+                String key = trackName.toLowerCase(Locale.ROOT);
                 Long trackId = trackIds.get(key);
                 if (trackId == null) {
-                    trackId = repository.createTrack(conference.id(), row.trackName());
+                    trackId = repository.createTrack(conference.id(), trackName);
                     trackIds.put(key, trackId);
                     tracksCreated++;
                 }
                 draft = withIds(draft, trackId, draft.hostId());
             }
             if (row.newHost()) {
-                String key = row.hostName().toLowerCase(Locale.ROOT);
+                String hostName = Objects.requireNonNull(row.hostName(), "a new host is named in the file");
+                String key = hostName.toLowerCase(Locale.ROOT);
                 Long hostId = hostIds.get(key);
                 if (hostId == null) {
-                    Optional<Long> found = repository.hostByName(row.hostName());
-                    hostId = found.orElseGet(() -> repository.createHost(row.hostName()));
+                    Optional<Long> found = repository.hostByName(hostName);
+                    hostId = found.orElseGet(() -> repository.createHost(hostName));
                     if (found.isEmpty()) {
                         hostsCreated++;
                     }
@@ -909,7 +914,8 @@ public class CsvImportService {
                     created++;
                 }
                 case UPDATE -> {
-                    if (!writer.update(row.sessionId(), row.expectedVersion(), draft)) {
+                    if (!writer.update(Objects.requireNonNull(row.sessionId(), "an update names its session"),
+                            Objects.requireNonNull(row.expectedVersion(), "read with the session"), draft)) {
                         throw new CsvImportConflictException("Session " + row.reference() + " was changed by "
                                 + "someone else while the file was being imported, so nothing has been imported. "
                                 + "Upload the file again to check it against the programme as it is now.");
@@ -929,7 +935,7 @@ public class CsvImportService {
         return new CsvImportResult(conference.id(), created, updated, unchanged, tracksCreated, hostsCreated);
     }
 
-    private static SessionDraft withIds(SessionDraft d, Long trackId, Long hostId) {
+    private static SessionDraft withIds(SessionDraft d, @Nullable Long trackId, @Nullable Long hostId) {
         return new SessionDraft(d.conferenceId(), d.reference(), d.title(), d.summaryMarkdown(), d.format(),
                 d.startsAt(), d.endsAt(), trackId, hostId, d.joinUrl(), d.capacity(), d.access(), d.accessNotes());
     }

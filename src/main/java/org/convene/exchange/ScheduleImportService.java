@@ -5,6 +5,7 @@ import org.convene.programme.SessionFormat;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -30,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -108,7 +110,7 @@ public class ScheduleImportService {
                     ? "conference has neither an acronym nor a title, so it cannot be named."
                     : "conference.acronym '" + (acronym != null ? acronym : title) + "' has no letters or digits to make an address from.");
         }
-        String name = title != null ? title : acronym;
+        String name = title != null ? title : Objects.requireNonNull(acronym, "the slug was made from one of them");
         if (name.length() > MAX_NAME) {
             throw new ScheduleImportException("conference.title is longer than " + MAX_NAME + " characters.");
         }
@@ -187,10 +189,10 @@ public class ScheduleImportService {
             dayIndex++;
         }
         LocalDate first = start != null ? start : dates.stream().min(LocalDate::compareTo).orElse(null);
-        LocalDate last = end != null ? end : dates.stream().max(LocalDate::compareTo).orElse(first);
         if (first == null) {
             throw new ScheduleImportException("conference has no start date and no days to take one from.");
         }
+        LocalDate last = end != null ? end : dates.stream().max(LocalDate::compareTo).orElse(first);
         if (last.isBefore(first)) {
             throw new ScheduleImportException("conference ends (" + last + ") before it starts (" + first + ").");
         }
@@ -202,7 +204,7 @@ public class ScheduleImportService {
     }
 
     private static ImportedSession event(JsonNode event, String place, String conferenceSlug, String room,
-                                         LocalDate dayDate, ZoneId zone, List<String> skipped) {
+                                         @Nullable LocalDate dayDate, ZoneId zone, List<String> skipped) {
         if (!event.isObject()) {
             throw new ScheduleImportException(place + ": is not an event.");
         }
@@ -267,7 +269,7 @@ public class ScheduleImportService {
      * The event's "date" is a full date and time with its offset in both frab and pretalx, and wins; "start" is
      * the older wall-clock time on the day, used when there is no full date. A start that is there must be a time.
      */
-    private static Instant start(JsonNode event, String place, LocalDate dayDate, ZoneId zone) {
+    private static Instant start(JsonNode event, String place, @Nullable LocalDate dayDate, ZoneId zone) {
         String startText = text(event, "start");
         LocalTime startTime = null;
         if (startText != null) {
@@ -334,7 +336,7 @@ public class ScheduleImportService {
         return starts.plus(length);
     }
 
-    private static LocalTime time(String text) {
+    private static @Nullable LocalTime time(String text) {
         Matcher m = TIME.matcher(text);
         if (!m.matches()) {
             return null;
@@ -347,7 +349,7 @@ public class ScheduleImportService {
         }
     }
 
-    private static LocalDate conferenceDate(JsonNode conference, String field, ZoneId zone) {
+    private static @Nullable LocalDate conferenceDate(JsonNode conference, String field, ZoneId zone) {
         String value = text(conference, field);
         if (value == null) {
             return null;
@@ -367,7 +369,7 @@ public class ScheduleImportService {
      * The guid is the event's identity across imports. One that is not a UUID still identifies the event, so it
      * is hashed into one; without any guid, the pretalx code or frab id of the event in this conference is used.
      */
-    private static UUID guid(JsonNode event, String conferenceSlug) {
+    private static @Nullable UUID guid(JsonNode event, String conferenceSlug) {
         String guid = text(event, "guid");
         if (guid != null) {
             try {
@@ -403,7 +405,7 @@ public class ScheduleImportService {
         return abstractText + "\n\n" + description;
     }
 
-    static SessionFormat format(String type) {
+    static SessionFormat format(@Nullable String type) {
         if (type == null) {
             return SessionFormat.WEBINAR;
         }
@@ -449,7 +451,7 @@ public class ScheduleImportService {
     }
 
     /** A lower-case, URL-safe slug from an acronym such as "DemoCon 2020!" or Convene's own "co_week". */
-    static String slug(String acronym) {
+    static @Nullable String slug(@Nullable String acronym) {
         if (acronym == null) {
             return null;
         }
@@ -460,7 +462,7 @@ public class ScheduleImportService {
         return slug.isEmpty() ? null : slug;
     }
 
-    private static String text(JsonNode node, String field) {
+    private static @Nullable String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         if (value.isString() || value.isNumber()) {
             String text = value.asString().strip();

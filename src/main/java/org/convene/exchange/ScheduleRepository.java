@@ -4,6 +4,7 @@ import org.convene.programme.PersonRole;
 import java.time.ZoneId;
 
 import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
@@ -103,7 +104,7 @@ class ScheduleRepository {
                 .fetch(PROGRAMME_SESSION.ID);
     }
 
-    long createSession(long conferenceId, UUID guid, ImportedSession s, Long trackId) {
+    long createSession(long conferenceId, @Nullable UUID guid, ImportedSession s, @Nullable Long trackId) {
         return db.insertInto(PROGRAMME_SESSION)
                 .set(PROGRAMME_SESSION.CONFERENCE_ID, conferenceId).set(PROGRAMME_SESSION.GUID, guid)
                 .set(PROGRAMME_SESSION.TITLE, s.title()).set(PROGRAMME_SESSION.SUMMARY_MARKDOWN, s.summaryMarkdown())
@@ -116,7 +117,7 @@ class ScheduleRepository {
     }
 
     /** Only what the schedule carries changes; hosts, access features and capacity set in Convene stay. */
-    void updateSession(long sessionId, ImportedSession s, Long trackId) {
+    void updateSession(long sessionId, ImportedSession s, @Nullable Long trackId) {
         db.update(PROGRAMME_SESSION)
                 .set(PROGRAMME_SESSION.GUID, s.guid())
                 .set(PROGRAMME_SESSION.TITLE, s.title()).set(PROGRAMME_SESSION.SUMMARY_MARKDOWN, s.summaryMarkdown())
@@ -143,13 +144,13 @@ class ScheduleRepository {
                 .fetchOptional(PERSON.ID);
     }
 
-    long createPerson(String name, String bio) {
+    long createPerson(String name, @Nullable String bio) {
         return db.insertInto(PERSON).set(PERSON.NAME, name).set(PERSON.BIO, bio)
                 .returning(PERSON.ID).fetchSingle(PERSON.ID);
     }
 
     /** Returns whether the biography changed. An absent biography never wipes one written in Convene. */
-    boolean updateBio(long personId, String bio) {
+    boolean updateBio(long personId, @Nullable String bio) {
         if (bio == null) {
             return false;
         }

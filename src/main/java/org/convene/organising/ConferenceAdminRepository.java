@@ -6,6 +6,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
@@ -73,7 +74,7 @@ class ConferenceAdminRepository {
         return conference(CONFERENCE.ID.eq(id));
     }
 
-    boolean slugTaken(String slug, Long exceptId) {
+    boolean slugTaken(String slug, @Nullable Long exceptId) {
         return db.fetchExists(CONFERENCE, CONFERENCE.SLUG.eq(slug)
                 .and(exceptId == null ? DSL.noCondition() : CONFERENCE.ID.ne(exceptId)));
     }
@@ -126,7 +127,7 @@ class ConferenceAdminRepository {
         return db.select(TRACK.CONFERENCE_ID).from(TRACK).where(TRACK.ID.eq(trackId)).fetchOptional(TRACK.CONFERENCE_ID);
     }
 
-    boolean trackNameTaken(long conferenceId, String name, Long exceptId) {
+    boolean trackNameTaken(long conferenceId, String name, @Nullable Long exceptId) {
         return db.fetchExists(TRACK, TRACK.CONFERENCE_ID.eq(conferenceId)
                 .and(DSL.lower(TRACK.NAME).eq(name.toLowerCase(java.util.Locale.ROOT)))
                 .and(exceptId == null ? DSL.noCondition() : TRACK.ID.ne(exceptId)));
@@ -198,7 +199,7 @@ class ConferenceAdminRepository {
                 .fetchOptional(mapping(HostEdit::new));
     }
 
-    boolean hostNameTaken(String name, Long exceptId) {
+    boolean hostNameTaken(String name, @Nullable Long exceptId) {
         return db.fetchExists(HOST_ORGANISATION, DSL.lower(HOST_ORGANISATION.NAME).eq(name.toLowerCase(java.util.Locale.ROOT))
                 .and(exceptId == null ? DSL.noCondition() : HOST_ORGANISATION.ID.ne(exceptId)));
     }
@@ -262,7 +263,7 @@ class ConferenceAdminRepository {
         return db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq(email)).fetchOptional(APP_USER.ID);
     }
 
-    long insertPerson(PersonForm form, Long userId) {
+    long insertPerson(PersonForm form, @Nullable Long userId) {
         return db.insertInto(PERSON)
                 .set(PERSON.NAME, form.name())
                 .set(PERSON.ORGANISATION, form.organisation())
@@ -272,7 +273,7 @@ class ConferenceAdminRepository {
                 .fetchSingle(PERSON.ID);
     }
 
-    boolean updatePerson(long id, int expectedVersion, PersonForm form, Long userId) {
+    boolean updatePerson(long id, int expectedVersion, PersonForm form, @Nullable Long userId) {
         return db.update(PERSON)
                 .set(PERSON.NAME, form.name())
                 .set(PERSON.ORGANISATION, form.organisation())

@@ -7,6 +7,7 @@ import org.convene.programme.ProgrammePermissions;
 import org.convene.programme.WebAddresses;
 
 import org.convene.core.security.ConveneUser;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -94,8 +96,10 @@ public class ConferenceAdminService {
         if (!problems.isEmpty()) {
             return new SaveResult.Invalid<>(problems);
         }
-        ZoneId zone = ZoneId.of(clean.timeZone());
-        int outside = repository.sessionsOutside(id, zone, clean.firstDay(), clean.lastDay());
+        // conferenceProblems found both days and the zone
+        ZoneId zone = ZoneId.of(Objects.requireNonNull(clean.timeZone(), "checked"));
+        int outside = repository.sessionsOutside(id, zone, Objects.requireNonNull(clean.firstDay(), "checked"),
+                Objects.requireNonNull(clean.lastDay(), "checked"));
         if (outside > 0) {
             return new SaveResult.Invalid<>(Map.of(ConferenceForm.FIRST_DAY, (outside == 1
                     ? "1 session is" : outside + " sessions are") + " outside these days. Move "
@@ -112,12 +116,13 @@ public class ConferenceAdminService {
     private static final String SLUG_TAKEN = "Another conference already uses this short name. Choose a different one";
 
     private ConferenceForm clean(ConferenceForm form) {
-        return new ConferenceForm(strip(form.name()), strip(form.slug()) == null ? null
-                : strip(form.slug()).toLowerCase(Locale.ROOT), strip(form.theme()), strip(form.description()),
+        String slug = strip(form.slug());
+        return new ConferenceForm(strip(form.name()), slug == null ? null
+                : slug.toLowerCase(Locale.ROOT), strip(form.theme()), strip(form.description()),
                 strip(form.timeZone()), form.firstDay(), form.lastDay());
     }
 
-    private Map<String, String> conferenceProblems(ConferenceForm form, Long id) {
+    private Map<String, String> conferenceProblems(ConferenceForm form, @Nullable Long id) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (form.name() == null) {
             problems.put(ConferenceForm.NAME, "Enter the conference name");
@@ -172,11 +177,12 @@ public class ConferenceAdminService {
 
     public SaveResult<TrackRow> addTrack(long conferenceId, String name) {
         ConveneUser organiser = permissions.requireOrganiser();
-        String clean = strip(name);
-        Optional<String> problem = trackProblem(conferenceId, clean, null);
+        String stripped = strip(name);
+        Optional<String> problem = trackProblem(conferenceId, stripped, null);
         if (problem.isPresent()) {
             return new SaveResult.Invalid<>(Map.of(TRACK_NAME, problem.get()));
         }
+        String clean = Objects.requireNonNull(stripped, "trackProblem refuses an empty name");
         Optional<Long> id = repository.insertTrack(conferenceId, clean);
         if (id.isEmpty()) {
             return new SaveResult.Invalid<>(Map.of(TRACK_NAME, trackTaken(clean)));
@@ -191,11 +197,12 @@ public class ConferenceAdminService {
         if (conferenceId < 0) {
             return new SaveResult.Conflict<>();
         }
-        String clean = strip(name);
-        Optional<String> problem = trackProblem(conferenceId, clean, trackId);
+        String stripped = strip(name);
+        Optional<String> problem = trackProblem(conferenceId, stripped, trackId);
         if (problem.isPresent()) {
             return new SaveResult.Invalid<>(Map.of(TRACK_NAME, problem.get()));
         }
+        String clean = Objects.requireNonNull(stripped, "trackProblem refuses an empty name");
         if (!repository.renameTrack(trackId, expectedVersion, clean)) {
             return new SaveResult.Conflict<>();
         }
@@ -208,7 +215,7 @@ public class ConferenceAdminService {
                 .filter(t -> t.id() == trackId).findFirst().orElseThrow();
     }
 
-    private Optional<String> trackProblem(long conferenceId, String name, Long trackId) {
+    private Optional<String> trackProblem(long conferenceId, @Nullable String name, @Nullable Long trackId) {
         if (name == null) {
             return Optional.of("Enter the track name");
         }
@@ -330,12 +337,12 @@ public class ConferenceAdminService {
         return new HostForm(strip(form.name()), strip(form.website()), strip(form.description()));
     }
 
-    private static String hostTaken(String name) {
+    private static String hostTaken(@Nullable String name) {
         return "There is already a host organisation called \u201c" + name + "\u201d. Open it from the list "
                 + "instead, or use a different name";
     }
 
-    private Map<String, String> hostProblems(HostForm form, Long id) {
+    private Map<String, String> hostProblems(HostForm form, @Nullable Long id) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (form.name() == null) {
             problems.put(HostForm.NAME, "Enter the organisation's name");
@@ -411,7 +418,7 @@ public class ConferenceAdminService {
     }
 
     /** Adds the form's problems; returns the linked account's id (null for none). */
-    private Long personProblems(PersonForm form, Map<String, String> problems) {
+    private @Nullable Long personProblems(PersonForm form, Map<String, String> problems) {
         if (form.name() == null) {
             problems.put(PersonForm.NAME, "Enter the person's name");
         } else if (form.name().length() > ProgrammeLimits.PERSON_NAME_MAX) {
@@ -441,7 +448,7 @@ public class ConferenceAdminService {
         return account.get();
     }
 
-    static String strip(String text) {
+    static @Nullable String strip(@Nullable String text) {
         if (text == null) {
             return null;
         }

@@ -10,6 +10,7 @@ import org.convene.core.security.SecretTokens;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.db.tables.records.HostInvitationRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -178,7 +179,7 @@ public class HostCoordinatorService {
         return state;
     }
 
-    private InvitationOutcome state(HostInvitationRecord invitation, ConveneUser user) {
+    private InvitationOutcome state(HostInvitationRecord invitation, @Nullable ConveneUser user) {
         String hostName = repository.hostName(invitation.getHostId()).orElse(null);
         if (hostName == null) {
             return unknown();

@@ -10,6 +10,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.OrderField;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ class SessionAdminQueries {
     }
 
     /** All host organisations when {@code onlyIds} is null, else just those, by name. */
-    List<HostRef> hosts(Set<Long> onlyIds) {
+    List<HostRef> hosts(@Nullable Set<Long> onlyIds) {
         Condition which = onlyIds == null ? DSL.trueCondition() : HOST_ORGANISATION.ID.in(onlyIds);
         return db.select(HOST_ORGANISATION.ID, HOST_ORGANISATION.NAME).from(HOST_ORGANISATION).where(which)
                 .orderBy(DSL.lower(HOST_ORGANISATION.NAME), HOST_ORGANISATION.ID)
@@ -100,7 +101,7 @@ class SessionAdminQueries {
     }
 
     /** Whether another session of the conference already uses this reference (they are unique per conference). */
-    boolean referenceTaken(long conferenceId, String reference, Long exceptSessionId) {
+    boolean referenceTaken(long conferenceId, String reference, @Nullable Long exceptSessionId) {
         return db.fetchExists(PROGRAMME_SESSION, PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId),
                 PROGRAMME_SESSION.REFERENCE.eq(reference),
                 exceptSessionId == null ? DSL.trueCondition() : PROGRAMME_SESSION.ID.ne(exceptSessionId));
@@ -109,14 +110,14 @@ class SessionAdminQueries {
     // ---- the management list ------------------------------------------------------------------------------
 
     /** @param hostIds null for every session of the conference, else only sessions of these hosts */
-    int count(long conferenceId, Set<Long> hostIds, String text) {
+    int count(long conferenceId, @Nullable Set<Long> hostIds, String text) {
         return db.selectCount().from(PROGRAMME_SESSION)
                 .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID))
                 .where(listed(conferenceId, hostIds, text))
                 .fetchSingle().value1();
     }
 
-    List<ManagedSession> page(long conferenceId, Set<Long> hostIds, String text, ManagedSessionSort sort,
+    List<ManagedSession> page(long conferenceId, @Nullable Set<Long> hostIds, String text, ManagedSessionSort sort,
                               boolean ascending, int offset, int limit) {
         var s = PROGRAMME_SESSION;
         return db.select(s.ID, s.REFERENCE, s.TITLE, s.STARTS_AT, s.ENDS_AT, SessionColumns.track(),
@@ -130,7 +131,7 @@ class SessionAdminQueries {
                 .fetch(mapping(ManagedSession::new));
     }
 
-    private static Condition listed(long conferenceId, Set<Long> hostIds, String text) {
+    private static Condition listed(long conferenceId, @Nullable Set<Long> hostIds, String text) {
         Condition condition = PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId);
         if (hostIds != null) {
             condition = condition.and(PROGRAMME_SESSION.HOST_ID.in(hostIds));

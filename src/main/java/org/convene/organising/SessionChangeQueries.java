@@ -4,6 +4,7 @@ import org.convene.programme.SessionStatus;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
@@ -34,7 +35,7 @@ class SessionChangeQueries {
     }
 
     /** False when the session changed since {@code expectedVersion}, is gone or is already cancelled. */
-    boolean cancel(long sessionId, int expectedVersion, String reason, Instant now) {
+    boolean cancel(long sessionId, int expectedVersion, @Nullable String reason, Instant now) {
         var s = PROGRAMME_SESSION;
         return db.update(s)
                 .set(s.CANCELLED_AT, now)

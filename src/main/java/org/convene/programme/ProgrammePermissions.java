@@ -3,6 +3,7 @@ package org.convene.programme;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +44,7 @@ public class ProgrammePermissions {
     }
 
     /** A session hosted by {@code hostId} (null: no host yet) may be created or changed by this person. */
-    public boolean mayManageSessionsOf(ConveneUser user, Long hostId) {
+    public boolean mayManageSessionsOf(ConveneUser user, @Nullable Long hostId) {
         return isOrganiser(user) || (hostId != null && coordinatedHostIds(user.id()).contains(hostId));
     }
 
@@ -64,7 +65,7 @@ public class ProgrammePermissions {
     }
 
     /** Throws unless the signed-in person may create or move a session to this host. */
-    public ConveneUser requireHost(Long hostId) {
+    public ConveneUser requireHost(@Nullable Long hostId) {
         ConveneUser user = currentUser.require();
         if (!mayManageSessionsOf(user, hostId)) {
             throw new AccessDeniedException(hostId == null
@@ -84,7 +85,7 @@ public class ProgrammePermissions {
     }
 
     /** Hosts a person may pick when creating a session; null means all (an organiser). */
-    public Set<Long> hostChoices(ConveneUser user) {
+    public @Nullable Set<Long> hostChoices(ConveneUser user) {
         return isOrganiser(user) ? null : coordinatedHostIds(user.id()).stream().collect(Collectors.toSet());
     }
 }

@@ -1,6 +1,7 @@
 package org.convene.programme;
 
 import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 import java.util.Optional;
@@ -54,7 +55,7 @@ class SessionQueries {
                         r.value19(), blankToNull(r.value20())));
     }
 
-    private static String blankToNull(String text) {
+    private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text;
     }
 }

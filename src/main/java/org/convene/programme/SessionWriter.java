@@ -2,11 +2,13 @@ package org.convene.programme;
 
 import org.jooq.DSLContext;
 import org.jooq.TableField;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import static org.convene.db.Tables.PROGRAMME_SESSION;
@@ -58,7 +60,7 @@ class SessionWriter {
     }
 
     /** Titles of other sessions in the same track whose time overlaps the draft's, for a warning. */
-    List<String> overlappingInTrack(SessionDraft draft, Long excludeSessionId) {
+    List<String> overlappingInTrack(SessionDraft draft, @Nullable Long excludeSessionId) {
         if (draft.trackId() == null || draft.startsAt() == null || draft.endsAt() == null) {
             return List.of();
         }
@@ -76,9 +78,10 @@ class SessionWriter {
         values.put(PROGRAMME_SESSION.REFERENCE, draft.reference());
         values.put(PROGRAMME_SESSION.TITLE, draft.title());
         values.put(PROGRAMME_SESSION.SUMMARY_MARKDOWN, draft.summaryMarkdown());
-        values.put(PROGRAMME_SESSION.FORMAT, draft.format());
-        values.put(PROGRAMME_SESSION.STARTS_AT, draft.startsAt());
-        values.put(PROGRAMME_SESSION.ENDS_AT, draft.endsAt());
+        // only drafts that passed SessionRules are written, and the rules require a format and both times
+        values.put(PROGRAMME_SESSION.FORMAT, Objects.requireNonNull(draft.format(), "checked"));
+        values.put(PROGRAMME_SESSION.STARTS_AT, Objects.requireNonNull(draft.startsAt(), "checked"));
+        values.put(PROGRAMME_SESSION.ENDS_AT, Objects.requireNonNull(draft.endsAt(), "checked"));
         values.put(PROGRAMME_SESSION.TRACK_ID, draft.trackId());
         values.put(PROGRAMME_SESSION.HOST_ID, draft.hostId());
         values.put(PROGRAMME_SESSION.JOIN_URL, draft.joinUrl());

@@ -1,6 +1,7 @@
 package org.convene.qa;
 
 import org.convene.core.CodedProblem;
+import java.util.Objects;
 
 /** A Q&A action refused, with a code for API clients and a plain-language message for people. */
 public class QaException extends RuntimeException implements CodedProblem {
@@ -35,5 +36,11 @@ public class QaException extends RuntimeException implements CodedProblem {
             case RATE_LIMITED -> Kind.TOO_MANY_REQUESTS;
             default -> Kind.UNPROCESSABLE;
         };
+    }
+
+    /** Never null: every refusal says why, in words for people. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage(), "made with a message");
     }
 }

@@ -126,7 +126,7 @@ class QaFanout {
     private void drain(long sessionId) {
         pending.remove(sessionId);
         try {
-            long[] last = delivered.get(sessionId);
+            long[] last = lockOf(sessionId);
             Batch moderation;
             Batch publicEvents;
             LiveBoard board = null;
@@ -192,7 +192,7 @@ class QaFanout {
             QaRepository.Authored authored = row.questionId() == null ? null : views.get(row.questionId());
             QuestionView view = authored == null ? null : authored.view();
             if (authored != null && authored.authorId() != null) {
-                authors.put(view.id(), authored.authorId());
+                authors.put(authored.view().id(), authored.authorId());
             }
             if (view != null && stream == QaStream.PUBLIC) {
                 view = view.forPublic();

@@ -1,5 +1,6 @@
 package org.convene.qa;
 
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -33,7 +34,7 @@ class QaNotificationListener implements SmartLifecycle {
     private final QaFanout fanout;
     private final VoteCoalescer coalescer;
     private volatile boolean running;
-    private volatile Thread thread;
+    private volatile @Nullable Thread thread;
     /** Completes when the current thread has ended (after a stop). */
     private volatile CompletableFuture<Void> ended = CompletableFuture.completedFuture(null);
 

@@ -5,6 +5,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
@@ -46,7 +47,7 @@ class QaRepository {
     record SessionTimes(Instant startsAt, Instant endsAt, boolean cancelled) {
     }
 
-    record QuestionRow(long id, long sessionId, Long authorId, QuestionState state, boolean pinned, String text) {
+    record QuestionRow(long id, long sessionId, @Nullable Long authorId, QuestionState state, boolean pinned, String text) {
     }
 
     Optional<SessionTimes> sessionTimes(long sessionId) {
@@ -104,7 +105,8 @@ class QaRepository {
                 .execute();
     }
 
-    long insertQuestion(long sessionId, Long authorId, boolean anonymous, Long enteredBy, String onBehalfOf,
+    long insertQuestion(long sessionId, @Nullable Long authorId, boolean anonymous, @Nullable Long enteredBy,
+                        @Nullable String onBehalfOf,
                         String text, QuestionState state, Instant now) {
         return db.insertInto(QUESTION)
                 .set(QUESTION.SESSION_ID, sessionId)
@@ -125,8 +127,8 @@ class QaRepository {
                 .fetchOptional(mapping(QuestionRow::new));
     }
 
-    void update(long questionId, QuestionState state, String text, String dismissReason, boolean pinned,
-                Long mergedInto, Instant now) {
+    void update(long questionId, QuestionState state, String text, @Nullable String dismissReason, boolean pinned,
+                @Nullable Long mergedInto, Instant now) {
         db.update(QUESTION)
                 .set(QUESTION.STATE, state)
                 .set(QUESTION.TEXT, text)
@@ -239,7 +241,7 @@ class QaRepository {
     }
 
     /** A question and who asked it: the author's id never leaves the Q&A module's internals. */
-    record Authored(QuestionView view, Long authorId) {
+    record Authored(QuestionView view, @Nullable Long authorId) {
     }
 
     List<QuestionView> views(Condition condition) {
@@ -304,8 +306,8 @@ class QaRepository {
                 .returning(field).fetchSingle().get(field);
     }
 
-    void insertEvent(long sessionId, QaStream stream, long seq, String type, Long questionId, Map<Long, Integer> votes,
-                     Instant now) {
+    void insertEvent(long sessionId, QaStream stream, long seq, String type, @Nullable Long questionId,
+                     @Nullable Map<Long, Integer> votes, Instant now) {
         db.insertInto(QA_EVENT)
                 .set(QA_EVENT.SESSION_ID, sessionId)
                 .set(QA_EVENT.STREAM, stream)
@@ -317,7 +319,7 @@ class QaRepository {
                 .execute();
     }
 
-    record EventRow(long seq, String type, Long questionId, Map<Long, Integer> votes) {
+    record EventRow(long seq, String type, @Nullable Long questionId, @Nullable Map<Long, Integer> votes) {
     }
 
     List<EventRow> eventsAfter(long sessionId, QaStream stream, long afterSeq, int limit) {

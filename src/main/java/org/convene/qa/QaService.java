@@ -4,6 +4,8 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
+import org.jooq.JSONB;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -20,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -149,7 +152,7 @@ public class QaService {
      * formula (=, +, -, @, tab, carriage return) gets a leading apostrophe so it is shown as text, never run
      * (OWASP "CSV injection").
      */
-    static String cell(String text) {
+    static String cell(@Nullable String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
@@ -225,7 +228,7 @@ public class QaService {
     // ---- facilitators -------------------------------------------------------------------------------------
 
     /** Approves a pending question, optionally with its text edited first. */
-    public void approve(long questionId, String editedText) {
+    public void approve(long questionId, @Nullable String editedText) {
         QaRepository.QuestionRow question = moderatable(questionId);
         if (question.state() != QuestionState.PENDING && question.state() != QuestionState.DISMISSED) {
             throw new QaException(Code.INVALID_STATE, "Only a waiting or dismissed question can be approved.");
@@ -349,8 +352,8 @@ public class QaService {
      *
      * @param publicType the event type on the public stream, or null when the public sees nothing of it
      */
-    private void record(long sessionId, String moderationType, Long questionId, Map<Long, Integer> votes,
-                        String publicType) {
+    private void record(long sessionId, String moderationType, @Nullable Long questionId,
+                        @Nullable Map<Long, Integer> votes, @Nullable String publicType) {
         Instant now = clock.instant();
         repository.lockSettings(sessionId);
         long moderationSeq = repository.nextSeq(sessionId, QaStream.MODERATION);
@@ -448,7 +451,8 @@ public class QaService {
     }
 
     private QuestionView view(long questionId) {
-        return repository.viewsById(List.of(questionId)).get(questionId);
+        return Objects.requireNonNull(repository.viewsById(List.of(questionId)).get(questionId),
+                "the question was written in this transaction");
     }
 
     private static String questionText(String text) {
@@ -467,7 +471,7 @@ public class QaService {
         return clean;
     }
 
-    private static String optional(String text, int max, String what) {
+    private static @Nullable String optional(@Nullable String text, int max, String what) {
         String clean = text == null ? "" : text.strip();
         if (clean.isEmpty()) {
             return null;

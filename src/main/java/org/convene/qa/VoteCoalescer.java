@@ -1,5 +1,6 @@
 package org.convene.qa;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -27,7 +28,7 @@ class VoteCoalescer implements SmartLifecycle {
     private final QaProperties properties;
     private final ThreadPoolTaskScheduler scheduler;
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
-    private volatile ScheduledFuture<?> ticks;
+    private volatile @Nullable ScheduledFuture<?> ticks;
 
     VoteCoalescer(QaService service, QaRepository repository, QaProperties properties,
                   @Qualifier(QaExecutors.VOTES) ThreadPoolTaskScheduler scheduler) {

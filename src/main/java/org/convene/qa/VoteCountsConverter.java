@@ -2,6 +2,7 @@ package org.convene.qa;
 
 import org.jooq.JSONB;
 import org.jooq.impl.AbstractConverter;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,13 +24,14 @@ public class VoteCountsConverter extends AbstractConverter<JSONB, Map<Long, Inte
         super(JSONB.class, (Class) Map.class);
     }
 
+    /** jOOQ converts a NULL column through here too: most events carry no counts. */
     @Override
-    public Map<Long, Integer> from(JSONB json) {
+    public @Nullable Map<Long, Integer> from(@Nullable JSONB json) {
         return json == null ? null : JSON.readValue(json.data(), COUNTS);
     }
 
     @Override
-    public JSONB to(Map<Long, Integer> counts) {
+    public @Nullable JSONB to(@Nullable Map<Long, Integer> counts) {
         return counts == null ? null : JSONB.valueOf(JSON.writeValueAsString(counts));
     }
 }

@@ -7,11 +7,13 @@ import org.convene.programme.SessionColumns;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import static org.convene.db.Tables.AGENDA_ITEM;
@@ -75,8 +77,8 @@ class RecordingQueries {
     }
 
     /** In programme order, like the timetable; a stable order so that "Show more" never repeats or skips. */
-    List<RecordingListItem> page(ConferenceSummary conference, RecordingFilter filter, Long userId, int offset,
-                                 int limit) {
+    List<RecordingListItem> page(ConferenceSummary conference, RecordingFilter filter, @Nullable Long userId,
+                                 int offset, int limit) {
         var s = PROGRAMME_SESSION;
         var mine = userId == null ? DSL.inline(false)
                 : DSL.field(DSL.exists(selectOne().from(AGENDA_ITEM)
@@ -95,12 +97,12 @@ class RecordingQueries {
                         r.value10(), r.value11(), Boolean.TRUE.equals(r.value12())));
     }
 
-    int count(ConferenceSummary conference, RecordingFilter filter, Long userId) {
+    int count(ConferenceSummary conference, RecordingFilter filter, @Nullable Long userId) {
         return db.fetchCount(PROGRAMME_SESSION, matching(conference, filter, userId));
     }
 
     /** Only published recordings of sessions that went ahead. */
-    private static Condition matching(ConferenceSummary conference, RecordingFilter filter, Long userId) {
+    private static Condition matching(ConferenceSummary conference, RecordingFilter filter, @Nullable Long userId) {
         var s = PROGRAMME_SESSION;
         Condition condition = s.CONFERENCE_ID.eq(conference.id())
                 .and(s.RECORDING_URL.isNotNull())
@@ -119,7 +121,8 @@ class RecordingQueries {
             condition = condition.and(s.HOST_ID.eq(filter.hostId()));
         }
         for (AccessFeature feature : filter.access()) {
-            condition = condition.and(SessionColumns.ACCESS_COLUMNS.get(feature).isTrue());
+            condition = condition.and(Objects.requireNonNull(SessionColumns.ACCESS_COLUMNS.get(feature),
+                    "a column for every feature").isTrue());
         }
         if (filter.onlyMyAgenda()) {
             condition = userId == null ? DSL.falseCondition() : condition.and(DSL.exists(selectOne()

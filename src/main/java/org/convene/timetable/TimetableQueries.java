@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import static org.convene.db.Tables.HOST_ORGANISATION;
@@ -84,7 +85,8 @@ class TimetableQueries {
                     filter.formats().stream().map(Enum::name).toList()));
         }
         for (AccessFeature feature : filter.accessRequired()) {
-            condition = condition.and(SessionColumns.ACCESS_COLUMNS.get(feature).isTrue());
+            condition = condition.and(Objects.requireNonNull(SessionColumns.ACCESS_COLUMNS.get(feature),
+                    "a column for every feature").isTrue());
         }
         if (!filter.words().isEmpty()) {
             condition = condition.and(SessionColumns.matchesAllWords(filter.words()));

@@ -36,6 +36,7 @@ import org.convene.account.NewApiToken;
 import org.convene.account.UserSummary;
 import org.convene.core.ui.ErrorSummary;
 import org.convene.core.ui.MainLayout;
+import org.jspecify.annotations.Nullable;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -145,7 +146,7 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
     }
 
     /** @param created a token just made, whose secret is shown this once; null otherwise */
-    private void renderTokens(NewApiToken created) {
+    private void renderTokens(@Nullable NewApiToken created) {
         tokenSection.removeAll();
         tokenSection.add(new H2("Access tokens for apps and scripts"),
                 new Paragraph("A token lets a stage display, a captioning tool or a script use Convene’s live "
@@ -229,7 +230,7 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
                 + "Anywhere else you were logged in, you have been logged out.", "cv-success");
     }
 
-    private void setStatus(String text, String className) {
+    private void setStatus(String text, @Nullable String className) {
         status.setText(text);
         status.removeClassNames("cv-success", "cv-warning");
         if (className != null) {

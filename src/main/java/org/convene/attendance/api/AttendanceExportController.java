@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.convene.attendance.AttendanceReportService;
 import org.convene.attendance.AttendanceReportService.Table;
 import org.convene.attendance.ConferenceOverview;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -53,7 +54,7 @@ class AttendanceExportController {
         return new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no conference at this address.");
     }
 
-    private void write(HttpServletResponse response, String fileName, Table table, long id, String slug)
+    private void write(HttpServletResponse response, String fileName, Table table, long id, @Nullable String slug)
             throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName)

@@ -30,6 +30,7 @@ import org.convene.core.ui.MainLayout;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * One session's attendance for organisers: its figures, a chart of attendees present across the session
@@ -123,7 +124,8 @@ public class SessionReportView extends Div implements BeforeEnterObserver, HasDy
         SessionFigures f = report.figures();
         chart.show("Most attendees present", "Chart of the most attendees present in each " + unit
                         + " of the session. The most at once was " + ReportTexts.count(f.peakConcurrent()) + " at "
-                        + ReportTexts.time(f.peakAt(), zone) + ". The numbers are in the table below the chart.",
+                        + ReportTexts.time(Objects.requireNonNull(f.peakAt(), "someone attended"), zone)
+                        + ". The numbers are in the table below the chart.",
                 "Time (" + org.convene.core.ui.DateTexts.zoneName(zone) + ")", "Attendees", labels,
                 series.stream().map(ConcurrencyPoint::mostPresent).toList());
         DataTable table = new DataTable("Most attendees present in each " + unit,

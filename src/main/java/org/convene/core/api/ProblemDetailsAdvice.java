@@ -2,6 +2,7 @@ package org.convene.core.api;
 
 import org.convene.core.CodedProblem;
 import org.convene.core.ErrorReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -40,16 +41,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         String reference = ErrorReference.next();
         log.error("Unexpected error in the HTTP API, reference {}", reference, e);
-        ResponseEntity<ProblemDetail> response = problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+        ProblemDetail problem = detail(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "Something went wrong on our side. If it keeps happening, tell the organisers and quote reference "
                         + reference + ".");
-        response.getBody().setProperty("reference", reference);
-        return response;
+        problem.setProperty("reference", reference);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
     }
 
     /** Spring's own refusals (a malformed id, an unreadable body, a wrong method) get a code too. */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers, HttpStatusCode status,
                                                           WebRequest request) {
         if (body instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
@@ -80,9 +81,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
+        return ResponseEntity.status(status).body(detail(status, code, detail));
+    }
+
+    private static ProblemDetail detail(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setProperty("code", code);
         problem.setProperty("message", detail);
-        return ResponseEntity.status(status).body(problem);
+        return problem;
     }
 }

@@ -2,6 +2,8 @@ package org.convene.exchange.api;
 
 import org.convene.exchange.ScheduleImportService;
 import org.convene.exchange.ScheduleImportSummary;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

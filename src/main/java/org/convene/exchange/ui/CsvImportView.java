@@ -43,6 +43,7 @@ import org.convene.exchange.CsvImportResult;
 import org.convene.exchange.CsvImportRow;
 import org.convene.exchange.CsvImportService;
 import org.convene.programme.ProgrammeService;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -59,6 +60,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Organisers and host coordinators add or update many sessions from a spreadsheet: download the template, upload
@@ -91,7 +93,7 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
     /** Where an error summary goes: at the top of the main content, above the heading, as on every form. */
     private final Div errorArea = new Div();
     private final Button confirm = new Button();
-    private CsvImportPreview preview;
+    private @Nullable CsvImportPreview preview;
     private boolean working;
 
     public CsvImportView(CsvImportService imports, ProgrammeService programme,
@@ -333,7 +335,7 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
                 });
                 push(ui, () -> showResult(result));
             } catch (CsvImportConflictException | AccessDeniedException refused) {
-                push(ui, () -> showRefusal(refused.getMessage()));
+                push(ui, () -> showRefusal(Objects.requireNonNull(refused.getMessage(), "refusals say why")));
             }
         }, "importing");
     }

@@ -27,6 +27,7 @@ import org.convene.organising.SessionChangeResult;
 import org.convene.organising.SessionChangeService;
 import org.convene.programme.SessionStatus;
 
+import java.util.Objects;
 
 /**
  * Cancelling a session, or restoring a cancelled one. The page says how many people have the session on
@@ -95,7 +96,8 @@ public class SessionCancelView extends Div implements BeforeEnterObserver, HasDy
             pageTitle = "Restore: " + session.title();
             heading.setText("Restore this session");
             body.add(new Paragraph("This session was cancelled on "
-                    + DateTexts.day(session.cancelledAt().atZone(session.zone()).toLocalDate()) + "."
+                    + DateTexts.day(Objects.requireNonNull(session.cancelledAt(), "cancelled").atZone(session.zone())
+                    .toLocalDate()) + "."
                     + (session.cancellationReason() == null ? " No reason was given."
                     : " The reason given: “" + session.cancellationReason() + "”")));
             Div warning = new Div(new H2("Before you restore it"), new Paragraph(people

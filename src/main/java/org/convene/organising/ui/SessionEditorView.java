@@ -53,6 +53,7 @@ import org.convene.organising.SessionForEditing;
 import org.convene.programme.SessionRules;
 import org.convene.organising.SessionSaveResult;
 import org.convene.programme.TrackRef;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
 import java.time.Duration;
@@ -66,6 +67,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -113,12 +115,12 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     private final TextField facilitatorEmail = new TextField("Email address");
     private final ComboBox<AssignedPerson> speakerChoice = new ComboBox<>("Person");
 
-    private SessionFormChoices choices;
-    private SessionForEditing session;
+    private @Nullable SessionFormChoices choices;
+    private @Nullable SessionForEditing session;
     private String pageTitle = "Add a session - Convene";
     private boolean showingErrors;
     /** The draft an overlap warning was about: "Save anyway" confirms that one, not whatever was typed since. */
-    private SessionDraft warnedDraft;
+    private @Nullable SessionDraft warnedDraft;
     /**
      * Days from the start's date to the end's: 0 but for a session running past midnight (an import can make
      * one), which keeps its end on the later day when the form sets only times.
@@ -244,7 +246,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
 
     private void buildForm() {
         removeAll();
-        ConferenceSummary conference = choices.conference();
+        ConferenceSummary conference = choices().conference();
         pageTitle = (session == null ? "Add a session" : "Change a session: " + session.title()) + " - Convene";
         errors.clear(fields);
         facilitatorErrors.clear(facilitatorEmail);
@@ -272,16 +274,16 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         endTime.setHelperText(endDayOffset == 0 ? zone + ", for example 11:30"
                 : zone + (endDayOffset == 1 ? ", on the day after the start" : ", " + endDayOffset
                 + " days after the start"));
-        track.setItems(choices.tracks());
-        if (choices.tracks().isEmpty()) {
+        track.setItems(choices().tracks());
+        if (choices().tracks().isEmpty()) {
             track.setHelperText("This conference has no tracks yet.");
         } else {
             track.setHelperText(null);
         }
-        host.setEmptySelectionAllowed(!choices.hostRequired());
+        host.setEmptySelectionAllowed(!choices().hostRequired());
         host.setEmptySelectionCaption("No host organisation");
-        host.setLabel(choices.hostRequired() ? "Host organisation" : "Host organisation (optional)");
-        host.setItems(choices.hosts());
+        host.setLabel(choices().hostRequired() ? "Host organisation" : "Host organisation (optional)");
+        host.setItems(choices().hosts());
 
         Div timeRow = new Div(startTime, endTime);
         timeRow.addClassName("cv-time-row");
@@ -315,8 +317,8 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     }
 
     /** Puts the values into the form: the session's, or empty ones for a new session. */
-    private void fill(SessionForEditing values) {
-        ConferenceSummary conference = choices.conference();
+    private void fill(@Nullable SessionForEditing values) {
+        ConferenceSummary conference = choices().conference();
         ZoneId zone = conference.timeZone();
         TreeSet<LocalDate> days = new TreeSet<>(conference.firstDay().datesUntil(conference.lastDay().plusDays(1))
                 .toList());
@@ -336,7 +338,8 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
             startTime.clear();
             endTime.clear();
             track.clear();
-            host.setValue(choices.hostRequired() && choices.hosts().size() == 1 ? choices.hosts().getFirst() : null);
+            host.setValue(choices().hostRequired() && choices().hosts().size() == 1
+                    ? choices().hosts().getFirst() : null);
             access.clear();
             return;
         }
@@ -347,9 +350,9 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         day.setValue(values.startsAt().atZone(zone).toLocalDate());
         startTime.setValue(values.startsAt().atZone(zone).toLocalTime());
         endTime.setValue(values.endsAt().atZone(zone).toLocalTime());
-        track.setValue(choices.tracks().stream().filter(t -> values.trackId() != null && t.id() == values.trackId())
+        track.setValue(choices().tracks().stream().filter(t -> values.trackId() != null && t.id() == values.trackId())
                 .findFirst().orElse(null));
-        host.setValue(choices.hosts().stream().filter(h -> values.hostId() != null && h.id() == values.hostId())
+        host.setValue(choices().hosts().stream().filter(h -> values.hostId() != null && h.id() == values.hostId())
                 .findFirst().orElse(null));
         joinUrl.setValue(text(values.joinUrl()));
         capacity.setValue(values.capacity() == null ? "" : values.capacity().toString());
@@ -358,7 +361,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         accessNotes.setValue(text(values.accessNotes()));
     }
 
-    private static String text(String value) {
+    private static String text(@Nullable String value) {
         return value == null ? "" : value;
     }
 
@@ -374,7 +377,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         warnedDraft = null;
         if (!problems.isEmpty()) {
             // Everything else that is wrong too, so that one round of corrections is enough.
-            addProblems(problems, SessionRules.check(draft, choices.conference()));
+            addProblems(problems, SessionRules.check(draft, choices().conference()));
             showProblems(problems);
             return;
         }
@@ -402,7 +405,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
 
     /** The draft the form describes; what cannot be read from the form goes into {@code problems}. */
     private SessionDraft draft(Map<Component, String> problems) {
-        ZoneId zone = choices.conference().timeZone();
+        ZoneId zone = choices().conference().timeZone();
         if (day.getValue() == null) {
             problems.put(day, "Choose the day of the session");
         }
@@ -425,7 +428,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
                 problems.put(capacity, "Places must be a whole number, 1 or more");
             }
         }
-        return new SessionDraft(choices.conference().id(), reference.getValue(), title.getValue(),
+        return new SessionDraft(choices().conference().id(), reference.getValue(), title.getValue(),
                 summary.getValue(), format.getValue(), startsAt, endsAt,
                 track.getValue() == null ? null : track.getValue().id(),
                 host.getValue() == null ? null : host.getValue().id(), joinUrl.getValue(), places,
@@ -532,7 +535,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
 
     private void reload() {
         errors.clear(fields);
-        Optional<SessionForEditing> latest = admin.forEditing(session.id());
+        Optional<SessionForEditing> latest = admin.forEditing(session().id());
         if (latest.isEmpty()) {
             showMessage("Session not found", "This session has been removed from the programme.");
             return;
@@ -543,7 +546,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         showStatus("cv-success", "This is the latest version of the session.");
     }
 
-    private void showStatus(String className, String text) {
+    private void showStatus(String className, @Nullable String text) {
         clearStatus();
         status.addClassName(className);
         status.add(new Paragraph(text));
@@ -561,7 +564,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     private Section facilitatorSection() {
         UnorderedList list = new UnorderedList();
         list.addClassName("cv-people-list");
-        for (AssignedPerson person : session.facilitators()) {
+        for (AssignedPerson person : session().facilitators()) {
             Button remove = new Button("Remove", e -> removeFacilitator(person));
             remove.setAriaLabel("Remove " + person.name() + " as a facilitator");
             list.add(new ListItem(new Span(person.name()), remove));
@@ -574,7 +577,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         addRow.addClassName("cv-search-row");
         Section section = new Section(new H2("Facilitators"),
                 new Paragraph("Facilitators run the session and moderate its questions."),
-                session.facilitators().isEmpty() ? new Paragraph("No facilitators yet.") : list,
+                session().facilitators().isEmpty() ? new Paragraph("No facilitators yet.") : list,
                 facilitatorErrors, addRow);
         section.setId("facilitators");
         return section;
@@ -584,7 +587,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         facilitatorErrors.clear(facilitatorEmail);
         FacilitatorAssignment result;
         try {
-            result = admin.addFacilitator(session.id(), facilitatorEmail.getValue());
+            result = admin.addFacilitator(session().id(), facilitatorEmail.getValue());
         } catch (AccessDeniedException refused) {
             showStatus("cv-warning", refused.getMessage());
             return;
@@ -603,7 +606,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
 
     private void removeFacilitator(AssignedPerson person) {
         try {
-            admin.removeFacilitator(session.id(), person.personId());
+            admin.removeFacilitator(session().id(), person.personId());
         } catch (AccessDeniedException refused) {
             showStatus("cv-warning", refused.getMessage());
             return;
@@ -614,7 +617,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     private Section speakerSection() {
         UnorderedList list = new UnorderedList();
         list.addClassName("cv-people-list");
-        for (AssignedPerson person : session.speakers()) {
+        for (AssignedPerson person : session().speakers()) {
             Button remove = new Button("Remove", e -> removeSpeaker(person));
             remove.setAriaLabel("Remove " + person.name() + " as a speaker");
             list.add(new ListItem(new Span(person.name()), remove));
@@ -625,7 +628,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         Div addRow = new Div(speakerChoice, add);
         addRow.addClassName("cv-search-row");
         Section section = new Section(new H2("Speakers"),
-                session.speakers().isEmpty() ? new Paragraph("No speakers yet.") : list, addRow);
+                session().speakers().isEmpty() ? new Paragraph("No speakers yet.") : list, addRow);
         section.setId("speakers");
         return section;
     }
@@ -637,7 +640,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
             return;
         }
         try {
-            boolean added = admin.addSpeaker(session.id(), person.personId());
+            boolean added = admin.addSpeaker(session().id(), person.personId());
             peopleChanged(person.name() + (added ? " is now a speaker of this session."
                     : " is already a speaker of this session."));
         } catch (AccessDeniedException refused) {
@@ -647,7 +650,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
 
     private void removeSpeaker(AssignedPerson person) {
         try {
-            admin.removeSpeaker(session.id(), person.personId());
+            admin.removeSpeaker(session().id(), person.personId());
         } catch (AccessDeniedException refused) {
             showStatus("cv-warning", refused.getMessage());
             return;
@@ -660,11 +663,12 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
      * The session's version is not touched by people changes, so the form's version stays right too.
      */
     private void peopleChanged(String message) {
-        SessionForEditing latest = admin.forEditing(session.id()).orElseThrow();
-        session = new SessionForEditing(session.id(), session.conference(), session.version(), session.reference(),
-                session.title(), session.summaryMarkdown(), session.format(), session.startsAt(), session.endsAt(),
-                session.trackId(), session.hostId(), session.joinUrl(), session.capacity(), session.access(),
-                session.accessNotes(), session.cancelledAt(), latest.facilitators(), latest.speakers());
+        SessionForEditing shown = session();
+        SessionForEditing latest = admin.forEditing(shown.id()).orElseThrow();
+        session = new SessionForEditing(shown.id(), shown.conference(), shown.version(), shown.reference(),
+                shown.title(), shown.summaryMarkdown(), shown.format(), shown.startsAt(), shown.endsAt(),
+                shown.trackId(), shown.hostId(), shown.joinUrl(), shown.capacity(), shown.access(),
+                shown.accessNotes(), shown.cancelledAt(), latest.facilitators(), latest.speakers());
         replaceSection("facilitators", facilitatorSection());
         replaceSection("speakers", speakerSection());
         showStatus("cv-success", message);
@@ -676,5 +680,13 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
                         replacement.getElement()));
         getChildren().filter(c -> id.equals(c.getId().orElse(null)) && c != replacement).findFirst()
                 .ifPresent(this::remove);
+    }
+
+    private SessionForEditing session() {
+        return Objects.requireNonNull(session, "shown only once the page found it");
+    }
+
+    private SessionFormChoices choices() {
+        return Objects.requireNonNull(choices, "read when the page is entered");
     }
 }

@@ -8,6 +8,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.NotFoundException;
 import org.convene.programme.NoSuchSessionException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 
 import java.util.function.LongFunction;
 
@@ -54,7 +56,7 @@ public final class AdminPage {
         return status;
     }
 
-    public static void setStatus(Div status, String text, String className) {
+    public static void setStatus(Div status, String text, @Nullable String className) {
         status.setText(text);
         status.removeClassNames("cv-success", "cv-warning");
         if (className != null && !text.isEmpty()) {

@@ -3,6 +3,7 @@ package org.convene.qa.api;
 import org.convene.qa.QaExecutors;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketHandler;
@@ -80,7 +81,7 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory {
         byConnection.computeIfAbsent(connectionId, id -> new ConcurrentHashMap<>(2)).put(subscriptionId, qaSessionId);
     }
 
-    void unsubscribe(String connectionId, String subscriptionId) {
+    void unsubscribe(String connectionId, @Nullable String subscriptionId) {
         Map<String, Long> subscriptions = byConnection.get(connectionId);
         Long qaSessionId = subscriptions == null ? null : subscriptions.remove(subscriptionId);
         if (qaSessionId != null) {

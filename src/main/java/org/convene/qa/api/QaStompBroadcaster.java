@@ -7,6 +7,7 @@ import org.convene.qa.QaProperties;
 import org.convene.qa.QaUpdate;
 import org.convene.qa.QuestionView;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -36,7 +37,7 @@ class QaStompBroadcaster implements SmartLifecycle {
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     /** One thread ({@link QaExecutors#STOMP_FRAMES}): a destination's frames leave in order. */
     private final ThreadPoolTaskScheduler flusher;
-    private volatile QaLiveUpdates.Registration registration;
+    private volatile QaLiveUpdates.@Nullable Registration registration;
 
     QaStompBroadcaster(QaLiveUpdates live, SimpMessagingTemplate messaging, PublicTopicFanout publicTopics,
                        JsonMapper json, QaProperties properties,
@@ -69,7 +70,7 @@ class QaStompBroadcaster implements SmartLifecycle {
     record Frame(long sessionId, List<Event> events) {
     }
 
-    record Event(long seq, String type, QuestionView question, Map<Long, Integer> votes) {
+    record Event(long seq, String type, @Nullable QuestionView question, @Nullable Map<Long, Integer> votes) {
     }
 
     private void send(QaUpdate update) {

@@ -6,6 +6,7 @@ import org.convene.qa.LiveBoard;
 import org.convene.qa.LiveBoards;
 import org.convene.qa.QaExecutors;
 import org.convene.qa.QaLiveUpdates;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -101,10 +102,10 @@ class BoardPush {
         final Set<Page> pages = ConcurrentHashMap.newKeySet();
         /** Guarded by this. */
         boolean closed;
-        QaLiveUpdates.Registration watching;
+        QaLiveUpdates.@Nullable Registration watching;
         boolean starting;
-        LiveBoard latest;
-        LiveBoard lastPushed;
+        @Nullable LiveBoard latest;
+        @Nullable LiveBoard lastPushed;
         long lastPushNanos = System.nanoTime() - PushPacing.VOTES_AT_MOST.toNanos();
         /** When the next push is due, or 0 when none is scheduled. */
         long dueNanos;
@@ -121,7 +122,7 @@ class BoardPush {
                 }
                 starting = true;
             }
-            QaLiveUpdates.Registration registration = null;
+            QaLiveUpdates.@Nullable Registration registration = null;
             try {
                 registration = boards.watch(sessionId, this::changed);
             } finally {
@@ -131,7 +132,7 @@ class BoardPush {
                     watching = registration;
                     closeNow = closed && registration != null;
                 }
-                if (closeNow) {
+                if (closeNow && registration != null) {
                     registration.close();
                 }
             }

@@ -40,17 +40,20 @@ import org.convene.qa.QaService;
 import org.convene.qa.QaSettings;
 import org.convene.qa.QuestionState;
 import org.convene.qa.QuestionView;
+import org.jspecify.annotations.Nullable;
 
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -75,9 +78,9 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
     private final Announcements announcements;
 
     private long sessionId;
-    private ZoneId zone;
+    private ZoneId zone = ZoneOffset.UTC;
     private String pageTitle = "Moderate questions";
-    private ModerationBoard board;
+    private @Nullable ModerationBoard board;
     private boolean updatingSettings;
     private boolean flushScheduled;
 
@@ -360,7 +363,8 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
     private void updateItem(ModerationItem item, QuestionView question) {
         String mergedInto = null;
         if (question.mergedInto() != null) {
-            mergedInto = board.questions().stream().filter(q -> q.id() == question.mergedInto()).findFirst()
+            ModerationBoard shown = Objects.requireNonNull(board, "items are made from the board shown");
+            mergedInto = shown.questions().stream().filter(q -> q.id() == question.mergedInto()).findFirst()
                     .map(QuestionTexts::shortText).orElse(null);
         }
         item.show(question, zone, mergedInto);
@@ -568,7 +572,8 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
     private void mergeDialog(ModerationItem item) {
         QuestionView question = item.question();
         Dialog dialog = dialog("Merge into another question");
-        List<QuestionView> targets = board.questions().stream()
+        List<QuestionView> targets = Objects.requireNonNull(board, "items are made from the board shown")
+                .questions().stream()
                 .filter(q -> q.id() != question.id())
                 .filter(q -> q.state() == QuestionState.APPROVED || q.state() == QuestionState.ANSWERED
                         || q.state() == QuestionState.PENDING)

@@ -37,6 +37,7 @@ import org.convene.qa.QaViewer;
 import org.convene.qa.QuestionState;
 import org.convene.qa.QuestionView;
 import org.convene.qa.ReplyView;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 
@@ -87,16 +88,16 @@ public class QaPanel extends Div implements AfterNavigationObserver {
 
         final String label;
         /** The URL value; null for the default, which keeps the address short. */
-        final String parameter;
+        final @Nullable String parameter;
         final Comparator<QuestionView> order;
 
-        Sort(String label, String parameter, Comparator<QuestionView> order) {
+        Sort(String label, @Nullable String parameter, Comparator<QuestionView> order) {
             this.label = label;
             this.parameter = parameter;
             this.order = order;
         }
 
-        static Sort fromParameter(String value) {
+        static Sort fromParameter(@Nullable String value) {
             return "newest".equals(value) ? NEWEST : VOTES;
         }
     }
@@ -106,11 +107,11 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     private final BoardPush push;
     private final Clock clock;
     private final Announcements announcements;
-    private QaLiveUpdates.Registration watching;
-    private QaLiveUpdates.Registration watchingMyVotes;
+    private QaLiveUpdates.@Nullable Registration watching;
+    private QaLiveUpdates.@Nullable Registration watchingMyVotes;
     private final QaLiveUpdates live;
     /** The shared board last shown: a board older than it (lower moderation seq) is never shown after it. */
-    private LiveBoard shownBoard;
+    private @Nullable LiveBoard shownBoard;
     /** Read once when the session is shown; my votes then change only by my own actions here. */
     private QaViewer viewer = QaViewer.ANONYMOUS;
     private final Set<Long> myVotes = new HashSet<>();
@@ -118,7 +119,7 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     private long sessionId;
     private ZoneId zone = ZoneOffset.UTC;
     private Sort sort = Sort.VOTES;
-    private Location location;
+    private @Nullable Location location;
     private boolean flushScheduled;
 
     private final Paragraph stateNote = new Paragraph();
@@ -151,11 +152,11 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     private final Div liveRegion = new Div();
 
     /** What the list shows: stays put while live updates are paused. */
-    private QaBoard listBoard;
+    private @Nullable QaBoard listBoard;
     /** What "Your questions" shows: always current, it is about the reader. */
-    private QaBoard mineBoard;
+    private @Nullable QaBoard mineBoard;
     /** The newest board read. */
-    private QaBoard latest;
+    private @Nullable QaBoard latest;
     private boolean updatingControls;
     private boolean detachedSinceShown;
 
@@ -356,7 +357,7 @@ public class QaPanel extends Div implements AfterNavigationObserver {
         this.zone = zone;
         if (listBoard != null) {
             renderList(listBoard);
-            renderMine(mineBoard);
+            renderMine(Objects.requireNonNull(mineBoard, "applied before the list"));
         }
     }
 
@@ -496,7 +497,10 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     }
 
     private void showLatest() {
-        List<Announcements.Item> said = publicChanges(listBoard, latest);
+        // the "show updates" bar appears only once a list is shown and a newer board has come
+        QaBoard shown = Objects.requireNonNull(listBoard, "a list is shown");
+        QaBoard latest = Objects.requireNonNull(this.latest, "a board was applied");
+        List<Announcements.Item> said = publicChanges(shown, latest);
         renderList(latest);
         listBoard = latest;
         pendingBar.setVisible(false);
@@ -610,7 +614,7 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     // ---- rendering ----------------------------------------------------------------------------------------
 
     /** The board whose questions are being rendered, for {@link #updateItem}. */
-    private QaBoard rendering;
+    private @Nullable QaBoard rendering;
 
     private void renderList(QaBoard board) {
         rendering = board;
@@ -632,6 +636,7 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     }
 
     private void updateItem(QuestionItem item, QuestionView question) {
+        QaBoard rendering = Objects.requireNonNull(this.rendering, "items are updated while a board renders");
         QuestionItem.Voting voting;
         if (!rendering.signedIn()) {
             voting = QuestionItem.Voting.NOT_SIGNED_IN;
@@ -647,7 +652,7 @@ public class QaPanel extends Div implements AfterNavigationObserver {
 
     /** What "Your questions" shows now, to leave it alone when an update does not change it. */
     private List<QuestionView> mineShown = List.of();
-    private ZoneId mineZone;
+    private @Nullable ZoneId mineZone;
 
     private void renderMine(QaBoard board) {
         List<QuestionView> mine = board.mine().stream().map(MyQuestion::question)
@@ -701,7 +706,7 @@ public class QaPanel extends Div implements AfterNavigationObserver {
                 myVotes.remove(id);
             }
             // shown at once, without waiting for the coalesced count and without moving the list
-            listBoard = withMyVote(listBoard, id, event.up());
+            listBoard = withMyVote(Objects.requireNonNull(listBoard, "votes come from the list shown"), id, event.up());
             rendering = listBoard;
             listBoard.questions().stream().filter(q -> q.id() == id).findFirst()
                     .ifPresent(q -> updateItem(item, q));

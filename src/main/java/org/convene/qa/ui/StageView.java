@@ -25,6 +25,7 @@ import org.convene.qa.QaService;
 import org.convene.qa.QaSnapshot;
 import org.convene.qa.QuestionState;
 import org.convene.qa.QuestionView;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Comparator;
 import java.util.List;
@@ -49,7 +50,7 @@ public class StageView extends Main implements BeforeEnterObserver, HasDynamicTi
 
     private long sessionId;
     private String pageTitle = "Stage";
-    private String shownKey;
+    private @Nullable String shownKey;
 
     private final H1 title = new H1();
     private final Div onStage = new Div();

@@ -29,11 +29,13 @@ import org.convene.recordings.RecordingDraft;
 import org.convene.recordings.RecordingEdit;
 import org.convene.recordings.RecordingResult;
 import org.convene.recordings.RecordingService;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Publishing a session's recording with the formats that make it accessible: captions (a WebVTT file),
@@ -60,7 +62,7 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
     private final H1 heading = new H1();
     private final Paragraph lead = new Paragraph();
 
-    private Div confirmation;
+    private @Nullable Div confirmation;
     private long sessionId;
     private int version;
     private String pageTitle = "Publish a recording";
@@ -205,7 +207,8 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
             }
             case RecordingResult.Invalid invalid -> {
                 errors.show(invalid.problems().stream()
-                        .map(p -> new ErrorSummary.Problem(fields.get(p.field()), p.message())).toList());
+                        .map(p -> new ErrorSummary.Problem(Objects.requireNonNull(fields.get(p.field()),
+                                "a field for every part of a recording"), p.message())).toList());
                 setDocumentTitle(ErrorSummary.pageTitle(true, pageTitle));
             }
             case RecordingResult.Conflict conflict -> showConflict();
@@ -229,7 +232,7 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
         UI.getCurrent().getPage().setTitle(title);
     }
 
-    private static String nullToEmpty(String text) {
+    private static String nullToEmpty(@Nullable String text) {
         return text == null ? "" : text;
     }
 }

@@ -45,6 +45,7 @@ import org.convene.programme.ProgrammeService;
 import org.convene.programme.SessionDetail;
 import org.convene.programme.SessionPerson;
 import org.convene.programme.ui.SessionPageSection;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.Clock;
@@ -53,6 +54,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -74,12 +76,12 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
     private final Clock clock;
     private final List<SessionPageSection> sections;
 
-    private SessionDetail session;
+    private @Nullable SessionDetail session;
     private ZoneChoice zoneChoice = ZoneChoice.CONFERENCE;
-    private ZoneId zone;
-    private ZoneId browserZone;
+    private @Nullable ZoneId zone;
+    private @Nullable ZoneId browserZone;
     private boolean viewersOwnZone;
-    private JoinState shownJoinState;
+    private @Nullable JoinState shownJoinState;
     private String pageTitle = "Session";
 
     private final Div status = new Div();
@@ -121,7 +123,7 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
         zoneSwitch.addSwitchListener(e -> {
             ZoneChoice next = e.viewersZone() ? ZoneChoice.BROWSER : ZoneChoice.CONFERENCE;
             String tz = next.parameterValue();
-            UI.getCurrent().navigate(ConferenceLinks.session(session.id()),
+            UI.getCurrent().navigate(ConferenceLinks.session(session().id()),
                     tz == null ? QueryParameters.empty() : QueryParameters.of(ZoneChoice.PARAMETER, tz));
         });
     }
@@ -235,7 +237,7 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
         Section section = new Section(new H2("Recording"));
         section.addClassName("cv-session-recording");
         section.setId("recording");
-        if (RecordingTexts.isVideoFile(detail.recordingUrl())) {
+        if (RecordingTexts.isVideoFile(Objects.requireNonNull(detail.recordingUrl(), "shown only with a recording"))) {
             Element video = new Element("video");
             video.setAttribute("controls", "");
             video.setAttribute("preload", "metadata");
@@ -367,37 +369,38 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
 
     /** Everything that depends on the zone in force: the time, the join text, the back link. */
     private void showTimes() {
-        ZoneId conferenceZone = session.conference().timeZone();
+        ZoneId conferenceZone = session().conference().timeZone();
         zone = conferenceZone;
         viewersOwnZone = false;
         if (zoneChoice.kind() == ZoneChoice.Kind.EXPLICIT) {
-            zone = zoneChoice.explicitZone();
+            zone = Objects.requireNonNull(zoneChoice.explicitZone(), "an explicit choice names its zone");
         } else if (zoneChoice.kind() == ZoneChoice.Kind.LOCAL && browserZone != null) {
             zone = browserZone;
             viewersOwnZone = true;
         }
-        when.setText(ZoneTexts.dayAndRange(session.startsAt(), session.endsAt(), zone)
+        when.setText(ZoneTexts.dayAndRange(session().startsAt(), session().endsAt(), zone)
                 + " (" + ZoneTexts.shortName(zone) + ")");
         zoneSwitch.show(zone, viewersOwnZone, !zoneChoice.isConferenceZone());
         timedSections.forEach(section -> section.setZone(zone));
 
-        TimetableParams back = new TimetableParams(session.conferenceDay(), Set.of(), Set.of(), Set.of(), Set.of(),
+        TimetableParams back = new TimetableParams(session().conferenceDay(), Set.of(), Set.of(), Set.of(), Set.of(),
                 "", zoneChoice);
-        backLink.setHref(ConferenceLinks.timetable(session.conference().slug()) + "?" + back.toQuery().getQueryString());
-        backLink.setText("Back to the timetable for " + DateTexts.dayWithoutYear(session.conferenceDay()));
+        backLink.setHref(ConferenceLinks.timetable(session().conference().slug()) + "?"
+                + back.toQuery().getQueryString());
+        backLink.setText("Back to the timetable for " + DateTexts.dayWithoutYear(session().conferenceDay()));
         shownJoinState = null;
         refreshJoin();
     }
 
     private void scheduleJoinChange() {
-        scheduleJoinChange(session.joinState(clock.instant()));
+        scheduleJoinChange(session().joinState(clock.instant()));
     }
 
     /** The next moment the join area changes by itself, pushed to the page then. */
     private void scheduleJoinChange(JoinState state) {
         Instant next = switch (state) {
-            case NOT_YET_OPEN -> session.joinOpensAt();
-            case OPEN, NO_LINK -> session.endsAt();
+            case NOT_YET_OPEN -> session().joinOpensAt();
+            case OPEN, NO_LINK -> session().endsAt();
             case ENDED, CANCELLED -> null;
         };
         UI ui = UI.getCurrent();
@@ -458,8 +461,8 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
 
     /** "You can join from 9.50am (UK time) on Monday 23 November". */
     private String joinOpensText() {
-        ZonedDateTime opens = session.joinOpensAt().atZone(zone);
-        return "You can join from " + ZoneTexts.time(opens) + " (" + ZoneTexts.shortName(zone) + ") on "
+        ZonedDateTime opens = session().joinOpensAt().atZone(zone);
+        return "You can join from " + ZoneTexts.time(opens) + " (" + ZoneTexts.shortName(zone()) + ") on "
                 + DateTexts.dayWithoutYear(opens.toLocalDate()) + ".";
     }
 
@@ -479,4 +482,11 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
         }
     }
 
+    private SessionDetail session() {
+        return Objects.requireNonNull(session, "shown only once the page found it");
+    }
+
+    private ZoneId zone() {
+        return Objects.requireNonNull(zone, "chosen when the page is entered");
+    }
 }
