@@ -3,9 +3,11 @@ import org.flywaydb.core.Flyway;
 import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
 import org.jooq.meta.jaxb.Database;
+import org.jooq.meta.jaxb.ForcedType;
 import org.jooq.meta.jaxb.Generate;
 import org.jooq.meta.jaxb.Generator;
 import org.jooq.meta.jaxb.Jdbc;
+import org.jooq.meta.jaxb.LambdaConverter;
 import org.jooq.meta.jaxb.Logging;
 import org.jooq.meta.jaxb.Target;
 
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -21,7 +24,14 @@ import java.util.stream.Stream;
  * jOOQ's DDLDatabase replays DDL in H2 and cannot parse this schema (expression indexes, citext-like
  * lower() uniques, checks with regexes), so the build starts a throwaway embedded PostgreSQL instead.
  * Run by Maven in generate-sources as a single-file Java program: args = migrations dir, output dir, work dir.
- * Skips everything when the migrations have not changed since the last generation.
+ * Skips everything when neither the migrations nor the generator's configuration changed since the last run.
+ *
+ * Forced types give the generated fields the types the code works with, so no query converts by hand:
+ * every timestamptz is an Instant (stored and read in UTC), the zone column a ZoneId, the text columns
+ * whose check constraints list a Java enum's names that enum, and a votes.changed event's jsonb vote counts a
+ * map (qa.VoteCountsConverter). The generated code is shared infrastructure, so
+ * it may name enums of the modules (programme, qa, account, agenda, core.security); a module still reaches
+ * another's tables only through that module's service.
  */
 public class JooqCodegen {
 
@@ -31,9 +41,10 @@ public class JooqCodegen {
         Path work = Path.of(args[2]);
         Path stamp = output.resolve(".migrations.sha256");
 
-        String digest = digestOf(migrations);
+        Configuration configuration = configuration(output);
+        String digest = digestOf(migrations, configuration);
         if (Files.exists(stamp) && Files.readString(stamp).equals(digest)) {
-            System.out.println("[jooq-codegen] migrations unchanged, keeping " + output);
+            System.out.println("[jooq-codegen] migrations and configuration unchanged, keeping " + output);
             return;
         }
         Files.createDirectories(work);
@@ -49,29 +60,59 @@ public class JooqCodegen {
                     .locations("filesystem:" + migrations.toAbsolutePath())
                     .load()
                     .migrate();
-            GenerationTool.generate(new Configuration()
-                    .withLogging(Logging.WARN)
-                    .withJdbc(new Jdbc().withDriver("org.postgresql.Driver").withUrl(url)
-                            .withUser("postgres").withPassword("postgres"))
-                    .withGenerator(new Generator()
-                            .withDatabase(new Database()
-                                    .withName("org.jooq.meta.postgres.PostgresDatabase")
-                                    .withInputSchema("public")
-                                    .withExcludes("flyway_schema_history"))
-                            .withGenerate(new Generate()
-                                    .withRecords(true)
-                                    .withPojos(false)
-                                    .withDaos(false)
-                                    .withJavaTimeTypes(true))
-                            .withTarget(new Target()
-                                    .withPackageName("org.convene.db")
-                                    .withDirectory(output.toString()))));
+            configuration.withJdbc(new Jdbc().withDriver("org.postgresql.Driver").withUrl(url)
+                    .withUser("postgres").withPassword("postgres"));
+            GenerationTool.generate(configuration);
         }
         Files.writeString(stamp, digest);
     }
 
-    private static String digestOf(Path migrations) throws Exception {
+    private static Configuration configuration(Path output) {
+        return new Configuration()
+                .withLogging(Logging.WARN)
+                .withGenerator(new Generator()
+                        .withDatabase(new Database()
+                                .withName("org.jooq.meta.postgres.PostgresDatabase")
+                                .withInputSchema("public")
+                                .withExcludes("flyway_schema_history")
+                                .withForcedTypes(forcedTypes()))
+                        .withGenerate(new Generate()
+                                .withRecords(true)
+                                .withPojos(false)
+                                .withDaos(false)
+                                .withJavaTimeTypes(true))
+                        .withTarget(new Target()
+                                .withPackageName("org.convene.db")
+                                .withDirectory(output.toString())));
+    }
+
+    private static List<ForcedType> forcedTypes() {
+        return List.of(
+                // jOOQ's built-in INSTANT: binds and reads timestamptz at UTC
+                new ForcedType().withName("INSTANT").withIncludeTypes("(?i:timestamp\\ with\\ time\\ zone|timestamptz)"),
+                new ForcedType().withUserType("java.time.ZoneId")
+                        .withLambdaConverter(new LambdaConverter().withFrom("java.time.ZoneId::of").withTo("java.time.ZoneId::getId"))
+                        .withIncludeExpression("conference\\.time_zone"),
+                new ForcedType().withUserType("java.util.Map<java.lang.Long, java.lang.Integer>")
+                        .withConverter("org.convene.qa.VoteCountsConverter")
+                        .withIncludeExpression("qa_event\\.votes"),
+                enumColumn("org.convene.programme.SessionFormat", "programme_session\\.format"),
+                enumColumn("org.convene.programme.PersonRole", "session_person\\.role"),
+                enumColumn("org.convene.core.security.Role", "user_role\\.role"),
+                enumColumn("org.convene.account.DisplayPreferences.TextSize", "app_user\\.text_size"),
+                enumColumn("org.convene.qa.QuestionState", "question\\.state"),
+                enumColumn("org.convene.qa.QaStream", "qa_event\\.stream"),
+                enumColumn("org.convene.agenda.AgendaNotice.Kind", "session_change\\.kind"));
+    }
+
+    /** A text column whose check constraint lists exactly the enum's names. */
+    private static ForcedType enumColumn(String enumType, String column) {
+        return new ForcedType().withUserType(enumType).withEnumConverter(true).withIncludeExpression(column);
+    }
+
+    private static String digestOf(Path migrations, Configuration configuration) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        sha.update(configuration.toString().getBytes(StandardCharsets.UTF_8));
         try (Stream<Path> files = Files.list(migrations)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
                 sha.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));

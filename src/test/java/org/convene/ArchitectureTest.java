@@ -1,14 +1,21 @@
 package org.convene;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.NullMarked;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
@@ -17,6 +24,7 @@ import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.OffsetDateTime;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -62,6 +70,13 @@ class ArchitectureTest {
             .should().notBePublic()
             .because("a feature's data access is reached only through its public service");
 
+    // test code is not imported here (DoNotIncludeTests), so test fixtures may still write rows directly
+    @ArchTest
+    static final ArchRule only_repositories_hold_a_dsl_context = noClasses()
+            .that().areNotAnnotatedWith(Repository.class)
+            .should().dependOnClassesThat().areAssignableTo(DSLContext.class)
+            .because("SQL lives in a module's @Repository classes, not in its services");
+
     @ArchTest
     static final ArchRule time_comes_from_the_injected_clock = noClasses()
             .should().callMethod(Instant.class, "now")
@@ -75,6 +90,9 @@ class ArchitectureTest {
     static final ArchRule feature_modules_do_not_depend_on_each_other_in_a_circle = slices()
             .matching("org.convene.(*)..")
             .should().beFreeOfCycles()
+            // the generated jOOQ classes name the modules' enums of their columns (forced types); they are
+            // shared infrastructure, not a module, so a module reading a table does not close a circle
+            .ignoreDependency(resideInAPackage("org.convene.db.."), DescribedPredicate.alwaysTrue())
             .because("each feature can then be read, changed and tested from the features below it "
                     + "(docs/architecture.md has the map)");
 
@@ -92,4 +110,23 @@ class ArchitectureTest {
             .that().resideInAPackage("org.convene.timetable..")
             .should().dependOnClassesThat().resideInAnyPackage("org.convene.qa..", "org.convene.attendance..")
             .because("qa and attendance contribute SessionPageSection beans; the page never builds their widgets");
+
+    @ArchTest
+    static final ArchRule every_package_of_ours_is_null_marked = classes()
+            .that().resideOutsideOfPackage("org.convene.db..")
+            .should(beInANullMarkedPackage())
+            .because("NullAway checks only @NullMarked code: a package without package-info.java would go "
+                    + "unchecked (generated jOOQ code in org.convene.db is the one exception)");
+
+    private static ArchCondition<JavaClass> beInANullMarkedPackage() {
+        return new ArchCondition<>("be in a package annotated @NullMarked") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                boolean marked = javaClass.getPackage().isAnnotatedWith(NullMarked.class);
+                events.add(new SimpleConditionEvent(javaClass, marked, javaClass.getName() + " is in "
+                        + javaClass.getPackageName() + ", which " + (marked ? "is" : "is not")
+                        + " annotated @NullMarked in its package-info.java"));
+            }
+        };
+    }
 }

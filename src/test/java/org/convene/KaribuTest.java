@@ -78,6 +78,16 @@ public abstract class KaribuTest {
         assertThat(LocatorJ._find(view)).as("%s must not be shown", view.getSimpleName()).isEmpty();
     }
 
+    /**
+     * Opens an address as a browser's first request for it does, and returns the HTTP status that request would
+     * answer (UI.navigate(String) leaves an unknown address to the browser's router instead).
+     */
+    protected static int openAddress(String path) {
+        UI ui = UI.getCurrent();
+        return ui.getInternals().getRouter().navigate(ui, new com.vaadin.flow.router.Location(path),
+                com.vaadin.flow.router.NavigationTrigger.PAGE_LOAD);
+    }
+
     protected void logout() {
         SecurityContextHolder.clearContext();
         if (VaadinServletRequest.getCurrent() != null) {

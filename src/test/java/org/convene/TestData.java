@@ -2,12 +2,13 @@ package org.convene;
 
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
+import org.convene.programme.PersonRole;
+import org.convene.programme.SessionFormat;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
@@ -44,12 +45,12 @@ public class TestData {
                 .set(APP_USER.EMAIL, email)
                 .set(APP_USER.DISPLAY_NAME, name)
                 .set(APP_USER.PASSWORD_HASH, "{noop}not-used-in-this-test")
-                .set(APP_USER.CREATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                .set(APP_USER.CREATED_AT, Instant.now())
                 .returning(APP_USER.ID).fetchSingle().getId();
         Set<Role> roles = EnumSet.of(Role.ATTENDEE, extraRoles);
         for (Role role : roles) {
-            db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, role.name())
-                    .set(USER_ROLE.GRANTED_AT, OffsetDateTime.now(ZoneOffset.UTC)).execute();
+            db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, role)
+                    .set(USER_ROLE.GRANTED_AT, Instant.now()).execute();
         }
         return new ConveneUser(id, email, name, "{noop}not-used-in-this-test", roles);
     }
@@ -58,7 +59,7 @@ public class TestData {
         return db.insertInto(CONFERENCE)
                 .set(CONFERENCE.SLUG, unique("conf"))
                 .set(CONFERENCE.NAME, unique("Conference"))
-                .set(CONFERENCE.TIME_ZONE, zone)
+                .set(CONFERENCE.TIME_ZONE, java.time.ZoneId.of(zone))
                 .set(CONFERENCE.FIRST_DAY, firstDay)
                 .set(CONFERENCE.LAST_DAY, lastDay)
                 .returning(CONFERENCE.ID).fetchSingle().getId();
@@ -77,16 +78,16 @@ public class TestData {
         long personId = db.insertInto(PERSON).set(PERSON.NAME, user.displayName()).set(PERSON.USER_ID, user.id())
                 .returning(PERSON.ID).fetchSingle().getId();
         db.insertInto(SESSION_PERSON).set(SESSION_PERSON.SESSION_ID, sessionId).set(SESSION_PERSON.PERSON_ID, personId)
-                .set(SESSION_PERSON.ROLE, "FACILITATOR").execute();
+                .set(SESSION_PERSON.ROLE, PersonRole.FACILITATOR).execute();
     }
 
     public long session(long conferenceId, String title, Instant start, Instant end) {
         return db.insertInto(PROGRAMME_SESSION)
                 .set(PROGRAMME_SESSION.CONFERENCE_ID, conferenceId)
                 .set(PROGRAMME_SESSION.TITLE, title)
-                .set(PROGRAMME_SESSION.FORMAT, "WEBINAR")
-                .set(PROGRAMME_SESSION.STARTS_AT, start.atOffset(ZoneOffset.UTC))
-                .set(PROGRAMME_SESSION.ENDS_AT, end.atOffset(ZoneOffset.UTC))
+                .set(PROGRAMME_SESSION.FORMAT, SessionFormat.WEBINAR)
+                .set(PROGRAMME_SESSION.STARTS_AT, start)
+                .set(PROGRAMME_SESSION.ENDS_AT, end)
                 .set(PROGRAMME_SESSION.JOIN_URL, "https://meet.example.org/" + unique("room"))
                 .returning(PROGRAMME_SESSION.ID).fetchSingle().getId();
     }

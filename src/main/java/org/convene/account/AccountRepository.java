@@ -12,8 +12,6 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -38,14 +36,10 @@ class AccountRepository {
         this.db = db;
     }
 
-    private static Set<Role> roles(Result<Record1<String>> rows) {
+    private static Set<Role> roles(Result<Record1<Role>> rows) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        rows.forEach(row -> roles.add(Role.valueOf(row.value1())));
+        rows.forEach(row -> roles.add(row.value1()));
         return roles;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     boolean emailTaken(String normalisedEmail) {
@@ -65,7 +59,7 @@ class AccountRepository {
                 .set(APP_USER.DISPLAY_NAME, displayName)
                 .set(APP_USER.EMAIL, normalisedEmail)
                 .set(APP_USER.PASSWORD_HASH, passwordHash)
-                .set(APP_USER.CREATED_AT, utc(now))
+                .set(APP_USER.CREATED_AT, now)
                 .onConflict(APP_USER.EMAIL).doNothing()
                 .returning(APP_USER.ID)
                 .fetchOptional(APP_USER.ID);
@@ -75,8 +69,8 @@ class AccountRepository {
     boolean addRole(long userId, Role role, Instant now) {
         return db.insertInto(USER_ROLE)
                 .set(USER_ROLE.USER_ID, userId)
-                .set(USER_ROLE.ROLE, role.name())
-                .set(USER_ROLE.GRANTED_AT, utc(now))
+                .set(USER_ROLE.ROLE, role)
+                .set(USER_ROLE.GRANTED_AT, now)
                 .onConflictDoNothing()
                 .execute() == 1;
     }
@@ -84,7 +78,7 @@ class AccountRepository {
     /** True when the person had the role. */
     boolean removeRole(long userId, Role role) {
         return db.deleteFrom(USER_ROLE)
-                .where(USER_ROLE.USER_ID.eq(userId), USER_ROLE.ROLE.eq(role.name()))
+                .where(USER_ROLE.USER_ID.eq(userId), USER_ROLE.ROLE.eq(role))
                 .execute() == 1;
     }
 
@@ -94,7 +88,7 @@ class AccountRepository {
      */
     List<Long> lockOrganisers() {
         return db.select(USER_ROLE.USER_ID).from(USER_ROLE)
-                .where(USER_ROLE.ROLE.eq(Role.ORGANISER.name()))
+                .where(USER_ROLE.ROLE.eq(Role.ORGANISER))
                 .forUpdate()
                 .fetch(USER_ROLE.USER_ID);
     }
@@ -172,8 +166,8 @@ class AccountRepository {
         return db.fetchCount(APP_USER, matching(filter));
     }
 
-    private static UserSummary toSummary(Long id, String name, String email, OffsetDateTime created, Set<Role> roles) {
-        return new UserSummary(id, name, email, created.toInstant(), roles);
+    private static UserSummary toSummary(Long id, String name, String email, Instant created, Set<Role> roles) {
+        return new UserSummary(id, name, email, created, roles);
     }
 
     /** containsIgnoreCase escapes % and _, so a search for "a_b" finds exactly that. */
@@ -206,19 +200,18 @@ class AccountRepository {
         return db.update(APP_USER)
                 .set(APP_USER.FAILED_LOGINS, APP_USER.FAILED_LOGINS.plus(1))
                 .where(APP_USER.ID.eq(userId))
-                .and(APP_USER.LOCKED_UNTIL.isNull().or(APP_USER.LOCKED_UNTIL.le(utc(now))))
+                .and(APP_USER.LOCKED_UNTIL.isNull().or(APP_USER.LOCKED_UNTIL.le(now)))
                 .returning(APP_USER.FAILED_LOGINS)
                 .fetchOptional(APP_USER.FAILED_LOGINS);
     }
 
     void lockUntil(long userId, Instant until) {
-        db.update(APP_USER).set(APP_USER.LOCKED_UNTIL, utc(until)).where(APP_USER.ID.eq(userId)).execute();
+        db.update(APP_USER).set(APP_USER.LOCKED_UNTIL, until).where(APP_USER.ID.eq(userId)).execute();
     }
 
     Optional<Instant> lockedUntil(long userId) {
         return db.select(APP_USER.LOCKED_UNTIL).from(APP_USER).where(APP_USER.ID.eq(userId))
-                .fetchOptional(APP_USER.LOCKED_UNTIL)
-                .map(OffsetDateTime::toInstant);
+                .fetchOptional(APP_USER.LOCKED_UNTIL);
     }
 
     void clearFailedLogins(long userId) {

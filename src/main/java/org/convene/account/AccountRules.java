@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
  */
 final class AccountRules {
 
-    static final int NAME_MAX = 80;
-    static final int EMAIL_MAX = 254;
     static final int PASSWORD_MIN = 10;
     static final int PASSWORD_MAX = 128;
     /** Shorter names and email local parts would rule out too many good passwords ("al", "jo"). */
@@ -46,8 +44,8 @@ final class AccountRules {
         if (name.isEmpty()) {
             return Optional.of("Enter your name");
         }
-        if (length(name) > NAME_MAX) {
-            return Optional.of("Your name must be " + NAME_MAX + " characters or fewer");
+        if (length(name) > AccountLimits.DISPLAY_NAME_MAX) {
+            return Optional.of("Your name must be " + AccountLimits.DISPLAY_NAME_MAX + " characters or fewer");
         }
         return Optional.empty();
     }
@@ -57,8 +55,8 @@ final class AccountRules {
         if (email.isEmpty()) {
             return Optional.of("Enter your email address");
         }
-        if (length(email) > EMAIL_MAX) {
-            return Optional.of("Your email address must be " + EMAIL_MAX + " characters or fewer");
+        if (length(email) > AccountLimits.EMAIL_MAX) {
+            return Optional.of("Your email address must be " + AccountLimits.EMAIL_MAX + " characters or fewer");
         }
         if (!EMAIL.matcher(email).matches()) {
             return Optional.of("Enter an email address in the correct format, like name@example.com");

@@ -1,5 +1,6 @@
 package org.convene.account;
 
+import org.convene.core.SaveResult;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
@@ -51,10 +52,9 @@ public class AccountService {
      * Creates an attendee account. Every rule is checked before anything is refused, so a form can
      * show all the problems at once.
      *
-     * @return the new user, without the password hash, ready to be signed in
-     * @throws AccountValidationException listing every field that needs correcting
+     * @return the new user, without the password hash, ready to be signed in; or every field that needs correcting
      */
-    public ConveneUser signUp(String displayName, String email, String password) {
+    public SaveResult<ConveneUser> signUp(String displayName, String email, String password) {
         String name = AccountRules.normaliseName(displayName);
         String normalisedEmail = AccountRules.normaliseEmail(email);
 
@@ -70,15 +70,19 @@ public class AccountService {
         AccountRules.passwordProblem(password, "password", normalisedEmail, name)
                 .ifPresent(message -> errors.put(AccountField.PASSWORD, message));
         if (!errors.isEmpty()) {
-            throw new AccountValidationException(errors);
+            return AccountField.invalid(errors);
         }
 
         String hash = passwordEncoder.encode(password);
-        long id = accounts.insert(name, normalisedEmail, hash, clock.instant())
-                .orElseThrow(() -> new AccountValidationException(Map.of(AccountField.EMAIL, emailTakenMessage())));
+        Optional<Long> inserted = accounts.insert(name, normalisedEmail, hash, clock.instant());
+        if (inserted.isEmpty()) {
+            // someone signed up with the same address since the check above
+            return AccountField.invalid(Map.of(AccountField.EMAIL, emailTakenMessage()));
+        }
+        long id = inserted.get();
         accounts.addRole(id, Role.ATTENDEE, clock.instant());
         log.info("Account {} signed up", id);
-        return new ConveneUser(id, normalisedEmail, name, "", Set.of(Role.ATTENDEE));
+        return new SaveResult.Saved<>(new ConveneUser(id, normalisedEmail, name, "", Set.of(Role.ATTENDEE)));
     }
 
     private static String emailTakenMessage() {
@@ -88,11 +92,10 @@ public class AccountService {
     /**
      * Changes the signed-in person's password after checking their current one.
      *
-     * @return the account's new version, which the session that made the change keeps (see AccountSessions)
-     * @throws AccountValidationException with CURRENT_PASSWORD and/or NEW_PASSWORD messages
+     * @return the account's new version, which the session that made the change keeps (see AccountSessions);
+     *         or CURRENT_PASSWORD and/or NEW_PASSWORD messages
      */
-    @Transactional(noRollbackFor = AccountValidationException.class)
-    public int changePassword(String currentPassword, String newPassword) {
+    public SaveResult<Integer> changePassword(String currentPassword, String newPassword) {
         return changePassword(currentPassword, newPassword, newPassword);
     }
 
@@ -103,13 +106,12 @@ public class AccountService {
      * <p>The current password is throttled exactly like log-in, on the same count (see {@link LoginAttempts}):
      * otherwise someone at an unlocked computer could guess it here without limit, then log in anywhere.
      * A right current password resets the count even when the new one is refused, as a right log-in does.
-     * Refusals do not roll back, so that the failed attempt stays counted.
+     * A refusal is a result, not an exception, so the transaction commits and the failed attempt stays counted.
      *
-     * @return the account's new version, which the session that made the change keeps (see AccountSessions)
-     * @throws AccountValidationException with CURRENT_PASSWORD, NEW_PASSWORD and/or CONFIRM_PASSWORD messages
+     * @return the account's new version, which the session that made the change keeps (see AccountSessions);
+     *         or CURRENT_PASSWORD, NEW_PASSWORD and/or CONFIRM_PASSWORD messages
      */
-    @Transactional(noRollbackFor = AccountValidationException.class)
-    public int changePassword(String currentPassword, String newPassword, String confirmation) {
+    public SaveResult<Integer> changePassword(String currentPassword, String newPassword, String confirmation) {
         long userId = currentUser.require().id();
         ConveneUser me = accounts.findForLogin(userId).orElseThrow(() -> new NoSuchUserException(userId));
 
@@ -131,11 +133,11 @@ public class AccountService {
             errors.put(AccountField.CONFIRM_PASSWORD, "The two new passwords do not match. Enter the same password twice");
         }
         if (!errors.isEmpty()) {
-            throw new AccountValidationException(errors);
+            return AccountField.invalid(errors);
         }
         int version = accounts.updatePassword(userId, passwordEncoder.encode(newPassword));
         log.info("Account {} changed its password", userId);
-        return version;
+        return new SaveResult.Saved<>(version);
     }
 
     /** Checks the current password under the log-in throttle; empty when it is right. */

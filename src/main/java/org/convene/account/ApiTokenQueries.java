@@ -6,8 +6,6 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +14,7 @@ import java.util.Set;
 import static org.convene.db.Tables.API_TOKEN;
 import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.USER_ROLE;
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 
@@ -33,7 +32,7 @@ class ApiTokenQueries {
                 .set(API_TOKEN.USER_ID, userId)
                 .set(API_TOKEN.NAME, name)
                 .set(API_TOKEN.TOKEN_HASH, tokenHash)
-                .set(API_TOKEN.CREATED_AT, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .set(API_TOKEN.CREATED_AT, now)
                 .returning(API_TOKEN.ID)
                 .fetchSingle(r -> new ApiToken(r.getId(), name, now, null));
     }
@@ -43,13 +42,12 @@ class ApiTokenQueries {
                 .from(API_TOKEN)
                 .where(API_TOKEN.USER_ID.eq(userId), API_TOKEN.REVOKED_AT.isNull())
                 .orderBy(API_TOKEN.CREATED_AT.desc(), API_TOKEN.ID.desc())
-                .fetch(r -> new ApiToken(r.value1(), r.value2(), r.value3().toInstant(),
-                        r.value4() == null ? null : r.value4().toInstant()));
+                .fetch(mapping(ApiToken::new));
     }
 
     boolean revoke(long userId, long tokenId, Instant now) {
         return db.update(API_TOKEN)
-                .set(API_TOKEN.REVOKED_AT, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .set(API_TOKEN.REVOKED_AT, now)
                 .where(API_TOKEN.ID.eq(tokenId), API_TOKEN.USER_ID.eq(userId), API_TOKEN.REVOKED_AT.isNull())
                 .execute() == 1;
     }
@@ -57,7 +55,7 @@ class ApiTokenQueries {
     /** The owner of a live token, with their current roles; marks the token used. */
     Optional<ConveneUser> ownerOf(String tokenHash, Instant now) {
         Optional<Long> tokenId = db.update(API_TOKEN)
-                .set(API_TOKEN.LAST_USED_AT, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .set(API_TOKEN.LAST_USED_AT, now)
                 .where(API_TOKEN.TOKEN_HASH.eq(tokenHash), API_TOKEN.REVOKED_AT.isNull())
                 .returning(API_TOKEN.USER_ID)
                 .fetchOptional(API_TOKEN.USER_ID);
@@ -67,7 +65,7 @@ class ApiTokenQueries {
     Optional<ConveneUser> user(long userId) {
         return db.select(APP_USER.ID, APP_USER.EMAIL, APP_USER.DISPLAY_NAME, APP_USER.PASSWORD_HASH,
                         multiset(select(USER_ROLE.ROLE).from(USER_ROLE).where(USER_ROLE.USER_ID.eq(APP_USER.ID)))
-                                .convertFrom(r -> r.map(x -> Role.valueOf(x.value1()))))
+                                .convertFrom(r -> r.map(x -> x.value1())))
                 .from(APP_USER).where(APP_USER.ID.eq(userId))
                 .fetchOptional(r -> new ConveneUser(r.value1(), r.value2(), r.value3(), r.value4(), roles(r.value5())));
     }

@@ -1,7 +1,10 @@
 package org.convene.account;
 
+import org.convene.core.InvalidInputException;
+import org.convene.core.security.SecretTokens;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -40,14 +43,14 @@ public class ApiTokenService {
     }
 
     /** Makes a token for me. The secret in the result is shown once and never stored. */
-    public NewApiToken create(String name) {
+    public NewApiToken create(@Nullable String name) {
         ConveneUser user = currentUser.require();
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty()) {
-            throw new IllegalArgumentException("Give the token a name, so you can tell it apart later (for example “Stage display”).");
+            throw new InvalidInputException("Give the token a name, so you can tell it apart later (for example “Stage display”).");
         }
-        if (clean.length() > 100) {
-            throw new IllegalArgumentException("The name can be at most 100 characters.");
+        if (clean.length() > AccountLimits.TOKEN_NAME_MAX) {
+            throw new InvalidInputException("The name can be at most " + AccountLimits.TOKEN_NAME_MAX + " characters.");
         }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
@@ -65,14 +68,14 @@ public class ApiTokenService {
     public void revoke(long tokenId) {
         long userId = currentUser.require().id();
         if (!tokens.revoke(userId, tokenId, clock.instant())) {
-            throw new IllegalArgumentException("That token does not exist or was already revoked.");
+            throw new InvalidInputException("That token does not exist or was already revoked.");
         }
         log.info("API token {} revoked by user {}", tokenId, userId);
     }
 
     /** Who a bearer token belongs to, or empty for an unknown or revoked token. */
     public Optional<ConveneUser> authenticate(String secret) {
-        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
+        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > SecretTokens.PRESENTED_MAX_LENGTH) {
             return Optional.empty();
         }
         return tokens.ownerOf(hash(secret), clock.instant());

@@ -1,5 +1,6 @@
 package org.convene.account;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -122,6 +123,6 @@ class LoginAttempts {
 
     private static final class UnknownEmail {
         int failures;
-        Instant lockedUntil;
+        @Nullable Instant lockedUntil;
     }
 }

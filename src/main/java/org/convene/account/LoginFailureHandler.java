@@ -24,7 +24,7 @@ class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException exception) throws IOException, ServletException {
         String email = request.getParameter("username");
-        if (email != null && AccountRules.length(email) <= AccountRules.EMAIL_MAX) {
+        if (email != null && AccountRules.length(email) <= AccountLimits.EMAIL_MAX) {
             request.getSession().setAttribute(LoginFailures.ATTEMPTED_EMAIL, email.strip());
         }
         super.onAuthenticationFailure(request, response, exception);

@@ -1,5 +1,6 @@
 package org.convene.account;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.BadCredentialsException;
 
 /** What the log-in page tells someone whose log-in failed, and where it finds what they typed. */
@@ -17,7 +18,7 @@ public final class LoginFailures {
      * @param exception what Spring Security stored under WebAttributes.AUTHENTICATION_EXCEPTION, or null
      *                  when the session no longer has it (then wrong credentials are by far the likeliest)
      */
-    public static String messageFor(Object exception) {
+    public static String messageFor(@Nullable Object exception) {
         if (exception instanceof TooManyLoginAttemptsException tooMany) {
             return tooMany.getMessage();
         }

@@ -16,6 +16,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -100,7 +101,7 @@ class StaleSessionFilter extends OncePerRequestFilter {
         } catch (IllegalStateException alreadyInvalidated) {
             return;
         }
-        ConveneUser user = (ConveneUser) signedIn.getPrincipal();
+        ConveneUser user = (ConveneUser) Objects.requireNonNull(signedIn.getPrincipal(), "checked above");
         long userId = user.id();
         Optional<AccountRepository.SignInState> state = accounts.signInState(userId);
         Optional<Integer> current = state.map(AccountRepository.SignInState::version);

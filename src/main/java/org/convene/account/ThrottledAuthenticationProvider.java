@@ -1,6 +1,7 @@
 package org.convene.account;
 
 import org.convene.core.security.ConveneUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -31,7 +32,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final AccountRepository accounts;
     private final LoginAttempts attempts;
     private final PasswordEncoder passwordEncoder;
-    private volatile String dummyHash;
+    private volatile @Nullable String dummyHash;
 
     ThrottledAuthenticationProvider(AccountUserDetailsService users, AccountRepository accounts,
                                     LoginAttempts attempts, PasswordEncoder passwordEncoder) {

@@ -3,6 +3,7 @@ package org.convene.account;
 import org.springframework.security.authentication.LockedException;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Log-in refused because of too many failed attempts on one account. A LockedException so that Spring
@@ -20,6 +21,12 @@ public class TooManyLoginAttemptsException extends LockedException {
 
     public Duration retryAfter() {
         return retryAfter;
+    }
+
+    /** Never null: the message says when to try again. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage(), "made with a message");
     }
 
     /** "Too many failed attempts. Try again in 30 seconds." Rounded up, so nobody is told to retry too early. */

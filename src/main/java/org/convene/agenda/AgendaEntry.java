@@ -1,5 +1,7 @@
 package org.convene.agenda;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -12,8 +14,8 @@ import java.time.ZoneId;
  */
 public record AgendaEntry(long sessionId, String title, Instant startsAt, Instant endsAt,
                           String conferenceSlug, String conferenceName, ZoneId conferenceZone,
-                          String hostName, String joinUrl, int revision,
-                          boolean cancelled, String cancellationReason, String recordingUrl) {
+                          @Nullable String hostName, @Nullable String joinUrl, int revision,
+                          boolean cancelled, @Nullable String cancellationReason, @Nullable String recordingUrl) {
 
     public boolean overlaps(AgendaEntry other) {
         return startsAt.isBefore(other.endsAt) && other.startsAt.isBefore(endsAt);

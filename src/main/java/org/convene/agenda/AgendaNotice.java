@@ -1,5 +1,7 @@
 package org.convene.agenda;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -12,7 +14,7 @@ import java.time.ZoneId;
  * @param reason the organisers' reason, for a cancellation (may be null)
  */
 public record AgendaNotice(long changeId, long sessionId, String title, Kind kind, Instant wasStartsAt,
-                           Instant wasEndsAt, Instant nowStartsAt, Instant nowEndsAt, ZoneId zone, String reason) {
+                           Instant wasEndsAt, Instant nowStartsAt, Instant nowEndsAt, ZoneId zone, @Nullable String reason) {
 
     public enum Kind { CANCELLED, RESTORED, MOVED }
 

@@ -2,9 +2,9 @@ package org.convene.agenda;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,11 +45,11 @@ class AgendaNoticeQueries {
             var first = changes.getFirst();
             var last = changes.getLast();
             notices.add(new AgendaNotice(last.get(c.ID), sessionId, last.get(s.TITLE),
-                    AgendaNotice.Kind.valueOf(last.get(c.KIND)),
-                    first.get(c.OLD_STARTS_AT).toInstant(), first.get(c.OLD_ENDS_AT).toInstant(),
+                    last.get(c.KIND),
+                    first.get(c.OLD_STARTS_AT), first.get(c.OLD_ENDS_AT),
                     // the session's time now, not the change's: later edits may have moved it again
-                    last.get(s.STARTS_AT).toInstant(), last.get(s.ENDS_AT).toInstant(),
-                    ZoneId.of(last.get(CONFERENCE.TIME_ZONE)), blankToNull(last.get(s.CANCELLATION_REASON))));
+                    last.get(s.STARTS_AT), last.get(s.ENDS_AT),
+                    last.get(CONFERENCE.TIME_ZONE), blankToNull(last.get(s.CANCELLATION_REASON))));
         });
         // newest news first
         notices.sort((a, b) -> Long.compare(b.changeId(), a.changeId()));
@@ -66,7 +66,7 @@ class AgendaNoticeQueries {
                 .execute() == 1;
     }
 
-    private static String blankToNull(String text) {
+    private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text;
     }
 }

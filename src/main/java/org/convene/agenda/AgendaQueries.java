@@ -7,9 +7,7 @@ import org.jooq.SelectJoinStep;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +46,7 @@ class AgendaQueries {
         db.insertInto(AGENDA_ITEM)
                 .set(AGENDA_ITEM.USER_ID, userId)
                 .set(AGENDA_ITEM.SESSION_ID, sessionId)
-                .set(AGENDA_ITEM.ADDED_AT, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .set(AGENDA_ITEM.ADDED_AT, now)
                 .set(AGENDA_ITEM.SEEN_CHANGE_ID, field(select(coalesce(max(SESSION_CHANGE.ID), 0L))
                         .from(SESSION_CHANGE).where(SESSION_CHANGE.SESSION_ID.eq(sessionId))))
                 .onConflictDoNothing()
@@ -78,7 +76,7 @@ class AgendaQueries {
         return entryQuery().where(PROGRAMME_SESSION.ID.eq(sessionId)).fetchOptional(entryMapper());
     }
 
-    private SelectJoinStep<Record13<Long, String, OffsetDateTime, OffsetDateTime, String, String, String, String, String, Integer, OffsetDateTime, String, String>> entryQuery() {
+    private SelectJoinStep<Record13<Long, String, Instant, Instant, String, String, ZoneId, String, String, Integer, Instant, String, String>> entryQuery() {
         return db.select(PROGRAMME_SESSION.ID, PROGRAMME_SESSION.TITLE, PROGRAMME_SESSION.STARTS_AT,
                         PROGRAMME_SESSION.ENDS_AT, CONFERENCE.SLUG, CONFERENCE.NAME, CONFERENCE.TIME_ZONE,
                         HOST_ORGANISATION.NAME, PROGRAMME_SESSION.JOIN_URL, PROGRAMME_SESSION.VERSION,
@@ -89,11 +87,11 @@ class AgendaQueries {
                 .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID));
     }
 
-    private static RecordMapper<Record13<Long, String, OffsetDateTime, OffsetDateTime, String, String, String, String, String, Integer, OffsetDateTime, String, String>, AgendaEntry> entryMapper() {
+    private static RecordMapper<Record13<Long, String, Instant, Instant, String, String, ZoneId, String, String, Integer, Instant, String, String>, AgendaEntry> entryMapper() {
         return mapping((id, title, starts, ends, slug, conference, zone, host, joinUrl, version, cancelledAt, reason,
                         recordingUrl) ->
-                new AgendaEntry(id, title, starts.toInstant(), ends.toInstant(), slug, conference,
-                        ZoneId.of(zone), host, joinUrl, version, cancelledAt != null,
+                new AgendaEntry(id, title, starts, ends, slug, conference,
+                        zone, host, joinUrl, version, cancelledAt != null,
                         reason == null || reason.isBlank() ? null : reason, recordingUrl));
     }
 
@@ -112,11 +110,11 @@ class AgendaQueries {
         db.insertInto(CALENDAR_FEED)
                 .set(CALENDAR_FEED.USER_ID, userId)
                 .set(CALENDAR_FEED.TOKEN_HASH, tokenHash)
-                .set(CALENDAR_FEED.CREATED_AT, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .set(CALENDAR_FEED.CREATED_AT, now)
                 .onConflict(CALENDAR_FEED.USER_ID)
                 .doUpdate()
                 .set(CALENDAR_FEED.TOKEN_HASH, tokenHash)
-                .set(CALENDAR_FEED.CREATED_AT, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .set(CALENDAR_FEED.CREATED_AT, now)
                 .execute();
     }
 

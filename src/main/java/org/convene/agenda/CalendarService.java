@@ -1,5 +1,6 @@
 package org.convene.agenda;
 
+import org.convene.core.security.SecretTokens;
 import org.convene.core.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ public class CalendarService {
     /** The agenda behind a feed token, or empty when the token is unknown, revoked or renewed. */
     @Transactional(readOnly = true)
     public Optional<String> feedCalendar(String token, String baseUrl) {
-        if (token == null || token.isBlank() || token.length() > 100) {
+        if (token == null || token.isBlank() || token.length() > SecretTokens.PRESENTED_MAX_LENGTH) {
             return Optional.empty();
         }
         return agenda.feedOwner(hash(token)).map(userId ->

@@ -2,16 +2,19 @@ package org.convene.attendance;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
+import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.ATTENDANCE_INTERVAL;
+import static org.convene.db.Tables.CONFERENCE;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.greatest;
@@ -21,11 +24,14 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.when;
 
-/** Writes of attendance intervals. Every close is clamped to the session's window and never before the join. */
+/**
+ * Attendance intervals and the consent to be named. Every close is clamped to the session's window and never
+ * before the join.
+ */
 @Repository
 class AttendanceQueries {
 
-    private static final Field<OffsetDateTime> SESSION_END = select(PROGRAMME_SESSION.ENDS_AT).from(PROGRAMME_SESSION)
+    private static final Field<Instant> SESSION_END = select(PROGRAMME_SESSION.ENDS_AT).from(PROGRAMME_SESSION)
             .where(PROGRAMME_SESSION.ID.eq(ATTENDANCE_INTERVAL.SESSION_ID)).asField();
 
     private final DSLContext db;
@@ -38,7 +44,7 @@ class AttendanceQueries {
     Optional<SessionWindow> window(long sessionId) {
         return db.select(PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ENDS_AT).from(PROGRAMME_SESSION)
                 .where(PROGRAMME_SESSION.ID.eq(sessionId), PROGRAMME_SESSION.CANCELLED_AT.isNull())
-                .fetchOptional(r -> new SessionWindow(r.value1().toInstant(), r.value2().toInstant()));
+                .fetchOptional(mapping(SessionWindow::new));
     }
 
     /**
@@ -57,7 +63,7 @@ class AttendanceQueries {
     Optional<Long> continuable(long sessionId, long userId, Instant since) {
         return db.select(ATTENDANCE_INTERVAL.ID).from(ATTENDANCE_INTERVAL)
                 .where(ATTENDANCE_INTERVAL.SESSION_ID.eq(sessionId), ATTENDANCE_INTERVAL.USER_ID.eq(userId),
-                        coalesce(ATTENDANCE_INTERVAL.LEFT_AT, ATTENDANCE_INTERVAL.LAST_SEEN_AT).ge(utc(since)))
+                        coalesce(ATTENDANCE_INTERVAL.LEFT_AT, ATTENDANCE_INTERVAL.LAST_SEEN_AT).ge(since))
                 .orderBy(ATTENDANCE_INTERVAL.JOINED_AT.desc())
                 .limit(1)
                 .fetchOptional(ATTENDANCE_INTERVAL.ID);
@@ -71,14 +77,14 @@ class AttendanceQueries {
         db.update(ATTENDANCE_INTERVAL)
                 .set(ATTENDANCE_INTERVAL.LEFT_AT, clampedClose(ATTENDANCE_INTERVAL.LAST_SEEN_AT))
                 .where(ATTENDANCE_INTERVAL.SESSION_ID.eq(sessionId), ATTENDANCE_INTERVAL.USER_ID.eq(userId),
-                        ATTENDANCE_INTERVAL.LEFT_AT.isNull(), ATTENDANCE_INTERVAL.LAST_SEEN_AT.lt(utc(since)))
+                        ATTENDANCE_INTERVAL.LEFT_AT.isNull(), ATTENDANCE_INTERVAL.LAST_SEEN_AT.lt(since))
                 .execute();
     }
 
     void reopen(long intervalId, Instant now) {
         db.update(ATTENDANCE_INTERVAL)
                 .setNull(ATTENDANCE_INTERVAL.LEFT_AT)
-                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, greatest(ATTENDANCE_INTERVAL.LAST_SEEN_AT, val(utc(now))))
+                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, greatest(ATTENDANCE_INTERVAL.LAST_SEEN_AT, val(now)))
                 .where(ATTENDANCE_INTERVAL.ID.eq(intervalId))
                 .execute();
     }
@@ -87,8 +93,8 @@ class AttendanceQueries {
         return db.insertInto(ATTENDANCE_INTERVAL)
                 .set(ATTENDANCE_INTERVAL.SESSION_ID, sessionId)
                 .set(ATTENDANCE_INTERVAL.USER_ID, userId)
-                .set(ATTENDANCE_INTERVAL.JOINED_AT, utc(now))
-                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, utc(now))
+                .set(ATTENDANCE_INTERVAL.JOINED_AT, now)
+                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, now)
                 .returning(ATTENDANCE_INTERVAL.ID).fetchSingle().getId();
     }
 
@@ -99,17 +105,17 @@ class AttendanceQueries {
      */
     boolean touch(long intervalId, long userId, Instant now, Instant heardSince) {
         return db.update(ATTENDANCE_INTERVAL)
-                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, greatest(ATTENDANCE_INTERVAL.LAST_SEEN_AT, val(utc(now))))
+                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, greatest(ATTENDANCE_INTERVAL.LAST_SEEN_AT, val(now)))
                 .where(ATTENDANCE_INTERVAL.ID.eq(intervalId), ATTENDANCE_INTERVAL.USER_ID.eq(userId),
-                        ATTENDANCE_INTERVAL.LEFT_AT.isNull(), ATTENDANCE_INTERVAL.LAST_SEEN_AT.ge(utc(heardSince)))
+                        ATTENDANCE_INTERVAL.LEFT_AT.isNull(), ATTENDANCE_INTERVAL.LAST_SEEN_AT.ge(heardSince))
                 .execute() == 1;
     }
 
     /** The page was left or closed: closes now, or at the session's end if that came first. */
     void close(long intervalId, long userId, Instant now) {
         db.update(ATTENDANCE_INTERVAL)
-                .set(ATTENDANCE_INTERVAL.LEFT_AT, clampedClose(val(utc(now))))
-                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, greatest(ATTENDANCE_INTERVAL.LAST_SEEN_AT, val(utc(now))))
+                .set(ATTENDANCE_INTERVAL.LEFT_AT, clampedClose(val(now)))
+                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, greatest(ATTENDANCE_INTERVAL.LAST_SEEN_AT, val(now)))
                 .where(ATTENDANCE_INTERVAL.ID.eq(intervalId), ATTENDANCE_INTERVAL.USER_ID.eq(userId),
                         ATTENDANCE_INTERVAL.LEFT_AT.isNull())
                 .execute();
@@ -122,10 +128,10 @@ class AttendanceQueries {
      * connection, a restart) is closed at its last sign of life.
      */
     int closeAbandoned(Instant now, Duration staleAfter) {
-        Field<OffsetDateTime> end = PROGRAMME_SESSION.ENDS_AT;
-        Field<OffsetDateTime> at = when(end.le(utc(now))
+        Field<Instant> end = PROGRAMME_SESSION.ENDS_AT;
+        Field<Instant> at = when(end.le(now)
                         .and(ATTENDANCE_INTERVAL.LAST_SEEN_AT.ge(field("{0} - {1} * interval '1 millisecond'",
-                                OffsetDateTime.class, end, inline(staleAfter.toMillis())))),
+                                SQLDataType.INSTANT, end, inline(staleAfter.toMillis())))),
                 end)
                 .otherwise(least(ATTENDANCE_INTERVAL.LAST_SEEN_AT, end));
         return db.update(ATTENDANCE_INTERVAL)
@@ -133,14 +139,14 @@ class AttendanceQueries {
                 .from(PROGRAMME_SESSION)
                 .where(PROGRAMME_SESSION.ID.eq(ATTENDANCE_INTERVAL.SESSION_ID),
                         ATTENDANCE_INTERVAL.LEFT_AT.isNull(),
-                        end.le(utc(now)).or(ATTENDANCE_INTERVAL.LAST_SEEN_AT.lt(utc(now.minus(staleAfter)))))
+                        end.le(now).or(ATTENDANCE_INTERVAL.LAST_SEEN_AT.lt(now.minus(staleAfter))))
                 .execute();
     }
 
     /** Deletes intervals that ended before the cutoff (an interval still open is never old). */
     int deleteEndedBefore(Instant cutoff) {
         return db.deleteFrom(ATTENDANCE_INTERVAL)
-                .where(ATTENDANCE_INTERVAL.LEFT_AT.lt(utc(cutoff)))
+                .where(ATTENDANCE_INTERVAL.LEFT_AT.lt(cutoff))
                 .execute();
     }
 
@@ -148,11 +154,28 @@ class AttendanceQueries {
         return db.deleteFrom(ATTENDANCE_INTERVAL).where(ATTENDANCE_INTERVAL.USER_ID.eq(userId)).execute();
     }
 
-    private static Field<OffsetDateTime> clampedClose(Field<OffsetDateTime> at) {
-        return greatest(ATTENDANCE_INTERVAL.JOINED_AT, least(at, SESSION_END));
+    /** Everything held about one person's attendance, oldest first. */
+    List<MyAttendance> attendanceOf(long userId) {
+        return db.select(ATTENDANCE_INTERVAL.SESSION_ID, PROGRAMME_SESSION.TITLE, CONFERENCE.NAME,
+                        ATTENDANCE_INTERVAL.JOINED_AT, ATTENDANCE_INTERVAL.LEFT_AT)
+                .from(ATTENDANCE_INTERVAL)
+                .join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.ID.eq(ATTENDANCE_INTERVAL.SESSION_ID))
+                .join(CONFERENCE).on(CONFERENCE.ID.eq(PROGRAMME_SESSION.CONFERENCE_ID))
+                .where(ATTENDANCE_INTERVAL.USER_ID.eq(userId))
+                .orderBy(ATTENDANCE_INTERVAL.JOINED_AT, ATTENDANCE_INTERVAL.ID)
+                .fetch(mapping(MyAttendance::new));
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    boolean namedInReports(long userId) {
+        return Boolean.TRUE.equals(db.select(APP_USER.NAMED_IN_REPORTS).from(APP_USER)
+                .where(APP_USER.ID.eq(userId)).fetchOne(APP_USER.NAMED_IN_REPORTS));
+    }
+
+    void setNamedInReports(long userId, boolean named) {
+        db.update(APP_USER).set(APP_USER.NAMED_IN_REPORTS, named).where(APP_USER.ID.eq(userId)).execute();
+    }
+
+    private static Field<Instant> clampedClose(Field<Instant> at) {
+        return greatest(ATTENDANCE_INTERVAL.JOINED_AT, least(at, SESSION_END));
     }
 }

@@ -1,8 +1,11 @@
 package org.convene.attendance;
 
+import org.convene.qa.QuestionState;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.Result;
+import org.jooq.Record5;
+import org.jooq.ResultQuery;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -13,13 +16,33 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
+import static org.convene.attendance.ReportColumns.ATTENDED;
+import static org.convene.attendance.ReportColumns.ATTENDEE;
+import static org.convene.attendance.ReportColumns.ATTENDEE_MINUTES;
+import static org.convene.attendance.ReportColumns.BUCKET_START;
+import static org.convene.attendance.ReportColumns.DAY;
+import static org.convene.attendance.ReportColumns.JOINED_AT;
+import static org.convene.attendance.ReportColumns.LABEL;
+import static org.convene.attendance.ReportColumns.LAST_SEEN_AT;
+import static org.convene.attendance.ReportColumns.LEFT_AT;
+import static org.convene.attendance.ReportColumns.MEAN_MINUTES;
+import static org.convene.attendance.ReportColumns.MEDIAN_MINUTES;
+import static org.convene.attendance.ReportColumns.MOST_PRESENT;
+import static org.convene.attendance.ReportColumns.NAMED;
+import static org.convene.attendance.ReportColumns.NO_SHOWS;
+import static org.convene.attendance.ReportColumns.PEAK_AT;
+import static org.convene.attendance.ReportColumns.PEAK_CONCURRENT;
+import static org.convene.attendance.ReportColumns.REGISTERED;
+import static org.convene.attendance.ReportColumns.SESSION_ID;
+import static org.convene.attendance.ReportColumns.SESSION_TITLE;
+import static org.convene.attendance.ReportColumns.STAYED_85;
+import static org.convene.attendance.ReportColumns.STILL_OPEN;
+import static org.convene.attendance.ReportColumns.UNIQUE_ATTENDEES;
 import static org.convene.db.Tables.AGENDA_ITEM;
 import static org.convene.db.Tables.ATTENDANCE_CONFERENCE_SUMMARY;
 import static org.convene.db.Tables.ATTENDANCE_DAY_SUMMARY;
@@ -30,12 +53,13 @@ import static org.convene.db.Tables.HOST_ORGANISATION;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 import static org.convene.db.Tables.QUESTION;
 import static org.convene.db.Tables.QUESTION_VOTE;
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
 
 /**
  * The reports' SQL. The heavy statements live in sql/*.sql beside this class (the benchmark runs EXPLAIN
- * ANALYZE on the same files). Figures of sessions and conferences are cached in summary tables that
+ * ANALYZE on the same files); their results are read through the typed columns of {@link ReportColumns}. Figures of sessions and conferences are cached in summary tables that
  * triggers empty whenever the data behind them changes (db/V11).
  */
 @Repository
@@ -75,8 +99,7 @@ class AttendanceReportQueries {
         return db.select(CONFERENCE.ID, CONFERENCE.SLUG, CONFERENCE.NAME, CONFERENCE.TIME_ZONE, CONFERENCE.FIRST_DAY,
                         CONFERENCE.LAST_DAY)
                 .from(CONFERENCE).where(CONFERENCE.SLUG.eq(slug))
-                .fetchOptional(r -> new ConferenceRef(r.value1(), r.value2(), r.value3(), ZoneId.of(r.value4()),
-                        r.value5(), r.value6()));
+                .fetchOptional(mapping(ConferenceRef::new));
     }
 
     Optional<ConferenceRef> conference(long id) {
@@ -84,8 +107,8 @@ class AttendanceReportQueries {
                 .fetchOptional(CONFERENCE.SLUG).flatMap(this::conference);
     }
 
-    record SessionInfo(long id, long conferenceId, String title, Instant startsAt, Instant endsAt, Long hostId,
-                       String hostName) {
+    record SessionInfo(long id, long conferenceId, String title, Instant startsAt, Instant endsAt,
+                       @Nullable Long hostId, @Nullable String hostName) {
     }
 
     Optional<SessionInfo> session(long sessionId) {
@@ -95,11 +118,10 @@ class AttendanceReportQueries {
                 .from(PROGRAMME_SESSION)
                 .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID))
                 .where(PROGRAMME_SESSION.ID.eq(sessionId))
-                .fetchOptional(r -> new SessionInfo(r.value1(), r.value2(), r.value3(), r.value4().toInstant(),
-                        r.value5().toInstant(), r.value6(), r.value7()));
+                .fetchOptional(mapping(SessionInfo::new));
     }
 
-    List<SessionInfo> sessionsOf(long conferenceId, Long hostId) {
+    List<SessionInfo> sessionsOf(long conferenceId, @Nullable Long hostId) {
         var condition = PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId);
         if (hostId != null) {
             condition = condition.and(PROGRAMME_SESSION.HOST_ID.eq(hostId));
@@ -111,8 +133,7 @@ class AttendanceReportQueries {
                 .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID))
                 .where(condition)
                 .orderBy(PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ID)
-                .fetch(r -> new SessionInfo(r.value1(), r.value2(), r.value3(), r.value4().toInstant(),
-                        r.value5().toInstant(), r.value6(), r.value7()));
+                .fetch(mapping(SessionInfo::new));
     }
 
     List<ReportHost> hostsOf(long conferenceId) {
@@ -121,7 +142,7 @@ class AttendanceReportQueries {
                 .join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.HOST_ID.eq(HOST_ORGANISATION.ID))
                 .where(PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId))
                 .orderBy(HOST_ORGANISATION.NAME)
-                .fetch(r -> new ReportHost(r.value1(), r.value2()));
+                .fetch(mapping(ReportHost::new));
     }
 
     /** Each of these hosts at each conference where it has sessions, newest conference first. */
@@ -133,7 +154,7 @@ class AttendanceReportQueries {
                 .join(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID))
                 .where(PROGRAMME_SESSION.HOST_ID.in(hostIds))
                 .orderBy(CONFERENCE.FIRST_DAY.desc(), CONFERENCE.NAME, HOST_ORGANISATION.NAME)
-                .fetch(r -> new HostReportLink(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+                .fetch(mapping(HostReportLink::new));
     }
 
     // --- cached figures
@@ -141,7 +162,7 @@ class AttendanceReportQueries {
     /** Sessions that have ended with no cached figures: the warm-up works these out ahead of the reports. */
     List<Long> endedSessionsWithoutFigures(Instant endedBefore) {
         return db.select(PROGRAMME_SESSION.ID).from(PROGRAMME_SESSION)
-                .where(PROGRAMME_SESSION.ENDS_AT.lt(AttendanceQueries.utc(endedBefore)))
+                .where(PROGRAMME_SESSION.ENDS_AT.lt(endedBefore))
                 .andNotExists(db.selectOne().from(ATTENDANCE_SESSION_SUMMARY)
                         .where(ATTENDANCE_SESSION_SUMMARY.SESSION_ID.eq(PROGRAMME_SESSION.ID),
                                 ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT.isNotNull()))
@@ -164,8 +185,9 @@ class AttendanceReportQueries {
     }
 
     /** @param perMinute the most attendees present in each minute of the session */
-    record SessionCounts(int registered, int attended, int noShows, int peakConcurrent, Instant peakAt,
-                         Double medianMinutes, Double meanMinutes, int stayed85, double attendeeMinutes,
+    record SessionCounts(int registered, int attended, int noShows, int peakConcurrent, @Nullable Instant peakAt,
+                         @Nullable Double medianMinutes, @Nullable Double meanMinutes, int stayed85,
+                         double attendeeMinutes,
                          List<Integer> perMinute, Instant computedAt) {
     }
 
@@ -174,23 +196,20 @@ class AttendanceReportQueries {
                 .where(ATTENDANCE_SESSION_SUMMARY.SESSION_ID.eq(sessionId),
                         ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT.isNotNull())
                 .fetchOptional(r -> new SessionCounts(r.getRegistered(), r.getAttended(), r.getNoShows(),
-                        r.getPeakConcurrent(), instant(r.getPeakAt()), r.getMedianMinutes(), r.getMeanMinutes(),
+                        r.getPeakConcurrent(), r.getPeakAt(), r.getMedianMinutes(), r.getMeanMinutes(),
                         r.getStayed_85(), r.getAttendeeMinutes(),
                         r.getPresencePerMinute() == null ? List.of() : List.of(r.getPresencePerMinute()),
-                        instant(r.getComputedAt())));
+                        r.getComputedAt()));
     }
 
     SessionCounts computeSession(long sessionId, Instant now) {
-        Record r = db.resultQuery(SESSION_SUMMARY, sessionId).fetchOne();
-        if (r == null) {
-            throw new IllegalStateException("No such session " + sessionId);
-        }
-        return new SessionCounts(r.get("registered", Integer.class), r.get("attended", Integer.class),
-                r.get("no_shows", Integer.class), r.get("peak_concurrent", Integer.class),
-                instant(r.get("peak_at", OffsetDateTime.class)), r.get("median_minutes", Double.class),
-                r.get("mean_minutes", Double.class), r.get("stayed_85", Integer.class),
-                r.get("attendee_minutes", Double.class),
-                series(sessionId, 1).stream().map(ConcurrencyPoint::mostPresent).toList(), now);
+        var r = db.resultQuery(SESSION_SUMMARY, sessionId)
+                .coerce(REGISTERED, ATTENDED, NO_SHOWS, PEAK_CONCURRENT, PEAK_AT, MEDIAN_MINUTES, MEAN_MINUTES,
+                        STAYED_85, ATTENDEE_MINUTES)
+                .fetchOptional()
+                .orElseThrow(() -> new IllegalStateException("No such session " + sessionId));
+        return new SessionCounts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                r.value8(), r.value9(), series(sessionId, 1).stream().map(ConcurrencyPoint::mostPresent).toList(), now);
     }
 
     /**
@@ -206,12 +225,12 @@ class AttendanceReportQueries {
         return newTransaction.execute(tx -> {
             SessionCounts counts = computeSession(sessionId, now);
             db.update(ATTENDANCE_SESSION_SUMMARY)
-                    .set(ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT, AttendanceQueries.utc(now))
+                    .set(ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT, now)
                     .set(ATTENDANCE_SESSION_SUMMARY.REGISTERED, counts.registered())
                     .set(ATTENDANCE_SESSION_SUMMARY.ATTENDED, counts.attended())
                     .set(ATTENDANCE_SESSION_SUMMARY.NO_SHOWS, counts.noShows())
                     .set(ATTENDANCE_SESSION_SUMMARY.PEAK_CONCURRENT, counts.peakConcurrent())
-                    .set(ATTENDANCE_SESSION_SUMMARY.PEAK_AT, utcOrNull(counts.peakAt()))
+                    .set(ATTENDANCE_SESSION_SUMMARY.PEAK_AT, counts.peakAt())
                     .set(ATTENDANCE_SESSION_SUMMARY.MEDIAN_MINUTES, counts.medianMinutes())
                     .set(ATTENDANCE_SESSION_SUMMARY.MEAN_MINUTES, counts.meanMinutes())
                     .set(ATTENDANCE_SESSION_SUMMARY.STAYED_85, counts.stayed85())
@@ -224,7 +243,7 @@ class AttendanceReportQueries {
         });
     }
 
-    record ConferenceCounts(int uniqueAttendees, double attendeeMinutes, int peakConcurrent, Instant peakAt,
+    record ConferenceCounts(int uniqueAttendees, double attendeeMinutes, int peakConcurrent, @Nullable Instant peakAt,
                             int registered, int noShows, List<DayFigures> days, Instant computedAt) {
     }
 
@@ -233,8 +252,8 @@ class AttendanceReportQueries {
                 .where(ATTENDANCE_CONFERENCE_SUMMARY.CONFERENCE_ID.eq(conferenceId),
                         ATTENDANCE_CONFERENCE_SUMMARY.COMPUTED_AT.isNotNull())
                 .fetchOptional(r -> new ConferenceCounts(r.getUniqueAttendees(), r.getAttendeeMinutes(),
-                        r.getPeakConcurrent(), instant(r.getPeakAt()), r.getRegistered(), r.getNoShows(),
-                        cachedDays(conferenceId), instant(r.getComputedAt())));
+                        r.getPeakConcurrent(), r.getPeakAt(), r.getRegistered(), r.getNoShows(),
+                        cachedDays(conferenceId), r.getComputedAt()));
     }
 
     private List<DayFigures> cachedDays(long conferenceId) {
@@ -245,13 +264,13 @@ class AttendanceReportQueries {
     }
 
     ConferenceCounts computeConference(long conferenceId, Instant now) {
-        Record r = db.resultQuery(CONFERENCE_FIGURES, conferenceId).fetchOne();
+        var r = db.resultQuery(CONFERENCE_FIGURES, conferenceId)
+                .coerce(UNIQUE_ATTENDEES, ATTENDEE_MINUTES, PEAK_CONCURRENT, PEAK_AT, REGISTERED, NO_SHOWS)
+                .fetchSingle();
         List<DayFigures> days = db.resultQuery(CONFERENCE_DAYS, conferenceId)
-                .fetch(d -> new DayFigures(d.get("day", LocalDate.class), d.get("unique_attendees", Integer.class),
-                        d.get("attendee_minutes", Double.class)));
-        return new ConferenceCounts(r.get("unique_attendees", Integer.class), r.get("attendee_minutes", Double.class),
-                r.get("peak_concurrent", Integer.class), instant(r.get("peak_at", OffsetDateTime.class)),
-                r.get("registered", Integer.class), r.get("no_shows", Integer.class), days, now);
+                .coerce(DAY, UNIQUE_ATTENDEES, ATTENDEE_MINUTES)
+                .fetch(mapping(DayFigures::new));
+        return new ConferenceCounts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), days, now);
     }
 
     /** As {@link #refreshSession}, for a conference's figures. */
@@ -265,11 +284,11 @@ class AttendanceReportQueries {
         return newTransaction.execute(tx -> {
             ConferenceCounts counts = computeConference(conferenceId, now);
             int stored = db.update(ATTENDANCE_CONFERENCE_SUMMARY)
-                    .set(ATTENDANCE_CONFERENCE_SUMMARY.COMPUTED_AT, AttendanceQueries.utc(now))
+                    .set(ATTENDANCE_CONFERENCE_SUMMARY.COMPUTED_AT, now)
                     .set(ATTENDANCE_CONFERENCE_SUMMARY.UNIQUE_ATTENDEES, counts.uniqueAttendees())
                     .set(ATTENDANCE_CONFERENCE_SUMMARY.ATTENDEE_MINUTES, counts.attendeeMinutes())
                     .set(ATTENDANCE_CONFERENCE_SUMMARY.PEAK_CONCURRENT, counts.peakConcurrent())
-                    .set(ATTENDANCE_CONFERENCE_SUMMARY.PEAK_AT, utcOrNull(counts.peakAt()))
+                    .set(ATTENDANCE_CONFERENCE_SUMMARY.PEAK_AT, counts.peakAt())
                     .set(ATTENDANCE_CONFERENCE_SUMMARY.REGISTERED, counts.registered())
                     .set(ATTENDANCE_CONFERENCE_SUMMARY.NO_SHOWS, counts.noShows())
                     .where(ATTENDANCE_CONFERENCE_SUMMARY.CONFERENCE_ID.eq(conferenceId),
@@ -301,7 +320,7 @@ class AttendanceReportQueries {
     }
 
     QuestionCounts questions(List<Long> sessionIds) {
-        Record r = db.select(count(), count().filterWhere(QUESTION.STATE.eq("ANSWERED")))
+        Record r = db.select(count(), count().filterWhere(QUESTION.STATE.eq(QuestionState.ANSWERED)))
                 .from(QUESTION).where(QUESTION.SESSION_ID.in(sessionIds)).fetchSingle();
         int votes = db.fetchCount(QUESTION_VOTE.join(QUESTION).on(QUESTION.ID.eq(QUESTION_VOTE.QUESTION_ID)),
                 QUESTION.SESSION_ID.in(sessionIds));
@@ -315,30 +334,50 @@ class AttendanceReportQueries {
 
     List<ConcurrencyPoint> series(long sessionId, int bucketMinutes) {
         return db.resultQuery(SESSION_SERIES, bucketMinutes, sessionId)
-                .fetch(r -> new ConcurrencyPoint(r.get("bucket_start", OffsetDateTime.class).toInstant(),
-                        r.get("most_present", Integer.class)));
+                .coerce(BUCKET_START, MOST_PRESENT)
+                .fetch(mapping(ConcurrencyPoint::new));
     }
 
     List<AttendeeRow> attendees(long sessionId, int offset, int limit) {
-        Result<Record> rows = db.resultQuery(SESSION_ATTENDEES, sessionId, offset, limit, sessionId).fetch();
-        return rows.map(r -> new AttendeeRow(r.get("label", String.class), r.get("named", Boolean.class),
-                r.get("joined_at", OffsetDateTime.class).toInstant(), r.get("left_at", OffsetDateTime.class).toInstant(),
-                r.get("still_open", Boolean.class)));
+        return attendeesQuery(sessionId, offset, limit).fetch(mapping(AttendeeRow::new));
+    }
+
+    /** All of a session's attendees, read {@code fetchSize} rows at a time; the caller closes the stream. */
+    Stream<AttendeeRow> streamAttendees(long sessionId, int fetchSize) {
+        return attendeesQuery(sessionId, 0, Integer.MAX_VALUE).fetchSize(fetchSize).fetchStream()
+                .map(mapping(AttendeeRow::new));
+    }
+
+    private ResultQuery<Record5<String, Boolean, Instant, Instant, Boolean>> attendeesQuery(long sessionId, int offset,
+                                                                                            int limit) {
+        return db.resultQuery(SESSION_ATTENDEES, sessionId, offset, limit, sessionId)
+                .coerce(LABEL, NAMED, JOINED_AT, LEFT_AT, STILL_OPEN);
     }
 
     int attendeeRowCount(long sessionId) {
         return db.fetchCount(ATTENDANCE_INTERVAL, ATTENDANCE_INTERVAL.SESSION_ID.eq(sessionId));
     }
 
+    /** One stay in the raw export of a conference's intervals; {@code leftAt} is null while it is open. */
+    record IntervalRow(long sessionId, String sessionTitle, String attendee, boolean named, Instant joinedAt,
+                       Instant leftAt, Instant lastSeenAt) {
+    }
+
+    int intervalCount(long conferenceId) {
+        return db.fetchCount(ATTENDANCE_INTERVAL.join(PROGRAMME_SESSION)
+                        .on(PROGRAMME_SESSION.ID.eq(ATTENDANCE_INTERVAL.SESSION_ID)),
+                PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId));
+    }
+
+    /** Every interval of a conference, read {@code fetchSize} rows at a time; the caller closes the stream. */
+    Stream<IntervalRow> streamIntervals(long conferenceId, int fetchSize) {
+        return db.resultQuery(CONFERENCE_INTERVALS, conferenceId, conferenceId)
+                .coerce(SESSION_ID, SESSION_TITLE, ATTENDEE, NAMED, JOINED_AT, LEFT_AT, LAST_SEEN_AT)
+                .fetchSize(fetchSize).fetchStream()
+                .map(mapping(IntervalRow::new));
+    }
+
     int registered(long sessionId) {
         return db.fetchCount(AGENDA_ITEM, AGENDA_ITEM.SESSION_ID.eq(sessionId));
-    }
-
-    static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
-    }
-
-    private static OffsetDateTime utcOrNull(Instant instant) {
-        return instant == null ? null : AttendanceQueries.utc(instant);
     }
 }

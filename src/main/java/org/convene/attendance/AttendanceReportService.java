@@ -5,9 +5,7 @@ import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
 import org.convene.programme.ProgrammePermissions;
-import org.jooq.Cursor;
-import org.jooq.DSLContext;
-import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -17,11 +15,12 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Attendance reports: a conference overview, each session, each host organisation, and CSV exports of every
@@ -42,15 +41,13 @@ public class AttendanceReportService {
     private final AttendanceReportQueries queries;
     private final CurrentUser currentUser;
     private final ProgrammePermissions permissions;
-    private final DSLContext db;
     private final Clock clock;
 
     AttendanceReportService(AttendanceReportQueries queries, CurrentUser currentUser, ProgrammePermissions permissions,
-                            DSLContext db, Clock clock) {
+                            Clock clock) {
         this.queries = queries;
         this.currentUser = currentUser;
         this.permissions = permissions;
-        this.db = db;
         this.clock = clock;
     }
 
@@ -144,7 +141,7 @@ public class AttendanceReportService {
             .thenComparing(SessionFigures::startsAt)
             .thenComparingLong(SessionFigures::sessionId);
 
-    private List<SessionFigures> sessionFigures(long conferenceId, Long hostId) {
+    private List<SessionFigures> sessionFigures(long conferenceId, @Nullable Long hostId) {
         List<SessionFigures> figures = new ArrayList<>();
         for (AttendanceReportQueries.SessionInfo session : queries.sessionsOf(conferenceId, hostId)) {
             figures.add(figures(session));
@@ -262,10 +259,7 @@ public class AttendanceReportService {
     public long rowCount(Table table, long id) {
         requireTable(table, id);
         return switch (table) {
-            case CONFERENCE_INTERVALS -> db.fetchCount(org.convene.db.Tables.ATTENDANCE_INTERVAL
-                            .join(org.convene.db.Tables.PROGRAMME_SESSION)
-                            .on(org.convene.db.Tables.PROGRAMME_SESSION.ID.eq(org.convene.db.Tables.ATTENDANCE_INTERVAL.SESSION_ID)),
-                    org.convene.db.Tables.PROGRAMME_SESSION.CONFERENCE_ID.eq(id));
+            case CONFERENCE_INTERVALS -> queries.intervalCount(id);
             case SESSION_ATTENDEES -> queries.attendeeRowCount(id);
             default -> -1;
         };
@@ -279,7 +273,8 @@ public class AttendanceReportService {
      * @return the number of data rows written
      */
     @Transactional(readOnly = true)
-    public long writeCsv(Table table, long id, String slug, Writer out, Progress progress) throws IOException {
+    public long writeCsv(Table table, long id, @Nullable String slug, Writer out, Progress progress)
+            throws IOException {
         requireTable(table, id);
         CsvWriter csv = CsvTables.writer(out);
         long rows = switch (table) {
@@ -299,7 +294,8 @@ public class AttendanceReportService {
                 yield all.size();
             }
             case HOST_SESSIONS -> {
-                HostReport report = hostReport(slug, id).orElseThrow();
+                HostReport report = hostReport(Objects.requireNonNull(slug, "a host's report names its conference"), id)
+                        .orElseThrow();
                 writeSessions(csv, report.sessions());
                 yield report.sessions().size();
             }
@@ -350,7 +346,7 @@ public class AttendanceReportService {
         }
     }
 
-    private static Double percent(Double share) {
+    private static @Nullable Double percent(@Nullable Double share) {
         return share == null ? null : share * 100;
     }
 
@@ -373,16 +369,11 @@ public class AttendanceReportService {
         long total = queries.attendeeRowCount(sessionId);
         csv.writeRecord("Attendee", "Named with consent", "Joined (UTC)", "Left (UTC)", "Still there", "Minutes");
         long done = 0;
-        try (Cursor<Record> rows = db.resultQuery(AttendanceReportQueries.SESSION_ATTENDEES, sessionId, 0,
-                Integer.MAX_VALUE, sessionId).fetchSize(EXPORT_FETCH_SIZE).fetchLazy()) {
-            for (Record r : rows) {
-                Instant joined = r.get("joined_at", OffsetDateTime.class).toInstant();
-                Instant left = r.get("left_at", OffsetDateTime.class).toInstant();
-                csv.writeRecord(CsvTables.text(r.get("label", String.class)),
-                        Boolean.TRUE.equals(r.get("named", Boolean.class)) ? "yes" : "no",
-                        CsvTables.time(joined), CsvTables.time(left),
-                        Boolean.TRUE.equals(r.get("still_open", Boolean.class)) ? "yes" : "no",
-                        CsvTables.minutes(joined, left));
+        try (Stream<AttendeeRow> rows = queries.streamAttendees(sessionId, EXPORT_FETCH_SIZE)) {
+            for (AttendeeRow row : (Iterable<AttendeeRow>) rows::iterator) {
+                csv.writeRecord(CsvTables.text(row.label()), row.named() ? "yes" : "no",
+                        CsvTables.time(row.joinedAt()), CsvTables.time(row.leftAt()), row.stillOpen() ? "yes" : "no",
+                        CsvTables.minutes(row.joinedAt(), row.leftAt()));
                 done = progressed(done, total, progress);
             }
         }
@@ -395,18 +386,13 @@ public class AttendanceReportService {
         csv.writeRecord("Session id", "Session", "Attendee", "Named with consent", "Joined (UTC)", "Left (UTC)",
                 "Last seen (UTC)", "Minutes");
         long done = 0;
-        try (Cursor<Record> rows = db.resultQuery(AttendanceReportQueries.CONFERENCE_INTERVALS, conferenceId,
-                conferenceId).fetchSize(EXPORT_FETCH_SIZE).fetchLazy()) {
-            // by position, not by name: this loop runs once per interval
-            for (Record r : rows) {
-                Instant joined = ((OffsetDateTime) r.get(4)).toInstant();
-                OffsetDateTime leftAt = (OffsetDateTime) r.get(5);
-                Instant left = leftAt == null ? null : leftAt.toInstant();
-                csv.writeRecord(String.valueOf(r.get(0)), CsvTables.text((String) r.get(1)),
-                        CsvTables.text((String) r.get(2)), Boolean.TRUE.equals(r.get(3)) ? "yes" : "no",
-                        joined.toString(), left == null ? "" : left.toString(),
-                        ((OffsetDateTime) r.get(6)).toInstant().toString(),
-                        left == null ? "" : CsvTables.minutes(joined, left));
+        try (Stream<AttendanceReportQueries.IntervalRow> rows = queries.streamIntervals(conferenceId, EXPORT_FETCH_SIZE)) {
+            for (AttendanceReportQueries.IntervalRow row : (Iterable<AttendanceReportQueries.IntervalRow>) rows::iterator) {
+                Instant left = row.leftAt();
+                csv.writeRecord(Long.toString(row.sessionId()), CsvTables.text(row.sessionTitle()),
+                        CsvTables.text(row.attendee()), row.named() ? "yes" : "no",
+                        row.joinedAt().toString(), left == null ? "" : left.toString(), row.lastSeenAt().toString(),
+                        left == null ? "" : CsvTables.minutes(row.joinedAt(), left));
                 done = progressed(done, total, progress);
             }
         }

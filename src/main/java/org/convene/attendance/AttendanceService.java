@@ -5,7 +5,6 @@ import org.convene.core.security.CurrentUser;
 import org.convene.programme.JoinState;
 import org.convene.programme.ProgrammeService;
 import org.convene.programme.SessionDetail;
-import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -20,12 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-
-import static org.convene.db.Tables.APP_USER;
-import static org.convene.db.Tables.ATTENDANCE_INTERVAL;
-import static org.convene.db.Tables.CONFERENCE;
-import static org.convene.db.Tables.PROGRAMME_SESSION;
 
 /**
  * Records when signed-in attendees are at a session: from opening its page (or clicking Join) while it runs,
@@ -43,16 +38,14 @@ public class AttendanceService {
     private final ProgrammeService programme;
     private final CurrentUser currentUser;
     private final AttendanceProperties properties;
-    private final DSLContext db;
     private final Clock clock;
 
     AttendanceService(AttendanceQueries intervals, ProgrammeService programme, CurrentUser currentUser,
-                      AttendanceProperties properties, DSLContext db, Clock clock) {
+                      AttendanceProperties properties, Clock clock) {
         this.intervals = intervals;
         this.programme = programme;
         this.currentUser = currentUser;
         this.properties = properties;
-        this.db = db;
         this.clock = clock;
     }
 
@@ -125,7 +118,7 @@ public class AttendanceService {
             return Optional.empty();
         }
         arrived(sessionId);
-        return Optional.of(session.get().joinUrl());
+        return Optional.of(Objects.requireNonNull(session.get().joinUrl(), "an open session has a link"));
     }
 
     /** The page was closed or left. */
@@ -155,16 +148,7 @@ public class AttendanceService {
     /** Everything Convene holds about my attendance, oldest first. */
     @Transactional(readOnly = true)
     public List<MyAttendance> myAttendance() {
-        long userId = currentUser.require().id();
-        return db.select(ATTENDANCE_INTERVAL.SESSION_ID, PROGRAMME_SESSION.TITLE, CONFERENCE.NAME,
-                        ATTENDANCE_INTERVAL.JOINED_AT, ATTENDANCE_INTERVAL.LEFT_AT)
-                .from(ATTENDANCE_INTERVAL)
-                .join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.ID.eq(ATTENDANCE_INTERVAL.SESSION_ID))
-                .join(CONFERENCE).on(CONFERENCE.ID.eq(PROGRAMME_SESSION.CONFERENCE_ID))
-                .where(ATTENDANCE_INTERVAL.USER_ID.eq(userId))
-                .orderBy(ATTENDANCE_INTERVAL.JOINED_AT, ATTENDANCE_INTERVAL.ID)
-                .fetch(r -> new MyAttendance(r.value1(), r.value2(), r.value3(), r.value4().toInstant(),
-                        r.value5() == null ? null : r.value5().toInstant()));
+        return intervals.attendanceOf(currentUser.require().id());
     }
 
     /** My attendance as CSV (session, conference, joined, left, minutes), written as it is read. */
@@ -185,14 +169,11 @@ public class AttendanceService {
 
     @Transactional(readOnly = true)
     public boolean namedInReports() {
-        long userId = currentUser.require().id();
-        return Boolean.TRUE.equals(db.select(APP_USER.NAMED_IN_REPORTS).from(APP_USER)
-                .where(APP_USER.ID.eq(userId)).fetchOne(APP_USER.NAMED_IN_REPORTS));
+        return intervals.namedInReports(currentUser.require().id());
     }
 
     /** Whether organisers' reports may show my name; without it I am counted, never named. */
     public void setNamedInReports(boolean named) {
-        long userId = currentUser.require().id();
-        db.update(APP_USER).set(APP_USER.NAMED_IN_REPORTS, named).where(APP_USER.ID.eq(userId)).execute();
+        intervals.setNamedInReports(currentUser.require().id(), named);
     }
 }

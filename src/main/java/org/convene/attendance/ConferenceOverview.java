@@ -1,5 +1,7 @@
 package org.convene.attendance;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -8,11 +10,11 @@ import java.util.List;
  * sessions at once counts twice there; unique attendees count people once.
  */
 public record ConferenceOverview(ConferenceRef conference, int uniqueAttendees, List<DayFigures> days,
-                                 double attendeeMinutes, int peakConcurrent, Instant peakAt, int registered,
+                                 double attendeeMinutes, int peakConcurrent, @Nullable Instant peakAt, int registered,
                                  int noShows, int questionsAsked, int questionsAnswered, int sessions,
                                  List<ReportHost> hosts, Instant computedAt) {
 
-    public Double noShowRate() {
+    public @Nullable Double noShowRate() {
         return Rates.share(noShows, registered);
     }
 }

@@ -2,6 +2,7 @@ package org.convene.attendance;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import org.jspecify.annotations.Nullable;
 
 import java.io.Writer;
 import java.time.Instant;
@@ -29,7 +30,7 @@ final class CsvTables {
         csv.flush();
     }
 
-    static String time(Instant instant) {
+    static String time(@Nullable Instant instant) {
         return instant == null ? "" : instant.toString();
     }
 
@@ -38,7 +39,7 @@ final class CsvTables {
     }
 
     /** One decimal place, "." as the separator, written without String.format (the export calls it a million times). */
-    static String decimal(Double value) {
+    static String decimal(@Nullable Double value) {
         return value == null ? "" : tenths(Math.round(value * 10));
     }
 
@@ -51,7 +52,7 @@ final class CsvTables {
      * Text as typed by people (names, titles) could start a formula when a spreadsheet opens the file
      * (CSV injection): such cells get a leading apostrophe, as OWASP recommends.
      */
-    static String text(String value) {
+    static String text(@Nullable String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }

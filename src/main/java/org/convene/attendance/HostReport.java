@@ -1,5 +1,7 @@
 package org.convene.attendance;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -41,7 +43,7 @@ public record HostReport(ConferenceRef conference, ReportHost host, List<Session
         return sessions.stream().mapToInt(SessionFigures::votes).sum();
     }
 
-    public Double noShowRate() {
+    public @Nullable Double noShowRate() {
         return Rates.share(noShows(), registered());
     }
 }

@@ -1,5 +1,7 @@
 package org.convene.attendance;
 
+import org.jspecify.annotations.Nullable;
+
 /** Shares as numbers people read: "14%" and "about 1 in 7". */
 public final class Rates {
 
@@ -7,12 +9,12 @@ public final class Rates {
     }
 
     /** part / whole, or null when there is no whole to divide by. */
-    public static Double share(int part, int whole) {
+    public static @Nullable Double share(int part, int whole) {
         return whole == 0 ? null : (double) part / whole;
     }
 
     /** "14% (about 1 in 7)", "0% (none)", "100% (all)", or "no one to count" when undefined. */
-    public static String describe(Double share) {
+    public static String describe(@Nullable Double share) {
         if (share == null) {
             return "no one to count";
         }

@@ -1,5 +1,7 @@
 package org.convene.attendance;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 
 /**
@@ -10,17 +12,17 @@ import java.time.Instant;
  * @param stayed85      attendees present for at least 85 % of the session's length
  * @param computedAt    when the cached figures were worked out
  */
-public record SessionFigures(long sessionId, String title, Instant startsAt, Instant endsAt, Long hostId,
-                             String hostName, int registered, int attended, int noShows, int peakConcurrent,
-                             Instant peakAt, Double medianMinutes, Double meanMinutes, int stayed85,
-                             double attendeeMinutes, int questionsAsked, int questionsAnswered, int votes,
+public record SessionFigures(long sessionId, String title, Instant startsAt, Instant endsAt, @Nullable Long hostId,
+                             @Nullable String hostName, int registered, int attended, int noShows, int peakConcurrent,
+                             @Nullable Instant peakAt, @Nullable Double medianMinutes, @Nullable Double meanMinutes,
+                             int stayed85, double attendeeMinutes, int questionsAsked, int questionsAnswered, int votes,
                              Instant computedAt) {
 
-    public Double noShowRate() {
+    public @Nullable Double noShowRate() {
         return Rates.share(noShows, registered);
     }
 
-    public Double stayed85Share() {
+    public @Nullable Double stayed85Share() {
         return Rates.share(stayed85, attended);
     }
 

@@ -1,5 +1,7 @@
 package org.convene.demo;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -23,10 +25,10 @@ final class DemoProgramme {
 
     enum Access { BSL, CAPTIONS, EASY_READ, PHONE, BREAKS }
 
-    record Host(String name, String website, String description) {
+    record Host(String name, @Nullable String website, String description) {
     }
 
-    record Person(String name, String organisation, String bio, String accountEmail) {
+    record Person(String name, String organisation, String bio, @Nullable String accountEmail) {
     }
 
     /**
@@ -34,7 +36,8 @@ final class DemoProgramme {
      * @param track index into {@link #TRACKS}
      */
     record Session(int day, String start, int minutes, int track, String host, String format, String title,
-                   String summary, Set<Access> access, String accessNotes, Integer capacity, List<String> people) {
+                   String summary, Set<Access> access, @Nullable String accessNotes, @Nullable Integer capacity,
+                   List<String> people) {
     }
 
     static final List<String> TRACKS = List.of("Main stage", "Workshops", "Community and culture");

@@ -1,6 +1,8 @@
 package org.convene.demo;
 
 import org.convene.core.DemoMode;
+import org.convene.programme.PersonRole;
+import org.convene.programme.SessionFormat;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +12,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +73,7 @@ class DemoProgrammeLoader {
                 .ifPresent(userId -> db.insertInto(HOST_COORDINATOR)
                         .set(HOST_COORDINATOR.HOST_ID, hosts.get(DemoProgramme.DEMO_HOST_ORGANISATION))
                         .set(HOST_COORDINATOR.USER_ID, userId)
-                        .set(HOST_COORDINATOR.ADDED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                        .set(HOST_COORDINATOR.ADDED_AT, clock.instant())
                         .onConflictDoNothing().execute());
         Map<String, Long> people = new HashMap<>();
         for (DemoProgramme.Person person : DemoProgramme.PEOPLE) {
@@ -103,7 +104,7 @@ class DemoProgrammeLoader {
                 .set(CONFERENCE.THEME, DemoProgramme.THEME)
                 .set(CONFERENCE.DESCRIPTION, "A week celebrating co-production: people who use services, carers "
                         + "and organisations working together as equal partners.")
-                .set(CONFERENCE.TIME_ZONE, DemoProgramme.ZONE)
+                .set(CONFERENCE.TIME_ZONE, ZoneId.of(DemoProgramme.ZONE))
                 .set(CONFERENCE.FIRST_DAY, monday)
                 .set(CONFERENCE.LAST_DAY, monday.plusDays(4))
                 .returning(CONFERENCE.ID).fetchSingle().getId();
@@ -125,9 +126,9 @@ class DemoProgrammeLoader {
                     .set(PROGRAMME_SESSION.CONFERENCE_ID, conferenceId)
                     .set(PROGRAMME_SESSION.TITLE, session.title())
                     .set(PROGRAMME_SESSION.SUMMARY_MARKDOWN, session.summary())
-                    .set(PROGRAMME_SESSION.FORMAT, session.format())
-                    .set(PROGRAMME_SESSION.STARTS_AT, start.toOffsetDateTime())
-                    .set(PROGRAMME_SESSION.ENDS_AT, start.plusMinutes(session.minutes()).toOffsetDateTime())
+                    .set(PROGRAMME_SESSION.FORMAT, SessionFormat.valueOf(session.format()))
+                    .set(PROGRAMME_SESSION.STARTS_AT, start.toInstant())
+                    .set(PROGRAMME_SESSION.ENDS_AT, start.plusMinutes(session.minutes()).toInstant())
                     .set(PROGRAMME_SESSION.TRACK_ID, tracks.get(session.track()))
                     .set(PROGRAMME_SESSION.HOST_ID, hosts.get(session.host()))
                     .set(PROGRAMME_SESSION.JOIN_URL, "https://meet.jit.si/ConveneDemo-" + room)
@@ -146,7 +147,7 @@ class DemoProgrammeLoader {
                 db.insertInto(SESSION_PERSON)
                         .set(SESSION_PERSON.SESSION_ID, sessionId)
                         .set(SESSION_PERSON.PERSON_ID, people.get(person))
-                        .set(SESSION_PERSON.ROLE, "FACILITATOR")
+                        .set(SESSION_PERSON.ROLE, PersonRole.FACILITATOR)
                         .set(SESSION_PERSON.POSITION, position++)
                         .execute();
             }

@@ -1,5 +1,6 @@
 package org.convene.exchange;
 
+import org.jspecify.annotations.Nullable;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -20,7 +21,7 @@ final class CsvCells {
     private CsvCells() {
     }
 
-    static LocalDate date(String text) {
+    static @Nullable LocalDate date(String text) {
         try {
             if (ISO_DATE.matcher(text).matches()) {
                 return LocalDate.parse(text);
@@ -38,7 +39,7 @@ final class CsvCells {
     }
 
     /** 24-hour clock, with a colon or a full stop, seconds ignored (Excel adds them). */
-    static LocalTime time(String text) {
+    static @Nullable LocalTime time(String text) {
         Matcher m = TIME.matcher(text);
         if (m.matches()) {
             int hour = Integer.parseInt(m.group(1));
@@ -55,7 +56,7 @@ final class CsvCells {
     }
 
     /** An empty cell is no. */
-    static Boolean yesNo(String text) {
+    static @Nullable Boolean yesNo(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "", "no", "n", "false", "0" -> false;
             case "yes", "y", "true", "1" -> true;

@@ -1,5 +1,6 @@
 package org.convene.exchange;
 
+import org.jspecify.annotations.Nullable;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -103,7 +104,7 @@ record CsvImportFile(List<CsvRecord> rows, Map<CsvColumn, Integer> columns, List
     }
 
     /** UTF-8 with or without a byte order mark, or UTF-16 with one (Excel's "Unicode text"); null if neither. */
-    private static String decode(byte[] file, List<String> problems) {
+    private static @Nullable String decode(byte[] file, List<String> problems) {
         if (file == null || file.length == 0) {
             problems.add("The file is empty. Download the template, put one session on each row and upload it again.");
             return null;

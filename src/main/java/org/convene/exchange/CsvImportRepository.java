@@ -5,12 +5,10 @@ import org.convene.programme.ConferenceSummary;
 import org.convene.programme.HostRef;
 import org.convene.programme.PersonRole;
 import org.convene.programme.SessionDraft;
-import org.convene.programme.SessionFormat;
 
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -28,6 +26,7 @@ import static org.convene.db.Tables.PERSON;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 import static org.convene.db.Tables.SESSION_PERSON;
 import static org.convene.db.Tables.TRACK;
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.multiset;
@@ -52,8 +51,7 @@ class CsvImportRepository {
         return db.select(CONFERENCE.ID, CONFERENCE.SLUG, CONFERENCE.NAME, CONFERENCE.THEME, CONFERENCE.TIME_ZONE,
                         CONFERENCE.FIRST_DAY, CONFERENCE.LAST_DAY)
                 .from(CONFERENCE).where(CONFERENCE.ID.eq(id))
-                .fetchOptional(r -> new ConferenceSummary(r.value1(), r.value2(), r.value3(), r.value4(),
-                        ZoneId.of(r.value5()), r.value6(), r.value7()));
+                .fetchOptional(mapping(ConferenceSummary::new));
     }
 
     /** Track ids by name, in timetable order. */
@@ -69,7 +67,7 @@ class CsvImportRepository {
     List<HostRef> hosts() {
         return db.select(HOST_ORGANISATION.ID, HOST_ORGANISATION.NAME).from(HOST_ORGANISATION)
                 .orderBy(HOST_ORGANISATION.NAME)
-                .fetch(r -> new HostRef(r.value1(), r.value2()));
+                .fetch(mapping(HostRef::new));
     }
 
     /** Account ids by (lower-case) email, for those of the given emails that have an account. */
@@ -91,7 +89,7 @@ class CsvImportRepository {
         var s = PROGRAMME_SESSION;
         var facilitators = multiset(select(PERSON.USER_ID).from(SESSION_PERSON)
                 .join(PERSON).on(PERSON.ID.eq(SESSION_PERSON.PERSON_ID))
-                .where(SESSION_PERSON.SESSION_ID.eq(s.ID), SESSION_PERSON.ROLE.eq(PersonRole.FACILITATOR.name()),
+                .where(SESSION_PERSON.SESSION_ID.eq(s.ID), SESSION_PERSON.ROLE.eq(PersonRole.FACILITATOR),
                         PERSON.USER_ID.isNotNull()))
                 .convertFrom(r -> new HashSet<>(r.getValues(PERSON.USER_ID)));
         var query = db.select(s.ID, s.VERSION, s.REFERENCE, s.TITLE, s.SUMMARY_MARKDOWN, s.FORMAT, s.STARTS_AT,
@@ -108,8 +106,8 @@ class CsvImportRepository {
             flag(access, AccessFeature.AUDIO_OR_PHONE, r.get(s.AUDIO_OR_PHONE));
             flag(access, AccessFeature.BUILT_IN_BREAKS, r.get(s.BUILT_IN_BREAKS));
             SessionDraft draft = new SessionDraft(conferenceId, r.get(s.REFERENCE), r.get(s.TITLE),
-                    r.get(s.SUMMARY_MARKDOWN), SessionFormat.valueOf(r.get(s.FORMAT)),
-                    r.get(s.STARTS_AT).toInstant(), r.get(s.ENDS_AT).toInstant(), r.get(s.TRACK_ID),
+                    r.get(s.SUMMARY_MARKDOWN), r.get(s.FORMAT),
+                    r.get(s.STARTS_AT), r.get(s.ENDS_AT), r.get(s.TRACK_ID),
                     r.get(s.HOST_ID), r.get(s.JOIN_URL), r.get(s.CAPACITY), access, r.get(s.ACCESS_NOTES));
             sessions.put(draft.reference(), new Existing(r.get(s.ID), r.get(s.VERSION), draft, r.get(facilitators)));
         });
@@ -148,7 +146,7 @@ class CsvImportRepository {
     void setFacilitators(long sessionId, List<Long> userIds) {
         db.deleteFrom(SESSION_PERSON)
                 .where(SESSION_PERSON.SESSION_ID.eq(sessionId),
-                        SESSION_PERSON.ROLE.eq(PersonRole.FACILITATOR.name()),
+                        SESSION_PERSON.ROLE.eq(PersonRole.FACILITATOR),
                         SESSION_PERSON.PERSON_ID.in(select(PERSON.ID).from(PERSON)
                                 .where(PERSON.USER_ID.isNotNull(), PERSON.USER_ID.notIn(userIds))))
                 .execute();
@@ -157,7 +155,7 @@ class CsvImportRepository {
             long personId = personOf(userId);
             db.insertInto(SESSION_PERSON).set(SESSION_PERSON.SESSION_ID, sessionId)
                     .set(SESSION_PERSON.PERSON_ID, personId)
-                    .set(SESSION_PERSON.ROLE, PersonRole.FACILITATOR.name())
+                    .set(SESSION_PERSON.ROLE, PersonRole.FACILITATOR)
                     .set(SESSION_PERSON.POSITION, position++)
                     .onConflict(SESSION_PERSON.SESSION_ID, SESSION_PERSON.PERSON_ID, SESSION_PERSON.ROLE)
                     .doUpdate().set(SESSION_PERSON.POSITION, position - 1)

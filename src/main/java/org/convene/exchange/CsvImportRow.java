@@ -1,6 +1,7 @@
 package org.convene.exchange;
 
 import org.convene.programme.SessionDraft;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 
@@ -14,9 +15,10 @@ import java.util.List;
  *                           facilitator emails column, which leaves facilitators as they are
  * @param changedColumns     for an update, the template columns whose value differs from the session's
  */
-public record CsvImportRow(int line, Action action, SessionDraft draft, String trackName, boolean newTrack,
-                           String hostName, boolean newHost, List<Long> facilitatorUserIds, Long sessionId,
-                           Integer expectedVersion, List<String> changedColumns, List<CsvImportProblem> problems) {
+public record CsvImportRow(int line, Action action, SessionDraft draft, @Nullable String trackName, boolean newTrack,
+                           @Nullable String hostName, boolean newHost, @Nullable List<Long> facilitatorUserIds,
+                           @Nullable Long sessionId, @Nullable Integer expectedVersion, List<String> changedColumns,
+                           List<CsvImportProblem> problems) {
 
     public enum Action {
         CREATE("Create"), UPDATE("Update"), UNCHANGED("Unchanged");
@@ -42,7 +44,7 @@ public record CsvImportRow(int line, Action action, SessionDraft draft, String t
         return !problems.isEmpty();
     }
 
-    public String reference() {
+    public @Nullable String reference() {
         return draft.reference();
     }
 }

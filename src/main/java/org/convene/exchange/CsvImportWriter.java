@@ -1,5 +1,7 @@
 package org.convene.exchange;
 
+import org.jspecify.annotations.Nullable;
+import java.util.Objects;
 import org.convene.core.security.ConveneUser;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.ProgrammePermissions;
@@ -59,21 +61,23 @@ class CsvImportWriter {
         for (CsvImportRow row : preview.rows()) {
             SessionDraft draft = row.draft();
             if (row.newTrack()) {
-                String key = row.trackName().toLowerCase(Locale.ROOT);
+                String trackName = Objects.requireNonNull(row.trackName(), "a new track is named in the file");
+                String key = trackName.toLowerCase(Locale.ROOT);
                 Long trackId = trackIds.get(key);
                 if (trackId == null) {
-                    trackId = repository.createTrack(conference.id(), row.trackName());
+                    trackId = repository.createTrack(conference.id(), trackName);
                     trackIds.put(key, trackId);
                     tracksCreated++;
                 }
                 draft = withIds(draft, trackId, draft.hostId());
             }
             if (row.newHost()) {
-                String key = row.hostName().toLowerCase(Locale.ROOT);
+                String hostName = Objects.requireNonNull(row.hostName(), "a new host is named in the file");
+                String key = hostName.toLowerCase(Locale.ROOT);
                 Long hostId = hostIds.get(key);
                 if (hostId == null) {
-                    Optional<Long> found = repository.hostByName(row.hostName());
-                    hostId = found.orElseGet(() -> repository.createHost(row.hostName()));
+                    Optional<Long> found = repository.hostByName(hostName);
+                    hostId = found.orElseGet(() -> repository.createHost(hostName));
                     if (found.isEmpty()) {
                         hostsCreated++;
                     }
@@ -90,7 +94,8 @@ class CsvImportWriter {
                     created++;
                 }
                 case UPDATE -> {
-                    if (!writer.update(row.sessionId(), row.expectedVersion(), draft)) {
+                    if (!writer.update(Objects.requireNonNull(row.sessionId(), "an update names its session"),
+                            Objects.requireNonNull(row.expectedVersion(), "read with the session"), draft)) {
                         throw new CsvImportConflictException("Session " + row.reference() + " was changed by "
                                 + "someone else while the file was being imported, so nothing has been imported. "
                                 + "Upload the file again to check it against the programme as it is now.");
@@ -122,7 +127,8 @@ class CsvImportWriter {
         for (CsvImportRow row : preview.rows()) {
             CsvImportRepository.Existing current = now.get(row.reference());
             boolean same = row.sessionId() == null ? current == null
-                    : current != null && current.id() == row.sessionId() && current.version() == row.expectedVersion();
+                    : current != null && current.id() == row.sessionId()
+                    && Objects.equals(current.version(), row.expectedVersion());
             if (!same) {
                 changedSince.add(row.reference());
             }
@@ -163,7 +169,7 @@ class CsvImportWriter {
         }
     }
 
-    private static SessionDraft withIds(SessionDraft d, Long trackId, Long hostId) {
+    private static SessionDraft withIds(SessionDraft d, @Nullable Long trackId, @Nullable Long hostId) {
         return new SessionDraft(d.conferenceId(), d.reference(), d.title(), d.summaryMarkdown(), d.format(),
                 d.startsAt(), d.endsAt(), trackId, hostId, d.joinUrl(), d.capacity(), d.access(), d.accessNotes());
     }

@@ -1,8 +1,10 @@
 package org.convene.exchange;
 
+import org.jspecify.annotations.Nullable;
 import org.convene.programme.AccessFeature;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.HostRef;
+import org.convene.programme.ProgrammeLimits;
 import org.convene.programme.SessionDraft;
 import org.convene.programme.SessionFormat;
 import org.convene.programme.SessionRules;
@@ -33,9 +35,6 @@ import java.util.TreeSet;
  * nothing, so every rule can be tried without a database.
  */
 final class CsvRowChecker {
-
-    private static final int TRACK_MAX = 100;
-    private static final int HOST_MAX = 200;
 
     /**
      * What the rows are checked against.
@@ -162,7 +161,7 @@ final class CsvRowChecker {
     }
 
     /** A track or host as the row names it: an existing one's id, or a new one confirming will create. */
-    private record Named(Long id, String name, boolean isNew) {
+    private record Named(@Nullable Long id, @Nullable String name, boolean isNew) {
     }
 
     private boolean has(CsvColumn column) {
@@ -173,7 +172,7 @@ final class CsvRowChecker {
         return file.cell(record, column);
     }
 
-    private SessionFormat format(Row row) {
+    private @Nullable SessionFormat format(Row row) {
         String text = cell(row.record, CsvColumn.FORMAT);
         if (text.isEmpty()) {
             row.unreadable(CsvColumn.FORMAT, "Enter a format: " + formats());
@@ -210,7 +209,7 @@ final class CsvRowChecker {
         return new Instant[]{starts, ends};
     }
 
-    private LocalTime time(Row row, CsvColumn column) {
+    private @Nullable LocalTime time(Row row, CsvColumn column) {
         String text = cell(row.record, column);
         LocalTime time = CsvCells.time(text);
         if (time == null) {
@@ -221,7 +220,7 @@ final class CsvRowChecker {
         return time;
     }
 
-    private Instant instant(Row row, LocalDate date, LocalTime time, CsvColumn column) {
+    private @Nullable Instant instant(Row row, @Nullable LocalDate date, @Nullable LocalTime time, CsvColumn column) {
         if (date == null || time == null) {
             return null;
         }
@@ -242,8 +241,8 @@ final class CsvRowChecker {
             return new Named(trackId, trackId == null ? null : nameOfTrack(trackId), false);
         }
         String name = cell(row.record, CsvColumn.TRACK);
-        if (name.length() > TRACK_MAX) {
-            row.problem(CsvColumn.TRACK, "Track must be " + TRACK_MAX + " characters or fewer");
+        if (name.length() > ProgrammeLimits.TRACK_NAME_MAX) {
+            row.problem(CsvColumn.TRACK, "Track must be " + ProgrammeLimits.TRACK_NAME_MAX + " characters or fewer");
             return new Named(null, name, false);
         }
         if (name.isEmpty()) {
@@ -264,8 +263,8 @@ final class CsvRowChecker {
             return new Named(hostId, hostId == null ? null : nameOfHost(hostId), false);
         }
         String name = cell(row.record, CsvColumn.HOST);
-        if (name.length() > HOST_MAX) {
-            row.unreadable(CsvColumn.HOST, "Host must be " + HOST_MAX + " characters or fewer");
+        if (name.length() > ProgrammeLimits.HOST_NAME_MAX) {
+            row.unreadable(CsvColumn.HOST, "Host must be " + ProgrammeLimits.HOST_NAME_MAX + " characters or fewer");
             return new Named(null, name, false);
         }
         if (name.isEmpty()) {
@@ -283,7 +282,8 @@ final class CsvRowChecker {
     }
 
     /** A coordinator may only add or change sessions of the organisations they coordinate. */
-    private void checkOwnership(Row row, String reference, CsvImportRepository.Existing before, Long hostId) {
+    private void checkOwnership(Row row, String reference, CsvImportRepository.@Nullable Existing before,
+                                @Nullable Long hostId) {
         if (programme.organiser() || row.unreadable.contains(CsvColumn.HOST)) {
             return;
         }
@@ -296,7 +296,7 @@ final class CsvRowChecker {
         }
     }
 
-    private Integer capacity(Row row, SessionDraft base) {
+    private @Nullable Integer capacity(Row row, SessionDraft base) {
         if (!has(CsvColumn.PLACES)) {
             return base.capacity();
         }
@@ -333,7 +333,7 @@ final class CsvRowChecker {
     }
 
     /** Null without a facilitator emails column, which leaves the session's facilitators as they are. */
-    private List<Long> facilitators(Row row) {
+    private @Nullable List<Long> facilitators(Row row) {
         if (!has(CsvColumn.FACILITATOR_EMAILS)) {
             return null;
         }
@@ -353,12 +353,12 @@ final class CsvRowChecker {
         return facilitators;
     }
 
-    private String nameOfTrack(long trackId) {
+    private @Nullable String nameOfTrack(long trackId) {
         return tracksByKey.entrySet().stream().filter(e -> e.getValue() == trackId)
                 .map(e -> trackNames.get(e.getKey())).findFirst().orElse(null);
     }
 
-    private String nameOfHost(long hostId) {
+    private @Nullable String nameOfHost(long hostId) {
         return hostsByKey.values().stream().filter(h -> h.id() == hostId).map(HostRef::name).findFirst()
                 .orElse(null);
     }
@@ -392,7 +392,7 @@ final class CsvRowChecker {
 
     /** The template columns whose value the row would change, in template order. */
     static List<String> changes(CsvImportRepository.Existing before, SessionDraft after, boolean newTrack,
-                                boolean newHost, List<Long> facilitators) {
+                                boolean newHost, @Nullable List<Long> facilitators) {
         SessionDraft old = before.draft();
         Set<CsvColumn> changed = new LinkedHashSet<>();
         if (!old.title().equals(after.title())) {

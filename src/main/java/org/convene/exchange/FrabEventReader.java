@@ -1,5 +1,6 @@
 package org.convene.exchange;
 
+import org.jspecify.annotations.Nullable;
 import org.convene.programme.SessionFormat;
 
 import tools.jackson.databind.JsonNode;
@@ -39,7 +40,7 @@ final class FrabEventReader {
 
     /** One event, read and checked; {@code place} says where it is in the file for any message. */
     static ImportedSession event(JsonNode event, String place, String conferenceSlug, String room,
-                                         LocalDate dayDate, ZoneId zone, List<String> skipped) {
+                                         @Nullable LocalDate dayDate, ZoneId zone, List<String> skipped) {
         if (!event.isObject()) {
             throw new ScheduleImportException(place + ": is not an event.");
         }
@@ -104,7 +105,7 @@ final class FrabEventReader {
      * The event's "date" is a full date and time with its offset in both frab and pretalx, and wins; "start" is
      * the older wall-clock time on the day, used when there is no full date. A start that is there must be a time.
      */
-    private static Instant start(JsonNode event, String place, LocalDate dayDate, ZoneId zone) {
+    private static Instant start(JsonNode event, String place, @Nullable LocalDate dayDate, ZoneId zone) {
         String startText = text(event, "start");
         LocalTime startTime = null;
         if (startText != null) {
@@ -171,7 +172,7 @@ final class FrabEventReader {
         return starts.plus(length);
     }
 
-    private static LocalTime time(String text) {
+    private static @Nullable LocalTime time(String text) {
         Matcher m = TIME.matcher(text);
         if (!m.matches()) {
             return null;
@@ -188,7 +189,7 @@ final class FrabEventReader {
      * The guid is the event's identity across imports. One that is not a UUID still identifies the event, so it
      * is hashed into one; without any guid, the pretalx code or frab id of the event in this conference is used.
      */
-    private static UUID guid(JsonNode event, String conferenceSlug) {
+    private static @Nullable UUID guid(JsonNode event, String conferenceSlug) {
         String guid = text(event, "guid");
         if (guid != null) {
             try {
@@ -224,7 +225,7 @@ final class FrabEventReader {
         return abstractText + "\n\n" + description;
     }
 
-    static SessionFormat format(String type) {
+    static SessionFormat format(@Nullable String type) {
         if (type == null) {
             return SessionFormat.WEBINAR;
         }

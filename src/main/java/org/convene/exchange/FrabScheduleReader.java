@@ -1,5 +1,6 @@
 package org.convene.exchange;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -64,7 +66,7 @@ final class FrabScheduleReader {
                     ? "conference has neither an acronym nor a title, so it cannot be named."
                     : "conference.acronym '" + (acronym != null ? acronym : title) + "' has no letters or digits to make an address from.");
         }
-        String name = title != null ? title : acronym;
+        String name = title != null ? title : Objects.requireNonNull(acronym, "the slug was made from one of them");
         if (name.length() > MAX_NAME) {
             throw new ScheduleImportException("conference.title is longer than " + MAX_NAME + " characters.");
         }
@@ -143,10 +145,10 @@ final class FrabScheduleReader {
             dayIndex++;
         }
         LocalDate first = start != null ? start : dates.stream().min(LocalDate::compareTo).orElse(null);
-        LocalDate last = end != null ? end : dates.stream().max(LocalDate::compareTo).orElse(first);
         if (first == null) {
             throw new ScheduleImportException("conference has no start date and no days to take one from.");
         }
+        LocalDate last = end != null ? end : dates.stream().max(LocalDate::compareTo).orElse(first);
         if (last.isBefore(first)) {
             throw new ScheduleImportException("conference ends (" + last + ") before it starts (" + first + ").");
         }
@@ -157,7 +159,7 @@ final class FrabScheduleReader {
                 skipped);
     }
 
-    private static LocalDate conferenceDate(JsonNode conference, String field, ZoneId zone) {
+    private static @Nullable LocalDate conferenceDate(JsonNode conference, String field, ZoneId zone) {
         String value = text(conference, field);
         if (value == null) {
             return null;
@@ -174,7 +176,7 @@ final class FrabScheduleReader {
     }
 
     /** A lower-case, URL-safe slug from an acronym such as "DemoCon 2020!" or Convene's own "co_week". */
-    static String slug(String acronym) {
+    static @Nullable String slug(@Nullable String acronym) {
         if (acronym == null) {
             return null;
         }
@@ -186,7 +188,7 @@ final class FrabScheduleReader {
     }
 
     /** A field's text, stripped; null when it is missing, empty or not a string or number. */
-    static String text(JsonNode node, String field) {
+    static @Nullable String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         if (value.isString() || value.isNumber()) {
             String text = value.asString().strip();

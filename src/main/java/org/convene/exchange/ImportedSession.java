@@ -1,19 +1,21 @@
 package org.convene.exchange;
 
 import org.convene.programme.SessionFormat;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** One event of an imported schedule, understood and checked, ready to write. Links and guid may be null. */
-record ImportedSession(UUID guid, String room, String title, String summaryMarkdown, SessionFormat format,
-                       Instant startsAt, Instant endsAt, String joinUrl, String recordingUrl, List<Speaker> speakers) {
+record ImportedSession(@Nullable UUID guid, String room, String title, String summaryMarkdown, SessionFormat format,
+                       Instant startsAt, Instant endsAt, @Nullable String joinUrl, @Nullable String recordingUrl,
+                       List<Speaker> speakers) {
 
     ImportedSession {
         speakers = List.copyOf(speakers);
     }
 
-    record Speaker(String name, String bio) {
+    record Speaker(String name, @Nullable String bio) {
     }
 }

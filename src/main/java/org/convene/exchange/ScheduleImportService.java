@@ -62,10 +62,10 @@ public class ScheduleImportService {
         long conferenceId;
         if (existing.isPresent()) {
             conferenceId = existing.get();
-            schedules.updateConference(conferenceId, parsed.name(), parsed.zone().getId(), parsed.firstDay(),
+            schedules.updateConference(conferenceId, parsed.name(), parsed.zone(), parsed.firstDay(),
                     parsed.lastDay());
         } else {
-            conferenceId = schedules.createConference(parsed.slug(), parsed.name(), parsed.zone().getId(),
+            conferenceId = schedules.createConference(parsed.slug(), parsed.name(), parsed.zone(),
                     parsed.firstDay(), parsed.lastDay());
         }
         int tracksCreated = 0;

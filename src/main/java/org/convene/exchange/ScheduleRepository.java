@@ -1,13 +1,13 @@
 package org.convene.exchange;
 
 import org.convene.programme.PersonRole;
-import org.convene.programme.SessionFormat;
+import java.time.ZoneId;
 
 import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,7 +45,7 @@ class ScheduleRepository {
                 // facilitators first, as the session page lists them
                 .orderBy(SESSION_PERSON.ROLE, SESSION_PERSON.POSITION, PERSON.NAME))
                 .convertFrom(r -> r.map(mapping((id, name, bio, role) ->
-                        new ScheduleSession.Person(id, name, bio, PersonRole.valueOf(role)))));
+                        new ScheduleSession.Person(id, name, bio, role))));
         return db.select(PROGRAMME_SESSION.ID, PROGRAMME_SESSION.GUID, PROGRAMME_SESSION.TITLE,
                         PROGRAMME_SESSION.FORMAT, PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ENDS_AT, TRACK.NAME,
                         HOST_ORGANISATION.NAME, PROGRAMME_SESSION.SUMMARY_MARKDOWN, PROGRAMME_SESSION.JOIN_URL,
@@ -56,9 +56,7 @@ class ScheduleRepository {
                 .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID))
                 .where(PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId))
                 .orderBy(PROGRAMME_SESSION.STARTS_AT, TRACK.POSITION, PROGRAMME_SESSION.ID)
-                .fetch(r -> new ScheduleSession(r.value1(), r.value2(), r.value3(), SessionFormat.valueOf(r.value4()),
-                        r.value5().toInstant(), r.value6().toInstant(), r.value7(), r.value8(), r.value9(),
-                        r.value10(), r.value11(), r.value12(), r.value13(), r.value14(), r.value15()));
+                .fetch(mapping(ScheduleSession::new));
     }
 
     Optional<Long> conferenceId(String slug) {
@@ -66,13 +64,13 @@ class ScheduleRepository {
                 .fetchOptional(CONFERENCE.ID);
     }
 
-    long createConference(String slug, String name, String zone, LocalDate first, LocalDate last) {
+    long createConference(String slug, String name, ZoneId zone, LocalDate first, LocalDate last) {
         return db.insertInto(CONFERENCE).set(CONFERENCE.SLUG, slug).set(CONFERENCE.NAME, name)
                 .set(CONFERENCE.TIME_ZONE, zone).set(CONFERENCE.FIRST_DAY, first).set(CONFERENCE.LAST_DAY, last)
                 .returning(CONFERENCE.ID).fetchSingle(CONFERENCE.ID);
     }
 
-    void updateConference(long id, String name, String zone, LocalDate first, LocalDate last) {
+    void updateConference(long id, String name, ZoneId zone, LocalDate first, LocalDate last) {
         db.update(CONFERENCE).set(CONFERENCE.NAME, name).set(CONFERENCE.TIME_ZONE, zone)
                 .set(CONFERENCE.FIRST_DAY, first).set(CONFERENCE.LAST_DAY, last)
                 .set(CONFERENCE.VERSION, CONFERENCE.VERSION.plus(1))
@@ -106,26 +104,26 @@ class ScheduleRepository {
                 .fetch(PROGRAMME_SESSION.ID);
     }
 
-    long createSession(long conferenceId, UUID guid, ImportedSession s, Long trackId) {
+    long createSession(long conferenceId, @Nullable UUID guid, ImportedSession s, @Nullable Long trackId) {
         return db.insertInto(PROGRAMME_SESSION)
                 .set(PROGRAMME_SESSION.CONFERENCE_ID, conferenceId).set(PROGRAMME_SESSION.GUID, guid)
                 .set(PROGRAMME_SESSION.TITLE, s.title()).set(PROGRAMME_SESSION.SUMMARY_MARKDOWN, s.summaryMarkdown())
-                .set(PROGRAMME_SESSION.FORMAT, s.format().name())
-                .set(PROGRAMME_SESSION.STARTS_AT, s.startsAt().atOffset(ZoneOffset.UTC))
-                .set(PROGRAMME_SESSION.ENDS_AT, s.endsAt().atOffset(ZoneOffset.UTC))
+                .set(PROGRAMME_SESSION.FORMAT, s.format())
+                .set(PROGRAMME_SESSION.STARTS_AT, s.startsAt())
+                .set(PROGRAMME_SESSION.ENDS_AT, s.endsAt())
                 .set(PROGRAMME_SESSION.TRACK_ID, trackId)
                 .set(PROGRAMME_SESSION.JOIN_URL, s.joinUrl()).set(PROGRAMME_SESSION.RECORDING_URL, s.recordingUrl())
                 .returning(PROGRAMME_SESSION.ID).fetchSingle(PROGRAMME_SESSION.ID);
     }
 
     /** Only what the schedule carries changes; hosts, access features and capacity set in Convene stay. */
-    void updateSession(long sessionId, ImportedSession s, Long trackId) {
+    void updateSession(long sessionId, ImportedSession s, @Nullable Long trackId) {
         db.update(PROGRAMME_SESSION)
                 .set(PROGRAMME_SESSION.GUID, s.guid())
                 .set(PROGRAMME_SESSION.TITLE, s.title()).set(PROGRAMME_SESSION.SUMMARY_MARKDOWN, s.summaryMarkdown())
-                .set(PROGRAMME_SESSION.FORMAT, s.format().name())
-                .set(PROGRAMME_SESSION.STARTS_AT, s.startsAt().atOffset(ZoneOffset.UTC))
-                .set(PROGRAMME_SESSION.ENDS_AT, s.endsAt().atOffset(ZoneOffset.UTC))
+                .set(PROGRAMME_SESSION.FORMAT, s.format())
+                .set(PROGRAMME_SESSION.STARTS_AT, s.startsAt())
+                .set(PROGRAMME_SESSION.ENDS_AT, s.endsAt())
                 .set(PROGRAMME_SESSION.TRACK_ID, trackId)
                 .set(PROGRAMME_SESSION.JOIN_URL, s.joinUrl()).set(PROGRAMME_SESSION.RECORDING_URL, s.recordingUrl())
                 .set(PROGRAMME_SESSION.VERSION, PROGRAMME_SESSION.VERSION.plus(1))
@@ -146,13 +144,13 @@ class ScheduleRepository {
                 .fetchOptional(PERSON.ID);
     }
 
-    long createPerson(String name, String bio) {
+    long createPerson(String name, @Nullable String bio) {
         return db.insertInto(PERSON).set(PERSON.NAME, name).set(PERSON.BIO, bio)
                 .returning(PERSON.ID).fetchSingle(PERSON.ID);
     }
 
     /** Returns whether the biography changed. An absent biography never wipes one written in Convene. */
-    boolean updateBio(long personId, String bio) {
+    boolean updateBio(long personId, @Nullable String bio) {
         if (bio == null) {
             return false;
         }
@@ -163,11 +161,11 @@ class ScheduleRepository {
     /** Speakers come from the schedule; facilitators are assigned in Convene and stay. */
     void replaceSpeakers(long sessionId, List<Long> personIds) {
         db.deleteFrom(SESSION_PERSON).where(SESSION_PERSON.SESSION_ID.eq(sessionId),
-                SESSION_PERSON.ROLE.eq(PersonRole.SPEAKER.name())).execute();
+                SESSION_PERSON.ROLE.eq(PersonRole.SPEAKER)).execute();
         int position = 0;
         for (long personId : personIds) {
             db.insertInto(SESSION_PERSON).set(SESSION_PERSON.SESSION_ID, sessionId)
-                    .set(SESSION_PERSON.PERSON_ID, personId).set(SESSION_PERSON.ROLE, PersonRole.SPEAKER.name())
+                    .set(SESSION_PERSON.PERSON_ID, personId).set(SESSION_PERSON.ROLE, PersonRole.SPEAKER)
                     .set(SESSION_PERSON.POSITION, position++)
                     .onConflictDoNothing().execute();
         }

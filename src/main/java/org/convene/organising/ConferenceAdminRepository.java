@@ -6,6 +6,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
@@ -40,7 +41,7 @@ class ConferenceAdminRepository {
                 .from(CONFERENCE)
                 .orderBy(CONFERENCE.FIRST_DAY.desc(), CONFERENCE.NAME)
                 .fetch(mapping((id, slug, name, theme, zone, first, last) ->
-                        new ConferenceSummary(id, slug, name, theme, ZoneId.of(zone), first, last)));
+                        new ConferenceSummary(id, slug, name, theme, zone, first, last)));
     }
 
     private static final Field<Integer> TRACK_SESSIONS = DSL.field(selectCount().from(PROGRAMME_SESSION)
@@ -56,7 +57,7 @@ class ConferenceAdminRepository {
                 .from(CONFERENCE)
                 .where(which)
                 .fetchOptional(mapping((id, slug, name, theme, description, zone, first, last, version, tracks) ->
-                        new ConferenceEdit(id, slug, name, theme, description, ZoneId.of(zone), first, last, version,
+                        new ConferenceEdit(id, slug, name, theme, description, zone, first, last, version,
                                 tracks)));
     }
 
@@ -68,7 +69,7 @@ class ConferenceAdminRepository {
         return conference(CONFERENCE.ID.eq(id));
     }
 
-    boolean slugTaken(String slug, Long exceptId) {
+    boolean slugTaken(String slug, @Nullable Long exceptId) {
         return db.fetchExists(CONFERENCE, CONFERENCE.SLUG.eq(slug)
                 .and(exceptId == null ? DSL.noCondition() : CONFERENCE.ID.ne(exceptId)));
     }
@@ -80,7 +81,7 @@ class ConferenceAdminRepository {
                 .set(CONFERENCE.SLUG, form.slug())
                 .set(CONFERENCE.THEME, form.theme())
                 .set(CONFERENCE.DESCRIPTION, form.description())
-                .set(CONFERENCE.TIME_ZONE, form.timeZone())
+                .set(CONFERENCE.TIME_ZONE, ZoneId.of(form.timeZone()))
                 .set(CONFERENCE.FIRST_DAY, form.firstDay())
                 .set(CONFERENCE.LAST_DAY, form.lastDay())
                 .onConflict(CONFERENCE.SLUG).doNothing()
@@ -95,7 +96,7 @@ class ConferenceAdminRepository {
                 .set(CONFERENCE.SLUG, form.slug())
                 .set(CONFERENCE.THEME, form.theme())
                 .set(CONFERENCE.DESCRIPTION, form.description())
-                .set(CONFERENCE.TIME_ZONE, form.timeZone())
+                .set(CONFERENCE.TIME_ZONE, ZoneId.of(form.timeZone()))
                 .set(CONFERENCE.FIRST_DAY, form.firstDay())
                 .set(CONFERENCE.LAST_DAY, form.lastDay())
                 .set(CONFERENCE.VERSION, CONFERENCE.VERSION.plus(1))
@@ -111,8 +112,8 @@ class ConferenceAdminRepository {
         ZonedDateTime from = first.atStartOfDay(zone);
         ZonedDateTime to = last.plusDays(1).atStartOfDay(zone);
         return db.fetchCount(PROGRAMME_SESSION, PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId)
-                .and(PROGRAMME_SESSION.STARTS_AT.lt(from.toOffsetDateTime())
-                        .or(PROGRAMME_SESSION.ENDS_AT.gt(to.toOffsetDateTime()))));
+                .and(PROGRAMME_SESSION.STARTS_AT.lt(from.toInstant())
+                        .or(PROGRAMME_SESSION.ENDS_AT.gt(to.toInstant()))));
     }
 
     // --- tracks
@@ -121,7 +122,7 @@ class ConferenceAdminRepository {
         return db.select(TRACK.CONFERENCE_ID).from(TRACK).where(TRACK.ID.eq(trackId)).fetchOptional(TRACK.CONFERENCE_ID);
     }
 
-    boolean trackNameTaken(long conferenceId, String name, Long exceptId) {
+    boolean trackNameTaken(long conferenceId, String name, @Nullable Long exceptId) {
         return db.fetchExists(TRACK, TRACK.CONFERENCE_ID.eq(conferenceId)
                 .and(DSL.lower(TRACK.NAME).eq(name.toLowerCase(java.util.Locale.ROOT)))
                 .and(exceptId == null ? DSL.noCondition() : TRACK.ID.ne(exceptId)));

@@ -1,10 +1,12 @@
 package org.convene.organising;
 
 import org.convene.core.SaveResult;
+import org.convene.programme.ProgrammeLimits;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.ProgrammePermissions;
 
 import org.convene.core.security.ConveneUser;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -64,8 +67,8 @@ public class ConferenceAdminService {
         }
         String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (plain.length() > 64) {
-            plain = plain.substring(0, 64).replaceAll("-+$", "");
+        if (plain.length() > ProgrammeLimits.CONFERENCE_SLUG_MAX) {
+            plain = plain.substring(0, ProgrammeLimits.CONFERENCE_SLUG_MAX).replaceAll("-+$", "");
         }
         return plain;
     }
@@ -92,8 +95,10 @@ public class ConferenceAdminService {
         if (!problems.isEmpty()) {
             return new SaveResult.Invalid<>(problems);
         }
-        ZoneId zone = ZoneId.of(clean.timeZone());
-        int outside = repository.sessionsOutside(id, zone, clean.firstDay(), clean.lastDay());
+        // conferenceProblems found both days and the zone
+        ZoneId zone = ZoneId.of(Objects.requireNonNull(clean.timeZone(), "checked"));
+        int outside = repository.sessionsOutside(id, zone, Objects.requireNonNull(clean.firstDay(), "checked"),
+                Objects.requireNonNull(clean.lastDay(), "checked"));
         if (outside > 0) {
             return new SaveResult.Invalid<>(Map.of(ConferenceForm.FIRST_DAY, (outside == 1
                     ? "1 session is" : outside + " sessions are") + " outside these days. Move "
@@ -110,33 +115,38 @@ public class ConferenceAdminService {
     private static final String SLUG_TAKEN = "Another conference already uses this short name. Choose a different one";
 
     private ConferenceForm clean(ConferenceForm form) {
-        return new ConferenceForm(strip(form.name()), strip(form.slug()) == null ? null
-                : strip(form.slug()).toLowerCase(Locale.ROOT), strip(form.theme()), strip(form.description()),
+        String slug = strip(form.slug());
+        return new ConferenceForm(strip(form.name()), slug == null ? null
+                : slug.toLowerCase(Locale.ROOT), strip(form.theme()), strip(form.description()),
                 strip(form.timeZone()), form.firstDay(), form.lastDay());
     }
 
-    private Map<String, String> conferenceProblems(ConferenceForm form, Long id) {
+    private Map<String, String> conferenceProblems(ConferenceForm form, @Nullable Long id) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (form.name() == null) {
             problems.put(ConferenceForm.NAME, "Enter the conference name");
-        } else if (form.name().length() > 200) {
-            problems.put(ConferenceForm.NAME, "Conference name must be 200 characters or fewer");
+        } else if (form.name().length() > ProgrammeLimits.CONFERENCE_NAME_MAX) {
+            problems.put(ConferenceForm.NAME, "Conference name must be "
+                    + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.CONFERENCE_NAME_MAX));
         }
         if (form.slug() == null) {
             problems.put(ConferenceForm.SLUG, "Enter a short name for web addresses");
-        } else if (form.slug().length() > 64) {
-            problems.put(ConferenceForm.SLUG, "Short name must be 64 characters or fewer");
+        } else if (form.slug().length() > ProgrammeLimits.CONFERENCE_SLUG_MAX) {
+            problems.put(ConferenceForm.SLUG, "Short name must be "
+                    + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.CONFERENCE_SLUG_MAX));
         } else if (!SLUG.matcher(form.slug()).matches()) {
             problems.put(ConferenceForm.SLUG, "Short name must only include lower-case letters, numbers and "
                     + "hyphens, and start and end with a letter or number");
         } else if (repository.slugTaken(form.slug(), id)) {
             problems.put(ConferenceForm.SLUG, SLUG_TAKEN);
         }
-        if (form.theme() != null && form.theme().length() > 200) {
-            problems.put(ConferenceForm.THEME, "Theme must be 200 characters or fewer");
+        if (form.theme() != null && form.theme().length() > ProgrammeLimits.CONFERENCE_THEME_MAX) {
+            problems.put(ConferenceForm.THEME, "Theme must be "
+                    + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.CONFERENCE_THEME_MAX));
         }
-        if (form.description() != null && form.description().length() > 5000) {
-            problems.put(ConferenceForm.DESCRIPTION, "Description must be 5,000 characters or fewer");
+        if (form.description() != null && form.description().length() > ProgrammeLimits.DESCRIPTION_MAX) {
+            problems.put(ConferenceForm.DESCRIPTION, "Description must be "
+                    + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.DESCRIPTION_MAX));
         }
         if (form.timeZone() == null) {
             problems.put(ConferenceForm.TIME_ZONE, "Select the conference's time zone");
@@ -166,11 +176,12 @@ public class ConferenceAdminService {
 
     public SaveResult<TrackRow> addTrack(long conferenceId, String name) {
         ConveneUser organiser = permissions.requireOrganiser();
-        String clean = strip(name);
-        Optional<String> problem = trackProblem(conferenceId, clean, null);
+        String stripped = strip(name);
+        Optional<String> problem = trackProblem(conferenceId, stripped, null);
         if (problem.isPresent()) {
             return new SaveResult.Invalid<>(Map.of(TRACK_NAME, problem.get()));
         }
+        String clean = Objects.requireNonNull(stripped, "trackProblem refuses an empty name");
         Optional<Long> id = repository.insertTrack(conferenceId, clean);
         if (id.isEmpty()) {
             return new SaveResult.Invalid<>(Map.of(TRACK_NAME, trackTaken(clean)));
@@ -185,11 +196,12 @@ public class ConferenceAdminService {
         if (conferenceId < 0) {
             return new SaveResult.Conflict<>();
         }
-        String clean = strip(name);
-        Optional<String> problem = trackProblem(conferenceId, clean, trackId);
+        String stripped = strip(name);
+        Optional<String> problem = trackProblem(conferenceId, stripped, trackId);
         if (problem.isPresent()) {
             return new SaveResult.Invalid<>(Map.of(TRACK_NAME, problem.get()));
         }
+        String clean = Objects.requireNonNull(stripped, "trackProblem refuses an empty name");
         if (!repository.renameTrack(trackId, expectedVersion, clean)) {
             return new SaveResult.Conflict<>();
         }
@@ -202,12 +214,12 @@ public class ConferenceAdminService {
                 .filter(t -> t.id() == trackId).findFirst().orElseThrow();
     }
 
-    private Optional<String> trackProblem(long conferenceId, String name, Long trackId) {
+    private Optional<String> trackProblem(long conferenceId, @Nullable String name, @Nullable Long trackId) {
         if (name == null) {
             return Optional.of("Enter the track name");
         }
-        if (name.length() > 100) {
-            return Optional.of("Track name must be 100 characters or fewer");
+        if (name.length() > ProgrammeLimits.TRACK_NAME_MAX) {
+            return Optional.of("Track name must be " + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.TRACK_NAME_MAX));
         }
         if (repository.trackNameTaken(conferenceId, name, trackId)) {
             return Optional.of(trackTaken(name));
@@ -265,7 +277,7 @@ public class ConferenceAdminService {
         return sessions;
     }
 
-    static String strip(String text) {
+    static @Nullable String strip(@Nullable String text) {
         if (text == null) {
             return null;
         }

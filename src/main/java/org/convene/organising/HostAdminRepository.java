@@ -1,5 +1,6 @@
 package org.convene.organising;
 
+import org.jspecify.annotations.Nullable;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -54,7 +55,7 @@ class HostAdminRepository {
                 .fetchOptional(mapping(HostEdit::new));
     }
 
-    boolean hostNameTaken(String name, Long exceptId) {
+    boolean hostNameTaken(String name, @Nullable Long exceptId) {
         return db.fetchExists(HOST_ORGANISATION, DSL.lower(HOST_ORGANISATION.NAME).eq(name.toLowerCase(java.util.Locale.ROOT))
                 .and(exceptId == null ? DSL.noCondition() : HOST_ORGANISATION.ID.ne(exceptId)));
     }

@@ -1,5 +1,7 @@
 package org.convene.organising;
 
+import org.convene.programme.ProgrammeLimits;
+import org.jspecify.annotations.Nullable;
 import org.convene.core.SaveResult;
 import org.convene.core.security.ConveneUser;
 import org.convene.programme.ProgrammePermissions;
@@ -92,17 +94,18 @@ public class HostAdminService {
         return new HostForm(strip(form.name()), strip(form.website()), strip(form.description()));
     }
 
-    private static String hostTaken(String name) {
+    private static String hostTaken(@Nullable String name) {
         return "There is already a host organisation called \u201c" + name + "\u201d. Open it from the list "
                 + "instead, or use a different name";
     }
 
-    private Map<String, String> hostProblems(HostForm form, Long id) {
+    private Map<String, String> hostProblems(HostForm form, @Nullable Long id) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (form.name() == null) {
             problems.put(HostForm.NAME, "Enter the organisation's name");
-        } else if (form.name().length() > 200) {
-            problems.put(HostForm.NAME, "Organisation name must be 200 characters or fewer");
+        } else if (form.name().length() > ProgrammeLimits.HOST_NAME_MAX) {
+            problems.put(HostForm.NAME, "Organisation name must be "
+                    + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.HOST_NAME_MAX));
         } else if (repository.hostNameTaken(form.name(), id)) {
             problems.put(HostForm.NAME, hostTaken(form.name()));
         }
@@ -110,8 +113,9 @@ public class HostAdminService {
             problems.put(HostForm.WEBSITE, "Enter a website address that starts with https:// or http://, "
                     + "like https://www.example.org");
         }
-        if (form.description() != null && form.description().length() > 5000) {
-            problems.put(HostForm.DESCRIPTION, "Description must be 5,000 characters or fewer");
+        if (form.description() != null && form.description().length() > ProgrammeLimits.DESCRIPTION_MAX) {
+            problems.put(HostForm.DESCRIPTION, "Description must be "
+                    + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.DESCRIPTION_MAX));
         }
         return problems;
     }

@@ -7,8 +7,6 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,10 +26,6 @@ class HostCoordinatorRepository {
         this.db = db;
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
     Optional<String> hostName(long hostId) {
         return db.select(HOST_ORGANISATION.NAME).from(HOST_ORGANISATION).where(HOST_ORGANISATION.ID.eq(hostId))
                 .fetchOptional(HOST_ORGANISATION.NAME);
@@ -45,7 +39,7 @@ class HostCoordinatorRepository {
 
     /** Earlier open invitations to the same address stop working: only the newest link counts. */
     int revokeOpen(long hostId, String email, Instant now) {
-        return db.update(HOST_INVITATION).set(HOST_INVITATION.REVOKED_AT, utc(now))
+        return db.update(HOST_INVITATION).set(HOST_INVITATION.REVOKED_AT, now)
                 .where(HOST_INVITATION.HOST_ID.eq(hostId), HOST_INVITATION.EMAIL.eq(email),
                         HOST_INVITATION.ACCEPTED_AT.isNull(), HOST_INVITATION.REVOKED_AT.isNull())
                 .execute();
@@ -57,8 +51,8 @@ class HostCoordinatorRepository {
                 .set(HOST_INVITATION.EMAIL, email)
                 .set(HOST_INVITATION.TOKEN_HASH, tokenHash)
                 .set(HOST_INVITATION.INVITED_BY, invitedBy)
-                .set(HOST_INVITATION.CREATED_AT, utc(now))
-                .set(HOST_INVITATION.EXPIRES_AT, utc(expires))
+                .set(HOST_INVITATION.CREATED_AT, now)
+                .set(HOST_INVITATION.EXPIRES_AT, expires)
                 .returning(HOST_INVITATION.ID).fetchSingle(HOST_INVITATION.ID);
     }
 
@@ -69,12 +63,12 @@ class HostCoordinatorRepository {
                 .where(HOST_INVITATION.HOST_ID.eq(hostId), HOST_INVITATION.ACCEPTED_AT.isNull(),
                         HOST_INVITATION.REVOKED_AT.isNull())
                 .orderBy(HOST_INVITATION.CREATED_AT.desc(), HOST_INVITATION.ID.desc())
-                .fetch(mapping((id, email, created, expires) -> new HostInvitation(id, email, created.toInstant(),
-                        expires.toInstant(), !expires.toInstant().isAfter(now))));
+                .fetch(mapping((id, email, created, expires) -> new HostInvitation(id, email, created,
+                        expires, !expires.isAfter(now))));
     }
 
     boolean revoke(long invitationId, Instant now) {
-        return db.update(HOST_INVITATION).set(HOST_INVITATION.REVOKED_AT, utc(now))
+        return db.update(HOST_INVITATION).set(HOST_INVITATION.REVOKED_AT, now)
                 .where(HOST_INVITATION.ID.eq(invitationId), HOST_INVITATION.ACCEPTED_AT.isNull(),
                         HOST_INVITATION.REVOKED_AT.isNull())
                 .execute() == 1;
@@ -97,13 +91,13 @@ class HostCoordinatorRepository {
 
     void markAccepted(long invitationId, long userId, Instant now) {
         db.update(HOST_INVITATION).set(HOST_INVITATION.ACCEPTED_BY, userId)
-                .set(HOST_INVITATION.ACCEPTED_AT, utc(now))
+                .set(HOST_INVITATION.ACCEPTED_AT, now)
                 .where(HOST_INVITATION.ID.eq(invitationId)).execute();
     }
 
     void addCoordinator(long hostId, long userId, Instant now) {
         db.insertInto(HOST_COORDINATOR).set(HOST_COORDINATOR.HOST_ID, hostId).set(HOST_COORDINATOR.USER_ID, userId)
-                .set(HOST_COORDINATOR.ADDED_AT, utc(now)).onConflictDoNothing().execute();
+                .set(HOST_COORDINATOR.ADDED_AT, now).onConflictDoNothing().execute();
     }
 
     boolean removeCoordinator(long hostId, long userId) {
@@ -120,7 +114,7 @@ class HostCoordinatorRepository {
                 .from(HOST_COORDINATOR).join(APP_USER).on(APP_USER.ID.eq(HOST_COORDINATOR.USER_ID))
                 .where(HOST_COORDINATOR.HOST_ID.eq(hostId))
                 .orderBy(APP_USER.DISPLAY_NAME, APP_USER.ID)
-                .fetch(mapping((id, name, email, added) -> new HostCoordinator(id, name, email, added.toInstant())));
+                .fetch(mapping((id, name, email, added) -> new HostCoordinator(id, name, email, added)));
     }
 
     /** The host organisations a person coordinates, by name, for their reports index. */

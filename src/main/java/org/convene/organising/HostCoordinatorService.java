@@ -4,10 +4,13 @@ import org.convene.core.SaveResult;
 import org.convene.programme.HostRef;
 import org.convene.programme.ProgrammePermissions;
 
+import org.convene.account.AccountLimits;
 import org.convene.account.HostRoleService;
+import org.convene.core.security.SecretTokens;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.db.tables.records.HostInvitationRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -75,7 +78,7 @@ public class HostCoordinatorService {
         if (clean.isEmpty()) {
             return new SaveResult.Invalid<>(Map.of(EMAIL, "Enter the email address of the person to invite"));
         }
-        if (clean.length() > 254 || !clean.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+        if (clean.length() > AccountLimits.EMAIL_MAX || !clean.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
             return new SaveResult.Invalid<>(Map.of(EMAIL,
                     "Enter an email address in the correct format, like name@example.org"));
         }
@@ -176,7 +179,7 @@ public class HostCoordinatorService {
         return state;
     }
 
-    private InvitationOutcome state(HostInvitationRecord invitation, ConveneUser user) {
+    private InvitationOutcome state(HostInvitationRecord invitation, @Nullable ConveneUser user) {
         String hostName = repository.hostName(invitation.getHostId()).orElse(null);
         if (hostName == null) {
             return unknown();
@@ -190,7 +193,7 @@ public class HostCoordinatorService {
             return new InvitationOutcome.Refused(InvitationOutcome.Reason.REVOKED, hostName,
                     "This invitation has been withdrawn. Ask the organisers for a new one if you still need it.");
         }
-        if (!invitation.getExpiresAt().toInstant().isAfter(clock.instant())) {
+        if (!invitation.getExpiresAt().isAfter(clock.instant())) {
             return new InvitationOutcome.Refused(InvitationOutcome.Reason.EXPIRED, hostName,
                     "This invitation has expired. Invitations work for 14 days. Ask the organisers for a new one.");
         }
@@ -208,7 +211,7 @@ public class HostCoordinatorService {
     }
 
     private static boolean validToken(String token) {
-        return token != null && !token.isBlank() && token.length() <= 100;
+        return token != null && !token.isBlank() && token.length() <= SecretTokens.PRESENTED_MAX_LENGTH;
     }
 
     private static String hash(String token) {

@@ -1,5 +1,7 @@
 package org.convene.organising;
 
+import org.jspecify.annotations.Nullable;
+
 /** What an invitation link leads to: an organisation to join, or why not. */
 public sealed interface InvitationOutcome {
 
@@ -8,7 +10,7 @@ public sealed interface InvitationOutcome {
     }
 
     /** The link cannot be used; {@code message} says why in plain words. */
-    record Refused(Reason reason, String hostName, String message) implements InvitationOutcome {
+    record Refused(Reason reason, @Nullable String hostName, String message) implements InvitationOutcome {
     }
 
     enum Reason { UNKNOWN, EXPIRED, REVOKED, ALREADY_USED, WRONG_ACCOUNT }

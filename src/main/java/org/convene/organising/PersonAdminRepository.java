@@ -1,5 +1,6 @@
 package org.convene.organising;
 
+import org.jspecify.annotations.Nullable;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -60,7 +61,7 @@ class PersonAdminRepository {
         return db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq(email)).fetchOptional(APP_USER.ID);
     }
 
-    long insertPerson(PersonForm form, Long userId) {
+    long insertPerson(PersonForm form, @Nullable Long userId) {
         return db.insertInto(PERSON)
                 .set(PERSON.NAME, form.name())
                 .set(PERSON.ORGANISATION, form.organisation())
@@ -70,7 +71,7 @@ class PersonAdminRepository {
                 .fetchSingle(PERSON.ID);
     }
 
-    boolean updatePerson(long id, int expectedVersion, PersonForm form, Long userId) {
+    boolean updatePerson(long id, int expectedVersion, PersonForm form, @Nullable Long userId) {
         return db.update(PERSON)
                 .set(PERSON.NAME, form.name())
                 .set(PERSON.ORGANISATION, form.organisation())

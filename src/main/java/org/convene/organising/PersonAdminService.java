@@ -1,5 +1,7 @@
 package org.convene.organising;
 
+import org.convene.programme.ProgrammeLimits;
+import org.jspecify.annotations.Nullable;
 import org.convene.core.SaveResult;
 import org.convene.core.security.ConveneUser;
 import org.convene.programme.ProgrammePermissions;
@@ -88,17 +90,18 @@ public class PersonAdminService {
     }
 
     /** Adds the form's problems; returns the linked account's id (null for none). */
-    private Long personProblems(PersonForm form, Map<String, String> problems) {
+    private @Nullable Long personProblems(PersonForm form, Map<String, String> problems) {
         if (form.name() == null) {
             problems.put(PersonForm.NAME, "Enter the person's name");
-        } else if (form.name().length() > 200) {
-            problems.put(PersonForm.NAME, "Name must be 200 characters or fewer");
+        } else if (form.name().length() > ProgrammeLimits.PERSON_NAME_MAX) {
+            problems.put(PersonForm.NAME, "Name must be " + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.PERSON_NAME_MAX));
         }
-        if (form.organisation() != null && form.organisation().length() > 200) {
-            problems.put(PersonForm.ORGANISATION, "Organisation must be 200 characters or fewer");
+        if (form.organisation() != null && form.organisation().length() > ProgrammeLimits.PERSON_ORGANISATION_MAX) {
+            problems.put(PersonForm.ORGANISATION, "Organisation must be "
+                    + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.PERSON_ORGANISATION_MAX));
         }
-        if (form.bio() != null && form.bio().length() > 5000) {
-            problems.put(PersonForm.BIO, "Biography must be 5,000 characters or fewer");
+        if (form.bio() != null && form.bio().length() > ProgrammeLimits.DESCRIPTION_MAX) {
+            problems.put(PersonForm.BIO, "Biography must be " + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.DESCRIPTION_MAX));
         }
         if (form.accountEmail() == null) {
             return null;

@@ -4,16 +4,15 @@ import org.convene.programme.ConferenceSummary;
 import org.convene.programme.HostRef;
 import org.convene.programme.PersonRole;
 import org.convene.programme.SessionColumns;
-import org.convene.programme.SessionFormat;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.OrderField;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +26,7 @@ import static org.convene.db.Tables.PERSON;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 import static org.convene.db.Tables.SESSION_PERSON;
 import static org.convene.db.Tables.TRACK;
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
@@ -52,8 +52,7 @@ class SessionAdminQueries {
         var s = PROGRAMME_SESSION;
         var conference = row(CONFERENCE.ID, CONFERENCE.SLUG, CONFERENCE.NAME, CONFERENCE.THEME,
                 CONFERENCE.TIME_ZONE, CONFERENCE.FIRST_DAY, CONFERENCE.LAST_DAY)
-                .convertFrom(r -> new ConferenceSummary(r.value1(), r.value2(), r.value3(), r.value4(),
-                        ZoneId.of(r.value5()), r.value6(), r.value7()));
+                .convertFrom(mapping(ConferenceSummary::new));
         return db.select(s.ID, conference, s.VERSION, s.REFERENCE, s.TITLE, s.SUMMARY_MARKDOWN, s.FORMAT,
                         s.STARTS_AT, s.ENDS_AT, s.TRACK_ID, s.HOST_ID, s.JOIN_URL, s.CAPACITY,
                         SessionColumns.access(), s.ACCESS_NOTES, s.CANCELLED_AT,
@@ -61,29 +60,23 @@ class SessionAdminQueries {
                 .from(s)
                 .join(CONFERENCE).on(CONFERENCE.ID.eq(s.CONFERENCE_ID))
                 .where(s.ID.eq(sessionId))
-                .fetchOptional(r -> new SessionForEditing(r.value1(), r.value2(), r.value3(), r.value4(),
-                        r.value5(), r.value6(), SessionFormat.valueOf(r.value7()), r.value8().toInstant(),
-                        r.value9().toInstant(), r.value10(), r.value11(), r.value12(), r.value13(), r.value14(),
-                        r.value15(), r.value16() == null ? null : r.value16().toInstant(), r.value17(),
-                        r.value18()));
+                .fetchOptional(mapping(SessionForEditing::new));
     }
 
     private static Field<List<AssignedPerson>> people(PersonRole role) {
         return multiset(select(PERSON.ID, PERSON.NAME, PERSON.ORGANISATION, PERSON.USER_ID.isNotNull())
                 .from(SESSION_PERSON)
                 .join(PERSON).on(PERSON.ID.eq(SESSION_PERSON.PERSON_ID))
-                .where(SESSION_PERSON.SESSION_ID.eq(PROGRAMME_SESSION.ID), SESSION_PERSON.ROLE.eq(role.name()))
+                .where(SESSION_PERSON.SESSION_ID.eq(PROGRAMME_SESSION.ID), SESSION_PERSON.ROLE.eq(role))
                 .orderBy(SESSION_PERSON.POSITION, PERSON.NAME, PERSON.ID))
-                .convertFrom(result -> result.map(r -> new AssignedPerson(r.value1(), r.value2(), r.value3(),
-                        r.value4())));
+                .convertFrom(result -> result.map(mapping(AssignedPerson::new)));
     }
 
     Optional<ConferenceSummary> conference(long conferenceId) {
         return db.select(CONFERENCE.ID, CONFERENCE.SLUG, CONFERENCE.NAME, CONFERENCE.THEME, CONFERENCE.TIME_ZONE,
                         CONFERENCE.FIRST_DAY, CONFERENCE.LAST_DAY)
                 .from(CONFERENCE).where(CONFERENCE.ID.eq(conferenceId))
-                .fetchOptional(r -> new ConferenceSummary(r.value1(), r.value2(), r.value3(), r.value4(),
-                        ZoneId.of(r.value5()), r.value6(), r.value7()));
+                .fetchOptional(mapping(ConferenceSummary::new));
     }
 
     Optional<Long> conferenceOf(long sessionId) {
@@ -96,11 +89,11 @@ class SessionAdminQueries {
     }
 
     /** All host organisations when {@code onlyIds} is null, else just those, by name. */
-    List<HostRef> hosts(Set<Long> onlyIds) {
+    List<HostRef> hosts(@Nullable Set<Long> onlyIds) {
         Condition which = onlyIds == null ? DSL.trueCondition() : HOST_ORGANISATION.ID.in(onlyIds);
         return db.select(HOST_ORGANISATION.ID, HOST_ORGANISATION.NAME).from(HOST_ORGANISATION).where(which)
                 .orderBy(DSL.lower(HOST_ORGANISATION.NAME), HOST_ORGANISATION.ID)
-                .fetch(r -> new HostRef(r.value1(), r.value2()));
+                .fetch(mapping(HostRef::new));
     }
 
     boolean hostExists(long hostId) {
@@ -108,7 +101,7 @@ class SessionAdminQueries {
     }
 
     /** Whether another session of the conference already uses this reference (they are unique per conference). */
-    boolean referenceTaken(long conferenceId, String reference, Long exceptSessionId) {
+    boolean referenceTaken(long conferenceId, String reference, @Nullable Long exceptSessionId) {
         return db.fetchExists(PROGRAMME_SESSION, PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId),
                 PROGRAMME_SESSION.REFERENCE.eq(reference),
                 exceptSessionId == null ? DSL.trueCondition() : PROGRAMME_SESSION.ID.ne(exceptSessionId));
@@ -117,14 +110,14 @@ class SessionAdminQueries {
     // ---- the management list ------------------------------------------------------------------------------
 
     /** @param hostIds null for every session of the conference, else only sessions of these hosts */
-    int count(long conferenceId, Set<Long> hostIds, String text) {
+    int count(long conferenceId, @Nullable Set<Long> hostIds, String text) {
         return db.selectCount().from(PROGRAMME_SESSION)
                 .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID))
                 .where(listed(conferenceId, hostIds, text))
                 .fetchSingle().value1();
     }
 
-    List<ManagedSession> page(long conferenceId, Set<Long> hostIds, String text, ManagedSessionSort sort,
+    List<ManagedSession> page(long conferenceId, @Nullable Set<Long> hostIds, String text, ManagedSessionSort sort,
                               boolean ascending, int offset, int limit) {
         var s = PROGRAMME_SESSION;
         return db.select(s.ID, s.REFERENCE, s.TITLE, s.STARTS_AT, s.ENDS_AT, SessionColumns.track(),
@@ -135,11 +128,10 @@ class SessionAdminQueries {
                 .where(listed(conferenceId, hostIds, text))
                 .orderBy(order(sort, ascending))
                 .offset(offset).limit(limit)
-                .fetch(r -> new ManagedSession(r.value1(), r.value2(), r.value3(), r.value4().toInstant(),
-                        r.value5().toInstant(), r.value6(), r.value7(), r.value8()));
+                .fetch(mapping(ManagedSession::new));
     }
 
-    private static Condition listed(long conferenceId, Set<Long> hostIds, String text) {
+    private static Condition listed(long conferenceId, @Nullable Set<Long> hostIds, String text) {
         Condition condition = PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId);
         if (hostIds != null) {
             condition = condition.and(PROGRAMME_SESSION.HOST_ID.in(hostIds));
@@ -181,7 +173,7 @@ class SessionAdminQueries {
 
     Optional<Account> accountByEmail(String email) {
         return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME).from(APP_USER).where(APP_USER.EMAIL.eq(email))
-                .fetchOptional(r -> new Account(r.value1(), r.value2()));
+                .fetchOptional(mapping(Account::new));
     }
 
     /** The person linked to this account (the oldest, should there be several), made from the account if none. */
@@ -198,24 +190,24 @@ class SessionAdminQueries {
     Optional<AssignedPerson> person(long personId) {
         return db.select(PERSON.ID, PERSON.NAME, PERSON.ORGANISATION, PERSON.USER_ID.isNotNull())
                 .from(PERSON).where(PERSON.ID.eq(personId))
-                .fetchOptional(r -> new AssignedPerson(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetchOptional(mapping(AssignedPerson::new));
     }
 
     boolean isAssigned(long sessionId, long personId, PersonRole role) {
         return db.fetchExists(SESSION_PERSON, SESSION_PERSON.SESSION_ID.eq(sessionId),
-                SESSION_PERSON.PERSON_ID.eq(personId), SESSION_PERSON.ROLE.eq(role.name()));
+                SESSION_PERSON.PERSON_ID.eq(personId), SESSION_PERSON.ROLE.eq(role));
     }
 
     /** Adds the person after those already in this role; false when they were there already. */
     boolean assign(long sessionId, long personId, PersonRole role) {
         Field<Integer> next = select(coalesce(max(SESSION_PERSON.POSITION).plus(1), inline(0)))
                 .from(SESSION_PERSON)
-                .where(SESSION_PERSON.SESSION_ID.eq(sessionId), SESSION_PERSON.ROLE.eq(role.name()))
+                .where(SESSION_PERSON.SESSION_ID.eq(sessionId), SESSION_PERSON.ROLE.eq(role))
                 .asField();
         return db.insertInto(SESSION_PERSON)
                 .set(SESSION_PERSON.SESSION_ID, sessionId)
                 .set(SESSION_PERSON.PERSON_ID, personId)
-                .set(SESSION_PERSON.ROLE, role.name())
+                .set(SESSION_PERSON.ROLE, role)
                 .set(SESSION_PERSON.POSITION, next)
                 .onConflictDoNothing()
                 .execute() == 1;
@@ -224,7 +216,7 @@ class SessionAdminQueries {
     boolean unassign(long sessionId, long personId, PersonRole role) {
         return db.deleteFrom(SESSION_PERSON)
                 .where(SESSION_PERSON.SESSION_ID.eq(sessionId), SESSION_PERSON.PERSON_ID.eq(personId),
-                        SESSION_PERSON.ROLE.eq(role.name()))
+                        SESSION_PERSON.ROLE.eq(role))
                 .execute() == 1;
     }
 
@@ -234,7 +226,7 @@ class SessionAdminQueries {
                 .from(PERSON).where(nameContains(text))
                 .orderBy(DSL.lower(PERSON.NAME), PERSON.ID)
                 .offset(offset).limit(limit)
-                .fetch(r -> new AssignedPerson(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(mapping(AssignedPerson::new));
     }
 
     int countPeople(String text) {

@@ -12,6 +12,7 @@ import org.convene.programme.ProgrammeService;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,7 +122,7 @@ public class SessionAdminService {
     }
 
     /** Null: every session (an organiser); else the coordinated hosts, possibly none. */
-    private Set<Long> listableHosts() {
+    private @Nullable Set<Long> listableHosts() {
         ConveneUser user = currentUser.require();
         if (permissions.isOrganiser(user)) {
             return null;
@@ -269,7 +270,8 @@ public class SessionAdminService {
     }
 
     /** The rules of {@link SessionRules} and those that need the database, in the order of the form. */
-    private List<SessionRules.Problem> problems(SessionDraft draft, ConferenceSummary conference, Long sessionId) {
+    private List<SessionRules.Problem> problems(SessionDraft draft, ConferenceSummary conference,
+                                                @Nullable Long sessionId) {
         List<SessionRules.Problem> problems = new ArrayList<>(SessionRules.check(draft, conference));
         if (draft.reference() != null && problems.stream().noneMatch(p -> p.field() == SessionRules.Field.REFERENCE)
                 && queries.referenceTaken(conference.id(), draft.reference(), sessionId)) {

@@ -4,16 +4,16 @@ import org.convene.programme.SessionStatus;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import static org.convene.db.Tables.AGENDA_ITEM;
 import static org.convene.db.Tables.CONFERENCE;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
+import static org.jooq.Records.mapping;
 
 @Repository
 class SessionChangeQueries {
@@ -31,16 +31,14 @@ class SessionChangeQueries {
                         s.CANCELLED_AT, s.CANCELLATION_REASON, s.VERSION, onAgendas)
                 .from(s).join(CONFERENCE).on(CONFERENCE.ID.eq(s.CONFERENCE_ID))
                 .where(s.ID.eq(sessionId))
-                .fetchOptional(r -> new SessionStatus(r.value1(), r.value2(), r.value3().toInstant(),
-                        r.value4().toInstant(), ZoneId.of(r.value5()), r.value6(),
-                        r.value7() == null ? null : r.value7().toInstant(), r.value8(), r.value9(), r.value10()));
+                .fetchOptional(mapping(SessionStatus::new));
     }
 
     /** False when the session changed since {@code expectedVersion}, is gone or is already cancelled. */
-    boolean cancel(long sessionId, int expectedVersion, String reason, Instant now) {
+    boolean cancel(long sessionId, int expectedVersion, @Nullable String reason, Instant now) {
         var s = PROGRAMME_SESSION;
         return db.update(s)
-                .set(s.CANCELLED_AT, now.atOffset(ZoneOffset.UTC))
+                .set(s.CANCELLED_AT, now)
                 .set(s.CANCELLATION_REASON, reason)
                 .set(s.VERSION, s.VERSION.plus(1))
                 .where(s.ID.eq(sessionId), s.VERSION.eq(expectedVersion), s.CANCELLED_AT.isNull())

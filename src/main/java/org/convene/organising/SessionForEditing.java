@@ -4,6 +4,7 @@ import org.convene.programme.AccessFeature;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.SessionDraft;
 import org.convene.programme.SessionFormat;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,10 +16,11 @@ import java.util.Set;
  *
  * @param cancelledAt when the session was cancelled, or null when it goes ahead
  */
-public record SessionForEditing(long id, ConferenceSummary conference, int version, String reference, String title,
-                                String summaryMarkdown, SessionFormat format, Instant startsAt, Instant endsAt,
-                                Long trackId, Long hostId, String joinUrl, Integer capacity,
-                                Set<AccessFeature> access, String accessNotes, Instant cancelledAt,
+public record SessionForEditing(long id, ConferenceSummary conference, int version, @Nullable String reference,
+                                String title, String summaryMarkdown, SessionFormat format, Instant startsAt,
+                                Instant endsAt, @Nullable Long trackId, @Nullable Long hostId, @Nullable String joinUrl,
+                                @Nullable Integer capacity, Set<AccessFeature> access, @Nullable String accessNotes,
+                                @Nullable Instant cancelledAt,
                                 List<AssignedPerson> facilitators, List<AssignedPerson> speakers) {
 
     public SessionForEditing {

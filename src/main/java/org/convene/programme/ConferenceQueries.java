@@ -56,7 +56,7 @@ class ConferenceQueries {
         return db.select(TRACK.ID, TRACK.NAME).from(TRACK)
                 .where(TRACK.CONFERENCE_ID.eq(conferenceId))
                 .orderBy(TRACK.POSITION, TRACK.NAME)
-                .fetch(r -> new TrackRef(r.value1(), r.value2()));
+                .fetch(mapping(TrackRef::new));
     }
 
     /** Only hosts with a session in this conference: host organisations are shared between conferences. */
@@ -66,18 +66,18 @@ class ConferenceQueries {
                 .join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.HOST_ID.eq(HOST_ORGANISATION.ID))
                 .where(PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId))
                 .orderBy(HOST_ORGANISATION.NAME, HOST_ORGANISATION.ID)
-                .fetch(r -> new HostRef(r.value1(), r.value2()));
+                .fetch(mapping(HostRef::new));
     }
 
     /** In the enum's order, which is the order filters list them in. */
     List<SessionFormat> formats(long conferenceId) {
         var present = db.fetchValues(selectDistinct(PROGRAMME_SESSION.FORMAT).from(PROGRAMME_SESSION)
                 .where(PROGRAMME_SESSION.CONFERENCE_ID.eq(conferenceId)));
-        return Arrays.stream(SessionFormat.values()).filter(f -> present.contains(f.name())).toList();
+        return Arrays.stream(SessionFormat.values()).filter(f -> present.contains(f)).toList();
     }
 
-    private static RecordMapper<Record7<Long, String, String, String, String, LocalDate, LocalDate>, ConferenceSummary> summary() {
+    private static RecordMapper<Record7<Long, String, String, String, ZoneId, LocalDate, LocalDate>, ConferenceSummary> summary() {
         return mapping((id, slug, name, theme, zone, first, last) ->
-                new ConferenceSummary(id, slug, name, theme, ZoneId.of(zone), first, last));
+                new ConferenceSummary(id, slug, name, theme, zone, first, last));
     }
 }

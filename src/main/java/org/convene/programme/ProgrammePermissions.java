@@ -3,16 +3,13 @@ package org.convene.programme;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
-import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.convene.db.Tables.HOST_COORDINATOR;
-import static org.convene.db.Tables.PROGRAMME_SESSION;
 
 /**
  * Who may change which part of the programme. Organisers may change everything; a partner host's coordinators
@@ -24,19 +21,17 @@ import static org.convene.db.Tables.PROGRAMME_SESSION;
 @Transactional(readOnly = true)
 public class ProgrammePermissions {
 
-    private final DSLContext db;
+    private final PermissionQueries queries;
     private final CurrentUser currentUser;
 
-    ProgrammePermissions(DSLContext db, CurrentUser currentUser) {
-        this.db = db;
+    ProgrammePermissions(PermissionQueries queries, CurrentUser currentUser) {
+        this.queries = queries;
         this.currentUser = currentUser;
     }
 
     /** The host organisations this person coordinates; empty for everyone else, organisers included. */
     public Set<Long> coordinatedHostIds(long userId) {
-        return db.select(HOST_COORDINATOR.HOST_ID).from(HOST_COORDINATOR)
-                .where(HOST_COORDINATOR.USER_ID.eq(userId))
-                .fetchSet(HOST_COORDINATOR.HOST_ID);
+        return queries.coordinatedHostIds(userId);
     }
 
     public boolean isOrganiser(ConveneUser user) {
@@ -49,7 +44,7 @@ public class ProgrammePermissions {
     }
 
     /** A session hosted by {@code hostId} (null: no host yet) may be created or changed by this person. */
-    public boolean mayManageSessionsOf(ConveneUser user, Long hostId) {
+    public boolean mayManageSessionsOf(ConveneUser user, @Nullable Long hostId) {
         return isOrganiser(user) || (hostId != null && coordinatedHostIds(user.id()).contains(hostId));
     }
 
@@ -57,9 +52,7 @@ public class ProgrammePermissions {
         if (isOrganiser(user)) {
             return true;
         }
-        Long hostId = db.select(PROGRAMME_SESSION.HOST_ID).from(PROGRAMME_SESSION)
-                .where(PROGRAMME_SESSION.ID.eq(sessionId)).fetchOne(PROGRAMME_SESSION.HOST_ID);
-        return hostId != null && coordinatedHostIds(user.id()).contains(hostId);
+        return queries.hostOf(sessionId).filter(coordinatedHostIds(user.id())::contains).isPresent();
     }
 
     /** Throws unless the signed-in person may change this session; returns them for the caller's records. */
@@ -72,7 +65,7 @@ public class ProgrammePermissions {
     }
 
     /** Throws unless the signed-in person may create or move a session to this host. */
-    public ConveneUser requireHost(Long hostId) {
+    public ConveneUser requireHost(@Nullable Long hostId) {
         ConveneUser user = currentUser.require();
         if (!mayManageSessionsOf(user, hostId)) {
             throw new AccessDeniedException(hostId == null
@@ -92,7 +85,7 @@ public class ProgrammePermissions {
     }
 
     /** Hosts a person may pick when creating a session; null means all (an organiser). */
-    public Set<Long> hostChoices(ConveneUser user) {
+    public @Nullable Set<Long> hostChoices(ConveneUser user) {
         return isOrganiser(user) ? null : coordinatedHostIds(user.id()).stream().collect(Collectors.toSet());
     }
 }

@@ -15,6 +15,7 @@ import static org.convene.db.Tables.PERSON;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 import static org.convene.db.Tables.SESSION_PERSON;
 import static org.convene.db.Tables.TRACK;
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
@@ -58,7 +59,7 @@ public final class SessionColumns {
                 .join(PERSON).on(PERSON.ID.eq(SESSION_PERSON.PERSON_ID))
                 .where(SESSION_PERSON.SESSION_ID.eq(PROGRAMME_SESSION.ID))
                 .orderBy(SESSION_PERSON.ROLE, SESSION_PERSON.POSITION, PERSON.NAME))
-                .convertFrom(result -> result.map(r -> new SessionPersonName(r.value1(), PersonRole.valueOf(r.value2()))));
+                .convertFrom(result -> result.map(mapping(SessionPersonName::new)));
     }
 
     public static Field<List<SessionPerson>> people() {
@@ -68,7 +69,7 @@ public final class SessionColumns {
                 .where(SESSION_PERSON.SESSION_ID.eq(PROGRAMME_SESSION.ID))
                 .orderBy(SESSION_PERSON.ROLE, SESSION_PERSON.POSITION, PERSON.NAME))
                 .convertFrom(result -> result.map(r ->
-                        new SessionPerson(r.value1(), PersonRole.valueOf(r.value2()), r.value3(), r.value4())));
+                        new SessionPerson(r.value1(), r.value2(), r.value3(), r.value4())));
     }
 
     /** Null when the session has no track (a LEFT JOIN found nothing). */

@@ -1,5 +1,7 @@
 package org.convene.programme;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,11 +14,13 @@ import java.util.Set;
  * cancelledAt is null for a session that goes ahead.
  */
 public record SessionDetail(long id, String title, SessionFormat format, Instant startsAt, Instant endsAt,
-                            TrackRef track, SessionHost host, String summaryHtml, Set<AccessFeature> access,
-                            String accessNotes, String joinUrl, String recordingUrl, Integer capacity,
+                            @Nullable TrackRef track, @Nullable SessionHost host, String summaryHtml,
+                            Set<AccessFeature> access, @Nullable String accessNotes, @Nullable String joinUrl,
+                            @Nullable String recordingUrl, @Nullable Integer capacity,
                             List<SessionPerson> people, ConferenceSummary conference,
-                            String captionsUrl, String transcriptUrl, String easyReadSummary,
-                            Instant cancelledAt, String cancellationReason) {
+                            @Nullable String captionsUrl, @Nullable String transcriptUrl,
+                            @Nullable String easyReadSummary, @Nullable Instant cancelledAt,
+                            @Nullable String cancellationReason) {
 
     /** Long enough to test sound and captions, short enough that nobody sits alone in an empty call. */
     public static final Duration JOIN_OPENS_BEFORE = Duration.ofMinutes(10);

@@ -1,5 +1,7 @@
 package org.convene.programme;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -10,9 +12,10 @@ import java.util.Set;
  *
  * @param reference the organiser's own code for the session ("CPW-014"), which a CSV import matches on; optional
  */
-public record SessionDraft(long conferenceId, String reference, String title, String summaryMarkdown,
-                           SessionFormat format, Instant startsAt, Instant endsAt, Long trackId, Long hostId,
-                           String joinUrl, Integer capacity, Set<AccessFeature> access, String accessNotes) {
+public record SessionDraft(long conferenceId, @Nullable String reference, String title, String summaryMarkdown,
+                           @Nullable SessionFormat format, @Nullable Instant startsAt, @Nullable Instant endsAt,
+                           @Nullable Long trackId, @Nullable Long hostId, @Nullable String joinUrl,
+                           @Nullable Integer capacity, Set<AccessFeature> access, @Nullable String accessNotes) {
 
     public SessionDraft {
         reference = blankToNull(reference);
@@ -27,7 +30,7 @@ public record SessionDraft(long conferenceId, String reference, String title, St
         return access.contains(feature);
     }
 
-    private static String blankToNull(String text) {
+    private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }

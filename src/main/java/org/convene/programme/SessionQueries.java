@@ -1,15 +1,16 @@
 package org.convene.programme;
 
 import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
-import java.time.ZoneId;
 import java.util.Optional;
 
 import static org.convene.db.Tables.CONFERENCE;
 import static org.convene.db.Tables.HOST_ORGANISATION;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 import static org.convene.db.Tables.TRACK;
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.row;
 
 @Repository
@@ -30,8 +31,7 @@ class SessionQueries {
                         : new SessionHost(r.value1(), r.value2(), r.value3(), r.value4()));
         var conference = row(CONFERENCE.ID, CONFERENCE.SLUG, CONFERENCE.NAME, CONFERENCE.THEME,
                 CONFERENCE.TIME_ZONE, CONFERENCE.FIRST_DAY, CONFERENCE.LAST_DAY)
-                .convertFrom(r -> new ConferenceSummary(r.value1(), r.value2(), r.value3(), r.value4(),
-                        ZoneId.of(r.value5()), r.value6(), r.value7()));
+                .convertFrom(mapping(ConferenceSummary::new));
         var track = SessionColumns.track();
         var access = SessionColumns.access();
         var people = SessionColumns.people();
@@ -47,15 +47,15 @@ class SessionQueries {
                 .leftJoin(TRACK).on(TRACK.ID.eq(PROGRAMME_SESSION.TRACK_ID))
                 .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID))
                 .where(PROGRAMME_SESSION.ID.eq(sessionId))
-                .fetchOptional(r -> new SessionDetail(r.value1(), r.value2(), SessionFormat.valueOf(r.value3()),
-                        r.value4().toInstant(), r.value5().toInstant(), r.value6(), r.value7(),
+                .fetchOptional(r -> new SessionDetail(r.value1(), r.value2(), r.value3(),
+                        r.value4(), r.value5(), r.value6(), r.value7(),
                         markdown.toSafeHtml(r.value8()), r.value9(), blankToNull(r.value10()),
                         blankToNull(r.value11()), blankToNull(r.value12()), r.value13(), r.value14(),
                         r.value15(), blankToNull(r.value16()), blankToNull(r.value17()), blankToNull(r.value18()),
-                        r.value19() == null ? null : r.value19().toInstant(), blankToNull(r.value20())));
+                        r.value19(), blankToNull(r.value20())));
     }
 
-    private static String blankToNull(String text) {
+    private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text;
     }
 }

@@ -1,5 +1,7 @@
 package org.convene.programme;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -64,7 +66,7 @@ public final class SessionRules {
         return problems;
     }
 
-    private static void checkTimes(Instant startsAt, Instant endsAt, ConferenceSummary conference,
+    private static void checkTimes(@Nullable Instant startsAt, @Nullable Instant endsAt, ConferenceSummary conference,
                                    List<Problem> problems) {
         if (startsAt == null) {
             problems.add(new Problem(Field.STARTS_AT, "Enter the start date and time"));

@@ -1,5 +1,7 @@
 package org.convene.programme;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -8,7 +10,8 @@ import java.time.ZoneId;
  * their agenda (they are the ones a cancellation reaches).
  */
 public record SessionStatus(long sessionId, String title, Instant startsAt, Instant endsAt, ZoneId zone,
-                            String conferenceName, Instant cancelledAt, String cancellationReason, int version,
+                            String conferenceName, @Nullable Instant cancelledAt, @Nullable String cancellationReason,
+                            int version,
                             int onAgendas) {
 
     public boolean cancelled() {

@@ -2,14 +2,13 @@ package org.convene.programme;
 
 import org.jooq.DSLContext;
 import org.jooq.TableField;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import static org.convene.db.Tables.PROGRAMME_SESSION;
@@ -61,14 +60,14 @@ class SessionWriter {
     }
 
     /** Titles of other sessions in the same track whose time overlaps the draft's, for a warning. */
-    List<String> overlappingInTrack(SessionDraft draft, Long excludeSessionId) {
+    List<String> overlappingInTrack(SessionDraft draft, @Nullable Long excludeSessionId) {
         if (draft.trackId() == null || draft.startsAt() == null || draft.endsAt() == null) {
             return List.of();
         }
         var s = PROGRAMME_SESSION;
         return db.select(s.TITLE).from(s)
                 .where(s.TRACK_ID.eq(draft.trackId()), s.CANCELLED_AT.isNull(),
-                        s.STARTS_AT.lt(utc(draft.endsAt())), s.ENDS_AT.gt(utc(draft.startsAt())),
+                        s.STARTS_AT.lt(draft.endsAt()), s.ENDS_AT.gt(draft.startsAt()),
                         excludeSessionId == null ? s.ID.isNotNull() : s.ID.ne(excludeSessionId))
                 .orderBy(s.STARTS_AT)
                 .fetch(s.TITLE);
@@ -79,9 +78,10 @@ class SessionWriter {
         values.put(PROGRAMME_SESSION.REFERENCE, draft.reference());
         values.put(PROGRAMME_SESSION.TITLE, draft.title());
         values.put(PROGRAMME_SESSION.SUMMARY_MARKDOWN, draft.summaryMarkdown());
-        values.put(PROGRAMME_SESSION.FORMAT, draft.format().name());
-        values.put(PROGRAMME_SESSION.STARTS_AT, utc(draft.startsAt()));
-        values.put(PROGRAMME_SESSION.ENDS_AT, utc(draft.endsAt()));
+        // only drafts that passed SessionRules are written, and the rules require a format and both times
+        values.put(PROGRAMME_SESSION.FORMAT, Objects.requireNonNull(draft.format(), "checked"));
+        values.put(PROGRAMME_SESSION.STARTS_AT, Objects.requireNonNull(draft.startsAt(), "checked"));
+        values.put(PROGRAMME_SESSION.ENDS_AT, Objects.requireNonNull(draft.endsAt(), "checked"));
         values.put(PROGRAMME_SESSION.TRACK_ID, draft.trackId());
         values.put(PROGRAMME_SESSION.HOST_ID, draft.hostId());
         values.put(PROGRAMME_SESSION.JOIN_URL, draft.joinUrl());
@@ -89,9 +89,5 @@ class SessionWriter {
         values.put(PROGRAMME_SESSION.ACCESS_NOTES, draft.accessNotes());
         ACCESS_COLUMNS.forEach((feature, column) -> values.put(column, draft.offers(feature)));
         return values;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

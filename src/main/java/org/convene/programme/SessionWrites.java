@@ -1,5 +1,6 @@
 package org.convene.programme;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,7 +41,7 @@ public class SessionWrites {
     }
 
     /** Titles of other sessions in the same track whose time overlaps the draft's, for a warning. */
-    public List<String> overlappingInTrack(SessionDraft draft, Long excludeSessionId) {
+    public List<String> overlappingInTrack(SessionDraft draft, @Nullable Long excludeSessionId) {
         return writer.overlappingInTrack(draft, excludeSessionId);
     }
 }

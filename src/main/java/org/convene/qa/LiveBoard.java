@@ -1,5 +1,7 @@
 package org.convene.qa;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -129,7 +132,7 @@ public final class LiveBoard {
                 nextAuthors = new HashMap<>(authors);
             }
             if (QaEvent.VOTES.equals(event.type())) {
-                applyVotes(next, event.votes());
+                applyVotes(next, Objects.requireNonNull(event.votes(), "votes.changed events carry the counts"));
                 continue;
             }
             version++;
@@ -138,7 +141,7 @@ public final class LiveBoard {
                 next.put(q.id(), q);
                 Long author = authorsOf.get(q.id());
                 if (author != null) {
-                    nextAuthors.put(q.id(), author);
+                    Objects.requireNonNull(nextAuthors, "copied together with next").put(q.id(), author);
                 }
             }
         }
@@ -159,7 +162,7 @@ public final class LiveBoard {
     }
 
     /** Whether a page showing {@code shown} has anything but vote counts to catch up on. */
-    public boolean questionsChangedSince(LiveBoard shown) {
+    public boolean questionsChangedSince(@Nullable LiveBoard shown) {
         return shown == null || shown.questionsVersion != questionsVersion || !shown.settings.equals(settings);
     }
 

@@ -1,6 +1,7 @@
 package org.convene.qa;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,7 +75,7 @@ public class QaExportService {
      * formula (=, +, -, @, tab, carriage return) gets a leading apostrophe so it is shown as text, never run
      * (OWASP "CSV injection").
      */
-    static String cell(String text) {
+    static String cell(@Nullable String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }

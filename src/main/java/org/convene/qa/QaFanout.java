@@ -1,8 +1,9 @@
 package org.convene.qa;
 
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -30,17 +29,20 @@ class QaFanout {
     private final QaRepository repository;
     private final QaLiveUpdates live;
     private final BoardReader boardReader;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("qa-fanout").daemon().factory());
+    /** One thread ({@link QaExecutors#FANOUT}): each session's events are read and announced in order. */
+    private final TaskExecutor worker;
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
     /** Last seq delivered per session and stream, on this node. Also the lock for the session's board. */
     private final Map<Long, long[]> delivered = new ConcurrentHashMap<>();
     /** The shared board of each session that has pages open on this node; guarded by the session's lock. */
     private final Map<Long, LiveBoard> boards = new ConcurrentHashMap<>();
 
-    QaFanout(QaRepository repository, QaLiveUpdates live, BoardReader boardReader) {
+    QaFanout(QaRepository repository, QaLiveUpdates live, BoardReader boardReader,
+             @Qualifier(QaExecutors.FANOUT) TaskExecutor worker) {
         this.repository = repository;
         this.live = live;
         this.boardReader = boardReader;
+        this.worker = worker;
     }
 
     private long[] lockOf(long sessionId) {
@@ -124,7 +126,7 @@ class QaFanout {
     private void drain(long sessionId) {
         pending.remove(sessionId);
         try {
-            long[] last = delivered.get(sessionId);
+            long[] last = lockOf(sessionId);
             Batch moderation;
             Batch publicEvents;
             LiveBoard board = null;
@@ -190,35 +192,15 @@ class QaFanout {
             QaRepository.Authored authored = row.questionId() == null ? null : views.get(row.questionId());
             QuestionView view = authored == null ? null : authored.view();
             if (authored != null && authored.authorId() != null) {
-                authors.put(view.id(), authored.authorId());
+                authors.put(authored.view().id(), authored.authorId());
             }
             if (view != null && stream == QaStream.PUBLIC) {
                 view = view.forPublic();
             }
             events.add(new QaEvent(sessionId, stream, row.seq(), row.type(), view,
-                    row.votes() == null ? null : parseVotes(row.votes().data())));
+                    row.votes()));
         }
         return new Batch(events, authors);
     }
 
-    static Map<Long, Integer> parseVotes(String json) {
-        Map<Long, Integer> votes = new java.util.LinkedHashMap<>();
-        String body = json.trim();
-        body = body.substring(1, body.length() - 1).trim();
-        if (body.isEmpty()) {
-            return votes;
-        }
-        for (String pair : body.split(",")) {
-            String[] kv = pair.split(":");
-            votes.put(Long.parseLong(kv[0].trim().replace("\"", "")), Integer.parseInt(kv[1].trim()));
-        }
-        return votes;
-    }
-
-
-    /** Only when the application closes: a paused context (tests) starts listening again with this worker. */
-    @PreDestroy
-    void shutdown() {
-        worker.shutdownNow();
-    }
 }

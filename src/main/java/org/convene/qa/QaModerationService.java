@@ -2,6 +2,7 @@ package org.convene.qa;
 
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +34,7 @@ public class QaModerationService {
     }
 
     /** Approves a pending question, optionally with its text edited first. */
-    public void approve(long questionId, String editedText) {
+    public void approve(long questionId, @Nullable String editedText) {
         QaRepository.QuestionRow question = qa.moderatable(questionId);
         if (question.state() != QuestionState.PENDING && question.state() != QuestionState.DISMISSED) {
             throw new QaException(Code.INVALID_STATE, "Only a waiting or dismissed question can be approved.");
@@ -57,7 +58,7 @@ public class QaModerationService {
         if (question.state() == QuestionState.DISMISSED || question.state() == QuestionState.MERGED) {
             throw new QaException(Code.INVALID_STATE, "This question has already been dismissed or merged.");
         }
-        String cleanReason = QaService.optional(reason, QaService.MAX_REASON_LENGTH, "The reason");
+        String cleanReason = QaService.optional(reason, QaLimits.DISMISS_REASON_MAX_LENGTH, "The reason");
         repository.update(questionId, QuestionState.DISMISSED, question.text(), cleanReason, false, null, clock.instant());
         qa.record(question.sessionId(), QaEvent.UPDATED, questionId, null, question.state().isPublic() ? QaEvent.REMOVED : null);
     }
@@ -99,7 +100,7 @@ public class QaModerationService {
     public void reply(long questionId, String text) {
         QaRepository.QuestionRow question = qa.moderatable(questionId);
         ConveneUser user = currentUser.require();
-        String clean = QaService.required(text, QaService.MAX_REPLY_LENGTH, "Your reply");
+        String clean = QaService.required(text, QaLimits.REPLY_MAX_LENGTH, "Your reply");
         repository.insertReply(questionId, user.id(), user.displayName(), clean, clock.instant());
         qa.record(question.sessionId(), QaEvent.UPDATED, questionId, null, question.state().isPublic() ? QaEvent.UPDATED : null);
     }
@@ -131,7 +132,7 @@ public class QaModerationService {
     public QuestionView askOnBehalf(long sessionId, String text, String onBehalfOf) {
         ConveneUser facilitator = qa.requireModerator(sessionId);
         String clean = QaService.questionText(text);
-        String who = QaService.optional(onBehalfOf, QaService.MAX_ON_BEHALF_LENGTH, "The name");
+        String who = QaService.optional(onBehalfOf, QaLimits.ON_BEHALF_OF_MAX_LENGTH, "The name");
         qa.session(sessionId);
         repository.lockSettings(sessionId);
         long id = repository.insertQuestion(sessionId, null, who == null, facilitator.id(),

@@ -1,5 +1,6 @@
 package org.convene.qa;
 
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -11,11 +12,18 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * This node's one LISTEN connection. PostgreSQL delivers a NOTIFY only after its transaction commits, to every
  * node listening, so each node hears of every committed change (its own and other nodes') exactly when it
  * may announce it.
+ * <p>
+ * It has a dedicated platform thread ("qa-listen") rather than a task on a pool: the thread holds one database
+ * connection for as long as the application runs and blocks on it (up to half a second at a time) waiting for
+ * notices, so on a pool it would take a thread for good and never finish. Spring starts and stops it through
+ * {@link SmartLifecycle}, before the pools it feeds ({@link QaExecutors#WORK_PHASE}); a stop ends the thread
+ * within one wait and returns its connection to the pool.
  */
 @Component
 class QaNotificationListener implements SmartLifecycle {
@@ -26,7 +34,9 @@ class QaNotificationListener implements SmartLifecycle {
     private final QaFanout fanout;
     private final VoteCoalescer coalescer;
     private volatile boolean running;
-    private volatile Thread thread;
+    private volatile @Nullable Thread thread;
+    /** Completes when the current thread has ended (after a stop). */
+    private volatile CompletableFuture<Void> ended = CompletableFuture.completedFuture(null);
 
     QaNotificationListener(DataSource dataSource, QaFanout fanout, VoteCoalescer coalescer) {
         this.dataSource = dataSource;
@@ -38,9 +48,25 @@ class QaNotificationListener implements SmartLifecycle {
     public void start() {
         boolean restarting = thread != null;
         running = true;
-        Thread listener = Thread.ofPlatform().name("qa-listen").daemon().unstarted(() -> listenUntilStopped(restarting));
+        CompletableFuture<Void> listenerEnded = new CompletableFuture<>();
+        Thread listener = Thread.ofPlatform().name("qa-listen").daemon().unstarted(() -> {
+            try {
+                listenUntilStopped(restarting);
+            } finally {
+                listenerEnded.complete(null);
+            }
+        });
         thread = listener; // before it runs: it checks that it is the current listener
+        ended = listenerEnded;
         listener.start();
+    }
+
+    /** Lets Spring go on to the next phase only once the thread has let go of its connection. */
+    @Override
+    public void stop(Runnable callback) {
+        CompletableFuture<Void> stopping = ended;
+        stop();
+        stopping.whenComplete((done, failure) -> callback.run());
     }
 
     @Override
@@ -55,6 +81,11 @@ class QaNotificationListener implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return QaExecutors.WORK_PHASE;
     }
 
     /** A thread left over from before a stop and start ends instead of listening twice. */

@@ -1,15 +1,14 @@
 package org.convene.qa;
 
+import org.convene.programme.PersonRole;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,6 +27,7 @@ import static org.convene.db.Tables.QUESTION;
 import static org.convene.db.Tables.QUESTION_REPLY;
 import static org.convene.db.Tables.QUESTION_VOTE;
 import static org.convene.db.Tables.SESSION_PERSON;
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 
@@ -47,20 +47,20 @@ class QaRepository {
     record SessionTimes(Instant startsAt, Instant endsAt, boolean cancelled) {
     }
 
-    record QuestionRow(long id, long sessionId, Long authorId, QuestionState state, boolean pinned, String text) {
+    record QuestionRow(long id, long sessionId, @Nullable Long authorId, QuestionState state, boolean pinned, String text) {
     }
 
     Optional<SessionTimes> sessionTimes(long sessionId) {
         return db.select(PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ENDS_AT, PROGRAMME_SESSION.CANCELLED_AT)
                 .from(PROGRAMME_SESSION)
                 .where(PROGRAMME_SESSION.ID.eq(sessionId))
-                .fetchOptional(r -> new SessionTimes(r.value1().toInstant(), r.value2().toInstant(), r.value3() != null));
+                .fetchOptional(r -> new SessionTimes(r.value1(), r.value2(), r.value3() != null));
     }
 
     boolean isFacilitatorOf(long sessionId, long userId) {
         return db.fetchExists(select(SESSION_PERSON.SESSION_ID).from(SESSION_PERSON)
                 .join(PERSON).on(PERSON.ID.eq(SESSION_PERSON.PERSON_ID))
-                .where(SESSION_PERSON.SESSION_ID.eq(sessionId), SESSION_PERSON.ROLE.eq("FACILITATOR"),
+                .where(SESSION_PERSON.SESSION_ID.eq(sessionId), SESSION_PERSON.ROLE.eq(PersonRole.FACILITATOR),
                         PERSON.USER_ID.eq(userId)));
     }
 
@@ -105,9 +105,9 @@ class QaRepository {
                 .execute();
     }
 
-    long insertQuestion(long sessionId, Long authorId, boolean anonymous, Long enteredBy, String onBehalfOf,
+    long insertQuestion(long sessionId, @Nullable Long authorId, boolean anonymous, @Nullable Long enteredBy,
+                        @Nullable String onBehalfOf,
                         String text, QuestionState state, Instant now) {
-        OffsetDateTime at = utc(now);
         return db.insertInto(QUESTION)
                 .set(QUESTION.SESSION_ID, sessionId)
                 .set(QUESTION.AUTHOR_ID, authorId)
@@ -115,28 +115,27 @@ class QaRepository {
                 .set(QUESTION.ENTERED_BY, enteredBy)
                 .set(QUESTION.ON_BEHALF_OF, onBehalfOf)
                 .set(QUESTION.TEXT, text)
-                .set(QUESTION.STATE, state.name())
-                .set(QUESTION.CREATED_AT, at)
-                .set(QUESTION.UPDATED_AT, at)
+                .set(QUESTION.STATE, state)
+                .set(QUESTION.CREATED_AT, now)
+                .set(QUESTION.UPDATED_AT, now)
                 .returning(QUESTION.ID).fetchSingle().getId();
     }
 
     Optional<QuestionRow> question(long questionId) {
         return db.select(QUESTION.ID, QUESTION.SESSION_ID, QUESTION.AUTHOR_ID, QUESTION.STATE, QUESTION.PINNED, QUESTION.TEXT)
                 .from(QUESTION).where(QUESTION.ID.eq(questionId))
-                .fetchOptional(r -> new QuestionRow(r.value1(), r.value2(), r.value3(), QuestionState.valueOf(r.value4()),
-                        r.value5(), r.value6()));
+                .fetchOptional(mapping(QuestionRow::new));
     }
 
-    void update(long questionId, QuestionState state, String text, String dismissReason, boolean pinned,
-                Long mergedInto, Instant now) {
+    void update(long questionId, QuestionState state, String text, @Nullable String dismissReason, boolean pinned,
+                @Nullable Long mergedInto, Instant now) {
         db.update(QUESTION)
-                .set(QUESTION.STATE, state.name())
+                .set(QUESTION.STATE, state)
                 .set(QUESTION.TEXT, text)
                 .set(QUESTION.DISMISS_REASON, dismissReason)
                 .set(QUESTION.PINNED, pinned)
                 .set(QUESTION.MERGED_INTO, mergedInto)
-                .set(QUESTION.UPDATED_AT, utc(now))
+                .set(QUESTION.UPDATED_AT, now)
                 .set(QUESTION.VERSION, QUESTION.VERSION.plus(1))
                 .where(QUESTION.ID.eq(questionId))
                 .execute();
@@ -146,7 +145,7 @@ class QaRepository {
     Optional<Long> unpinAll(long sessionId, Instant now) {
         return db.update(QUESTION)
                 .set(QUESTION.PINNED, false)
-                .set(QUESTION.UPDATED_AT, utc(now))
+                .set(QUESTION.UPDATED_AT, now)
                 .set(QUESTION.VERSION, QUESTION.VERSION.plus(1))
                 .where(QUESTION.SESSION_ID.eq(sessionId), QUESTION.PINNED.isTrue())
                 .returning(QUESTION.ID).fetchOptional().map(r -> r.getId());
@@ -158,13 +157,13 @@ class QaRepository {
                 .set(QUESTION_REPLY.AUTHOR_ID, authorId)
                 .set(QUESTION_REPLY.AUTHOR_NAME, authorName)
                 .set(QUESTION_REPLY.TEXT, text)
-                .set(QUESTION_REPLY.CREATED_AT, utc(now))
+                .set(QUESTION_REPLY.CREATED_AT, now)
                 .execute();
         touch(questionId, now);
     }
 
     private void touch(long questionId, Instant now) {
-        db.update(QUESTION).set(QUESTION.UPDATED_AT, utc(now)).set(QUESTION.VERSION, QUESTION.VERSION.plus(1))
+        db.update(QUESTION).set(QUESTION.UPDATED_AT, now).set(QUESTION.VERSION, QUESTION.VERSION.plus(1))
                 .where(QUESTION.ID.eq(questionId)).execute();
     }
 
@@ -177,8 +176,8 @@ class QaRepository {
                         PROGRAMME_SESSION.CANCELLED_AT)
                 .from(QUESTION).join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.ID.eq(QUESTION.SESSION_ID))
                 .where(QUESTION.ID.eq(questionId))
-                .fetchOptional(r -> new VoteTarget(r.value1(), r.value2(), QuestionState.valueOf(r.value3()),
-                        r.value4().toInstant(), r.value5() != null));
+                .fetchOptional(r -> new VoteTarget(r.value1(), r.value2(), r.value3(),
+                        r.value4(), r.value5() != null));
     }
 
     /**
@@ -195,7 +194,7 @@ class QaRepository {
                 + "counted as (update question set vote_count = vote_count " + (up ? "+" : "-") + " 1, votes_dirty = true "
                 + "where id in (select question_id from changed) returning session_id) "
                 + "select pg_notify('" + VOTES_CHANNEL + "', session_id::text) from counted";
-        Object[] bindings = up ? new Object[]{questionId, userId, utc(now)} : new Object[]{questionId, userId};
+        Object[] bindings = up ? new Object[]{questionId, userId, now} : new Object[]{questionId, userId};
         return !db.fetch(sql, bindings).isEmpty();
     }
 
@@ -222,7 +221,7 @@ class QaRepository {
                 .returning(QUESTION.ID, QUESTION.VOTE_COUNT, QUESTION.STATE)
                 .fetch()
                 .forEach(r -> {
-                    if (!publicOnly || QuestionState.valueOf(r.getState()).isPublic()) {
+                    if (!publicOnly || r.getState().isPublic()) {
                         counts.put(r.getId(), r.getVoteCount());
                     }
                 });
@@ -234,7 +233,6 @@ class QaRepository {
                 .fetch(QUESTION.SESSION_ID);
     }
 
-
     Set<Long> votesOf(long sessionId, long userId) {
         return new HashSet<>(db.select(QUESTION_VOTE.QUESTION_ID).from(QUESTION_VOTE)
                 .join(QUESTION).on(QUESTION.ID.eq(QUESTION_VOTE.QUESTION_ID))
@@ -243,7 +241,7 @@ class QaRepository {
     }
 
     /** A question and who asked it: the author's id never leaves the Q&A module's internals. */
-    record Authored(QuestionView view, Long authorId) {
+    record Authored(QuestionView view, @Nullable Long authorId) {
     }
 
     List<QuestionView> views(Condition condition) {
@@ -255,7 +253,7 @@ class QaRepository {
                 select(QUESTION_REPLY.ID, QUESTION_REPLY.AUTHOR_NAME, QUESTION_REPLY.TEXT, QUESTION_REPLY.CREATED_AT)
                         .from(QUESTION_REPLY).where(QUESTION_REPLY.QUESTION_ID.eq(QUESTION.ID))
                         .orderBy(QUESTION_REPLY.CREATED_AT, QUESTION_REPLY.ID))
-                .convertFrom(r -> r.map(x -> new ReplyView(x.value1(), x.value2(), x.value3(), x.value4().toInstant())));
+                .convertFrom(r -> r.map(mapping(ReplyView::new)));
         return db.select(QUESTION.ID, QUESTION.SESSION_ID, QUESTION.TEXT,
                         DSL.when(QUESTION.ANONYMOUS.isTrue(), DSL.inline((String) null)).otherwise(APP_USER.DISPLAY_NAME),
                         QUESTION.ANONYMOUS, QUESTION.ON_BEHALF_OF, QUESTION.STATE, QUESTION.PINNED, QUESTION.VOTE_COUNT,
@@ -266,12 +264,12 @@ class QaRepository {
                 .where(condition)
                 .orderBy(QUESTION.CREATED_AT, QUESTION.ID)
                 .fetch(r -> new Authored(new QuestionView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        QuestionState.valueOf(r.value7()), r.value8(), r.value9(), r.value10().toInstant(),
-                        r.value11().toInstant(), r.value12(), r.value13(), r.value14()), r.value15()));
+                        r.value7(), r.value8(), r.value9(), r.value10(),
+                        r.value11(), r.value12(), r.value13(), r.value14()), r.value15()));
     }
 
     List<QuestionView> publicViews(long sessionId) {
-        return views(QUESTION.SESSION_ID.eq(sessionId).and(QUESTION.STATE.in("APPROVED", "ANSWERED")))
+        return views(QUESTION.SESSION_ID.eq(sessionId).and(QUESTION.STATE.in(QuestionState.APPROVED, QuestionState.ANSWERED)))
                 .stream().map(QuestionView::forPublic).toList();
     }
 
@@ -308,40 +306,32 @@ class QaRepository {
                 .returning(field).fetchSingle().get(field);
     }
 
-    void insertEvent(long sessionId, QaStream stream, long seq, String type, Long questionId, JSONB votes, Instant now) {
+    void insertEvent(long sessionId, QaStream stream, long seq, String type, @Nullable Long questionId,
+                     @Nullable Map<Long, Integer> votes, Instant now) {
         db.insertInto(QA_EVENT)
                 .set(QA_EVENT.SESSION_ID, sessionId)
-                .set(QA_EVENT.STREAM, stream.name())
+                .set(QA_EVENT.STREAM, stream)
                 .set(QA_EVENT.SEQ, seq)
                 .set(QA_EVENT.TYPE, type)
                 .set(QA_EVENT.QUESTION_ID, questionId)
                 .set(QA_EVENT.VOTES, votes)
-                .set(QA_EVENT.CREATED_AT, utc(now))
+                .set(QA_EVENT.CREATED_AT, now)
                 .execute();
     }
 
-    record EventRow(long seq, String type, Long questionId, JSONB votes) {
+    record EventRow(long seq, String type, @Nullable Long questionId, @Nullable Map<Long, Integer> votes) {
     }
 
     List<EventRow> eventsAfter(long sessionId, QaStream stream, long afterSeq, int limit) {
         return db.select(QA_EVENT.SEQ, QA_EVENT.TYPE, QA_EVENT.QUESTION_ID, QA_EVENT.VOTES).from(QA_EVENT)
-                .where(QA_EVENT.SESSION_ID.eq(sessionId), QA_EVENT.STREAM.eq(stream.name()), QA_EVENT.SEQ.gt(afterSeq))
+                .where(QA_EVENT.SESSION_ID.eq(sessionId), QA_EVENT.STREAM.eq(stream), QA_EVENT.SEQ.gt(afterSeq))
                 .orderBy(QA_EVENT.SEQ)
                 .limit(limit)
-                .fetch(r -> new EventRow(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(mapping(EventRow::new));
     }
 
     /** Payload "session:moderationSeq:publicSeq" (0 = no event on that stream); small, and unique per event. */
     void notifyChanged(long sessionId, long moderationSeq, long publicSeq) {
         db.execute("select pg_notify(?, ?)", CHANNEL, sessionId + ":" + moderationSeq + ":" + publicSeq);
     }
-
-
-
-
-
-    static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
 }

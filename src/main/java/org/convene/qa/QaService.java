@@ -3,7 +3,7 @@ package org.convene.qa;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
-import org.jooq.JSONB;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,11 +31,6 @@ import static org.convene.qa.QaException.Code;
 @Service
 @Transactional
 public class QaService {
-
-    static final int MAX_QUESTION_LENGTH = 500;
-    static final int MAX_REPLY_LENGTH = 2000;
-    static final int MAX_REASON_LENGTH = 300;
-    static final int MAX_ON_BEHALF_LENGTH = 100;
 
     private static final Logger log = LoggerFactory.getLogger(QaService.class);
 
@@ -175,7 +171,8 @@ public class QaService {
      *
      * @param publicType the event type on the public stream, or null when the public sees nothing of it
      */
-    void record(long sessionId, String moderationType, Long questionId, JSONB votes, String publicType) {
+    void record(long sessionId, String moderationType, @Nullable Long questionId,
+                @Nullable Map<Long, Integer> votes, @Nullable String publicType) {
         Instant now = clock.instant();
         repository.lockSettings(sessionId);
         long moderationSeq = repository.nextSeq(sessionId, QaStream.MODERATION);
@@ -206,20 +203,14 @@ public class QaService {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         Instant now = clock.instant();
         long moderationSeq = repository.nextSeq(sessionId, QaStream.MODERATION);
-        repository.insertEvent(sessionId, QaStream.MODERATION, moderationSeq, QaEvent.VOTES, null, votesJson(all), now);
+        repository.insertEvent(sessionId, QaStream.MODERATION, moderationSeq, QaEvent.VOTES, null, all, now);
         long publicSeq = 0;
         if (!visible.isEmpty()) {
             publicSeq = repository.nextSeq(sessionId, QaStream.PUBLIC);
-            repository.insertEvent(sessionId, QaStream.PUBLIC, publicSeq, QaEvent.VOTES, null, votesJson(visible), now);
+            repository.insertEvent(sessionId, QaStream.PUBLIC, publicSeq, QaEvent.VOTES, null, visible, now);
         }
         repository.notifyChanged(sessionId, moderationSeq, publicSeq);
         return true;
-    }
-
-    static JSONB votesJson(Map<Long, Integer> counts) {
-        return JSONB.valueOf(counts.entrySet().stream()
-                .map(e -> "\"" + e.getKey() + "\":" + e.getValue())
-                .collect(Collectors.joining(",", "{", "}")));
     }
 
     /** Only what was committed is told; outside a transaction (never, here) at once. */
@@ -280,11 +271,12 @@ public class QaService {
     }
 
     QuestionView view(long questionId) {
-        return repository.viewsById(List.of(questionId)).get(questionId);
+        return Objects.requireNonNull(repository.viewsById(List.of(questionId)).get(questionId),
+                "the question was written in this transaction");
     }
 
     static String questionText(String text) {
-        return required(text, MAX_QUESTION_LENGTH, "Your question");
+        return required(text, QaLimits.QUESTION_MAX_LENGTH, "Your question");
     }
 
     static String required(String text, int max, String what) {
@@ -299,7 +291,7 @@ public class QaService {
         return clean;
     }
 
-    static String optional(String text, int max, String what) {
+    static @Nullable String optional(@Nullable String text, int max, String what) {
         String clean = text == null ? "" : text.strip();
         if (clean.isEmpty()) {
             return null;

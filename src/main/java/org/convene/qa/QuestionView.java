@@ -1,5 +1,7 @@
 package org.convene.qa;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -10,9 +12,9 @@ import java.util.List;
  * @param onBehalfOf    who a facilitator entered it for (sent by phone or email), or null
  * @param dismissReason shown only to the asker and to moderators; null in public views
  */
-public record QuestionView(long id, long sessionId, String text, String authorName, boolean anonymous,
-                           String onBehalfOf, QuestionState state, boolean pinned, int votes,
-                           Instant askedAt, Instant updatedAt, String dismissReason, Long mergedInto,
+public record QuestionView(long id, long sessionId, String text, @Nullable String authorName, boolean anonymous,
+                           @Nullable String onBehalfOf, QuestionState state, boolean pinned, int votes,
+                           Instant askedAt, Instant updatedAt, @Nullable String dismissReason, @Nullable Long mergedInto,
                            List<ReplyView> replies) {
 
     /** The same question with what only the asker and moderators may see removed. */

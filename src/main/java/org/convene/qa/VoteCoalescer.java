@@ -1,15 +1,17 @@
 package org.convene.qa;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * Vote bursts become at most one votes.changed event per session per interval (200 ms by default, so about
@@ -24,13 +26,16 @@ class VoteCoalescer implements SmartLifecycle {
     private final QaService service;
     private final QaRepository repository;
     private final QaProperties properties;
+    private final ThreadPoolTaskScheduler scheduler;
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
-    private volatile ScheduledExecutorService scheduler;
+    private volatile @Nullable ScheduledFuture<?> ticks;
 
-    VoteCoalescer(QaService service, QaRepository repository, QaProperties properties) {
+    VoteCoalescer(QaService service, QaRepository repository, QaProperties properties,
+                  @Qualifier(QaExecutors.VOTES) ThreadPoolTaskScheduler scheduler) {
         this.service = service;
         this.repository = repository;
         this.properties = properties;
+        this.scheduler = scheduler;
     }
 
     void votesChanged(long sessionId) {
@@ -58,22 +63,31 @@ class VoteCoalescer implements SmartLifecycle {
         }
     }
 
+    /** Also after a stop: the test context cache stops paused contexts and starts them again. */
     @Override
     public void start() {
-        long interval = properties.votesInterval().toMillis();
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("qa-votes").daemon().factory());
-        scheduler.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+        Duration interval = properties.votesInterval();
+        // the scheduler's own clock, not the application's: a test's moved Clock must not stall the ticks
+        ticks = scheduler.scheduleWithFixedDelay(this::tick, scheduler.getClock().instant().plus(interval), interval);
     }
 
+    /** Marks not yet announced stay pending; the next start (or another node) announces them. */
     @Override
     public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        ScheduledFuture<?> running = ticks;
+        if (running != null) {
+            running.cancel(false);
+            ticks = null;
         }
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null && !scheduler.isShutdown();
+        return ticks != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return QaExecutors.WORK_PHASE;
     }
 }

@@ -1,10 +1,13 @@
 package org.convene.recordings;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A recording as the publishing form describes it: the recording's address and the formats that make it
  * accessible. Text is trimmed and blank optional fields become null, so "  " is never stored as a link.
  */
-public record RecordingDraft(String url, String captionsUrl, String transcriptUrl, String easyReadSummary) {
+public record RecordingDraft(@Nullable String url, @Nullable String captionsUrl, @Nullable String transcriptUrl,
+                             @Nullable String easyReadSummary) {
 
     public static final int EASY_READ_MAX = 5000;
 
@@ -18,7 +21,7 @@ public record RecordingDraft(String url, String captionsUrl, String transcriptUr
         easyReadSummary = clean(easyReadSummary);
     }
 
-    private static String clean(String text) {
+    private static @Nullable String clean(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }

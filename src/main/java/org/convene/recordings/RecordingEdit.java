@@ -1,5 +1,7 @@
 package org.convene.recordings;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -8,7 +10,7 @@ import java.time.ZoneId;
  * null before publishing); {@code version} goes back with the next change to detect someone else's edit.
  */
 public record RecordingEdit(long sessionId, String title, Instant startsAt, Instant endsAt, ZoneId zone,
-                            boolean cancelled, int version, RecordingDraft current, Instant publishedAt) {
+                            boolean cancelled, int version, RecordingDraft current, @Nullable Instant publishedAt) {
 
     public boolean published() {
         return current.url() != null;

@@ -1,6 +1,7 @@
 package org.convene.recordings;
 
 import org.convene.programme.AccessFeature;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -11,8 +12,8 @@ import java.util.Set;
  * own time zone), one track, one host, access features a session must all have, and only the sessions on my
  * agenda (which lists nothing for someone not signed in).
  */
-public record RecordingFilter(LocalDate day, Long trackId, Long hostId, Set<AccessFeature> access,
-                              boolean onlyMyAgenda) {
+public record RecordingFilter(@Nullable LocalDate day, @Nullable Long trackId, @Nullable Long hostId,
+                              Set<AccessFeature> access, boolean onlyMyAgenda) {
 
     public RecordingFilter {
         access = access == null || access.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(access));

@@ -7,12 +7,13 @@ import org.convene.programme.SessionColumns;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import static org.convene.db.Tables.AGENDA_ITEM;
@@ -37,10 +38,10 @@ class RecordingQueries {
                         s.RECORDING_URL, s.CAPTIONS_URL, s.TRANSCRIPT_URL, s.EASY_READ_SUMMARY, s.RECORDING_PUBLISHED_AT)
                 .from(s).join(CONFERENCE).on(CONFERENCE.ID.eq(s.CONFERENCE_ID))
                 .where(s.ID.eq(sessionId))
-                .fetchOptional(r -> new RecordingEdit(r.value1(), r.value2(), r.value3().toInstant(),
-                        r.value4().toInstant(), ZoneId.of(r.value5()), r.value6() != null, r.value7(),
+                .fetchOptional(r -> new RecordingEdit(r.value1(), r.value2(), r.value3(),
+                        r.value4(), r.value5(), r.value6() != null, r.value7(),
                         new RecordingDraft(r.value8(), r.value9(), r.value10(), r.value11()),
-                        r.value12() == null ? null : r.value12().toInstant()));
+                        r.value12()));
     }
 
     /**
@@ -55,7 +56,7 @@ class RecordingQueries {
                 .set(s.TRANSCRIPT_URL, draft.transcriptUrl())
                 .set(s.EASY_READ_SUMMARY, draft.easyReadSummary())
                 .set(s.RECORDING_PUBLISHED_AT, DSL.coalesce(s.RECORDING_PUBLISHED_AT,
-                        DSL.val(now.atOffset(ZoneOffset.UTC))))
+                        DSL.val(now)))
                 .set(s.VERSION, s.VERSION.plus(1))
                 .where(s.ID.eq(sessionId), s.VERSION.eq(expectedVersion))
                 .execute() == 1;
@@ -76,8 +77,8 @@ class RecordingQueries {
     }
 
     /** In programme order, like the timetable; a stable order so that "Show more" never repeats or skips. */
-    List<RecordingListItem> page(ConferenceSummary conference, RecordingFilter filter, Long userId, int offset,
-                                 int limit) {
+    List<RecordingListItem> page(ConferenceSummary conference, RecordingFilter filter, @Nullable Long userId,
+                                 int offset, int limit) {
         var s = PROGRAMME_SESSION;
         var mine = userId == null ? DSL.inline(false)
                 : DSL.field(DSL.exists(selectOne().from(AGENDA_ITEM)
@@ -91,17 +92,17 @@ class RecordingQueries {
                 .where(matching(conference, filter, userId))
                 .orderBy(s.STARTS_AT, s.TITLE, s.ID)
                 .offset(offset).limit(limit)
-                .fetch(r -> new RecordingListItem(r.value1(), r.value2(), r.value3().toInstant(),
-                        r.value4().toInstant(), r.value5(), r.value6(), r.value7(), r.value8(), r.value9(),
+                .fetch(r -> new RecordingListItem(r.value1(), r.value2(), r.value3(),
+                        r.value4(), r.value5(), r.value6(), r.value7(), r.value8(), r.value9(),
                         r.value10(), r.value11(), Boolean.TRUE.equals(r.value12())));
     }
 
-    int count(ConferenceSummary conference, RecordingFilter filter, Long userId) {
+    int count(ConferenceSummary conference, RecordingFilter filter, @Nullable Long userId) {
         return db.fetchCount(PROGRAMME_SESSION, matching(conference, filter, userId));
     }
 
     /** Only published recordings of sessions that went ahead. */
-    private static Condition matching(ConferenceSummary conference, RecordingFilter filter, Long userId) {
+    private static Condition matching(ConferenceSummary conference, RecordingFilter filter, @Nullable Long userId) {
         var s = PROGRAMME_SESSION;
         Condition condition = s.CONFERENCE_ID.eq(conference.id())
                 .and(s.RECORDING_URL.isNotNull())
@@ -110,8 +111,8 @@ class RecordingQueries {
             // the conference's own midnight to midnight, as the timetable counts days
             ZoneId zone = conference.timeZone();
             condition = condition
-                    .and(s.STARTS_AT.ge(filter.day().atStartOfDay(zone).toOffsetDateTime()))
-                    .and(s.STARTS_AT.lt(filter.day().plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
+                    .and(s.STARTS_AT.ge(filter.day().atStartOfDay(zone).toInstant()))
+                    .and(s.STARTS_AT.lt(filter.day().plusDays(1).atStartOfDay(zone).toInstant()));
         }
         if (filter.trackId() != null) {
             condition = condition.and(s.TRACK_ID.eq(filter.trackId()));
@@ -120,7 +121,8 @@ class RecordingQueries {
             condition = condition.and(s.HOST_ID.eq(filter.hostId()));
         }
         for (AccessFeature feature : filter.access()) {
-            condition = condition.and(SessionColumns.ACCESS_COLUMNS.get(feature).isTrue());
+            condition = condition.and(Objects.requireNonNull(SessionColumns.ACCESS_COLUMNS.get(feature),
+                    "a column for every feature").isTrue());
         }
         if (filter.onlyMyAgenda()) {
             condition = userId == null ? DSL.falseCondition() : condition.and(DSL.exists(selectOne()

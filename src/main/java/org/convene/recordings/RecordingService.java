@@ -7,6 +7,7 @@ import org.convene.programme.WebAddresses;
 
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -123,7 +124,7 @@ public class RecordingService {
         return recordings.count(conference, filter, myId());
     }
 
-    private Long myId() {
+    private @Nullable Long myId() {
         return currentUser.get().map(ConveneUser::id).orElse(null);
     }
 }

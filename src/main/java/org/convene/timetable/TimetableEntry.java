@@ -6,6 +6,7 @@ import org.convene.programme.PersonRole;
 import org.convene.programme.SessionFormat;
 import org.convene.programme.SessionPersonName;
 import org.convene.programme.TrackRef;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,9 +18,9 @@ import java.util.Set;
  * stays on the timetable, marked, so that people who look for it learn what happened.
  */
 public record TimetableEntry(long id, String title, SessionFormat format, Instant startsAt, Instant endsAt,
-                             TrackRef track, HostRef host, List<SessionPersonName> people,
+                             @Nullable TrackRef track, @Nullable HostRef host, List<SessionPersonName> people,
                              Set<AccessFeature> access, boolean hasJoinLink, boolean hasRecording,
-                             boolean cancelled, String cancellationReason) {
+                             boolean cancelled, @Nullable String cancellationReason) {
 
     public TimetableEntry {
         people = List.copyOf(people);

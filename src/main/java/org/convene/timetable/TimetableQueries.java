@@ -2,7 +2,6 @@ package org.convene.timetable;
 
 import org.convene.programme.AccessFeature;
 import org.convene.programme.SessionColumns;
-import org.convene.programme.SessionFormat;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -10,11 +9,10 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import static org.convene.db.Tables.HOST_ORGANISATION;
@@ -48,12 +46,12 @@ class TimetableQueries {
                 .leftJoin(TRACK).on(TRACK.ID.eq(PROGRAMME_SESSION.TRACK_ID))
                 .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID))
                 .where(matching(conferenceId, filter))
-                .and(PROGRAMME_SESSION.STARTS_AT.ge(utc(from)))
-                .and(PROGRAMME_SESSION.STARTS_AT.lt(utc(to)))
+                .and(PROGRAMME_SESSION.STARTS_AT.ge(from))
+                .and(PROGRAMME_SESSION.STARTS_AT.lt(to))
                 .orderBy(PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ENDS_AT, PROGRAMME_SESSION.TITLE,
                         PROGRAMME_SESSION.ID)
-                .fetch(r -> new TimetableEntry(r.value1(), r.value2(), SessionFormat.valueOf(r.value3()),
-                        r.value4().toInstant(), r.value5().toInstant(), r.value6(), r.value7(), r.value8(),
+                .fetch(r -> new TimetableEntry(r.value1(), r.value2(), r.value3(),
+                        r.value4(), r.value5(), r.value6(), r.value7(), r.value8(),
                         r.value9(), r.value10(), r.value11(), r.value12(),
                         r.value13() == null || r.value13().isBlank() ? null : r.value13()));
     }
@@ -69,7 +67,7 @@ class TimetableQueries {
                 .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID))
                 .where(matching(conferenceId, filter))
                 .fetch(PROGRAMME_SESSION.STARTS_AT)
-                .forEach(start -> counts.merge(start.atZoneSameInstant(conferenceZone).toLocalDate(), 1,
+                .forEach(start -> counts.merge(start.atZone(conferenceZone).toLocalDate(), 1,
                         Integer::sum));
         return counts;
     }
@@ -87,15 +85,12 @@ class TimetableQueries {
                     filter.formats().stream().map(Enum::name).toList()));
         }
         for (AccessFeature feature : filter.accessRequired()) {
-            condition = condition.and(SessionColumns.ACCESS_COLUMNS.get(feature).isTrue());
+            condition = condition.and(Objects.requireNonNull(SessionColumns.ACCESS_COLUMNS.get(feature),
+                    "a column for every feature").isTrue());
         }
         if (!filter.words().isEmpty()) {
             condition = condition.and(SessionColumns.matchesAllWords(filter.words()));
         }
         return condition;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

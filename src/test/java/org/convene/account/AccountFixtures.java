@@ -1,5 +1,6 @@
 package org.convene.account;
 
+import org.convene.core.SaveResult;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -35,7 +36,7 @@ public class AccountFixtures {
     }
 
     public ConveneUser user(String displayName, Role... extraRoles) {
-        ConveneUser created = accounts.signUp(displayName, uniqueEmail("acct"), PASSWORD);
+        ConveneUser created = ((SaveResult.Saved<ConveneUser>) accounts.signUp(displayName, uniqueEmail("acct"), PASSWORD)).value();
         Set<Role> roles = EnumSet.of(Role.ATTENDEE, extraRoles);
         roles.forEach(role -> repository.addRole(created.id(), role, clock.instant()));
         return new ConveneUser(created.id(), created.email(), created.displayName(), "", roles);

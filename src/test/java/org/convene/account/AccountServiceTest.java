@@ -2,6 +2,7 @@ package org.convene.account;
 
 import org.convene.IntegrationTest;
 import org.convene.TestClock;
+import org.convene.core.SaveResult;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.jooq.DSLContext;
@@ -24,7 +25,6 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.convene.account.AccountFixtures.PASSWORD;
 import static org.convene.account.AccountFixtures.actAs;
 import static org.convene.account.AccountFixtures.uniqueEmail;
@@ -57,10 +57,18 @@ class AccountServiceTest {
     }
 
     private Map<AccountField, String> signUpErrors(String name, String email, String password) {
-        AccountValidationException e = catchThrowableOfType(AccountValidationException.class,
-                () -> accounts.signUp(name, email, password));
-        assertThat(e).as("sign-up should have been refused").isNotNull();
-        return e.errors();
+        return problems(accounts.signUp(name, email, password));
+    }
+
+    /** The problems of a refusal; fails the test if the change was made. */
+    private static Map<AccountField, String> problems(SaveResult<?> result) {
+        assertThat(result).as("the change should have been refused").isInstanceOf(SaveResult.Invalid.class);
+        return AccountField.problems((SaveResult.Invalid<?>) result);
+    }
+
+    private static <T> T saved(SaveResult<T> result) {
+        assertThat(result).as("the change should have been made").isInstanceOf(SaveResult.Saved.class);
+        return ((SaveResult.Saved<T>) result).value();
     }
 
     // --- sign-up ---------------------------------------------------------------------------------
@@ -68,7 +76,7 @@ class AccountServiceTest {
     @Test
     void sign_up_creates_an_attendee_with_a_trimmed_name_and_a_lower_case_email() {
         String email = uniqueEmail("New.Person");
-        ConveneUser user = accounts.signUp("  Nia Newcomer  ", "  " + email.toUpperCase() + " ", PASSWORD);
+        ConveneUser user = saved(accounts.signUp("  Nia Newcomer  ", "  " + email.toUpperCase() + " ", PASSWORD));
 
         assertThat(user.displayName()).isEqualTo("Nia Newcomer");
         assertThat(user.email()).isEqualTo(email.toLowerCase());
@@ -80,7 +88,7 @@ class AccountServiceTest {
         assertThat(row.getPasswordHash()).startsWith("{pbkdf2@SpringSecurity_v5_8}");
         assertThat(passwordEncoder.matches(PASSWORD, row.getPasswordHash())).isTrue();
         assertThat(db.fetch(USER_ROLE, USER_ROLE.USER_ID.eq(user.id())).getValues(USER_ROLE.ROLE))
-                .containsExactly("ATTENDEE");
+                .containsExactly(Role.ATTENDEE);
     }
 
     @Test
@@ -93,7 +101,7 @@ class AccountServiceTest {
     void display_name_may_have_80_characters_but_not_81() {
         assertThat(signUpErrors("n".repeat(81), uniqueEmail("a"), PASSWORD))
                 .containsExactly(Map.entry(AccountField.DISPLAY_NAME, "Your name must be 80 characters or fewer"));
-        assertThat(accounts.signUp("n".repeat(80), uniqueEmail("a"), PASSWORD).displayName()).hasSize(80);
+        assertThat(saved(accounts.signUp("n".repeat(80), uniqueEmail("a"), PASSWORD)).displayName()).hasSize(80);
     }
 
     @Test
@@ -122,7 +130,7 @@ class AccountServiceTest {
     @Test
     void email_already_taken_in_another_case_is_refused_with_a_specific_message() {
         String email = uniqueEmail("taken");
-        accounts.signUp("First Person", email, PASSWORD);
+        saved(accounts.signUp("First Person", email, PASSWORD));
 
         assertThat(signUpErrors("Second Person", email.toUpperCase(), "another-fine-password")).containsExactly(
                 Map.entry(AccountField.EMAIL, "An account with this email address already exists. "
@@ -155,7 +163,7 @@ class AccountServiceTest {
 
         // 128 characters of 3 bytes each: far beyond bcrypt's 72-byte limit.
         String longPassword = "\u20ac".repeat(127) + "x";
-        ConveneUser user = accounts.signUp("Pat", uniqueEmail("long"), longPassword);
+        ConveneUser user = saved(accounts.signUp("Pat", uniqueEmail("long"), longPassword));
         String hash = repository.findForLogin(user.id()).orElseThrow().passwordHash();
         assertThat(passwordEncoder.matches(longPassword, hash)).isTrue();
         assertThat(passwordEncoder.matches("\u20ac".repeat(127) + "y", hash)).isFalse();
@@ -194,9 +202,8 @@ class AccountServiceTest {
         ConveneUser user = fixtures.user("Casey Change");
         actAs(user);
 
-        AccountValidationException e = catchThrowableOfType(AccountValidationException.class,
-                () -> accounts.changePassword("not-my-password", "brand-new-river-stone"));
-        assertThat(e.errors()).containsExactly(Map.entry(AccountField.CURRENT_PASSWORD,
+        Map<AccountField, String> e = problems(accounts.changePassword("not-my-password", "brand-new-river-stone"));
+        assertThat(e).containsExactly(Map.entry(AccountField.CURRENT_PASSWORD,
                 "Your current password is not right. Check it and try again"));
     }
 
@@ -205,21 +212,18 @@ class AccountServiceTest {
         ConveneUser user = fixtures.user("Casey Change");
         actAs(user);
 
-        AccountValidationException e = catchThrowableOfType(AccountValidationException.class,
-                () -> accounts.changePassword(PASSWORD, "short", "shorter"));
-        assertThat(e.errors()).containsExactly(
+        Map<AccountField, String> e = problems(accounts.changePassword(PASSWORD, "short", "shorter"));
+        assertThat(e).containsExactly(
                 Map.entry(AccountField.NEW_PASSWORD, "New password must be at least 10 characters"),
                 Map.entry(AccountField.CONFIRM_PASSWORD,
                         "The two new passwords do not match. Enter the same password twice"));
 
-        e = catchThrowableOfType(AccountValidationException.class,
-                () -> accounts.changePassword(PASSWORD, "casey change rocks", "casey change rocks"));
-        assertThat(e.errors()).containsExactly(Map.entry(AccountField.NEW_PASSWORD,
+        e = problems(accounts.changePassword(PASSWORD, "casey change rocks", "casey change rocks"));
+        assertThat(e).containsExactly(Map.entry(AccountField.NEW_PASSWORD,
                 "New password must not contain your name or email address"));
 
-        e = catchThrowableOfType(AccountValidationException.class,
-                () -> accounts.changePassword(PASSWORD, PASSWORD, PASSWORD));
-        assertThat(e.errors()).containsExactly(Map.entry(AccountField.NEW_PASSWORD,
+        e = problems(accounts.changePassword(PASSWORD, PASSWORD, PASSWORD));
+        assertThat(e).containsExactly(Map.entry(AccountField.NEW_PASSWORD,
                 "New password must be different from your current password"));
     }
 
@@ -229,7 +233,7 @@ class AccountServiceTest {
         int versionBefore = db.select(APP_USER.VERSION).from(APP_USER).where(APP_USER.ID.eq(user.id())).fetchSingle().value1();
         actAs(user);
 
-        accounts.changePassword(PASSWORD, "brand-new-river-stone");
+        saved(accounts.changePassword(PASSWORD, "brand-new-river-stone"));
 
         var row = db.selectFrom(APP_USER).where(APP_USER.ID.eq(user.id())).fetchSingle();
         assertThat(passwordEncoder.matches("brand-new-river-stone", row.getPasswordHash())).isTrue();
@@ -238,10 +242,8 @@ class AccountServiceTest {
     }
 
     private String currentPasswordError(String current) {
-        AccountValidationException e = catchThrowableOfType(AccountValidationException.class,
-                () -> accounts.changePassword(current, "brand-new-river-stone"));
-        assertThat(e).as("the change should have been refused").isNotNull();
-        return e.errors().get(AccountField.CURRENT_PASSWORD);
+        Map<AccountField, String> e = problems(accounts.changePassword(current, "brand-new-river-stone"));
+        return e.get(AccountField.CURRENT_PASSWORD);
     }
 
     private int failedLogins(ConveneUser user) {
@@ -275,7 +277,7 @@ class AccountServiceTest {
                 .isEqualTo("Too many failed attempts. Try again in 1 minute.");
 
         clock.set(start.plusSeconds(92));
-        accounts.changePassword(PASSWORD, "brand-new-river-stone");
+        saved(accounts.changePassword(PASSWORD, "brand-new-river-stone"));
         assertThat(failedLogins(user)).isZero();
         assertThat(db.select(APP_USER.LOCKED_UNTIL).from(APP_USER).where(APP_USER.ID.eq(user.id()))
                 .fetchSingle().value1()).isNull();
@@ -290,10 +292,9 @@ class AccountServiceTest {
         currentPasswordError("guess-number-1");
         currentPasswordError("guess-number-2");
 
-        AccountValidationException e = catchThrowableOfType(AccountValidationException.class,
-                () -> accounts.changePassword(PASSWORD, "short"));
+        Map<AccountField, String> e = problems(accounts.changePassword(PASSWORD, "short"));
 
-        assertThat(e.errors()).containsOnlyKeys(AccountField.NEW_PASSWORD);
+        assertThat(e).containsOnlyKeys(AccountField.NEW_PASSWORD);
         assertThat(failedLogins(user)).isZero();
     }
 
@@ -376,7 +377,7 @@ class AccountServiceTest {
     void the_last_organiser_cannot_remove_their_own_organiser_role() {
         ConveneUser organiser = fixtures.user("Only Organiser", Role.ORGANISER);
         // Other test classes leave organisers behind; this transaction is rolled back afterwards.
-        db.deleteFrom(USER_ROLE).where(USER_ROLE.ROLE.eq("ORGANISER"), USER_ROLE.USER_ID.ne(organiser.id())).execute();
+        db.deleteFrom(USER_ROLE).where(USER_ROLE.ROLE.eq(Role.ORGANISER), USER_ROLE.USER_ID.ne(organiser.id())).execute();
         actAs(organiser);
 
         assertThatThrownBy(() -> accounts.revoke(organiser.id(), Role.ORGANISER))

@@ -8,7 +8,6 @@ import org.jooq.DSLContext;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 import static org.convene.db.Tables.AGENDA_ITEM;
 import static org.convene.db.Tables.APP_USER;
@@ -37,15 +36,15 @@ public class AttendanceFixture {
     public void stay(ConveneUser user, String from, String to) {
         db.insertInto(ATTENDANCE_INTERVAL)
                 .set(ATTENDANCE_INTERVAL.SESSION_ID, session).set(ATTENDANCE_INTERVAL.USER_ID, user.id())
-                .set(ATTENDANCE_INTERVAL.JOINED_AT, Instant.parse("2031-11-10T" + from + ":00Z").atOffset(ZoneOffset.UTC))
-                .set(ATTENDANCE_INTERVAL.LEFT_AT, Instant.parse("2031-11-10T" + to + ":00Z").atOffset(ZoneOffset.UTC))
-                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, Instant.parse("2031-11-10T" + to + ":00Z").atOffset(ZoneOffset.UTC))
+                .set(ATTENDANCE_INTERVAL.JOINED_AT, Instant.parse("2031-11-10T" + from + ":00Z"))
+                .set(ATTENDANCE_INTERVAL.LEFT_AT, Instant.parse("2031-11-10T" + to + ":00Z"))
+                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, Instant.parse("2031-11-10T" + to + ":00Z"))
                 .execute();
     }
 
     public void register(ConveneUser user) {
         db.insertInto(AGENDA_ITEM).set(AGENDA_ITEM.USER_ID, user.id()).set(AGENDA_ITEM.SESSION_ID, session)
-                .set(AGENDA_ITEM.ADDED_AT, Instant.parse("2031-11-01T12:00:00Z").atOffset(ZoneOffset.UTC)).execute();
+                .set(AGENDA_ITEM.ADDED_AT, Instant.parse("2031-11-01T12:00:00Z")).execute();
     }
 
     public void named(ConveneUser user) {

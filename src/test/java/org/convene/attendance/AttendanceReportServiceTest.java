@@ -10,6 +10,7 @@ import org.convene.core.security.Role;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.HostRef;
 import org.convene.programme.ProgrammeFixture;
+import org.convene.qa.QuestionState;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +22,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -131,30 +131,30 @@ class AttendanceReportServiceTest {
     private void stay(long session, ConveneUser user, String from, String to) {
         db.insertInto(ATTENDANCE_INTERVAL)
                 .set(ATTENDANCE_INTERVAL.SESSION_ID, session).set(ATTENDANCE_INTERVAL.USER_ID, user.id())
-                .set(ATTENDANCE_INTERVAL.JOINED_AT, t(from).atOffset(ZoneOffset.UTC))
-                .set(ATTENDANCE_INTERVAL.LEFT_AT, t(to).atOffset(ZoneOffset.UTC))
-                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, t(to).atOffset(ZoneOffset.UTC))
+                .set(ATTENDANCE_INTERVAL.JOINED_AT, t(from))
+                .set(ATTENDANCE_INTERVAL.LEFT_AT, t(to))
+                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, t(to))
                 .execute();
     }
 
     private void register(long session, ConveneUser... users) {
         for (ConveneUser user : users) {
             db.insertInto(AGENDA_ITEM).set(AGENDA_ITEM.USER_ID, user.id()).set(AGENDA_ITEM.SESSION_ID, session)
-                    .set(AGENDA_ITEM.ADDED_AT, t("01T12:00").atOffset(ZoneOffset.UTC)).execute();
+                    .set(AGENDA_ITEM.ADDED_AT, t("01T12:00")).execute();
         }
     }
 
     private long question(long session, String state) {
         return db.insertInto(QUESTION).set(QUESTION.SESSION_ID, session).set(QUESTION.TEXT, "How do I join in?")
-                .set(QUESTION.STATE, state).set(QUESTION.CREATED_AT, t("10T10:15").atOffset(ZoneOffset.UTC))
-                .set(QUESTION.UPDATED_AT, t("10T10:15").atOffset(ZoneOffset.UTC))
+                .set(QUESTION.STATE, QuestionState.valueOf(state)).set(QUESTION.CREATED_AT, t("10T10:15"))
+                .set(QUESTION.UPDATED_AT, t("10T10:15"))
                 .returning(QUESTION.ID).fetchSingle().getId();
     }
 
     private void vote(long question, ConveneUser... voters) {
         for (ConveneUser voter : voters) {
             db.insertInto(QUESTION_VOTE).set(QUESTION_VOTE.QUESTION_ID, question).set(QUESTION_VOTE.USER_ID, voter.id())
-                    .set(QUESTION_VOTE.CREATED_AT, t("10T10:16").atOffset(ZoneOffset.UTC)).execute();
+                    .set(QUESTION_VOTE.CREATED_AT, t("10T10:16")).execute();
         }
     }
 

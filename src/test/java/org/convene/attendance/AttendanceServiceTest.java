@@ -16,7 +16,6 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,8 +75,8 @@ class AttendanceServiceTest {
                 .from(ATTENDANCE_INTERVAL)
                 .where(ATTENDANCE_INTERVAL.USER_ID.eq(user.id()))
                 .orderBy(ATTENDANCE_INTERVAL.JOINED_AT)
-                .fetch(r -> new Row(r.value1(), r.value2().toInstant(),
-                        r.value3() == null ? null : r.value3().toInstant(), r.value4().toInstant()));
+                .fetch(r -> new Row(r.value1(), r.value2(),
+                        r.value3(), r.value4()));
     }
 
     private AttendanceVisit arrive() {
@@ -276,7 +275,7 @@ class AttendanceServiceTest {
         long straddling = insert(alex, cutoff.minusSeconds(3600), cutoff.plusSeconds(1));
         long recent = insert(alex, cutoff.plusSeconds(86_400), cutoff.plusSeconds(90_000));
         db.insertInto(AGENDA_ITEM).set(AGENDA_ITEM.USER_ID, alex.id()).set(AGENDA_ITEM.SESSION_ID, session)
-                .set(AGENDA_ITEM.ADDED_AT, START.atOffset(ZoneOffset.UTC)).execute();
+                .set(AGENDA_ITEM.ADDED_AT, START).execute();
 
         assertThat(attendance.applyRetention()).isGreaterThanOrEqualTo(1);
 
@@ -319,9 +318,9 @@ class AttendanceServiceTest {
     private long insert(ConveneUser user, Instant joined, Instant left) {
         return db.insertInto(ATTENDANCE_INTERVAL)
                 .set(ATTENDANCE_INTERVAL.SESSION_ID, session).set(ATTENDANCE_INTERVAL.USER_ID, user.id())
-                .set(ATTENDANCE_INTERVAL.JOINED_AT, joined.atOffset(ZoneOffset.UTC))
-                .set(ATTENDANCE_INTERVAL.LEFT_AT, left.atOffset(ZoneOffset.UTC))
-                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, left.atOffset(ZoneOffset.UTC))
+                .set(ATTENDANCE_INTERVAL.JOINED_AT, joined)
+                .set(ATTENDANCE_INTERVAL.LEFT_AT, left)
+                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, left)
                 .returning(ATTENDANCE_INTERVAL.ID).fetchSingle().getId();
     }
 }

@@ -40,9 +40,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
@@ -110,10 +108,11 @@ class AccessibilityIT {
                     page.waitForSelector(".cv-error-summary a");
                 }),
                 state("sign up", Who.ANYONE, "signup"),
+                // an unknown id or slug is the same "Page not found" page (PageNotFoundView, a 404)
                 state("session not found", Who.ANYONE, "sessions/999999999", page ->
-                        assertThat(page.locator("main h1").textContent()).isEqualTo("Session not found")),
+                        assertThat(page.locator("main h1").textContent()).isEqualTo("Page not found")),
                 state("conference not found", Who.ANYONE, "conferences/no-such-conference", page ->
-                        assertThat(page.locator("main h1").textContent()).isEqualTo("Conference not found")),
+                        assertThat(page.locator("main h1").textContent()).isEqualTo("Page not found")),
                 state("page not found", Who.ANYONE, "timetabel", page ->
                         assertThat(page.locator("main h1").textContent()).isEqualTo("Page not found")),
                 state("page not found signed in", Who.ATTENDEE, "manage/no-such-page", page ->
@@ -256,7 +255,7 @@ class AccessibilityIT {
                 .set(PROGRAMME_SESSION.CAPTIONS_URL, "https://video.example.org/carers-2025-" + tag + ".vtt")
                 .set(PROGRAMME_SESSION.TRANSCRIPT_URL, "https://video.example.org/carers-2025-" + tag + ".txt")
                 .set(PROGRAMME_SESSION.EASY_READ_SUMMARY, "Carers told us what helps them.\n\nThey want more breaks.")
-                .set(PROGRAMME_SESSION.RECORDING_PUBLISHED_AT, now.atOffset(ZoneOffset.UTC))
+                .set(PROGRAMME_SESSION.RECORDING_PUBLISHED_AT, now)
                 .where(PROGRAMME_SESSION.ID.eq(recordedId)).execute();
         programme.session(week, "Peer support networks in rural areas")
                 .at(now.plus(60, ChronoUnit.MINUTES), now.plus(120, ChronoUnit.MINUTES)).track(voices)
@@ -276,9 +275,9 @@ class AccessibilityIT {
         for (ConveneUser attendee : List.of(asker, voter)) {
             db.insertInto(ATTENDANCE_INTERVAL)
                     .set(ATTENDANCE_INTERVAL.SESSION_ID, sessionId).set(ATTENDANCE_INTERVAL.USER_ID, attendee.id())
-                    .set(ATTENDANCE_INTERVAL.JOINED_AT, now.minus(18, ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC))
-                    .set(ATTENDANCE_INTERVAL.LEFT_AT, now.minus(5, ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC))
-                    .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, now.minus(5, ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC))
+                    .set(ATTENDANCE_INTERVAL.JOINED_AT, now.minus(18, ChronoUnit.MINUTES))
+                    .set(ATTENDANCE_INTERVAL.LEFT_AT, now.minus(5, ChronoUnit.MINUTES))
+                    .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, now.minus(5, ChronoUnit.MINUTES))
                     .execute();
         }
     }
@@ -332,7 +331,7 @@ class AccessibilityIT {
                 ConveneUser user = accounts.user("Axe Coordinator", Role.HOST);
                 db.insertInto(HOST_COORDINATOR).set(HOST_COORDINATOR.HOST_ID, hostId)
                         .set(HOST_COORDINATOR.USER_ID, user.id())
-                        .set(HOST_COORDINATOR.ADDED_AT, OffsetDateTime.now(ZoneOffset.UTC)).execute();
+                        .set(HOST_COORDINATOR.ADDED_AT, Instant.now()).execute();
                 yield user;
             }
         });

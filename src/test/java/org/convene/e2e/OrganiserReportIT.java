@@ -27,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -85,9 +84,9 @@ class OrganiserReportIT {
     private void stay(long session, ConveneUser user, String from, String to) {
         db.insertInto(ATTENDANCE_INTERVAL)
                 .set(ATTENDANCE_INTERVAL.SESSION_ID, session).set(ATTENDANCE_INTERVAL.USER_ID, user.id())
-                .set(ATTENDANCE_INTERVAL.JOINED_AT, Instant.parse(MONDAY + "T" + from + ":00Z").atOffset(ZoneOffset.UTC))
-                .set(ATTENDANCE_INTERVAL.LEFT_AT, Instant.parse(MONDAY + "T" + to + ":00Z").atOffset(ZoneOffset.UTC))
-                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, Instant.parse(MONDAY + "T" + to + ":00Z").atOffset(ZoneOffset.UTC))
+                .set(ATTENDANCE_INTERVAL.JOINED_AT, Instant.parse(MONDAY + "T" + from + ":00Z"))
+                .set(ATTENDANCE_INTERVAL.LEFT_AT, Instant.parse(MONDAY + "T" + to + ":00Z"))
+                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, Instant.parse(MONDAY + "T" + to + ":00Z"))
                 .execute();
     }
 

@@ -1,6 +1,7 @@
 package org.convene.exchange;
 
 import org.convene.programme.HostRef;
+import org.convene.programme.PersonRole;
 import org.convene.programme.SessionDraft;
 import org.convene.programme.TrackRef;
 
@@ -32,7 +33,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -130,9 +130,9 @@ class CsvImportServiceTest {
                     .set(PROGRAMME_SESSION.CONFERENCE_ID, week.id())
                     .set(PROGRAMME_SESSION.REFERENCE, race)
                     .set(PROGRAMME_SESSION.TITLE, "Theirs")
-                    .set(PROGRAMME_SESSION.FORMAT, SessionFormat.TALK.name())
-                    .set(PROGRAMME_SESSION.STARTS_AT, OffsetDateTime.parse("2026-07-08T15:00:00Z"))
-                    .set(PROGRAMME_SESSION.ENDS_AT, OffsetDateTime.parse("2026-07-08T16:00:00Z"))
+                    .set(PROGRAMME_SESSION.FORMAT, SessionFormat.TALK)
+                    .set(PROGRAMME_SESSION.STARTS_AT, java.time.Instant.parse("2026-07-08T15:00:00Z"))
+                    .set(PROGRAMME_SESSION.ENDS_AT, java.time.Instant.parse("2026-07-08T16:00:00Z"))
                     .execute();
             ExecutorService importer = Executors.newSingleThreadExecutor();
             try {
@@ -187,7 +187,7 @@ class CsvImportServiceTest {
                 PROGRAMME_SESSION.REFERENCE.eq("CPW-001"));
         assertThat(care.getTitle()).isEqualTo("Co-producing care plans");
         // 10:30 UK time in July is 09:30 UTC
-        assertThat(care.getStartsAt().toInstant()).isEqualTo(Instant.parse("2026-07-06T09:30:00Z"));
+        assertThat(care.getStartsAt()).isEqualTo(Instant.parse("2026-07-06T09:30:00Z"));
         assertThat(care.getCapacity()).isEqualTo(100);
         assertThat(care.getBslInterpretation()).isTrue();
         assertThat(care.getEasyRead()).isFalse();
@@ -386,7 +386,7 @@ class CsvImportServiceTest {
                 .where(PROGRAMME_SESSION.REFERENCE.eq(ref("R1"))).fetchSingle().value1();
         assertThat(db.fetchSingle(PROGRAMME_SESSION, PROGRAMME_SESSION.ID.eq(one)).getTrackId()).isEqualTo(health.id());
         assertThat(db.select(PERSON.USER_ID).from(SESSION_PERSON).join(PERSON).on(PERSON.ID.eq(SESSION_PERSON.PERSON_ID))
-                .where(SESSION_PERSON.SESSION_ID.eq(one), SESSION_PERSON.ROLE.eq("FACILITATOR")).fetch(PERSON.USER_ID))
+                .where(SESSION_PERSON.SESSION_ID.eq(one), SESSION_PERSON.ROLE.eq(PersonRole.FACILITATOR)).fetch(PERSON.USER_ID))
                 .containsExactly(facilitator.id());
 
         CsvImportPreview again = preview(file);
@@ -415,7 +415,7 @@ class CsvImportServiceTest {
         assertThat(sessionCount()).isEqualTo(3);
         var moved = db.fetchSingle(PROGRAMME_SESSION, PROGRAMME_SESSION.ID.eq(one));
         assertThat(moved.getTitle()).isEqualTo("One (moved)");
-        assertThat(moved.getStartsAt().toInstant()).isEqualTo(Instant.parse("2026-07-08T13:00:00Z"));
+        assertThat(moved.getStartsAt()).isEqualTo(Instant.parse("2026-07-08T13:00:00Z"));
         assertThat(db.fetchCount(SESSION_PERSON, SESSION_PERSON.SESSION_ID.eq(one))).isZero();
     }
 

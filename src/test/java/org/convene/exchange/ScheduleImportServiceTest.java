@@ -114,7 +114,7 @@ class ScheduleImportServiceTest {
         assertThat(summary.skipped()).isEmpty();
         var conference = db.selectFrom(CONFERENCE).where(CONFERENCE.SLUG.eq(summary.conferenceSlug())).fetchSingle();
         assertThat(conference.getName()).isEqualTo("DemoCon");
-        assertThat(conference.getTimeZone()).isEqualTo("UTC");
+        assertThat(conference.getTimeZone()).isEqualTo(java.time.ZoneId.of("UTC"));
         assertThat(conference.getFirstDay()).isEqualTo(LocalDate.of(2020, 12, 14));
         assertThat(conference.getLastDay()).isEqualTo(LocalDate.of(2020, 12, 16));
         assertThat(db.select(TRACK.NAME).from(TRACK).where(TRACK.CONFERENCE_ID.eq(conference.getId()))
@@ -122,13 +122,13 @@ class ScheduleImportServiceTest {
         // The first event of the example: 09:00 +01:00 for 30 minutes, in the Gray Room, a talk by Brian Robinson.
         var first = db.selectFrom(PROGRAMME_SESSION).where(PROGRAMME_SESSION.CONFERENCE_ID.eq(conference.getId()),
                 PROGRAMME_SESSION.TITLE.eq("Focused 5thgeneration hardware")).fetchSingle();
-        assertThat(first.getStartsAt().toInstant()).isEqualTo(Instant.parse("2020-12-14T08:00:00Z"));
-        assertThat(first.getEndsAt().toInstant()).isEqualTo(Instant.parse("2020-12-14T08:30:00Z"));
-        assertThat(first.getFormat()).isEqualTo("TALK");
+        assertThat(first.getStartsAt()).isEqualTo(Instant.parse("2020-12-14T08:00:00Z"));
+        assertThat(first.getEndsAt()).isEqualTo(Instant.parse("2020-12-14T08:30:00Z"));
+        assertThat(first.getFormat()).isEqualTo(SessionFormat.TALK);
         assertThat(first.getSummaryMarkdown()).startsWith("Brand back-end models!").contains("Station provide certain mean.");
         assertThat(first.getGuid()).hasToString("8079583e-8321-506c-95af-fd2903a5f075");
         assertThat(db.select(PERSON.NAME, PERSON.BIO).from(SESSION_PERSON).join(PERSON).on(PERSON.ID.eq(SESSION_PERSON.PERSON_ID))
-                .where(SESSION_PERSON.SESSION_ID.eq(first.getId()), SESSION_PERSON.ROLE.eq("SPEAKER")).fetch())
+                .where(SESSION_PERSON.SESSION_ID.eq(first.getId()), SESSION_PERSON.ROLE.eq(PersonRole.SPEAKER)).fetch())
                 .singleElement().satisfies(p -> {
                     assertThat(p.value1()).isEqualTo("Brian Robinson");
                     assertThat(p.value2()).startsWith("Break through direction.");

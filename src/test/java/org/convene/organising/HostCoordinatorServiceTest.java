@@ -76,7 +76,7 @@ class HostCoordinatorServiceTest {
         return invitation.path().substring("/invitations/".length());
     }
 
-    private List<String> rolesOf(long userId) {
+    private List<Role> rolesOf(long userId) {
         return db.select(USER_ROLE.ROLE).from(USER_ROLE).where(USER_ROLE.USER_ID.eq(userId)).fetch(USER_ROLE.ROLE);
     }
 
@@ -106,7 +106,7 @@ class HostCoordinatorServiceTest {
         assertThat(coordinators.accept(token(invitation))).isEqualTo(new InvitationOutcome.Open(host.id(), host.name()));
 
         assertThat(permissions.coordinatedHostIds(invitee.id())).containsExactly(host.id());
-        assertThat(rolesOf(invitee.id())).contains("HOST");
+        assertThat(rolesOf(invitee.id())).contains(Role.HOST);
         assertThat(hostRoles.reloadSignedIn().roles()).contains(Role.HOST, Role.ATTENDEE);
         assertThat(coordinators.myHosts()).containsExactly(host);
 
@@ -133,7 +133,7 @@ class HostCoordinatorServiceTest {
                 host.name(), "This invitation is for a different email address. Log in with the address it was "
                         + "sent to."));
         assertThat(permissions.coordinatedHostIds(other.id())).isEmpty();
-        assertThat(rolesOf(other.id())).doesNotContain("HOST");
+        assertThat(rolesOf(other.id())).doesNotContain(Role.HOST);
     }
 
     @Test
@@ -211,10 +211,10 @@ class HostCoordinatorServiceTest {
 
         AccountFixtures.actAs(organiser);
         assertThat(coordinators.removeCoordinator(host.id(), invitee.id())).isTrue();
-        assertThat(rolesOf(invitee.id())).as("still coordinates the second host").contains("HOST");
+        assertThat(rolesOf(invitee.id())).as("still coordinates the second host").contains(Role.HOST);
 
         assertThat(coordinators.removeCoordinator(second.id(), invitee.id())).isTrue();
-        assertThat(rolesOf(invitee.id())).doesNotContain("HOST").contains("ATTENDEE");
+        assertThat(rolesOf(invitee.id())).doesNotContain(Role.HOST).contains(Role.ATTENDEE);
         assertThat(permissions.coordinatedHostIds(invitee.id())).isEmpty();
     }
 

@@ -214,9 +214,9 @@ class SessionAdminServiceTest {
                     .set(PROGRAMME_SESSION.CONFERENCE_ID, week.id())
                     .set(PROGRAMME_SESSION.REFERENCE, "CPW-RACE")
                     .set(PROGRAMME_SESSION.TITLE, "Theirs")
-                    .set(PROGRAMME_SESSION.FORMAT, SessionFormat.TALK.name())
-                    .set(PROGRAMME_SESSION.STARTS_AT, monday(16, 0).atOffset(ZoneOffset.UTC))
-                    .set(PROGRAMME_SESSION.ENDS_AT, monday(17, 0).atOffset(ZoneOffset.UTC))
+                    .set(PROGRAMME_SESSION.FORMAT, SessionFormat.TALK)
+                    .set(PROGRAMME_SESSION.STARTS_AT, monday(16, 0))
+                    .set(PROGRAMME_SESSION.ENDS_AT, monday(17, 0))
                     .execute();
             SessionDraft ours = new SessionDraft(week.id(), "CPW-RACE", "Ours", "", SessionFormat.TALK,
                     monday(14, 0), monday(15, 0), null, null, null, null, Set.of(), null);
@@ -503,7 +503,7 @@ class SessionAdminServiceTest {
     @Test
     void the_list_pages_sorts_filters_and_marks_cancelled_sessions() {
         db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.CANCELLED_AT, MONDAY.minusDays(3).atStartOfDay()
-                .atOffset(java.time.ZoneOffset.UTC)).where(PROGRAMME_SESSION.ID.eq(councilSession)).execute();
+                .toInstant(java.time.ZoneOffset.UTC)).where(PROGRAMME_SESSION.ID.eq(councilSession)).execute();
         AccountFixtures.actAs(organiser);
 
         assertThat(service.sessions(week.id(), "", ManagedSessionSort.TITLE, false, 1, 2))

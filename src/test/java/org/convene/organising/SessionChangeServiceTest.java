@@ -33,7 +33,6 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,8 +100,8 @@ class SessionChangeServiceTest {
     /** A move as the session editor or an import makes it: a new time and a new version. */
     private void move(long sessionId, int day, int startHour, int endHour) {
         db.update(PROGRAMME_SESSION)
-                .set(PROGRAMME_SESSION.STARTS_AT, instant(day, startHour).atOffset(ZoneOffset.UTC))
-                .set(PROGRAMME_SESSION.ENDS_AT, instant(day, endHour).atOffset(ZoneOffset.UTC))
+                .set(PROGRAMME_SESSION.STARTS_AT, instant(day, startHour))
+                .set(PROGRAMME_SESSION.ENDS_AT, instant(day, endHour))
                 .set(PROGRAMME_SESSION.VERSION, PROGRAMME_SESSION.VERSION.plus(1))
                 .where(PROGRAMME_SESSION.ID.eq(sessionId)).execute();
     }

@@ -1,5 +1,7 @@
 package org.convene.programme;
 
+import org.convene.programme.PersonRole;
+import org.convene.programme.SessionFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.jooq.impl.DSL;
@@ -15,9 +17,7 @@ import org.jooq.DSLContext;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -62,7 +62,7 @@ public class ProgrammeFixture {
         long id = db.insertInto(CONFERENCE)
                 .set(CONFERENCE.SLUG, slug).set(CONFERENCE.NAME, name).set(CONFERENCE.THEME, "Nothing about us without us")
                 .set(CONFERENCE.DESCRIPTION, "A week of sessions run by and for the people they are about.")
-                .set(CONFERENCE.TIME_ZONE, zone).set(CONFERENCE.FIRST_DAY, first).set(CONFERENCE.LAST_DAY, last)
+                .set(CONFERENCE.TIME_ZONE, java.time.ZoneId.of(zone)).set(CONFERENCE.FIRST_DAY, first).set(CONFERENCE.LAST_DAY, last)
                 .returning(CONFERENCE.ID).fetchOne(CONFERENCE.ID);
         conferences.add(id);
         return new ConferenceSummary(id, slug, name, "Nothing about us without us", ZoneId.of(zone), first, last);
@@ -133,7 +133,7 @@ public class ProgrammeFixture {
 
     public void coordinate(ConveneUser user, long hostId, Instant addedAt) {
         db.insertInto(HOST_COORDINATOR).set(HOST_COORDINATOR.HOST_ID, hostId)
-                .set(HOST_COORDINATOR.USER_ID, user.id()).set(HOST_COORDINATOR.ADDED_AT, addedAt.atOffset(ZoneOffset.UTC))
+                .set(HOST_COORDINATOR.USER_ID, user.id()).set(HOST_COORDINATOR.ADDED_AT, addedAt)
                 .execute();
     }
 
@@ -141,12 +141,12 @@ public class ProgrammeFixture {
     public ConveneUser account(String displayName, Role... extraRoles) {
         String email = "tt-" + tag + "-" + (++sequence) + "@example.org";
         long id = db.insertInto(APP_USER).set(APP_USER.EMAIL, email).set(APP_USER.DISPLAY_NAME, displayName)
-                .set(APP_USER.PASSWORD_HASH, "{noop}not-used").set(APP_USER.CREATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                .set(APP_USER.PASSWORD_HASH, "{noop}not-used").set(APP_USER.CREATED_AT, Instant.now())
                 .returning(APP_USER.ID).fetchOne(APP_USER.ID);
         Set<Role> roles = EnumSet.of(Role.ATTENDEE, extraRoles);
         for (Role role : roles) {
-            db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, role.name())
-                    .set(USER_ROLE.GRANTED_AT, OffsetDateTime.now(ZoneOffset.UTC)).execute();
+            db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, role)
+                    .set(USER_ROLE.GRANTED_AT, Instant.now()).execute();
         }
         users.add(id);
         return new ConveneUser(id, email, displayName, "{noop}not-used", roles);
@@ -252,9 +252,9 @@ public class ProgrammeFixture {
                     .set(PROGRAMME_SESSION.CONFERENCE_ID, conference.id())
                     .set(PROGRAMME_SESSION.TITLE, title)
                     .set(PROGRAMME_SESSION.SUMMARY_MARKDOWN, summary)
-                    .set(PROGRAMME_SESSION.FORMAT, format.name())
-                    .set(PROGRAMME_SESSION.STARTS_AT, starts.atOffset(ZoneOffset.UTC))
-                    .set(PROGRAMME_SESSION.ENDS_AT, ends.atOffset(ZoneOffset.UTC))
+                    .set(PROGRAMME_SESSION.FORMAT, format)
+                    .set(PROGRAMME_SESSION.STARTS_AT, starts)
+                    .set(PROGRAMME_SESSION.ENDS_AT, ends)
                     .set(PROGRAMME_SESSION.TRACK_ID, track == null ? null : track.id())
                     .set(PROGRAMME_SESSION.HOST_ID, host == null ? null : host.id())
                     .set(PROGRAMME_SESSION.JOIN_URL, joinUrl)
@@ -270,7 +270,7 @@ public class ProgrammeFixture {
             for (int i = 0; i < persons.size(); i++) {
                 db.insertInto(SESSION_PERSON).set(SESSION_PERSON.SESSION_ID, id)
                         .set(SESSION_PERSON.PERSON_ID, persons.get(i))
-                        .set(SESSION_PERSON.ROLE, roles.get(i).name()).set(SESSION_PERSON.POSITION, i).execute();
+                        .set(SESSION_PERSON.ROLE, roles.get(i)).set(SESSION_PERSON.POSITION, i).execute();
             }
             return id;
         }

@@ -5,6 +5,7 @@ import org.convene.TestClock;
 import org.convene.TestData;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
+import org.convene.qa.QaStream;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +16,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -97,7 +97,7 @@ class QaServiceTest {
     void a_cancelled_session_takes_no_questions_and_no_votes() {
         as(asker);
         QuestionView before = qa.ask(session, "Will the slides be shared?", false);
-        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.CANCELLED_AT, OffsetDateTime.now(clock))
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.CANCELLED_AT, clock.instant())
                 .where(PROGRAMME_SESSION.ID.eq(session)).execute();
 
         expectRefusal(() -> qa.ask(session, "Is it still on?", false), QaException.Code.CLOSED,
@@ -342,9 +342,9 @@ class QaServiceTest {
         moderation.pin(a.id());
 
         List<Long> publicSeqs = db.select(QA_EVENT.SEQ).from(QA_EVENT)
-                .where(QA_EVENT.SESSION_ID.eq(session), QA_EVENT.STREAM.eq("PUBLIC")).orderBy(QA_EVENT.SEQ).fetch(QA_EVENT.SEQ);
+                .where(QA_EVENT.SESSION_ID.eq(session), QA_EVENT.STREAM.eq(QaStream.PUBLIC)).orderBy(QA_EVENT.SEQ).fetch(QA_EVENT.SEQ);
         List<Long> moderationSeqs = db.select(QA_EVENT.SEQ).from(QA_EVENT)
-                .where(QA_EVENT.SESSION_ID.eq(session), QA_EVENT.STREAM.eq("MODERATION")).orderBy(QA_EVENT.SEQ).fetch(QA_EVENT.SEQ);
+                .where(QA_EVENT.SESSION_ID.eq(session), QA_EVENT.STREAM.eq(QaStream.MODERATION)).orderBy(QA_EVENT.SEQ).fetch(QA_EVENT.SEQ);
         // public: settings, A approved, settings... exactly the events the public may see, numbered 1..n
         assertThat(publicSeqs).containsExactly(1L, 2L, 3L);
         assertThat(moderationSeqs).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);

@@ -24,8 +24,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -208,7 +206,7 @@ class RecordingServiceTest {
         fixture.session(week, "No recording").at(at(1, 16), at(1, 17)).host(carers).create();
         long cancelled = fixture.session(week, "Cancelled one").at(at(2, 10), at(2, 11))
                 .recordingUrl("https://video.example.org/c").create();
-        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.CANCELLED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.CANCELLED_AT, Instant.now())
                 .where(PROGRAMME_SESSION.ID.eq(cancelled)).execute();
         AccountFixtures.actAs(organiser());
         recordings.publish(morning, version(morning), draft("https://video.example.org/m"));

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.convene.account.ApiTokenService;
+import org.convene.core.security.SecurityChainOrder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -32,7 +33,7 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 class ApiSecurityConfiguration {
 
     @Bean
-    @Order(1)
+    @Order(SecurityChainOrder.API)
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokenService tokens) throws Exception {
         http.securityMatcher("/api/**", "/ws", "/ws/**")
                 .csrf(csrf -> csrf.disable())

@@ -27,7 +27,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.convene.account.AccountField;
 import org.convene.account.AccountService;
-import org.convene.account.AccountValidationException;
+import org.convene.core.SaveResult;
 import org.convene.account.ApiToken;
 import org.convene.account.DisplayPreferences;
 import org.convene.account.DisplayPreferencesService;
@@ -36,6 +36,7 @@ import org.convene.account.NewApiToken;
 import org.convene.account.UserSummary;
 import org.convene.core.ui.ErrorSummary;
 import org.convene.core.ui.MainLayout;
+import org.jspecify.annotations.Nullable;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -145,7 +146,7 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
     }
 
     /** @param created a token just made, whose secret is shown this once; null otherwise */
-    private void renderTokens(NewApiToken created) {
+    private void renderTokens(@Nullable NewApiToken created) {
         tokenSection.removeAll();
         tokenSection.add(new H2("Access tokens for apps and scripts"),
                 new Paragraph("A token lets a stage display, a captioning tool or a script use Convene’s live "
@@ -210,15 +211,16 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
     private void changePassword() {
         errorSummary.clear(current, newPassword, confirmation);
         setStatus("", null);
-        try {
-            int version = accounts.changePassword(current.getValue(), newPassword.getValue(), confirmation.getValue());
-            SessionSignIn.passwordChanged(version);
-        } catch (AccountValidationException invalid) {
-            errorSummary.show(ErrorSummary.problems(invalid.errors(), fields));
+        SaveResult<Integer> result = accounts.changePassword(current.getValue(), newPassword.getValue(), confirmation.getValue());
+        if (!(result instanceof SaveResult.Saved<Integer>(Integer version))) {
+            if (result instanceof SaveResult.Invalid<Integer> invalid) {
+                errorSummary.show(ErrorSummary.problems(AccountField.problems(invalid), fields));
+            }
             showingErrors = true;
             getUI().ifPresent(ui -> ui.getPage().setTitle(getPageTitle()));
             return;
         }
+        SessionSignIn.passwordChanged(version);
         showingErrors = false;
         getUI().ifPresent(ui -> ui.getPage().setTitle(getPageTitle()));
         current.clear();
@@ -228,7 +230,7 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
                 + "Anywhere else you were logged in, you have been logged out.", "cv-success");
     }
 
-    private void setStatus(String text, String className) {
+    private void setStatus(String text, @Nullable String className) {
         status.setText(text);
         status.removeClassNames("cv-success", "cv-warning");
         if (className != null) {

@@ -25,7 +25,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.convene.account.AccountField;
 import org.convene.account.AccountService;
-import org.convene.account.AccountValidationException;
+import org.convene.core.SaveResult;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.ui.ErrorSummary;
 import org.convene.core.ui.MainLayout;
@@ -98,18 +98,23 @@ public class SignUpView extends Div implements BeforeEnterObserver, HasDynamicTi
 
     private void submit() {
         errorSummary.clear(displayName, email, password);
-        ConveneUser user;
-        try {
-            user = accounts.signUp(displayName.getValue(), email.getValue(), password.getValue());
-        } catch (AccountValidationException invalid) {
-            errorSummary.show(ErrorSummary.problems(invalid.errors(), fields));
-            showingErrors = true;
-            getUI().ifPresent(ui -> ui.getPage().setTitle(getPageTitle()));
+        SaveResult<ConveneUser> result = accounts.signUp(displayName.getValue(), email.getValue(), password.getValue());
+        if (!(result instanceof SaveResult.Saved<ConveneUser>(ConveneUser user))) {
+            showProblems(result);
             return;
         }
         SessionSignIn.signIn(user);
         UI.getCurrent().navigate("");
         Notification.show("Your account has been created and you are logged in.", 6000, Notification.Position.TOP_CENTER);
+    }
+
+    /** Account forms are never in conflict: anything but Saved lists what to correct. */
+    private void showProblems(SaveResult<ConveneUser> result) {
+        if (result instanceof SaveResult.Invalid<ConveneUser> invalid) {
+            errorSummary.show(ErrorSummary.problems(AccountField.problems(invalid), fields));
+        }
+        showingErrors = true;
+        getUI().ifPresent(ui -> ui.getPage().setTitle(getPageTitle()));
     }
 
     @Override

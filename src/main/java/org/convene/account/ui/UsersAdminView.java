@@ -30,6 +30,7 @@ import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
 import org.convene.core.ui.MainLayout;
 import org.convene.core.ui.DateTexts;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -163,7 +164,7 @@ public class UsersAdminView extends Div implements BeforeEnterObserver {
         return roleName.startsWith("o") || roleName.startsWith("a") ? "an " : "a ";
     }
 
-    private void setStatus(String text, String className) {
+    private void setStatus(String text, @Nullable String className) {
         status.setText(text);
         status.removeClassNames("cv-success", "cv-warning");
         if (className != null) {

@@ -29,6 +29,7 @@ import org.convene.agenda.AgendaEntry;
 import org.convene.agenda.AgendaNotice;
 import org.convene.agenda.AgendaService;
 import org.convene.agenda.CalendarService;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.Clock;
@@ -238,7 +239,7 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
     }
 
     /** @param newToken a token just made, shown this once; null when none was just made */
-    private void renderFeed(String newToken) {
+    private void renderFeed(@Nullable String newToken) {
         feedSection.removeAll();
         feedSection.add(new H2("See your agenda in your calendar app"),
                 new Paragraph("Your calendar app (Outlook, Google Calendar, Apple Calendar) can subscribe to a private "

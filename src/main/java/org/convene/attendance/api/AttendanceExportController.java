@@ -4,20 +4,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.convene.attendance.AttendanceReportService;
 import org.convene.attendance.AttendanceReportService.Table;
 import org.convene.attendance.ConferenceOverview;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /**
  * Attendance CSV for organisers' scripts, with a personal access token ("Authorization: Bearer", see
@@ -34,34 +32,29 @@ class AttendanceExportController {
 
     @GetMapping("/api/reports/conferences/{slug}/attendance.csv")
     void conferenceIntervals(@PathVariable String slug, HttpServletResponse response) throws IOException {
-        Optional<ConferenceOverview> overview = reports.overview(slug);
-        if (overview.isEmpty()) {
-            response.sendError(HttpStatus.NOT_FOUND.value());
-            return;
-        }
-        write(response, slug + "-attendance.csv", Table.CONFERENCE_INTERVALS, overview.get().conference().id(), slug);
+        ConferenceOverview overview = reports.overview(slug).orElseThrow(AttendanceExportController::noConference);
+        write(response, slug + "-attendance.csv", Table.CONFERENCE_INTERVALS, overview.conference().id(), slug);
     }
 
     @GetMapping("/api/reports/conferences/{slug}/sessions.csv")
     void conferenceSessions(@PathVariable String slug, HttpServletResponse response) throws IOException {
-        Optional<ConferenceOverview> overview = reports.overview(slug);
-        if (overview.isEmpty()) {
-            response.sendError(HttpStatus.NOT_FOUND.value());
-            return;
-        }
-        write(response, slug + "-sessions.csv", Table.CONFERENCE_SESSIONS, overview.get().conference().id(), slug);
+        ConferenceOverview overview = reports.overview(slug).orElseThrow(AttendanceExportController::noConference);
+        write(response, slug + "-sessions.csv", Table.CONFERENCE_SESSIONS, overview.conference().id(), slug);
     }
 
     @GetMapping("/api/reports/sessions/{sessionId}/attendees.csv")
     void sessionAttendees(@PathVariable long sessionId, HttpServletResponse response) throws IOException {
         if (reports.sessionReport(sessionId, 5).isEmpty()) {
-            response.sendError(HttpStatus.NOT_FOUND.value());
-            return;
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no session with id " + sessionId + ".");
         }
         write(response, "session-" + sessionId + "-attendees.csv", Table.SESSION_ATTENDEES, sessionId, null);
     }
 
-    private void write(HttpServletResponse response, String fileName, Table table, long id, String slug)
+    private static ResponseStatusException noConference() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no conference at this address.");
+    }
+
+    private void write(HttpServletResponse response, String fileName, Table table, long id, @Nullable String slug)
             throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName)
@@ -71,10 +64,5 @@ class AttendanceExportController {
         Writer out = response.getWriter();
         reports.writeCsv(table, id, slug, out, AttendanceReportService.Progress.NONE);
         out.flush();
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    @ResponseStatus(HttpStatus.FORBIDDEN)
-    void refused() {
     }
 }

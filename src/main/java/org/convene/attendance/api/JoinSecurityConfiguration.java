@@ -1,5 +1,6 @@
 package org.convene.attendance.api;
 
+import org.convene.core.security.SecurityChainOrder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,7 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class JoinSecurityConfiguration {
 
     @Bean
-    @Order(2)
+    @Order(SecurityChainOrder.JOIN)
     SecurityFilterChain joinSecurityFilterChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/sessions/*/join")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());

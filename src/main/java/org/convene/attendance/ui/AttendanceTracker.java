@@ -12,10 +12,12 @@ import org.convene.attendance.AttendanceService;
 import org.convene.attendance.AttendanceVisit;
 import org.convene.attendance.SessionWindow;
 import org.convene.core.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -31,12 +33,13 @@ public class AttendanceTracker extends Div {
     static final String PRIVACY_ROUTE = "account/attendance";
 
     private final long sessionId;
-    private AttendanceService attendance;
-    private Clock clock;
-    private SessionWindow window;
-    private AttendanceVisit visit;
-    private Instant lastHeartbeat;
-    private Registration pollRegistration;
+    // looked up on attach: a tracker is made with the session alone
+    private @Nullable AttendanceService attendance;
+    private @Nullable Clock clock;
+    private @Nullable SessionWindow window;
+    private @Nullable AttendanceVisit visit;
+    private @Nullable Instant lastHeartbeat;
+    private @Nullable Registration pollRegistration;
     private int pollIntervalBefore;
     private int pollIntervalSet = -1;
 
@@ -88,12 +91,16 @@ public class AttendanceTracker extends Div {
 
     /** Called on every poll: arrive when the session is running, beat, and stop at the end. */
     void tick() {
-        Instant now = clock.instant();
+        // polling starts on attach, once the services are looked up and the session has a window to record in
+        AttendanceService attendance = Objects.requireNonNull(this.attendance, "looked up on attach");
+        SessionWindow window = Objects.requireNonNull(this.window, "read on attach");
+        Instant now = Objects.requireNonNull(clock, "looked up on attach").instant();
         if (window.isRunning(now)) {
             if (visit == null) {
                 visit = attendance.arrived(sessionId).orElse(null);
                 lastHeartbeat = now;
-            } else if (Duration.between(lastHeartbeat, now).compareTo(attendance.heartbeatInterval()) >= 0) {
+            } else if (lastHeartbeat != null
+                    && Duration.between(lastHeartbeat, now).compareTo(attendance.heartbeatInterval()) >= 0) {
                 lastHeartbeat = now;
                 if (!attendance.stillHere(visit)) {
                     visit = null;
@@ -107,7 +114,7 @@ public class AttendanceTracker extends Div {
 
     @Override
     protected void onDetach(DetachEvent event) {
-        if (visit != null) {
+        if (visit != null && attendance != null) {
             attendance.left(visit);
             visit = null;
         }

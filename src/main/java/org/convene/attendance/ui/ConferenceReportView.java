@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.attendance.AttendanceReportService;
@@ -51,12 +52,8 @@ public class ConferenceReportView extends Div implements BeforeEnterObserver, Ha
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String slug = event.getRouteParameters().get("slug").orElse("");
-        ConferenceOverview overview = reports.overview(slug).orElse(null);
-        if (overview == null) {
-            title = "Report not found - Convene";
-            ReportPage.notFound(this, "Report");
-            return;
-        }
+        ConferenceOverview overview = reports.overview(slug)
+                .orElseThrow(() -> new NotFoundException("No such conference report"));
         title = "Attendance: " + overview.conference().name() + " - Convene";
         removeAll();
         ZoneId zone = overview.conference().timeZone();

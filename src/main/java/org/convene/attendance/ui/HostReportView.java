@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.attendance.AttendanceReportService;
@@ -19,14 +20,13 @@ import org.convene.attendance.SessionFigures;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
 import org.convene.core.ui.IdParameter;
-import org.springframework.security.access.AccessDeniedException;
 import org.convene.core.ui.MainLayout;
 
 import java.time.ZoneId;
 import java.util.List;
 
 /** A host organisation's sessions at one conference and their totals, for organisers to send to the host. */
-@Route(value = "reports/:slug/hosts/:hostId", layout = MainLayout.class)
+@Route(value = "reports/:slug/hosts/:hostId(\\d+)", layout = MainLayout.class)
 @RolesAllowed({Role.Names.ORGANISER, Role.Names.HOST})
 @StyleSheet("styles/attendance.css")
 public class HostReportView extends Div implements BeforeEnterObserver, HasDynamicTitle {
@@ -49,20 +49,9 @@ public class HostReportView extends Div implements BeforeEnterObserver, HasDynam
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String slug = event.getRouteParameters().get("slug").orElse("");
-        long hostId = IdParameter.parse(event.getRouteParameters().get("hostId").orElse("")).orElse(-1L);
-        HostReport report;
-        try {
-            report = hostId > 0 ? reports.hostReport(slug, hostId).orElse(null) : null;
-        } catch (AccessDeniedException refused) {
-            title = "Not allowed - Convene";
-            ReportPage.notAllowed(this, "Host report");
-            return;
-        }
-        if (report == null) {
-            title = "Report not found - Convene";
-            ReportPage.notFound(this, "Host report");
-            return;
-        }
+        long hostId = IdParameter.require(event, "hostId");
+        HostReport report = reports.hostReport(slug, hostId)
+                .orElseThrow(() -> new NotFoundException("No such host report"));
         title = "Attendance: " + report.host().name() + " - Convene";
         ZoneId zone = report.conference().timeZone();
         removeAll();

@@ -2,6 +2,7 @@ package org.convene.attendance.ui;
 
 import org.convene.attendance.Rates;
 import org.convene.core.ui.DateTexts;
+import org.jspecify.annotations.Nullable;
 
 import java.text.NumberFormat;
 import java.time.Instant;
@@ -30,14 +31,14 @@ final class ReportTexts {
     }
 
     /** "32.5 minutes", or "none" when there is nothing to average. */
-    static String averageMinutes(Double minutes) {
+    static String averageMinutes(@Nullable Double minutes) {
         if (minutes == null) {
             return "nobody attended";
         }
         return String.format(Locale.UK, "%.1f minutes", minutes);
     }
 
-    static String share(Double share) {
+    static String share(@Nullable Double share) {
         return Rates.describe(share);
     }
 

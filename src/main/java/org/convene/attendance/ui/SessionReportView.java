@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.attendance.AttendanceReportService;
@@ -24,19 +25,19 @@ import org.convene.attendance.SessionReport;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
 import org.convene.core.ui.IdParameter;
-import org.springframework.security.access.AccessDeniedException;
 import org.convene.core.ui.MainLayout;
 
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * One session's attendance for organisers: its figures, a chart of attendees present across the session
  * (every 5 minutes, or every minute with {@code ?every=1}) with the same numbers as a table, and the attendee
  * list with join and leave times, named only with consent.
  */
-@Route(value = "reports/sessions/:id", layout = MainLayout.class)
+@Route(value = "reports/sessions/:id(\\d+)", layout = MainLayout.class)
 @RolesAllowed({Role.Names.ORGANISER, Role.Names.HOST})
 @StyleSheet("styles/attendance.css")
 public class SessionReportView extends Div implements BeforeEnterObserver, HasDynamicTitle {
@@ -58,21 +59,10 @@ public class SessionReportView extends Div implements BeforeEnterObserver, HasDy
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id = event.getRouteParameters().get("id").flatMap(IdParameter::parse).orElse(-1L);
+        long id = IdParameter.require(event, "id");
         int every = "1".equals(event.getLocation().getQueryParameters().getSingleParameter("every").orElse("5")) ? 1 : 5;
-        SessionReport report;
-        try {
-            report = id > 0 ? reports.sessionReport(id, every).orElse(null) : null;
-        } catch (AccessDeniedException refused) {
-            title = "Not allowed - Convene";
-            ReportPage.notAllowed(this, "Session report");
-            return;
-        }
-        if (report == null) {
-            title = "Report not found - Convene";
-            ReportPage.notFound(this, "Session report");
-            return;
-        }
+        SessionReport report = reports.sessionReport(id, every)
+                .orElseThrow(() -> new NotFoundException("No such session report"));
         SessionFigures f = report.figures();
         ZoneId zone = report.conference().timeZone();
         title = "Attendance: " + f.title() + " - Convene";
@@ -134,7 +124,8 @@ public class SessionReportView extends Div implements BeforeEnterObserver, HasDy
         SessionFigures f = report.figures();
         chart.show("Most attendees present", "Chart of the most attendees present in each " + unit
                         + " of the session. The most at once was " + ReportTexts.count(f.peakConcurrent()) + " at "
-                        + ReportTexts.time(f.peakAt(), zone) + ". The numbers are in the table below the chart.",
+                        + ReportTexts.time(Objects.requireNonNull(f.peakAt(), "someone attended"), zone)
+                        + ". The numbers are in the table below the chart.",
                 "Time (" + org.convene.core.ui.DateTexts.zoneName(zone) + ")", "Attendees", labels,
                 series.stream().map(ConcurrencyPoint::mostPresent).toList());
         DataTable table = new DataTable("Most attendees present in each " + unit,

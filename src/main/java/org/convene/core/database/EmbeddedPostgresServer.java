@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,8 @@ public final class EmbeddedPostgresServer {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(clean)
-                    .setOverrideWorkingDirectory(dataDir.getParent().resolve(".pg-binaries").toFile())
+                    .setOverrideWorkingDirectory(Objects.requireNonNull(dataDir.getParent(), "an absolute path below /")
+                            .resolve(".pg-binaries").toFile())
                     .setPGStartupWait(Duration.ofSeconds(60));
             if (port > 0) {
                 builder.setPort(port);

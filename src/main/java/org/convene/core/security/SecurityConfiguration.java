@@ -5,6 +5,7 @@ import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -29,7 +30,9 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 @EnableWebSecurity
 class SecurityConfiguration {
 
+    /** The last chain: it takes every request the others (see SecurityChainOrder) did not. */
     @Bean
+    @Order(SecurityChainOrder.PAGES)
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationFailureHandler loginFailureHandler)
             throws Exception {
         // Our own endpoints first: Vaadin's configurer ends with anyRequest().authenticated().

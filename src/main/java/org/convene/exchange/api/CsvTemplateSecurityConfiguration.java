@@ -1,6 +1,7 @@
 package org.convene.exchange.api;
 
 import org.convene.core.security.Role;
+import org.convene.core.security.SecurityChainOrder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,7 +18,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 class CsvTemplateSecurityConfiguration {
 
     @Bean
-    @Order(3)
+    @Order(SecurityChainOrder.CSV_TEMPLATE)
     SecurityFilterChain csvTemplateSecurityFilterChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/manage/import/template.csv")
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(Role.ORGANISER.name(), Role.HOST.name()))

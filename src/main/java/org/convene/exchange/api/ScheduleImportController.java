@@ -1,13 +1,10 @@
 package org.convene.exchange.api;
 
-import org.convene.exchange.ScheduleImportException;
 import org.convene.exchange.ScheduleImportService;
 import org.convene.exchange.ScheduleImportSummary;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,18 +24,5 @@ class ScheduleImportController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ScheduleImportSummary importSchedule(@RequestBody(required = false) String schedule) {
         return imports.importSchedule(schedule);
-    }
-
-    record Problem(String code, String message) {
-    }
-
-    @ExceptionHandler(ScheduleImportException.class)
-    ResponseEntity<Problem> invalid(ScheduleImportException e) {
-        return ResponseEntity.badRequest().body(new Problem("INVALID_SCHEDULE", e.getMessage()));
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Problem> forbidden(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Problem("FORBIDDEN", e.getMessage()));
     }
 }

@@ -37,6 +37,7 @@ import org.convene.exchange.CsvImportProgress;
 import org.convene.exchange.CsvImportResult;
 import org.convene.exchange.CsvImportService;
 import org.convene.programme.ProgrammeService;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -51,6 +52,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import static org.convene.exchange.ui.CsvImportTexts.count;
 import static org.convene.exchange.ui.CsvImportTexts.fileRejected;
@@ -88,7 +90,7 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
     /** Where an error summary goes: at the top of the main content, above the heading, as on every form. */
     private final Div errorArea = new Div();
     private final Button confirm = new Button();
-    private CsvImportPreview preview;
+    private @Nullable CsvImportPreview preview;
     private boolean working;
 
     public CsvImportView(CsvImportService imports, ProgrammeService programme,
@@ -332,7 +334,7 @@ public class CsvImportView extends Div implements BeforeEnterObserver {
                 });
                 push(ui, () -> showResult(result));
             } catch (CsvImportConflictException | AccessDeniedException refused) {
-                push(ui, () -> showRefusal(refused.getMessage()));
+                push(ui, () -> showRefusal(Objects.requireNonNull(refused.getMessage(), "refusals say why")));
             }
         }, "importing");
     }

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,8 +29,10 @@ import org.convene.organising.ConferenceAdminService;
 import org.convene.organising.ConferenceEdit;
 import org.convene.core.SaveResult;
 import org.convene.organising.TrackRow;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A conference's details and its tracks. Details save with the version they were loaded with, so two organisers
@@ -48,8 +51,8 @@ public class ConferenceEditView extends Div implements BeforeEnterObserver, HasD
     private final Div trackStatus = AdminPage.status("track-status");
     private final OrderedList trackList = new OrderedList();
     private final TextField newTrack = new TextField("Track name");
-    private ConferenceFields fields;
-    private ConferenceEdit conference;
+    private @Nullable ConferenceFields fields;
+    private @Nullable ConferenceEdit conference;
     private String title = "Conference - Convene";
     private boolean showingErrors;
 
@@ -65,15 +68,8 @@ public class ConferenceEditView extends Div implements BeforeEnterObserver, HasD
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String slug = event.getRouteParameters().get("slug").orElse("");
+        conference = admin.conference(slug).orElseThrow(() -> new NotFoundException("No such conference"));
         removeAll();
-        conference = admin.conference(slug).orElse(null);
-        if (conference == null) {
-            title = "Conference not found - Convene";
-            AdminPage.showNotFound(this, "Conference not found",
-                    "We could not find a conference at this address. It may have been renamed.",
-                    AdminPage.link("manage/conferences", "See all conferences"));
-            return;
-        }
         showingErrors = false;
         fields = new ConferenceFields();
         fields.fill(conference);
@@ -105,14 +101,14 @@ public class ConferenceEditView extends Div implements BeforeEnterObserver, HasD
     }
 
     private void save() {
-        errors.clear(fields.fields().values());
+        errors.clear(fields().fields().values());
         conflict.setVisible(false);
-        SaveResult<ConferenceEdit> result = admin.updateConference(conference.id(), conference.version(),
-                fields.read());
+        SaveResult<ConferenceEdit> result = admin.updateConference(conference().id(), conference().version(),
+                fields().read());
         showingErrors = false;
         switch (result) {
             case SaveResult.Saved<ConferenceEdit> saved -> {
-                boolean moved = !saved.value().slug().equals(conference.slug());
+                boolean moved = !saved.value().slug().equals(conference().slug());
                 conference = saved.value();
                 title = conference.name() + " - Convene";
                 if (moved) {
@@ -123,7 +119,7 @@ public class ConferenceEditView extends Div implements BeforeEnterObserver, HasD
             }
             case SaveResult.Invalid<ConferenceEdit> invalid -> {
                 showingErrors = true;
-                errors.show(ErrorSummary.problems(invalid.problems(), fields.fields()));
+                errors.show(ErrorSummary.problems(invalid.problems(), fields().fields()));
             }
             case SaveResult.Conflict<ConferenceEdit> stale -> AdminPage.showConflict(conflict);
         }
@@ -131,12 +127,12 @@ public class ConferenceEditView extends Div implements BeforeEnterObserver, HasD
     }
 
     private void loadLatest() {
-        admin.conference(conference.slug()).or(() -> admin.conferences().stream()
-                        .filter(c -> c.id() == conference.id()).findFirst().flatMap(c -> admin.conference(c.slug())))
+        admin.conference(conference().slug()).or(() -> admin.conferences().stream()
+                        .filter(c -> c.id() == conference().id()).findFirst().flatMap(c -> admin.conference(c.slug())))
                 .ifPresent(latest -> {
                     conference = latest;
-                    fields.fill(latest);
-                    errors.clear(fields.fields().values());
+                    fields().fill(latest);
+                    errors.clear(fields().fields().values());
                     conflict.setVisible(false);
                     renderTracks();
                     AdminPage.setStatus(status, "Loaded the latest version. Make your changes again.", null);
@@ -146,16 +142,16 @@ public class ConferenceEditView extends Div implements BeforeEnterObserver, HasD
     // --- tracks
 
     private void reloadTracks() {
-        admin.conference(conference.slug()).ifPresent(latest -> conference = new ConferenceEdit(conference.id(),
-                conference.slug(), conference.name(), conference.theme(), conference.description(),
-                conference.timeZone(), conference.firstDay(), conference.lastDay(), conference.version(),
+        admin.conference(conference().slug()).ifPresent(latest -> conference = new ConferenceEdit(conference().id(),
+                conference().slug(), conference().name(), conference().theme(), conference().description(),
+                conference().timeZone(), conference().firstDay(), conference().lastDay(), conference().version(),
                 latest.tracks()));
         renderTracks();
     }
 
     private void renderTracks() {
         trackList.removeAll();
-        List<TrackRow> tracks = conference.tracks();
+        List<TrackRow> tracks = conference().tracks();
         if (tracks.isEmpty()) {
             trackList.setVisible(false);
             return;
@@ -193,14 +189,15 @@ public class ConferenceEditView extends Div implements BeforeEnterObserver, HasD
 
     private void addTrack() {
         newTrack.setInvalid(false);
-        switch (admin.addTrack(conference.id(), newTrack.getValue())) {
+        switch (admin.addTrack(conference().id(), newTrack.getValue())) {
             case SaveResult.Saved<TrackRow> saved -> {
                 newTrack.clear();
                 reloadTracks();
                 AdminPage.setStatus(trackStatus, "Added the track " + saved.value().name() + ".", "cv-success");
             }
             case SaveResult.Invalid<TrackRow> invalid -> {
-                String message = invalid.problems().get(ConferenceAdminService.TRACK_NAME);
+                String message = Objects.requireNonNull(invalid.problems().get(ConferenceAdminService.TRACK_NAME),
+                        "a refused track has a problem with its name");
                 newTrack.setErrorMessage(message);
                 newTrack.setInvalid(true);
                 AdminPage.setStatus(trackStatus, message, "cv-warning");
@@ -218,7 +215,8 @@ public class ConferenceEditView extends Div implements BeforeEnterObserver, HasD
                 AdminPage.setStatus(trackStatus, "Renamed the track to " + saved.value().name() + ".", "cv-success");
             }
             case SaveResult.Invalid<TrackRow> invalid -> {
-                String message = invalid.problems().get(ConferenceAdminService.TRACK_NAME);
+                String message = Objects.requireNonNull(invalid.problems().get(ConferenceAdminService.TRACK_NAME),
+                        "a refused track has a problem with its name");
                 name.setErrorMessage(message);
                 name.setInvalid(true);
                 AdminPage.setStatus(trackStatus, message, "cv-warning");
@@ -235,10 +233,10 @@ public class ConferenceEditView extends Div implements BeforeEnterObserver, HasD
     private void moveTrack(TrackRow track, boolean up) {
         admin.moveTrack(track.id(), up);
         reloadTracks();
-        int position = conference.tracks().stream().filter(t -> t.id() == track.id()).findFirst()
-                .map(t -> conference.tracks().indexOf(t) + 1).orElse(0);
+        int position = conference().tracks().stream().filter(t -> t.id() == track.id()).findFirst()
+                .map(t -> conference().tracks().indexOf(t) + 1).orElse(0);
         AdminPage.setStatus(trackStatus, position > 0 ? "Moved " + track.name() + " to place " + position + " of "
-                + conference.tracks().size() + "." : "That track has been removed.", null);
+                + conference().tracks().size() + "." : "That track has been removed.", null);
     }
 
     private void confirmRemoval(TrackRow track, Div confirm) {
@@ -270,11 +268,15 @@ public class ConferenceEditView extends Div implements BeforeEnterObserver, HasD
     }
 
     ConferenceFields fields() {
-        return fields;
+        return Objects.requireNonNull(fields, "made when the page is entered");
     }
 
     @Override
     public String getPageTitle() {
         return ErrorSummary.pageTitle(showingErrors, title);
+    }
+
+    private ConferenceEdit conference() {
+        return Objects.requireNonNull(conference, "shown only once the page found it");
     }
 }

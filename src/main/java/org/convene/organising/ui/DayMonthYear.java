@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import org.convene.core.ui.ErrorSummary;
+import org.jspecify.annotations.Nullable;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -20,7 +21,7 @@ class DayMonthYear extends Div implements HasValidation, ErrorSummary.GroupedFie
     private final TextField month = new TextField("Month");
     private final TextField year = new TextField("Year");
     private final Span error = new Span();
-    private String errorMessage;
+    private @Nullable String errorMessage;
 
     DayMonthYear(String id, String label, String hint) {
         setId(id);
@@ -58,7 +59,7 @@ class DayMonthYear extends Div implements HasValidation, ErrorSummary.GroupedFie
     }
 
     /** The date typed, or null when the three boxes do not make a real date. */
-    LocalDate value() {
+    @Nullable LocalDate value() {
         try {
             return LocalDate.of(Integer.parseInt(year.getValue().strip()), Integer.parseInt(month.getValue().strip()),
                     Integer.parseInt(day.getValue().strip()));
@@ -81,13 +82,13 @@ class DayMonthYear extends Div implements HasValidation, ErrorSummary.GroupedFie
     }
 
     @Override
-    public void setErrorMessage(String message) {
+    public void setErrorMessage(@Nullable String message) {
         errorMessage = message;
         error.setText(message == null ? "" : message);
     }
 
     @Override
-    public String getErrorMessage() {
+    public @Nullable String getErrorMessage() {
         return errorMessage;
     }
 

@@ -1,5 +1,6 @@
 package org.convene.organising.ui;
 
+import org.jspecify.annotations.Nullable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
@@ -39,7 +40,7 @@ final class EditorStatus {
         show("cv-success", text);
     }
 
-    void warning(String text) {
+    void warning(@Nullable String text) {
         show("cv-warning", text);
     }
 
@@ -75,7 +76,7 @@ final class EditorStatus {
         actions.setVisible(false);
     }
 
-    private void show(String className, String text) {
+    private void show(String className, @Nullable String text) {
         clear();
         status.addClassName(className);
         status.add(new Paragraph(text));

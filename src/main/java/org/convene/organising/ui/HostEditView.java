@@ -22,6 +22,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,17 +37,19 @@ import org.convene.organising.HostEdit;
 import org.convene.organising.HostInvitation;
 import org.convene.organising.NewHostInvitation;
 import org.convene.core.SaveResult;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A host organisation: its details, the people who coordinate its sessions, and invitations for new ones.
  * Convene sends no email, so an invitation is a link shown here once for the organiser to send on.
  */
-@Route(value = "manage/hosts/:id", layout = MainLayout.class)
+@Route(value = "manage/hosts/:id(\\d+)", layout = MainLayout.class)
 @RolesAllowed(Role.Names.ORGANISER)
 @StyleSheet(AdminPage.STYLES)
 public class HostEditView extends Div implements BeforeEnterObserver, HasDynamicTitle {
@@ -64,8 +67,8 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
     private final UnorderedList invitationList = new UnorderedList();
     private final Div newLink = new Div();
     private final EmailField inviteEmail = new EmailField("Email address");
-    private HostFields fields;
-    private HostEdit host;
+    private @Nullable HostFields fields;
+    private @Nullable HostEdit host;
     private String title = "Host organisation - Convene";
     private boolean showingErrors;
 
@@ -84,16 +87,9 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id = IdParameter.parse(event.getRouteParameters().get("id").orElse("")).orElse(-1L);
+        host = admin.host(IdParameter.require(event, "id"))
+                .orElseThrow(() -> new NotFoundException("No such host organisation"));
         removeAll();
-        host = id > 0 ? admin.host(id).orElse(null) : null;
-        if (host == null) {
-            title = "Organisation not found - Convene";
-            AdminPage.showNotFound(this, "Organisation not found",
-                    "We could not find this host organisation. It may have been removed.",
-                    AdminPage.link("manage/hosts", "See all host organisations"));
-            return;
-        }
         showingErrors = false;
         title = host.name() + " - Convene";
         fields = new HostFields();
@@ -133,10 +129,10 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
     }
 
     private void save() {
-        errors.clear(fields.fields().values());
+        errors.clear(fields().fields().values());
         conflict.setVisible(false);
         showingErrors = false;
-        switch (admin.updateHost(host.id(), host.version(), fields.read())) {
+        switch (admin.updateHost(host().id(), host().version(), fields().read())) {
             case SaveResult.Saved<HostEdit> saved -> {
                 host = saved.value();
                 title = host.name() + " - Convene";
@@ -144,7 +140,7 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
             }
             case SaveResult.Invalid<HostEdit> invalid -> {
                 showingErrors = true;
-                errors.show(ErrorSummary.problems(invalid.problems(), fields.fields()));
+                errors.show(ErrorSummary.problems(invalid.problems(), fields().fields()));
             }
             case SaveResult.Conflict<HostEdit> stale -> AdminPage.showConflict(conflict);
         }
@@ -152,10 +148,10 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
     }
 
     private void loadLatest() {
-        admin.host(host.id()).ifPresent(latest -> {
+        admin.host(host().id()).ifPresent(latest -> {
             host = latest;
-            fields.fill(latest);
-            errors.clear(fields.fields().values());
+            fields().fill(latest);
+            errors.clear(fields().fields().values());
             conflict.setVisible(false);
             AdminPage.setStatus(status, "Loaded the latest version. Make your changes again.", null);
         });
@@ -165,7 +161,7 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
 
     private void renderPeople() {
         coordinatorList.removeAll();
-        List<HostCoordinator> people = coordinators.coordinators(host.id());
+        List<HostCoordinator> people = coordinators.coordinators(host().id());
         for (HostCoordinator person : people) {
             Button remove = new Button("Remove", e -> remove(person));
             remove.setAriaLabel("Remove " + person.displayName() + " as coordinator");
@@ -178,7 +174,7 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
         }
 
         invitationList.removeAll();
-        List<HostInvitation> open = coordinators.openInvitations(host.id());
+        List<HostInvitation> open = coordinators.openInvitations(host().id());
         for (HostInvitation invitation : open) {
             String state = invitation.expired()
                     ? "expired on " + DateTexts.day(LocalDate.ofInstant(invitation.expiresAt(), UK))
@@ -196,8 +192,8 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
     }
 
     private void remove(HostCoordinator person) {
-        if (coordinators.removeCoordinator(host.id(), person.userId())) {
-            AdminPage.setStatus(peopleStatus, person.displayName() + " no longer coordinates " + host.name() + ".",
+        if (coordinators.removeCoordinator(host().id(), person.userId())) {
+            AdminPage.setStatus(peopleStatus, person.displayName() + " no longer coordinates " + host().name() + ".",
                     "cv-success");
         }
         renderPeople();
@@ -216,14 +212,15 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
         inviteEmail.setInvalid(false);
         newLink.removeAll();
         newLink.setVisible(false);
-        switch (coordinators.invite(host.id(), inviteEmail.getValue())) {
+        switch (coordinators.invite(host().id(), inviteEmail.getValue())) {
             case SaveResult.Saved<NewHostInvitation> saved -> {
                 showLink(saved.value());
                 inviteEmail.clear();
                 renderPeople();
             }
             case SaveResult.Invalid<NewHostInvitation> invalid -> {
-                String message = invalid.problems().get(HostCoordinatorService.EMAIL);
+                String message = Objects.requireNonNull(invalid.problems().get(HostCoordinatorService.EMAIL),
+                        "a refused invitation has a problem with its email");
                 inviteEmail.setErrorMessage(message);
                 inviteEmail.setInvalid(true);
                 AdminPage.setStatus(peopleStatus, message, "cv-warning");
@@ -268,7 +265,7 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
     }
 
     HostFields fields() {
-        return fields;
+        return Objects.requireNonNull(fields, "made when the page is entered");
     }
 
     @Override
@@ -279,5 +276,9 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
     /** For tests: what the page has in its status region about coordinators. */
     String peopleStatus() {
         return peopleStatus.getText();
+    }
+
+    private HostEdit host() {
+        return Objects.requireNonNull(host, "shown only once the page found it");
     }
 }

@@ -45,12 +45,13 @@ import org.convene.organising.ManagedSessionSort;
 import org.convene.organising.ManagerScope;
 import org.convene.programme.ProgrammeService;
 import org.convene.organising.SessionAdminService;
-import org.springframework.security.access.AccessDeniedException;
+import org.jspecify.annotations.Nullable;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -79,9 +80,9 @@ public class ManageProgrammeView extends Div implements BeforeEnterObserver {
     private final CallbackDataProvider<ManagedSession, Void> rows;
     private final List<Grid.Column<ManagedSession>> wideColumns = new ArrayList<>();
     private final Grid.Column<ManagedSession> compact;
-    private Registration resizes;
+    private @Nullable Registration resizes;
 
-    private ConferenceSummary conference;
+    private @Nullable ConferenceSummary conference;
     private String filter = "";
 
     public ManageProgrammeView(SessionAdminService admin, ProgrammeService programme) {
@@ -149,13 +150,8 @@ public class ManageProgrammeView extends Div implements BeforeEnterObserver {
         status.setText("");
         add(new H1("Manage the programme"));
 
-        ManagerScope scope;
-        try {
-            scope = admin.scope();
-        } catch (AccessDeniedException refused) {
-            add(new Paragraph("Only organisers and the coordinators of host organisations can manage the programme."));
-            return;
-        }
+        // someone who may manage nothing is refused here and sees the not-allowed page
+        ManagerScope scope = admin.scope();
         if (scope.allSessions()) {
             add(setUpLinks());
         } else {
@@ -250,13 +246,13 @@ public class ManageProgrammeView extends Div implements BeforeEnterObserver {
     }
 
     private void announceCount() {
-        int count = admin.countSessions(conference.id(), filter);
+        int count = admin.countSessions(conference().id(), filter);
         String sessions = count == 1 ? "1 session" : count + " sessions";
         status.setText(filter.isEmpty() ? sessions + "." : sessions + " found for \u201c" + filter + "\u201d.");
     }
 
     private String when(ManagedSession session) {
-        ZoneId zone = conference.timeZone();
+        ZoneId zone = conference().timeZone();
         ZonedDateTime start = session.startsAt().atZone(zone);
         return DateTexts.day(start.toLocalDate()) + ", " + DateTexts.timeRange(start, session.endsAt().atZone(zone));
     }
@@ -326,5 +322,9 @@ public class ManageProgrammeView extends Div implements BeforeEnterObserver {
             resizes = null;
         }
         super.onDetach(event);
+    }
+
+    private ConferenceSummary conference() {
+        return Objects.requireNonNull(conference, "shown only once the page found it");
     }
 }

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
@@ -21,9 +22,12 @@ import org.convene.core.ui.MainLayout;
 import org.convene.organising.PersonAdminService;
 import org.convene.organising.PersonEdit;
 import org.convene.core.SaveResult;
+import org.jspecify.annotations.Nullable;
+
+import java.util.Objects;
 
 /** A speaker's or facilitator's details, saved with the version they were loaded with. */
-@Route(value = "manage/people/:id", layout = MainLayout.class)
+@Route(value = "manage/people/:id(\\d+)", layout = MainLayout.class)
 @RolesAllowed(Role.Names.ORGANISER)
 @StyleSheet(AdminPage.STYLES)
 public class PersonEditView extends Div implements BeforeEnterObserver, HasDynamicTitle {
@@ -32,8 +36,8 @@ public class PersonEditView extends Div implements BeforeEnterObserver, HasDynam
     private final ErrorSummary errors = new ErrorSummary();
     private final Div conflict = AdminPage.conflict(this::loadLatest);
     private final Div status = AdminPage.status("person-status");
-    private PersonFields fields;
-    private PersonEdit person;
+    private @Nullable PersonFields fields;
+    private @Nullable PersonEdit person;
     private String title = "Person - Convene";
     private boolean showingErrors;
 
@@ -44,16 +48,9 @@ public class PersonEditView extends Div implements BeforeEnterObserver, HasDynam
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id = IdParameter.parse(event.getRouteParameters().get("id").orElse("")).orElse(-1L);
+        person = admin.person(IdParameter.require(event, "id"))
+                .orElseThrow(() -> new NotFoundException("No such person"));
         removeAll();
-        person = id > 0 ? admin.person(id).orElse(null) : null;
-        if (person == null) {
-            title = "Person not found - Convene";
-            AdminPage.showNotFound(this, "Person not found",
-                    "We could not find this person. They may have been removed.",
-                    AdminPage.link("manage/people", "See all speakers and facilitators"));
-            return;
-        }
         showingErrors = false;
         title = person.name() + " - Convene";
         fields = new PersonFields();
@@ -69,10 +66,10 @@ public class PersonEditView extends Div implements BeforeEnterObserver, HasDynam
     }
 
     private void save() {
-        errors.clear(fields.fields().values());
+        errors.clear(fields().fields().values());
         conflict.setVisible(false);
         showingErrors = false;
-        switch (admin.updatePerson(person.id(), person.version(), fields.read())) {
+        switch (admin.updatePerson(person().id(), person().version(), fields().read())) {
             case SaveResult.Saved<PersonEdit> saved -> {
                 person = saved.value();
                 title = person.name() + " - Convene";
@@ -80,7 +77,7 @@ public class PersonEditView extends Div implements BeforeEnterObserver, HasDynam
             }
             case SaveResult.Invalid<PersonEdit> invalid -> {
                 showingErrors = true;
-                errors.show(ErrorSummary.problems(invalid.problems(), fields.fields()));
+                errors.show(ErrorSummary.problems(invalid.problems(), fields().fields()));
             }
             case SaveResult.Conflict<PersonEdit> stale -> AdminPage.showConflict(conflict);
         }
@@ -88,10 +85,10 @@ public class PersonEditView extends Div implements BeforeEnterObserver, HasDynam
     }
 
     private void loadLatest() {
-        admin.person(person.id()).ifPresent(latest -> {
+        admin.person(person().id()).ifPresent(latest -> {
             person = latest;
-            fields.fill(latest);
-            errors.clear(fields.fields().values());
+            fields().fill(latest);
+            errors.clear(fields().fields().values());
             conflict.setVisible(false);
             AdminPage.setStatus(status, "Loaded the latest version. Make your changes again.", null);
         });
@@ -102,11 +99,15 @@ public class PersonEditView extends Div implements BeforeEnterObserver, HasDynam
     }
 
     PersonFields fields() {
-        return fields;
+        return Objects.requireNonNull(fields, "made when the page is entered");
     }
 
     @Override
     public String getPageTitle() {
         return ErrorSummary.pageTitle(showingErrors, title);
+    }
+
+    private PersonEdit person() {
+        return Objects.requireNonNull(person, "shown only once the page found it");
     }
 }

@@ -1,5 +1,6 @@
 package org.convene.organising.ui;
 
+import org.jspecify.annotations.Nullable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import org.convene.organising.AssignedPerson;
@@ -15,14 +16,14 @@ class PersonEvent<C extends Component> extends ComponentEvent<C> {
     enum Change { ADD, REMOVE }
 
     private final Change change;
-    private final AssignedPerson person;
-    private final String email;
+    private final @Nullable AssignedPerson person;
+    private final @Nullable String email;
 
     /**
      * @param person the person removed or chosen to add; null when adding by email, or when nobody was chosen
      * @param email  the email address typed to add someone by, or null
      */
-    PersonEvent(C source, Change change, AssignedPerson person, String email) {
+    PersonEvent(C source, Change change, @Nullable AssignedPerson person, @Nullable String email) {
         super(source, true);
         this.change = change;
         this.person = person;
@@ -33,11 +34,11 @@ class PersonEvent<C extends Component> extends ComponentEvent<C> {
         return change;
     }
 
-    AssignedPerson person() {
+    @Nullable AssignedPerson person() {
         return person;
     }
 
-    String email() {
+    @Nullable String email() {
         return email;
     }
 }

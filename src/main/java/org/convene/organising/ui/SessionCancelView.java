@@ -27,14 +27,14 @@ import org.convene.organising.SessionChangeResult;
 import org.convene.organising.SessionChangeService;
 import org.convene.programme.SessionStatus;
 
-import java.util.Optional;
+import java.util.Objects;
 
 /**
  * Cancelling a session, or restoring a cancelled one. The page says how many people have the session on
  * their agenda before anyone presses the button: they are who a cancellation reaches (their agenda, their
  * calendar app). Nothing is deleted, so a mistaken cancellation can be undone here.
  */
-@Route(value = "manage/sessions/:id/cancel", layout = MainLayout.class)
+@Route(value = "manage/sessions/:id(\\d+)/cancel", layout = MainLayout.class)
 @RolesAllowed({Role.Names.ORGANISER, Role.Names.HOST})
 public class SessionCancelView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -71,7 +71,8 @@ public class SessionCancelView extends Div implements BeforeEnterObserver, HasDy
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Long> id = event.getRouteParameters().get("id").flatMap(IdParameter::parse);
+        long id = IdParameter.require(event, "id");
+        SessionStatus session = AdminPage.session(id, changes::status);
         removeAll();
         status.setText("");
         status.setClassName("");
@@ -79,24 +80,10 @@ public class SessionCancelView extends Div implements BeforeEnterObserver, HasDy
         reason.clear();
         body.removeAll();
         add(errors, heading, lead, status, body);
-        Optional<SessionStatus> session = AdminPage.sessionOrProblem(id, changes::status,
-                "You cannot change this session",
-                "Only organisers and the session’s own host organisation can cancel or restore it.",
-                this::showProblemPage);
-        if (session.isEmpty()) {
-            return;
-        }
-        sessionId = id.get();
-        render(session.get());
+        sessionId = id;
+        render(session);
         add(new Paragraph(AdminPage.link(ConferenceLinks.session(sessionId), "See the session page")),
                 new Paragraph(AdminPage.link(ManageLinks.session(sessionId), "Back to editing the session")));
-    }
-
-    private void showProblemPage(String title, String text) {
-        pageTitle = title;
-        heading.setText(title);
-        lead.setText("");
-        body.add(new Paragraph(text));
     }
 
     private void render(SessionStatus session) {
@@ -109,7 +96,8 @@ public class SessionCancelView extends Div implements BeforeEnterObserver, HasDy
             pageTitle = "Restore: " + session.title();
             heading.setText("Restore this session");
             body.add(new Paragraph("This session was cancelled on "
-                    + DateTexts.day(session.cancelledAt().atZone(session.zone()).toLocalDate()) + "."
+                    + DateTexts.day(Objects.requireNonNull(session.cancelledAt(), "cancelled").atZone(session.zone())
+                    .toLocalDate()) + "."
                     + (session.cancellationReason() == null ? " No reason was given."
                     : " The reason given: “" + session.cancellationReason() + "”")));
             Div warning = new Div(new H2("Before you restore it"), new Paragraph(people

@@ -21,6 +21,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
@@ -37,10 +38,12 @@ import org.convene.organising.SessionFormChoices;
 import org.convene.organising.SessionForEditing;
 import org.convene.programme.SessionRules;
 import org.convene.organising.SessionSaveResult;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -50,7 +53,7 @@ import java.util.Optional;
  * The day is chosen from the conference's days (plain text, unlike a date picker's calendar), times are typed
  * or picked in the conference's own time zone, which the form names.
  */
-@Route(value = "manage/sessions/:id", layout = MainLayout.class)
+@Route(value = "manage/sessions/:id(new|\\d+)", layout = MainLayout.class)
 @RolesAllowed({Role.Names.ORGANISER, Role.Names.HOST})
 @StyleSheet("styles/manage.css")
 public class SessionEditorView extends Div implements BeforeEnterObserver, HasDynamicTitle {
@@ -68,12 +71,12 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     private final FacilitatorsSection facilitators = new FacilitatorsSection();
     private final SpeakersSection speakers;
 
-    private SessionFormChoices choices;
-    private SessionForEditing session;
+    private @Nullable SessionFormChoices choices;
+    private @Nullable SessionForEditing session;
     private String pageTitle = "Add a session - Convene";
     private boolean showingErrors;
     /** The draft an overlap warning was about: "Save anyway" confirms that one, not whatever was typed since. */
-    private SessionDraft warnedDraft;
+    private @Nullable SessionDraft warnedDraft;
 
     public SessionEditorView(SessionAdminService admin, ProgrammeService programme) {
         this.admin = admin;
@@ -98,37 +101,28 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         warnedDraft = null;
         session = null;
         choices = null;
-        try {
-            if (NEW.equals(id)) {
-                Optional<String> slug = event.getLocation().getQueryParameters()
-                        .getSingleParameter(ManageLinks.CONFERENCE_PARAMETER);
-                Optional<ConferenceSummary> conference = slug.isPresent() ? slug.flatMap(programme::conference)
-                        : programme.currentOrNext();
-                Optional<SessionFormChoices> found = conference.flatMap(c -> admin.choices(c.id()));
-                if (found.isEmpty()) {
-                    showMessage("Conference not found", "We could not find the conference to add a session to. "
-                            + "Choose the conference on the programme management page, then add the session there.");
-                    return;
-                }
-                choices = found.get();
-                buildForm();
-                form.fill(null);
-            } else {
-                Optional<SessionForEditing> found = IdParameter.parse(id).flatMap(admin::forEditing);
-                if (found.isEmpty()) {
-                    showMessage("Session not found", "We could not find this session. The link may be mistyped, "
-                            + "or the session may have been removed from the programme.");
-                    return;
-                }
-                session = found.get();
-                choices = admin.choices(session.conference().id()).orElseThrow();
-                buildForm();
-                form.fill(session);
+        if (NEW.equals(id)) {
+            Optional<String> slug = event.getLocation().getQueryParameters()
+                    .getSingleParameter(ManageLinks.CONFERENCE_PARAMETER);
+            Optional<ConferenceSummary> conference = slug.isPresent() ? slug.flatMap(programme::conference)
+                    : programme.currentOrNext();
+            // a refusal (AccessDeniedException) goes on to the not-allowed page
+            Optional<SessionFormChoices> found = conference.flatMap(c -> admin.choices(c.id()));
+            if (found.isEmpty()) {
+                showMessage("Conference not found", "We could not find the conference to add a session to. "
+                        + "Choose the conference on the programme management page, then add the session there.");
+                return;
             }
-        } catch (AccessDeniedException refused) {
-            showMessage(NEW.equals(id) ? "You cannot add sessions" : "You cannot change this session",
-                    refused.getMessage() + " If you think you should be able to, ask an organiser.");
-            return;
+            choices = found.get();
+            buildForm();
+            form.fill(null);
+        } else {
+            SessionForEditing found = admin.forEditing(IdParameter.require(event, "id"))
+                    .orElseThrow(() -> new NotFoundException("No such session"));
+            session = found;
+            choices = admin.choices(found.conference().id()).orElseThrow();
+            buildForm();
+            form.fill(found);
         }
         String saved = (String) ComponentUtil.getData(UI.getCurrent(), SAVED_KEY);
         if (saved != null) {
@@ -146,7 +140,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
 
     private void buildForm() {
         removeAll();
-        ConferenceSummary conference = choices.conference();
+        ConferenceSummary conference = choices().conference();
         pageTitle = (session == null ? "Add a session" : "Change a session: " + session.title()) + " - Convene";
         errors.clear(form.fields());
         facilitators.clearProblem();
@@ -169,7 +163,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         Button save = new Button(session == null ? "Save session" : "Save changes", e -> save(false));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-session");
-        form.prepare(choices, session, save);
+        form.prepare(choices(), session, save);
         add(form);
 
         if (session == null) {
@@ -206,7 +200,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         warnedDraft = null;
         if (!problems.isEmpty()) {
             // Everything else that is wrong too, so that one round of corrections is enough.
-            form.addProblems(problems, SessionRules.check(draft, choices.conference()));
+            form.addProblems(problems, SessionRules.check(draft, choices().conference()));
             showProblems(problems);
             return;
         }
@@ -265,7 +259,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
 
     private void reload() {
         errors.clear(form.fields());
-        Optional<SessionForEditing> latest = admin.forEditing(session.id());
+        Optional<SessionForEditing> latest = admin.forEditing(session().id());
         if (latest.isEmpty()) {
             showMessage("Session not found", "This session has been removed from the programme.");
             return;
@@ -280,15 +274,16 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
 
     private void facilitatorChange(PersonEvent<FacilitatorsSection> event) {
         if (event.change() == PersonEvent.Change.REMOVE) {
-            AssignedPerson person = event.person();
-            if (tried(() -> admin.removeFacilitator(session.id(), person.personId()))) {
+            AssignedPerson person = Objects.requireNonNull(event.person(), "a removal names the person");
+            if (tried(() -> admin.removeFacilitator(session().id(), person.personId()))) {
                 peopleChanged(person.name() + " is no longer a facilitator of this session.");
             }
             return;
         }
         FacilitatorAssignment result;
         try {
-            result = admin.addFacilitator(session.id(), event.email());
+            result = admin.addFacilitator(session().id(),
+                    Objects.requireNonNull(event.email(), "an addition names the email address"));
         } catch (AccessDeniedException refused) {
             status.warning(refused.getMessage());
             return;
@@ -305,8 +300,9 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     private void speakerChange(PersonEvent<SpeakersSection> event) {
         AssignedPerson person = event.person();
         if (event.change() == PersonEvent.Change.REMOVE) {
-            if (tried(() -> admin.removeSpeaker(session.id(), person.personId()))) {
-                peopleChanged(person.name() + " is no longer a speaker of this session.");
+            AssignedPerson removed = Objects.requireNonNull(person, "a removal names the person");
+            if (tried(() -> admin.removeSpeaker(session().id(), removed.personId()))) {
+                peopleChanged(removed.name() + " is no longer a speaker of this session.");
             }
             return;
         }
@@ -315,7 +311,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
             return;
         }
         try {
-            boolean added = admin.addSpeaker(session.id(), person.personId());
+            boolean added = admin.addSpeaker(session().id(), person.personId());
             peopleChanged(person.name() + (added ? " is now a speaker of this session."
                     : " is already a speaker of this session."));
         } catch (AccessDeniedException refused) {
@@ -339,14 +335,24 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
      * The session's version is not touched by people changes, so the form's version stays right too.
      */
     private void peopleChanged(String message) {
-        SessionForEditing latest = admin.forEditing(session.id()).orElseThrow();
-        session = new SessionForEditing(session.id(), session.conference(), session.version(), session.reference(),
-                session.title(), session.summaryMarkdown(), session.format(), session.startsAt(), session.endsAt(),
-                session.trackId(), session.hostId(), session.joinUrl(), session.capacity(), session.access(),
-                session.accessNotes(), session.cancelledAt(), latest.facilitators(), latest.speakers());
-        facilitators.show(session.facilitators());
-        speakers.show(session.speakers());
+        SessionForEditing shown = session();
+        SessionForEditing latest = admin.forEditing(shown.id()).orElseThrow();
+        SessionForEditing changed = new SessionForEditing(shown.id(), shown.conference(), shown.version(),
+                shown.reference(), shown.title(), shown.summaryMarkdown(), shown.format(), shown.startsAt(),
+                shown.endsAt(), shown.trackId(), shown.hostId(), shown.joinUrl(), shown.capacity(), shown.access(),
+                shown.accessNotes(), shown.cancelledAt(), latest.facilitators(), latest.speakers());
+        session = changed;
+        facilitators.show(changed.facilitators());
+        speakers.show(changed.speakers());
         status.success(message);
+    }
+
+    private SessionForEditing session() {
+        return Objects.requireNonNull(session, "shown only once the page found it");
+    }
+
+    private SessionFormChoices choices() {
+        return Objects.requireNonNull(choices, "read when the page is entered");
     }
 
 }

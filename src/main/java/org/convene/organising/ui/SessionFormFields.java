@@ -1,5 +1,7 @@
 package org.convene.organising.ui;
 
+import org.jspecify.annotations.Nullable;
+import java.util.Objects;
 import org.convene.core.ui.DateTexts;
 
 import com.vaadin.flow.component.Component;
@@ -57,7 +59,7 @@ final class SessionFormFields extends Div {
     private final List<Component> fields = List.of(reference, title, summary, format, day, startTime, endTime,
             track, host, joinUrl, capacity, access, accessNotes);
 
-    private SessionFormChoices choices;
+    private @Nullable SessionFormChoices choices;
     /**
      * Days from the start's date to the end's: 0 but for a session running past midnight (an import can make
      * one), which keeps its end on the later day when the form sets only times.
@@ -118,7 +120,7 @@ final class SessionFormFields extends Div {
     }
 
     /** Offers the conference's tracks and hosts, and ends with the given save button. */
-    void prepare(SessionFormChoices choices, SessionForEditing session, Button save) {
+    void prepare(SessionFormChoices choices, @Nullable SessionForEditing session, Button save) {
         this.choices = choices;
         ConferenceSummary conference = choices.conference();
         String zone = DateTexts.zoneName(conference.timeZone());
@@ -148,8 +150,8 @@ final class SessionFormFields extends Div {
     }
 
     /** Puts the values into the form: the session's, or empty ones for a new session. */
-    void fill(SessionForEditing values) {
-        ConferenceSummary conference = choices.conference();
+    void fill(@Nullable SessionForEditing values) {
+        ConferenceSummary conference = choices().conference();
         ZoneId zone = conference.timeZone();
         TreeSet<LocalDate> days = new TreeSet<>(conference.firstDay().datesUntil(conference.lastDay().plusDays(1))
                 .toList());
@@ -169,7 +171,8 @@ final class SessionFormFields extends Div {
             startTime.clear();
             endTime.clear();
             track.clear();
-            host.setValue(choices.hostRequired() && choices.hosts().size() == 1 ? choices.hosts().getFirst() : null);
+            host.setValue(choices().hostRequired() && choices().hosts().size() == 1
+                    ? choices().hosts().getFirst() : null);
             access.clear();
             return;
         }
@@ -180,9 +183,9 @@ final class SessionFormFields extends Div {
         day.setValue(values.startsAt().atZone(zone).toLocalDate());
         startTime.setValue(values.startsAt().atZone(zone).toLocalTime());
         endTime.setValue(values.endsAt().atZone(zone).toLocalTime());
-        track.setValue(choices.tracks().stream().filter(t -> values.trackId() != null && t.id() == values.trackId())
+        track.setValue(choices().tracks().stream().filter(t -> values.trackId() != null && t.id() == values.trackId())
                 .findFirst().orElse(null));
-        host.setValue(choices.hosts().stream().filter(h -> values.hostId() != null && h.id() == values.hostId())
+        host.setValue(choices().hosts().stream().filter(h -> values.hostId() != null && h.id() == values.hostId())
                 .findFirst().orElse(null));
         joinUrl.setValue(text(values.joinUrl()));
         capacity.setValue(values.capacity() == null ? "" : values.capacity().toString());
@@ -191,13 +194,13 @@ final class SessionFormFields extends Div {
         accessNotes.setValue(text(values.accessNotes()));
     }
 
-    private static String text(String value) {
+    private static String text(@Nullable String value) {
         return value == null ? "" : value;
     }
 
     /** The draft the form describes; what cannot be read from the form goes into {@code problems}. */
     SessionDraft draft(Map<Component, String> problems) {
-        ZoneId zone = choices.conference().timeZone();
+        ZoneId zone = choices().conference().timeZone();
         if (day.getValue() == null) {
             problems.put(day, "Choose the day of the session");
         }
@@ -220,7 +223,7 @@ final class SessionFormFields extends Div {
                 problems.put(capacity, "Places must be a whole number, 1 or more");
             }
         }
-        return new SessionDraft(choices.conference().id(), reference.getValue(), title.getValue(),
+        return new SessionDraft(choices().conference().id(), reference.getValue(), title.getValue(),
                 summary.getValue(), format.getValue(), startsAt, endsAt,
                 track.getValue() == null ? null : track.getValue().id(),
                 host.getValue() == null ? null : host.getValue().id(), joinUrl.getValue(), places,
@@ -272,5 +275,9 @@ final class SessionFormFields extends Div {
             case CAPACITY -> capacity;
             case ACCESS_NOTES -> accessNotes;
         };
+    }
+
+    private SessionFormChoices choices() {
+        return Objects.requireNonNull(choices, "prepared before it is filled or read");
     }
 }

@@ -11,6 +11,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import org.convene.core.ui.ErrorSummary;
 import org.convene.core.SaveResult;
+import org.jspecify.annotations.Nullable;
+
+import java.util.Objects;
 
 /**
  * A page that adds one record (a conference, host organisation or person): its fields and one button; a failed
@@ -26,7 +29,7 @@ public abstract class AdminCreatePage<F extends Component & AdminFields<T>, T, E
     private final String heading;
     private final String saveLabel;
     private final ErrorSummary errors = new ErrorSummary();
-    private F fields;
+    private @Nullable F fields;
     private boolean showingErrors;
 
     protected AdminCreatePage(String heading, String saveLabel) {
@@ -57,6 +60,7 @@ public abstract class AdminCreatePage<F extends Component & AdminFields<T>, T, E
     }
 
     private void save() {
+        F fields = fields();
         errors.clear(fields.fields().values());
         switch (create(fields.read())) {
             case SaveResult.Saved<E> saved -> created(saved.value());
@@ -75,7 +79,7 @@ public abstract class AdminCreatePage<F extends Component & AdminFields<T>, T, E
     }
 
     public F fields() {
-        return fields;
+        return Objects.requireNonNull(fields, "made when the page is entered");
     }
 
     @Override

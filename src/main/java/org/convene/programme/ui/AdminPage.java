@@ -4,14 +4,13 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.NotFoundException;
 import org.convene.programme.NoSuchSessionException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
-import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.LongFunction;
 
 /** What the programme management pages share (conferences, hosts, people, recordings, cancelling). */
@@ -35,29 +34,17 @@ public final class AdminPage {
         return back;
     }
 
-    /** For an address that names nothing (mistyped, or removed since): says so and offers the whole list. */
-    public static void showNotFound(Div page, String heading, String explanation, Anchor toList) {
-        page.add(backToManage(), new H1(heading), new Paragraph(explanation), new Paragraph(toList));
-    }
-
     /**
-     * Loads the session a per-session management page is about, or hands {@code showProblem} the title and text
-     * that say why not: a mistyped address, a session deleted since, or one of another host organisation.
+     * Loads the session a per-session management page is about. A session deleted since is "page not found"
+     * (404); one of another host organisation is refused by the service, and its AccessDeniedException reaches
+     * the not-allowed page (403).
      */
-    public static <T> Optional<T> sessionOrProblem(Optional<Long> id, LongFunction<T> load, String refusedTitle,
-                                            String refusedText, BiConsumer<String, String> showProblem) {
-        if (id.isEmpty()) {
-            showProblem.accept("Session not found", "We could not find this session. The link may be mistyped.");
-            return Optional.empty();
-        }
+    public static <T> T session(long id, LongFunction<T> load) {
         try {
-            return Optional.of(load.apply(id.get()));
+            return load.apply(id);
         } catch (NoSuchSessionException e) {
-            showProblem.accept("Session not found", "We could not find this session. It may have been deleted.");
-        } catch (AccessDeniedException e) {
-            showProblem.accept(refusedTitle, refusedText);
+            throw new NotFoundException("No such session");
         }
-        return Optional.empty();
     }
 
     /** A status line that exists from page load, so screen readers announce changes of its text. */
@@ -69,7 +56,7 @@ public final class AdminPage {
         return status;
     }
 
-    public static void setStatus(Div status, String text, String className) {
+    public static void setStatus(Div status, String text, @Nullable String className) {
         status.setText(text);
         status.removeClassNames("cv-success", "cv-warning");
         if (className != null && !text.isEmpty()) {

@@ -3,6 +3,7 @@ package org.convene.qa.api;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.BinaryMessage;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
@@ -49,7 +51,7 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
     static final CloseStatus TOO_SLOW = new CloseStatus(1008,
             "Too slow to keep up with the live questions: reconnect and reload the snapshot");
 
-    private final RemoteEndpoint.Async remote;
+    private final RemoteEndpoint.@Nullable Async remote;
     private final Executor closer;
     private final Object lock = new Object();
     /** TextMessage/BinaryMessage from Spring, a public {@link Delivery}, or a {@link Close} after them. */
@@ -57,7 +59,7 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
     private int queuedPublic;
     private boolean sending;
     /** The thread inside a send call: a completion on it arrives inline, and that thread's loop goes on. */
-    private Thread writingThread;
+    private @Nullable Thread writingThread;
     private boolean finished;
     private long behindSince;
 
@@ -74,7 +76,7 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
         this.remote = asyncRemote(session);
     }
 
-    private static RemoteEndpoint.Async asyncRemote(WebSocketSession session) {
+    private static RemoteEndpoint.@Nullable Async asyncRemote(WebSocketSession session) {
         if (WebSocketSessionDecorator.unwrap(session) instanceof StandardWebSocketSession standard
                 && standard.getNativeSession() != null) {
             jakarta.websocket.Session nativeSession = standard.getNativeSession();
@@ -203,7 +205,7 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
     }
 
     /** The public frames right behind the first for the same subscription, while the merged frame stays small. */
-    private List<Delivery> takeMergeable(Delivery first) {
+    private @Nullable List<Delivery> takeMergeable(Delivery first) {
         if (!(queue.peek() instanceof Delivery second) || !second.subscriptionId().equals(first.subscriptionId())
                 || second.frame().sessionId() != first.frame().sessionId()) {
             return null;
@@ -222,7 +224,8 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
         return merged;
     }
 
-    private void write(Object next, List<Delivery> merged) throws IOException {
+    private void write(Object next, @Nullable List<Delivery> merged) throws IOException {
+        RemoteEndpoint.Async remote = Objects.requireNonNull(this.remote, "frames are queued only with a remote");
         switch (next) {
             case Delivery d when merged == null -> remote.sendText(d.text(), this);
             case Delivery d -> remote.sendText(PublicFrame.merged(merged, d.subscriptionId()), this);

@@ -1,6 +1,9 @@
 package org.convene.qa.api;
 
-import org.springframework.context.SmartLifecycle;
+import org.convene.qa.QaExecutors;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketHandler;
@@ -13,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * other topics) also go through, so the two never write at once and keep their order.
  */
 @Component
-class PublicTopicFanout implements WebSocketHandlerDecoratorFactory, SmartLifecycle {
+class PublicTopicFanout implements WebSocketHandlerDecoratorFactory {
 
     /** Idle connections started per task: enough to make a task worth scheduling, few enough to spread. */
     private static final int CONNECTIONS_PER_TASK = 500;
@@ -43,9 +44,13 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory, SmartLifecy
     private final AtomicLong messageIds = new AtomicLong();
     /**
      * Starts writes on idle connections (a write that completes at once runs on to the next queued frame) and
-     * closes connections given up on. Sized to the cores: the work is CPU, not waiting.
+     * closes connections given up on. Sized to the cores: the work is CPU, not waiting ({@link QaExecutors#STOMP_WRITERS}).
      */
-    private volatile ExecutorService writers = newWriters();
+    private final TaskExecutor writers;
+
+    PublicTopicFanout(@Qualifier(QaExecutors.STOMP_WRITERS) TaskExecutor writers) {
+        this.writers = writers;
+    }
 
     @Override
     public WebSocketHandler decorate(WebSocketHandler handler) {
@@ -76,7 +81,7 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory, SmartLifecy
         byConnection.computeIfAbsent(connectionId, id -> new ConcurrentHashMap<>(2)).put(subscriptionId, qaSessionId);
     }
 
-    void unsubscribe(String connectionId, String subscriptionId) {
+    void unsubscribe(String connectionId, @Nullable String subscriptionId) {
         Map<String, Long> subscriptions = byConnection.get(connectionId);
         Long qaSessionId = subscriptions == null ? null : subscriptions.remove(subscriptionId);
         if (qaSessionId != null) {
@@ -151,28 +156,5 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory, SmartLifecy
     /** For tests: how many connections Convene writes to. */
     int connectionCount() {
         return connections.size();
-    }
-
-    /** Also after a stop: the test context cache stops paused contexts and starts them again. */
-    @Override
-    public void start() {
-        if (writers.isShutdown()) {
-            writers = newWriters();
-        }
-    }
-
-    private static ExecutorService newWriters() {
-        return Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                Thread.ofPlatform().name("qa-stomp-writer-", 0).daemon().factory());
-    }
-
-    @Override
-    public void stop() {
-        writers.shutdown();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return !writers.isShutdown();
     }
 }

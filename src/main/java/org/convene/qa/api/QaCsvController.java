@@ -1,20 +1,16 @@
 package org.convene.qa.api;
 
-import org.convene.qa.QaException;
 import org.convene.qa.QaExportService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * A session's questions as CSV for its facilitators and organisers (bearer token or Basic, like the rest of
@@ -42,17 +38,5 @@ class QaCsvController {
                         ContentDisposition.attachment().filename("session-" + sessionId + "-questions.csv").build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    @ExceptionHandler(QaException.class)
-    ResponseEntity<Map<String, String>> refused(QaException e) {
-        HttpStatus status = switch (e.code()) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case NOT_SIGNED_IN -> HttpStatus.UNAUTHORIZED;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            default -> HttpStatus.UNPROCESSABLE_CONTENT;
-        };
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("code", e.code().name(), "message", e.getMessage()));
     }
 }

@@ -1,12 +1,16 @@
 package org.convene.qa.api;
 
 import org.convene.qa.QaEvent;
+import org.convene.qa.QaExecutors;
 import org.convene.qa.QaLiveUpdates;
 import org.convene.qa.QaProperties;
 import org.convene.qa.QaUpdate;
 import org.convene.qa.QuestionView;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,9 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Sends each session's committed Q&A events to its STOMP topics. A frame carries every event the node read
@@ -33,16 +35,19 @@ class QaStompBroadcaster implements SmartLifecycle {
     private final JsonMapper json;
     private final long intervalMillis;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-    private volatile ScheduledExecutorService flusher = newFlusher();
-    private volatile QaLiveUpdates.Registration registration;
+    /** One thread ({@link QaExecutors#STOMP_FRAMES}): a destination's frames leave in order. */
+    private final ThreadPoolTaskScheduler flusher;
+    private volatile QaLiveUpdates.@Nullable Registration registration;
 
     QaStompBroadcaster(QaLiveUpdates live, SimpMessagingTemplate messaging, PublicTopicFanout publicTopics,
-                       JsonMapper json, QaProperties properties) {
+                       JsonMapper json, QaProperties properties,
+                       @Qualifier(QaExecutors.STOMP_FRAMES) ThreadPoolTaskScheduler flusher) {
         this.live = live;
         this.messaging = messaging;
         this.publicTopics = publicTopics;
         this.json = json;
         this.intervalMillis = properties.frameInterval().toMillis();
+        this.flusher = flusher;
     }
 
     /** Events waiting for a destination's next frame. */
@@ -65,7 +70,7 @@ class QaStompBroadcaster implements SmartLifecycle {
     record Frame(long sessionId, List<Event> events) {
     }
 
-    record Event(long seq, String type, QuestionView question, Map<Long, Integer> votes) {
+    record Event(long seq, String type, @Nullable QuestionView question, @Nullable Map<Long, Integer> votes) {
     }
 
     private void send(QaUpdate update) {
@@ -96,8 +101,9 @@ class QaStompBroadcaster implements SmartLifecycle {
 
     private void schedule(String destination, Pending p, long waitMillis) {
         try {
-            flusher.schedule(() -> flush(destination, p), waitMillis, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // the scheduler's own clock, not the application's: a test's moved Clock must not hold frames back
+            flusher.schedule(() -> flush(destination, p), flusher.getClock().instant().plusMillis(waitMillis));
+        } catch (RejectedExecutionException stopped) {
             // stopping: the frame is dropped; clients catch up from the snapshot on the seq gap
         }
     }
@@ -149,18 +155,12 @@ class QaStompBroadcaster implements SmartLifecycle {
         return new Frame(sessionId, out);
     }
 
-    private static ScheduledExecutorService newFlusher() {
-        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("qa-stomp").daemon().factory());
-    }
-
-    /** Also after a stop: the context may be stopped and started again (the test context cache pauses contexts). */
+    /**
+     * Also after a stop: the context may be stopped and started again (the test context cache pauses contexts).
+     * Frames that were waiting meanwhile leave when the paused scheduler resumes.
+     */
     @Override
     public void start() {
-        if (flusher.isShutdown()) {
-            // frames that were waiting when it stopped are gone; clients catch up from the snapshot on the seq gap
-            pending.clear();
-            flusher = newFlusher();
-        }
         registration = live.subscribeToAll(this::send);
     }
 
@@ -170,11 +170,15 @@ class QaStompBroadcaster implements SmartLifecycle {
             registration.close();
             registration = null;
         }
-        flusher.shutdownNow();
     }
 
     @Override
     public boolean isRunning() {
         return registration != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return QaExecutors.WORK_PHASE;
     }
 }

@@ -3,6 +3,7 @@ package org.convene.qa.api;
 import org.convene.qa.QaException;
 import org.convene.qa.QaModerationService;
 import org.convene.qa.QaService;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.converter.MessageConversionException;
@@ -13,6 +14,8 @@ import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.simp.annotation.SendToUser;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.stereotype.Controller;
+
+import java.util.Objects;
 
 /**
  * Asking, voting and moderating over STOMP. Each SEND goes through the same service as the web pages; a RECEIPT,
@@ -48,7 +51,7 @@ class QaStompController {
     record ModerateRequest(String action, String text, String reason, Long targetId) {
     }
 
-    record ErrorMessage(String code, String message, String destination, String receiptId) {
+    record ErrorMessage(String code, String message, @Nullable String destination, @Nullable String receiptId) {
     }
 
     @MessageMapping("/sessions.{sessionId}.questions")
@@ -95,7 +98,7 @@ class QaStompController {
     @MessageExceptionHandler({InvalidRequest.class, MessageConversionException.class})
     @SendToUser(destinations = "/queue/errors", broadcast = false)
     ErrorMessage invalid(RuntimeException e, StompHeaderAccessor headers) {
-        String message = e instanceof InvalidRequest ? e.getMessage()
+        String message = e instanceof InvalidRequest invalid ? invalid.getMessage()
                 : "The message body is not the JSON this destination takes (see docs/api.md).";
         return error("INVALID_REQUEST", message, headers);
     }
@@ -121,6 +124,11 @@ class QaStompController {
     static final class InvalidRequest extends RuntimeException {
         InvalidRequest(String message) {
             super(message);
+        }
+
+        @Override
+        public String getMessage() {
+            return Objects.requireNonNull(super.getMessage(), "made with a message");
         }
     }
 }

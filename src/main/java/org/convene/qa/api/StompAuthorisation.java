@@ -4,6 +4,7 @@ import org.convene.account.ApiTokenService;
 import org.convene.core.security.ConveneUser;
 import org.convene.qa.QaException;
 import org.convene.qa.QaService;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -22,6 +23,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.security.Principal;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,7 +52,7 @@ class StompAuthorisation implements ExecutorChannelInterceptor {
     }
 
     @Override
-    public Message<?> preSend(Message<?> message, MessageChannel channel) {
+    public @Nullable Message<?> preSend(Message<?> message, MessageChannel channel) {
         StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
         if (accessor == null || accessor.getCommand() == null) {
             return message;
@@ -63,15 +65,15 @@ class StompAuthorisation implements ExecutorChannelInterceptor {
                     Matcher publicTopic = PUBLIC_TOPIC.matcher(accessor.getDestination());
                     if (publicTopic.matches()) {
                         // Public topics are written by PublicTopicFanout, not the simple broker.
-                        publicTopics.subscribe(accessor.getSessionId(), accessor.getSubscriptionId(),
-                                Long.parseLong(publicTopic.group(1)));
+                        publicTopics.subscribe(connectionId(accessor), Objects.requireNonNull(accessor.getSubscriptionId(),
+                                "a SUBSCRIBE without an id cannot be unsubscribed"), Long.parseLong(publicTopic.group(1)));
                         if (accessor.getReceipt() != null) {
                             receipts.send(accessor);
                         }
                         return null;
                     }
                 }
-                case UNSUBSCRIBE -> publicTopics.unsubscribe(accessor.getSessionId(), accessor.getSubscriptionId());
+                case UNSUBSCRIBE -> publicTopics.unsubscribe(connectionId(accessor), accessor.getSubscriptionId());
                 case SEND -> {
                     if (!(accessor.getUser() instanceof UsernamePasswordAuthenticationToken)) {
                         throw new MessageDeliveryException("Sending needs an access token: CONNECT with \"Authorization: Bearer <token>\".");
@@ -82,10 +84,15 @@ class StompAuthorisation implements ExecutorChannelInterceptor {
             }
         } catch (MessageDeliveryException refused) {
             // With receive order preserved, an exception here would only be logged; the client must hear why.
-            receipts.error(accessor, refused.getMessage());
+            receipts.error(accessor, Objects.requireNonNull(refused.getMessage(), "every refusal here says why"));
             return null;
         }
         return message;
+    }
+
+    /** Spring sets the WebSocket session's id on every frame a client sends. */
+    private static String connectionId(StompHeaderAccessor accessor) {
+        return Objects.requireNonNull(accessor.getSessionId(), "set on every inbound frame");
     }
 
     private void authenticate(StompHeaderAccessor accessor) {
@@ -126,7 +133,7 @@ class StompAuthorisation implements ExecutorChannelInterceptor {
         throw new MessageDeliveryException("There is nothing to subscribe to at " + destination + ".");
     }
 
-    private static <T> T asUser(Principal principal, java.util.function.Supplier<T> action) {
+    private static <T> T asUser(@Nullable Principal principal, java.util.function.Supplier<T> action) {
         var context = SecurityContextHolder.getContext();
         var previous = context.getAuthentication();
         try {
@@ -152,7 +159,8 @@ class StompAuthorisation implements ExecutorChannelInterceptor {
     }
 
     @Override
-    public void afterMessageHandled(Message<?> message, MessageChannel channel, MessageHandler handler, Exception ex) {
+    public void afterMessageHandled(Message<?> message, MessageChannel channel, MessageHandler handler,
+                                    @Nullable Exception ex) {
         SecurityContextHolder.clearContext();
         StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
         if (ex == null && accessor != null && accessor.getCommand() == StompCommand.SUBSCRIBE && accessor.getReceipt() != null
@@ -166,7 +174,7 @@ class StompAuthorisation implements ExecutorChannelInterceptor {
      * has run (the broker for topics; the user-destination resolver, which hands it to the broker at once, for
      * /user/...), the subscription is live and the client may be told.
      */
-    private static boolean subscriptionRegisteredBy(MessageHandler handler, String destination) {
+    private static boolean subscriptionRegisteredBy(MessageHandler handler, @Nullable String destination) {
         boolean userDestination = destination != null && destination.startsWith("/user/");
         return userDestination ? handler instanceof UserDestinationMessageHandler
                 : handler instanceof SimpleBrokerMessageHandler;

@@ -1,5 +1,6 @@
 package org.convene.qa.api;
 
+import org.convene.qa.QaExecutors;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -58,6 +59,15 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     StompConfiguration(StompAuthorisation authorisation, PublicTopicFanout publicTopics) {
         this.authorisation = authorisation;
         this.publicTopics = publicTopics;
+    }
+
+    /**
+     * Spring's own default, made explicit: the broker, its channels and the WebSocket handler stop after the Q&A
+     * pools that write to them (see QaExecutors).
+     */
+    @Override
+    public Integer getPhase() {
+        return QaExecutors.STOMP_PHASE;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.convene.qa.ui;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +43,7 @@ final class Announcements {
 
     private final Clock clock;
     private final List<Item> held = new ArrayList<>();
-    private Instant lastSpoken;
+    private @Nullable Instant lastSpoken;
 
     Announcements(Clock clock) {
         this.clock = clock;

@@ -1,5 +1,6 @@
 package org.convene.qa.ui;
 
+import org.convene.qa.QaLimits;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
@@ -23,7 +24,7 @@ import org.convene.qa.QaBoard;
 final class AskForm extends Div {
 
     /** The service's limit; the field stops typing there and the counter counts down to it. */
-    static final int MAX_LENGTH = 500;
+    static final int MAX_LENGTH = QaLimits.QUESTION_MAX_LENGTH;
     /** The counter is announced only this close to the limit: every keystroke would drown everything else. */
     static final int ANNOUNCE_COUNTER_BELOW = 50;
     static final String SENT = "Your question was sent.";

@@ -4,10 +4,12 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import org.convene.qa.LiveBoard;
 import org.convene.qa.LiveBoards;
+import org.convene.qa.QaExecutors;
 import org.convene.qa.QaLiveUpdates;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
@@ -26,18 +28,18 @@ import java.util.function.Consumer;
  * queue and never holds up the others.
  */
 @Component
-class BoardPush implements SmartLifecycle {
+class BoardPush {
 
     private static final Logger log = LoggerFactory.getLogger(BoardPush.class);
-    /** Threads that lock the pages and push to them; a blocked write to one page leaves the others moving. */
-    private static final int THREADS = 3;
 
     private final LiveBoards boards;
     private final Map<Long, Audience> audiences = new ConcurrentHashMap<>();
-    private volatile ThreadPoolTaskScheduler scheduler = newScheduler();
+    /** Locks the pages and pushes to them ({@link QaExecutors#PAGE_PUSH}); also the pages' timer. */
+    private final ThreadPoolTaskScheduler scheduler;
 
-    BoardPush(LiveBoards boards) {
+    BoardPush(LiveBoards boards, @Qualifier(QaExecutors.PAGE_PUSH) ThreadPoolTaskScheduler scheduler) {
         this.boards = boards;
+        this.scheduler = scheduler;
     }
 
     /**
@@ -100,10 +102,10 @@ class BoardPush implements SmartLifecycle {
         final Set<Page> pages = ConcurrentHashMap.newKeySet();
         /** Guarded by this. */
         boolean closed;
-        QaLiveUpdates.Registration watching;
+        QaLiveUpdates.@Nullable Registration watching;
         boolean starting;
-        LiveBoard latest;
-        LiveBoard lastPushed;
+        @Nullable LiveBoard latest;
+        @Nullable LiveBoard lastPushed;
         long lastPushNanos = System.nanoTime() - PushPacing.VOTES_AT_MOST.toNanos();
         /** When the next push is due, or 0 when none is scheduled. */
         long dueNanos;
@@ -120,7 +122,7 @@ class BoardPush implements SmartLifecycle {
                 }
                 starting = true;
             }
-            QaLiveUpdates.Registration registration = null;
+            QaLiveUpdates.@Nullable Registration registration = null;
             try {
                 registration = boards.watch(sessionId, this::changed);
             } finally {
@@ -130,7 +132,7 @@ class BoardPush implements SmartLifecycle {
                     watching = registration;
                     closeNow = closed && registration != null;
                 }
-                if (closeNow) {
+                if (closeNow && registration != null) {
                     registration.close();
                 }
             }
@@ -214,33 +216,5 @@ class BoardPush implements SmartLifecycle {
                 log.warn("Could not push the Q&A board to a page: {}", e.toString());
             }
         }
-    }
-
-    private static ThreadPoolTaskScheduler newScheduler() {
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setPoolSize(THREADS);
-        scheduler.setThreadNamePrefix("qa-page-push-");
-        scheduler.setDaemon(true);
-        scheduler.setRemoveOnCancelPolicy(true);
-        scheduler.initialize();
-        return scheduler;
-    }
-
-    /** Also after a stop: the test context cache stops and starts contexts. */
-    @Override
-    public void start() {
-        if (scheduler.getScheduledExecutor().isShutdown()) {
-            scheduler = newScheduler();
-        }
-    }
-
-    @Override
-    public void stop() {
-        scheduler.shutdown();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return !scheduler.getScheduledExecutor().isShutdown();
     }
 }

@@ -2,6 +2,7 @@ package org.convene.qa.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasComponents;
+import org.jspecify.annotations.Nullable;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -95,7 +96,7 @@ final class KeyedList<T, C extends Component> {
                 }""");
     }
 
-    C get(long id) {
+    @Nullable C get(long id) {
         return shown.get(id);
     }
 

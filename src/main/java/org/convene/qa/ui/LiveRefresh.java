@@ -3,6 +3,7 @@ package org.convene.qa.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import org.convene.qa.QaLiveUpdates;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,8 +34,8 @@ final class LiveRefresh {
     private final Runnable refresh;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile long lastRunNanos = System.nanoTime() - MIN_INTERVAL.toNanos();
-    private volatile UI ui;
-    private QaLiveUpdates.Registration registration;
+    private volatile @Nullable UI ui;
+    private QaLiveUpdates.@Nullable Registration registration;
 
     /** @param refresh runs with the UI locked: re-read and re-render */
     LiveRefresh(QaLiveUpdates live, Timer timer, Runnable refresh) {

@@ -13,10 +13,12 @@ import com.vaadin.flow.shared.Registration;
 import org.convene.qa.QuestionState;
 import org.convene.qa.QuestionView;
 import org.convene.qa.ReplyView;
+import org.jspecify.annotations.Nullable;
 
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -49,7 +51,7 @@ final class ModerationItem extends ListItem {
     private final UnorderedList replies = new UnorderedList();
     private final Div actions = new Div();
     private final Map<Action, Button> buttons = new EnumMap<>(Action.class);
-    private QuestionView question;
+    private @Nullable QuestionView question;
 
     ModerationItem() {
         addClassName("cv-mod-question");
@@ -71,7 +73,7 @@ final class ModerationItem extends ListItem {
     }
 
     /** @param mergedIntoText the first words of the question this one was merged into, or null */
-    void show(QuestionView question, ZoneId zone, String mergedIntoText) {
+    void show(QuestionView question, ZoneId zone, @Nullable String mergedIntoText) {
         this.question = question;
         QuestionState state = question.state();
         text.setText(question.text());
@@ -111,14 +113,14 @@ final class ModerationItem extends ListItem {
         show(Action.MERGE, state.isPublic());
         show(Action.DISMISS, state == QuestionState.PENDING || state.isPublic());
         // one button that changes its words keeps the focus where it was after pressing it
-        buttons.get(Action.STAGE).setText(question.pinned() ? "Take off stage" : "Put on stage");
+        button(Action.STAGE).setText(question.pinned() ? "Take off stage" : "Put on stage");
         String shortText = QuestionTexts.shortText(question);
         buttons.forEach((action, button) -> button.setAriaLabel(button.getText() + ": " + shortText));
         actions.setVisible(buttons.values().stream().anyMatch(Button::isVisible));
     }
 
     private void show(Action action, boolean visible) {
-        buttons.get(action).setVisible(visible);
+        button(action).setVisible(visible);
     }
 
     private static Span badge(String text, String className) {
@@ -132,11 +134,11 @@ final class ModerationItem extends ListItem {
     }
 
     QuestionView question() {
-        return question;
+        return Objects.requireNonNull(question, "an item is shown as soon as it is made");
     }
 
     Button button(Action action) {
-        return buttons.get(action);
+        return Objects.requireNonNull(buttons.get(action), "the constructor makes a button for every action");
     }
 
     /** The first action a keyboard user would want next, to put focus on after the list changed. */

@@ -1,5 +1,6 @@
 package org.convene.qa.ui;
 
+import org.jspecify.annotations.Nullable;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
@@ -23,7 +24,7 @@ final class ModerationSection extends Section {
     private final KeyedList<QuestionView, ModerationItem> items;
 
     /** @param intro how the list is ordered, or null */
-    ModerationSection(String id, String title, String intro, String emptyText, Supplier<ModerationItem> newItem,
+    ModerationSection(String id, String title, @Nullable String intro, String emptyText, Supplier<ModerationItem> newItem,
                       BiConsumer<ModerationItem, QuestionView> updateItem) {
         this.title = title;
         this.empty = new Paragraph(emptyText);

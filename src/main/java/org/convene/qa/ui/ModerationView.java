@@ -19,6 +19,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
@@ -34,14 +35,17 @@ import org.convene.qa.QaExportService;
 import org.convene.qa.QaService;
 import org.convene.qa.QuestionState;
 import org.convene.qa.QuestionView;
+import org.jspecify.annotations.Nullable;
 
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -52,7 +56,7 @@ import java.util.function.Function;
  * by phone or email, and the links to the stage screen and the CSV export. It updates live, like the panel.
  * The service decides who may moderate; anyone else sees a plain refusal and no data.
  */
-@Route(value = "sessions/:id/moderate", layout = MainLayout.class)
+@Route(value = "sessions/:id(\\d+)/moderate", layout = MainLayout.class)
 @PermitAll
 @StyleSheet("styles/qa.css")
 public class ModerationView extends Div implements BeforeEnterObserver, HasDynamicTitle {
@@ -67,9 +71,9 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
     private final Announcements announcements;
 
     private long sessionId;
-    private ZoneId zone;
+    private ZoneId zone = ZoneOffset.UTC;
     private String pageTitle = "Moderate questions";
-    private ModerationBoard board;
+    private @Nullable ModerationBoard board;
     private boolean flushScheduled;
 
     private final Div status = new Div();
@@ -111,13 +115,9 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
         liveRefresh.stop();
         removeAll();
         board = null;
-        Optional<SessionDetail> session = event.getRouteParameters().get("id").flatMap(IdParameter::parse)
-                .flatMap(programme::session);
+        Optional<SessionDetail> session = programme.session(IdParameter.require(event, "id"));
         if (session.isEmpty()) {
-            pageTitle = "Session not found";
-            add(new H1("Session not found"), new Paragraph("We could not find this session. The link may be mistyped, "
-                    + "or the session may have been removed from the programme."));
-            return;
+            throw new NotFoundException("No such session");
         }
         sessionId = session.get().id();
         zone = session.get().conference().timeZone();
@@ -261,7 +261,8 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
     private void updateItem(ModerationItem item, QuestionView question) {
         String mergedInto = null;
         if (question.mergedInto() != null) {
-            mergedInto = board.questions().stream().filter(q -> q.id() == question.mergedInto()).findFirst()
+            ModerationBoard shown = Objects.requireNonNull(board, "items are made from the board shown");
+            mergedInto = shown.questions().stream().filter(q -> q.id() == question.mergedInto()).findFirst()
                     .map(QuestionTexts::shortText).orElse(null);
         }
         item.show(question, zone, mergedInto);
@@ -409,7 +410,8 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
 
     private void mergeDialog(ModerationItem item) {
         QuestionView question = item.question();
-        MergeDialog dialog = attach(new MergeDialog(question, ModerationLists.mergeTargets(board, question)));
+        MergeDialog dialog = attach(new MergeDialog(question,
+                ModerationLists.mergeTargets(Objects.requireNonNull(board, "items are made from the board shown"), question)));
         dialog.addMergeListener(e -> {
             try {
                 moderation.merge(question.id(), e.target().id());

@@ -1,5 +1,6 @@
 package org.convene.qa.ui;
 
+import org.jspecify.annotations.Nullable;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
@@ -22,7 +23,7 @@ final class MyQuestionsList extends Div {
     private final UnorderedList list = new UnorderedList();
     /** What the list shows now, to leave it alone when an update does not change it. */
     private List<QuestionView> shown = List.of();
-    private ZoneId shownZone;
+    private @Nullable ZoneId shownZone;
 
     MyQuestionsList() {
         addClassName("cv-qa-mine");

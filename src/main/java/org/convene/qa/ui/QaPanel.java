@@ -22,10 +22,12 @@ import org.convene.qa.MyQuestion;
 import org.convene.qa.QaBoard;
 import org.convene.qa.QaException;
 import org.convene.qa.QaLiveUpdates;
+import org.convene.qa.QaLimits;
 import org.convene.qa.QaService;
 import org.convene.qa.QaViewer;
 import org.convene.qa.QuestionState;
 import org.convene.qa.QuestionView;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 
@@ -35,6 +37,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -61,11 +64,11 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     private final BoardPush push;
     private final Clock clock;
     private final Announcements announcements;
-    private QaLiveUpdates.Registration watching;
-    private QaLiveUpdates.Registration watchingMyVotes;
+    private QaLiveUpdates.@Nullable Registration watching;
+    private QaLiveUpdates.@Nullable Registration watchingMyVotes;
     private final QaLiveUpdates live;
     /** The shared board last shown: a board older than it (lower moderation seq) is never shown after it. */
-    private LiveBoard shownBoard;
+    private @Nullable LiveBoard shownBoard;
     /** Read once when the session is shown; my votes then change only by my own actions here. */
     private QaViewer viewer = QaViewer.ANONYMOUS;
     private final Set<Long> myVotes = new HashSet<>();
@@ -73,7 +76,7 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     private long sessionId;
     private ZoneId zone = ZoneOffset.UTC;
     private QuestionSort sort = QuestionSort.VOTES;
-    private Location location;
+    private @Nullable Location location;
     private boolean flushScheduled;
 
     private final Paragraph stateNote = new Paragraph();
@@ -93,11 +96,11 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     private final Div liveRegion = new Div();
 
     /** What the list shows: stays put while live updates are paused. */
-    private QaBoard listBoard;
+    private @Nullable QaBoard listBoard;
     /** What "Your questions" shows: always current, it is about the reader. */
-    private QaBoard mineBoard;
+    private @Nullable QaBoard mineBoard;
     /** The newest board read. */
-    private QaBoard latest;
+    private @Nullable QaBoard latest;
     private boolean updatingControls;
     private boolean detachedSinceShown;
 
@@ -249,7 +252,7 @@ public class QaPanel extends Div implements AfterNavigationObserver {
         this.zone = zone;
         if (listBoard != null) {
             renderList(listBoard);
-            mineList.show(mineBoard, zone);
+            mineList.show(Objects.requireNonNull(mineBoard, "applied before the list"), zone);
         }
     }
 
@@ -360,7 +363,10 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     }
 
     private void showLatest() {
-        List<Announcements.Item> said = BoardChanges.publicChanges(listBoard, latest);
+        // the "show updates" bar appears only once a list is shown and a newer board has come
+        QaBoard shown = Objects.requireNonNull(listBoard, "a list is shown");
+        QaBoard latest = Objects.requireNonNull(this.latest, "a board was applied");
+        List<Announcements.Item> said = BoardChanges.publicChanges(shown, latest);
         renderList(latest);
         listBoard = latest;
         pendingBar.setVisible(false);
@@ -383,7 +389,7 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     // ---- rendering ----------------------------------------------------------------------------------------
 
     /** The board whose questions are being rendered, for {@link #updateItem}. */
-    private QaBoard rendering;
+    private @Nullable QaBoard rendering;
 
     private void renderList(QaBoard board) {
         rendering = board;
@@ -405,6 +411,7 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     }
 
     private void updateItem(QuestionItem item, QuestionView question) {
+        QaBoard rendering = Objects.requireNonNull(this.rendering, "items are updated while a board renders");
         QuestionItem.Voting voting;
         if (!rendering.signedIn()) {
             voting = QuestionItem.Voting.NOT_SIGNED_IN;
@@ -432,7 +439,8 @@ public class QaPanel extends Div implements AfterNavigationObserver {
                 myVotes.remove(id);
             }
             // shown at once, without waiting for the coalesced count and without moving the list
-            listBoard = BoardChanges.withMyVote(listBoard, id, event.up());
+            listBoard = BoardChanges.withMyVote(Objects.requireNonNull(listBoard, "votes come from the list shown"), id,
+                    event.up());
             rendering = listBoard;
             listBoard.questions().stream().filter(q -> q.id() == id).findFirst()
                     .ifPresent(q -> updateItem(item, q));

@@ -11,10 +11,12 @@ import com.vaadin.flow.shared.Registration;
 import org.convene.qa.QuestionState;
 import org.convene.qa.QuestionView;
 import org.convene.qa.ReplyView;
+import org.jspecify.annotations.Nullable;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One public question in the attendee's list: its words, who asked and when, badges in words ("Answered",
@@ -39,13 +41,13 @@ final class QuestionItem extends ListItem {
     private final Element body = new Element("div");
     private final Div voteRow = new Div();
     private final Span voteCount = new Span();
-    private Button voteButton;
-    private Span voteNote;
+    private @Nullable Button voteButton;
+    private @Nullable Span voteNote;
 
-    private QuestionView question;
+    private @Nullable QuestionView question;
     private boolean voted;
-    private Voting voting;
-    private ZoneId zone;
+    private @Nullable Voting voting;
+    private @Nullable ZoneId zone;
     private String bodyHtml = "";
 
     QuestionItem() {
@@ -154,11 +156,11 @@ final class QuestionItem extends ListItem {
     }
 
     long questionId() {
-        return question.id();
+        return question().id();
     }
 
     QuestionView question() {
-        return question;
+        return Objects.requireNonNull(question, "an item is shown as soon as it is made");
     }
 
     /** The up-vote toggle, made the first time someone may vote (or a test asks for it). */

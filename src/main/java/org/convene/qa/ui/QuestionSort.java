@@ -1,6 +1,7 @@
 package org.convene.qa.ui;
 
 import org.convene.qa.QuestionView;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Comparator;
 
@@ -15,16 +16,16 @@ enum QuestionSort {
 
     final String label;
     /** The URL value; null for the default, which keeps the address short. */
-    final String parameter;
+    final @Nullable String parameter;
     final Comparator<QuestionView> order;
 
-    QuestionSort(String label, String parameter, Comparator<QuestionView> order) {
+    QuestionSort(String label, @Nullable String parameter, Comparator<QuestionView> order) {
         this.label = label;
         this.parameter = parameter;
         this.order = order;
     }
 
-    static QuestionSort fromParameter(String value) {
+    static QuestionSort fromParameter(@Nullable String value) {
         return "newest".equals(value) ? NEWEST : VOTES;
     }
 }

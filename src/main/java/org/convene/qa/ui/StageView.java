@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.convene.core.ui.IdParameter;
@@ -24,6 +25,7 @@ import org.convene.qa.QaService;
 import org.convene.qa.QaSnapshot;
 import org.convene.qa.QuestionState;
 import org.convene.qa.QuestionView;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Comparator;
 import java.util.List;
@@ -34,7 +36,7 @@ import java.util.Optional;
  * the next few by votes. Full screen, no navigation and no controls; white on near-black (well over 7:1) in
  * sizes that scale with the browser's zoom. It shows only public questions, so anyone with the link may open it.
  */
-@Route("sessions/:id/stage")
+@Route("sessions/:id(\\d+)/stage")
 @AnonymousAllowed
 @StyleSheet("styles/stage.css")
 public class StageView extends Main implements BeforeEnterObserver, HasDynamicTitle {
@@ -48,7 +50,7 @@ public class StageView extends Main implements BeforeEnterObserver, HasDynamicTi
 
     private long sessionId;
     private String pageTitle = "Stage";
-    private String shownKey;
+    private @Nullable String shownKey;
 
     private final H1 title = new H1();
     private final Div onStage = new Div();
@@ -79,13 +81,10 @@ public class StageView extends Main implements BeforeEnterObserver, HasDynamicTi
         liveRefresh.stop();
         removeAll();
         shownKey = null;
-        Optional<SessionDetail> session = event.getRouteParameters().get("id").flatMap(IdParameter::parse)
-                .flatMap(programme::session);
+        sessionId = 0;
+        Optional<SessionDetail> session = programme.session(IdParameter.require(event, "id"));
         if (session.isEmpty()) {
-            sessionId = 0;
-            pageTitle = "Session not found";
-            add(new H1("Session not found"), new Paragraph("There is no session at this address."));
-            return;
+            throw new NotFoundException("No such session");
         }
         sessionId = session.get().id();
         pageTitle = "Stage: " + session.get().title();

@@ -1,5 +1,6 @@
 package org.convene.qa.ui;
 
+import org.jspecify.annotations.Nullable;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
@@ -19,7 +20,7 @@ final class TextDialog extends Dialog {
 
     private final TextArea field;
 
-    private TextDialog(String title, TextArea field, String action, Paragraph quoted) {
+    private TextDialog(String title, TextArea field, String action, @Nullable Paragraph quoted) {
         this.field = field;
         setHeaderTitle(title);
         addClassName("cv-mod-dialog");

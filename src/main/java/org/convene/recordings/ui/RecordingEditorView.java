@@ -29,19 +29,20 @@ import org.convene.recordings.RecordingDraft;
 import org.convene.recordings.RecordingEdit;
 import org.convene.recordings.RecordingResult;
 import org.convene.recordings.RecordingService;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 
 /**
  * Publishing a session's recording with the formats that make it accessible: captions (a WebVTT file),
  * a transcript and an easy-read summary. Opened from the session editor once the session has ended.
  * The version read with the form goes back with each change, so two people editing at once are told.
  */
-@Route(value = "manage/sessions/:id/recording", layout = MainLayout.class)
+@Route(value = "manage/sessions/:id(\\d+)/recording", layout = MainLayout.class)
 @RolesAllowed({Role.Names.ORGANISER, Role.Names.HOST})
 @StyleSheet(AdminPage.STYLES)
 public class RecordingEditorView extends Div implements BeforeEnterObserver, HasDynamicTitle {
@@ -61,7 +62,7 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
     private final H1 heading = new H1();
     private final Paragraph lead = new Paragraph();
 
-    private Div confirmation;
+    private @Nullable Div confirmation;
     private long sessionId;
     private int version;
     private String pageTitle = "Publish a recording";
@@ -99,7 +100,8 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Long> id = event.getRouteParameters().get("id").flatMap(IdParameter::parse);
+        long id = IdParameter.require(event, "id");
+        RecordingEdit edit = AdminPage.session(id, recordings::forEditing);
         removeAll();
         heading.setText("");
         lead.setText("");
@@ -108,22 +110,9 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
         body.removeAll();
         errors.clear(url, captions, transcript, easyRead);
         add(errors, heading, lead, status, body);
-        Optional<RecordingEdit> edit = AdminPage.sessionOrProblem(id, recordings::forEditing,
-                "You cannot publish this recording",
-                "Only organisers and the session’s own host organisation can publish its recording.",
-                this::showProblemPage);
-        if (edit.isEmpty()) {
-            return;
-        }
-        sessionId = id.get();
-        render(edit.get());
+        sessionId = id;
+        render(edit);
         add(links());
-    }
-
-    private void showProblemPage(String title, String text) {
-        pageTitle = title;
-        heading.setText(title);
-        body.add(new Paragraph(text));
     }
 
     /** Redraws the form from what is stored; the live region and headings stay in place. */
@@ -218,7 +207,8 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
             }
             case RecordingResult.Invalid invalid -> {
                 errors.show(invalid.problems().stream()
-                        .map(p -> new ErrorSummary.Problem(fields.get(p.field()), p.message())).toList());
+                        .map(p -> new ErrorSummary.Problem(Objects.requireNonNull(fields.get(p.field()),
+                                "a field for every part of a recording"), p.message())).toList());
                 setDocumentTitle(ErrorSummary.pageTitle(true, pageTitle));
             }
             case RecordingResult.Conflict conflict -> showConflict();
@@ -242,7 +232,7 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
         UI.getCurrent().getPage().setTitle(title);
     }
 
-    private static String nullToEmpty(String text) {
+    private static String nullToEmpty(@Nullable String text) {
         return text == null ? "" : text;
     }
 }

@@ -39,6 +39,7 @@ import org.convene.recordings.RecordingFilter;
 import org.convene.recordings.RecordingListItem;
 import org.convene.recordings.RecordingService;
 import org.convene.programme.TrackRef;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -50,6 +51,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -90,8 +92,8 @@ public class RecordingsView extends Div implements BeforeEnterObserver {
     private final Section filtersSection = new Section();
     private final H2 resultsHeading = new H2();
 
-    private ConferenceDetail conference;
-    private RecordingFilter filter;
+    private @Nullable ConferenceDetail conference;
+    private RecordingFilter filter = RecordingFilter.all();
     private int total;
     private int shown;
     private boolean updatingControls;
@@ -173,11 +175,11 @@ public class RecordingsView extends Div implements BeforeEnterObserver {
     }
 
     private RecordingFilter readFilter(Map<String, List<String>> query) {
-        LocalDate day = first(query, DAY).map(RecordingsView::date).filter(conference.days()::contains).orElse(null);
+        LocalDate day = first(query, DAY).map(RecordingsView::date).filter(conference().days()::contains).orElse(null);
         Long track = first(query, TRACK).map(RecordingsView::id)
-                .filter(id -> conference.tracks().stream().anyMatch(t -> t.id() == id)).orElse(null);
+                .filter(id -> conference().tracks().stream().anyMatch(t -> t.id() == id)).orElse(null);
         Long host = first(query, HOST).map(RecordingsView::id)
-                .filter(id -> conference.hosts().stream().anyMatch(h -> h.id() == id)).orElse(null);
+                .filter(id -> conference().hosts().stream().anyMatch(h -> h.id() == id)).orElse(null);
         Set<AccessFeature> access = EnumSet.noneOf(AccessFeature.class);
         query.getOrDefault(ACCESS, List.of()).stream()
                 .flatMap(v -> Arrays.stream(v.split(",")))
@@ -192,19 +194,20 @@ public class RecordingsView extends Div implements BeforeEnterObserver {
         try {
             List<ConferenceSummary> all = programme.conferences();
             conferenceChoice.setItems(all);
-            conferenceChoice.setValue(all.stream().filter(c -> c.id() == conference.summary().id()).findFirst()
+            conferenceChoice.setValue(all.stream().filter(c -> c.id() == conference().summary().id()).findFirst()
                     .orElse(null));
             conferenceChoice.setVisible(all.size() > 1);
-            dayChoice.setItems(conference.days());
+            dayChoice.setItems(conference().days());
             dayChoice.setValue(filter.day());
-            trackChoice.setItems(conference.tracks());
-            trackChoice.setValue(conference.tracks().stream().filter(t -> Long.valueOf(t.id()).equals(filter.trackId()))
+            trackChoice.setItems(conference().tracks());
+            trackChoice.setValue(conference().tracks().stream()
+                    .filter(t -> Long.valueOf(t.id()).equals(filter.trackId()))
                     .findFirst().orElse(null));
-            trackChoice.setVisible(!conference.tracks().isEmpty());
-            hostChoice.setItems(conference.hosts());
-            hostChoice.setValue(conference.hosts().stream().filter(h -> Long.valueOf(h.id()).equals(filter.hostId()))
+            trackChoice.setVisible(!conference().tracks().isEmpty());
+            hostChoice.setItems(conference().hosts());
+            hostChoice.setValue(conference().hosts().stream().filter(h -> Long.valueOf(h.id()).equals(filter.hostId()))
                     .findFirst().orElse(null));
-            hostChoice.setVisible(!conference.hosts().isEmpty());
+            hostChoice.setVisible(!conference().hosts().isEmpty());
             accessChoice.setValue(filter.access());
             mineChoice.setValue(filter.onlyMyAgenda());
             mineChoice.setVisible(currentUser.get().isPresent());
@@ -221,8 +224,8 @@ public class RecordingsView extends Div implements BeforeEnterObserver {
 
     /** @param focusFirstNew after "Show more": move focus to the first added item, so keyboard users carry on there */
     private void loadPage(boolean focusFirstNew) {
-        List<RecordingListItem> page = recordings.library(conference.summary(), filter, shown, PAGE_SIZE);
-        ZoneId zone = conference.summary().timeZone();
+        List<RecordingListItem> page = recordings.library(conference().summary(), filter, shown, PAGE_SIZE);
+        ZoneId zone = conference().summary().timeZone();
         boolean first = true;
         for (RecordingListItem item : page) {
             ListItem row = item(item, zone);
@@ -316,7 +319,7 @@ public class RecordingsView extends Div implements BeforeEnterObserver {
     }
 
     private void navigate(RecordingFilter next) {
-        UI.getCurrent().navigate(RecordingsView.class, toQuery(conference.summary().slug(), next));
+        UI.getCurrent().navigate(RecordingsView.class, toQuery(conference().summary().slug(), next));
     }
 
     /** Parameters in a fixed order, so the same list always has the same address. */
@@ -345,7 +348,7 @@ public class RecordingsView extends Div implements BeforeEnterObserver {
         return query.getOrDefault(name, List.of()).stream().filter(v -> v != null && !v.isBlank()).findFirst();
     }
 
-    private static LocalDate date(String value) {
+    private static @Nullable LocalDate date(String value) {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
@@ -353,12 +356,16 @@ public class RecordingsView extends Div implements BeforeEnterObserver {
         }
     }
 
-    private static Long id(String value) {
+    private static @Nullable Long id(String value) {
         try {
             long id = Long.parseLong(value.strip());
             return id > 0 ? id : null;
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    private ConferenceDetail conference() {
+        return Objects.requireNonNull(conference, "shown only once the page found it");
     }
 }

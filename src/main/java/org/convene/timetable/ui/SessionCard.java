@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import org.convene.programme.AccessFeature;
 import org.convene.timetable.TimetableEntry;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -38,7 +39,8 @@ class SessionCard extends ListItem {
     private final Span marker = new Span();
     private Marker current = Marker.NONE;
 
-    SessionCard(TimetableEntry entry, ZoneId zone, LocalDate conferenceDay, String sessionHref, AgendaToggle toggle) {
+    SessionCard(TimetableEntry entry, ZoneId zone, LocalDate conferenceDay, String sessionHref,
+                @Nullable AgendaToggle toggle) {
         this.entry = entry;
         addClassName("cv-tt-card");
 

@@ -27,6 +27,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.convene.core.security.CurrentUser;
@@ -44,6 +45,7 @@ import org.convene.programme.ProgrammeService;
 import org.convene.programme.SessionDetail;
 import org.convene.programme.SessionPerson;
 import org.convene.programme.ui.SessionPageSection;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.Clock;
@@ -52,6 +54,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -60,7 +63,7 @@ import java.util.Set;
  * who runs it and what access it offers. The Join button opens itself ten minutes before the start
  * while the page stays open, because people often arrive early and wait on this page.
  */
-@Route(value = "sessions/:id", layout = MainLayout.class)
+@Route(value = "sessions/:id(\\d+)", layout = MainLayout.class)
 @AnonymousAllowed
 @StyleSheet("styles/timetable.css")
 @StyleSheet("styles/recordings.css")
@@ -73,12 +76,12 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
     private final Clock clock;
     private final List<SessionPageSection> sections;
 
-    private SessionDetail session;
+    private @Nullable SessionDetail session;
     private ZoneChoice zoneChoice = ZoneChoice.CONFERENCE;
-    private ZoneId zone;
-    private ZoneId browserZone;
+    private @Nullable ZoneId zone;
+    private @Nullable ZoneId browserZone;
     private boolean viewersOwnZone;
-    private JoinState shownJoinState;
+    private @Nullable JoinState shownJoinState;
     private String pageTitle = "Session";
 
     private final Div status = new Div();
@@ -120,7 +123,7 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
         zoneSwitch.addSwitchListener(e -> {
             ZoneChoice next = e.viewersZone() ? ZoneChoice.BROWSER : ZoneChoice.CONFERENCE;
             String tz = next.parameterValue();
-            UI.getCurrent().navigate(ConferenceLinks.session(session.id()),
+            UI.getCurrent().navigate(ConferenceLinks.session(session().id()),
                     tz == null ? QueryParameters.empty() : QueryParameters.of(ZoneChoice.PARAMETER, tz));
         });
     }
@@ -132,11 +135,9 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Long> id = event.getRouteParameters().get("id").flatMap(IdParameter::parse);
-        Optional<SessionDetail> found = id.flatMap(programme::session);
+        Optional<SessionDetail> found = programme.session(IdParameter.require(event, "id"));
         if (found.isEmpty()) {
-            showNotFound();
-            return;
+            throw new NotFoundException("No such session");
         }
         zoneChoice = ZoneChoice.parse(event.getLocation().getQueryParameters()
                 .getSingleParameter(ZoneChoice.PARAMETER).orElse(null));
@@ -149,19 +150,6 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
             UI.getCurrent().getPage().retrieveExtendedClientDetails(this::browserDetailsArrived);
         }
         showTimes();
-    }
-
-    private void showNotFound() {
-        session = null;
-        timedSections.clear();
-        removeAll();
-        pageTitle = "Session not found";
-        add(new H1("Session not found"));
-        add(new Paragraph("We could not find this session. The link may be mistyped, "
-                + "or the session may have been removed from the programme."));
-        Anchor home = new Anchor(".", "See the timetables");
-        home.getElement().setAttribute("router-link", "");
-        add(new Paragraph(home));
     }
 
     private void build(SessionDetail detail) {
@@ -249,7 +237,7 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
         Section section = new Section(new H2("Recording"));
         section.addClassName("cv-session-recording");
         section.setId("recording");
-        if (RecordingTexts.isVideoFile(detail.recordingUrl())) {
+        if (RecordingTexts.isVideoFile(Objects.requireNonNull(detail.recordingUrl(), "shown only with a recording"))) {
             Element video = new Element("video");
             video.setAttribute("controls", "");
             video.setAttribute("preload", "metadata");
@@ -381,37 +369,38 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
 
     /** Everything that depends on the zone in force: the time, the join text, the back link. */
     private void showTimes() {
-        ZoneId conferenceZone = session.conference().timeZone();
+        ZoneId conferenceZone = session().conference().timeZone();
         zone = conferenceZone;
         viewersOwnZone = false;
         if (zoneChoice.kind() == ZoneChoice.Kind.EXPLICIT) {
-            zone = zoneChoice.explicitZone();
+            zone = Objects.requireNonNull(zoneChoice.explicitZone(), "an explicit choice names its zone");
         } else if (zoneChoice.kind() == ZoneChoice.Kind.LOCAL && browserZone != null) {
             zone = browserZone;
             viewersOwnZone = true;
         }
-        when.setText(ZoneTexts.dayAndRange(session.startsAt(), session.endsAt(), zone)
+        when.setText(ZoneTexts.dayAndRange(session().startsAt(), session().endsAt(), zone)
                 + " (" + ZoneTexts.shortName(zone) + ")");
         zoneSwitch.show(zone, viewersOwnZone, !zoneChoice.isConferenceZone());
         timedSections.forEach(section -> section.setZone(zone));
 
-        TimetableParams back = new TimetableParams(session.conferenceDay(), Set.of(), Set.of(), Set.of(), Set.of(),
+        TimetableParams back = new TimetableParams(session().conferenceDay(), Set.of(), Set.of(), Set.of(), Set.of(),
                 "", zoneChoice);
-        backLink.setHref(ConferenceLinks.timetable(session.conference().slug()) + "?" + back.toQuery().getQueryString());
-        backLink.setText("Back to the timetable for " + DateTexts.dayWithoutYear(session.conferenceDay()));
+        backLink.setHref(ConferenceLinks.timetable(session().conference().slug()) + "?"
+                + back.toQuery().getQueryString());
+        backLink.setText("Back to the timetable for " + DateTexts.dayWithoutYear(session().conferenceDay()));
         shownJoinState = null;
         refreshJoin();
     }
 
     private void scheduleJoinChange() {
-        scheduleJoinChange(session.joinState(clock.instant()));
+        scheduleJoinChange(session().joinState(clock.instant()));
     }
 
     /** The next moment the join area changes by itself, pushed to the page then. */
     private void scheduleJoinChange(JoinState state) {
         Instant next = switch (state) {
-            case NOT_YET_OPEN -> session.joinOpensAt();
-            case OPEN, NO_LINK -> session.endsAt();
+            case NOT_YET_OPEN -> session().joinOpensAt();
+            case OPEN, NO_LINK -> session().endsAt();
             case ENDED, CANCELLED -> null;
         };
         UI ui = UI.getCurrent();
@@ -472,8 +461,8 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
 
     /** "You can join from 9.50am (UK time) on Monday 23 November". */
     private String joinOpensText() {
-        ZonedDateTime opens = session.joinOpensAt().atZone(zone);
-        return "You can join from " + ZoneTexts.time(opens) + " (" + ZoneTexts.shortName(zone) + ") on "
+        ZonedDateTime opens = session().joinOpensAt().atZone(zone);
+        return "You can join from " + ZoneTexts.time(opens) + " (" + ZoneTexts.shortName(zone()) + ") on "
                 + DateTexts.dayWithoutYear(opens.toLocalDate()) + ".";
     }
 
@@ -493,4 +482,11 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
         }
     }
 
+    private SessionDetail session() {
+        return Objects.requireNonNull(session, "shown only once the page found it");
+    }
+
+    private ZoneId zone() {
+        return Objects.requireNonNull(zone, "chosen when the page is entered");
+    }
 }

@@ -4,6 +4,7 @@ import com.vaadin.flow.router.QueryParameters;
 import org.convene.programme.AccessFeature;
 import org.convene.programme.SessionFormat;
 import org.convene.timetable.TimetableFilter;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -26,7 +27,7 @@ import java.util.function.Function;
  * Reading is forgiving: a value that cannot be read is left out rather than failing the page.
  * The day may be null (none given or unreadable): the page then picks one.
  */
-record TimetableParams(LocalDate day, Set<Long> tracks, Set<SessionFormat> formats, Set<Long> hosts,
+record TimetableParams(@Nullable LocalDate day, Set<Long> tracks, Set<SessionFormat> formats, Set<Long> hosts,
                        Set<AccessFeature> access, String text, ZoneChoice zone) {
 
     static final String DAY = "day";
@@ -130,7 +131,7 @@ record TimetableParams(LocalDate day, Set<Long> tracks, Set<SessionFormat> forma
         }
     }
 
-    private static LocalDate date(String value) {
+    private static @Nullable LocalDate date(String value) {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
@@ -138,7 +139,7 @@ record TimetableParams(LocalDate day, Set<Long> tracks, Set<SessionFormat> forma
         }
     }
 
-    private static Long id(String value) {
+    private static @Nullable Long id(String value) {
         try {
             long id = Long.parseLong(value);
             return id > 0 ? id : null;
@@ -147,7 +148,7 @@ record TimetableParams(LocalDate day, Set<Long> tracks, Set<SessionFormat> forma
         }
     }
 
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
+    private static <E extends Enum<E>> @Nullable E enumValue(Class<E> type, String value) {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -24,6 +24,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.convene.core.security.CurrentUser;
@@ -39,6 +40,7 @@ import org.convene.timetable.TimetableEntry;
 import org.convene.timetable.TimetableService;
 import org.convene.timetable.TimetableFilter;
 import org.convene.programme.TrackRef;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -48,6 +50,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -75,11 +78,11 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    private ConferenceDetail conference;
-    private TimetableParams params;
-    private LocalDate day;
-    private ZoneId zone;
-    private ZoneId browserZone;
+    private @Nullable ConferenceDetail conference;
+    private @Nullable TimetableParams params;
+    private @Nullable LocalDate day;
+    private @Nullable ZoneId zone;
+    private @Nullable ZoneId browserZone;
     private boolean rendered;
     private boolean updatingControls;
     private boolean focusNowAfterRender;
@@ -110,21 +113,21 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
         status.getElement().setAttribute("role", "status");
         status.addClassName("cv-tt-status");
 
-        zoneSwitch.addSwitchListener(e -> navigate(params.withZone(
+        zoneSwitch.addSwitchListener(e -> navigate(params().withZone(
                 e.viewersZone() ? ZoneChoice.BROWSER : ZoneChoice.CONFERENCE)));
         jumpToNow.addClassName("cv-tt-jump");
         jumpToNow.addClickListener(e -> jumpToNow());
 
         filters.addFiltersListener(e -> {
             if (!updatingControls) {
-                navigate(e.applyTo(params));
+                navigate(e.applyTo(params()));
             }
         });
 
         dayTabs.addClassName("cv-tt-days");
         dayTabs.addSelectedChangeListener(e -> {
             if (!updatingControls && e.getSelectedTab() != null) {
-                navigate(params.withDay(tabDays.get(e.getSelectedTab())));
+                navigate(params().withDay(Objects.requireNonNull(tabDays.get(e.getSelectedTab()), "a day per tab")));
             }
         });
     }
@@ -140,24 +143,11 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
         if (conference == null || !conference.summary().slug().equals(slug)) {
             Optional<ConferenceDetail> found = programme.conferenceDetail(slug);
             if (found.isEmpty()) {
-                showNotFound();
-                return;
+                throw new NotFoundException("No such conference");
             }
             build(found.get());
         }
         apply(TimetableParams.from(event.getLocation().getQueryParameters()));
-    }
-
-    private void showNotFound() {
-        conference = null;
-        removeAll();
-        pageTitle = "Conference not found";
-        add(new H1("Conference not found"));
-        add(new Paragraph("We could not find a conference at this address. The link may be mistyped, "
-                + "or the conference may have moved."));
-        Anchor home = new Anchor(".", "See all conferences");
-        home.getElement().setAttribute("router-link", "");
-        add(new Paragraph(home));
     }
 
     private void build(ConferenceDetail detail) {
@@ -219,22 +209,22 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
 
     /** Brings the controls in line with the URL, then redraws the day. */
     private void apply(TimetableParams requested) {
-        ConferenceSummary summary = conference.summary();
+        ConferenceSummary summary = conference().summary();
         LocalDate requestedDay = requested.day();
         day = requestedDay != null && tabs.containsKey(requestedDay) ? requestedDay : defaultDay(summary);
         // Drop ids this conference does not have, so the controls and the query always agree.
-        Set<Long> trackIds = conference.tracks().stream().map(TrackRef::id)
+        Set<Long> trackIds = conference().tracks().stream().map(TrackRef::id)
                 .filter(requested.tracks()::contains).collect(Collectors.toSet());
-        Set<Long> hostIds = conference.hosts().stream().map(HostRef::id)
+        Set<Long> hostIds = conference().hosts().stream().map(HostRef::id)
                 .filter(requested.hosts()::contains).collect(Collectors.toSet());
-        Set<SessionFormat> formats = conference.formats().stream().filter(requested.formats()::contains)
+        Set<SessionFormat> formats = conference().formats().stream().filter(requested.formats()::contains)
                 .collect(Collectors.toSet());
         params = requested.withFilters(trackIds, formats, hostIds, requested.access(), requested.text());
 
         updatingControls = true;
         try {
             dayTabs.setSelectedTab(tabs.get(day));
-            filters.show(params, conference);
+            filters.show(params, conference());
         } finally {
             updatingControls = false;
         }
@@ -251,7 +241,7 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
 
     private void browserDetailsArrived(ExtendedClientDetails details) {
         browserZone = ZoneChoice.zoneId(details.getTimeZoneId()).orElse(null);
-        if (rendered && params.zone().kind() == ZoneChoice.Kind.LOCAL) {
+        if (rendered && params().zone().kind() == ZoneChoice.Kind.LOCAL) {
             render();
         }
     }
@@ -261,11 +251,11 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
     }
 
     private void render() {
-        ConferenceSummary summary = conference.summary();
+        ConferenceSummary summary = conference().summary();
         boolean viewersOwnZone = false;
         zone = summary.timeZone();
-        switch (params.zone().kind()) {
-            case EXPLICIT -> zone = params.zone().explicitZone();
+        switch (params().zone().kind()) {
+            case EXPLICIT -> zone = params().zone().explicitZone();
             case LOCAL -> {
                 if (browserZone != null) {
                     zone = browserZone;
@@ -274,18 +264,18 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
             }
             case CONFERENCE -> { }
         }
-        zoneSwitch.show(zone, viewersOwnZone, !params.zone().isConferenceZone());
+        zoneSwitch.show(zone(), viewersOwnZone, !params().zone().isConferenceZone());
 
-        TimetableFilter filter = params.filter(day);
+        TimetableFilter filter = params().filter(day());
         List<TimetableEntry> entries = timetables.timetable(summary, filter);
-        Map<LocalDate, Integer> matches = params.isNarrowed() ? timetables.matchesPerDay(summary, filter) : Map.of();
+        Map<LocalDate, Integer> matches = params().isNarrowed() ? timetables.matchesPerDay(summary, filter) : Map.of();
         boolean signedIn = currentUser.get().isPresent();
         Set<Long> mine = signedIn ? agenda.mySessionIds() : Set.of();
 
         LocalDate today = summary.isRunning(clock) ? summary.today(clock) : null;
         tabs.forEach((date, tab) -> {
             String label = DateTexts.dayWithoutYear(date) + (date.equals(today) ? " (today)" : "");
-            if (params.isNarrowed()) {
+            if (params().isNarrowed()) {
                 int count = matches.getOrDefault(date, 0);
                 label += ", " + count + (count == 1 ? " match" : " matches");
             }
@@ -293,10 +283,10 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
         });
 
         panels.values().forEach(Div::removeAll);
-        Div panel = panels.get(tabs.get(day));
+        Div panel = Objects.requireNonNull(panels.get(tabs.get(day)), "a tab and a panel for every day");
         cards.clear();
         slots.clear();
-        String dayText = DateTexts.dayWithoutYear(day);
+        String dayText = DateTexts.dayWithoutYear(day());
         panel.add(new H2("Sessions on " + dayText));
 
         if (entries.isEmpty()) {
@@ -309,7 +299,7 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
 
         int count = entries.size();
         String sessions = count == 1 ? "1 session" : count + " sessions";
-        if (params.isNarrowed()) {
+        if (params().isNarrowed()) {
             status.setText(count == 0 ? "No sessions match on " + dayText + "."
                     : sessions + (count == 1 ? " matches" : " match") + " on " + dayText + ".");
         } else {
@@ -325,11 +315,11 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
     private Div noSessions(Map<LocalDate, Integer> matches) {
         Div message = new Div();
         message.addClassName("cv-tt-empty");
-        if (!params.isNarrowed()) {
+        if (!params().isNarrowed()) {
             message.add(new Paragraph("There are no sessions on this day."));
             return message;
         }
-        message.add(new Paragraph("No sessions on " + DateTexts.dayWithoutYear(day) + " match your filters."));
+        message.add(new Paragraph("No sessions on " + DateTexts.dayWithoutYear(day()) + " match your filters."));
         List<LocalDate> otherDays = matches.entrySet().stream()
                 .filter(e -> e.getValue() > 0 && tabs.containsKey(e.getKey()))
                 .map(Map.Entry::getKey).toList();
@@ -337,16 +327,16 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
             message.add(new Paragraph("Sessions on other days match:"));
             UnorderedList list = new UnorderedList();
             for (LocalDate other : otherDays) {
-                int n = matches.get(other);
-                Anchor link = new Anchor(ConferenceLinks.timetable(conference.summary().slug()) + "?"
-                        + params.withDay(other).toQuery().getQueryString(),
+                int n = Objects.requireNonNull(matches.get(other), "other days are keys of matches");
+                Anchor link = new Anchor(ConferenceLinks.timetable(conference().summary().slug()) + "?"
+                        + params().withDay(other).toQuery().getQueryString(),
                         DateTexts.dayWithoutYear(other) + " (" + n + (n == 1 ? " session)" : " sessions)"));
                 link.getElement().setAttribute("router-link", "");
                 list.add(new ListItem(link));
             }
             message.add(list);
         }
-        Button clear = new Button("Clear filters", e -> navigate(params.withoutFilters()));
+        Button clear = new Button("Clear filters", e -> navigate(params().withoutFilters()));
         message.add(new Paragraph("Try removing a filter, or clear them all to see every session."), clear);
         return message;
     }
@@ -354,14 +344,14 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
     private Section slot(Instant start, List<TimetableEntry> entries, boolean signedIn, Set<Long> mine) {
         Section section = new Section();
         section.addClassName("cv-tt-slot");
-        H3 heading = new H3(ZoneTexts.timeOnDay(start, zone, day));
+        H3 heading = new H3(ZoneTexts.timeOnDay(start, zone(), day()));
         heading.setId("slot-" + start.getEpochSecond());
         heading.getElement().setAttribute("tabindex", "-1");
         heading.addClassName("cv-tt-slot-time");
         section.getElement().setAttribute("aria-labelledby", heading.getId().orElseThrow());
         UnorderedList list = new UnorderedList();
         list.addClassName("cv-tt-cards");
-        String tz = params.zone().parameterValue();
+        String tz = params().zone().parameterValue();
         for (TimetableEntry entry : entries) {
             AgendaToggle toggle = null;
             if (signedIn) {
@@ -369,7 +359,7 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
                 toggle.addToggleListener(this::toggleAgenda);
             }
             String href = ConferenceLinks.session(entry.id()) + (tz == null ? "" : "?" + ZoneChoice.PARAMETER + "=" + tz);
-            SessionCard card = new SessionCard(entry, zone, day, href, toggle);
+            SessionCard card = new SessionCard(entry, zone(), day(), href, toggle);
             cards.add(card);
             list.add(card);
         }
@@ -403,7 +393,7 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
             return;
         }
         Instant now = clock.instant();
-        boolean showingToday = conference.summary().isRunning(clock) && day.equals(conference.summary().today(clock));
+        boolean showingToday = conference.summary().isRunning(clock) && day().equals(conference.summary().today(clock));
         // a cancelled session is neither happening now nor next up
         Instant nextStart = showingToday ? cards.stream().filter(c -> !c.entry().cancelled())
                 .map(c -> c.entry().startsAt())
@@ -419,20 +409,20 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
     }
 
     /** The slot to jump to: the first with a session on now, else the next to start. */
-    private Instant nowTarget() {
+    private @Nullable Instant nowTarget() {
         return cards.stream().filter(c -> c.marker() == SessionCard.Marker.HAPPENING_NOW).findFirst()
                 .or(() -> cards.stream().filter(c -> c.marker() == SessionCard.Marker.NEXT_UP).findFirst())
                 .map(c -> c.entry().startsAt()).orElse(null);
     }
 
     private void jumpToNow() {
-        LocalDate today = conference.summary().today(clock);
+        LocalDate today = conference().summary().today(clock);
         if (!tabs.containsKey(today)) {
             return;
         }
         if (!today.equals(day)) {
             focusNowAfterRender = true;
-            navigate(params.withDay(today));
+            navigate(params().withDay(today));
         } else {
             focusNow();
         }
@@ -442,13 +432,13 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
         refreshMarkers();
         Instant target = nowTarget();
         if (target == null) {
-            status.setText("Nothing else is on today" + (params.isNarrowed() ? " that matches your filters." : "."));
+            status.setText("Nothing else is on today" + (params().isNarrowed() ? " that matches your filters." : "."));
             return;
         }
-        Section section = slots.get(target);
+        Section section = Objects.requireNonNull(slots.get(target), "every card's start has its slot");
         boolean happening = cards.stream().anyMatch(c -> c.marker() == SessionCard.Marker.HAPPENING_NOW
                 && c.entry().startsAt().equals(target));
-        String time = ZoneTexts.timeOnDay(target, zone, day);
+        String time = ZoneTexts.timeOnDay(target, zone(), day());
         status.setText(happening ? "Showing what is on now: the " + time + " sessions."
                 : "Nothing is on right now. Next up: the " + time + " sessions.");
         section.getChildren().filter(H3.class::isInstance).findFirst()
@@ -457,7 +447,22 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
 
     private void navigate(TimetableParams next) {
         QueryParameters query = next.toQuery();
-        UI.getCurrent().navigate(ConferenceLinks.timetable(conference.summary().slug()), query);
+        UI.getCurrent().navigate(ConferenceLinks.timetable(conference().summary().slug()), query);
     }
 
+    private ConferenceDetail conference() {
+        return Objects.requireNonNull(conference, "shown only once the page found it");
+    }
+
+    private TimetableParams params() {
+        return Objects.requireNonNull(params, "read when the page is entered");
+    }
+
+    private LocalDate day() {
+        return Objects.requireNonNull(day, "chosen when the page is entered");
+    }
+
+    private ZoneId zone() {
+        return Objects.requireNonNull(zone, "chosen when the page is entered");
+    }
 }

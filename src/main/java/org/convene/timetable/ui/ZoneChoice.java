@@ -1,7 +1,10 @@
 package org.convene.timetable.ui;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -9,7 +12,7 @@ import java.util.Optional;
  * browser zone (so a shared link shows each reader their own), or an explicit zone id such as
  * "Pacific/Auckland". Anything unreadable falls back to the conference's zone.
  */
-record ZoneChoice(Kind kind, ZoneId explicitZone) {
+record ZoneChoice(Kind kind, @Nullable ZoneId explicitZone) {
 
     static final String PARAMETER = "tz";
     static final String LOCAL = "local";
@@ -19,7 +22,7 @@ record ZoneChoice(Kind kind, ZoneId explicitZone) {
     static final ZoneChoice CONFERENCE = new ZoneChoice(Kind.CONFERENCE, null);
     static final ZoneChoice BROWSER = new ZoneChoice(Kind.LOCAL, null);
 
-    static ZoneChoice parse(String value) {
+    static ZoneChoice parse(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return CONFERENCE;
         }
@@ -29,7 +32,7 @@ record ZoneChoice(Kind kind, ZoneId explicitZone) {
         return zoneId(value).map(zone -> new ZoneChoice(Kind.EXPLICIT, zone)).orElse(CONFERENCE);
     }
 
-    static Optional<ZoneId> zoneId(String value) {
+    static Optional<ZoneId> zoneId(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
@@ -41,11 +44,11 @@ record ZoneChoice(Kind kind, ZoneId explicitZone) {
     }
 
     /** The URL value, or null when the parameter should be left out. */
-    String parameterValue() {
+    @Nullable String parameterValue() {
         return switch (kind) {
             case CONFERENCE -> null;
             case LOCAL -> LOCAL;
-            case EXPLICIT -> explicitZone.getId();
+            case EXPLICIT -> Objects.requireNonNull(explicitZone, "an explicit choice names its zone").getId();
         };
     }
 

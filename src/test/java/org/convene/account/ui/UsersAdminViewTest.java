@@ -59,7 +59,7 @@ class UsersAdminViewTest extends KaribuTest {
     }
 
     private boolean hasRole(ConveneUser user, Role role) {
-        return db.fetchExists(USER_ROLE, USER_ROLE.USER_ID.eq(user.id()), USER_ROLE.ROLE.eq(role.name()));
+        return db.fetchExists(USER_ROLE, USER_ROLE.USER_ID.eq(user.id()), USER_ROLE.ROLE.eq(role));
     }
 
     private static String tag() {
@@ -129,7 +129,7 @@ class UsersAdminViewTest extends KaribuTest {
     void the_last_organiser_is_told_why_they_cannot_remove_their_own_organiser_role() {
         ConveneUser organiser = fixtures.user("Only Organiser " + tag(), Role.ORGANISER);
         // Other test classes leave organisers behind; this transaction is rolled back afterwards.
-        db.deleteFrom(USER_ROLE).where(USER_ROLE.ROLE.eq("ORGANISER"), USER_ROLE.USER_ID.ne(organiser.id())).execute();
+        db.deleteFrom(USER_ROLE).where(USER_ROLE.ROLE.eq(Role.ORGANISER), USER_ROLE.USER_ID.ne(organiser.id())).execute();
         login(organiser);
         UI.getCurrent().navigate(UsersAdminView.class);
         search(organiser.email());

@@ -133,9 +133,9 @@ class MyAgendaViewTest extends KaribuTest {
         login(me);
         agenda.add(webinar);
         agenda.add(workshop);
-        update(webinar, u -> u.set(PS.STARTS_AT, java.time.OffsetDateTime.parse("2031-07-09T13:00:00Z"))
-                .set(PS.ENDS_AT, java.time.OffsetDateTime.parse("2031-07-09T14:00:00Z")));
-        update(workshop, u -> u.set(PS.CANCELLED_AT, java.time.OffsetDateTime.parse("2031-07-01T09:00:00Z"))
+        update(webinar, u -> u.set(PS.STARTS_AT, java.time.Instant.parse("2031-07-09T13:00:00Z"))
+                .set(PS.ENDS_AT, java.time.Instant.parse("2031-07-09T14:00:00Z")));
+        update(workshop, u -> u.set(PS.CANCELLED_AT, java.time.Instant.parse("2031-07-01T09:00:00Z"))
                 .set(PS.CANCELLATION_REASON, "The speaker is unwell"));
 
         UI.getCurrent().navigate(MyAgendaView.class);
@@ -160,8 +160,8 @@ class MyAgendaViewTest extends KaribuTest {
 
     @Test
     void changes_made_before_the_session_was_added_are_not_announced() {
-        update(webinar, u -> u.set(PS.STARTS_AT, java.time.OffsetDateTime.parse("2031-07-09T13:00:00Z"))
-                .set(PS.ENDS_AT, java.time.OffsetDateTime.parse("2031-07-09T14:00:00Z")));
+        update(webinar, u -> u.set(PS.STARTS_AT, java.time.Instant.parse("2031-07-09T13:00:00Z"))
+                .set(PS.ENDS_AT, java.time.Instant.parse("2031-07-09T14:00:00Z")));
         login(me);
         agenda.add(webinar);
 

@@ -23,7 +23,6 @@ import org.springframework.web.context.WebApplicationContext;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.convene.db.Tables.ATTENDANCE_INTERVAL;
@@ -98,7 +97,7 @@ class AttendanceApiTest {
                 .andExpect(header().string("Location", meeting));
 
         assertThat(db.fetchCount(ATTENDANCE_INTERVAL, ATTENDANCE_INTERVAL.USER_ID.eq(alex.id())
-                .and(ATTENDANCE_INTERVAL.JOINED_AT.eq(START.plusSeconds(300).atOffset(ZoneOffset.UTC))))).isEqualTo(1);
+                .and(ATTENDANCE_INTERVAL.JOINED_AT.eq(START.plusSeconds(300))))).isEqualTo(1);
     }
 
     @Test
@@ -119,7 +118,7 @@ class AttendanceApiTest {
 
     @Test
     void join_refuses_a_cancelled_session_and_sends_people_back_to_its_page_which_says_so() throws Exception {
-        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.CANCELLED_AT, START.minusSeconds(86_400).atOffset(ZoneOffset.UTC))
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.CANCELLED_AT, START.minusSeconds(86_400))
                 .where(PROGRAMME_SESSION.ID.eq(session)).execute();
         ConveneUser alex = data.user();
         clock.set(START.plusSeconds(300));
@@ -136,9 +135,9 @@ class AttendanceApiTest {
         ConveneUser named = data.user();
         db.insertInto(ATTENDANCE_INTERVAL).set(ATTENDANCE_INTERVAL.SESSION_ID, session)
                 .set(ATTENDANCE_INTERVAL.USER_ID, named.id())
-                .set(ATTENDANCE_INTERVAL.JOINED_AT, START.atOffset(ZoneOffset.UTC))
-                .set(ATTENDANCE_INTERVAL.LEFT_AT, START.plusSeconds(600).atOffset(ZoneOffset.UTC))
-                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, START.plusSeconds(600).atOffset(ZoneOffset.UTC)).execute();
+                .set(ATTENDANCE_INTERVAL.JOINED_AT, START)
+                .set(ATTENDANCE_INTERVAL.LEFT_AT, START.plusSeconds(600))
+                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, START.plusSeconds(600)).execute();
         String organiser = tokenOf(data.user(Role.ORGANISER));
         String attendee = tokenOf(data.user());
 

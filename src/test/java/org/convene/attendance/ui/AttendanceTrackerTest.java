@@ -16,8 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,11 +52,7 @@ class AttendanceTrackerTest extends KaribuTest {
     private Instant[] interval() {
         var row = db.select(ATTENDANCE_INTERVAL.JOINED_AT, ATTENDANCE_INTERVAL.LEFT_AT, ATTENDANCE_INTERVAL.LAST_SEEN_AT)
                 .from(ATTENDANCE_INTERVAL).where(ATTENDANCE_INTERVAL.USER_ID.eq(alex.id())).fetchSingle();
-        return new Instant[]{row.value1().toInstant(), instant(row.value2()), row.value3().toInstant()};
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
+        return new Instant[]{row.value1(), row.value2(), row.value3()};
     }
 
     @Test

@@ -80,7 +80,7 @@ class ConferenceReportViewTest extends KaribuTest {
     void an_unknown_conference_shows_not_found() {
         login(data.user(Role.ORGANISER));
         open("no-such-week");
-        assertThat(_get(H1.class).getText()).isEqualTo("Report not found");
+        assertThat(_get(H1.class).getText()).isEqualTo("Page not found");
     }
 
     @Test

@@ -59,7 +59,9 @@ class HostReportViewTest extends KaribuTest {
     void a_host_without_sessions_in_the_conference_is_not_found_and_others_are_refused() {
         login(data.user(Role.ORGANISER));
         UI.getCurrent().navigate(HostReportView.class, params(Long.MAX_VALUE));
-        assertThat(_get(H1.class).getText()).isEqualTo("Host report not found");
+        assertThat(_get(H1.class).getText()).isEqualTo("Page not found");
+        assertThat(openAddress("reports/" + fixture.week.slug() + "/hosts/x1")).isEqualTo(404);
+        assertThat(_find(HostReportView.class)).isEmpty();
         logout();
         login(data.user());
         assertCannotOpen(HostReportView.class, params(fixture.host.id()));
@@ -81,7 +83,9 @@ class HostReportViewTest extends KaribuTest {
                 .contains("reports").doesNotContain("reports/" + fixture.week.slug());
 
         UI.getCurrent().navigate(HostReportView.class, params(other.id()));
-        assertThat(_get(H1.class).getText()).isEqualTo("You cannot see this host report");
+        assertThat(_get(H1.class).getText()).isEqualTo("You cannot open this page");
+        assertThat(_get(org.convene.core.ui.NotAllowedView.class).getElement().getTextRecursively())
+                .contains("You can only see the reports of your own organisation.");
         assertThat(_find(CsvDownload.class)).isEmpty();
     }
 }

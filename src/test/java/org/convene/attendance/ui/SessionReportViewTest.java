@@ -99,8 +99,10 @@ class SessionReportViewTest extends KaribuTest {
         assertCannotOpen(SessionReportView.class, id);
         logout();
         login(data.user(Role.ORGANISER));
-        UI.getCurrent().navigate(SessionReportView.class, new RouteParameters("id", "999999999"));
-        assertThat(_get(H1.class).getText()).isEqualTo("Session report not found");
+        assertThat(openAddress("reports/sessions/999999999")).isEqualTo(404);
+        assertThat(_get(H1.class).getText()).isEqualTo("Page not found");
+        assertThat(openAddress("reports/sessions/not-a-number")).isEqualTo(404);
+        assertThat(_find(SessionReportView.class)).isEmpty();
     }
 
     @Test
@@ -117,8 +119,8 @@ class SessionReportViewTest extends KaribuTest {
                 .extracting(com.vaadin.flow.component.html.Anchor::getHref)
                 .contains("reports/" + fixture.week.slug() + "/hosts/" + fixture.host.id());
 
-        UI.getCurrent().navigate("reports/sessions/" + other, QueryParameters.empty());
-        assertThat(_get(H1.class).getText()).isEqualTo("You cannot see this session report");
+        assertThat(openAddress("reports/sessions/" + other)).isEqualTo(403);
+        assertThat(_get(H1.class).getText()).isEqualTo("You cannot open this page");
         assertThat(_find(CsvDownload.class)).isEmpty();
         assertThat(_find(com.vaadin.flow.component.grid.Grid.class)).isEmpty();
     }

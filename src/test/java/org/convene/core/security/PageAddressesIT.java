@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * A mistyped address reaches the Vaadin app, whose router then shows PageNotFoundView (PageNotFoundViewTest;
  * AccessibilityIT in a browser), instead of the security chain refusing it: a blank 403 for someone signed in,
- * the log-in page for everyone else. Vaadin answers the first request with its page shell (200) for any
- * address and routes inside it, so the shell is what this checks. Over real HTTP, because MockMvc has no
+ * the log-in page for everyone else. Vaadin runs the first navigation while answering the first request
+ * (eagerServerLoad), so that page, still the app's own HTML, carries the router's status: 404 for an unknown
+ * address or id. Over real HTTP, because MockMvc has no
  * Vaadin servlet; same configuration as the STOMP tests, so the server context is shared.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -49,14 +50,28 @@ class PageAddressesIT {
     }
 
     private static void assertReachesTheApp(HttpResponse<String> response) {
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertReachesTheApp(response, 200);
+    }
+
+    /** The app's own page with the router's status, not a redirect or the security chain's blank refusal. */
+    private static void assertReachesTheApp(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Location")).isEmpty();
         assertThat(response.body()).containsIgnoringCase("<!doctype html>");
     }
 
     @Test
     void someone_not_signed_in_reaches_the_app_rather_than_the_log_in_page() throws Exception {
-        assertReachesTheApp(get("/timetabel"));
+        assertReachesTheApp(get("/timetabel"), 404);
+        assertReachesTheApp(get("/"));
+    }
+
+    @Test
+    void unknown_and_malformed_ids_answer_a_real_404() throws Exception {
+        assertReachesTheApp(get("/sessions/not-a-number"), 404);
+        assertReachesTheApp(get("/sessions/999999999"), 404);
+        assertReachesTheApp(get("/sessions/999999999/stage"), 404);
+        assertReachesTheApp(get("/conferences/no-such-conference"), 404);
     }
 
     private HttpResponse<String> logIn(ConveneUser user) throws Exception {
@@ -87,7 +102,7 @@ class PageAddressesIT {
         assertThat(login.headers().firstValue("Location")).as("signed in").hasValueSatisfying(
                 location -> assertThat(location).doesNotContain("error"));
 
-        assertReachesTheApp(get("/timetabel"));
+        assertReachesTheApp(get("/timetabel"), 404);
     }
 
     @Test

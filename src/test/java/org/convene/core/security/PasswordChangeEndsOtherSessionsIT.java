@@ -1,5 +1,6 @@
 package org.convene.core.security;
 
+import org.convene.core.SaveResult;
 import jakarta.servlet.http.HttpSession;
 import org.apache.catalina.Context;
 import org.apache.catalina.Session;
@@ -126,7 +127,7 @@ class PasswordChangeEndsOtherSessionsIT {
     /** AccountView's password change: the service, then the new version kept in the session that made it. */
     private void changePasswordIn(Browser browser, ConveneUser user) throws Exception {
         actAs(user);
-        int version = accounts.changePassword(PASSWORD, NEW_PASSWORD);
+        int version = ((SaveResult.Saved<Integer>) accounts.changePassword(PASSWORD, NEW_PASSWORD)).value();
         SecurityContextHolder.clearContext();
         serverSession(browser).setAttribute(AccountSessions.VERSION, version);
     }
@@ -163,7 +164,7 @@ class PasswordChangeEndsOtherSessionsIT {
         browser.assertSignedIn();
 
         actAs(user);
-        accounts.changePassword(PASSWORD, NEW_PASSWORD);
+        assertThat(accounts.changePassword(PASSWORD, NEW_PASSWORD)).isInstanceOf(SaveResult.Saved.class);
 
         browser.assertSentToLogIn();
     }
@@ -175,7 +176,7 @@ class PasswordChangeEndsOtherSessionsIT {
         browser.logIn(user, PASSWORD);
 
         actAs(user);
-        accounts.changePassword(PASSWORD, NEW_PASSWORD);
+        assertThat(accounts.changePassword(PASSWORD, NEW_PASSWORD)).isInstanceOf(SaveResult.Saved.class);
 
         browser.assertSentToLogIn();
     }
@@ -188,7 +189,7 @@ class PasswordChangeEndsOtherSessionsIT {
         browser.logIn(user, PASSWORD);
         browser.assertSignedIn();
         actAs(user);
-        accounts.changePassword(PASSWORD, NEW_PASSWORD);
+        assertThat(accounts.changePassword(PASSWORD, NEW_PASSWORD)).isInstanceOf(SaveResult.Saved.class);
         int logBefore = output.getAll().length();
 
         HttpResponse<String> uidl = browser.post("/?v-r=uidl&v-uiId=0", "application/json; charset=UTF-8",
@@ -207,7 +208,7 @@ class PasswordChangeEndsOtherSessionsIT {
         ConveneUser user = fixtures.user("Sam Stage Display");
         actAs(user);
         String secret = tokens.create("Stage display").secret();
-        accounts.changePassword(PASSWORD, NEW_PASSWORD);
+        assertThat(accounts.changePassword(PASSWORD, NEW_PASSWORD)).isInstanceOf(SaveResult.Saved.class);
         SecurityContextHolder.clearContext();
 
         // Checked on the credential rather than over HTTP: the /api chain is stateless and never reads the

@@ -113,7 +113,7 @@ class HostEditViewTest extends KaribuTest {
         assertThat(_get(HostEditView.class).peopleStatus())
                 .isEqualTo(coordinator.displayName() + " no longer coordinates " + host.name() + ".");
         assertThat(items("coordinators")).containsExactly("Nobody coordinates this organisation yet.");
-        assertThat(db.fetchCount(USER_ROLE, USER_ROLE.USER_ID.eq(coordinator.id()).and(USER_ROLE.ROLE.eq("HOST"))))
+        assertThat(db.fetchCount(USER_ROLE, USER_ROLE.USER_ID.eq(coordinator.id()).and(USER_ROLE.ROLE.eq(Role.HOST))))
                 .isZero();
     }
 

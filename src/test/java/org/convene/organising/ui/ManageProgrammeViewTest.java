@@ -24,9 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -182,7 +181,7 @@ class ManageProgrammeViewTest extends KaribuTest {
 
     @Test
     void cancelled_sessions_say_so_and_the_search_narrows_the_list() {
-        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.CANCELLED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.CANCELLED_AT, Instant.now())
                 .where(PROGRAMME_SESSION.ID.eq(budget)).execute();
         login(programme.organiser());
         open(week);

@@ -80,8 +80,10 @@ class PersonEditViewTest extends KaribuTest {
 
     @Test
     void an_unknown_person_is_not_found_and_attendees_cannot_open_the_page() {
-        UI.getCurrent().navigate(PersonEditView.class, new RouteParameters("id", "999999999"));
-        assertThat(_get(H1.class).getText()).isEqualTo("Person not found");
+        assertThat(openAddress("manage/people/999999999")).isEqualTo(404);
+        assertThat(_get(H1.class).getText()).isEqualTo("Page not found");
+        assertThat(openAddress("manage/people/someone")).isEqualTo(404);
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(PersonEditView.class)).isEmpty();
         logout();
         login(data.user());
         assertCannotOpen(PersonEditView.class, new RouteParameters("id", Long.toString(person)));

@@ -336,8 +336,21 @@ class SessionEditorViewTest extends KaribuTest {
 
         assertThat(status()).contains("Your changes have been saved.");
         assertThat(db.select(PROGRAMME_SESSION.ENDS_AT).from(PROGRAMME_SESSION).where(PROGRAMME_SESSION.ID.eq(id))
-                .fetchSingle().value1().toInstant())
+                .fetchSingle().value1())
                 .isEqualTo(MONDAY.plusDays(1).atTime(0, 30).atZone(week.timeZone()).toInstant());
+    }
+
+    @Test
+    void an_unknown_or_malformed_session_address_is_page_not_found_with_a_404() {
+        login(programme.organiser());
+
+        assertThat(openAddress("manage/sessions/999999999")).isEqualTo(404);
+        assertThat(_get(H1.class).getText()).isEqualTo("Page not found");
+        assertThat(openAddress("manage/sessions/newest")).isEqualTo(404);
+        assertThat(_find(SessionEditorView.class)).isEmpty();
+
+        assertThat(openAddress("manage/sessions/new")).isEqualTo(200);
+        assertThat(_find(SessionEditorView.class)).hasSize(1);
     }
 
     @Test
@@ -346,9 +359,9 @@ class SessionEditorViewTest extends KaribuTest {
                 .at(MONDAY.atTime(14, 0), MONDAY.atTime(15, 0)).create();
         login(programme.coordinator(carers));
 
-        openSession(id);
+        assertThat(openAddress("manage/sessions/" + id)).isEqualTo(403);
 
-        assertThat(_get(H1.class).getText()).isEqualTo("You cannot change this session");
+        assertThat(_get(H1.class).getText()).isEqualTo("You cannot open this page");
         assertThat(_find(TextField.class, spec -> spec.withId("title"))).isEmpty();
     }
 

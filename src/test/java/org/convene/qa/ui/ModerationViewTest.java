@@ -173,6 +173,15 @@ class ModerationViewTest extends KaribuTest {
     }
 
     @Test
+    void an_unknown_or_malformed_session_is_page_not_found_with_a_404() {
+        login(data.user(Role.ORGANISER));
+        assertThat(openAddress("sessions/999999999/moderate")).isEqualTo(404);
+        assertThat(_get(H1.class).getText()).isEqualTo("Page not found");
+        assertThat(openAddress("sessions/first/moderate")).isEqualTo(404);
+        assertThat(_find(ModerationView.class)).isEmpty();
+    }
+
+    @Test
     void someone_not_signed_in_cannot_open_it() {
         try {
             open();

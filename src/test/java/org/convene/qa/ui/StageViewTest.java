@@ -172,8 +172,10 @@ class StageViewTest extends KaribuTest {
     }
 
     @Test
-    void an_unknown_session_shows_a_plain_not_found_page() {
-        UI.getCurrent().navigate("sessions/999999999/stage");
-        assertThat(_get(H1.class).getText()).isEqualTo("Session not found");
+    void an_unknown_or_malformed_session_answers_page_not_found_with_a_404() {
+        assertThat(openAddress("sessions/999999999/stage")).isEqualTo(404);
+        assertThat(_get(H1.class).getText()).isEqualTo("Page not found");
+        assertThat(openAddress("sessions/stage/stage")).isEqualTo(404);
+        assertThat(_find(StageView.class)).isEmpty();
     }
 }

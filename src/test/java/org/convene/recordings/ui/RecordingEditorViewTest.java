@@ -198,7 +198,7 @@ class RecordingEditorViewTest extends KaribuTest {
     void a_coordinator_of_another_host_is_told_they_cannot_and_an_attendee_cannot_open_the_page() {
         login(coordinatorOf(council));
         open();
-        assertThat(_get(H1.class).getText()).isEqualTo("You cannot publish this recording");
+        assertThat(_get(H1.class).getText()).isEqualTo("You cannot open this page");
         assertThat(_find(TextField.class)).isEmpty();
 
         logout();

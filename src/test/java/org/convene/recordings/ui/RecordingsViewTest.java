@@ -185,7 +185,7 @@ class RecordingsViewTest extends KaribuTest {
 
     @Test
     void cancelled_sessions_are_not_in_the_library() {
-        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.CANCELLED_AT, java.time.OffsetDateTime.parse("2026-11-20T09:00:00Z"))
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.CANCELLED_AT, java.time.Instant.parse("2026-11-20T09:00:00Z"))
                 .where(PROGRAMME_SESSION.ID.eq(tenants)).execute();
         open("");
 

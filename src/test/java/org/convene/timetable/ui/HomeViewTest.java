@@ -30,7 +30,7 @@ class HomeViewTest extends KaribuTest {
 
     private void conference(String slug, String name, LocalDate first, LocalDate last) {
         db.insertInto(CONFERENCE).set(CONFERENCE.SLUG, slug).set(CONFERENCE.NAME, name)
-                .set(CONFERENCE.TIME_ZONE, "Europe/London").set(CONFERENCE.FIRST_DAY, first)
+                .set(CONFERENCE.TIME_ZONE, java.time.ZoneId.of("Europe/London")).set(CONFERENCE.FIRST_DAY, first)
                 .set(CONFERENCE.LAST_DAY, last).execute();
     }
 

@@ -17,7 +17,6 @@ import com.vaadin.flow.component.page.ExtendedClientDetails;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.router.RouteParameters;
 import org.convene.KaribuTest;
 import org.convene.core.security.ConveneUser;
 import org.convene.programme.AccessFeature;
@@ -164,11 +163,11 @@ class TimetableViewTest extends KaribuTest {
     }
 
     @Test
-    void unknown_conference_shows_a_clear_not_found_page() {
-        UI.getCurrent().navigate(TimetableView.class, new RouteParameters("slug", "tt-no-such-conference"));
+    void unknown_conference_answers_page_not_found_with_a_404() {
+        assertThat(openAddress("conferences/tt-no-such-conference")).isEqualTo(404);
 
-        assertThat(_get(H1.class).getText()).isEqualTo("Conference not found");
-        assertThat(_get(TimetableView.class).getPageTitle()).isEqualTo("Conference not found");
+        assertThat(_get(H1.class).getText()).isEqualTo("Page not found");
+        assertThat(_find(TimetableView.class)).isEmpty();
         assertThat(_find(TabSheet.class)).isEmpty();
     }
 
@@ -495,7 +494,7 @@ class TimetableViewTest extends KaribuTest {
     @Test
     void a_cancelled_session_says_so_in_words_with_the_reason_and_is_never_happening_now() {
         db.update(org.convene.db.Tables.PROGRAMME_SESSION)
-                .set(org.convene.db.Tables.PROGRAMME_SESSION.CANCELLED_AT, java.time.OffsetDateTime.parse("2026-11-20T09:00:00Z"))
+                .set(org.convene.db.Tables.PROGRAMME_SESSION.CANCELLED_AT, java.time.Instant.parse("2026-11-20T09:00:00Z"))
                 .set(org.convene.db.Tables.PROGRAMME_SESSION.CANCELLATION_REASON, "The speaker is unwell")
                 .where(org.convene.db.Tables.PROGRAMME_SESSION.ID.eq(carePlans)).execute();
         clock.set(Instant.parse("2026-11-23T10:45:00Z"));

@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.account;
+
+import org.jspecify.annotations.NullMarked;

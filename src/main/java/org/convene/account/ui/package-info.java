@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.account.ui;
+
+import org.jspecify.annotations.NullMarked;

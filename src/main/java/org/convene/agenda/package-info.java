@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.agenda;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.agenda.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.attendance.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.attendance;
+
+import org.jspecify.annotations.NullMarked;

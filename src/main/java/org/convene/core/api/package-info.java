@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.core.api;
+
+import org.jspecify.annotations.NullMarked;

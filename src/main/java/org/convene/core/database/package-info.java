@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.core.database;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.core;
+
+import org.jspecify.annotations.NullMarked;

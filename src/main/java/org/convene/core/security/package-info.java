@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.core.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.core.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.exchange.api;
+
+import org.jspecify.annotations.NullMarked;

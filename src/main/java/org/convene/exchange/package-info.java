@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.exchange;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.exchange.ui;
+
+import org.jspecify.annotations.NullMarked;

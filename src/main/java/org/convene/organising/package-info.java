@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.organising;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.organising.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.programme;
+
+import org.jspecify.annotations.NullMarked;

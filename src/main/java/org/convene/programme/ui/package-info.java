@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.programme.ui;
+
+import org.jspecify.annotations.NullMarked;

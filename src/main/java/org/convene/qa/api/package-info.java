@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.qa.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.qa;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.qa.ui;
+
+import org.jspecify.annotations.NullMarked;

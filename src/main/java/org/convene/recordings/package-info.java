@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.recordings;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.timetable;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.timetable.ui;
+
+import org.jspecify.annotations.NullMarked;
