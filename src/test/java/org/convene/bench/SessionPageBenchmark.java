@@ -159,8 +159,9 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(x -> null).get(10, TimeUnit.MINUTES);
         int openPages = open.size();
-        System.out.printf(Locale.ROOT, "%d of %d session pages open (%d signed in) in %.1f s; %d failed%n", openPages, pages,
-                signedIn, (System.nanoTime() - openStart) / 1e9, failed.get());
+        System.out.printf(Locale.ROOT, "%d of %d session pages open (%d signed in) in %.1f s; %d failed; %d UIs came with their "
+                + "index.html (eager server load), the others from a v-r=init request%n", openPages, pages,
+                signedIn, (System.nanoTime() - openStart) / 1e9, failed.get(), VaadinPage.bootstrappedFromPage.get());
         Thread.sleep(3000);
         long heapOpen = BenchSeed.serverHeapKb(serverPid);
         System.out.printf(Locale.ROOT, "server heap after GC: %,d KB before, %,d KB with %,d pages open: %.1f KB per UI%n",

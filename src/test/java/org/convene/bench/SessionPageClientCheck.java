@@ -79,7 +79,9 @@ public final class SessionPageClientCheck {
                     + " new MutationObserver(look).observe(document.body, {childList: true, subtree: true, characterData: true}); }");
             headless.open(timer).get(60, TimeUnit.SECONDS);
             System.out.println("Chromium and the headless client have " + base + "/" + route + " open"
-                    + (reader == null ? "" : ", both signed in as " + reader.email()));
+                    + (reader == null ? "" : ", both signed in as " + reader.email()) + "; the client's UI came "
+                    + (VaadinPage.bootstrappedFromPage.get() > 0 ? "with the index.html (eager server load)"
+                            : "from a v-r=init request"));
 
             QaLoad load = new QaLoad(http, httpPort, seed, 1, 4, questions, QaLoad.Votes.FRESH_UP, null);
             load.connect();

@@ -1,5 +1,6 @@
 package org.convene.bench;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,12 +29,18 @@ import java.util.regex.Pattern;
  * One open Vaadin page without a browser: the requests Chromium makes for a server-side route of Vaadin 25 with
  * {@code @Push} (websocket from the server, XHR to it), watched with Playwright and replayed here:
  * <ol>
- * <li>{@code GET /sessions/7}: the index.html (and the session cookie);</li>
- * <li>{@code GET /?v-r=init&location=sessions%2F7&query=&v-sh=...}: JSON {@code appConfig} with {@code v-uiId},
- * the heartbeat interval and the first UIDL ({@code Vaadin-Security-Key}, {@code Vaadin-Push-ID}, syncId 0);</li>
+ * <li>{@code GET /sessions/7}: the index.html (and the session cookie). With {@code vaadin.eagerServerLoad} the
+ * server has already created the UI and run the navigation: the page carries
+ * {@code window.Vaadin.TypeScript= {"initial":{"appConfig":...}}} with {@code v-uiId}, the heartbeat interval and
+ * the first UIDL ({@code Vaadin-Security-Key}, {@code Vaadin-Push-ID}, syncId 0, the view already built);</li>
+ * <li>only when the page carries no initial state (a build without eager server load):
+ * {@code GET /?v-r=init&location=sessions%2F7&query=&v-sh=...}, the same JSON {@code appConfig} from a second
+ * request that creates the UI;</li>
  * <li>the push websocket {@code /VAADIN/push?v-r=push&v-uiId=0&v-pushId=...&X-Atmosphere-...}: Atmosphere
  * frames {@code "length|payload"}, first its handshake {@code "uuid|0|X|"}, then UIDL messages;</li>
- * <li>{@code POST /?v-r=uidl&v-uiId=0} with the {@code ui-navigate} event: the answer builds the view;</li>
+ * <li>{@code POST /?v-r=uidl&v-uiId=0} with the {@code ui-navigate} event, which the browser's router sends in
+ * both cases: without eager load the answer builds the view, with it the server only answers
+ * {@code serverConnected} (the view came with the index.html);</li>
  * <li>then a {@code ui-poll} event at the UI's poll interval and {@code POST /?v-r=heartbeat} at the heartbeat
  * interval, as the browser does.</li>
  * </ol>
@@ -45,6 +52,8 @@ final class VaadinPage implements WebSocket.Listener {
     static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
             + "HeadlessChrome/156.0.0.0 Safari/537.36";
     private static final Pattern VOTES = Pattern.compile("(\\d+) votes?");
+    /** Where Flow's IndexHtmlRequestHandler puts the eagerly loaded UI's initial state into the page. */
+    private static final String INITIAL_STATE = "window.Vaadin.TypeScript=";
     private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
     /** How long a message waits for an earlier syncId before the page gives up on it (the client's default). */
     private static final long MAX_SUSPEND_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -67,6 +76,8 @@ final class VaadinPage implements WebSocket.Listener {
     static final AtomicLong closedSockets = new AtomicLong();
     static final AtomicLong messages = new AtomicLong();
     static final AtomicLong polls = new AtomicLong();
+    /** Pages whose UI came with their index.html (eager server load) rather than from a v-r=init request. */
+    static final AtomicLong bootstrappedFromPage = new AtomicLong();
     /** Characters of UIDL received, pushed and in answers. */
     static final AtomicLong characters = new AtomicLong();
 
@@ -122,17 +133,22 @@ final class VaadinPage implements WebSocket.Listener {
         });
     }
 
-    /** Opens the page: index.html, the init request, the push socket, then the navigation that builds the view. */
+    /**
+     * Opens the page: index.html (with the UI's initial state in it, or else the init request for it), the push
+     * socket, then the navigation event the browser's router sends.
+     */
     CompletableFuture<Void> open(ScheduledExecutorService timer) {
-        String init = base + "/?v-r=init&location=" + URLEncoder.encode(route, StandardCharsets.UTF_8) + "&query="
-                + "&v-sh=720&v-sw=1280&v-wh=720&v-ww=1280&v-bh=720&v-bw=1280&v-curdate=" + System.currentTimeMillis()
-                + "&v-tzo=0&v-dstd=0&v-rtzo=0&v-dston=false&v-tzid=UTC&v-wn=v-" + ThreadLocalRandom.current().nextDouble()
-                + "&v-td=false&v-pr=1&v-np=Linux%20x86_64&v-cs=light&v-pv=VISIBLE&v-fs=NOT_FULLSCREEN"
-                + "&v-so=landscape-primary&v-soa=0&v-tn=lumo&v-ga=PROMPT&v-wla=SUPPORTED&v-ws=false";
         return get(base + "/" + route)
-                .thenCompose(html -> get(init))
-                .thenCompose(json -> {
-                    JsonNode appConfig = JsonMapper.shared().readTree(json).path("appConfig");
+                .thenCompose(html -> {
+                    JsonNode initial = initialState(html);
+                    if (initial != null) {
+                        bootstrappedFromPage.incrementAndGet();
+                        return CompletableFuture.completedFuture(initial);
+                    }
+                    return get(initUrl()).thenApply(json -> JsonMapper.shared().readTree(json));
+                })
+                .thenCompose(response -> {
+                    JsonNode appConfig = response.path("appConfig");
                     uiId = appConfig.path("v-uiId").asString();
                     heartbeatSeconds = appConfig.path("heartbeatInterval").asInt(300);
                     JsonNode uidl = appConfig.path("uidl");
@@ -160,6 +176,30 @@ final class VaadinPage implements WebSocket.Listener {
                     }
                     timer.scheduleAtFixedRate(this::heartbeat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
                 });
+    }
+
+    /**
+     * The {@code {"appConfig":...}} the server put into the index.html when it loaded the UI eagerly (what
+     * Flow.js's {@code flowInitUi} takes instead of asking {@code v-r=init}), or null when the page has none.
+     * Read up to the end of the object; the script's {@code ;</script>} and the rest of the page come after it.
+     */
+    static JsonNode initialState(String html) {
+        int at = html.indexOf(INITIAL_STATE);
+        if (at < 0) {
+            return null;
+        }
+        JsonNode initial = JsonMapper.shared().readerFor(JsonNode.class)
+                .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .<JsonNode>readValue(html.substring(at + INITIAL_STATE.length())).path("initial");
+        return initial.path("appConfig").isObject() ? initial : null;
+    }
+
+    private String initUrl() {
+        return base + "/?v-r=init&location=" + URLEncoder.encode(route, StandardCharsets.UTF_8) + "&query="
+                + "&v-sh=720&v-sw=1280&v-wh=720&v-ww=1280&v-bh=720&v-bw=1280&v-curdate=" + System.currentTimeMillis()
+                + "&v-tzo=0&v-dstd=0&v-rtzo=0&v-dston=false&v-tzid=UTC&v-wn=v-" + ThreadLocalRandom.current().nextDouble()
+                + "&v-td=false&v-pr=1&v-np=Linux%20x86_64&v-cs=light&v-pv=VISIBLE&v-fs=NOT_FULLSCREEN"
+                + "&v-so=landscape-primary&v-soa=0&v-tn=lumo&v-ga=PROMPT&v-wla=SUPPORTED&v-ws=false";
     }
 
     /** The browser's poll: a ui-poll event on the UI, unless a request is already on its way. */
