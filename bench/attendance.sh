@@ -17,7 +17,8 @@ export PATH="$JAVA_HOME/bin:$PATH"
 if [ "${SKIP_BUILD:-}" != 1 ]; then
     mvn -q -B -DskipTests test-compile
 fi
-CP="target/classes:target/test-classes:$(mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
+# (without the colour codes Maven puts around its output even with -B: they would break the first entry)
+CP="target/classes:target/test-classes:$(mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout | sed 's/\x1b\[[0-9;]*m//g')"
 
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1); heap -Xmx$HEAP"
 # A small heap on purpose: the export of every interval must run in constant memory.

@@ -20,7 +20,8 @@ export PATH="$JAVA_HOME/bin:$PATH"
 if [ "${SKIP_BUILD:-}" != 1 ]; then
     mvn -q -B ${MVN_FLAGS:-} -DskipTests package
 fi
-CP="target/test-classes:$(mvn -q -B ${MVN_FLAGS:-} dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
+# (without the colour codes Maven puts around its output even with -B: they would break the first entry)
+CP="target/test-classes:$(mvn -q -B ${MVN_FLAGS:-} dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout | sed 's/\x1b\[[0-9;]*m//g')"
 JAR=$(ls target/convene-*.jar | grep -v original | head -1)
 
 # MODES: which servers to run, one after the other, against the same load (convene, bare or both).
