@@ -2,7 +2,9 @@ package org.convene.attendance;
 
 import org.convene.qa.QuestionState;
 import org.jooq.DSLContext;
+import org.convene.db.tables.records.AttendanceSessionSummaryRecord;
 import org.jooq.Record;
+import org.jooq.Record2;
 import org.jooq.Record5;
 import org.jooq.ResultQuery;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +18,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -195,11 +200,23 @@ class AttendanceReportQueries {
         return db.selectFrom(ATTENDANCE_SESSION_SUMMARY)
                 .where(ATTENDANCE_SESSION_SUMMARY.SESSION_ID.eq(sessionId),
                         ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT.isNotNull())
-                .fetchOptional(r -> new SessionCounts(r.getRegistered(), r.getAttended(), r.getNoShows(),
-                        r.getPeakConcurrent(), r.getPeakAt(), r.getMedianMinutes(), r.getMeanMinutes(),
-                        r.getStayed_85(), r.getAttendeeMinutes(),
-                        r.getPresencePerMinute() == null ? List.of() : List.of(r.getPresencePerMinute()),
-                        r.getComputedAt()));
+                .fetchOptional(AttendanceReportQueries::counts);
+    }
+
+    /** The cached figures of those sessions that have them, in one read (a ranking lists every session). */
+    Map<Long, SessionCounts> cachedSessions(Collection<Long> sessionIds) {
+        return db.selectFrom(ATTENDANCE_SESSION_SUMMARY)
+                .where(ATTENDANCE_SESSION_SUMMARY.SESSION_ID.in(sessionIds),
+                        ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT.isNotNull())
+                .fetchMap(ATTENDANCE_SESSION_SUMMARY.SESSION_ID, AttendanceReportQueries::counts);
+    }
+
+    private static SessionCounts counts(AttendanceSessionSummaryRecord r) {
+        return new SessionCounts(r.getRegistered(), r.getAttended(), r.getNoShows(),
+                r.getPeakConcurrent(), r.getPeakAt(), r.getMedianMinutes(), r.getMeanMinutes(),
+                r.getStayed_85(), r.getAttendeeMinutes(),
+                r.getPresencePerMinute() == null ? List.of() : List.of(r.getPresencePerMinute()),
+                r.getComputedAt());
     }
 
     SessionCounts computeSession(long sessionId, Instant now) {
@@ -317,6 +334,23 @@ class AttendanceReportQueries {
     // --- live figures (cheap enough to read on every request)
 
     record QuestionCounts(int asked, int answered, int votes) {
+        static final QuestionCounts NONE = new QuestionCounts(0, 0, 0);
+    }
+
+    /** Each session's question counts, in two grouped reads; a session without questions is left out. */
+    Map<Long, QuestionCounts> questionsBySession(Collection<Long> sessionIds) {
+        Map<Long, Integer> votes = db.select(QUESTION.SESSION_ID, count())
+                .from(QUESTION_VOTE.join(QUESTION).on(QUESTION.ID.eq(QUESTION_VOTE.QUESTION_ID)))
+                .where(QUESTION.SESSION_ID.in(sessionIds))
+                .groupBy(QUESTION.SESSION_ID)
+                .fetchMap(Record2::value1, Record2::value2);
+        Map<Long, QuestionCounts> counts = new HashMap<>();
+        db.select(QUESTION.SESSION_ID, count(), count().filterWhere(QUESTION.STATE.eq(QuestionState.ANSWERED)))
+                .from(QUESTION).where(QUESTION.SESSION_ID.in(sessionIds))
+                .groupBy(QUESTION.SESSION_ID)
+                .forEach(r -> counts.put(r.value1(),
+                        new QuestionCounts(r.value2(), r.value3(), votes.getOrDefault(r.value1(), 0))));
+        return counts;
     }
 
     QuestionCounts questions(List<Long> sessionIds) {

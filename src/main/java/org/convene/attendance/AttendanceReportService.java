@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -141,10 +142,18 @@ public class AttendanceReportService {
             .thenComparing(SessionFigures::startsAt)
             .thenComparingLong(SessionFigures::sessionId);
 
+    /** Every session's figures: cached ones and question counts read for all sessions at once, the rest worked out. */
     private List<SessionFigures> sessionFigures(long conferenceId, @Nullable Long hostId) {
+        List<AttendanceReportQueries.SessionInfo> sessions = queries.sessionsOf(conferenceId, hostId);
+        List<Long> ids = sessions.stream().map(AttendanceReportQueries.SessionInfo::id).toList();
+        Map<Long, AttendanceReportQueries.SessionCounts> cached = queries.cachedSessions(ids);
+        Map<Long, AttendanceReportQueries.QuestionCounts> questions = queries.questionsBySession(ids);
         List<SessionFigures> figures = new ArrayList<>();
-        for (AttendanceReportQueries.SessionInfo session : queries.sessionsOf(conferenceId, hostId)) {
-            figures.add(figures(session));
+        for (AttendanceReportQueries.SessionInfo session : sessions) {
+            AttendanceReportQueries.SessionCounts counts = Optional.ofNullable(cached.get(session.id()))
+                    .orElseGet(() -> queries.refreshSession(session.id(), clock.instant()));
+            figures.add(figures(session, counts,
+                    questions.getOrDefault(session.id(), AttendanceReportQueries.QuestionCounts.NONE)));
         }
         return figures;
     }
@@ -160,7 +169,12 @@ public class AttendanceReportService {
 
     private SessionFigures figures(AttendanceReportQueries.SessionInfo session,
                                    AttendanceReportQueries.SessionCounts counts) {
-        AttendanceReportQueries.QuestionCounts questions = queries.questions(List.of(session.id()));
+        return figures(session, counts, queries.questions(List.of(session.id())));
+    }
+
+    private SessionFigures figures(AttendanceReportQueries.SessionInfo session,
+                                   AttendanceReportQueries.SessionCounts counts,
+                                   AttendanceReportQueries.QuestionCounts questions) {
         return new SessionFigures(session.id(), session.title(), session.startsAt(), session.endsAt(),
                 session.hostId(), session.hostName(), counts.registered(), counts.attended(), counts.noShows(),
                 counts.peakConcurrent(), counts.peakAt(), counts.medianMinutes(), counts.meanMinutes(),

@@ -229,6 +229,11 @@ class AttendanceReportServiceTest {
         assertThat(reports.sessionRanking(week.id(), 0, 10)).extracting(SessionFigures::sessionId)
                 .containsExactly(a, c, b);
         assertThat(reports.sessionRanking(week.id(), 1, 1)).extracting(SessionFigures::sessionId).containsExactly(c);
+        List<SessionFigures> ranked = reports.sessionRanking(week.id(), 0, 10);
+        assertThat(ranked.getFirst()).as("each session's own question counts, read for all sessions at once")
+                .extracting(SessionFigures::questionsAsked, SessionFigures::questionsAnswered, SessionFigures::votes)
+                .containsExactly(3, 2, 5);
+        assertThat(ranked.stream().mapToInt(SessionFigures::questionsAsked).sum()).isEqualTo(4);
         assertThat(reports.sessionCount(week.id())).isEqualTo(3);
     }
 
