@@ -15,8 +15,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -38,14 +38,33 @@ class ApiSecurityConfiguration {
         http.securityMatcher("/api/**", "/ws", "/ws/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .httpBasic(basic -> basic.authenticationEntryPoint(ApiSecurityConfiguration::notSignedIn))
+                .exceptionHandling(e -> e.authenticationEntryPoint(ApiSecurityConfiguration::notSignedIn))
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(pathPattern("/ws"), pathPattern("/ws/**")).permitAll()
                         .requestMatchers(pathPattern(HttpMethod.GET, "/api/sessions/*/questions")).permitAll()
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    /** No credentials, or wrong ones for HTTP Basic: the API answers, it never sends anyone to the log-in page. */
+    private static void notSignedIn(HttpServletRequest request, HttpServletResponse response,
+                                    AuthenticationException refused) throws IOException {
+        unauthorized(response, "NOT_SIGNED_IN", "Sign in: send an access token as \u201cAuthorization: Bearer \u2026\u201d, "
+                + "or your email address and password (HTTP Basic) to create one.");
+    }
+
+    /**
+     * A 401 as RFC 9457 problem details, with our {@code code} and {@code message} like every other API error
+     * (core.api.ProblemDetailsAdvice, which these refusals never reach: they happen before any controller).
+     */
+    static void unauthorized(HttpServletResponse response, String code, String message) throws IOException {
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                + "\"detail\":\"" + message + "\",\"code\":\"" + code + "\",\"message\":\"" + message + "\"}");
     }
 
     /** Signs a request in as the owner of its bearer token; a wrong token is refused outright. */
@@ -64,9 +83,7 @@ class ApiSecurityConfiguration {
             if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 var user = tokens.authenticate(header.substring(7).trim());
                 if (user.isEmpty()) {
-                    response.setStatus(HttpStatus.UNAUTHORIZED.value());
-                    response.setContentType("application/json");
-                    response.getWriter().write("{\"code\":\"INVALID_TOKEN\",\"message\":\"The access token is unknown or was revoked.\"}");
+                    unauthorized(response, "INVALID_TOKEN", "The access token is unknown or was revoked.");
                     return;
                 }
                 var authentication = new UsernamePasswordAuthenticationToken(user.get(), null, user.get().getAuthorities());

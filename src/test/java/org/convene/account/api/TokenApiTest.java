@@ -59,7 +59,9 @@ class TokenApiTest {
                 .andExpect(status().isNoContent());
         mvc.perform(get("/api/tokens").header("Authorization", "Bearer " + token))
                 .andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.code").value("INVALID_TOKEN"));
+                .andExpect(jsonPath("$.code").value("INVALID_TOKEN"))
+                .andExpect(jsonPath("$.status").value(401))
+                .andExpect(jsonPath("$.detail").value("The access token is unknown or was revoked."));
     }
 
     @Test

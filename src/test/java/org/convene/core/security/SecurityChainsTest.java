@@ -26,7 +26,9 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -93,7 +95,11 @@ class SecurityChainsTest {
     @Test
     void the_api_answers_401_without_a_token_instead_of_sending_to_log_in() throws Exception {
         mvc.perform(get("/api/me/tokens")).andExpect(status().isUnauthorized())
-                .andExpect(header().doesNotExist("Location"));
+                .andExpect(header().doesNotExist("Location"))
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.status").value(401))
+                .andExpect(jsonPath("$.code").value("NOT_SIGNED_IN"))
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.startsWith("Sign in")));
     }
 
     @Test
