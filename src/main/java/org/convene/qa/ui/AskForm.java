@@ -24,7 +24,6 @@ import org.convene.qa.QaBoard;
 final class AskForm extends Div {
 
     /** The service's limit; the field stops typing there and the counter counts down to it. */
-    static final int MAX_LENGTH = QaLimits.QUESTION_MAX_LENGTH;
     /** The counter is announced only this close to the limit: every keystroke would drown everything else. */
     static final int ANNOUNCE_COUNTER_BELOW = 50;
     static final String SENT = "Your question was sent.";
@@ -47,7 +46,7 @@ final class AskForm extends Div {
         H3 heading = new H3("Ask a question");
 
         questionField.setId("qa-question");
-        questionField.setMaxLength(MAX_LENGTH);
+        questionField.setMaxLength(QaLimits.QUESTION_MAX_LENGTH);
         questionField.setWidthFull();
         questionField.setValueChangeMode(ValueChangeMode.LAZY);
         questionField.addValueChangeListener(e -> showCounter());
@@ -107,7 +106,7 @@ final class AskForm extends Div {
 
     private void showCounter() {
         String value = questionField.getValue() == null ? "" : questionField.getValue();
-        int left = MAX_LENGTH - value.codePointCount(0, value.length());
+        int left = QaLimits.QUESTION_MAX_LENGTH - value.codePointCount(0, value.length());
         String text = left >= 0
                 ? (left == 1 ? "1 character left" : left + " characters left")
                 : (left == -1 ? "1 character too many" : -left + " characters too many");

@@ -1,5 +1,6 @@
 package org.convene.qa.ui;
 
+import org.convene.qa.QaLimits;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
@@ -21,7 +22,7 @@ final class OnBehalfForm extends Section {
 
     OnBehalfForm() {
         text.setId("qa-behalf-text");
-        text.setMaxLength(QaPanel.MAX_LENGTH);
+        text.setMaxLength(QaLimits.QUESTION_MAX_LENGTH);
         text.setWidthFull();
         from.setId("qa-behalf-from");
         from.setHelperText("Their name as they would like it shown. Leave it empty to show no name.");

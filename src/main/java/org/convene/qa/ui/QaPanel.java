@@ -22,7 +22,6 @@ import org.convene.qa.MyQuestion;
 import org.convene.qa.QaBoard;
 import org.convene.qa.QaException;
 import org.convene.qa.QaLiveUpdates;
-import org.convene.qa.QaLimits;
 import org.convene.qa.QaService;
 import org.convene.qa.QaViewer;
 import org.convene.qa.QuestionState;
@@ -55,8 +54,6 @@ import java.util.Set;
 @StyleSheet("styles/qa.css")
 public class QaPanel extends Div implements AfterNavigationObserver {
 
-    /** The service's limit on a question's length, for every field that takes one. */
-    static final int MAX_LENGTH = AskForm.MAX_LENGTH;
     static final String SORT_PARAMETER = "sort";
 
     private final QaService qa;

@@ -1,5 +1,6 @@
 package org.convene.qa.ui;
 
+import org.convene.qa.QaLimits;
 import org.jspecify.annotations.Nullable;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -38,7 +39,7 @@ final class TextDialog extends Dialog {
         TextArea text = new TextArea("Question");
         text.setId("qa-edit-text");
         text.setValue(question.text());
-        text.setMaxLength(QaPanel.MAX_LENGTH);
+        text.setMaxLength(QaLimits.QUESTION_MAX_LENGTH);
         text.setHelperText("Fix typos or remove personal details. Keep the asker's meaning.");
         return new TextDialog("Edit then approve", text, "Save and approve", null);
     }
