@@ -1,5 +1,6 @@
 package org.convene.qa;
 
+import org.convene.core.SaveResult;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
@@ -33,34 +34,59 @@ public class QaModerationService {
         this.clock = clock;
     }
 
+    /*
+     * What a facilitator typed comes back as SaveResult.Invalid, on the field it is about, so the dialog keeps it
+     * for correcting; a question that someone else has handled meanwhile is refused with a QaException (the
+     * dialog has nothing left to correct). The saved value is the question's id.
+     */
+
     /** Approves a pending question, optionally with its text edited first. */
-    public void approve(long questionId, @Nullable String editedText) {
+    public SaveResult<Long> approve(long questionId, @Nullable String editedText) {
         QaRepository.QuestionRow question = qa.moderatable(questionId);
         if (question.state() != QuestionState.PENDING && question.state() != QuestionState.DISMISSED) {
             throw new QaException(Code.INVALID_STATE, "Only a waiting or dismissed question can be approved.");
         }
-        String text = editedText == null ? question.text() : QaService.questionText(editedText);
+        TextChecks checks = new TextChecks();
+        String text = editedText == null ? question.text() : QaService.questionText(checks, editedText);
+        SaveResult.Invalid<Long> invalid = checks.invalid();
+        if (invalid != null) {
+            return invalid;
+        }
         repository.update(questionId, QuestionState.APPROVED, text, null, false, null, clock.instant());
         qa.record(question.sessionId(), QaEvent.UPDATED, questionId, null, QaEvent.CREATED);
+        return new SaveResult.Saved<>(questionId);
     }
 
-    public void edit(long questionId, String newText) {
+    public SaveResult<Long> edit(long questionId, String newText) {
         QaRepository.QuestionRow question = qa.moderatable(questionId);
         if (question.state() == QuestionState.MERGED) {
             throw new QaException(Code.INVALID_STATE, "A merged question cannot be edited; edit the one it was merged into.");
         }
-        repository.update(questionId, question.state(), QaService.questionText(newText), null, question.pinned(), null, clock.instant());
+        TextChecks checks = new TextChecks();
+        String text = QaService.questionText(checks, newText);
+        SaveResult.Invalid<Long> invalid = checks.invalid();
+        if (invalid != null) {
+            return invalid;
+        }
+        repository.update(questionId, question.state(), text, null, question.pinned(), null, clock.instant());
         qa.record(question.sessionId(), QaEvent.UPDATED, questionId, null, question.state().isPublic() ? QaEvent.UPDATED : null);
+        return new SaveResult.Saved<>(questionId);
     }
 
-    public void dismiss(long questionId, String reason) {
+    public SaveResult<Long> dismiss(long questionId, @Nullable String reason) {
         QaRepository.QuestionRow question = qa.moderatable(questionId);
         if (question.state() == QuestionState.DISMISSED || question.state() == QuestionState.MERGED) {
             throw new QaException(Code.INVALID_STATE, "This question has already been dismissed or merged.");
         }
-        String cleanReason = QaService.optional(reason, QaLimits.DISMISS_REASON_MAX_LENGTH, "The reason");
+        TextChecks checks = new TextChecks();
+        String cleanReason = checks.optional(QaFields.REASON, reason, QaLimits.DISMISS_REASON_MAX_LENGTH, "The reason");
+        SaveResult.Invalid<Long> invalid = checks.invalid();
+        if (invalid != null) {
+            return invalid;
+        }
         repository.update(questionId, QuestionState.DISMISSED, question.text(), cleanReason, false, null, clock.instant());
         qa.record(question.sessionId(), QaEvent.UPDATED, questionId, null, question.state().isPublic() ? QaEvent.REMOVED : null);
+        return new SaveResult.Saved<>(questionId);
     }
 
     /** Marks a question answered. An answered question leaves the stage: the facilitator has moved on. */
@@ -97,12 +123,18 @@ public class QaModerationService {
         qa.record(question.sessionId(), QaEvent.UPDATED, questionId, null, QaEvent.UPDATED);
     }
 
-    public void reply(long questionId, String text) {
+    public SaveResult<Long> reply(long questionId, String text) {
         QaRepository.QuestionRow question = qa.moderatable(questionId);
         ConveneUser user = currentUser.require();
-        String clean = QaService.required(text, QaLimits.REPLY_MAX_LENGTH, "Your reply");
+        TextChecks checks = new TextChecks();
+        String clean = checks.required(QaFields.TEXT, text, QaLimits.REPLY_MAX_LENGTH, "Your reply");
+        SaveResult.Invalid<Long> invalid = checks.invalid();
+        if (invalid != null) {
+            return invalid;
+        }
         repository.insertReply(questionId, user.id(), user.displayName(), clean, clock.instant());
         qa.record(question.sessionId(), QaEvent.UPDATED, questionId, null, question.state().isPublic() ? QaEvent.UPDATED : null);
+        return new SaveResult.Saved<>(questionId);
     }
 
     /** Merges a duplicate into another question of the same session; the duplicate's votes carry over. */
@@ -129,16 +161,21 @@ public class QaModerationService {
     }
 
     /** A question sent in by phone or email, typed in by a facilitator and marked as such. */
-    public QuestionView askOnBehalf(long sessionId, String text, String onBehalfOf) {
+    public SaveResult<QuestionView> askOnBehalf(long sessionId, String text, @Nullable String onBehalfOf) {
         ConveneUser facilitator = qa.requireModerator(sessionId);
-        String clean = QaService.questionText(text);
-        String who = QaService.optional(onBehalfOf, QaLimits.ON_BEHALF_OF_MAX_LENGTH, "The name");
+        TextChecks checks = new TextChecks();
+        String clean = QaService.questionText(checks, text);
+        String who = checks.optional(QaFields.ON_BEHALF_OF, onBehalfOf, QaLimits.ON_BEHALF_OF_MAX_LENGTH, "The name");
+        SaveResult.Invalid<QuestionView> invalid = checks.invalid();
+        if (invalid != null) {
+            return invalid;
+        }
         qa.session(sessionId);
         repository.lockSettings(sessionId);
         long id = repository.insertQuestion(sessionId, null, who == null, facilitator.id(),
                 who == null ? "someone who sent it in" : who, clean, QuestionState.APPROVED, clock.instant());
         qa.record(sessionId, QaEvent.CREATED, id, null, QaEvent.CREATED);
-        return qa.view(id);
+        return new SaveResult.Saved<>(qa.view(id));
     }
 
     public QaSettings updateSettings(long sessionId, boolean open, boolean preModeration, boolean anonymousAllowed) {

@@ -1,5 +1,6 @@
 package org.convene.qa;
 
+import org.convene.core.SaveResult;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
@@ -112,9 +113,19 @@ public class QaService {
 
     // ---- attendees ------------------------------------------------------------------------------------------
 
-    public QuestionView ask(long sessionId, String text, boolean anonymous) {
+    /**
+     * Asks a question. What was typed comes back as {@link SaveResult.Invalid} (on {@link QaFields#TEXT}) when it
+     * cannot be stored; a question the session cannot take now (closed, over, too many too fast) is refused with a
+     * {@link QaException}, as is anyone not signed in.
+     */
+    public SaveResult<QuestionView> ask(long sessionId, String text, boolean anonymous) {
         ConveneUser user = signedIn("ask a question");
-        String clean = questionText(text);
+        TextChecks checks = new TextChecks();
+        String clean = questionText(checks, text);
+        SaveResult.Invalid<QuestionView> invalid = checks.invalid();
+        if (invalid != null) {
+            return invalid;
+        }
         QaRepository.SessionTimes times = session(sessionId);
         QaSettings settings = repository.lockSettings(sessionId);
         if (times.cancelled()) {
@@ -135,7 +146,7 @@ public class QaService {
         long id = repository.insertQuestion(sessionId, user.id(), anonymous, null, null, clean, state, clock.instant());
         record(sessionId, QaEvent.CREATED, id, null, state.isPublic() ? QaEvent.CREATED : null);
         log.info("Question {} asked in session {} ({})", id, sessionId, state);
-        return view(id);
+        return new SaveResult.Saved<>(view(id));
     }
 
     /** Up-votes (up = true) or takes my vote back. One vote per person per question. */
@@ -275,27 +286,7 @@ public class QaService {
                 "the question was written in this transaction");
     }
 
-    static String questionText(String text) {
-        return required(text, QaLimits.QUESTION_MAX_LENGTH, "Your question");
-    }
-
-    static String required(String text, int max, String what) {
-        String clean = text == null ? "" : text.strip();
-        if (clean.isEmpty()) {
-            throw new QaException(Code.EMPTY, what + " is empty. Type something first.");
-        }
-        if (clean.codePointCount(0, clean.length()) > max) {
-            throw new QaException(Code.TOO_LONG, what + " is " + clean.codePointCount(0, clean.length())
-                    + " characters long. It can be at most " + max + ".");
-        }
-        return clean;
-    }
-
-    static @Nullable String optional(@Nullable String text, int max, String what) {
-        String clean = text == null ? "" : text.strip();
-        if (clean.isEmpty()) {
-            return null;
-        }
-        return required(clean, max, what);
+    static String questionText(TextChecks checks, @Nullable String text) {
+        return checks.required(QaFields.TEXT, text, QaLimits.QUESTION_MAX_LENGTH, "Your question");
     }
 }

@@ -1,5 +1,7 @@
 package org.convene.e2e;
 
+import static org.convene.qa.QaResults.saved;
+
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
@@ -268,8 +270,8 @@ class AccessibilityIT {
         as(facilitator, () -> moderation.updateSettings(sessionId, true, false, true));
         QuestionView[] asked = new QuestionView[2];
         as(asker, () -> {
-            asked[0] = qa.ask(sessionId, "Will the slides and the recording be shared afterwards?", false);
-            asked[1] = qa.ask(sessionId, "How do you involve carers who cannot join online meetings?", false);
+            asked[0] = saved(qa.ask(sessionId, "Will the slides and the recording be shared afterwards?", false));
+            asked[1] = saved(qa.ask(sessionId, "How do you involve carers who cannot join online meetings?", false));
         });
         as(voter, () -> qa.vote(asked[1].id(), true));
         for (ConveneUser attendee : List.of(asker, voter)) {

@@ -1,5 +1,7 @@
 package org.convene.e2e;
 
+import static org.convene.qa.QaResults.saved;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
@@ -130,7 +132,7 @@ class KeyboardOnlyIT {
         ConveneUser attendee = accounts.user("Kit Keyboard");
         ConveneUser other = accounts.user("Olive Other");
         QuestionView[] asked = new QuestionView[1];
-        as(other, () -> asked[0] = qa.ask(session, "Is there a break halfway through?", false));
+        as(other, () -> asked[0] = saved(qa.ask(session, "Is there a break halfway through?", false)));
         QuestionView theirs = asked[0];
 
         Page page = logInWithKeys(attendee);
@@ -164,9 +166,9 @@ class KeyboardOnlyIT {
         as(facilitator, () -> moderation.updateSettings(session, true, true, true));
         QuestionView[] asked = new QuestionView[3];
         as(asker, () -> {
-            asked[0] = qa.ask(session, "Will the slides be shared afterwards?", false);
-            asked[1] = qa.ask(session, "Can you say more about direct payments?", false);
-            asked[2] = qa.ask(session, "Buy cheap watches at my website", false);
+            asked[0] = saved(qa.ask(session, "Will the slides be shared afterwards?", false));
+            asked[1] = saved(qa.ask(session, "Can you say more about direct payments?", false));
+            asked[2] = saved(qa.ask(session, "Buy cheap watches at my website", false));
         });
 
         Page page = logInWithKeys(facilitator);

@@ -1,5 +1,7 @@
 package org.convene.e2e;
 
+import static org.convene.qa.QaResults.saved;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -84,7 +86,7 @@ class LiveQuestionsIT {
         ConveneUser someoneElse = accounts.user("Sol Someone");
         as(facilitator, () -> moderation.updateSettings(session, true, true, true));
         QuestionView[] other = new QuestionView[1];
-        as(someoneElse, () -> other[0] = qa.ask(session, "Where can I find the slides afterwards?", false));
+        as(someoneElse, () -> other[0] = saved(qa.ask(session, "Where can I find the slides afterwards?", false)));
         as(facilitator, () -> moderation.approve(other[0].id(), null));
 
         Page attendeePage = signedIn(attendee);

@@ -1,5 +1,7 @@
 package org.convene.qa;
 
+import static org.convene.qa.QaResults.saved;
+
 import org.convene.IntegrationTest;
 import org.convene.TestData;
 import org.convene.core.security.ConveneUser;
@@ -73,7 +75,7 @@ class LiveBoardsTest {
             pages.add(watch());
         }
         as(asker);
-        QuestionView asked = qa.ask(session, "Shared by everyone?", false);
+        QuestionView asked = saved(qa.ask(session, "Shared by everyone?", false));
 
         eventually(() -> assertThat(pages.getFirst().get()).isNotNull()
                 .satisfies(b -> assertThat(b.publicQuestions()).extracting(QuestionView::id).contains(asked.id())));
@@ -86,7 +88,7 @@ class LiveBoardsTest {
         AtomicReference<LiveBoard> page = watch();
         for (int i = 0; i < 20; i++) {
             as(data.user());
-            qa.ask(session, "Burst question " + i, false);
+            saved(qa.ask(session, "Burst question " + i, false));
         }
         as(facilitator);
         QuestionView first = boards.read(session).publicQuestions().getFirst();
@@ -106,7 +108,7 @@ class LiveBoardsTest {
         as(facilitator);
         moderation.updateSettings(session, true, true, true);
         as(asker);
-        QuestionView pending = qa.ask(session, "Checked first?", true);
+        QuestionView pending = saved(qa.ask(session, "Checked first?", true));
 
         eventually(() -> assertThat(page.get()).isNotNull()
                 .satisfies(b -> assertThat(b.mine(asker.id())).extracting(QuestionView::id).containsExactly(pending.id())));
@@ -123,7 +125,7 @@ class LiveBoardsTest {
     @Test
     void votes_reach_the_board_as_counts() {
         as(asker);
-        QuestionView question = qa.ask(session, "Vote for me", false);
+        QuestionView question = saved(qa.ask(session, "Vote for me", false));
         AtomicReference<LiveBoard> page = watch();
         for (int i = 0; i < 5; i++) {
             as(data.user());
@@ -138,10 +140,10 @@ class LiveBoardsTest {
         QaLiveUpdates.Registration first = boards.watch(session, b -> { });
         first.close();
         as(asker);
-        qa.ask(session, "Asked while nobody watched", false);
+        saved(qa.ask(session, "Asked while nobody watched", false));
 
         AtomicReference<LiveBoard> page = watch();
-        qa.ask(session, "Asked while watched", false);
+        saved(qa.ask(session, "Asked while watched", false));
 
         eventually(() -> assertThat(page.get()).isNotNull()
                 .satisfies(b -> assertThat(b.publicQuestions()).extracting(QuestionView::text)

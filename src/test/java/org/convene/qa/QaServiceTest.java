@@ -1,6 +1,9 @@
 package org.convene.qa;
 
+import static org.convene.qa.QaResults.saved;
+
 import org.convene.IntegrationTest;
+import org.convene.core.SaveResult;
 import org.convene.TestClock;
 import org.convene.TestData;
 import org.convene.core.security.ConveneUser;
@@ -17,6 +20,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +75,13 @@ class QaServiceTest {
         return db.fetchCount(QUESTION, QUESTION.SESSION_ID.eq(session));
     }
 
+    private void expectInvalid(SaveResult<?> result, String code, String message) {
+        SaveResult.Invalid<?> invalid = QaResults.invalid(result);
+        assertThat(invalid.problems()).containsExactly(Map.entry(QaFields.TEXT, message));
+        assertThat(invalid.code()).isEqualTo(code);
+        assertThat(questionCount()).as("nothing saved").isZero();
+    }
+
     private void expectRefusal(Runnable action, QaException.Code code, String message) {
         int before = questionCount();
         assertThatThrownBy(action::run).isInstanceOf(QaException.class)
@@ -82,7 +93,7 @@ class QaServiceTest {
     @Test
     void a_question_without_pre_moderation_is_public_at_once() {
         as(asker);
-        QuestionView question = qa.ask(session, "  How do we start co-producing?  ", false);
+        QuestionView question = saved(qa.ask(session, "  How do we start co-producing?  ", false));
 
         assertThat(question.text()).isEqualTo("How do we start co-producing?");
         assertThat(question.state()).isEqualTo(QuestionState.APPROVED);
@@ -96,11 +107,11 @@ class QaServiceTest {
     @Test
     void a_cancelled_session_takes_no_questions_and_no_votes() {
         as(asker);
-        QuestionView before = qa.ask(session, "Will the slides be shared?", false);
+        QuestionView before = saved(qa.ask(session, "Will the slides be shared?", false));
         db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.CANCELLED_AT, clock.instant())
                 .where(PROGRAMME_SESSION.ID.eq(session)).execute();
 
-        expectRefusal(() -> qa.ask(session, "Is it still on?", false), QaException.Code.CLOSED,
+        expectRefusal(() -> saved(qa.ask(session, "Is it still on?", false)), QaException.Code.CLOSED,
                 "This session has been cancelled, so it takes no questions.");
         as(voter);
         assertThatThrownBy(() -> qa.vote(before.id(), true)).isInstanceOf(QaException.class)
@@ -112,7 +123,7 @@ class QaServiceTest {
         as(facilitator);
         moderation.updateSettings(session, true, true, true);
         as(asker);
-        QuestionView pending = qa.ask(session, "Is there an easy-read version?", false);
+        QuestionView pending = saved(qa.ask(session, "Is there an easy-read version?", false));
 
         assertThat(qa.board(session).mine()).singleElement()
                 .satisfies(mine -> assertThat(mine.waitingForApproval()).isTrue());
@@ -130,7 +141,7 @@ class QaServiceTest {
         as(facilitator);
         moderation.updateSettings(session, true, true, true);
         as(asker);
-        QuestionView pending = qa.ask(session, "is there easy read", false);
+        QuestionView pending = saved(qa.ask(session, "is there easy read", false));
         as(facilitator);
         moderation.approve(pending.id(), "Is there an easy-read version of the slides?");
 
@@ -144,7 +155,7 @@ class QaServiceTest {
     @Test
     void a_dismissed_question_tells_its_author_why_and_nobody_else() {
         as(asker);
-        QuestionView question = qa.ask(session, "Off-topic question", false);
+        QuestionView question = saved(qa.ask(session, "Off-topic question", false));
         as(facilitator);
         moderation.dismiss(question.id(), "This is covered in tomorrow's session.");
 
@@ -159,7 +170,7 @@ class QaServiceTest {
     @Test
     void anonymous_questions_hide_the_author_from_everyone_facilitators_included() {
         as(asker);
-        QuestionView question = qa.ask(session, "A sensitive question", true);
+        QuestionView question = saved(qa.ask(session, "A sensitive question", true));
         assertThat(question.authorName()).isNull();
         assertThat(question.anonymous()).isTrue();
 
@@ -173,15 +184,15 @@ class QaServiceTest {
     @Test
     void bad_questions_are_refused_with_specific_messages_and_nothing_is_saved() {
         as(asker);
-        expectRefusal(() -> qa.ask(session, "", false), QaException.Code.EMPTY, "empty");
-        expectRefusal(() -> qa.ask(session, "   \n\t ", false), QaException.Code.EMPTY, "empty");
-        expectRefusal(() -> qa.ask(session, "x".repeat(501), false), QaException.Code.TOO_LONG,
-                "501 characters long. It can be at most 500");
-        assertThat(qa.ask(session, "y".repeat(500), false).text()).hasSize(500);
-        expectRefusal(() -> qa.ask(987654321L, "Hello", false), QaException.Code.NOT_FOUND, "no session");
+        expectInvalid(qa.ask(session, "", false), "EMPTY", "Your question is empty. Type something first.");
+        expectInvalid(qa.ask(session, "   \n\t ", false), "EMPTY", "Your question is empty. Type something first.");
+        expectInvalid(qa.ask(session, "x".repeat(501), false), "TOO_LONG",
+                "Your question is 501 characters long. It can be at most 500.");
+        assertThat(saved(qa.ask(session, "y".repeat(500), false)).text()).hasSize(500);
+        expectRefusal(() -> saved(qa.ask(987654321L, "Hello", false)), QaException.Code.NOT_FOUND, "no session");
 
         SecurityContextHolder.clearContext();
-        expectRefusal(() -> qa.ask(session, "Hello", false), QaException.Code.NOT_SIGNED_IN, "Log in");
+        expectRefusal(() -> saved(qa.ask(session, "Hello", false)), QaException.Code.NOT_SIGNED_IN, "Log in");
     }
 
     @Test
@@ -189,36 +200,36 @@ class QaServiceTest {
         as(facilitator);
         moderation.updateSettings(session, false, false, false);
         as(asker);
-        expectRefusal(() -> qa.ask(session, "Hello", false), QaException.Code.CLOSED, "closed");
+        expectRefusal(() -> saved(qa.ask(session, "Hello", false)), QaException.Code.CLOSED, "closed");
         as(facilitator);
         moderation.updateSettings(session, true, false, false);
         as(asker);
-        expectRefusal(() -> qa.ask(session, "Hello", true), QaException.Code.ANONYMOUS_NOT_ALLOWED, "anonymous");
+        expectRefusal(() -> saved(qa.ask(session, "Hello", true)), QaException.Code.ANONYMOUS_NOT_ALLOWED, "anonymous");
     }
 
     @Test
     void questions_can_be_sent_before_the_session_starts_but_not_after_it_ends() {
         clock.set(Instant.now().minus(Duration.ofDays(1)));
         as(asker);
-        assertThat(qa.ask(session, "Sent in early", false).state()).isEqualTo(QuestionState.APPROVED);
+        assertThat(saved(qa.ask(session, "Sent in early", false)).state()).isEqualTo(QuestionState.APPROVED);
 
         clock.set(Instant.now().plus(Duration.ofHours(2)));
-        expectRefusal(() -> qa.ask(session, "Too late", false), QaException.Code.SESSION_OVER, "ended");
+        expectRefusal(() -> saved(qa.ask(session, "Too late", false)), QaException.Code.SESSION_OVER, "ended");
     }
 
     @Test
     void asking_too_fast_hits_the_rate_limit_with_a_clear_message() {
         as(asker);
         for (int i = 0; i < 5; i++) {
-            qa.ask(session, "Question " + i, false);
+            saved(qa.ask(session, "Question " + i, false));
         }
-        expectRefusal(() -> qa.ask(session, "One too many", false), QaException.Code.RATE_LIMITED, "wait a minute");
+        expectRefusal(() -> saved(qa.ask(session, "One too many", false)), QaException.Code.RATE_LIMITED, "wait a minute");
     }
 
     @Test
     void one_vote_per_person_which_can_be_taken_back() {
         as(asker);
-        QuestionView question = qa.ask(session, "Vote for me", false);
+        QuestionView question = saved(qa.ask(session, "Vote for me", false));
         as(voter);
         qa.vote(question.id(), true);
         qa.vote(question.id(), true);
@@ -233,13 +244,13 @@ class QaServiceTest {
     @Test
     void nobody_votes_for_their_own_question_or_a_pending_one() {
         as(asker);
-        QuestionView own = qa.ask(session, "Mine", false);
+        QuestionView own = saved(qa.ask(session, "Mine", false));
         assertThatThrownBy(() -> qa.vote(own.id(), true)).hasMessageContaining("your own question");
 
         as(facilitator);
         moderation.updateSettings(session, true, true, true);
         as(asker);
-        QuestionView pending = qa.ask(session, "Waiting", false);
+        QuestionView pending = saved(qa.ask(session, "Waiting", false));
         as(voter);
         assertThatThrownBy(() -> qa.vote(pending.id(), true)).hasMessageContaining("everyone can see");
     }
@@ -247,8 +258,8 @@ class QaServiceTest {
     @Test
     void merging_a_duplicate_carries_its_votes_over_without_counting_anyone_twice() {
         as(asker);
-        QuestionView original = qa.ask(session, "What is co-production?", false);
-        QuestionView duplicate = qa.ask(session, "Can someone define co-production?", false);
+        QuestionView original = saved(qa.ask(session, "What is co-production?", false));
+        QuestionView duplicate = saved(qa.ask(session, "Can someone define co-production?", false));
         ConveneUser third = data.user();
         as(voter);
         qa.vote(original.id(), true);
@@ -271,8 +282,8 @@ class QaServiceTest {
     @Test
     void one_question_is_on_stage_at_a_time_and_answering_takes_it_off() {
         as(asker);
-        QuestionView first = qa.ask(session, "First", false);
-        QuestionView second = qa.ask(session, "Second", false);
+        QuestionView first = saved(qa.ask(session, "First", false));
+        QuestionView second = saved(qa.ask(session, "Second", false));
         as(facilitator);
         moderation.pin(first.id());
         moderation.pin(second.id());
@@ -289,7 +300,7 @@ class QaServiceTest {
     @Test
     void facilitators_reply_in_text_under_a_question() {
         as(asker);
-        QuestionView question = qa.ask(session, "Where are the slides?", false);
+        QuestionView question = saved(qa.ask(session, "Where are the slides?", false));
         as(facilitator);
         moderation.reply(question.id(), "They are on the session page after the session.");
 
@@ -301,9 +312,40 @@ class QaServiceTest {
     }
 
     @Test
+    void a_facilitators_text_that_cannot_be_stored_comes_back_on_its_field_and_changes_nothing() {
+        as(asker);
+        QuestionView question = saved(qa.ask(session, "Where are the slides?", false));
+        as(facilitator);
+
+        SaveResult.Invalid<Long> reply = QaResults.invalid(moderation.reply(question.id(), "  "));
+        assertThat(reply.problems()).containsExactly(Map.entry(QaFields.TEXT, "Your reply is empty. Type something first."));
+        SaveResult.Invalid<Long> edit = QaResults.invalid(moderation.edit(question.id(), "x".repeat(QaLimits.QUESTION_MAX_LENGTH + 1)));
+        assertThat(edit.code()).isEqualTo("TOO_LONG");
+        SaveResult.Invalid<Long> dismiss = QaResults.invalid(
+                moderation.dismiss(question.id(), "r".repeat(QaLimits.DISMISS_REASON_MAX_LENGTH + 1)));
+        assertThat(dismiss.problems()).containsOnlyKeys(QaFields.REASON);
+
+        QuestionView unchanged = qa.snapshot(session).questions().getFirst();
+        assertThat(unchanged.text()).isEqualTo("Where are the slides?");
+        assertThat(unchanged.state()).isEqualTo(QuestionState.APPROVED);
+        assertThat(unchanged.replies()).isEmpty();
+    }
+
+    @Test
+    void a_question_sent_in_reports_each_field_it_cannot_store_in_form_order() {
+        as(facilitator);
+        SaveResult.Invalid<QuestionView> invalid = QaResults.invalid(moderation.askOnBehalf(session, "",
+                "n".repeat(QaLimits.ON_BEHALF_OF_MAX_LENGTH + 1)));
+
+        assertThat(invalid.problems().keySet()).containsExactly(QaFields.TEXT, QaFields.ON_BEHALF_OF);
+        assertThat(invalid.code()).isEqualTo("EMPTY");
+        assertThat(questionCount()).isZero();
+    }
+
+    @Test
     void only_this_sessions_facilitators_and_organisers_may_moderate() {
         as(asker);
-        QuestionView question = qa.ask(session, "Moderate me", false);
+        QuestionView question = saved(qa.ask(session, "Moderate me", false));
         ConveneUser otherFacilitator = data.user(Role.FACILITATOR);
         data.facilitate(data.liveSession(), otherFacilitator);
 
@@ -322,7 +364,7 @@ class QaServiceTest {
     @Test
     void a_facilitator_can_enter_a_question_sent_in_by_phone() {
         as(facilitator);
-        QuestionView entered = moderation.askOnBehalf(session, "Will there be a recording?", "Pat, by phone");
+        QuestionView entered = saved(moderation.askOnBehalf(session, "Will there be a recording?", "Pat, by phone"));
 
         assertThat(entered.onBehalfOf()).isEqualTo("Pat, by phone");
         assertThat(entered.authorName()).isNull();
@@ -334,8 +376,8 @@ class QaServiceTest {
         as(facilitator);
         moderation.updateSettings(session, true, true, true);
         as(asker);
-        QuestionView a = qa.ask(session, "A", false);
-        QuestionView b = qa.ask(session, "B", false);
+        QuestionView a = saved(qa.ask(session, "A", false));
+        QuestionView b = saved(qa.ask(session, "B", false));
         as(facilitator);
         moderation.approve(a.id(), null);
         moderation.dismiss(b.id(), null);
@@ -355,8 +397,8 @@ class QaServiceTest {
         List<QaEvent> received = new CopyOnWriteArrayList<>();
         try (QaLiveUpdates.Registration ignored = live.subscribe(session, update -> received.addAll(update.publicEvents()))) {
             as(asker);
-            QuestionView first = qa.ask(session, "First live", false);
-            QuestionView second = qa.ask(session, "Second live", false);
+            QuestionView first = saved(qa.ask(session, "First live", false));
+            QuestionView second = saved(qa.ask(session, "Second live", false));
             as(facilitator);
             moderation.markAnswered(first.id());
 
@@ -373,7 +415,7 @@ class QaServiceTest {
     @Test
     void a_burst_of_votes_becomes_a_few_coalesced_announcements_with_the_final_count() throws Exception {
         as(asker);
-        QuestionView question = qa.ask(session, "Popular question", false);
+        QuestionView question = saved(qa.ask(session, "Popular question", false));
         List<QaEvent> received = new CopyOnWriteArrayList<>();
         try (QaLiveUpdates.Registration ignored = live.subscribe(session, update -> received.addAll(update.publicEvents()))) {
             for (int i = 0; i < 30; i++) {

@@ -1,5 +1,6 @@
 package org.convene.qa.api;
 
+import org.convene.core.SaveResult;
 import org.convene.qa.QaException;
 import org.convene.qa.QaModerationService;
 import org.convene.qa.QaService;
@@ -54,10 +55,15 @@ class QaStompController {
     record ErrorMessage(String code, String message, @Nullable String destination, @Nullable String receiptId) {
     }
 
+    /*
+     * Text that cannot be stored comes back from the services as SaveResult.Invalid: the client gets the same
+     * error message (EMPTY, TOO_LONG) a refusal gets, and no receipt. Returning null sends nothing.
+     */
+
     @MessageMapping("/sessions.{sessionId}.questions")
-    void ask(@DestinationVariable long sessionId, @Payload AskRequest request, StompHeaderAccessor headers) {
-        qa.ask(sessionId, request.text(), Boolean.TRUE.equals(request.anonymous()));
-        receipt(headers);
+    @SendToUser(destinations = "/queue/errors", broadcast = false)
+    @Nullable ErrorMessage ask(@DestinationVariable long sessionId, @Payload AskRequest request, StompHeaderAccessor headers) {
+        return answer(qa.ask(sessionId, request.text(), Boolean.TRUE.equals(request.anonymous())), headers);
     }
 
     @MessageMapping("/questions.{questionId}.vote")
@@ -67,26 +73,42 @@ class QaStompController {
     }
 
     @MessageMapping("/questions.{questionId}.moderate")
-    void moderate(@DestinationVariable long questionId, @Payload ModerateRequest request, StompHeaderAccessor headers) {
+    @SendToUser(destinations = "/queue/errors", broadcast = false)
+    @Nullable ErrorMessage moderate(@DestinationVariable long questionId, @Payload ModerateRequest request,
+                                    StompHeaderAccessor headers) {
         String action = request.action() == null ? "" : request.action().trim().toLowerCase(java.util.Locale.ROOT);
-        switch (action) {
+        SaveResult<Long> result = switch (action) {
             case "approve" -> moderation.approve(questionId, request.text());
             case "dismiss" -> moderation.dismiss(questionId, request.reason());
-            case "answer" -> moderation.markAnswered(questionId);
-            case "pin" -> moderation.pin(questionId);
-            case "unpin" -> moderation.unpin(questionId);
             case "edit" -> moderation.edit(questionId, request.text());
             case "reply" -> moderation.reply(questionId, request.text());
+            case "answer" -> done(() -> moderation.markAnswered(questionId), questionId);
+            case "pin" -> done(() -> moderation.pin(questionId), questionId);
+            case "unpin" -> done(() -> moderation.unpin(questionId), questionId);
             case "merge" -> {
                 if (request.targetId() == null) {
                     throw new QaException(QaException.Code.INVALID_STATE, "A merge needs \"targetId\": the question to merge into.");
                 }
-                moderation.merge(questionId, request.targetId());
+                long targetId = request.targetId();
+                yield done(() -> moderation.merge(questionId, targetId), questionId);
             }
             default -> throw new InvalidRequest("Unknown action \"" + request.action()
                     + "\". Use approve, dismiss, answer, pin, unpin, edit, reply or merge.");
+        };
+        return answer(result, headers);
+    }
+
+    private static SaveResult<Long> done(Runnable action, long questionId) {
+        action.run();
+        return new SaveResult.Saved<>(questionId);
+    }
+
+    private @Nullable ErrorMessage answer(SaveResult<?> result, StompHeaderAccessor headers) {
+        if (result instanceof SaveResult.Invalid<?> invalid) {
+            return error(invalid.code(), invalid.firstMessage(), headers);
         }
         receipt(headers);
+        return null;
     }
 
     @MessageExceptionHandler(QaException.class)

@@ -87,7 +87,8 @@ final class AskForm extends Div {
         askStatus.setText(waitsForChecking ? SENT_FOR_CHECKING : SENT);
     }
 
-    /** The service's words, on the field and in the summary; what was typed stays. */
+    /** The service's words (on what was typed, or why the session takes no question now), on the field and in
+     * the summary; what was typed stays. */
     void refused(String message) {
         errorSummary.show(questionField, message);
     }

@@ -28,6 +28,7 @@ import org.convene.core.ui.MainLayout;
 import org.convene.programme.ProgrammeService;
 import org.convene.programme.SessionDetail;
 import org.convene.qa.ModerationBoard;
+import org.convene.core.SaveResult;
 import org.convene.qa.QaException;
 import org.convene.qa.QaLiveUpdates;
 import org.convene.qa.QaModerationService;
@@ -47,7 +48,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -387,22 +387,23 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
      * A problem with what was typed stays in the dialog, on the field; anything else (someone else handled the
      * question meanwhile) closes it and is said on the page.
      */
-    private void textDialog(ModerationItem item, TextDialog dialog, Consumer<String> action,
+    private void textDialog(ModerationItem item, TextDialog dialog, Function<String, SaveResult<Long>> action,
                             Function<String, String> done) {
         attach(dialog).addSubmitListener(e -> {
             try {
-                action.accept(e.text());
-                dialog.close();
-                say(done.apply(e.text()));
-                reloadAndFocus(item);
-            } catch (QaException ex) {
-                if (ex.code() == QaException.Code.EMPTY || ex.code() == QaException.Code.TOO_LONG) {
-                    dialog.problem(ex.getMessage());
-                } else {
-                    dialog.close();
-                    say(ex.getMessage());
-                    reloadAndFocus(item);
+                switch (action.apply(e.text())) {
+                    case SaveResult.Saved<Long> saved -> {
+                        dialog.close();
+                        say(done.apply(e.text()));
+                        reloadAndFocus(item);
+                    }
+                    case SaveResult.Invalid<Long> invalid -> dialog.problem(invalid.firstMessage());
+                    case SaveResult.Conflict<Long> conflict -> throw new IllegalStateException("Q&A actions carry no version, so they cannot conflict");
                 }
+            } catch (QaException ex) {
+                dialog.close();
+                say(ex.getMessage());
+                reloadAndFocus(item);
             }
         });
         dialog.show();
@@ -428,10 +429,15 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
 
     private void addOnBehalf(OnBehalfForm.AddEvent event) {
         try {
-            QuestionView added = moderation.askOnBehalf(sessionId, event.text(), event.from());
-            onBehalf.added();
-            say("Question added: " + QuestionTexts.shortText(added) + ".");
-            refreshNow();
+            switch (moderation.askOnBehalf(sessionId, event.text(), event.from())) {
+                case SaveResult.Saved<QuestionView>(QuestionView added) -> {
+                    onBehalf.added();
+                    say("Question added: " + QuestionTexts.shortText(added) + ".");
+                    refreshNow();
+                }
+                case SaveResult.Invalid<QuestionView> invalid -> onBehalf.invalid(invalid.problems());
+                case SaveResult.Conflict<QuestionView> conflict -> throw new IllegalStateException("Q&A actions carry no version, so they cannot conflict");
+            }
         } catch (QaException e) {
             onBehalf.refused(e.getMessage());
         }

@@ -1,5 +1,6 @@
 package org.convene.qa.ui;
 
+import org.convene.qa.QaFields;
 import org.convene.qa.QaLimits;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -11,6 +12,8 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
+
+import java.util.Map;
 import org.convene.core.ui.ErrorSummary;
 
 /** Adding a question someone sent in by phone or email. Raises an {@link AddEvent}; the page adds it. */
@@ -42,9 +45,14 @@ final class OnBehalfForm extends Section {
         from.clear();
     }
 
+    /** The session refused it as a whole (questions closed, say): said on the question. */
     void refused(String message) {
-        // the service names the field it refuses: "The name ..." is about who sent it in
-        errors.show(message.startsWith("The name") ? from : text, message);
+        errors.show(text, message);
+    }
+
+    /** What was typed cannot be stored: each message beside its field, what was typed stays. */
+    void invalid(Map<String, String> problems) {
+        errors.show(ErrorSummary.problems(problems, Map.of(QaFields.TEXT, text, QaFields.ON_BEHALF_OF, from)));
     }
 
     Registration addAddListener(ComponentEventListener<AddEvent> listener) {

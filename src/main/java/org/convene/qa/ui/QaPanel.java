@@ -20,6 +20,7 @@ import org.convene.qa.LiveBoard;
 import org.convene.qa.LiveBoards;
 import org.convene.qa.MyQuestion;
 import org.convene.qa.QaBoard;
+import org.convene.core.SaveResult;
 import org.convene.qa.QaException;
 import org.convene.qa.QaLiveUpdates;
 import org.convene.qa.QaService;
@@ -308,10 +309,15 @@ public class QaPanel extends Div implements AfterNavigationObserver {
 
     private void ask(AskForm.AskEvent event) {
         try {
-            QuestionView sent = qa.ask(sessionId, event.text(), event.anonymous());
-            askForm.sent(sent.state() == QuestionState.PENDING);
-            // the asker sees their question at once, not when the shared board comes round
-            showFresh();
+            switch (qa.ask(sessionId, event.text(), event.anonymous())) {
+                case SaveResult.Saved<QuestionView>(QuestionView sent) -> {
+                    askForm.sent(sent.state() == QuestionState.PENDING);
+                    // the asker sees their question at once, not when the shared board comes round
+                    showFresh();
+                }
+                case SaveResult.Invalid<QuestionView> invalid -> askForm.refused(invalid.firstMessage());
+                case SaveResult.Conflict<QuestionView> conflict -> throw new IllegalStateException("asking carries no version, so it cannot conflict");
+            }
         } catch (QaException e) {
             askForm.refused(e.getMessage());
         }

@@ -1,5 +1,7 @@
 package org.convene.qa.ui;
 
+import static org.convene.qa.QaResults.saved;
+
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.Component;
@@ -28,6 +30,7 @@ import org.convene.core.security.Role;
 import org.convene.programme.ProgrammeService;
 import org.convene.qa.MyQuestion;
 import org.convene.qa.QaModerationService;
+import org.convene.qa.QaLimits;
 import org.convene.qa.QaService;
 import org.convene.qa.QuestionState;
 import org.convene.qa.QuestionView;
@@ -146,7 +149,7 @@ class ModerationViewTest extends KaribuTest {
     @Test
     void an_attendee_is_refused_and_sees_no_questions() {
         preModeration();
-        as(asker, () -> qa.ask(session, "A secret waiting question", false));
+        as(asker, () -> saved(qa.ask(session, "A secret waiting question", false)));
         login(other);
 
         open();
@@ -205,9 +208,9 @@ class ModerationViewTest extends KaribuTest {
         preModeration();
         Instant start = Instant.now();
         clock.set(start);
-        as(asker, () -> qa.ask(session, "First to wait", false));
+        as(asker, () -> saved(qa.ask(session, "First to wait", false)));
         clock.set(start.plusSeconds(30));
-        as(other, () -> qa.ask(session, "Second to wait, anonymously", true));
+        as(other, () -> saved(qa.ask(session, "Second to wait, anonymously", true)));
         login(facilitator);
 
         open();
@@ -228,7 +231,7 @@ class ModerationViewTest extends KaribuTest {
     @Test
     void approving_moves_a_question_to_the_public_list_and_says_so() {
         preModeration();
-        QuestionView q = as(asker, () -> qa.ask(session, "Please approve me", false));
+        QuestionView q = as(asker, () -> saved(qa.ask(session, "Please approve me", false)));
         login(facilitator);
         open();
 
@@ -244,7 +247,7 @@ class ModerationViewTest extends KaribuTest {
     @Test
     void edit_then_approve_publishes_the_edited_words_and_refuses_an_empty_edit_in_the_dialog() {
         preModeration();
-        as(asker, () -> qa.ask(session, "is ther easy read", false));
+        as(asker, () -> saved(qa.ask(session, "is ther easy read", false)));
         login(facilitator);
         open();
 
@@ -271,7 +274,7 @@ class ModerationViewTest extends KaribuTest {
     @Test
     void dismissing_with_a_reason_tells_the_asker_and_nobody_else() {
         preModeration();
-        QuestionView q = as(asker, () -> qa.ask(session, "Off topic", false));
+        QuestionView q = as(asker, () -> saved(qa.ask(session, "Off topic", false)));
         login(facilitator);
         open();
 
@@ -295,7 +298,7 @@ class ModerationViewTest extends KaribuTest {
 
     @Test
     void a_public_question_can_be_put_on_stage_taken_off_and_marked_answered() {
-        as(asker, () -> qa.ask(session, "What happens next?", false));
+        as(asker, () -> saved(qa.ask(session, "What happens next?", false)));
         login(facilitator);
         open();
         Button stage = item("What happens next?").button(ModerationItem.Action.STAGE);
@@ -319,7 +322,7 @@ class ModerationViewTest extends KaribuTest {
 
     @Test
     void a_reply_appears_under_the_question_for_everyone() {
-        as(asker, () -> qa.ask(session, "Are the slides shared?", false));
+        as(asker, () -> saved(qa.ask(session, "Are the slides shared?", false)));
         login(facilitator);
         open();
 
@@ -337,8 +340,8 @@ class ModerationViewTest extends KaribuTest {
 
     @Test
     void merging_moves_the_votes_to_the_chosen_question() {
-        QuestionView duplicate = as(asker, () -> qa.ask(session, "When do we get the slides?", false));
-        QuestionView target = as(other, () -> qa.ask(session, "Will the slides be shared?", false));
+        QuestionView duplicate = as(asker, () -> saved(qa.ask(session, "When do we get the slides?", false)));
+        QuestionView target = as(other, () -> saved(qa.ask(session, "Will the slides be shared?", false)));
         ConveneUser voterA = data.user();
         ConveneUser voterB = data.user();
         as(voterA, () -> { qa.vote(duplicate.id(), true); return null; });
@@ -410,6 +413,13 @@ class ModerationViewTest extends KaribuTest {
         assertThat(text.getErrorMessage()).isEqualTo("Your question is empty. Type something first.");
         assertThat(view().getElement().getTextRecursively()).contains("There is a problem");
 
+        setAsUser(from, "n".repeat(QaLimits.ON_BEHALF_OF_MAX_LENGTH + 1));
+        click("Add question");
+        assertThat(text.isInvalid()).as("each field keeps its own message").isTrue();
+        assertThat(from.isInvalid()).isTrue();
+        assertThat(from.getErrorMessage()).startsWith("The name is " + (QaLimits.ON_BEHALF_OF_MAX_LENGTH + 1)
+                + " characters long.");
+
         setAsUser(text, "Can I join by phone?");
         setAsUser(from, "Mrs Patel");
         click("Add question");
@@ -426,7 +436,7 @@ class ModerationViewTest extends KaribuTest {
 
     @Test
     void the_stage_link_and_the_csv_download_are_offered_and_the_download_is_the_export() throws Exception {
-        as(asker, () -> qa.ask(session, "In the export, with a comma", true));
+        as(asker, () -> saved(qa.ask(session, "In the export, with a comma", true)));
         login(facilitator);
         open();
 
@@ -475,7 +485,7 @@ class ModerationViewTest extends KaribuTest {
         open();
         assertThat(texts(ModerationView::queue)).isEmpty();
 
-        as(asker, () -> qa.ask(session, "Arrived while you watched", false));
+        as(asker, () -> saved(qa.ask(session, "Arrived while you watched", false)));
 
         eventually(() -> {
             assertThat(texts(ModerationView::queue)).containsExactly("Arrived while you watched");
@@ -487,7 +497,7 @@ class ModerationViewTest extends KaribuTest {
     @Test
     void a_decision_by_another_facilitator_shows_up_live() {
         preModeration();
-        QuestionView q = as(asker, () -> qa.ask(session, "Handled by a colleague", false));
+        QuestionView q = as(asker, () -> saved(qa.ask(session, "Handled by a colleague", false)));
         ConveneUser colleague = data.user(Role.FACILITATOR);
         data.facilitate(session, colleague);
         login(facilitator);

@@ -1,5 +1,7 @@
 package org.convene.qa.ui;
 
+import static org.convene.qa.QaResults.saved;
+
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasEnabled;
@@ -278,8 +280,8 @@ class QaPanelTest extends KaribuTest {
     @Test
     void a_dismissed_question_tells_its_author_why() {
         login(attendee);
-        QuestionView withReason = as(attendee, () -> qa.ask(session, "What about parking?", false));
-        QuestionView without = as(attendee, () -> qa.ask(session, "Off-topic question", false));
+        QuestionView withReason = as(attendee, () -> saved(qa.ask(session, "What about parking?", false)));
+        QuestionView without = as(attendee, () -> saved(qa.ask(session, "Off-topic question", false)));
         as(facilitator, () -> {
             moderation.dismiss(withReason.id(), "Parking is covered in the joining instructions.");
             moderation.dismiss(without.id(), null);
@@ -297,7 +299,7 @@ class QaPanelTest extends KaribuTest {
 
     @Test
     void the_up_vote_button_toggles_with_aria_pressed_and_the_count() {
-        as(other, () -> qa.ask(session, "Could sessions be recorded with captions for later?", false));
+        as(other, () -> saved(qa.ask(session, "Could sessions be recorded with captions for later?", false)));
         login(attendee);
         open();
         QuestionItem question = item("Could sessions be recorded with captions for later?");
@@ -322,7 +324,7 @@ class QaPanelTest extends KaribuTest {
 
     @Test
     void a_vote_cast_in_another_tab_shows_as_mine_here_too() {
-        QuestionView asked = as(other, () -> qa.ask(session, "Voted on elsewhere", false));
+        QuestionView asked = as(other, () -> saved(qa.ask(session, "Voted on elsewhere", false)));
         login(attendee);
         open();
         assertThat(item("Voted on elsewhere").voteButton().getElement().getAttribute("aria-pressed")).isEqualTo("false");
@@ -349,7 +351,7 @@ class QaPanelTest extends KaribuTest {
 
     @Test
     void a_question_written_like_html_reaches_the_page_as_plain_text() {
-        as(other, () -> qa.ask(session, "<img src=x onerror=alert(1)> & \"quotes\" <b>bold</b>?", false));
+        as(other, () -> saved(qa.ask(session, "<img src=x onerror=alert(1)> & \"quotes\" <b>bold</b>?", false)));
         open();
 
         QuestionItem item = panel().shownItems().getFirst();
@@ -360,7 +362,7 @@ class QaPanelTest extends KaribuTest {
 
     @Test
     void a_visitor_gets_no_vote_button_at_all_so_a_big_audience_costs_less() {
-        as(other, () -> qa.ask(session, "Fewer elements please", false));
+        as(other, () -> saved(qa.ask(session, "Fewer elements please", false)));
         open();
 
         QuestionItem item = panel().shownItems().getFirst();
@@ -369,7 +371,7 @@ class QaPanelTest extends KaribuTest {
 
     @Test
     void a_visitor_who_is_not_signed_in_sees_the_questions_and_a_log_in_link_instead_of_the_form() {
-        as(other, () -> qa.ask(session, "A public question", false));
+        as(other, () -> saved(qa.ask(session, "A public question", false)));
         open();
 
         assertThat(_get(Anchor.class, spec -> spec.withText("Log in to ask or vote")).getHref()).isEqualTo("login");
@@ -383,11 +385,11 @@ class QaPanelTest extends KaribuTest {
     void questions_sort_by_most_votes_or_newest_and_the_choice_is_read_from_the_address() {
         Instant start = Instant.now();
         clock.set(start);
-        QuestionView oldest = as(data.user(), () -> qa.ask(session, "Oldest, two votes", false));
+        QuestionView oldest = as(data.user(), () -> saved(qa.ask(session, "Oldest, two votes", false)));
         clock.set(start.plusSeconds(60));
-        QuestionView middle = as(data.user(), () -> qa.ask(session, "Middle, no votes", false));
+        QuestionView middle = as(data.user(), () -> saved(qa.ask(session, "Middle, no votes", false)));
         clock.set(start.plusSeconds(120));
-        QuestionView newest = as(data.user(), () -> qa.ask(session, "Newest, one vote", false));
+        QuestionView newest = as(data.user(), () -> saved(qa.ask(session, "Newest, one vote", false)));
         as(data.user(), () -> qa.vote(oldest.id(), true));
         as(data.user(), () -> qa.vote(oldest.id(), true));
         as(data.user(), () -> qa.vote(newest.id(), true));
@@ -452,7 +454,7 @@ class QaPanelTest extends KaribuTest {
         open();
         assertThat(panel().announcement()).isEmpty();
 
-        QuestionView asked = as(other, () -> qa.ask(session, "Who funds the co-production pilot?", false));
+        QuestionView asked = as(other, () -> saved(qa.ask(session, "Who funds the co-production pilot?", false)));
 
         eventually(() -> {
             assertThat(listed()).containsExactly("Who funds the co-production pilot?");
@@ -487,9 +489,9 @@ class QaPanelTest extends KaribuTest {
         CountDownLatch reached = new CountDownLatch(3);
         try (QaLiveUpdates.Registration listening = live.subscribe(session, update -> update.publicEvents()
                 .forEach(e -> reached.countDown()))) {
-            as(data.user(), () -> qa.ask(session, "First of a burst", false));
-            as(data.user(), () -> qa.ask(session, "Second of a burst", false));
-            as(data.user(), () -> qa.ask(session, "Third of a burst", false));
+            as(data.user(), () -> saved(qa.ask(session, "First of a burst", false)));
+            as(data.user(), () -> saved(qa.ask(session, "Second of a burst", false)));
+            as(data.user(), () -> saved(qa.ask(session, "Third of a burst", false)));
             assertThat(reached.await(10, TimeUnit.SECONDS)).isTrue();
         } catch (InterruptedException e) {
             throw new AssertionError(e);
@@ -503,12 +505,12 @@ class QaPanelTest extends KaribuTest {
 
     @Test
     void while_paused_the_list_stays_put_and_a_count_offers_the_new_updates() {
-        QuestionView first = as(other, () -> qa.ask(session, "Already here", false));
+        QuestionView first = as(other, () -> saved(qa.ask(session, "Already here", false)));
         login(attendee);
         open();
         setAsUser(_get(Checkbox.class, spec -> spec.withLabel("Pause live updates")), true);
 
-        as(data.user(), () -> qa.ask(session, "Arrived while paused", false));
+        as(data.user(), () -> saved(qa.ask(session, "Arrived while paused", false)));
         as(data.user(), () -> qa.vote(first.id(), true));
 
         eventually(() -> assertThat(panel().pendingUpdates()).isEqualTo("2 new updates."));

@@ -1,5 +1,7 @@
 package org.convene.qa.ui;
 
+import static org.convene.qa.QaResults.saved;
+
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H1;
@@ -65,7 +67,7 @@ class StageViewTest extends KaribuTest {
     }
 
     private QuestionView ask(String text, boolean anonymous) {
-        return as(data.user(), () -> qa.ask(session, text, anonymous));
+        return as(data.user(), () -> saved(qa.ask(session, text, anonymous)));
     }
 
     private void vote(QuestionView question, int times) {
