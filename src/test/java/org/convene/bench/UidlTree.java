@@ -95,6 +95,13 @@ final class UidlTree {
 
     /** Applies a message's "changes"; tells of every text node whose text was set. */
     void apply(JsonNode changes, IntConsumer textChanged) {
+        // told once the whole message is applied: a new node's class names may come after its text or HTML
+        List<Integer> changed = new ArrayList<>();
+        applyChanges(changes, changed::add);
+        changed.forEach(textChanged::accept);
+    }
+
+    private void applyChanges(JsonNode changes, IntConsumer textChanged) {
         for (JsonNode change : changes) {
             int id = change.path("node").asInt();
             String type = change.path("type").asString("");
@@ -199,6 +206,9 @@ final class UidlTree {
 
     /** The text of an element whose only content is one text node (Flow's setText), or null. */
     String textOf(Node element) {
+        if (element != null && element.html != null) {
+            return element.html;
+        }
         if (element == null || element.childCount == 0) {
             return null;
         }
@@ -317,7 +327,8 @@ final class UidlTree {
     /** For a text node inside {@code li.cv-question span.cv-vote-count}: that item; else null. */
     Node questionItemOfVoteCount(int textNode) {
         Node t = node(textNode);
-        Node span = t == null ? null : node(t.parent);
+        // the count is the span's HTML now (a text node inside it before)
+        Node span = t != null && t.html != null ? t : t == null ? null : node(t.parent);
         if (span == null || !span.hasClass("cv-vote-count")) {
             return null;
         }

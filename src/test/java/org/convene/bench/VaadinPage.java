@@ -363,7 +363,8 @@ final class VaadinPage implements WebSocket.Listener {
         li = tree.questionItemOfVoteCount(textNode);
         if (li != null && tree.inPublicList(li)) {
             int marker = marker(tree.questionText(li));
-            Matcher m = VOTES.matcher(tree.node(textNode).text);
+            UidlTree.Node count = tree.node(textNode);
+            Matcher m = VOTES.matcher(count.html != null ? count.html : count.text);
             if (marker >= 0 && m.matches()) {
                 watcher.votes(this, marker, Integer.parseInt(m.group(1)), nanos);
             }
