@@ -1,20 +1,42 @@
 package org.convene.qa.api;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.event.EventListener;
 import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.broker.OrderedMessageChannelDecorator;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Sends a STOMP RECEIPT for a client frame that asked for one, or an ERROR for one that was refused. */
 @Component
 class StompReceipts {
 
+    /** The ERROR frame's header that carries our stable code (docs/api.md); {@code message} says it for people. */
+    static final String CODE_HEADER = "code";
+
+    private static final Log channelLog = LogFactory.getLog(StompReceipts.class);
+
     // looked up lazily: the channel is made by the same configuration that needs the interceptor using this
     private final ObjectProvider<MessageChannel> clientOutbound;
+    /**
+     * Per connection, our frames leave one at a time in the order sent, each after the previous was handed to the
+     * connection. Otherwise a RECEIPT and the ERROR right after it can be written by two threads at once, and
+     * Spring's session wrapper drops a frame still buffered when the ERROR's close comes.
+     */
+    private final Map<String, MessageChannel> ordered = new ConcurrentHashMap<>();
 
-    StompReceipts(@org.springframework.beans.factory.annotation.Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutbound) {
+    StompReceipts(@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutbound) {
         this.clientOutbound = clientOutbound;
     }
 
@@ -22,18 +44,50 @@ class StompReceipts {
         StompHeaderAccessor receipt = StompHeaderAccessor.create(StompCommand.RECEIPT);
         receipt.setReceiptId(frame.getReceipt());
         receipt.setSessionId(frame.getSessionId());
-        clientOutbound.getObject().send(MessageBuilder.createMessage(new byte[0], receipt.getMessageHeaders()));
+        receipt.setLeaveMutable(true);
+        channelFor(frame.getSessionId()).send(MessageBuilder.createMessage(new byte[0], receipt.getMessageHeaders()));
     }
 
-    /** A STOMP ERROR frame; as STOMP requires, the server closes the connection after it. */
-    void error(StompHeaderAccessor frame, String message) {
-        StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
-        error.setMessage(message);
+    /** A coded STOMP ERROR frame answering a client frame; as STOMP requires, the server then closes the connection. */
+    void error(StompHeaderAccessor frame, String code, String message) {
+        StompHeaderAccessor error = errorFrame(code, message);
         if (frame.getReceipt() != null) {
             error.setReceiptId(frame.getReceipt());
         }
         error.setSessionId(frame.getSessionId());
-        clientOutbound.getObject().send(MessageBuilder.createMessage(
-                message.getBytes(java.nio.charset.StandardCharsets.UTF_8), error.getMessageHeaders()));
+        send(error, message);
+    }
+
+    /** A coded STOMP ERROR frame the server sends on its own (a revoked token), closing the connection. */
+    void error(String connectionId, String code, String message) {
+        StompHeaderAccessor error = errorFrame(code, message);
+        error.setSessionId(connectionId);
+        send(error, message);
+    }
+
+    private static StompHeaderAccessor errorFrame(String code, String message) {
+        StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
+        error.setMessage(message);
+        error.setNativeHeader(CODE_HEADER, code);
+        return error;
+    }
+
+    private void send(StompHeaderAccessor error, String message) {
+        error.setLeaveMutable(true);
+        channelFor(error.getSessionId()).send(MessageBuilder.createMessage(message.getBytes(StandardCharsets.UTF_8),
+                error.getMessageHeaders()));
+    }
+
+    private MessageChannel channelFor(@Nullable String connectionId) {
+        MessageChannel channel = clientOutbound.getObject();
+        if (connectionId == null || !OrderedMessageChannelDecorator.supportsOrderedMessages(channel)) {
+            return channel;
+        }
+        return ordered.computeIfAbsent(connectionId, id -> new OrderedMessageChannelDecorator(channel, channelLog));
+    }
+
+    @EventListener
+    void closed(SessionDisconnectEvent event) {
+        ordered.remove(event.getSessionId());
     }
 }
