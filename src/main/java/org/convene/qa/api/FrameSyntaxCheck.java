@@ -56,7 +56,7 @@ class FrameSyntaxCheck implements WebSocketHandlerDecoratorFactory {
 
             @Override
             public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
-                if (!live.contains(session.getId())) {
+                if (!live.contains(session.getId()) || receipts.ended(session.getId())) {
                     log.debug("Dropped a frame that arrived after connection {} was ended", session.getId());
                     return;
                 }

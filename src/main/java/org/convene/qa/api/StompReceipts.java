@@ -8,13 +8,20 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.broker.OrderedMessageChannelDecorator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompEncoder;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,6 +33,8 @@ class StompReceipts {
     static final String CODE_HEADER = "code";
 
     private static final Log channelLog = LogFactory.getLog(StompReceipts.class);
+    private static final Logger log = LoggerFactory.getLogger(StompReceipts.class);
+    private static final StompEncoder ENCODER = new StompEncoder();
 
     // looked up lazily: the channel is made by the same configuration that needs the interceptor using this
     private final ObjectProvider<MessageChannel> clientOutbound;
@@ -35,9 +44,13 @@ class StompReceipts {
      * Spring's session wrapper drops a frame still buffered when the ERROR's close comes.
      */
     private final Map<String, MessageChannel> ordered = new ConcurrentHashMap<>();
+    private final Set<String> ended = ConcurrentHashMap.newKeySet();
+    private final PublicTopicFanout publicTopics;
 
-    StompReceipts(@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutbound) {
+    StompReceipts(@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutbound,
+                  PublicTopicFanout publicTopics) {
         this.clientOutbound = clientOutbound;
+        this.publicTopics = publicTopics;
     }
 
     void send(StompHeaderAccessor frame) {
@@ -72,10 +85,31 @@ class StompReceipts {
         return error;
     }
 
+    /**
+     * Written straight to the connection's queue, behind what is already queued, and followed by the close; the
+     * connection is marked ended so frames that still arrive are dropped ({@link FrameSyntaxCheck}).
+     */
     private void send(StompHeaderAccessor error, String message) {
-        error.setLeaveMutable(true);
-        channelFor(error.getSessionId()).send(MessageBuilder.createMessage(message.getBytes(StandardCharsets.UTF_8),
-                error.getMessageHeaders()));
+        String connectionId = error.getSessionId();
+        OutboundConnection connection = connectionId == null ? null : publicTopics.connection(connectionId);
+        byte[] body = message.getBytes(StandardCharsets.UTF_8);
+        if (connectionId == null || connection == null) {
+            error.setLeaveMutable(true);
+            channelFor(connectionId).send(MessageBuilder.createMessage(body, error.getMessageHeaders()));
+            return;
+        }
+        ended.add(connectionId);
+        byte[] frame = ENCODER.encode(error.getMessageHeaders(), body);
+        try {
+            connection.sendThenClose(new TextMessage(new String(frame, StandardCharsets.UTF_8)), CloseStatus.PROTOCOL_ERROR);
+        } catch (IOException | RuntimeException closed) {
+            log.debug("Could not send an ERROR frame to connection {}: {}", connectionId, closed.toString());
+        }
+    }
+
+    /** Whether the connection was sent an ERROR and is closing: frames it still sends are not handled. */
+    boolean ended(String connectionId) {
+        return ended.contains(connectionId);
     }
 
     private MessageChannel channelFor(@Nullable String connectionId) {
@@ -89,5 +123,6 @@ class StompReceipts {
     @EventListener
     void closed(SessionDisconnectEvent event) {
         ordered.remove(event.getSessionId());
+        ended.remove(event.getSessionId());
     }
 }
