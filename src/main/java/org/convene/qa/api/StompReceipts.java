@@ -38,11 +38,7 @@ class StompReceipts {
 
     // looked up lazily: the channel is made by the same configuration that needs the interceptor using this
     private final ObjectProvider<MessageChannel> clientOutbound;
-    /**
-     * Per connection, our frames leave one at a time in the order sent, each after the previous was handed to the
-     * connection. Otherwise a RECEIPT and the ERROR right after it can be written by two threads at once, and
-     * Spring's session wrapper drops a frame still buffered when the ERROR's close comes.
-     */
+    /** Per connection, our RECEIPTs leave one at a time, in the order sent (the outbound channel has several threads). */
     private final Map<String, MessageChannel> ordered = new ConcurrentHashMap<>();
     private final Set<String> ended = ConcurrentHashMap.newKeySet();
     private final PublicTopicFanout publicTopics;
