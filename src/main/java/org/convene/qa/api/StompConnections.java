@@ -108,6 +108,7 @@ class StompConnections {
                         + limits.maxSubscriptionsPerConnection() + " subscriptions. Unsubscribe from one first.");
             }
             subscriptions.add(subscriptionId);
+            moderation.remove(subscriptionId); // a reused id no longer names what it named before
         }
 
         void subscribeToErrors(String subscriptionId) {
@@ -166,6 +167,9 @@ class StompConnections {
 
     /** Counts an anonymous connection against its address, or refuses it over the cap. */
     void admitAnonymous(Connection connection) {
+        if (connection.anonymousCounted) {
+            return; // a repeated CONNECT: counted once, so the release when it closes evens it out
+        }
         int count = anonymousByAddress.merge(connection.clientAddress, 1, Integer::sum);
         if (count > limits.maxAnonymousConnectionsPerAddress()) {
             release(connection.clientAddress);
@@ -191,11 +195,6 @@ class StompConnections {
 
     private void release(String clientAddress) {
         anonymousByAddress.computeIfPresent(clientAddress, (address, count) -> count <= 1 ? null : count - 1);
-    }
-
-    /** For tests: connections this node knows. */
-    int size() {
-        return connections.size();
     }
 
     /** Bucket4j's time from the injected clock, so tests can move it. */

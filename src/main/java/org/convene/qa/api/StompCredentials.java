@@ -48,7 +48,7 @@ class StompCredentials {
         }
         Optional<ConveneUser> owner = tokens.liveOwner(tokenId);
         if (owner.isEmpty()) {
-            throw revoked();
+            throw revokedRefusal();
         }
         connection.refresh(owner.get());
         return connection.principal();
@@ -67,18 +67,18 @@ class StompCredentials {
         return allowed;
     }
 
-    static StompRefusal revoked() {
+    static StompRefusal revokedRefusal() {
         return new StompRefusal(StompRefusal.TOKEN_REVOKED,
                 "The access token of this connection was revoked. Connect again with a valid token.");
     }
 
     /** Closes this node's connections that use the token, once its revocation is committed. */
     @TransactionalEventListener
-    void revoked(ApiTokenRevoked event) {
+    void closeConnectionsOf(ApiTokenRevoked event) {
         for (StompConnections.Connection connection : connections.withToken(event.tokenId())) {
             log.debug("Closing STOMP connection {}: its token {} was revoked", connection.id, event.tokenId());
             connection.expireCredentials();
-            StompRefusal refusal = revoked();
+            StompRefusal refusal = revokedRefusal();
             receipts.error(connection.id, refusal.code(), refusal.getMessage());
         }
     }
