@@ -64,6 +64,8 @@ for mode in $MODES; do
             --convene.demo.mode=off \
             --convene.qa.questions-per-minute=1000000 \
             --convene.qa.votes-per-minute=1000000 \
+            --convene.stomp.max-anonymous-connections-per-address=1000000 \
+            --convene.stomp.frames-per-window=1000000 \
             --logging.level.root=warn > target/bench-server.log 2>&1 &
         SERVER=$!
         wait_for_http ""
