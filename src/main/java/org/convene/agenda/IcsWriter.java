@@ -102,7 +102,7 @@ public final class IcsWriter {
         }
         description.append("\nDetails and access information: ").append(sessionPage);
         // a cancelled session has no call to join, whatever link is still stored
-        if (entry.joinUrl() != null && !entry.cancelled()) {
+        if (entry.hasJoinLink() && !entry.cancelled()) {
             String join = SessionAddresses.join(base, entry.sessionId());
             description.append("\nJoin online (from 10 minutes before the start): ").append(join);
             event.add(new Location(join));

@@ -55,7 +55,7 @@ public class ScheduleExportService {
                     goingAhead, base));
             case ICS -> IcsWriter.write(conference.name(), sessions.stream().map(s -> new AgendaEntry(s.id(),
                     s.title(), s.startsAt(), s.endsAt(), conference.slug(), conference.name(),
-                    conference.timeZone(), s.hostName(), s.joinUrl(), s.version(), s.cancelled(),
+                    conference.timeZone(), s.hostName(), s.joinUrl() != null, s.version(), s.cancelled(),
                     s.cancellationReason(), s.recordingUrl())).toList(), base, clock.instant());
         };
     }

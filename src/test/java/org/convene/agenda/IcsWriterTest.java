@@ -25,7 +25,7 @@ class IcsWriterTest {
 
     private static AgendaEntry entry(String title, String conference, String host, String reason) {
         return new AgendaEntry(7, title, START, START.plusSeconds(3600), "week", conference,
-                ZoneId.of("Europe/London"), host, "https://meet.example.org/room-7", 3, true, reason, null);
+                ZoneId.of("Europe/London"), host, true, 3, true, reason, null);
     }
 
     private static List<String> unfolded(String ics) {
@@ -75,7 +75,7 @@ class IcsWriterTest {
     @Test
     void a_session_going_ahead_links_to_its_join_link_on_convene_not_the_meeting() {
         AgendaEntry goingAhead = new AgendaEntry(7, "Tea", START, START.plusSeconds(3600), "week", "Week",
-                ZoneId.of("Europe/London"), null, "https://meet.example.org/room-7", 3, false, null, null);
+                ZoneId.of("Europe/London"), null, true, 3, false, null, null);
 
         String ics = IcsWriter.write("Week", List.of(goingAhead), BASE, START);
 
