@@ -20,6 +20,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 import org.convene.core.PublicBaseUrl;
 import org.convene.programme.SessionAddresses;
+import org.convene.programme.SessionDetail;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -104,7 +105,8 @@ public final class IcsWriter {
         // a cancelled session has no call to join, whatever link is still stored
         if (entry.hasJoinLink() && !entry.cancelled()) {
             String join = SessionAddresses.join(base, entry.sessionId());
-            description.append("\nJoin online (from 10 minutes before the start): ").append(join);
+            description.append("\nJoin online (from ").append(SessionDetail.JOIN_OPENS_BEFORE.toMinutes())
+                    .append(" minutes before the start): ").append(join);
             event.add(new Location(join));
         }
         event.add(new Description(lines(description.toString())));

@@ -1,5 +1,6 @@
 package org.convene.organising.ui;
 
+import org.convene.programme.SessionDetail;
 import org.convene.programme.ui.AdminFields;
 
 import com.vaadin.flow.component.Component;
@@ -69,7 +70,8 @@ class ConferenceFields extends Div implements AdminFields<ConferenceForm> {
         joinNeedsAccount.setId("joinNeedsAccount");
         joinNeedsAccount.setHelperText("When ticked, the Join button and the links in calendars and schedule files "
                 + "ask people to log in (or make an account) before they reach the meeting. When not ticked, "
-                + "anyone with the link can join from 10 minutes before the start.");
+                + "anyone with the link can join from " + SessionDetail.JOIN_OPENS_BEFORE.toMinutes()
+                + " minutes before the start.");
         add(name, slug, theme, description, timeZone, firstDay, lastDay, joinNeedsAccount);
     }
 
