@@ -1,8 +1,10 @@
 package org.convene.exchange;
 
+import org.convene.core.PublicBaseUrl;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
+import org.convene.programme.SessionAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -36,10 +38,12 @@ public class ScheduleImportService {
 
     private final ScheduleRepository schedules;
     private final CurrentUser currentUser;
+    private final PublicBaseUrl base;
 
-    ScheduleImportService(ScheduleRepository schedules, CurrentUser currentUser) {
+    ScheduleImportService(ScheduleRepository schedules, CurrentUser currentUser, PublicBaseUrl base) {
         this.schedules = schedules;
         this.currentUser = currentUser;
+        this.base = base;
     }
 
     @Transactional
@@ -95,7 +99,9 @@ public class ScheduleImportService {
         Map<String, Long> people = new HashMap<>();
         Set<Long> peopleCreated = new HashSet<>();
         Set<Long> peopleUpdated = new HashSet<>();
-        for (ImportedSession session : parsed.sessions()) {
+        List<String> skipped = new ArrayList<>(parsed.skipped());
+        for (ImportedSession read : parsed.sessions()) {
+            ImportedSession session = withMeetingAddress(read, skipped);
             Long trackId = trackIds.get(session.room());
             var sessionId = session.guid() == null ? java.util.Optional.<Long>empty()
                     : schedules.sessionByGuid(conferenceId, session.guid())
@@ -131,6 +137,28 @@ public class ScheduleImportService {
             schedules.replaceSpeakers(id, speakerIds);
         }
         return new ScheduleImportSummary(parsed.slug(), existing.isEmpty(), sessionsCreated, sessionsUpdated,
-                tracksCreated, tracksUpdated, peopleCreated.size(), peopleUpdated.size(), parsed.skipped());
+                tracksCreated, tracksUpdated, peopleCreated.size(), peopleUpdated.size(), skipped);
+    }
+
+    /**
+     * Convene's exports carry its own Join links, not the meetings' addresses. Stored as they are, such a link
+     * would lead back to itself when imported into the same conference, so the meeting's address behind it is
+     * taken instead (or none, with a note, when that session has none or is gone).
+     */
+    private ImportedSession withMeetingAddress(ImportedSession session, List<String> skipped) {
+        String link = session.joinUrl();
+        if (link == null) {
+            return session;
+        }
+        var own = SessionAddresses.ownJoin(base, link);
+        if (own.isEmpty()) {
+            return session;
+        }
+        var meeting = schedules.joinUrl(own.getAsLong());
+        if (meeting.isEmpty()) {
+            skipped.add("'" + session.title() + "': its joining link is a Join link of this Convene for a session"
+                    + " that has no meeting address here, left out.");
+        }
+        return session.withJoinUrl(meeting.orElse(null));
     }
 }

@@ -97,6 +97,13 @@ class ScheduleRepository {
                 .fetchOptional(PROGRAMME_SESSION.ID);
     }
 
+    /** The meeting's address stored for a session, if the session exists and has one. */
+    Optional<String> joinUrl(long sessionId) {
+        return db.select(PROGRAMME_SESSION.JOIN_URL).from(PROGRAMME_SESSION)
+                .where(PROGRAMME_SESSION.ID.eq(sessionId), PROGRAMME_SESSION.JOIN_URL.isNotNull())
+                .fetchOptional(PROGRAMME_SESSION.JOIN_URL);
+    }
+
     /** Sessions made in Convene, which exports give a guid derived from their id (see ScheduleSession). */
     List<Long> sessionsWithoutGuid(long conferenceId) {
         return db.select(PROGRAMME_SESSION.ID).from(PROGRAMME_SESSION)

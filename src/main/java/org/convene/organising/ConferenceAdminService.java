@@ -118,7 +118,7 @@ public class ConferenceAdminService {
         String slug = strip(form.slug());
         return new ConferenceForm(strip(form.name()), slug == null ? null
                 : slug.toLowerCase(Locale.ROOT), strip(form.theme()), strip(form.description()),
-                strip(form.timeZone()), form.firstDay(), form.lastDay());
+                strip(form.timeZone()), form.firstDay(), form.lastDay(), form.joinNeedsAccount());
     }
 
     private Map<String, String> conferenceProblems(ConferenceForm form, @Nullable Long id) {

@@ -4,6 +4,7 @@ import org.convene.programme.HostRef;
 
 import org.convene.core.SaveResult;
 import org.convene.programme.ConferenceSummary;
+import org.convene.programme.ProgrammeService;
 import org.convene.programme.ProgrammeFixture;
 import org.convene.programme.TrackRef;
 
@@ -35,6 +36,8 @@ class ConferenceAdminServiceTest {
 
     private static final LocalDate MONDAY = LocalDate.of(2031, 11, 24);
 
+    @Autowired
+    ProgrammeService programme;
     @Autowired
     ConferenceAdminService admin;
     @Autowired
@@ -104,6 +107,23 @@ class ConferenceAdminServiceTest {
         assertThat(created.version()).isZero();
         assertThat(admin.conference(slug)).contains(created);
         assertThat(admin.conferences()).extracting(ConferenceSummary::slug).contains(slug);
+    }
+
+    @Test
+    void anyone_may_join_unless_the_organisers_ask_for_an_account_and_the_choice_is_kept_on_every_save() {
+        String slug = slug();
+        ConferenceEdit created = saved(admin.createConference(form(slug)));
+        assertThat(created.joinNeedsAccount()).as("today's behaviour by default").isFalse();
+        assertThat(programme.joinNeedsAccount(created.id())).isFalse();
+
+        ConferenceForm asking = new ConferenceForm("Co-production Week 2031", slug, null, null, "Europe/London",
+                MONDAY, MONDAY.plusDays(4), true);
+        ConferenceEdit changed = saved(admin.updateConference(created.id(), created.version(), asking));
+
+        assertThat(changed.joinNeedsAccount()).isTrue();
+        assertThat(programme.joinNeedsAccount(created.id())).isTrue();
+        assertThat(saved(admin.createConference(new ConferenceForm("Members' day", slug(), null, null,
+                "Europe/London", MONDAY, MONDAY, true))).joinNeedsAccount()).isTrue();
     }
 
     @Test
