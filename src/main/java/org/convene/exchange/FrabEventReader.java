@@ -1,6 +1,7 @@
 package org.convene.exchange;
 
 import org.jspecify.annotations.Nullable;
+import org.convene.core.TextRule;
 import org.convene.programme.SessionFormat;
 
 import tools.jackson.databind.JsonNode;
@@ -48,6 +49,10 @@ final class FrabEventReader {
         if (title == null) {
             throw new ScheduleImportException(place + ": the event has no title.");
         }
+        String titlePlace = place;
+        TextRule.problem("The title", title, TextRule.Lines.ONE).ifPresent(message -> {
+            throw new ScheduleImportException(titlePlace + ": " + message);
+        });
         place = place + " ('" + title + "')";
         if (title.length() > MAX_TITLE) {
             throw new ScheduleImportException(place + ": the title is longer than " + MAX_TITLE + " characters.");
@@ -93,12 +98,33 @@ final class FrabEventReader {
             if (name.length() > FrabScheduleReader.MAX_NAME) {
                 throw new ScheduleImportException(personPlace + ": the name is longer than " + FrabScheduleReader.MAX_NAME + " characters.");
             }
+            var badName = TextRule.offence(name, TextRule.Lines.ONE);
+            if (badName.isPresent()) {
+                skipped.add(personPlace + ": the name " + cannotBeStored(badName.get()));
+                continue;
+            }
+            String bio = text(person, "biography");
+            var badBio = TextRule.offence(bio, TextRule.Lines.MANY);
+            if (badBio.isPresent()) {
+                skipped.add(personPlace + " ('" + name + "'): the biography " + cannotBeStored(badBio.get()));
+                bio = null;
+            }
             if (seen.add(name.toLowerCase(Locale.ROOT))) {
-                speakers.add(new ImportedSession.Speaker(name, text(person, "biography")));
+                speakers.add(new ImportedSession.Speaker(name, bio));
             }
         }
-        return new ImportedSession(guid(event, conferenceSlug), room, title, summary(event), format(text(event, "type")),
+        String summary = summary(event);
+        var badSummary = TextRule.offence(summary, TextRule.Lines.MANY);
+        if (badSummary.isPresent()) {
+            skipped.add(place + ": the description " + cannotBeStored(badSummary.get()));
+            summary = "";
+        }
+        return new ImportedSession(guid(event, conferenceSlug), room, title, summary, format(text(event, "type")),
                 starts, ends, joinUrl, recordingUrl, speakers);
+    }
+
+    static String cannotBeStored(String offence) {
+        return "contains a character that cannot be stored (" + offence + "), left out.";
     }
 
     /**

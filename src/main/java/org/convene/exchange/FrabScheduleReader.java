@@ -1,5 +1,6 @@
 package org.convene.exchange;
 
+import org.convene.core.TextRule;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -70,6 +71,9 @@ final class FrabScheduleReader {
         if (name.length() > MAX_NAME) {
             throw new ScheduleImportException("conference.title is longer than " + MAX_NAME + " characters.");
         }
+        TextRule.problem("The conference title", name, TextRule.Lines.ONE).ifPresent(message -> {
+            throw new ScheduleImportException("conference.title: " + message);
+        });
         String zoneName = text(conference, "time_zone_name");
         ZoneId zone;
         try {
@@ -123,6 +127,9 @@ final class FrabScheduleReader {
                     throw new ScheduleImportException(roomPlace + ": the room name is longer than " + MAX_TRACK
                             + " characters.");
                 }
+                TextRule.problem("The room name", roomName, TextRule.Lines.ONE).ifPresent(message -> {
+                    throw new ScheduleImportException(roomPlace + ": " + message);
+                });
                 if (!room.getValue().isArray()) {
                     throw new ScheduleImportException(roomPlace + ": expected a list of events.");
                 }

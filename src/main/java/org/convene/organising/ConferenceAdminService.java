@@ -1,6 +1,7 @@
 package org.convene.organising;
 
 import org.convene.core.SaveResult;
+import org.convene.core.TextRule;
 import org.convene.programme.ProgrammeLimits;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.ProgrammePermissions;
@@ -148,6 +149,12 @@ public class ConferenceAdminService {
             problems.put(ConferenceForm.DESCRIPTION, "Description must be "
                     + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.DESCRIPTION_MAX));
         }
+        TextRule.problem("The conference name", form.name(), TextRule.Lines.ONE)
+                .ifPresent(message -> problems.putIfAbsent(ConferenceForm.NAME, message));
+        TextRule.problem("The theme", form.theme(), TextRule.Lines.ONE)
+                .ifPresent(message -> problems.putIfAbsent(ConferenceForm.THEME, message));
+        TextRule.problem("The description", form.description(), TextRule.Lines.MANY)
+                .ifPresent(message -> problems.putIfAbsent(ConferenceForm.DESCRIPTION, message));
         if (form.timeZone() == null) {
             problems.put(ConferenceForm.TIME_ZONE, "Select the conference's time zone");
         } else {
@@ -220,6 +227,10 @@ public class ConferenceAdminService {
         }
         if (name.length() > ProgrammeLimits.TRACK_NAME_MAX) {
             return Optional.of("Track name must be " + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.TRACK_NAME_MAX));
+        }
+        Optional<String> unstorable = TextRule.problem("The track name", name, TextRule.Lines.ONE);
+        if (unstorable.isPresent()) {
+            return unstorable;
         }
         if (repository.trackNameTaken(conferenceId, name, trackId)) {
             return Optional.of(trackTaken(name));

@@ -3,6 +3,7 @@ package org.convene.qa;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
+import org.convene.core.TextRule;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -288,6 +289,9 @@ public class QaService {
             throw new QaException(Code.TOO_LONG, what + " is " + clean.codePointCount(0, clean.length())
                     + " characters long. It can be at most " + max + ".");
         }
+        TextRule.problem(what, clean, TextRule.Lines.MANY).ifPresent(message -> {
+            throw new QaException(Code.INVALID_CHARACTER, message);
+        });
         return clean;
     }
 

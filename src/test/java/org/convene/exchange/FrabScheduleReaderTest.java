@@ -65,4 +65,28 @@ class FrabScheduleReaderTest {
         assertThat(FrabScheduleReader.slug("  Démo!! ")).isEqualTo("d-mo");
         assertThat(FrabScheduleReader.slug("!!!")).isNull();
     }
+
+    @Test
+    void a_title_with_a_nul_fails_the_file_naming_the_place_and_a_bad_description_or_speaker_is_left_out_with_a_note() {
+        assertThatThrownBy(() -> FrabScheduleReader.read(schedule("""
+                {"title": "Open\\u0000ing", "start": "10:00", "duration": "01:30"}""")))
+                .isInstanceOf(ScheduleImportException.class)
+                .hasMessage("events[0] in room 'Main' on days[0] (2026-07-08): " + "The title contains a character that cannot be stored (a control character). Remove it and try again.");
+
+        FrabScheduleReader.Parsed parsed = FrabScheduleReader.read(schedule("""
+                {"title": "Opening", "start": "10:00", "duration": "01:30", "abstract": "Hello\\u0007",
+                 "persons": [{"public_name": "Fay\\u0000"}, {"public_name": "Sam", "biography": "Bio\\u001b"}]}"""));
+
+        assertThat(parsed.sessions()).singleElement().satisfies(session -> {
+            assertThat(session.summaryMarkdown()).isEmpty();
+            assertThat(session.speakers()).containsExactly(new ImportedSession.Speaker("Sam", null));
+        });
+        assertThat(parsed.skipped()).containsExactly(
+                "events[0] in room 'Main' on days[0] (2026-07-08) ('Opening') persons[0]: the name contains a character "
+                        + "that cannot be stored (a control character), left out.",
+                "events[0] in room 'Main' on days[0] (2026-07-08) ('Opening') persons[1] ('Sam'): the biography "
+                        + "contains a character that cannot be stored (a control character), left out.",
+                "events[0] in room 'Main' on days[0] (2026-07-08) ('Opening'): the description contains a character "
+                        + "that cannot be stored (a control character), left out.");
+    }
 }

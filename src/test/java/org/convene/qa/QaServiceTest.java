@@ -386,4 +386,15 @@ class QaServiceTest {
             assertThat(announcements).isBetween(1L, 15L);
         }
     }
+
+    @Test
+    void a_question_or_reason_with_a_nul_or_control_character_is_refused_with_its_own_code() {
+        as(asker);
+        expectRefusal(() -> qa.ask(session, "Why\u0000?", false), QaException.Code.INVALID_CHARACTER,
+                "Your question contains a character that cannot be stored (a control character). Remove it and try again.");
+        expectRefusal(() -> qa.ask(session, "Half \uD83D a smile", false), QaException.Code.INVALID_CHARACTER,
+                "half of a character pair");
+        QuestionView fine = qa.ask(session, "Two lines\nare fine\tand tabs too", false);
+        assertThat(fine.text()).isEqualTo("Two lines\nare fine\tand tabs too");
+    }
 }

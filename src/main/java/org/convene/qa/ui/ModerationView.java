@@ -396,7 +396,8 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
                 say(done.apply(e.text()));
                 reloadAndFocus(item);
             } catch (QaException ex) {
-                if (ex.code() == QaException.Code.EMPTY || ex.code() == QaException.Code.TOO_LONG) {
+                if (ex.code() == QaException.Code.EMPTY || ex.code() == QaException.Code.TOO_LONG
+                        || ex.code() == QaException.Code.INVALID_CHARACTER) {
                     dialog.problem(ex.getMessage());
                 } else {
                     dialog.close();
