@@ -171,8 +171,10 @@ public class ConferenceAdminService {
             problems.put(ConferenceForm.LAST_DAY, "Enter the last day, as a real date");
         } else if (form.firstDay() != null && form.lastDay().isBefore(form.firstDay())) {
             problems.put(ConferenceForm.LAST_DAY, "The last day must be the same as or after the first day");
-        } else if (form.firstDay() != null && form.lastDay().isAfter(form.firstDay().plusDays(60))) {
-            problems.put(ConferenceForm.LAST_DAY, "A conference can last at most 61 days");
+        } else if (form.firstDay() != null
+                && form.lastDay().isAfter(form.firstDay().plusDays(ProgrammeLimits.CONFERENCE_DAYS_MAX - 1))) {
+            problems.put(ConferenceForm.LAST_DAY, "A conference can last at most " + ProgrammeLimits.CONFERENCE_DAYS_MAX
+                    + " days");
         }
         return problems;
     }
