@@ -1,6 +1,7 @@
 package org.convene.account;
 
 import org.convene.core.InvalidInputException;
+import org.convene.core.TextRule;
 import org.convene.core.security.SecretTokens;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
@@ -59,6 +60,9 @@ public class ApiTokenService {
         if (clean.length() > AccountLimits.TOKEN_NAME_MAX) {
             throw new InvalidInputException("The name can be at most " + AccountLimits.TOKEN_NAME_MAX + " characters.");
         }
+        TextRule.problem("The name", clean, TextRule.Lines.ONE).ifPresent(message -> {
+            throw new InvalidInputException(message);
+        });
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

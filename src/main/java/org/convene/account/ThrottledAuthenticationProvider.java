@@ -1,5 +1,6 @@
 package org.convene.account;
 
+import org.convene.core.TextRule;
 import org.convene.core.security.ConveneUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -46,6 +47,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String email = AccountRules.normaliseEmail(authentication.getName());
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        if (!TextRule.allows(email, TextRule.Lines.ONE)) {
+            // no account has such an address, and PostgreSQL would refuse a NUL in the look-up
+            throw new BadCredentialsException(BAD_CREDENTIALS);
+        }
 
         // Read before the hash: if the password changes in between, the session ends at once rather
         // than outliving the password it was signed in with.

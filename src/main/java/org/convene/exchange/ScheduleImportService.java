@@ -28,7 +28,7 @@ import java.util.UUID;
  * capitals or spaces, extra fields, a missing optional field. Anything that cannot be understood (an event
  * without a title or start, a time that is not a time) fails the whole import with a message naming the place,
  * and nothing is written: one transaction, and the whole file is read and checked before the first write.
- * Importing again matches sessions by guid and updates them. {@link FrabScheduleReader} reads the file; this
+ * Importing again matches sessions by guid and updates those the file changes (the others are unchanged). {@link FrabScheduleReader} reads the file; this
  * service checks who may import and writes what was read.
  */
 @Service
@@ -54,8 +54,9 @@ public class ScheduleImportService {
         }
         FrabScheduleReader.Parsed parsed = FrabScheduleReader.read(json);
         ScheduleImportSummary summary = write(parsed);
-        log.info("User {} imported a schedule into conference {}: {} sessions created, {} updated",
-                user.id(), summary.conferenceSlug(), summary.sessionsCreated(), summary.sessionsUpdated());
+        log.info("User {} imported a schedule into conference {}: {} sessions created, {} updated, {} unchanged",
+                user.id(), summary.conferenceSlug(), summary.sessionsCreated(), summary.sessionsUpdated(),
+                summary.sessionsUnchanged());
         return summary;
     }
 
@@ -96,6 +97,7 @@ public class ScheduleImportService {
         }
         int sessionsCreated = 0;
         int sessionsUpdated = 0;
+        int sessionsUnchanged = 0;
         Map<String, Long> people = new HashMap<>();
         Set<Long> peopleCreated = new HashSet<>();
         Set<Long> peopleUpdated = new HashSet<>();
@@ -107,10 +109,10 @@ public class ScheduleImportService {
                     : schedules.sessionByGuid(conferenceId, session.guid())
                     .or(() -> java.util.Optional.ofNullable(derived.remove(session.guid())));
             long id;
+            boolean changed = true;
             if (sessionId.isPresent()) {
                 id = sessionId.get();
-                schedules.updateSession(id, session, trackId);
-                sessionsUpdated++;
+                changed = schedules.updateSession(id, session, trackId);
             } else {
                 id = schedules.createSession(conferenceId, session.guid(), session, trackId);
                 sessionsCreated++;
@@ -134,9 +136,17 @@ public class ScheduleImportService {
                 }
                 speakerIds.add(personId);
             }
-            schedules.replaceSpeakers(id, speakerIds);
+            boolean speakersChanged = schedules.replaceSpeakers(id, speakerIds);
+            if (sessionId.isPresent()) {
+                if (changed || speakersChanged) {
+                    sessionsUpdated++;
+                } else {
+                    sessionsUnchanged++;
+                }
+            }
         }
         return new ScheduleImportSummary(parsed.slug(), existing.isEmpty(), sessionsCreated, sessionsUpdated,
+                sessionsUnchanged,
                 tracksCreated, tracksUpdated, peopleCreated.size(), peopleUpdated.size(), skipped);
     }
 

@@ -437,4 +437,12 @@ class AccountServiceTest {
         assertThat(me.email()).isEqualTo(user.email());
         assertThat(me.roles()).containsExactlyInAnyOrder(Role.ATTENDEE, Role.FACILITATOR);
     }
+
+    @Test
+    void sign_up_refuses_a_nul_or_control_character_in_the_name_or_email_naming_the_field() {
+        assertThat(signUpErrors("Pat\u0000Smith", "pat\u0000" + uniqueEmail("a"), PASSWORD)).containsExactly(
+                Map.entry(AccountField.DISPLAY_NAME, "Your name contains a character that cannot be stored (a control character). Remove it and try again."),
+                Map.entry(AccountField.EMAIL, "Your email address contains a character that cannot be stored (a control character). Remove it and try again."));
+        assertThat(signUpErrors("Pat\u001B[2J", uniqueEmail("a"), PASSWORD)).containsOnlyKeys(AccountField.DISPLAY_NAME);
+    }
 }

@@ -135,7 +135,7 @@ class ScheduleImportServiceTest {
     }
 
     @Test
-    void importing_the_same_schedule_again_updates_sessions_instead_of_duplicating_them() {
+    void importing_the_same_schedule_again_updates_the_changed_session_and_reports_the_others_unchanged() {
         AccountFixtures.actAs(data.user(Role.ORGANISER));
         ObjectNode file = democon("twice_" + fixture.tag());
         ScheduleImportSummary first = imports.importSchedule(file.toString());
@@ -149,7 +149,8 @@ class ScheduleImportServiceTest {
 
         assertThat(second.conferenceCreated()).isFalse();
         assertThat(second.sessionsCreated()).isZero();
-        assertThat(second.sessionsUpdated()).isEqualTo(first.sessionsCreated());
+        assertThat(second.sessionsUpdated()).isEqualTo(1);
+        assertThat(second.sessionsUnchanged()).isEqualTo(first.sessionsCreated() - 1);
         assertThat(second.tracksCreated()).isZero();
         assertThat(second.peopleCreated()).isZero();
         assertThat(db.fetchCount(PERSON)).isEqualTo(people);
@@ -351,5 +352,26 @@ class ScheduleImportServiceTest {
             }
         }
         return events;
+    }
+
+    @Test
+    void importing_an_unchanged_file_twice_reports_every_session_unchanged_and_writes_nothing() {
+        AccountFixtures.actAs(data.user(Role.ORGANISER));
+        ObjectNode file = democon("same_" + fixture.tag());
+        ScheduleImportSummary first = imports.importSchedule(file.toString());
+        List<Integer> versions = versions(first.conferenceSlug());
+
+        ScheduleImportSummary second = imports.importSchedule(file.toString());
+
+        assertThat(second.sessionsCreated()).isZero();
+        assertThat(second.sessionsUpdated()).isZero();
+        assertThat(second.sessionsUnchanged()).isEqualTo(first.sessionsCreated()).isEqualTo(36);
+        assertThat(versions(first.conferenceSlug())).as("no session written again").isEqualTo(versions);
+    }
+
+    private List<Integer> versions(String slug) {
+        return db.select(PROGRAMME_SESSION.VERSION).from(PROGRAMME_SESSION).join(CONFERENCE)
+                .on(CONFERENCE.ID.eq(PROGRAMME_SESSION.CONFERENCE_ID)).where(CONFERENCE.SLUG.eq(slug))
+                .orderBy(PROGRAMME_SESSION.ID).fetch(PROGRAMME_SESSION.VERSION);
     }
 }

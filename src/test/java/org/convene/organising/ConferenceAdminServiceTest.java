@@ -264,4 +264,18 @@ class ConferenceAdminServiceTest {
         assertThat(db.fetchCount(org.convene.db.Tables.TRACK, org.convene.db.Tables.TRACK.ID.eq(track.id())))
                 .as("nothing was removed").isEqualTo(1);
     }
+
+    @Test
+    void a_nul_or_control_character_in_a_conference_or_track_is_a_problem_on_its_field() {
+        var result = admin.createConference(new ConferenceForm("Week\u0000", slug(), "Theme\u0007",
+                "Line one\nline two\u0000", "Europe/London", MONDAY, MONDAY.plusDays(1)));
+
+        assertThat(problems(result)).containsExactly(
+                java.util.Map.entry(ConferenceForm.NAME, "The conference name contains a character that cannot be stored (a control character). Remove it and try again."),
+                java.util.Map.entry(ConferenceForm.THEME, "The theme contains a character that cannot be stored (a control character). Remove it and try again."),
+                java.util.Map.entry(ConferenceForm.DESCRIPTION, "The description contains a character that cannot be stored (a control character). Remove it and try again."));
+        ConferenceEdit week = saved(admin.createConference(form(slug())));
+        assertThat(problems(admin.addTrack(week.id(), "Main\u0000stage"))).containsExactly(
+                java.util.Map.entry(ConferenceAdminService.TRACK_NAME, "The track name contains a character that cannot be stored (a control character). Remove it and try again."));
+    }
 }

@@ -343,4 +343,12 @@ class SessionChangeServiceTest {
         assertThat(calendar.validate().hasErrors()).as("valid iCalendar").isFalse();
         return calendar;
     }
+
+    @Test
+    void a_cancellation_reason_with_a_nul_is_refused_and_nothing_is_cancelled() {
+        AccountFixtures.actAs(organiser);
+        assertThat(changes.cancel(morning, version(morning), "Speaker\u0000unwell"))
+                .isEqualTo(new SessionChangeResult.Invalid("The reason contains a character that cannot be stored (a control character). Remove it and try again."));
+        assertThat(changes.status(morning).cancelled()).isFalse();
+    }
 }

@@ -82,4 +82,14 @@ class TokenApiTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("Give the token a name")));
     }
+
+    @Test
+    void a_token_name_with_a_nul_is_refused_with_a_clear_400_not_a_server_error() throws Exception {
+        ConveneUser me = fixtures.user("Careless Paste");
+        mvc.perform(post("/api/tokens").with(httpBasic(me.email(), AccountFixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Stage\\u0000display\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID"))
+                .andExpect(jsonPath("$.message").value("The name contains a character that cannot be stored (a control character). Remove it and try again."));
+    }
 }

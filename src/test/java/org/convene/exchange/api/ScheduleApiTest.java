@@ -249,4 +249,18 @@ class ScheduleApiTest {
                 .andExpect(status().isUnauthorized());
         assertThat(db.fetchExists(CONFERENCE, CONFERENCE.SLUG.eq("democon"))).isFalse();
     }
+
+    @Test
+    void a_schedule_larger_than_the_limit_is_refused_with_413_and_a_clear_message() throws Exception {
+        String token = tokenFor(data.user(Role.ORGANISER));
+        byte[] body = new byte[10 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(body, (byte) ' ');
+
+        mvc.perform(post("/api/programme/import").header("Authorization", "Bearer " + token)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().is(413))
+                .andExpect(jsonPath("$.code").value("SCHEDULE_TOO_LARGE"))
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.startsWith(
+                        "The schedule file is larger than 10 MB, the most Convene imports at once.")));
+    }
 }
