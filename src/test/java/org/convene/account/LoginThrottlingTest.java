@@ -13,7 +13,9 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -243,6 +245,21 @@ class LoginThrottlingTest {
                 .andExpect(redirectedUrl("/"))
                 .andExpect(authenticated().withAuthentication(auth ->
                         assertThat(((ConveneUser) auth.getPrincipal()).id()).isEqualTo(user.id())));
+    }
+
+    @Test
+    void form_log_in_keeps_neither_the_password_nor_its_hash_in_the_session() throws Exception {
+        ConveneUser user = fixtures.user("Lou Login");
+        MockHttpSession session = new MockHttpSession();
+
+        postLogin(session, user.email(), PASSWORD);
+
+        SecurityContext saved = (SecurityContext) session.getAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        assertThat(saved).isNotNull();
+        assertThat(saved.getAuthentication().getCredentials()).isNull();
+        assertThat(saved.getAuthentication().getPrincipal()).isInstanceOfSatisfying(ConveneUser.class,
+                principal -> assertThat(principal.passwordHash()).isEmpty());
     }
 
     @Test
