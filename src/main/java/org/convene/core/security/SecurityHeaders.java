@@ -53,6 +53,9 @@ final class SecurityHeaders extends OncePerRequestFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", referrerPolicy(path));
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        // The same as frame-ancestors 'self', for browsers that only know the older header (Spring Security's
+        // default, DENY, would contradict the policy).
+        response.setHeader("X-Frame-Options", "SAMEORIGIN");
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
         }
