@@ -71,12 +71,16 @@ class ApiTokenQueries {
                 .flatMap(this::user);
     }
 
+    /**
+     * The person a token acts as, without the password hash: the principal lives in the request's security
+     * context (and a STOMP connection's) for as long as they last, and a token never needs the password.
+     */
     Optional<ConveneUser> user(long userId) {
-        return db.select(APP_USER.ID, APP_USER.EMAIL, APP_USER.DISPLAY_NAME, APP_USER.PASSWORD_HASH,
+        return db.select(APP_USER.ID, APP_USER.EMAIL, APP_USER.DISPLAY_NAME,
                         multiset(select(USER_ROLE.ROLE).from(USER_ROLE).where(USER_ROLE.USER_ID.eq(APP_USER.ID)))
                                 .convertFrom(r -> r.map(x -> x.value1())))
                 .from(APP_USER).where(APP_USER.ID.eq(userId))
-                .fetchOptional(r -> new ConveneUser(r.value1(), r.value2(), r.value3(), r.value4(), roles(r.value5())));
+                .fetchOptional(r -> new ConveneUser(r.value1(), r.value2(), r.value3(), "", roles(r.value4())));
     }
 
     private static Set<Role> roles(List<Role> roles) {

@@ -16,7 +16,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * Email and password log-in, with {@link LoginAttempts} slowing guessing. The only AuthenticationProvider
+ * Email and password log-in (the form and HTTP Basic), with {@link LoginAttempts} slowing guessing per account
+ * and client address. The only AuthenticationProvider
  * bean, so Spring Security's global AuthenticationManager and the form log-in both use it, and no
  * unthrottled provider is built from the UserDetailsService bean (Spring's warning that it skips that is
  * turned off in application.properties).
@@ -52,6 +53,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
 
+        // Counted before the lookup and the hash, alike for addresses with and without an account.
+        LoginAttempts.Attempt attempt = attempts.begin(email, ClientAddresses.of(authentication));
         // Read before the hash: if the password changes in between, the session ends at once rather
         // than outliving the password it was signed in with.
         int version = accounts.version(email).orElse(-1);
@@ -59,17 +62,16 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         try {
             user = users.loadUserByUsername(email);
         } catch (UsernameNotFoundException unknown) {
-            attempts.checkUnknown(email);
             passwordEncoder.matches(password, dummyHash());
-            throw refusal(attempts.failedUnknown(email));
-        }
-
-        LoginAttempts.Attempt attempt = attempts.begin(user.id());
-        if (!passwordEncoder.matches(password, user.passwordHash())) {
-            attempts.failed(user.id(), attempt);
+            attempts.failed(attempt, null);
             throw refusal(attempt.waitIfWrong());
         }
-        attempts.succeeded(user.id());
+
+        if (!passwordEncoder.matches(password, user.passwordHash())) {
+            attempts.failed(attempt, user);
+            throw refusal(attempt.waitIfWrong());
+        }
+        attempts.succeeded(attempt);
         // The session keeps the principal: leave the hash in the database.
         ConveneUser principal = new ConveneUser(user.id(), user.email(), user.displayName(), "", user.roles());
         UsernamePasswordAuthenticationToken result =

@@ -19,6 +19,7 @@ import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -50,6 +51,9 @@ class SecurityConfiguration {
         // sets the log-in page, which otherwise installs a plain "/login?error" redirect. The log-in page
         // is named here too: without it Spring would serve its own generated page at GET /login.
         http.formLogin(form -> form.loginPage("/login").failureHandler(loginFailureHandler));
+        // That exemption leaves log-in CSRF open: a form on another site could sign the visitor in to the
+        // attacker's account. LoginOriginFilter refuses log-ins whose Origin (or Referer) is another site.
+        http.addFilterBefore(new LoginOriginFilter(), UsernamePasswordAuthenticationFilter.class);
         // What Vaadin's configurer has not already allowed (its own resources, pages open to everyone) falls to
         // anyRequest. Its default refuses it all, so a mistyped address gave a signed-in person a blank 403 and
         // everyone else the log-in page. Pages that need a sign-in keep needing one here; any other address goes
