@@ -58,6 +58,7 @@ for mode in $MODES; do
         rm -rf target/bench-pg
         taskset -c 0 java -Xmx$SERVER_HEAP -Xss512k ${SERVER_JAVA_OPTS:-} -jar "$JAR" \
             --server.port="$HTTP_PORT" \
+            --spring.profiles.active=dev \
             --server.tomcat.max-connections=20000 \
             --convene.postgres.port="$DB_PORT" \
             --convene.postgres.data-dir=target/bench-pg/data \
