@@ -1,5 +1,8 @@
 package org.convene.core.security;
 
+import com.vaadin.flow.spring.security.VaadinDefaultRequestCache;
+import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSuccessHandler;
+
 import com.vaadin.flow.server.VaadinServletContext;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +37,8 @@ class SecurityConfiguration {
     /** The last chain: it takes every request the others (see SecurityChainOrder) did not. */
     @Bean
     @Order(SecurityChainOrder.PAGES)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationFailureHandler loginFailureHandler)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationFailureHandler loginFailureHandler,
+                                            VaadinDefaultRequestCache requestCache)
             throws Exception {
         // Our own endpoints first: Vaadin's configurer ends with anyRequest().authenticated().
         http.authorizeHttpRequests(auth -> auth
@@ -59,6 +63,13 @@ class SecurityConfiguration {
         // everyone else the log-in page. Pages that need a sign-in keep needing one here; any other address goes
         // on to Vaadin, which shows PageNotFoundView. Endpoints outside Vaadin have their own rules above or
         // their own filter chains (api, join, CSV template), so nothing else is opened by this.
+        // Back to the page they were going to after log-in by a relative address, never one built on the request's
+        // Host (Vaadin's configurer takes a success handler given to it this way instead of making its own).
+        VaadinSavedRequestAwareAuthenticationSuccessHandler backAgain = new VaadinSavedRequestAwareAuthenticationSuccessHandler();
+        backAgain.setDefaultTargetUrl("/");
+        backAgain.setRequestCache(requestCache);
+        backAgain.setRedirectStrategy(new RelativeRedirects());
+        http.setSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class, backAgain);
         http.with(vaadin(), vaadin -> vaadin.loginView("/login")
                 .anyRequest(url -> url.access(signInForPagesOnly())));
         return http.build();

@@ -69,6 +69,28 @@ class SecurityHeadersIT {
                 location -> assertThat(location).doesNotContain("error"));
     }
 
+    // --- the way back after log-in -------------------------------------------------------------------
+
+    @Test
+    void after_log_in_the_way_back_is_a_relative_address_whatever_host_the_request_named() throws Exception {
+        String email = fixtures.user("Back Again").email();
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(new java.net.CookieManager()).build();
+        String[] forged = {"X-Forwarded-Host", "evil.example", "Accept", "text/html"};
+
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(uri("/manage")).headers(forged).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as("a page that needs a sign-in sends to the log-in page").isEqualTo(302);
+        HttpResponse<String> back = browser.send(HttpRequest.newBuilder(uri("/login")).headers(forged)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(back.statusCode()).isEqualTo(302);
+        assertThat(back.headers().firstValue("Location")).hasValue("/manage");
+    }
+
     // --- log-in CSRF --------------------------------------------------------------------------------
 
     @Test
