@@ -50,7 +50,7 @@ class StompBadInputCorpusTest {
     /** Every code a client may be answered with here; SERVER_ERROR is deliberately missing. */
     private static final Set<String> CODES = Set.of("INVALID_REQUEST", "FORBIDDEN_DESTINATION", "FORBIDDEN", "NOT_FOUND",
             "EMPTY", "TOO_LONG", "INVALID_STATE", "OWN_QUESTION", "CLOSED", "RATE_LIMITED", "ANONYMOUS_NOT_ALLOWED",
-            "NOT_SIGNED_IN", "UNAUTHORIZED");
+            "NOT_SIGNED_IN", "UNAUTHORIZED", "INVALID_CHARACTER");
 
     @LocalServerPort
     int port;
@@ -140,7 +140,10 @@ class StompBadInputCorpusTest {
                 "{\"text\":5}", "{\"text\":{}}", "{\"text\":[\"a\"]}", "{\"text\":null}", "{\"anonymous\":\"yes\"}",
                 "{\"text\":\"Hi\",\"anonymous\":{}}", "{\"text\":\"" + "x".repeat(501) + "\"}", "{\"text\":\"   \"}",
                 "{\"text\":\"\\u202e\\u202d\"}", "{\"text\":\"Hi\"}{\"text\":\"again\"}", "not json at all",
-                "{\"text\":\"" + "\uD83D\uDE00".repeat(501) + "\"}", "{\"unknown\":1}");
+                "{\"text\":\"" + "\uD83D\uDE00".repeat(501) + "\"}", "{\"unknown\":1}",
+                // control characters escaped in valid JSON reach the text rule (a raw NUL is not JSON: below)
+                "{\"text\":\"a\\u0000b\"}", "{\"text\":\"bell\\u0007\"}", "{\"text\":\"esc\\u001b[31m\"}",
+                "{\"text\":\"half \\ud83d pair\"}", "{\"text\":\"del\\u007f\"}", "{\"text\":\"c1\\u0085\"}");
         for (String body : badAskBodies) {
             cases.add(new Case("ask with body " + abbreviate(body), true, send(ask, body)));
         }
