@@ -207,9 +207,11 @@ class StompBadInputCorpusTest {
             }
             client.send(c.frame());
             if (c.name().startsWith(TOO_LARGE)) {
-                // larger than a client frame may be: the container closes the connection with 1009, as documented
+                // larger than a client frame may be: the container closes the connection with 1009, as documented.
+                // When the close overtakes the rest of the client's own write, the client's socket is reset before
+                // it reads the close frame and it reports 1006 (closed without one): closed all the same.
                 Integer code = client.closed.completeOnTimeout(null, WAIT.toMillis(), TimeUnit.MILLISECONDS).get();
-                return Integer.valueOf(1009).equals(code) ? null : "closed with " + code;
+                return code != null && (code == 1009 || code == 1006) ? null : "closed with " + code;
             }
             long sent = System.nanoTime();
             RawStompClient.Frame answer = client.next(ANSWER_WAIT);
