@@ -58,12 +58,15 @@ for mode in $MODES; do
         rm -rf target/bench-pg
         taskset -c 0 java -Xmx$SERVER_HEAP -Xss512k ${SERVER_JAVA_OPTS:-} -jar "$JAR" \
             --server.port="$HTTP_PORT" \
+            --spring.profiles.active=dev \
             --server.tomcat.max-connections=20000 \
             --convene.postgres.port="$DB_PORT" \
             --convene.postgres.data-dir=target/bench-pg/data \
             --convene.demo.mode=off \
             --convene.qa.questions-per-minute=1000000 \
             --convene.qa.votes-per-minute=1000000 \
+            --convene.stomp.max-anonymous-connections-per-address=1000000 \
+            --convene.stomp.frames-per-window=1000000 \
             --logging.level.root=warn > target/bench-server.log 2>&1 &
         SERVER=$!
         wait_for_http ""

@@ -39,6 +39,7 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 rm -rf target/bench-pg
 taskset -c 0 java -Xmx3g -Xss512k -jar "$JAR" \
     --server.port="$HTTP_PORT" \
+    --spring.profiles.active=dev \
     --server.tomcat.max-connections=20000 \
     --server.tomcat.accept-count=2000 \
     --convene.postgres.port="$DB_PORT" \

@@ -187,38 +187,4 @@ class AccountRepository {
         };
         return ascending ? field.asc() : field.desc();
     }
-
-    // --- failed log-ins -------------------------------------------------------------------------
-
-    /**
-     * Counts an attempt as failed before its password is checked, but only if the account is not
-     * locked at {@code now}. Returns the new count, or empty when the account is locked. The row lock
-     * taken here is held to the end of the transaction, so parallel guesses queue up and each sees
-     * the count (and any lock) left by the one before.
-     */
-    Optional<Integer> countAttempt(long userId, Instant now) {
-        return db.update(APP_USER)
-                .set(APP_USER.FAILED_LOGINS, APP_USER.FAILED_LOGINS.plus(1))
-                .where(APP_USER.ID.eq(userId))
-                .and(APP_USER.LOCKED_UNTIL.isNull().or(APP_USER.LOCKED_UNTIL.le(now)))
-                .returning(APP_USER.FAILED_LOGINS)
-                .fetchOptional(APP_USER.FAILED_LOGINS);
-    }
-
-    void lockUntil(long userId, Instant until) {
-        db.update(APP_USER).set(APP_USER.LOCKED_UNTIL, until).where(APP_USER.ID.eq(userId)).execute();
-    }
-
-    Optional<Instant> lockedUntil(long userId) {
-        return db.select(APP_USER.LOCKED_UNTIL).from(APP_USER).where(APP_USER.ID.eq(userId))
-                .fetchOptional(APP_USER.LOCKED_UNTIL);
-    }
-
-    void clearFailedLogins(long userId) {
-        db.update(APP_USER)
-                .set(APP_USER.FAILED_LOGINS, 0)
-                .setNull(APP_USER.LOCKED_UNTIL)
-                .where(APP_USER.ID.eq(userId))
-                .execute();
-    }
 }

@@ -1,5 +1,7 @@
 package org.convene.account;
 
+import org.convene.core.TextRule;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +49,7 @@ final class AccountRules {
         if (length(name) > AccountLimits.DISPLAY_NAME_MAX) {
             return Optional.of("Your name must be " + AccountLimits.DISPLAY_NAME_MAX + " characters or fewer");
         }
-        return Optional.empty();
+        return TextRule.problem("Your name", name, TextRule.Lines.ONE);
     }
 
     /** Format and length only; whether the address is already taken needs the database. */
@@ -57,6 +59,10 @@ final class AccountRules {
         }
         if (length(email) > AccountLimits.EMAIL_MAX) {
             return Optional.of("Your email address must be " + AccountLimits.EMAIL_MAX + " characters or fewer");
+        }
+        Optional<String> unstorable = TextRule.problem("Your email address", email, TextRule.Lines.ONE);
+        if (unstorable.isPresent()) {
+            return unstorable;
         }
         if (!EMAIL.matcher(email).matches()) {
             return Optional.of("Enter an email address in the correct format, like name@example.com");

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +51,20 @@ public class AccountService {
 
     /**
      * Creates an attendee account. Every rule is checked before anything is refused, so a form can
-     * show all the problems at once.
+     * show all the problems at once. Each sign-up from a web request takes one from its client address's
+     * budget (LoginProperties), tried or not, so addresses cannot be probed or accounts made in bulk.
      *
      * @return the new user, without the password hash, ready to be signed in; or every field that needs correcting
      */
     public SaveResult<ConveneUser> signUp(String displayName, String email, String password) {
+        Optional<String> address = ClientAddresses.current();
+        if (address.isPresent()) {
+            Duration wait = attempts.takeSignUp(address.get());
+            if (!wait.isZero()) {
+                return AccountField.invalid(Map.of(AccountField.EMAIL, "Too many accounts have been made from your "
+                        + "network just now. Try again in " + TooManyLoginAttemptsException.inWords(wait) + "."));
+            }
+        }
         String name = AccountRules.normaliseName(displayName);
         String normalisedEmail = AccountRules.normaliseEmail(email);
 
@@ -103,7 +113,8 @@ public class AccountService {
      * As {@link #changePassword(String, String)}, also checking that the new password was typed the same
      * way twice, so a form gets every problem in one go.
      *
-     * <p>The current password is throttled exactly like log-in, on the same count (see {@link LoginAttempts}):
+     * <p>The current password is throttled exactly like log-in, on the same count for this account and client
+     * address (see {@link LoginAttempts}):
      * otherwise someone at an unlocked computer could guess it here without limit, then log in anywhere.
      * A right current password resets the count even when the new one is refused, as a right log-in does.
      * A refusal is a result, not an exception, so the transaction commits and the failed attempt stays counted.
@@ -144,15 +155,15 @@ public class AccountService {
     private Optional<String> currentPasswordProblem(ConveneUser me, String currentPassword) {
         LoginAttempts.Attempt attempt;
         try {
-            attempt = attempts.begin(me.id());
+            attempt = attempts.begin(me.email(), ClientAddresses.current());
         } catch (TooManyLoginAttemptsException locked) {
             return Optional.of(locked.getMessage());
         }
         if (passwordEncoder.matches(currentPassword, me.passwordHash())) {
-            attempts.succeeded(me.id());
+            attempts.succeeded(attempt);
             return Optional.empty();
         }
-        attempts.failed(me.id(), attempt);
+        attempts.failed(attempt, me);
         return Optional.of(attempt.waitIfWrong().isZero()
                 ? "Your current password is not right. Check it and try again"
                 : TooManyLoginAttemptsException.message(attempt.waitIfWrong()));

@@ -52,22 +52,35 @@ class ApiTokenQueries {
                 .execute() == 1;
     }
 
-    /** The owner of a live token, with their current roles; marks the token used. */
-    Optional<ConveneUser> ownerOf(String tokenHash, Instant now) {
-        Optional<Long> tokenId = db.update(API_TOKEN)
+    /** A live token and its owner, with their current roles; marks the token used. */
+    Optional<ApiTokenService.AuthenticatedToken> holderOf(String tokenHash, Instant now) {
+        return db.update(API_TOKEN)
                 .set(API_TOKEN.LAST_USED_AT, now)
                 .where(API_TOKEN.TOKEN_HASH.eq(tokenHash), API_TOKEN.REVOKED_AT.isNull())
-                .returning(API_TOKEN.USER_ID)
-                .fetchOptional(API_TOKEN.USER_ID);
-        return tokenId.flatMap(this::user);
+                .returning(API_TOKEN.ID, API_TOKEN.USER_ID)
+                .fetchOptional()
+                .flatMap(token -> user(token.getUserId())
+                        .map(owner -> new ApiTokenService.AuthenticatedToken(token.getId(), owner)));
     }
 
+    /** The owner of a token that is not revoked, with their current roles; does not mark it used. */
+    Optional<ConveneUser> liveOwner(long tokenId) {
+        return db.select(API_TOKEN.USER_ID).from(API_TOKEN)
+                .where(API_TOKEN.ID.eq(tokenId), API_TOKEN.REVOKED_AT.isNull())
+                .fetchOptional(API_TOKEN.USER_ID)
+                .flatMap(this::user);
+    }
+
+    /**
+     * The person a token acts as, without the password hash: the principal lives in the request's security
+     * context (and a STOMP connection's) for as long as they last, and a token never needs the password.
+     */
     Optional<ConveneUser> user(long userId) {
-        return db.select(APP_USER.ID, APP_USER.EMAIL, APP_USER.DISPLAY_NAME, APP_USER.PASSWORD_HASH,
+        return db.select(APP_USER.ID, APP_USER.EMAIL, APP_USER.DISPLAY_NAME,
                         multiset(select(USER_ROLE.ROLE).from(USER_ROLE).where(USER_ROLE.USER_ID.eq(APP_USER.ID)))
                                 .convertFrom(r -> r.map(x -> x.value1())))
                 .from(APP_USER).where(APP_USER.ID.eq(userId))
-                .fetchOptional(r -> new ConveneUser(r.value1(), r.value2(), r.value3(), r.value4(), roles(r.value5())));
+                .fetchOptional(r -> new ConveneUser(r.value1(), r.value2(), r.value3(), "", roles(r.value4())));
     }
 
     private static Set<Role> roles(List<Role> roles) {

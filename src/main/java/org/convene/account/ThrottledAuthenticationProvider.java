@@ -1,5 +1,6 @@
 package org.convene.account;
 
+import org.convene.core.TextRule;
 import org.convene.core.security.ConveneUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -15,7 +16,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * Email and password log-in, with {@link LoginAttempts} slowing guessing. The only AuthenticationProvider
+ * Email and password log-in (the form and HTTP Basic), with {@link LoginAttempts} slowing guessing per account
+ * and client address. The only AuthenticationProvider
  * bean, so Spring Security's global AuthenticationManager and the form log-in both use it, and no
  * unthrottled provider is built from the UserDetailsService bean (Spring's warning that it skips that is
  * turned off in application.properties).
@@ -46,7 +48,13 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String email = AccountRules.normaliseEmail(authentication.getName());
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        if (!TextRule.allows(email, TextRule.Lines.ONE)) {
+            // no account has such an address, and PostgreSQL would refuse a NUL in the look-up
+            throw new BadCredentialsException(BAD_CREDENTIALS);
+        }
 
+        // Counted before the lookup and the hash, alike for addresses with and without an account.
+        LoginAttempts.Attempt attempt = attempts.begin(email, ClientAddresses.of(authentication));
         // Read before the hash: if the password changes in between, the session ends at once rather
         // than outliving the password it was signed in with.
         int version = accounts.version(email).orElse(-1);
@@ -54,17 +62,16 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         try {
             user = users.loadUserByUsername(email);
         } catch (UsernameNotFoundException unknown) {
-            attempts.checkUnknown(email);
             passwordEncoder.matches(password, dummyHash());
-            throw refusal(attempts.failedUnknown(email));
-        }
-
-        LoginAttempts.Attempt attempt = attempts.begin(user.id());
-        if (!passwordEncoder.matches(password, user.passwordHash())) {
-            attempts.failed(user.id(), attempt);
+            attempts.failed(attempt, null);
             throw refusal(attempt.waitIfWrong());
         }
-        attempts.succeeded(user.id());
+
+        if (!passwordEncoder.matches(password, user.passwordHash())) {
+            attempts.failed(attempt, user);
+            throw refusal(attempt.waitIfWrong());
+        }
+        attempts.succeeded(attempt);
         // The session keeps the principal: leave the hash in the database.
         ConveneUser principal = new ConveneUser(user.id(), user.email(), user.displayName(), "", user.roles());
         UsernamePasswordAuthenticationToken result =

@@ -76,10 +76,10 @@ class AgendaQueries {
         return entryQuery().where(PROGRAMME_SESSION.ID.eq(sessionId)).fetchOptional(entryMapper());
     }
 
-    private SelectJoinStep<Record13<Long, String, Instant, Instant, String, String, ZoneId, String, String, Integer, Instant, String, String>> entryQuery() {
+    private SelectJoinStep<Record13<Long, String, Instant, Instant, String, String, ZoneId, String, Boolean, Integer, Instant, String, String>> entryQuery() {
         return db.select(PROGRAMME_SESSION.ID, PROGRAMME_SESSION.TITLE, PROGRAMME_SESSION.STARTS_AT,
                         PROGRAMME_SESSION.ENDS_AT, CONFERENCE.SLUG, CONFERENCE.NAME, CONFERENCE.TIME_ZONE,
-                        HOST_ORGANISATION.NAME, PROGRAMME_SESSION.JOIN_URL, PROGRAMME_SESSION.VERSION,
+                        HOST_ORGANISATION.NAME, PROGRAMME_SESSION.JOIN_URL.isNotNull(), PROGRAMME_SESSION.VERSION,
                         PROGRAMME_SESSION.CANCELLED_AT, PROGRAMME_SESSION.CANCELLATION_REASON,
                         PROGRAMME_SESSION.RECORDING_URL)
                 .from(PROGRAMME_SESSION)
@@ -87,11 +87,11 @@ class AgendaQueries {
                 .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID));
     }
 
-    private static RecordMapper<Record13<Long, String, Instant, Instant, String, String, ZoneId, String, String, Integer, Instant, String, String>, AgendaEntry> entryMapper() {
-        return mapping((id, title, starts, ends, slug, conference, zone, host, joinUrl, version, cancelledAt, reason,
+    private static RecordMapper<Record13<Long, String, Instant, Instant, String, String, ZoneId, String, Boolean, Integer, Instant, String, String>, AgendaEntry> entryMapper() {
+        return mapping((id, title, starts, ends, slug, conference, zone, host, hasJoinLink, version, cancelledAt, reason,
                         recordingUrl) ->
                 new AgendaEntry(id, title, starts, ends, slug, conference,
-                        zone, host, joinUrl, version, cancelledAt != null,
+                        zone, host, hasJoinLink, version, cancelledAt != null,
                         reason == null || reason.isBlank() ? null : reason, recordingUrl));
     }
 

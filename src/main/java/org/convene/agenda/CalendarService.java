@@ -1,5 +1,6 @@
 package org.convene.agenda;
 
+import org.convene.core.PublicBaseUrl;
 import org.convene.core.security.SecretTokens;
 import org.convene.core.security.CurrentUser;
 import org.slf4j.Logger;
@@ -32,32 +33,39 @@ public class CalendarService {
     private final AgendaQueries agenda;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final PublicBaseUrl base;
 
-    CalendarService(AgendaQueries agenda, CurrentUser currentUser, Clock clock) {
+    CalendarService(AgendaQueries agenda, CurrentUser currentUser, Clock clock, PublicBaseUrl base) {
         this.agenda = agenda;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.base = base;
     }
 
     @Transactional(readOnly = true)
-    public Optional<String> sessionCalendar(long sessionId, String baseUrl) {
+    public Optional<String> sessionCalendar(long sessionId) {
         return agenda.entry(sessionId).map(entry ->
-                IcsWriter.write(entry.title(), List.of(entry), baseUrl, clock.instant()));
+                IcsWriter.write(entry.title(), List.of(entry), base, clock.instant()));
     }
 
     /** The agenda behind a feed token, or empty when the token is unknown, revoked or renewed. */
     @Transactional(readOnly = true)
-    public Optional<String> feedCalendar(String token, String baseUrl) {
+    public Optional<String> feedCalendar(String token) {
         if (token == null || token.isBlank() || token.length() > SecretTokens.PRESENTED_MAX_LENGTH) {
             return Optional.empty();
         }
         return agenda.feedOwner(hash(token)).map(userId ->
-                IcsWriter.write("My Convene agenda", agenda.entries(userId), baseUrl, clock.instant()));
+                IcsWriter.write("My Convene agenda", agenda.entries(userId), base, clock.instant()));
     }
 
     @Transactional(readOnly = true)
     public boolean hasFeed() {
         return agenda.hasFeed(currentUser.require().id());
+    }
+
+    /** The address calendar apps subscribe to for a feed token, on the public base URL. */
+    public String feedAddress(String token) {
+        return base.link("/calendar/feeds/" + token + ".ics");
     }
 
     /** Makes a new private feed address for me, replacing any earlier one. Returns the secret token. */

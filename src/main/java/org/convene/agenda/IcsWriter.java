@@ -18,6 +18,10 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
+import org.convene.core.PublicBaseUrl;
+import org.convene.programme.SessionAddresses;
+import org.convene.programme.SessionDetail;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -31,6 +35,12 @@ import java.util.Set;
 /**
  * Writes sessions as RFC 5545 iCalendar with ical4j. Each event keeps the conference's own time zone
  * (TZID plus a VTIMEZONE), so calendar apps convert it correctly across daylight-saving changes.
+ * <p>
+ * Calendars are public (one session, a whole conference) or shared (a feed), so they never carry a meeting's
+ * address: LOCATION and the description carry the session's Join link on Convene, which opens the meeting only
+ * in its join window. Every text value passes {@link #oneLine} or {@link #lines} once, because ical4j escapes
+ * a line feed but not a lone carriage return, which calendar apps take as the end of the property: a title
+ * holding one could add properties of its own to the event.
  */
 public final class IcsWriter {
 
@@ -39,12 +49,13 @@ public final class IcsWriter {
     private IcsWriter() {
     }
 
-    public static String write(String calendarName, Collection<AgendaEntry> entries, String baseUrl, Instant stamp) {
+    public static String write(String calendarName, Collection<AgendaEntry> entries, PublicBaseUrl base,
+                               Instant stamp) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Convene//Convene//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(new XProperty("X-WR-CALNAME", calendarName));
+        calendar.add(new XProperty("X-WR-CALNAME", oneLine(calendarName)));
 
         Set<ZoneId> zones = new LinkedHashSet<>();
         entries.forEach(e -> zones.add(e.conferenceZone()));
@@ -55,7 +66,7 @@ public final class IcsWriter {
             }
         }
         for (AgendaEntry entry : entries) {
-            calendar.add(event(entry, baseUrl, stamp, zones));
+            calendar.add(event(entry, base, stamp));
         }
         StringWriter out = new StringWriter();
         try {
@@ -66,14 +77,14 @@ public final class IcsWriter {
         return out.toString();
     }
 
-    private static VEvent event(AgendaEntry entry, String baseUrl, Instant stamp, Set<ZoneId> zones) {
+    private static VEvent event(AgendaEntry entry, PublicBaseUrl base, Instant stamp) {
         boolean zoneKnown = TIME_ZONES.getTimeZone(entry.conferenceZone().getId()) != null;
         // A zone ical4j cannot describe falls back to UTC times, which every calendar app reads correctly.
         ZoneId zone = zoneKnown ? entry.conferenceZone() : ZoneId.of("UTC");
         // Apps that ignore STATUS still show the word; those that honour it strike the event through or drop it.
         String summary = entry.cancelled() ? "Cancelled: " + entry.title() : entry.title();
-        VEvent event = new VEvent(entry.startsAt().atZone(zone), entry.endsAt().atZone(zone), summary);
-        String sessionPage = baseUrl + "/sessions/" + entry.sessionId();
+        VEvent event = new VEvent(entry.startsAt().atZone(zone), entry.endsAt().atZone(zone), oneLine(summary));
+        String sessionPage = SessionAddresses.page(base, entry.sessionId());
         event.add(new Uid("session-" + entry.sessionId() + "@convene"));
         event.replace(new DtStamp(stamp));
         // The session's version rises on every edit, move, cancellation and restoration, so apps take the change.
@@ -92,11 +103,30 @@ public final class IcsWriter {
         }
         description.append("\nDetails and access information: ").append(sessionPage);
         // a cancelled session has no call to join, whatever link is still stored
-        if (entry.joinUrl() != null && !entry.cancelled()) {
-            description.append("\nJoin online: ").append(entry.joinUrl());
-            event.add(new Location(entry.joinUrl()));
+        if (entry.hasJoinLink() && !entry.cancelled()) {
+            String join = SessionAddresses.join(base, entry.sessionId());
+            description.append("\nJoin online (from ").append(SessionDetail.JOIN_OPENS_BEFORE.toMinutes())
+                    .append(" minutes before the start): ").append(join);
+            event.add(new Location(join));
         }
-        event.add(new Description(description.toString()));
+        event.add(new Description(lines(description.toString())));
         return event;
+    }
+
+    /**
+     * A single-line text value (SUMMARY, the calendar's name): each run of line breaks (CRLF, CR or LF) becomes
+     * one space and other control characters but tab are left out. ical4j escapes commas, semicolons and
+     * backslashes itself.
+     */
+    static String oneLine(String text) {
+        return text.replaceAll("[\\r\\n]+", " ").replaceAll("[\\p{Cntrl}&&[^\\t]]", "").strip();
+    }
+
+    /**
+     * A text value that may hold lines (DESCRIPTION): CRLF and a lone CR become LF, which ical4j writes as the
+     * escape {@code \n}, and other control characters but tab are left out.
+     */
+    static String lines(String text) {
+        return text.replace("\r\n", "\n").replace('\r', '\n').replaceAll("[\\p{Cntrl}&&[^\\t\\n]]", "");
     }
 }

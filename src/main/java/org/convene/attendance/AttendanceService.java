@@ -5,6 +5,7 @@ import org.convene.core.security.CurrentUser;
 import org.convene.programme.JoinState;
 import org.convene.programme.ProgrammeService;
 import org.convene.programme.SessionDetail;
+import org.convene.programme.WebAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,16 +111,29 @@ public class AttendanceService {
 
     /**
      * Someone followed a session's Join link: records their arrival (when signed in and the session is running)
-     * and returns the meeting's address while the join window is open (from ten minutes before the start).
-     * Only the session's own stored link is ever returned, so the redirect cannot be pointed elsewhere.
+     * and gives the meeting's address while the join window is open (from ten minutes before the start).
+     * Only the session's own stored link is ever returned, so the redirect cannot be pointed elsewhere. Where the
+     * conference asks for an account, nobody signed in is sent to log in first; a stored link that is not a
+     * usable web address is reported, not followed.
      */
-    public Optional<String> join(long sessionId) {
-        Optional<SessionDetail> session = programme.session(sessionId);
-        if (session.isEmpty() || session.get().joinState(clock.instant()) != JoinState.OPEN) {
-            return Optional.empty();
+    public JoinOutcome join(long sessionId) {
+        Optional<SessionDetail> found = programme.session(sessionId);
+        if (found.isEmpty() || found.get().joinState(clock.instant()) != JoinState.OPEN) {
+            return new JoinOutcome.NotOpen();
+        }
+        SessionDetail session = found.get();
+        if (currentUser.get().isEmpty() && programme.joinNeedsAccount(session.conference().id())) {
+            return new JoinOutcome.SignInFirst();
+        }
+        String link = Objects.requireNonNull(session.joinUrl(), "an open session has a link");
+        if (!WebAddresses.isValid(link)) {
+            // the link itself stays out of the log: it is the meeting's key
+            log.warn("Session {} has a joining link that is not a usable web address; people following Join are "
+                    + "told it is not working. An organiser must correct it in the session editor.", sessionId);
+            return new JoinOutcome.LinkBroken();
         }
         arrived(sessionId);
-        return Optional.of(Objects.requireNonNull(session.get().joinUrl(), "an open session has a link"));
+        return new JoinOutcome.Meeting(URI.create(link));
     }
 
     /** The page was closed or left. */

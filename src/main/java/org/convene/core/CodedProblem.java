@@ -14,7 +14,9 @@ public interface CodedProblem {
         NOT_SIGNED_IN,
         FORBIDDEN,
         NOT_FOUND,
-        TOO_MANY_REQUESTS
+        TOO_MANY_REQUESTS,
+        /** The body is larger than the endpoint reads (HTTP 413). */
+        TOO_LARGE
     }
 
     /** Stable, upper case, documented in docs/api.md: never reworded. */

@@ -7,6 +7,7 @@ import org.convene.programme.HostRef;
 import org.convene.programme.ProgrammeLimits;
 import org.convene.programme.SessionDraft;
 import org.convene.programme.SessionFormat;
+import org.convene.core.TextRule;
 import org.convene.programme.SessionRules;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -75,7 +76,9 @@ final class CsvRowChecker {
     static Set<String> facilitatorEmails(CsvImportFile file) {
         Set<String> emails = new TreeSet<>();
         if (file.has(CsvColumn.FACILITATOR_EMAILS)) {
-            file.rows().forEach(r -> emails.addAll(CsvCells.emails(file.cell(r, CsvColumn.FACILITATOR_EMAILS))));
+            // an address that cannot be stored cannot be looked up either; the row check reports it
+            file.rows().forEach(r -> CsvCells.emails(file.cell(r, CsvColumn.FACILITATOR_EMAILS)).stream()
+                    .filter(email -> TextRule.allows(email, TextRule.Lines.ONE)).forEach(emails::add));
         }
         return emails;
     }
@@ -245,6 +248,11 @@ final class CsvRowChecker {
             row.problem(CsvColumn.TRACK, "Track must be " + ProgrammeLimits.TRACK_NAME_MAX + " characters or fewer");
             return new Named(null, name, false);
         }
+        var unstorable = TextRule.problem("The track", name, TextRule.Lines.ONE);
+        if (unstorable.isPresent()) {
+            row.problem(CsvColumn.TRACK, unstorable.get());
+            return new Named(null, name, false);
+        }
         if (name.isEmpty()) {
             return new Named(null, null, false);
         }
@@ -265,6 +273,11 @@ final class CsvRowChecker {
         String name = cell(row.record, CsvColumn.HOST);
         if (name.length() > ProgrammeLimits.HOST_NAME_MAX) {
             row.unreadable(CsvColumn.HOST, "Host must be " + ProgrammeLimits.HOST_NAME_MAX + " characters or fewer");
+            return new Named(null, name, false);
+        }
+        var unstorable = TextRule.problem("The host", name, TextRule.Lines.ONE);
+        if (unstorable.isPresent()) {
+            row.unreadable(CsvColumn.HOST, unstorable.get());
             return new Named(null, name, false);
         }
         if (name.isEmpty()) {
@@ -340,7 +353,10 @@ final class CsvRowChecker {
         List<Long> facilitators = new ArrayList<>();
         for (String email : CsvCells.emails(cell(row.record, CsvColumn.FACILITATOR_EMAILS))) {
             Long id = programme.usersByEmail().get(email);
-            if (!CsvCells.isEmail(email)) {
+            var unstorable = TextRule.problem("One of the facilitator email addresses", email, TextRule.Lines.ONE);
+            if (unstorable.isPresent()) {
+                row.problem(CsvColumn.FACILITATOR_EMAILS, unstorable.get());
+            } else if (!CsvCells.isEmail(email)) {
                 row.problem(CsvColumn.FACILITATOR_EMAILS, email
                         + " is not an email address. Separate email addresses with a semicolon (;)");
             } else if (id == null) {

@@ -1,7 +1,9 @@
 package org.convene.exchange;
 
 import org.jspecify.annotations.Nullable;
+import org.convene.core.TextRule;
 import org.convene.programme.SessionFormat;
+import org.convene.programme.WebAddresses;
 
 import tools.jackson.databind.JsonNode;
 
@@ -32,7 +34,10 @@ import static org.convene.exchange.FrabScheduleReader.text;
 final class FrabEventReader {
 
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
-    private static final Pattern DURATION = Pattern.compile("(?:(\\d+):)?(\\d+):(\\d{2})(?::(\\d{2}))?");
+    // digits bounded so every part parses as an int; the length itself is bounded by MAX_EVENT_LENGTH
+    private static final Pattern DURATION = Pattern.compile("(?:(\\d{1,3}):)?(\\d{1,6}):(\\d{2})(?::(\\d{2}))?");
+    /** Longer than any real session (frab writes "d:hh:mm" past a day); stops a typo such as 99999:00. */
+    static final Duration MAX_EVENT_LENGTH = Duration.ofDays(14);
     private static final int MAX_TITLE = 200;
 
     private FrabEventReader() {
@@ -48,12 +53,16 @@ final class FrabEventReader {
         if (title == null) {
             throw new ScheduleImportException(place + ": the event has no title.");
         }
+        String titlePlace = place;
+        TextRule.problem("The title", title, TextRule.Lines.ONE).ifPresent(message -> {
+            throw new ScheduleImportException(titlePlace + ": " + message);
+        });
         place = place + " ('" + title + "')";
         if (title.length() > MAX_TITLE) {
             throw new ScheduleImportException(place + ": the title is longer than " + MAX_TITLE + " characters.");
         }
-        Instant starts = start(event, place, dayDate, zone);
-        Instant ends = end(event, place, starts);
+        Instant starts = FrabScheduleReader.checkYear(start(event, place, dayDate, zone), place + ": the start");
+        Instant ends = FrabScheduleReader.checkYear(end(event, place, starts), place + ": the end");
         if (!ends.isAfter(starts)) {
             throw new ScheduleImportException(place + ": it ends when or before it starts.");
         }
@@ -66,8 +75,9 @@ final class FrabEventReader {
             String words = ((linkTitle == null ? "" : linkTitle) + " " + (text(link, "type") == null ? "" : text(link, "type")))
                     .toLowerCase(Locale.ROOT);
             String linkPlace = place + " links[" + linkIndex++ + "]";
-            if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
-                skipped.add(linkPlace + ": not a web address, left out.");
+            if (url == null || !WebAddresses.isValid(url)) {
+                skipped.add(linkPlace + ": not a web address Convene can link to (it must start with https:// or "
+                        + "http://, name a host with a dot and have no spaces), left out.");
             } else if (recordingUrl == null && isRecording(words, url)) {
                 recordingUrl = url;
             } else if (joinUrl == null && isJoining(words, url)) {
@@ -93,12 +103,33 @@ final class FrabEventReader {
             if (name.length() > FrabScheduleReader.MAX_NAME) {
                 throw new ScheduleImportException(personPlace + ": the name is longer than " + FrabScheduleReader.MAX_NAME + " characters.");
             }
+            var badName = TextRule.offence(name, TextRule.Lines.ONE);
+            if (badName.isPresent()) {
+                skipped.add(personPlace + ": the name " + cannotBeStored(badName.get()));
+                continue;
+            }
+            String bio = text(person, "biography");
+            var badBio = TextRule.offence(bio, TextRule.Lines.MANY);
+            if (badBio.isPresent()) {
+                skipped.add(personPlace + " ('" + name + "'): the biography " + cannotBeStored(badBio.get()));
+                bio = null;
+            }
             if (seen.add(name.toLowerCase(Locale.ROOT))) {
-                speakers.add(new ImportedSession.Speaker(name, text(person, "biography")));
+                speakers.add(new ImportedSession.Speaker(name, bio));
             }
         }
-        return new ImportedSession(guid(event, conferenceSlug), room, title, summary(event), format(text(event, "type")),
+        String summary = summary(event);
+        var badSummary = TextRule.offence(summary, TextRule.Lines.MANY);
+        if (badSummary.isPresent()) {
+            skipped.add(place + ": the description " + cannotBeStored(badSummary.get()));
+            summary = "";
+        }
+        return new ImportedSession(guid(event, conferenceSlug), room, title, summary, format(text(event, "type")),
                 starts, ends, joinUrl, recordingUrl, speakers);
+    }
+
+    static String cannotBeStored(String offence) {
+        return "contains a character that cannot be stored (" + offence + "), left out.";
     }
 
     /**
@@ -158,7 +189,7 @@ final class FrabEventReader {
             throw new ScheduleImportException(place + ": the event has no duration.");
         }
         Matcher m = DURATION.matcher(durationText);
-        if (!m.matches() || Integer.parseInt(m.group(3)) > 59) {
+        if (!m.matches() || Integer.parseInt(m.group(3)) > 59 || (m.group(4) != null && Integer.parseInt(m.group(4)) > 59)) {
             throw new ScheduleImportException(place + ": duration '" + durationText + "' is not a length of time (hh:mm).");
         }
         Duration length = Duration.ofHours(Long.parseLong(m.group(2))).plusMinutes(Long.parseLong(m.group(3)));
@@ -168,6 +199,10 @@ final class FrabEventReader {
         }
         if (m.group(4) != null) {
             length = length.plusSeconds(Long.parseLong(m.group(4)));
+        }
+        if (length.compareTo(MAX_EVENT_LENGTH) > 0) {
+            throw new ScheduleImportException(place + ": duration '" + durationText + "' is longer than "
+                    + MAX_EVENT_LENGTH.toDays() + " days, the longest event Convene takes.");
         }
         return starts.plus(length);
     }

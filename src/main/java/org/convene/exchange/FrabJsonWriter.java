@@ -23,11 +23,14 @@ final class FrabJsonWriter {
     record Link(String type, String url, String title) {
     }
 
-    /** The joining link is a web page; the recording is media, and its title says so for importers. */
-    static List<Link> links(ScheduleSession session) {
+    /**
+     * The joining link is a web page (Convene's Join link, which opens the meeting only in its join window); the
+     * recording is media, and its title says so for importers.
+     */
+    static List<Link> links(FrabSchedule schedule, ScheduleSession session) {
         List<Link> links = new ArrayList<>();
         if (session.joinUrl() != null) {
-            links.add(new Link("web", session.joinUrl(), JOIN_LINK_TITLE));
+            links.add(new Link("web", schedule.joinUrl(session), JOIN_LINK_TITLE));
         }
         if (session.recordingUrl() != null) {
             links.add(new Link("media", session.recordingUrl(), RECORDING_LINK_TITLE));
@@ -105,7 +108,7 @@ final class FrabJsonWriter {
             }
         }
         ArrayNode links = event.putArray("links");
-        for (Link link : links(session)) {
+        for (Link link : links(schedule, session)) {
             links.addObject().put("type", link.type()).put("url", link.url()).put("title", link.title());
         }
     }

@@ -1,6 +1,8 @@
 package org.convene.exchange;
 
+import org.convene.core.PublicBaseUrl;
 import org.convene.programme.ConferenceSummary;
+import org.convene.programme.SessionAddresses;
 
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.text.TextContentRenderer;
@@ -32,12 +34,14 @@ final class FrabSchedule {
     final ConferenceSummary conference;
     final List<String> rooms;
     final List<Day> days;
+    final PublicBaseUrl base;
     final String baseUrl;
     final String version;
 
-    FrabSchedule(ConferenceSummary conference, List<String> tracks, List<ScheduleSession> sessions, String baseUrl) {
+    FrabSchedule(ConferenceSummary conference, List<String> tracks, List<ScheduleSession> sessions, PublicBaseUrl base) {
         this.conference = conference;
-        this.baseUrl = baseUrl;
+        this.base = base;
+        this.baseUrl = base.value();
         List<String> roomOrder = new ArrayList<>(tracks);
         if (sessions.stream().anyMatch(s -> s.track() == null) && !roomOrder.contains(NO_TRACK_ROOM)) {
             roomOrder.add(NO_TRACK_ROOM);
@@ -125,7 +129,12 @@ final class FrabSchedule {
     }
 
     String sessionUrl(ScheduleSession session) {
-        return baseUrl + "/sessions/" + session.id();
+        return SessionAddresses.page(base, session.id());
+    }
+
+    /** Convene's Join link, never the meeting's own address: these files are public. */
+    String joinUrl(ScheduleSession session) {
+        return SessionAddresses.join(base, session.id());
     }
 
     static String plainText(String markdown) {

@@ -1,11 +1,15 @@
 package org.convene.exchange;
 
+import org.convene.core.TextRule;
+import org.convene.programme.ProgrammeLimits;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -31,6 +35,9 @@ final class FrabScheduleReader {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_TRACK = 100;
+    /** Dates outside these years are typing slips or tests of the parser, never a real programme. */
+    static final int FIRST_YEAR = 1970;
+    static final int LAST_YEAR = 9999;
     static final int MAX_NAME = 200;
 
     private FrabScheduleReader() {
@@ -70,6 +77,9 @@ final class FrabScheduleReader {
         if (name.length() > MAX_NAME) {
             throw new ScheduleImportException("conference.title is longer than " + MAX_NAME + " characters.");
         }
+        TextRule.problem("The conference title", name, TextRule.Lines.ONE).ifPresent(message -> {
+            throw new ScheduleImportException("conference.title: " + message);
+        });
         String zoneName = text(conference, "time_zone_name");
         ZoneId zone;
         try {
@@ -80,6 +90,7 @@ final class FrabScheduleReader {
         LocalDate start = conferenceDate(conference, "start", zone);
         LocalDate end = conferenceDate(conference, "end", zone);
 
+        refuseNewerLayout(root);
         JsonNode days = conference.path("days");
         if (!days.isMissingNode() && !days.isNull() && !days.isArray()) {
             throw new ScheduleImportException("conference.days is not a list of days.");
@@ -106,6 +117,7 @@ final class FrabScheduleReader {
                 } catch (DateTimeException e) {
                     throw new ScheduleImportException(dayPlace + ": date '" + dateText + "' is not a date (yyyy-mm-dd).");
                 }
+                checkYear(date, dayPlace + ": date");
                 dates.add(date);
                 dayPlace += " (" + date + ")";
             }
@@ -123,6 +135,9 @@ final class FrabScheduleReader {
                     throw new ScheduleImportException(roomPlace + ": the room name is longer than " + MAX_TRACK
                             + " characters.");
                 }
+                TextRule.problem("The room name", roomName, TextRule.Lines.ONE).ifPresent(message -> {
+                    throw new ScheduleImportException(roomPlace + ": " + message);
+                });
                 if (!room.getValue().isArray()) {
                     throw new ScheduleImportException(roomPlace + ": expected a list of events.");
                 }
@@ -144,6 +159,10 @@ final class FrabScheduleReader {
             }
             dayIndex++;
         }
+        if (sessions.isEmpty()) {
+            throw new ScheduleImportException("The schedule has no events, so nothing was imported. Convene expected "
+                    + "events in lists under schedule.conference.days[].rooms, as frab and pretalx export them.");
+        }
         LocalDate first = start != null ? start : dates.stream().min(LocalDate::compareTo).orElse(null);
         if (first == null) {
             throw new ScheduleImportException("conference has no start date and no days to take one from.");
@@ -151,6 +170,10 @@ final class FrabScheduleReader {
         LocalDate last = end != null ? end : dates.stream().max(LocalDate::compareTo).orElse(first);
         if (last.isBefore(first)) {
             throw new ScheduleImportException("conference ends (" + last + ") before it starts (" + first + ").");
+        }
+        if (first.plusDays(ProgrammeLimits.CONFERENCE_DAYS_MAX - 1).isBefore(last)) {
+            throw new ScheduleImportException("conference runs from " + first + " to " + last + ": a conference can "
+                    + "last at most " + ProgrammeLimits.CONFERENCE_DAYS_MAX + " days.");
         }
         // Only rooms that hold events become tracks: a room list may name every room of a venue.
         Set<String> used = new HashSet<>();
@@ -164,14 +187,49 @@ final class FrabScheduleReader {
         if (value == null) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeException notADate) {
             try {
-                return OffsetDateTime.parse(value).atZoneSameInstant(zone).toLocalDate();
+                date = OffsetDateTime.parse(value).atZoneSameInstant(zone).toLocalDate();
             } catch (DateTimeException notADateTime) {
                 throw new ScheduleImportException("conference." + field + " '" + value + "' is not a date.");
             }
+        }
+        return checkYear(date, "conference." + field);
+    }
+
+    static LocalDate checkYear(LocalDate date, String what) {
+        if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+            throw new ScheduleImportException(what + " " + date + " is not between the years " + FIRST_YEAR + " and "
+                    + LAST_YEAR + ".");
+        }
+        return date;
+    }
+
+    static Instant checkYear(Instant instant, String what) {
+        int year = instant.atOffset(ZoneOffset.UTC).getYear();
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new ScheduleImportException(what + " is not between the years " + FIRST_YEAR + " and " + LAST_YEAR
+                    + ".");
+        }
+        return instant;
+    }
+
+    /**
+     * The newer "schedule 2" layout lists events at the top level (each naming its room) instead of under days
+     * and rooms. Reading it as the older layout would find no events; saying so is better than an empty import.
+     */
+    private static void refuseNewerLayout(JsonNode root) {
+        JsonNode schedule = root.path("schedule");
+        boolean topLevelEvents = root.path("events").isArray() || schedule.path("events").isArray()
+                || schedule.path("conference").path("events").isArray();
+        if (topLevelEvents) {
+            throw new ScheduleImportException("This schedule lists its events at the top level (the newer "
+                    + "\"schedule 2\" layout), which Convene cannot import yet. Convene expected the frab/pretalx "
+                    + "schedule JSON, with events under schedule.conference.days[].rooms: in pretalx, export "
+                    + "\"schedule.json\" (the frab-compatible export).");
         }
     }
 

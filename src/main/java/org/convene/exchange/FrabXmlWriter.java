@@ -95,7 +95,7 @@ final class FrabXmlWriter {
         }
         xml.writeEndElement();
         xml.writeStartElement("links");
-        for (FrabJsonWriter.Link link : FrabJsonWriter.links(session)) {
+        for (FrabJsonWriter.Link link : FrabJsonWriter.links(schedule, session)) {
             xml.writeStartElement("link");
             xml.writeAttribute("href", link.url());
             xml.writeAttribute("type", link.type());

@@ -16,6 +16,11 @@ record ImportedSession(@Nullable UUID guid, String room, String title, String su
         speakers = List.copyOf(speakers);
     }
 
+    ImportedSession withJoinUrl(@Nullable String url) {
+        return new ImportedSession(guid, room, title, summaryMarkdown, format, startsAt, endsAt, url, recordingUrl,
+                speakers);
+    }
+
     record Speaker(String name, @Nullable String bio) {
     }
 }

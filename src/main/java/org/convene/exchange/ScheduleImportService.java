@@ -1,8 +1,10 @@
 package org.convene.exchange;
 
+import org.convene.core.PublicBaseUrl;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
+import org.convene.programme.SessionAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -26,7 +28,7 @@ import java.util.UUID;
  * capitals or spaces, extra fields, a missing optional field. Anything that cannot be understood (an event
  * without a title or start, a time that is not a time) fails the whole import with a message naming the place,
  * and nothing is written: one transaction, and the whole file is read and checked before the first write.
- * Importing again matches sessions by guid and updates them. {@link FrabScheduleReader} reads the file; this
+ * Importing again matches sessions by guid and updates those the file changes (the others are unchanged). {@link FrabScheduleReader} reads the file; this
  * service checks who may import and writes what was read.
  */
 @Service
@@ -36,10 +38,12 @@ public class ScheduleImportService {
 
     private final ScheduleRepository schedules;
     private final CurrentUser currentUser;
+    private final PublicBaseUrl base;
 
-    ScheduleImportService(ScheduleRepository schedules, CurrentUser currentUser) {
+    ScheduleImportService(ScheduleRepository schedules, CurrentUser currentUser, PublicBaseUrl base) {
         this.schedules = schedules;
         this.currentUser = currentUser;
+        this.base = base;
     }
 
     @Transactional
@@ -50,8 +54,9 @@ public class ScheduleImportService {
         }
         FrabScheduleReader.Parsed parsed = FrabScheduleReader.read(json);
         ScheduleImportSummary summary = write(parsed);
-        log.info("User {} imported a schedule into conference {}: {} sessions created, {} updated",
-                user.id(), summary.conferenceSlug(), summary.sessionsCreated(), summary.sessionsUpdated());
+        log.info("User {} imported a schedule into conference {}: {} sessions created, {} updated, {} unchanged",
+                user.id(), summary.conferenceSlug(), summary.sessionsCreated(), summary.sessionsUpdated(),
+                summary.sessionsUnchanged());
         return summary;
     }
 
@@ -92,19 +97,22 @@ public class ScheduleImportService {
         }
         int sessionsCreated = 0;
         int sessionsUpdated = 0;
+        int sessionsUnchanged = 0;
         Map<String, Long> people = new HashMap<>();
         Set<Long> peopleCreated = new HashSet<>();
         Set<Long> peopleUpdated = new HashSet<>();
-        for (ImportedSession session : parsed.sessions()) {
+        List<String> skipped = new ArrayList<>(parsed.skipped());
+        for (ImportedSession read : parsed.sessions()) {
+            ImportedSession session = withMeetingAddress(read, skipped);
             Long trackId = trackIds.get(session.room());
             var sessionId = session.guid() == null ? java.util.Optional.<Long>empty()
                     : schedules.sessionByGuid(conferenceId, session.guid())
                     .or(() -> java.util.Optional.ofNullable(derived.remove(session.guid())));
             long id;
+            boolean changed = true;
             if (sessionId.isPresent()) {
                 id = sessionId.get();
-                schedules.updateSession(id, session, trackId);
-                sessionsUpdated++;
+                changed = schedules.updateSession(id, session, trackId);
             } else {
                 id = schedules.createSession(conferenceId, session.guid(), session, trackId);
                 sessionsCreated++;
@@ -128,9 +136,39 @@ public class ScheduleImportService {
                 }
                 speakerIds.add(personId);
             }
-            schedules.replaceSpeakers(id, speakerIds);
+            boolean speakersChanged = schedules.replaceSpeakers(id, speakerIds);
+            if (sessionId.isPresent()) {
+                if (changed || speakersChanged) {
+                    sessionsUpdated++;
+                } else {
+                    sessionsUnchanged++;
+                }
+            }
         }
         return new ScheduleImportSummary(parsed.slug(), existing.isEmpty(), sessionsCreated, sessionsUpdated,
-                tracksCreated, tracksUpdated, peopleCreated.size(), peopleUpdated.size(), parsed.skipped());
+                sessionsUnchanged,
+                tracksCreated, tracksUpdated, peopleCreated.size(), peopleUpdated.size(), skipped);
+    }
+
+    /**
+     * Convene's exports carry its own Join links, not the meetings' addresses. Stored as they are, such a link
+     * would lead back to itself when imported into the same conference, so the meeting's address behind it is
+     * taken instead (or none, with a note, when that session has none or is gone).
+     */
+    private ImportedSession withMeetingAddress(ImportedSession session, List<String> skipped) {
+        String link = session.joinUrl();
+        if (link == null) {
+            return session;
+        }
+        var own = SessionAddresses.ownJoin(base, link);
+        if (own.isEmpty()) {
+            return session;
+        }
+        var meeting = schedules.joinUrl(own.getAsLong());
+        if (meeting.isEmpty()) {
+            skipped.add("'" + session.title() + "': its joining link is a Join link of this Convene for a session"
+                    + " that has no meeting address here, left out.");
+        }
+        return session.withJoinUrl(meeting.orElse(null));
     }
 }

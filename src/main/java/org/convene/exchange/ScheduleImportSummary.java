@@ -8,7 +8,7 @@ import java.util.List;
  * meaning, such as a link that is neither a joining link nor a recording.
  */
 public record ScheduleImportSummary(String conferenceSlug, boolean conferenceCreated,
-                                    int sessionsCreated, int sessionsUpdated,
+                                    int sessionsCreated, int sessionsUpdated, int sessionsUnchanged,
                                     int tracksCreated, int tracksUpdated,
                                     int peopleCreated, int peopleUpdated,
                                     List<String> skipped) {

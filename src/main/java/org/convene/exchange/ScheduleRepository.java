@@ -20,6 +20,7 @@ import static org.convene.db.Tables.SESSION_PERSON;
 import static org.convene.db.Tables.TRACK;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 
 /** Reads and writes whole programmes for schedule export and import. */
@@ -97,6 +98,13 @@ class ScheduleRepository {
                 .fetchOptional(PROGRAMME_SESSION.ID);
     }
 
+    /** The meeting's address stored for a session, if the session exists and has one. */
+    Optional<String> joinUrl(long sessionId) {
+        return db.select(PROGRAMME_SESSION.JOIN_URL).from(PROGRAMME_SESSION)
+                .where(PROGRAMME_SESSION.ID.eq(sessionId), PROGRAMME_SESSION.JOIN_URL.isNotNull())
+                .fetchOptional(PROGRAMME_SESSION.JOIN_URL);
+    }
+
     /** Sessions made in Convene, which exports give a guid derived from their id (see ScheduleSession). */
     List<Long> sessionsWithoutGuid(long conferenceId) {
         return db.select(PROGRAMME_SESSION.ID).from(PROGRAMME_SESSION)
@@ -116,9 +124,12 @@ class ScheduleRepository {
                 .returning(PROGRAMME_SESSION.ID).fetchSingle(PROGRAMME_SESSION.ID);
     }
 
-    /** Only what the schedule carries changes; hosts, access features and capacity set in Convene stay. */
-    void updateSession(long sessionId, ImportedSession s, @Nullable Long trackId) {
-        db.update(PROGRAMME_SESSION)
+    /**
+     * Only what the schedule carries changes; hosts, access features and capacity set in Convene stay. A session
+     * the schedule does not change is not written (its version stays): returns whether it was.
+     */
+    boolean updateSession(long sessionId, ImportedSession s, @Nullable Long trackId) {
+        return db.update(PROGRAMME_SESSION)
                 .set(PROGRAMME_SESSION.GUID, s.guid())
                 .set(PROGRAMME_SESSION.TITLE, s.title()).set(PROGRAMME_SESSION.SUMMARY_MARKDOWN, s.summaryMarkdown())
                 .set(PROGRAMME_SESSION.FORMAT, s.format())
@@ -127,7 +138,13 @@ class ScheduleRepository {
                 .set(PROGRAMME_SESSION.TRACK_ID, trackId)
                 .set(PROGRAMME_SESSION.JOIN_URL, s.joinUrl()).set(PROGRAMME_SESSION.RECORDING_URL, s.recordingUrl())
                 .set(PROGRAMME_SESSION.VERSION, PROGRAMME_SESSION.VERSION.plus(1))
-                .where(PROGRAMME_SESSION.ID.eq(sessionId)).execute();
+                .where(PROGRAMME_SESSION.ID.eq(sessionId))
+                .and(row(PROGRAMME_SESSION.GUID, PROGRAMME_SESSION.TITLE, PROGRAMME_SESSION.SUMMARY_MARKDOWN,
+                        PROGRAMME_SESSION.FORMAT, PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ENDS_AT,
+                        PROGRAMME_SESSION.TRACK_ID, PROGRAMME_SESSION.JOIN_URL, PROGRAMME_SESSION.RECORDING_URL)
+                        .isDistinctFrom(s.guid(), s.title(), s.summaryMarkdown(), s.format(), s.startsAt(), s.endsAt(),
+                                trackId, s.joinUrl(), s.recordingUrl()))
+                .execute() > 0;
     }
 
     /**
@@ -158,8 +175,14 @@ class ScheduleRepository {
                 .where(PERSON.ID.eq(personId), PERSON.BIO.isDistinctFrom(bio)).execute() > 0;
     }
 
-    /** Speakers come from the schedule; facilitators are assigned in Convene and stay. */
-    void replaceSpeakers(long sessionId, List<Long> personIds) {
+    /** Speakers come from the schedule; facilitators are assigned in Convene and stay. Returns whether they changed. */
+    boolean replaceSpeakers(long sessionId, List<Long> personIds) {
+        List<Long> current = db.select(SESSION_PERSON.PERSON_ID).from(SESSION_PERSON)
+                .where(SESSION_PERSON.SESSION_ID.eq(sessionId), SESSION_PERSON.ROLE.eq(PersonRole.SPEAKER))
+                .orderBy(SESSION_PERSON.POSITION).fetch(SESSION_PERSON.PERSON_ID);
+        if (current.equals(personIds.stream().distinct().toList())) {
+            return false;
+        }
         db.deleteFrom(SESSION_PERSON).where(SESSION_PERSON.SESSION_ID.eq(sessionId),
                 SESSION_PERSON.ROLE.eq(PersonRole.SPEAKER)).execute();
         int position = 0;
@@ -169,6 +192,7 @@ class ScheduleRepository {
                     .set(SESSION_PERSON.POSITION, position++)
                     .onConflictDoNothing().execute();
         }
+        return true;
     }
 
 }

@@ -53,12 +53,14 @@ class ConferenceAdminRepository {
                         multiset(select(TRACK.ID, TRACK.NAME, TRACK.POSITION, TRACK_SESSIONS, TRACK.VERSION)
                                 .from(TRACK).where(TRACK.CONFERENCE_ID.eq(CONFERENCE.ID))
                                 .orderBy(TRACK.POSITION, TRACK.ID))
-                                .convertFrom(r -> r.map(mapping(TrackRow::new))))
+                                .convertFrom(r -> r.map(mapping(TrackRow::new))),
+                        CONFERENCE.JOIN_NEEDS_ACCOUNT)
                 .from(CONFERENCE)
                 .where(which)
-                .fetchOptional(mapping((id, slug, name, theme, description, zone, first, last, version, tracks) ->
+                .fetchOptional(mapping((id, slug, name, theme, description, zone, first, last, version, tracks,
+                                        joinNeedsAccount) ->
                         new ConferenceEdit(id, slug, name, theme, description, zone, first, last, version,
-                                tracks)));
+                                tracks, joinNeedsAccount)));
     }
 
     Optional<ConferenceEdit> conference(String slug) {
@@ -84,6 +86,7 @@ class ConferenceAdminRepository {
                 .set(CONFERENCE.TIME_ZONE, ZoneId.of(form.timeZone()))
                 .set(CONFERENCE.FIRST_DAY, form.firstDay())
                 .set(CONFERENCE.LAST_DAY, form.lastDay())
+                .set(CONFERENCE.JOIN_NEEDS_ACCOUNT, form.joinNeedsAccount())
                 .onConflict(CONFERENCE.SLUG).doNothing()
                 .returning(CONFERENCE.ID)
                 .fetchOptional(CONFERENCE.ID);
@@ -99,6 +102,7 @@ class ConferenceAdminRepository {
                 .set(CONFERENCE.TIME_ZONE, ZoneId.of(form.timeZone()))
                 .set(CONFERENCE.FIRST_DAY, form.firstDay())
                 .set(CONFERENCE.LAST_DAY, form.lastDay())
+                .set(CONFERENCE.JOIN_NEEDS_ACCOUNT, form.joinNeedsAccount())
                 .set(CONFERENCE.VERSION, CONFERENCE.VERSION.plus(1))
                 .where(CONFERENCE.ID.eq(id), CONFERENCE.VERSION.eq(expectedVersion))
                 .execute() == 1;

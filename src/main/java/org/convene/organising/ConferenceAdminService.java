@@ -1,6 +1,7 @@
 package org.convene.organising;
 
 import org.convene.core.SaveResult;
+import org.convene.core.TextRule;
 import org.convene.programme.ProgrammeLimits;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.ProgrammePermissions;
@@ -118,7 +119,7 @@ public class ConferenceAdminService {
         String slug = strip(form.slug());
         return new ConferenceForm(strip(form.name()), slug == null ? null
                 : slug.toLowerCase(Locale.ROOT), strip(form.theme()), strip(form.description()),
-                strip(form.timeZone()), form.firstDay(), form.lastDay());
+                strip(form.timeZone()), form.firstDay(), form.lastDay(), form.joinNeedsAccount());
     }
 
     private Map<String, String> conferenceProblems(ConferenceForm form, @Nullable Long id) {
@@ -148,6 +149,12 @@ public class ConferenceAdminService {
             problems.put(ConferenceForm.DESCRIPTION, "Description must be "
                     + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.DESCRIPTION_MAX));
         }
+        TextRule.problem("The conference name", form.name(), TextRule.Lines.ONE)
+                .ifPresent(message -> problems.putIfAbsent(ConferenceForm.NAME, message));
+        TextRule.problem("The theme", form.theme(), TextRule.Lines.ONE)
+                .ifPresent(message -> problems.putIfAbsent(ConferenceForm.THEME, message));
+        TextRule.problem("The description", form.description(), TextRule.Lines.MANY)
+                .ifPresent(message -> problems.putIfAbsent(ConferenceForm.DESCRIPTION, message));
         if (form.timeZone() == null) {
             problems.put(ConferenceForm.TIME_ZONE, "Select the conference's time zone");
         } else {
@@ -164,8 +171,10 @@ public class ConferenceAdminService {
             problems.put(ConferenceForm.LAST_DAY, "Enter the last day, as a real date");
         } else if (form.firstDay() != null && form.lastDay().isBefore(form.firstDay())) {
             problems.put(ConferenceForm.LAST_DAY, "The last day must be the same as or after the first day");
-        } else if (form.firstDay() != null && form.lastDay().isAfter(form.firstDay().plusDays(60))) {
-            problems.put(ConferenceForm.LAST_DAY, "A conference can last at most 61 days");
+        } else if (form.firstDay() != null
+                && form.lastDay().isAfter(form.firstDay().plusDays(ProgrammeLimits.CONFERENCE_DAYS_MAX - 1))) {
+            problems.put(ConferenceForm.LAST_DAY, "A conference can last at most " + ProgrammeLimits.CONFERENCE_DAYS_MAX
+                    + " days");
         }
         return problems;
     }
@@ -220,6 +229,10 @@ public class ConferenceAdminService {
         }
         if (name.length() > ProgrammeLimits.TRACK_NAME_MAX) {
             return Optional.of("Track name must be " + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.TRACK_NAME_MAX));
+        }
+        Optional<String> unstorable = TextRule.problem("The track name", name, TextRule.Lines.ONE);
+        if (unstorable.isPresent()) {
+            return unstorable;
         }
         if (repository.trackNameTaken(conferenceId, name, trackId)) {
             return Optional.of(trackTaken(name));

@@ -3,6 +3,7 @@ package org.convene.organising;
 import org.convene.programme.ProgrammeLimits;
 import org.jspecify.annotations.Nullable;
 import org.convene.core.SaveResult;
+import org.convene.core.TextRule;
 import org.convene.core.security.ConveneUser;
 import org.convene.programme.ProgrammePermissions;
 import org.convene.programme.WebAddresses;
@@ -106,6 +107,8 @@ public class HostAdminService {
         } else if (form.name().length() > ProgrammeLimits.HOST_NAME_MAX) {
             problems.put(HostForm.NAME, "Organisation name must be "
                     + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.HOST_NAME_MAX));
+        } else if (TextRule.problem("The name", form.name(), TextRule.Lines.ONE).isPresent()) {
+            problems.put(HostForm.NAME, TextRule.problem("The name", form.name(), TextRule.Lines.ONE).orElseThrow());
         } else if (repository.hostNameTaken(form.name(), id)) {
             problems.put(HostForm.NAME, hostTaken(form.name()));
         }
@@ -117,6 +120,8 @@ public class HostAdminService {
             problems.put(HostForm.DESCRIPTION, "Description must be "
                     + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.DESCRIPTION_MAX));
         }
+        TextRule.problem("The description", form.description(), TextRule.Lines.MANY)
+                .ifPresent(message -> problems.putIfAbsent(HostForm.DESCRIPTION, message));
         return problems;
     }
 }

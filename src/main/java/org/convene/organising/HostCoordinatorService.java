@@ -1,6 +1,7 @@
 package org.convene.organising;
 
 import org.convene.core.SaveResult;
+import org.convene.core.TextRule;
 import org.convene.programme.HostRef;
 import org.convene.programme.ProgrammePermissions;
 
@@ -77,6 +78,10 @@ public class HostCoordinatorService {
         String clean = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         if (clean.isEmpty()) {
             return new SaveResult.Invalid<>(Map.of(EMAIL, "Enter the email address of the person to invite"));
+        }
+        var unstorable = TextRule.problem("The email address", clean, TextRule.Lines.ONE);
+        if (unstorable.isPresent()) {
+            return new SaveResult.Invalid<>(Map.of(EMAIL, unstorable.get()));
         }
         if (clean.length() > AccountLimits.EMAIL_MAX || !clean.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
             return new SaveResult.Invalid<>(Map.of(EMAIL,

@@ -3,6 +3,7 @@ package org.convene.organising;
 import org.convene.programme.ProgrammeLimits;
 import org.jspecify.annotations.Nullable;
 import org.convene.core.SaveResult;
+import org.convene.core.TextRule;
 import org.convene.core.security.ConveneUser;
 import org.convene.programme.ProgrammePermissions;
 import org.slf4j.Logger;
@@ -103,7 +104,18 @@ public class PersonAdminService {
         if (form.bio() != null && form.bio().length() > ProgrammeLimits.DESCRIPTION_MAX) {
             problems.put(PersonForm.BIO, "Biography must be " + ProgrammeLimits.charactersOrFewer(ProgrammeLimits.DESCRIPTION_MAX));
         }
+        TextRule.problem("The name", form.name(), TextRule.Lines.ONE)
+                .ifPresent(message -> problems.putIfAbsent(PersonForm.NAME, message));
+        TextRule.problem("The organisation", form.organisation(), TextRule.Lines.ONE)
+                .ifPresent(message -> problems.putIfAbsent(PersonForm.ORGANISATION, message));
+        TextRule.problem("The biography", form.bio(), TextRule.Lines.MANY)
+                .ifPresent(message -> problems.putIfAbsent(PersonForm.BIO, message));
         if (form.accountEmail() == null) {
+            return null;
+        }
+        Optional<String> unstorable = TextRule.problem("The email address", form.accountEmail(), TextRule.Lines.ONE);
+        if (unstorable.isPresent()) {
+            problems.put(PersonForm.ACCOUNT_EMAIL, unstorable.get());
             return null;
         }
         if (!form.accountEmail().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {

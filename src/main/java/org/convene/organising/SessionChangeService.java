@@ -1,5 +1,6 @@
 package org.convene.organising;
 
+import org.convene.core.TextRule;
 import org.convene.programme.NoSuchSessionException;
 import org.convene.programme.ProgrammePermissions;
 import org.convene.programme.SessionStatus;
@@ -52,6 +53,10 @@ public class SessionChangeService {
         String cleaned = reason == null || reason.isBlank() ? null : reason.strip();
         if (cleaned != null && cleaned.length() > REASON_MAX) {
             return new SessionChangeResult.Invalid("Reason must be " + REASON_MAX + " characters or fewer");
+        }
+        var unstorable = TextRule.problem("The reason", cleaned, TextRule.Lines.MANY);
+        if (unstorable.isPresent()) {
+            return new SessionChangeResult.Invalid(unstorable.get());
         }
         if (!changes.cancel(sessionId, expectedVersion, cleaned, clock.instant())) {
             return new SessionChangeResult.Conflict();

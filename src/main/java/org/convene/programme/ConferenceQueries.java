@@ -52,6 +52,10 @@ class ConferenceQueries {
                 .fetchOne(CONFERENCE.DESCRIPTION);
     }
 
+    boolean joinNeedsAccount(long conferenceId) {
+        return db.fetchExists(CONFERENCE, CONFERENCE.ID.eq(conferenceId).and(CONFERENCE.JOIN_NEEDS_ACCOUNT));
+    }
+
     List<TrackRef> tracks(long conferenceId) {
         return db.select(TRACK.ID, TRACK.NAME).from(TRACK)
                 .where(TRACK.CONFERENCE_ID.eq(conferenceId))

@@ -24,6 +24,8 @@ public final class ProgrammeLimits {
     public static final int PERSON_NAME_MAX = 200;
     /** The organisation a person belongs to, as free text. */
     public static final int PERSON_ORGANISATION_MAX = 200;
+    /** The most days a conference may span, first and last day included (the form and the schedule import). */
+    public static final int CONFERENCE_DAYS_MAX = 61;
     /** A conference's or host organisation's description, and a person's biography. */
     public static final int DESCRIPTION_MAX = 5000;
 

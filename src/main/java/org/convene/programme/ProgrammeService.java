@@ -59,6 +59,14 @@ public class ProgrammeService {
         return conferences.tracks(conferenceId);
     }
 
+    /**
+     * Whether the conference's organisers ask for a signed-in account before its Join links open a meeting
+     * (false for an unknown conference: nothing to protect).
+     */
+    public boolean joinNeedsAccount(long conferenceId) {
+        return conferences.joinNeedsAccount(conferenceId);
+    }
+
     /** One session with everything its page shows, the summary already rendered to safe HTML. */
     public Optional<SessionDetail> session(long sessionId) {
         return sessions.detail(sessionId);

@@ -1,5 +1,6 @@
 package org.convene.programme;
 
+import org.convene.core.TextRule;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
@@ -45,9 +46,11 @@ public final class SessionRules {
         } else if (draft.title().length() > TITLE_MAX) {
             problems.add(new Problem(Field.TITLE, "Title must be " + TITLE_MAX + " characters or fewer"));
         }
+        unstorable(Field.TITLE, "The title", draft.title(), TextRule.Lines.ONE, problems);
         if (draft.summaryMarkdown().length() > SUMMARY_MAX) {
             problems.add(new Problem(Field.SUMMARY, "Description must be " + SUMMARY_MAX + " characters or fewer"));
         }
+        unstorable(Field.SUMMARY, "The description", draft.summaryMarkdown(), TextRule.Lines.MANY, problems);
         if (draft.format() == null) {
             problems.add(new Problem(Field.FORMAT, "Choose what kind of session it is"));
         }
@@ -63,7 +66,16 @@ public final class SessionRules {
             problems.add(new Problem(Field.ACCESS_NOTES,
                     "Access notes must be " + ACCESS_NOTES_MAX + " characters or fewer"));
         }
+        unstorable(Field.ACCESS_NOTES, "The text of the access notes", draft.accessNotes(), TextRule.Lines.MANY, problems);
         return problems;
+    }
+
+    /** The text rule's problem, unless the field already has one (a form shows one message per field). */
+    private static void unstorable(Field field, String subject, @Nullable String text, TextRule.Lines lines,
+                                   List<Problem> problems) {
+        if (problems.stream().noneMatch(p -> p.field() == field)) {
+            TextRule.problem(subject, text, lines).ifPresent(message -> problems.add(new Problem(field, message)));
+        }
     }
 
     private static void checkTimes(@Nullable Instant startsAt, @Nullable Instant endsAt, ConferenceSummary conference,

@@ -1,5 +1,6 @@
 package org.convene.programme;
 
+import org.convene.core.TextRule;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -26,6 +27,7 @@ public final class WebAddresses {
      */
     public static boolean isValid(String text) {
         if (text == null || text.length() > MAX_LENGTH || text.chars().anyMatch(Character::isWhitespace)
+                || !TextRule.allows(text, TextRule.Lines.ONE)
                 || !(text.startsWith("https://") || text.startsWith("http://"))) {
             return false;
         }

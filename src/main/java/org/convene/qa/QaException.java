@@ -8,7 +8,7 @@ public class QaException extends RuntimeException implements CodedProblem {
 
     public enum Code {
         EMPTY, TOO_LONG, CLOSED, SESSION_OVER, RATE_LIMITED, NOT_SIGNED_IN, FORBIDDEN, NOT_FOUND, INVALID_STATE,
-        ANONYMOUS_NOT_ALLOWED, OWN_QUESTION
+        ANONYMOUS_NOT_ALLOWED, OWN_QUESTION, INVALID_CHARACTER
     }
 
     private final Code code;

@@ -1,6 +1,7 @@
 package org.convene.qa;
 
 import org.convene.core.SaveResult;
+import org.convene.core.TextRule;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
@@ -79,7 +80,8 @@ public class QaModerationService {
             throw new QaException(Code.INVALID_STATE, "This question has already been dismissed or merged.");
         }
         TextChecks checks = new TextChecks();
-        String cleanReason = checks.optional(QaFields.REASON, reason, QaLimits.DISMISS_REASON_MAX_LENGTH, "The reason");
+        String cleanReason = checks.optional(QaFields.REASON, reason, QaLimits.DISMISS_REASON_MAX_LENGTH, "The reason",
+                TextRule.Lines.MANY);
         SaveResult.Invalid<Long> invalid = checks.invalid();
         if (invalid != null) {
             return invalid;
@@ -165,7 +167,8 @@ public class QaModerationService {
         ConveneUser facilitator = qa.requireModerator(sessionId);
         TextChecks checks = new TextChecks();
         String clean = QaService.questionText(checks, text);
-        String who = checks.optional(QaFields.ON_BEHALF_OF, onBehalfOf, QaLimits.ON_BEHALF_OF_MAX_LENGTH, "The name");
+        String who = checks.optional(QaFields.ON_BEHALF_OF, onBehalfOf, QaLimits.ON_BEHALF_OF_MAX_LENGTH, "The name",
+                TextRule.Lines.ONE);
         SaveResult.Invalid<QuestionView> invalid = checks.invalid();
         if (invalid != null) {
             return invalid;

@@ -1,5 +1,6 @@
 package org.convene.qa;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -96,32 +97,13 @@ class QaNotificationListener implements SmartLifecycle {
     /** @param reconnecting true after a stop and start: notices sent while stopped were missed */
     private void listenUntilStopped(boolean reconnecting) {
         while (isCurrent()) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + QaRepository.CHANNEL);
-                    statement.execute("LISTEN " + QaRepository.VOTES_CHANNEL);
-                }
-                if (reconnecting) {
-                    log.info("Q&A listener reconnected; catching up");
-                    fanout.resync();
-                }
-                coalescer.catchUp();
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                while (isCurrent()) {
-                    PGNotification[] notifications = pg.getNotifications(500);
-                    if (notifications == null) {
-                        continue;
-                    }
-                    for (PGNotification notification : notifications) {
-                        if (QaRepository.CHANNEL.equals(notification.getName())) {
-                            fanout.changed(notification.getParameter());
-                        } else {
-                            coalescer.votesChanged(Long.parseLong(notification.getParameter()));
-                        }
-                    }
-                }
+            @Nullable Connection connection = null;
+            try {
+                connection = dataSource.getConnection();
+                listen(connection, reconnecting);
+                connection.close(); // stopped: a healthy connection goes back to the pool
             } catch (SQLException | RuntimeException e) {
+                discard(connection);
                 if (!isCurrent()) {
                     return;
                 }
@@ -133,6 +115,54 @@ class QaNotificationListener implements SmartLifecycle {
                     return;
                 }
             }
+        }
+    }
+
+    private void listen(Connection connection, boolean reconnecting) throws SQLException {
+        connection.setAutoCommit(true);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LISTEN " + QaRepository.CHANNEL);
+            statement.execute("LISTEN " + QaRepository.VOTES_CHANNEL);
+        }
+        if (reconnecting) {
+            log.info("Q&A listener reconnected; catching up");
+            fanout.resync();
+        }
+        coalescer.catchUp();
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        while (isCurrent()) {
+            PGNotification[] notifications = pg.getNotifications(500);
+            if (notifications == null) {
+                continue;
+            }
+            for (PGNotification notification : notifications) {
+                if (QaRepository.CHANNEL.equals(notification.getName())) {
+                    fanout.changed(notification.getParameter());
+                } else {
+                    coalescer.votesChanged(Long.parseLong(notification.getParameter()));
+                }
+            }
+        }
+    }
+
+    /**
+     * A connection that failed while listening must not go back to the pool: the error came through the driver's
+     * own connection (unwrapped for getNotifications), which the pool does not watch, so the pool would lend the
+     * dead connection to the next question or vote without checking it (bench/faults.sh found this).
+     */
+    private void discard(@Nullable Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                dataSource.unwrap(HikariDataSource.class).evictConnection(connection);
+            } else {
+                connection.abort(Runnable::run);
+                connection.close();
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.debug("Q&A listener could not discard its lost connection: {}", e.getMessage());
         }
     }
 }

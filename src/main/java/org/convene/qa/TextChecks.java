@@ -1,6 +1,7 @@
 package org.convene.qa;
 
 import org.convene.core.SaveResult;
+import org.convene.core.TextRule;
 import org.jspecify.annotations.Nullable;
 
 import java.util.LinkedHashMap;
@@ -8,8 +9,8 @@ import java.util.Map;
 
 /**
  * The one check for what people type into the Q&A (questions, replies, reasons, names): each field's problem in
- * the order the form shows them, and the code API clients have always been given (EMPTY, TOO_LONG) for the
- * first. Pure, so the rule is tested without a database.
+ * the order the form shows them, and the code API clients are given (EMPTY, TOO_LONG, INVALID_CHARACTER for what
+ * {@link TextRule} refuses) for the first. Pure, so the rule is tested without a database.
  */
 final class TextChecks {
 
@@ -22,18 +23,18 @@ final class TextChecks {
         if (clean.isEmpty()) {
             note(field, QaException.Code.EMPTY, what + " is empty. Type something first.");
         } else {
-            checkLength(field, clean, max, what);
+            check(field, clean, max, what, TextRule.Lines.MANY);
         }
         return clean;
     }
 
     /** As {@link #required}, but nothing typed is allowed and stored as null. */
-    @Nullable String optional(String field, @Nullable String text, int max, String what) {
+    @Nullable String optional(String field, @Nullable String text, int max, String what, TextRule.Lines lines) {
         String clean = clean(text);
         if (clean.isEmpty()) {
             return null;
         }
-        checkLength(field, clean, max, what);
+        check(field, clean, max, what, lines);
         return clean;
     }
 
@@ -43,12 +44,14 @@ final class TextChecks {
         return code == null ? null : new SaveResult.Invalid<>(problems, code.name());
     }
 
-    private void checkLength(String field, String clean, int max, String what) {
+    private void check(String field, String clean, int max, String what, TextRule.Lines lines) {
         int length = clean.codePointCount(0, clean.length());
         if (length > max) {
             note(field, QaException.Code.TOO_LONG,
                     what + " is " + length + " characters long. It can be at most " + max + ".");
+            return;
         }
+        TextRule.problem(what, clean, lines).ifPresent(message -> note(field, QaException.Code.INVALID_CHARACTER, message));
     }
 
     private void note(String field, QaException.Code code, String message) {

@@ -1,5 +1,6 @@
 package org.convene.recordings;
 
+import org.convene.core.TextRule;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.NoSuchSessionException;
 import org.convene.programme.ProgrammePermissions;
@@ -106,6 +107,10 @@ public class RecordingService {
             problems.add(new RecordingResult.Problem(RecordingDraft.Field.EASY_READ_SUMMARY,
                     "Easy read summary must be " + RecordingDraft.EASY_READ_MAX + " characters or fewer"));
         }
+        TextRule.problem("The easy read summary", draft.easyReadSummary(), TextRule.Lines.MANY)
+                .filter(message -> problems.stream().noneMatch(p -> p.field() == RecordingDraft.Field.EASY_READ_SUMMARY))
+                .ifPresent(message -> problems.add(
+                        new RecordingResult.Problem(RecordingDraft.Field.EASY_READ_SUMMARY, message)));
         return problems;
     }
 

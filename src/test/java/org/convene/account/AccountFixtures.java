@@ -6,11 +6,14 @@ import org.convene.core.security.Role;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Accounts for tests, made through the real sign-up so they can log in. All test classes share one
@@ -36,10 +39,26 @@ public class AccountFixtures {
     }
 
     public ConveneUser user(String displayName, Role... extraRoles) {
-        ConveneUser created = ((SaveResult.Saved<ConveneUser>) accounts.signUp(displayName, uniqueEmail("acct"), PASSWORD)).value();
+        ConveneUser created = ((SaveResult.Saved<ConveneUser>) outsideAnyRequest(
+                () -> accounts.signUp(displayName, uniqueEmail("acct"), PASSWORD))).value();
         Set<Role> roles = EnumSet.of(Role.ATTENDEE, extraRoles);
         roles.forEach(role -> repository.addRole(created.id(), role, clock.instant()));
         return new ConveneUser(created.id(), created.email(), created.displayName(), "", roles);
+    }
+
+    /**
+     * Runs a service call as a script would, with no HTTP request behind it. Spring's test support gives every
+     * test a mock request from 127.0.0.1, so otherwise every account the fixtures make would come from one client
+     * address and use up its sign-up budget (LoginProperties).
+     */
+    public static <T> T outsideAnyRequest(Supplier<T> call) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        RequestContextHolder.resetRequestAttributes();
+        try {
+            return call.get();
+        } finally {
+            RequestContextHolder.setRequestAttributes(request);
+        }
     }
 
     /** Signs a user in for service calls (Karibu tests use KaribuTest.login instead). */

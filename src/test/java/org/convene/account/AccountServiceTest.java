@@ -7,6 +7,7 @@ import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +18,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +53,20 @@ class AccountServiceTest {
     TestClock clock;
     @Autowired
     ThrottledAuthenticationProvider logIn;
+    @Autowired
+    LoginAttempts attempts;
+    @Autowired
+    LoginProperties limits;
+
+    /**
+     * These tests call the service as a script would, with no client address: Spring's test support gives each
+     * test a mock request from 127.0.0.1, whose sign-up budget they would otherwise share with the whole run.
+     * The budget's own test sets an address.
+     */
+    @BeforeEach
+    void noRequest() {
+        RequestContextHolder.resetRequestAttributes();
+    }
 
     @AfterEach
     void signOut() {
@@ -135,6 +153,29 @@ class AccountServiceTest {
         assertThat(signUpErrors("Second Person", email.toUpperCase(), "another-fine-password")).containsExactly(
                 Map.entry(AccountField.EMAIL, "An account with this email address already exists. "
                         + "Log in instead, or use a different email address"));
+    }
+
+    @Test
+    void sign_ups_from_one_client_address_are_budgeted_and_other_addresses_carry_on() {
+        clock.set(Instant.parse("2031-04-03T09:00:00Z"));
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setRemoteAddr("203.0.113." + (1 + new java.util.Random().nextInt(250)));
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        try {
+            for (int i = 0; i < limits.signUpsPerAddress(); i++) {
+                saved(accounts.signUp("Bulk " + i, uniqueEmail("bulk"), PASSWORD));
+            }
+
+            Map<AccountField, String> e = problems(accounts.signUp("One Too Many", uniqueEmail("bulk"), PASSWORD));
+            assertThat(e).containsOnlyKeys(AccountField.EMAIL);
+            assertThat(e.get(AccountField.EMAIL))
+                    .startsWith("Too many accounts have been made from your network just now. Try again in ");
+
+            request.setRemoteAddr("203.0.113.251");
+            saved(accounts.signUp("Someone Elsewhere", uniqueEmail("elsewhere"), PASSWORD));
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
     }
 
     @Test
@@ -247,7 +288,8 @@ class AccountServiceTest {
     }
 
     private int failedLogins(ConveneUser user) {
-        return db.select(APP_USER.FAILED_LOGINS).from(APP_USER).where(APP_USER.ID.eq(user.id())).fetchSingle().value1();
+        // A service called without an HTTP request counts under no address, as log-in without one does.
+        return attempts.failuresInARow(user.email(), LoginAttempts.NO_ADDRESS);
     }
 
     @Test
@@ -279,8 +321,6 @@ class AccountServiceTest {
         clock.set(start.plusSeconds(92));
         saved(accounts.changePassword(PASSWORD, "brand-new-river-stone"));
         assertThat(failedLogins(user)).isZero();
-        assertThat(db.select(APP_USER.LOCKED_UNTIL).from(APP_USER).where(APP_USER.ID.eq(user.id()))
-                .fetchSingle().value1()).isNull();
         assertThat(currentPasswordError("guess-number-7")).isEqualTo(notRight);
     }
 
@@ -436,5 +476,13 @@ class AccountServiceTest {
         assertThat(me.displayName()).isEqualTo("Mia Mine");
         assertThat(me.email()).isEqualTo(user.email());
         assertThat(me.roles()).containsExactlyInAnyOrder(Role.ATTENDEE, Role.FACILITATOR);
+    }
+
+    @Test
+    void sign_up_refuses_a_nul_or_control_character_in_the_name_or_email_naming_the_field() {
+        assertThat(signUpErrors("Pat\u0000Smith", "pat\u0000" + uniqueEmail("a"), PASSWORD)).containsExactly(
+                Map.entry(AccountField.DISPLAY_NAME, "Your name contains a character that cannot be stored (a control character). Remove it and try again."),
+                Map.entry(AccountField.EMAIL, "Your email address contains a character that cannot be stored (a control character). Remove it and try again."));
+        assertThat(signUpErrors("Pat\u001B[2J", uniqueEmail("a"), PASSWORD)).containsOnlyKeys(AccountField.DISPLAY_NAME);
     }
 }

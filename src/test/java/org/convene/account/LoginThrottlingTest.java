@@ -3,19 +3,26 @@ package org.convene.account;
 import org.convene.IntegrationTest;
 import org.convene.TestClock;
 import org.convene.core.security.ConveneUser;
-import org.jooq.DSLContext;
+import org.convene.core.security.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -23,6 +30,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +41,6 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.convene.account.AccountFixtures.PASSWORD;
-import static org.convene.db.Tables.APP_USER;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -42,6 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class LoginThrottlingTest {
 
     private static final Instant START = Instant.parse("2031-03-10T09:00:00Z");
@@ -54,9 +63,11 @@ class LoginThrottlingTest {
     @Autowired
     TestClock clock;
     @Autowired
-    DSLContext db;
-    @Autowired
     WebApplicationContext context;
+    @Autowired
+    LoginAttempts attempts;
+    @Autowired
+    LoginProperties limits;
 
     MockMvc mvc;
 
@@ -71,17 +82,44 @@ class LoginThrottlingTest {
         clock.reset();
     }
 
+    /** A client address of its own for every test: the counts are kept per address, across the test run. */
+    private final String address = uniqueAddress();
+
+    private static String uniqueAddress() {
+        int n = ADDRESSES.incrementAndGet();
+        return "198.51." + (n / 250) + "." + (n % 250 + 1);
+    }
+
+    private static final AtomicInteger ADDRESSES = new AtomicInteger(new Random().nextInt(20_000));
+
     private Authentication logIn(String email, String password) {
-        return provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(email, password));
+        return logIn(email, password, address);
+    }
+
+    private Authentication logIn(String email, String password, String from) {
+        UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(email, password);
+        attempt.setDetails(new WebAuthenticationDetails(from, null));
+        return provider.authenticate(attempt);
     }
 
     private String refusal(String email, String password) {
+        return refusal(email, password, address);
+    }
+
+    private String refusal(String email, String password, String from) {
         try {
-            logIn(email, password);
+            logIn(email, password, from);
         } catch (AuthenticationException refused) {
             return refused.getMessage();
         }
         throw new AssertionError("log-in should have been refused");
+    }
+
+    private static RequestPostProcessor from(String remoteAddress) {
+        return request -> {
+            request.setRemoteAddr(remoteAddress);
+            return request;
+        };
     }
 
     private void failTimes(String email, int times) {
@@ -117,7 +155,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void five_failures_in_a_row_lock_the_account_even_for_the_right_password() {
+    void five_failures_in_a_row_from_one_address_pause_the_account_there_even_for_the_right_password() {
         ConveneUser user = fixtures.user("Lou Login");
 
         for (int i = 1; i <= 4; i++) {
@@ -134,9 +172,7 @@ class LoginThrottlingTest {
 
         clock.advance(Duration.ofSeconds(20));
         assertThat(logIn(user.email(), PASSWORD).isAuthenticated()).isTrue();
-        var row = db.selectFrom(APP_USER).where(APP_USER.ID.eq(user.id())).fetchSingle();
-        assertThat(row.getFailedLogins()).isZero();
-        assertThat(row.getLockedUntil()).isNull();
+        assertThat(attempts.failuresInARow(user.email(), address)).isZero();
     }
 
     @Test
@@ -148,8 +184,7 @@ class LoginThrottlingTest {
             refusal(user.email(), "guess-while-locked-" + i);
         }
 
-        assertThat(db.select(APP_USER.FAILED_LOGINS).from(APP_USER).where(APP_USER.ID.eq(user.id())).fetchSingle()
-                .value1()).isEqualTo(5);
+        assertThat(attempts.failuresInARow(user.email(), address)).isEqualTo(5);
     }
 
     @Test
@@ -222,15 +257,72 @@ class LoginThrottlingTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(db.select(APP_USER.FAILED_LOGINS).from(APP_USER).where(APP_USER.ID.eq(user.id())).fetchSingle()
-                .value1()).isEqualTo(5);
+        assertThat(attempts.failuresInARow(user.email(), address)).isEqualTo(5);
+    }
+
+    // --- per account and address, and per address ------------------------------------------------
+
+    @Test
+    void wrong_passwords_from_one_address_do_not_keep_the_owner_out_from_another() {
+        ConveneUser organiser = fixtures.user("Olu Organiser", Role.ORGANISER);
+        String attacker = uniqueAddress();
+        for (int i = 0; i < 12; i++) {
+            refusal(organiser.email(), "guess-" + i, attacker);
+        }
+        assertThatThrownBy(() -> logIn(organiser.email(), PASSWORD, attacker))
+                .as("the guesser's address stays paused").isInstanceOf(TooManyLoginAttemptsException.class);
+
+        Authentication owner = logIn(organiser.email(), PASSWORD, address);
+
+        assertThat(owner.isAuthenticated()).isTrue();
+    }
+
+    @Test
+    void one_address_trying_many_accounts_is_refused_once_its_failures_are_used_up_then_slowed() {
+        List<ConveneUser> people = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            people.add(fixtures.user("Sprayed " + i));
+        }
+        for (int i = 0; i < limits.failuresPerAddress(); i++) {
+            String email = i < people.size() ? people.get(i).email() : AccountFixtures.uniqueEmail("spray");
+            assertThat(refusal(email, "Summer2031!")).as("failure %d", i + 1).isEqualTo(INCORRECT);
+        }
+
+        assertThat(refusal(people.get(0).email(), PASSWORD)).as("even a right password from that address")
+                .startsWith("Too many failed log-ins have come from your network just now. Try again in ");
+        assertThat(logIn(people.get(1).email(), PASSWORD, uniqueAddress()).isAuthenticated())
+                .as("another address is not affected").isTrue();
+
+        clock.advance(limits.addressWindow().dividedBy(limits.failuresPerAddress()));
+        assertThat(logIn(people.get(2).email(), PASSWORD).isAuthenticated()).as("one try back after a while").isTrue();
+        assertThat(refusal(people.get(0).email(), "Autumn2031!")).isEqualTo(INCORRECT);
+        assertThat(refusal(people.get(1).email(), "Winter2031!")).startsWith("Too many failed log-ins");
+    }
+
+    @Test
+    void right_passwords_do_not_use_up_the_address_s_budget() {
+        ConveneUser user = fixtures.user("Venue Visitor");
+        for (int i = 0; i < limits.failuresPerAddress() + 5; i++) {
+            assertThat(logIn(user.email(), PASSWORD).isAuthenticated()).isTrue();
+        }
+    }
+
+    @Test
+    void a_pause_of_an_organiser_is_logged_with_the_account_id_and_without_the_email(CapturedOutput output) {
+        ConveneUser organiser = fixtures.user("Olu Logged", Role.ORGANISER);
+
+        failTimes(organiser.email(), 5);
+
+        assertThat(output.getOut()).contains("Log-in for organiser account " + organiser.id() + " paused for 30 s")
+                .doesNotContain(organiser.email()).doesNotContain(address);
     }
 
     // --- through Spring Security's form log-in endpoint ------------------------------------------
 
     private MvcResult postLogin(MockHttpSession session, String email, String password) throws Exception {
         // No CSRF token, like the log-in page's native form (Vaadin's configurer exempts /login).
-        return mvc.perform(post("/login").session(session).param("username", email).param("password", password))
+        return mvc.perform(post("/login").session(session).with(from(address))
+                        .param("username", email).param("password", password))
                 .andReturn();
     }
 
@@ -243,6 +335,21 @@ class LoginThrottlingTest {
                 .andExpect(redirectedUrl("/"))
                 .andExpect(authenticated().withAuthentication(auth ->
                         assertThat(((ConveneUser) auth.getPrincipal()).id()).isEqualTo(user.id())));
+    }
+
+    @Test
+    void form_log_in_keeps_neither_the_password_nor_its_hash_in_the_session() throws Exception {
+        ConveneUser user = fixtures.user("Lou Login");
+        MockHttpSession session = new MockHttpSession();
+
+        postLogin(session, user.email(), PASSWORD);
+
+        SecurityContext saved = (SecurityContext) session.getAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        assertThat(saved).isNotNull();
+        assertThat(saved.getAuthentication().getCredentials()).isNull();
+        assertThat(saved.getAuthentication().getPrincipal()).isInstanceOfSatisfying(ConveneUser.class,
+                principal -> assertThat(principal.passwordHash()).isEmpty());
     }
 
     @Test
@@ -262,7 +369,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void form_log_in_is_refused_after_five_failures_even_with_the_right_password() throws Exception {
+    void form_log_in_is_refused_after_five_failures_from_one_address_even_with_the_right_password() throws Exception {
         ConveneUser user = fixtures.user("Lou Login");
         MockHttpSession session = new MockHttpSession();
         for (int i = 0; i < 5; i++) {
@@ -279,7 +386,7 @@ class LoginThrottlingTest {
                 .isEqualTo("Too many failed attempts. Try again in 29 seconds.");
 
         clock.advance(Duration.ofSeconds(29));
-        mvc.perform(post("/login").param("username", user.email()).param("password", PASSWORD))
+        mvc.perform(post("/login").with(from(address)).param("username", user.email()).param("password", PASSWORD))
                 .andExpect(redirectedUrl("/"))
                 .andExpect(authenticated());
     }

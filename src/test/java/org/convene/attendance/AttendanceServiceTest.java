@@ -21,6 +21,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.convene.db.Tables.AGENDA_ITEM;
 import static org.convene.db.Tables.ATTENDANCE_INTERVAL;
+import static org.convene.db.Tables.CONFERENCE;
+import static org.convene.db.Tables.PROGRAMME_SESSION;
+import static org.jooq.impl.DSL.select;
 
 /**
  * The recording rules, with time moved by the test clock. The background sweep may run between two steps
@@ -322,5 +325,27 @@ class AttendanceServiceTest {
                 .set(ATTENDANCE_INTERVAL.LEFT_AT, left)
                 .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, left)
                 .returning(ATTENDANCE_INTERVAL.ID).fetchSingle().getId();
+    }
+
+    @Test
+    void joining_a_conference_that_asks_for_an_account_needs_someone_signed_in() {
+        db.update(CONFERENCE).set(CONFERENCE.JOIN_NEEDS_ACCOUNT, true)
+                .where(CONFERENCE.ID.in(select(PROGRAMME_SESSION.CONFERENCE_ID).from(PROGRAMME_SESSION)
+                        .where(PROGRAMME_SESSION.ID.eq(session)))).execute();
+        at("10:05:00");
+
+        assertThat(attendance.join(session)).isInstanceOf(JoinOutcome.Meeting.class);
+        SecurityContextHolder.clearContext();
+        assertThat(attendance.join(session)).isInstanceOf(JoinOutcome.SignInFirst.class);
+    }
+
+    @Test
+    void a_stored_link_that_is_not_a_web_address_is_reported_and_no_arrival_recorded() {
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.JOIN_URL, "https://meet example org/room")
+                .where(PROGRAMME_SESSION.ID.eq(session)).execute();
+        at("10:05:00");
+
+        assertThat(attendance.join(session)).isInstanceOf(JoinOutcome.LinkBroken.class);
+        assertThat(intervals(alex)).isEmpty();
     }
 }

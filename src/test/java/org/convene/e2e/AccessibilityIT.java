@@ -59,7 +59,7 @@ import static org.convene.db.Tables.HOST_ORGANISATION;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 
 /**
- * axe-core in a real browser (Debian's Chromium, driven by Playwright; no browser download) on the main pages
+ * axe-core in a real browser (Chromium, driven by Playwright: see Chromium) on the main pages
  * and states: zero violations of the WCAG 2.0, 2.1 and 2.2 A and AA rules, with the page 1280 and 360 px wide.
  * Screenshots of both are kept in target/screenshots.
  * <p>

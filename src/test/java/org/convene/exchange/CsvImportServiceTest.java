@@ -592,4 +592,23 @@ class CsvImportServiceTest {
         assertThat(result.tracksCreated()).isEqualTo(4);
         assertThat(sessionCount()).isEqualTo(5_000);
     }
+
+    @Test
+    void a_nul_or_control_character_in_a_cell_is_a_problem_of_its_row_and_column() {
+        CsvImportPreview preview = preview(csv(HEADER,
+                validRow(ref("Z1"), "Peer\u0007support"),
+                validRow(ref("Z2"), "Two").replace(",,,https", ",Main\u001Bstage,,https"),
+                validRow(ref("Z3"), "Three").replace(",,,https", ",,Carers\u0007,https"),
+                validRow(ref("Z4"), "Four") + "x\u0085@example.org"));
+
+        assertThat(problemTexts(preview)).containsExactly(
+                "2 title: " + "The title contains a character that cannot be stored (a control character). Remove it and try again.",
+                "3 track: " + "The track contains a character that cannot be stored (a control character). Remove it and try again.",
+                "4 host: " + "The host contains a character that cannot be stored (a control character). Remove it and try again.",
+                "5 facilitator emails: " + "One of the facilitator email addresses contains a character that cannot be stored (a control character). Remove it and try again.");
+        assertThat(preview.canConfirm()).isFalse();
+        // a NUL anywhere means the file is not text at all, which the file check says before any row is read
+        assertThat(preview(csv(HEADER, validRow(ref("Z5"), "Peer\u0000support"))).fileProblems())
+                .containsExactly("This is not a CSV file. Save your spreadsheet as 'CSV UTF-8' and upload that file.");
+    }
 }

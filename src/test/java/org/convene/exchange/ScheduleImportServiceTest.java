@@ -42,7 +42,6 @@ import static org.convene.db.Tables.TRACK;
 class ScheduleImportServiceTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String BASE = "https://convene.example.org";
 
     @Autowired
     ScheduleImportService imports;
@@ -136,7 +135,7 @@ class ScheduleImportServiceTest {
     }
 
     @Test
-    void importing_the_same_schedule_again_updates_sessions_instead_of_duplicating_them() {
+    void importing_the_same_schedule_again_updates_the_changed_session_and_reports_the_others_unchanged() {
         AccountFixtures.actAs(data.user(Role.ORGANISER));
         ObjectNode file = democon("twice_" + fixture.tag());
         ScheduleImportSummary first = imports.importSchedule(file.toString());
@@ -150,7 +149,8 @@ class ScheduleImportServiceTest {
 
         assertThat(second.conferenceCreated()).isFalse();
         assertThat(second.sessionsCreated()).isZero();
-        assertThat(second.sessionsUpdated()).isEqualTo(first.sessionsCreated());
+        assertThat(second.sessionsUpdated()).isEqualTo(1);
+        assertThat(second.sessionsUnchanged()).isEqualTo(first.sessionsCreated() - 1);
         assertThat(second.tracksCreated()).isZero();
         assertThat(second.peopleCreated()).isZero();
         assertThat(db.fetchCount(PERSON)).isEqualTo(people);
@@ -282,16 +282,23 @@ class ScheduleImportServiceTest {
                 .format(SessionFormat.SOCIAL).joinUrl("https://meet.example.org/social").create();
         AccountFixtures.actAs(data.user(Role.ORGANISER));
 
-        String exported = exports.export(conference.slug(), ScheduleFormat.JSON, BASE).orElseThrow();
+        String exported = exports.export(conference.slug(), ScheduleFormat.JSON).orElseThrow();
         String freshAcronym = "roundtrip_" + fixture.tag();
         ObjectNode file = (ObjectNode) JSON.readTree(exported);
         ((ObjectNode) file.path("schedule").path("conference")).put("acronym", freshAcronym);
         importedSlugs.add("roundtrip-" + fixture.tag());
         ScheduleImportSummary summary = imports.importSchedule(file.toString());
         assertThat(summary.sessionsCreated()).isEqualTo(3);
-        String reexported = exports.export(summary.conferenceSlug(), ScheduleFormat.JSON, BASE).orElseThrow();
+        String reexported = exports.export(summary.conferenceSlug(), ScheduleFormat.JSON).orElseThrow();
 
         assertThat(programme(reexported)).isEqualTo(programme(exported));
+        // the export carries Convene's Join links; the import stores the meetings' addresses behind them
+        assertThat(exported).doesNotContain("meet.example.org");
+        assertThat(db.select(PROGRAMME_SESSION.JOIN_URL).from(PROGRAMME_SESSION).join(CONFERENCE)
+                .on(CONFERENCE.ID.eq(PROGRAMME_SESSION.CONFERENCE_ID))
+                .where(CONFERENCE.SLUG.eq(summary.conferenceSlug()), PROGRAMME_SESSION.JOIN_URL.isNotNull())
+                .fetch(PROGRAMME_SESSION.JOIN_URL))
+                .containsExactlyInAnyOrder("https://meet.example.org/opening", "https://meet.example.org/social");
         JsonNode again = JSON.readTree(reexported).path("schedule").path("conference");
         assertThat(again.path("title").asString()).isEqualTo(conference.name());
         assertThat(again.path("time_zone_name").asString()).isEqualTo("Europe/London");
@@ -304,9 +311,10 @@ class ScheduleImportServiceTest {
         ConferenceSummary conference = fixture.conference("Same place " + fixture.tag(), "Europe/London",
                 LocalDate.of(2031, 9, 1), LocalDate.of(2031, 9, 2));
         long session = fixture.session(conference, "Made in Convene")
-                .at(LocalDateTime.of(2031, 9, 1, 10, 0), LocalDateTime.of(2031, 9, 1, 11, 0)).create();
+                .at(LocalDateTime.of(2031, 9, 1, 10, 0), LocalDateTime.of(2031, 9, 1, 11, 0))
+                .joinUrl("https://meet.example.org/made-here").create();
         AccountFixtures.actAs(data.user(Role.ORGANISER));
-        ObjectNode file = (ObjectNode) JSON.readTree(exports.export(conference.slug(), ScheduleFormat.JSON, BASE).orElseThrow());
+        ObjectNode file = (ObjectNode) JSON.readTree(exports.export(conference.slug(), ScheduleFormat.JSON).orElseThrow());
         ((ObjectNode) file.path("schedule").path("conference").path("days").get(0).path("rooms").path("Online").get(0))
                 .put("title", "Made in Convene, edited in a script");
 
@@ -318,6 +326,9 @@ class ScheduleImportServiceTest {
         assertThat(sessionsOf(conference.slug())).isEqualTo(1);
         assertThat(db.select(PROGRAMME_SESSION.TITLE).from(PROGRAMME_SESSION).where(PROGRAMME_SESSION.ID.eq(session))
                 .fetchSingle(PROGRAMME_SESSION.TITLE)).isEqualTo("Made in Convene, edited in a script");
+        // its Join link in the file leads back to this very session: the meeting's address stays
+        assertThat(db.select(PROGRAMME_SESSION.JOIN_URL).from(PROGRAMME_SESSION).where(PROGRAMME_SESSION.ID.eq(session))
+                .fetchSingle(PROGRAMME_SESSION.JOIN_URL)).isEqualTo("https://meet.example.org/made-here");
     }
 
     /** What a schedule app shows of each event, independent of ids, slugs and URLs on this server. */
@@ -330,7 +341,9 @@ class ScheduleImportServiceTest {
                     e.path("persons").forEach(p -> people.add(p.path("name").asString()));
                     people.sort(String::compareTo);
                     List<String> links = new ArrayList<>();
-                    e.path("links").forEach(l -> links.add(l.path("title").asString() + "=" + l.path("url").asString()));
+                    // a Join link names the session by its id, which differs between conferences
+                    e.path("links").forEach(l -> links.add(l.path("title").asString() + "="
+                            + l.path("url").asString().replaceAll("/sessions/\\d+/join$", "/sessions/{id}/join")));
                     events.add(String.join(" | ", day.path("date").asString(), room.getKey(),
                             e.path("title").asString(), e.path("date").asString(), e.path("end").asString(),
                             e.path("duration").asString(), e.path("type").asString(), e.path("description").asString(),
@@ -339,5 +352,26 @@ class ScheduleImportServiceTest {
             }
         }
         return events;
+    }
+
+    @Test
+    void importing_an_unchanged_file_twice_reports_every_session_unchanged_and_writes_nothing() {
+        AccountFixtures.actAs(data.user(Role.ORGANISER));
+        ObjectNode file = democon("same_" + fixture.tag());
+        ScheduleImportSummary first = imports.importSchedule(file.toString());
+        List<Integer> versions = versions(first.conferenceSlug());
+
+        ScheduleImportSummary second = imports.importSchedule(file.toString());
+
+        assertThat(second.sessionsCreated()).isZero();
+        assertThat(second.sessionsUpdated()).isZero();
+        assertThat(second.sessionsUnchanged()).isEqualTo(first.sessionsCreated()).isEqualTo(36);
+        assertThat(versions(first.conferenceSlug())).as("no session written again").isEqualTo(versions);
+    }
+
+    private List<Integer> versions(String slug) {
+        return db.select(PROGRAMME_SESSION.VERSION).from(PROGRAMME_SESSION).join(CONFERENCE)
+                .on(CONFERENCE.ID.eq(PROGRAMME_SESSION.CONFERENCE_ID)).where(CONFERENCE.SLUG.eq(slug))
+                .orderBy(PROGRAMME_SESSION.ID).fetch(PROGRAMME_SESSION.VERSION);
     }
 }

@@ -4,6 +4,7 @@ import org.convene.programme.HostRef;
 
 import org.convene.core.SaveResult;
 import org.convene.programme.ConferenceSummary;
+import org.convene.programme.ProgrammeService;
 import org.convene.programme.ProgrammeFixture;
 import org.convene.programme.TrackRef;
 
@@ -35,6 +36,8 @@ class ConferenceAdminServiceTest {
 
     private static final LocalDate MONDAY = LocalDate.of(2031, 11, 24);
 
+    @Autowired
+    ProgrammeService programme;
     @Autowired
     ConferenceAdminService admin;
     @Autowired
@@ -104,6 +107,23 @@ class ConferenceAdminServiceTest {
         assertThat(created.version()).isZero();
         assertThat(admin.conference(slug)).contains(created);
         assertThat(admin.conferences()).extracting(ConferenceSummary::slug).contains(slug);
+    }
+
+    @Test
+    void anyone_may_join_unless_the_organisers_ask_for_an_account_and_the_choice_is_kept_on_every_save() {
+        String slug = slug();
+        ConferenceEdit created = saved(admin.createConference(form(slug)));
+        assertThat(created.joinNeedsAccount()).as("today's behaviour by default").isFalse();
+        assertThat(programme.joinNeedsAccount(created.id())).isFalse();
+
+        ConferenceForm asking = new ConferenceForm("Co-production Week 2031", slug, null, null, "Europe/London",
+                MONDAY, MONDAY.plusDays(4), true);
+        ConferenceEdit changed = saved(admin.updateConference(created.id(), created.version(), asking));
+
+        assertThat(changed.joinNeedsAccount()).isTrue();
+        assertThat(programme.joinNeedsAccount(created.id())).isTrue();
+        assertThat(saved(admin.createConference(new ConferenceForm("Members' day", slug(), null, null,
+                "Europe/London", MONDAY, MONDAY, true))).joinNeedsAccount()).isTrue();
     }
 
     @Test
@@ -243,5 +263,19 @@ class ConferenceAdminServiceTest {
         }
         assertThat(db.fetchCount(org.convene.db.Tables.TRACK, org.convene.db.Tables.TRACK.ID.eq(track.id())))
                 .as("nothing was removed").isEqualTo(1);
+    }
+
+    @Test
+    void a_nul_or_control_character_in_a_conference_or_track_is_a_problem_on_its_field() {
+        var result = admin.createConference(new ConferenceForm("Week\u0000", slug(), "Theme\u0007",
+                "Line one\nline two\u0000", "Europe/London", MONDAY, MONDAY.plusDays(1)));
+
+        assertThat(problems(result)).containsExactly(
+                java.util.Map.entry(ConferenceForm.NAME, "The conference name contains a character that cannot be stored (a control character). Remove it and try again."),
+                java.util.Map.entry(ConferenceForm.THEME, "The theme contains a character that cannot be stored (a control character). Remove it and try again."),
+                java.util.Map.entry(ConferenceForm.DESCRIPTION, "The description contains a character that cannot be stored (a control character). Remove it and try again."));
+        ConferenceEdit week = saved(admin.createConference(form(slug())));
+        assertThat(problems(admin.addTrack(week.id(), "Main\u0000stage"))).containsExactly(
+                java.util.Map.entry(ConferenceAdminService.TRACK_NAME, "The track name contains a character that cannot be stored (a control character). Remove it and try again."));
     }
 }

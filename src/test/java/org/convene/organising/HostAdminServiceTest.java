@@ -107,4 +107,16 @@ class HostAdminServiceTest {
         assertThat(problems(hostAdmin.updateHost(b.id(), b.version(), new HostForm(a.name(), null, null))))
                 .containsKey(HostForm.NAME);
     }
+
+    @Test
+    void a_nul_or_control_character_in_a_host_is_a_problem_on_its_field() {
+        var result = hostAdmin.createHost(new HostForm(TestData.unique("Carers") + "\u0000", "https://carers.example.org/\u0000",
+                "A charity\u0085"));
+
+        assertThat(problems(result)).containsExactly(
+                java.util.Map.entry(HostForm.NAME, "The name contains a character that cannot be stored (a control character). Remove it and try again."),
+                java.util.Map.entry(HostForm.WEBSITE, "Enter a website address that starts with https:// or "
+                        + "http://, like https://www.example.org"),
+                java.util.Map.entry(HostForm.DESCRIPTION, "The description contains a character that cannot be stored (a control character). Remove it and try again."));
+    }
 }

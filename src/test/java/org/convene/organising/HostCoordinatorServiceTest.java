@@ -238,4 +238,11 @@ class HostCoordinatorServiceTest {
         assertThat(coordinators.openInvitations(host.id())).extracting(HostInvitation::id)
                 .containsExactly(invitation.id());
     }
+
+    @Test
+    void an_invitation_to_an_address_with_a_nul_is_refused_on_the_email_field() {
+        AccountFixtures.actAs(organiser);
+        assertThat(coordinators.invite(host.id(), "someone\u0000@example.org")).isEqualTo(new SaveResult.Invalid<>(
+                java.util.Map.of(HostCoordinatorService.EMAIL, "The email address contains a character that cannot be stored (a control character). Remove it and try again.")));
+    }
 }

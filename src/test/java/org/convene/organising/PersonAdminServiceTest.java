@@ -84,4 +84,16 @@ class PersonAdminServiceTest {
         assertThat(personAdmin.people(name, 0, 10)).extracting(PersonRow::name).containsExactly(name);
         assertThat(personAdmin.countPeople(name)).isEqualTo(1);
     }
+
+    @Test
+    void a_nul_or_control_character_in_a_person_is_a_problem_on_its_field() {
+        var result = personAdmin.createPerson(new PersonForm("Amara\u0000", "Carers\u0001", "Bio\u0000",
+                "amara\u0000@example.org"));
+
+        assertThat(problems(result)).containsExactly(
+                java.util.Map.entry(PersonForm.NAME, "The name contains a character that cannot be stored (a control character). Remove it and try again."),
+                java.util.Map.entry(PersonForm.ORGANISATION, "The organisation contains a character that cannot be stored (a control character). Remove it and try again."),
+                java.util.Map.entry(PersonForm.BIO, "The biography contains a character that cannot be stored (a control character). Remove it and try again."),
+                java.util.Map.entry(PersonForm.ACCOUNT_EMAIL, "The email address contains a character that cannot be stored (a control character). Remove it and try again."));
+    }
 }

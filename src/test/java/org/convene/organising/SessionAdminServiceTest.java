@@ -519,4 +519,19 @@ class SessionAdminServiceTest {
         assertThat(service.countSessions(week.id(), "cafe")).isEqualTo(1);
         assertThat(service.countSessions(otherWeek.id(), "")).isZero();
     }
+
+    @Test
+    void a_nul_or_control_character_in_a_session_is_a_problem_on_its_field() {
+        AccountFixtures.actAs(organiser);
+        SessionDraft hostile = new SessionDraft(week.id(), null, "Peer\u0000support", "About\u0000", SessionFormat.PANEL,
+                monday(14, 0), monday(15, 0), null, null, "https://meet.example.org/\u0000", null, Set.of(),
+                "Breaks\u0007");
+
+        assertThat(((Invalid) service.create(hostile, false)).problems()).containsExactly(
+                new SessionRules.Problem(Field.TITLE, "The title contains a character that cannot be stored (a control character). Remove it and try again."),
+                new SessionRules.Problem(Field.SUMMARY, "The description contains a character that cannot be stored (a control character). Remove it and try again."),
+                new SessionRules.Problem(Field.JOIN_URL,
+                        "Enter the joining link as a web address starting with https://, like https://zoom.us/j/123"),
+                new SessionRules.Problem(Field.ACCESS_NOTES, "The text of the access notes contains a character that cannot be stored (a control character). Remove it and try again."));
+    }
 }

@@ -286,10 +286,10 @@ class SessionChangeServiceTest {
         agenda.add(morning);
         agenda.add(clashing);
         String token = calendars.renewFeed();
-        Calendar feed = parse(calendars.feedCalendar(token, "https://convene.example.org").orElseThrow());
+        Calendar feed = parse(calendars.feedCalendar(token).orElseThrow());
         assertThat(eventStatuses(feed)).containsEntry("session-" + morning + "@convene", "CANCELLED")
                 .containsEntry("session-" + clashing + "@convene", "CONFIRMED");
-        Calendar schedule = parse(exports.export(week.slug(), ScheduleFormat.ICS, "https://convene.example.org")
+        Calendar schedule = parse(exports.export(week.slug(), ScheduleFormat.ICS)
                 .orElseThrow());
         assertThat(eventStatuses(schedule)).containsEntry("session-" + morning + "@convene", "CANCELLED");
         assertThat(event(schedule, morning).getProperty(Property.SEQUENCE).orElseThrow().getValue())
@@ -301,8 +301,8 @@ class SessionChangeServiceTest {
         AccountFixtures.actAs(organiser);
         changes.cancel(morning, version(morning), null);
 
-        String xml = exports.export(week.slug(), ScheduleFormat.XML, "https://convene.example.org").orElseThrow();
-        String json = exports.export(week.slug(), ScheduleFormat.JSON, "https://convene.example.org").orElseThrow();
+        String xml = exports.export(week.slug(), ScheduleFormat.XML).orElseThrow();
+        String json = exports.export(week.slug(), ScheduleFormat.JSON).orElseThrow();
 
         assertThat(xml).doesNotContain("Caring at home").contains("Housing clinic");
         assertThat(json).doesNotContain("Caring at home").contains("Housing clinic");
@@ -313,7 +313,7 @@ class SessionChangeServiceTest {
     }
 
     private Calendar single(long sessionId) throws Exception {
-        return parse(calendars.sessionCalendar(sessionId, "https://convene.example.org").orElseThrow());
+        return parse(calendars.sessionCalendar(sessionId).orElseThrow());
     }
 
     private int sequence(long sessionId) throws Exception {
@@ -342,5 +342,13 @@ class SessionChangeServiceTest {
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
         assertThat(calendar.validate().hasErrors()).as("valid iCalendar").isFalse();
         return calendar;
+    }
+
+    @Test
+    void a_cancellation_reason_with_a_nul_is_refused_and_nothing_is_cancelled() {
+        AccountFixtures.actAs(organiser);
+        assertThat(changes.cancel(morning, version(morning), "Speaker\u0000unwell"))
+                .isEqualTo(new SessionChangeResult.Invalid("The reason contains a character that cannot be stored (a control character). Remove it and try again."));
+        assertThat(changes.status(morning).cancelled()).isFalse();
     }
 }

@@ -428,4 +428,22 @@ class QaServiceTest {
             assertThat(announcements).isBetween(1L, 15L);
         }
     }
+
+    @Test
+    void a_question_or_reason_with_a_nul_or_control_character_is_refused_with_its_own_code() {
+        as(asker);
+        expectInvalid(qa.ask(session, "Why\u0000?", false), "INVALID_CHARACTER",
+                "Your question contains a character that cannot be stored (a control character). Remove it and try again.");
+        SaveResult.Invalid<QuestionView> half = QaResults.invalid(qa.ask(session, "Half \uD83D a smile", false));
+        assertThat(half.code()).isEqualTo("INVALID_CHARACTER");
+        assertThat(half.firstMessage()).contains("half of a character pair");
+        QuestionView fine = saved(qa.ask(session, "Two lines\nare fine\tand tabs too", false));
+        assertThat(fine.text()).isEqualTo("Two lines\nare fine\tand tabs too");
+
+        as(facilitator);
+        SaveResult.Invalid<Long> reason = QaResults.invalid(moderation.dismiss(fine.id(), "Off\u0007topic"));
+        assertThat(reason.problems()).containsOnlyKeys(QaFields.REASON);
+        SaveResult.Invalid<QuestionView> name = QaResults.invalid(moderation.askOnBehalf(session, "By phone", "Mrs\nPatel"));
+        assertThat(name.problems()).containsOnlyKeys(QaFields.ON_BEHALF_OF);
+    }
 }

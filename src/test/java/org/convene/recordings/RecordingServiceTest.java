@@ -258,4 +258,14 @@ class RecordingServiceTest {
     private List<Long> ids(RecordingFilter filter, int offset, int limit) {
         return recordings.library(week, filter, offset, limit).stream().map(RecordingListItem::sessionId).toList();
     }
+
+    @Test
+    void an_easy_read_summary_with_a_nul_is_refused_on_its_field() {
+        AccountFixtures.actAs(organiser());
+        RecordingResult result = recordings.publish(morning, version(morning),
+                new RecordingDraft("https://video.example.org/a", null, null, "Easy\u0000read"));
+
+        assertThat(result).isEqualTo(new RecordingResult.Invalid(List.of(new RecordingResult.Problem(
+                RecordingDraft.Field.EASY_READ_SUMMARY, "The easy read summary contains a character that cannot be stored (a control character). Remove it and try again."))));
+    }
 }

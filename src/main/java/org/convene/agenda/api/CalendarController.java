@@ -1,6 +1,5 @@
 package org.convene.agenda.api;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.convene.agenda.CalendarService;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -10,7 +9,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.nio.charset.StandardCharsets;
 
@@ -27,8 +25,8 @@ class CalendarController {
     }
 
     @GetMapping("/calendar/sessions/{sessionId}.ics")
-    ResponseEntity<String> session(@PathVariable long sessionId, HttpServletRequest request) {
-        return calendars.sessionCalendar(sessionId, baseUrl(request))
+    ResponseEntity<String> session(@PathVariable long sessionId) {
+        return calendars.sessionCalendar(sessionId)
                 .map(ics -> ResponseEntity.ok()
                         .contentType(TEXT_CALENDAR)
                         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -38,17 +36,13 @@ class CalendarController {
     }
 
     @GetMapping("/calendar/feeds/{token}.ics")
-    ResponseEntity<String> feed(@PathVariable String token, HttpServletRequest request) {
-        return calendars.feedCalendar(token, baseUrl(request))
+    ResponseEntity<String> feed(@PathVariable String token) {
+        return calendars.feedCalendar(token)
                 .map(ics -> ResponseEntity.ok()
                         .contentType(TEXT_CALENDAR)
                         // the address is a secret: keep it out of shared caches
                         .cacheControl(CacheControl.noStore())
                         .body(ics))
                 .orElseGet(() -> ResponseEntity.notFound().build());
-    }
-
-    private static String baseUrl(HttpServletRequest request) {
-        return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
     }
 }

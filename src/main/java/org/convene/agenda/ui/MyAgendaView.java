@@ -21,7 +21,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinServletRequest;
 import jakarta.annotation.security.PermitAll;
 import org.convene.core.ui.MainLayout;
 import org.convene.agenda.AgendaClash;
@@ -30,7 +29,6 @@ import org.convene.agenda.AgendaNotice;
 import org.convene.agenda.AgendaService;
 import org.convene.agenda.CalendarService;
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -246,7 +244,7 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
                         + "address that always shows your agenda, including any changes to your sessions."));
         if (newToken != null) {
             TextField address = new TextField("Your private calendar address");
-            address.setValue(feedUrl(newToken));
+            address.setValue(calendars.feedAddress(newToken));
             address.setReadOnly(true);
             address.setWidthFull();
             address.setId("feed-address");
@@ -286,10 +284,4 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
         }
     }
 
-    private static String feedUrl(String token) {
-        VaadinServletRequest request = Objects.requireNonNull(VaadinServletRequest.getCurrent(),
-                "the feed address is made while answering a request");
-        return ServletUriComponentsBuilder.fromContextPath(request.getHttpServletRequest())
-                .path("/calendar/feeds/{token}.ics").buildAndExpand(token).toUriString();
-    }
 }

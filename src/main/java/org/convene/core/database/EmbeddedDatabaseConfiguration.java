@@ -7,16 +7,18 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import javax.sql.DataSource;
 
 /**
- * Without spring.datasource.url (SPRING_DATASOURCE_URL), Convene runs on its own embedded PostgreSQL.
+ * Without spring.datasource.url (SPRING_DATASOURCE_URL), Convene runs on its own embedded PostgreSQL, but only
+ * where that was asked for: the dev profile (`mvn spring-boot:run`) and the tests set convene.postgres.embedded.
  * User configuration is processed before auto-configuration, so Boot's DataSource backs off when this applies.
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
+@Conditional({EmbeddedDatabaseConfiguration.NoDatasourceUrl.class, EmbeddedDatabaseConfiguration.EmbeddedAskedFor.class})
 @EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
 public class EmbeddedDatabaseConfiguration {
 
@@ -36,11 +38,29 @@ public class EmbeddedDatabaseConfiguration {
         return new EmbeddedDatabaseMarker();
     }
 
+    /** Set by the dev profile (application-dev.properties) and the tests' profile, never by default. */
+    static final String EMBEDDED_PROPERTY = "convene.postgres.embedded";
+
+    static boolean hasDatasourceUrl(Environment environment) {
+        String url = environment.getProperty("spring.datasource.url");
+        return url != null && !url.isBlank();
+    }
+
+    static boolean embeddedAskedFor(Environment environment) {
+        return environment.getProperty(EMBEDDED_PROPERTY, Boolean.class, false);
+    }
+
     static class NoDatasourceUrl implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String url = context.getEnvironment().getProperty("spring.datasource.url");
-            return url == null || url.isBlank();
+            return !hasDatasourceUrl(context.getEnvironment());
+        }
+    }
+
+    static class EmbeddedAskedFor implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return embeddedAskedFor(context.getEnvironment());
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.convene.core.security;
 
+import com.vaadin.flow.spring.security.VaadinDefaultRequestCache;
+import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSuccessHandler;
+
 import com.vaadin.flow.server.VaadinServletContext;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +22,7 @@ import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -33,7 +37,8 @@ class SecurityConfiguration {
     /** The last chain: it takes every request the others (see SecurityChainOrder) did not. */
     @Bean
     @Order(SecurityChainOrder.PAGES)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationFailureHandler loginFailureHandler)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationFailureHandler loginFailureHandler,
+                                            VaadinDefaultRequestCache requestCache)
             throws Exception {
         // Our own endpoints first: Vaadin's configurer ends with anyRequest().authenticated().
         http.authorizeHttpRequests(auth -> auth
@@ -50,11 +55,21 @@ class SecurityConfiguration {
         // sets the log-in page, which otherwise installs a plain "/login?error" redirect. The log-in page
         // is named here too: without it Spring would serve its own generated page at GET /login.
         http.formLogin(form -> form.loginPage("/login").failureHandler(loginFailureHandler));
+        // That exemption leaves log-in CSRF open: a form on another site could sign the visitor in to the
+        // attacker's account. LoginOriginFilter refuses log-ins whose Origin (or Referer) is another site.
+        http.addFilterBefore(new LoginOriginFilter(), UsernamePasswordAuthenticationFilter.class);
         // What Vaadin's configurer has not already allowed (its own resources, pages open to everyone) falls to
         // anyRequest. Its default refuses it all, so a mistyped address gave a signed-in person a blank 403 and
         // everyone else the log-in page. Pages that need a sign-in keep needing one here; any other address goes
         // on to Vaadin, which shows PageNotFoundView. Endpoints outside Vaadin have their own rules above or
         // their own filter chains (api, join, CSV template), so nothing else is opened by this.
+        // Back to the page they were going to after log-in by a relative address, never one built on the request's
+        // Host (Vaadin's configurer takes a success handler given to it this way instead of making its own).
+        VaadinSavedRequestAwareAuthenticationSuccessHandler backAgain = new VaadinSavedRequestAwareAuthenticationSuccessHandler();
+        backAgain.setDefaultTargetUrl("/");
+        backAgain.setRequestCache(requestCache);
+        backAgain.setRedirectStrategy(new RelativeRedirects());
+        http.setSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class, backAgain);
         http.with(vaadin(), vaadin -> vaadin.loginView("/login")
                 .anyRequest(url -> url.access(signInForPagesOnly())));
         return http.build();

@@ -1,6 +1,5 @@
 package org.convene.exchange.api;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.convene.exchange.ScheduleExportService;
 import org.convene.exchange.ScheduleFormat;
 import org.springframework.http.MediaType;
@@ -8,7 +7,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -32,33 +30,33 @@ class ScheduleController {
     }
 
     @GetMapping("/conferences/{slug}/schedule.xml")
-    ResponseEntity<String> xml(@PathVariable String slug, HttpServletRequest request) {
-        return answer(exports.export(slug, ScheduleFormat.XML, baseUrl(request)), XML);
+    ResponseEntity<String> xml(@PathVariable String slug) {
+        return answer(exports.export(slug, ScheduleFormat.XML), XML);
     }
 
     @GetMapping("/conferences/{slug}/schedule.json")
-    ResponseEntity<String> json(@PathVariable String slug, HttpServletRequest request) {
-        return answer(exports.export(slug, ScheduleFormat.JSON, baseUrl(request)), JSON);
+    ResponseEntity<String> json(@PathVariable String slug) {
+        return answer(exports.export(slug, ScheduleFormat.JSON), JSON);
     }
 
     @GetMapping("/conferences/{slug}/schedule.ics")
-    ResponseEntity<String> ics(@PathVariable String slug, HttpServletRequest request) {
-        return answer(exports.export(slug, ScheduleFormat.ICS, baseUrl(request)), TEXT_CALENDAR);
+    ResponseEntity<String> ics(@PathVariable String slug) {
+        return answer(exports.export(slug, ScheduleFormat.ICS), TEXT_CALENDAR);
     }
 
     @GetMapping("/schedule.xml")
-    ResponseEntity<String> currentXml(HttpServletRequest request) {
-        return answer(exports.exportCurrent(ScheduleFormat.XML, baseUrl(request)), XML);
+    ResponseEntity<String> currentXml() {
+        return answer(exports.exportCurrent(ScheduleFormat.XML), XML);
     }
 
     @GetMapping("/schedule.json")
-    ResponseEntity<String> currentJson(HttpServletRequest request) {
-        return answer(exports.exportCurrent(ScheduleFormat.JSON, baseUrl(request)), JSON);
+    ResponseEntity<String> currentJson() {
+        return answer(exports.exportCurrent(ScheduleFormat.JSON), JSON);
     }
 
     @GetMapping("/schedule.ics")
-    ResponseEntity<String> currentIcs(HttpServletRequest request) {
-        return answer(exports.exportCurrent(ScheduleFormat.ICS, baseUrl(request)), TEXT_CALENDAR);
+    ResponseEntity<String> currentIcs() {
+        return answer(exports.exportCurrent(ScheduleFormat.ICS), TEXT_CALENDAR);
     }
 
     private static ResponseEntity<String> answer(Optional<String> body, MediaType type) {
@@ -66,7 +64,4 @@ class ScheduleController {
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
-    private static String baseUrl(HttpServletRequest request) {
-        return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
-    }
 }

@@ -145,7 +145,7 @@ public class ConferenceEditView extends Div implements BeforeEnterObserver, HasD
         admin.conference(conference().slug()).ifPresent(latest -> conference = new ConferenceEdit(conference().id(),
                 conference().slug(), conference().name(), conference().theme(), conference().description(),
                 conference().timeZone(), conference().firstDay(), conference().lastDay(), conference().version(),
-                latest.tracks()));
+                latest.tracks(), conference().joinNeedsAccount()));
         renderTracks();
     }
 

@@ -1,8 +1,10 @@
 package org.convene.organising.ui;
 
+import org.convene.programme.SessionDetail;
 import org.convene.programme.ui.AdminFields;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -33,6 +35,7 @@ class ConferenceFields extends Div implements AdminFields<ConferenceForm> {
     final ComboBox<String> timeZone = new ComboBox<>("Time zone");
     final DayMonthYear firstDay = new DayMonthYear("firstDay", "First day", "For example, 23 11 2026");
     final DayMonthYear lastDay = new DayMonthYear("lastDay", "Last day", "For example, 27 11 2026");
+    final Checkbox joinNeedsAccount = new Checkbox("People must log in to join sessions");
     private boolean slugTouched;
     private boolean filling;
 
@@ -64,7 +67,12 @@ class ConferenceFields extends Div implements AdminFields<ConferenceForm> {
             }
         });
         timeZone.setValue(ConferenceAdminService.DEFAULT_ZONE.getId());
-        add(name, slug, theme, description, timeZone, firstDay, lastDay);
+        joinNeedsAccount.setId("joinNeedsAccount");
+        joinNeedsAccount.setHelperText("When ticked, the Join button and the links in calendars and schedule files "
+                + "ask people to log in (or make an account) before they reach the meeting. When not ticked, "
+                + "anyone with the link can join from " + SessionDetail.JOIN_OPENS_BEFORE.toMinutes()
+                + " minutes before the start.");
+        add(name, slug, theme, description, timeZone, firstDay, lastDay, joinNeedsAccount);
     }
 
     @Override
@@ -77,13 +85,14 @@ class ConferenceFields extends Div implements AdminFields<ConferenceForm> {
         fields.put(ConferenceForm.TIME_ZONE, timeZone);
         fields.put(ConferenceForm.FIRST_DAY, firstDay);
         fields.put(ConferenceForm.LAST_DAY, lastDay);
+        fields.put(ConferenceForm.JOIN_NEEDS_ACCOUNT, joinNeedsAccount);
         return fields;
     }
 
     @Override
     public ConferenceForm read() {
         return new ConferenceForm(name.getValue(), slug.getValue(), theme.getValue(), description.getValue(),
-                timeZone.getValue(), firstDay.value(), lastDay.value());
+                timeZone.getValue(), firstDay.value(), lastDay.value(), joinNeedsAccount.getValue());
     }
 
     void fill(ConferenceEdit conference) {
@@ -96,6 +105,7 @@ class ConferenceFields extends Div implements AdminFields<ConferenceForm> {
             timeZone.setValue(conference.timeZone().getId());
             firstDay.setValue(conference.firstDay());
             lastDay.setValue(conference.lastDay());
+            joinNeedsAccount.setValue(conference.joinNeedsAccount());
             slugTouched = true;
             slug.setHelperText("Lower-case letters, numbers and hyphens. Changing it changes the conference's web "
                     + "addresses, so links people have saved will stop working");

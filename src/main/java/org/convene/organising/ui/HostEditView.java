@@ -24,7 +24,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinServletRequest;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
 import org.convene.core.ui.ErrorSummary;
@@ -36,9 +35,9 @@ import org.convene.organising.HostCoordinatorService;
 import org.convene.organising.HostEdit;
 import org.convene.organising.HostInvitation;
 import org.convene.organising.NewHostInvitation;
+import org.convene.core.PublicBaseUrl;
 import org.convene.core.SaveResult;
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -59,6 +58,7 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
 
     private final HostAdminService admin;
     private final HostCoordinatorService coordinators;
+    private final PublicBaseUrl base;
     private final ErrorSummary errors = new ErrorSummary();
     private final Div conflict = AdminPage.conflict(this::loadLatest);
     private final Div status = AdminPage.status("host-status");
@@ -72,9 +72,10 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
     private String title = "Host organisation - Convene";
     private boolean showingErrors;
 
-    public HostEditView(HostAdminService admin, HostCoordinatorService coordinators) {
+    public HostEditView(HostAdminService admin, HostCoordinatorService coordinators, PublicBaseUrl base) {
         this.admin = admin;
         this.coordinators = coordinators;
+        this.base = base;
         addClassName("cv-narrow");
         inviteEmail.setId("invite-email");
         inviteEmail.setManualValidation(true);
@@ -231,7 +232,8 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
     }
 
     private void showLink(NewHostInvitation invitation) {
-        String url = absolute(invitation.path());
+        // on the configured address, never the request's Host header: the link is sent to someone by email
+        String url = base.link(invitation.path());
         TextField link = new TextField("Invitation link for " + invitation.email());
         link.setId("invitation-url");
         link.setValue(url);
@@ -252,13 +254,6 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
         link.focus();
     }
 
-    private static String absolute(String path) {
-        VaadinServletRequest request = VaadinServletRequest.getCurrent();
-        if (request == null) {
-            return path;
-        }
-        return ServletUriComponentsBuilder.fromContextPath(request.getHttpServletRequest()).path(path).toUriString();
-    }
 
     ErrorSummary errors() {
         return errors;

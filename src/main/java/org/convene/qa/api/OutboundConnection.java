@@ -112,6 +112,26 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
         pump();
     }
 
+    /**
+     * Writes a last frame (a STOMP ERROR) after those already queued, then closes. Spring's own path for an ERROR
+     * closes its session wrapper at once, which drops the ERROR if another thread is still writing an earlier frame.
+     */
+    void sendThenClose(TextMessage last, CloseStatus status) throws IOException {
+        if (remote == null) {
+            super.sendMessage(last);
+            super.close(status);
+            return;
+        }
+        synchronized (lock) {
+            if (finished) {
+                return;
+            }
+            queue.add(last);
+            queue.add(new Close(status));
+        }
+        pump();
+    }
+
     /** Closes after the frames already queued (an ERROR frame must reach the client before the close). */
     @Override
     public void close(CloseStatus status) throws IOException {

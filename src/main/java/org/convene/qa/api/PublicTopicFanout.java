@@ -76,6 +76,11 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory {
         };
     }
 
+    /** The connection as Convene writes to it, or null once it has closed (or in tests without WebSocket). */
+    @Nullable OutboundConnection connection(String connectionId) {
+        return connections.get(connectionId);
+    }
+
     void subscribe(String connectionId, String subscriptionId, long qaSessionId) {
         subscribers.computeIfAbsent(qaSessionId, id -> new ConcurrentHashMap<>()).put(connectionId, subscriptionId);
         byConnection.computeIfAbsent(connectionId, id -> new ConcurrentHashMap<>(2)).put(subscriptionId, qaSessionId);

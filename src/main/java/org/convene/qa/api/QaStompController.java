@@ -12,6 +12,7 @@ import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
+import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
 import org.springframework.messaging.simp.annotation.SendToUser;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.stereotype.Controller;
@@ -117,9 +118,14 @@ class QaStompController {
         return error(e.code().name(), e.getMessage(), headers);
     }
 
-    @MessageExceptionHandler({InvalidRequest.class, MessageConversionException.class})
+    /**
+     * A body that is not the JSON the destination takes: empty, not JSON, JSON of the wrong shape or types. The
+     * client's mistake, so logged at DEBUG only (any account could otherwise fill the log).
+     */
+    @MessageExceptionHandler({InvalidRequest.class, MessageConversionException.class, MethodArgumentResolutionException.class})
     @SendToUser(destinations = "/queue/errors", broadcast = false)
     ErrorMessage invalid(RuntimeException e, StompHeaderAccessor headers) {
+        log.debug("STOMP {} refused as invalid: {}", headers.getDestination(), e.getClass().getSimpleName());
         String message = e instanceof InvalidRequest invalid ? invalid.getMessage()
                 : "The message body is not the JSON this destination takes (see docs/api.md).";
         return error("INVALID_REQUEST", message, headers);

@@ -1,7 +1,6 @@
 package org.convene.qa.api;
 
 import org.convene.account.ApiTokenService;
-import org.convene.core.security.ConveneUser;
 import org.convene.qa.QaException;
 import org.convene.qa.QaService;
 import org.jspecify.annotations.Nullable;
@@ -9,9 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.MessageHandler;
-
 import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
@@ -22,138 +19,158 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-import java.security.Principal;
-import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
- * Authenticates CONNECT by bearer token and authorises every SUBSCRIBE and SEND on the server. While a frame
- * is handled, the sender is the Spring Security principal, so the services' own checks apply unchanged.
- * A refused frame gets a STOMP ERROR frame (and, as STOMP requires, the connection closes).
+ * Authenticates CONNECT by bearer token and checks every frame a client sends before anything handles it: the
+ * frame budget, the destination (clients send only to /app/..., never to a topic or a queue), the subscription
+ * cap, and on every SEND the token and the person's current roles. While a frame is handled, the sender is the
+ * Spring Security principal, so the services' own checks apply unchanged. A refused frame gets a STOMP ERROR frame
+ * with a {@code code} header (and, as STOMP requires, the connection closes); refusals are logged at DEBUG only,
+ * so no client can fill the log.
  */
 @Component
 class StompAuthorisation implements ExecutorChannelInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(StompAuthorisation.class);
-    private static final Pattern PUBLIC_TOPIC = Pattern.compile("/topic/sessions\\.(\\d+)\\.questions");
-    private static final Pattern MODERATION_TOPIC = Pattern.compile("/topic/sessions\\.(\\d+)\\.moderation");
+    private static final int BEARER_LENGTH = "Bearer ".length();
 
     private final ApiTokenService tokens;
     private final QaService qa;
     private final StompReceipts receipts;
     private final PublicTopicFanout publicTopics;
+    private final StompConnections connections;
+    private final StompCredentials credentials;
 
-    StompAuthorisation(ApiTokenService tokens, QaService qa, StompReceipts receipts, PublicTopicFanout publicTopics) {
+    StompAuthorisation(ApiTokenService tokens, QaService qa, StompReceipts receipts, PublicTopicFanout publicTopics,
+                       StompConnections connections, StompCredentials credentials) {
         this.tokens = tokens;
         this.qa = qa;
         this.receipts = receipts;
         this.publicTopics = publicTopics;
+        this.connections = connections;
+        this.credentials = credentials;
     }
 
     @Override
     public @Nullable Message<?> preSend(Message<?> message, MessageChannel channel) {
         StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
-        if (accessor == null || accessor.getCommand() == null) {
-            return message;
+        StompCommand command = accessor == null ? null : accessor.getCommand();
+        String connectionId = accessor == null ? null : accessor.getSessionId();
+        if (accessor == null || command == null || connectionId == null) {
+            return message; // heartbeats, and what Spring itself sends on the channel
         }
         try {
-            switch (accessor.getCommand()) {
-                case CONNECT, STOMP -> authenticate(accessor);
-                case SUBSCRIBE -> {
-                    authoriseSubscribe(accessor);
-                    Matcher publicTopic = PUBLIC_TOPIC.matcher(accessor.getDestination());
-                    if (publicTopic.matches()) {
-                        // Public topics are written by PublicTopicFanout, not the simple broker.
-                        publicTopics.subscribe(connectionId(accessor), Objects.requireNonNull(accessor.getSubscriptionId(),
-                                "a SUBSCRIBE without an id cannot be unsubscribed"), Long.parseLong(publicTopic.group(1)));
-                        if (accessor.getReceipt() != null) {
-                            receipts.send(accessor);
-                        }
-                        return null;
-                    }
+            StompConnections.Connection connection = connections.of(connectionId,
+                    ClientAddressHandshake.of(accessor.getSessionAttributes()));
+            connection.spendFrame();
+            return switch (command) {
+                case CONNECT, STOMP -> connect(accessor, connection, message);
+                case SUBSCRIBE -> subscribe(accessor, connection, message);
+                case UNSUBSCRIBE -> unsubscribe(accessor, connection, message);
+                case SEND -> send(accessor, connection, message);
+                default -> message;
+            };
+        } catch (StompRefusal refused) {
+            log.debug("Refused a STOMP {} on connection {}: {}", command, connectionId, refused.code());
+            receipts.error(accessor, refused.code(), refused.getMessage());
+            return null;
+        }
+    }
+
+    private Message<?> connect(StompHeaderAccessor accessor, StompConnections.Connection connection, Message<?> message) {
+        String header = accessor.getFirstNativeHeader("Authorization");
+        if (header == null || header.isBlank()) {
+            connections.admitAnonymous(connection); // anonymous: may read public sessions only
+            return message;
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, BEARER_LENGTH)) {
+            throw new StompRefusal(StompRefusal.INVALID_TOKEN, "The Authorization header must be \"Bearer <token>\".");
+        }
+        ApiTokenService.AuthenticatedToken token = tokens.authenticateToken(header.substring(BEARER_LENGTH).trim())
+                .orElseThrow(() -> new StompRefusal(StompRefusal.INVALID_TOKEN, "The access token is unknown or was revoked."));
+        connection.signIn(token.tokenId(), token.owner());
+        accessor.setUser(connection.principal());
+        return message;
+    }
+
+    private @Nullable Message<?> subscribe(StompHeaderAccessor accessor, StompConnections.Connection connection,
+                                           Message<?> message) {
+        String subscriptionId = accessor.getSubscriptionId();
+        if (subscriptionId == null || subscriptionId.isBlank()) {
+            throw new StompRefusal(StompRefusal.INVALID_REQUEST, "SUBSCRIBE needs an id header, to unsubscribe by later.");
+        }
+        StompDestinations.Subscription destination = StompDestinations.subscription(accessor.getDestination());
+        switch (destination) {
+            case StompDestinations.PublicTopic topic -> {
+                asConnection(connection, () -> qa.settings(topic.sessionId())); // refuses an unknown session
+                connection.subscribe(subscriptionId);
+                // Public topics are written by PublicTopicFanout, not the simple broker.
+                publicTopics.subscribe(connection.id, subscriptionId, topic.sessionId());
+                if (accessor.getReceipt() != null) {
+                    receipts.send(accessor);
                 }
-                case UNSUBSCRIBE -> publicTopics.unsubscribe(connectionId(accessor), accessor.getSubscriptionId());
-                case SEND -> {
-                    if (!(accessor.getUser() instanceof UsernamePasswordAuthenticationToken)) {
-                        throw new MessageDeliveryException("Sending needs an access token: CONNECT with \"Authorization: Bearer <token>\".");
-                    }
+                return null;
+            }
+            case StompDestinations.ModerationTopic topic -> {
+                boolean allowed = asConnection(connection, () -> qa.canModerate(topic.sessionId()));
+                if (!allowed) {
+                    log.info("Refused a moderation subscription to session {}", topic.sessionId());
+                    throw new StompRefusal(StompRefusal.FORBIDDEN, "Only the session's facilitators and organisers may subscribe to "
+                            + accessor.getDestination() + ".");
                 }
-                default -> {
+                connection.subscribe(subscriptionId);
+                connection.moderating(subscriptionId, topic.sessionId());
+            }
+            case StompDestinations.OwnQueue queue -> {
+                connection.subscribe(subscriptionId);
+                if (queue.destination().equals("/user/queue/errors")) {
+                    connection.subscribeToErrors(subscriptionId);
                 }
             }
-        } catch (MessageDeliveryException refused) {
-            // With receive order preserved, an exception here would only be logged; the client must hear why.
-            receipts.error(accessor, Objects.requireNonNull(refused.getMessage(), "every refusal here says why"));
-            return null;
         }
         return message;
     }
 
-    /** Spring sets the WebSocket session's id on every frame a client sends. */
-    private static String connectionId(StompHeaderAccessor accessor) {
-        return Objects.requireNonNull(accessor.getSessionId(), "set on every inbound frame");
+    private Message<?> unsubscribe(StompHeaderAccessor accessor, StompConnections.Connection connection, Message<?> message) {
+        String subscriptionId = accessor.getSubscriptionId();
+        if (subscriptionId == null || subscriptionId.isBlank()) {
+            throw new StompRefusal(StompRefusal.INVALID_REQUEST, "UNSUBSCRIBE needs the id header of the subscription.");
+        }
+        connection.unsubscribe(subscriptionId);
+        publicTopics.unsubscribe(connection.id, subscriptionId);
+        return message;
     }
 
-    private void authenticate(StompHeaderAccessor accessor) {
-        String header = accessor.getFirstNativeHeader("Authorization");
-        if (header == null || header.isBlank()) {
-            return; // anonymous: may read public sessions only
+    private Message<?> send(StompHeaderAccessor accessor, StompConnections.Connection connection, Message<?> message) {
+        if (!connection.signedIn()) {
+            throw new StompRefusal(StompRefusal.NOT_SIGNED_IN,
+                    "Sending needs an access token: CONNECT with \"Authorization: Bearer <token>\".");
         }
-        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new MessageDeliveryException("The Authorization header must be \"Bearer <token>\".");
-        }
-        ConveneUser user = tokens.authenticate(header.substring(7).trim())
-                .orElseThrow(() -> new MessageDeliveryException("The access token is unknown or was revoked."));
-        accessor.setUser(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+        StompDestinations.send(accessor.getDestination());
+        credentials.current(connection); // refuses a revoked token, reads current roles
+        return message;
     }
 
-    private void authoriseSubscribe(StompHeaderAccessor accessor) {
-        String destination = accessor.getDestination();
-        if (destination == null) {
-            throw new MessageDeliveryException("SUBSCRIBE needs a destination.");
-        }
-        Matcher publicTopic = PUBLIC_TOPIC.matcher(destination);
-        if (publicTopic.matches()) {
-            asUser(accessor.getUser(), () -> qa.settings(Long.parseLong(publicTopic.group(1))));
-            return;
-        }
-        Matcher moderation = MODERATION_TOPIC.matcher(destination);
-        if (moderation.matches()) {
-            boolean allowed = asUser(accessor.getUser(), () -> qa.canModerate(Long.parseLong(moderation.group(1))));
-            if (!allowed) {
-                log.info("Refused a moderation subscription to session {}", moderation.group(1));
-                throw new MessageDeliveryException("Only the session's facilitators and organisers may subscribe to " + destination + ".");
-            }
-            return;
-        }
-        if (destination.startsWith("/user/queue/")) {
-            return;
-        }
-        throw new MessageDeliveryException("There is nothing to subscribe to at " + destination + ".");
-    }
-
-    private static <T> T asUser(@Nullable Principal principal, java.util.function.Supplier<T> action) {
-        var context = SecurityContextHolder.getContext();
-        var previous = context.getAuthentication();
+    /** Runs a check as the connection's person (current roles); a Q&A refusal keeps its code. */
+    private <T> T asConnection(StompConnections.Connection connection, java.util.function.Supplier<T> action) {
+        UsernamePasswordAuthenticationToken principal = credentials.current(connection);
         try {
-            if (principal instanceof UsernamePasswordAuthenticationToken authentication) {
-                context.setAuthentication(authentication);
-            }
-            return action.get();
+            return StompCredentials.asUser(principal, action);
         } catch (QaException e) {
-            throw new MessageDeliveryException(e.getMessage());
-        } finally {
-            context.setAuthentication(previous);
+            throw new StompRefusal(e.code().name(), e.getMessage());
         }
     }
 
-    /** While a SEND is handled, its sender is the signed-in user for the services. */
+    /** While a frame is handled, its sender (with the roles last checked) is the signed-in user for the services. */
     @Override
     public Message<?> beforeHandle(Message<?> message, MessageChannel channel, MessageHandler handler) {
         StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
-        if (accessor != null && accessor.getUser() instanceof UsernamePasswordAuthenticationToken authentication) {
-            SecurityContextHolder.getContext().setAuthentication(authentication);
+        String connectionId = accessor == null ? null : accessor.getSessionId();
+        if (connectionId != null) {
+            StompConnections.Connection connection = connections.find(connectionId);
+            UsernamePasswordAuthenticationToken principal = connection == null ? null : connection.principal();
+            if (principal != null) {
+                SecurityContextHolder.getContext().setAuthentication(principal);
+            }
         }
         return message;
     }
@@ -179,5 +196,4 @@ class StompAuthorisation implements ExecutorChannelInterceptor {
         return userDestination ? handler instanceof UserDestinationMessageHandler
                 : handler instanceof SimpleBrokerMessageHandler;
     }
-
 }

@@ -3,6 +3,7 @@ package org.convene.qa.api;
 import org.convene.qa.QaExecutors;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
@@ -17,6 +18,7 @@ import org.springframework.web.context.ServletContextAware;
 /** The public STOMP 1.2 API on a plain WebSocket at /ws (docs/api.md). */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
+@EnableConfigurationProperties(StompProperties.class)
 class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
     /**
@@ -54,11 +56,16 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     private static final int CONNECTION_BUFFER_BYTES = 2048;
 
     private final StompAuthorisation authorisation;
+    private final ModerationGuard moderationGuard;
     private final PublicTopicFanout publicTopics;
+    private final FrameSyntaxCheck frameSyntax;
 
-    StompConfiguration(StompAuthorisation authorisation, PublicTopicFanout publicTopics) {
+    StompConfiguration(StompAuthorisation authorisation, ModerationGuard moderationGuard, PublicTopicFanout publicTopics,
+                       FrameSyntaxCheck frameSyntax) {
         this.authorisation = authorisation;
+        this.moderationGuard = moderationGuard;
         this.publicTopics = publicTopics;
+        this.frameSyntax = frameSyntax;
     }
 
     /**
@@ -73,7 +80,7 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         // Any origin: the API authenticates with bearer tokens in CONNECT, never with cookies.
-        registry.addEndpoint("/ws").setAllowedOriginPatterns("*");
+        registry.addEndpoint("/ws").setAllowedOriginPatterns("*").addInterceptors(new ClientAddressHandshake());
         // one client's frames are handled in the order it sent them (questions sent in a burst keep their order)
         registry.setPreserveReceiveOrder(true);
     }
@@ -92,12 +99,19 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     }
 
     @Override
+    public void configureClientOutboundChannel(ChannelRegistration registration) {
+        registration.interceptors(moderationGuard);
+    }
+
+    @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
         // Q&A frames are small: a question is at most 500 characters.
         registration.setMessageSizeLimit(16 * 1024);
         // A client that cannot keep up is disconnected rather than buffered without end; it reloads the snapshot.
         registration.setSendBufferSizeLimit(256 * 1024);
         registration.setSendTimeLimit(10_000);
+        // inside the fan-out's decorator: by the time a frame is read, the connection is wrapped for writing
+        registration.addDecoratorFactory(frameSyntax);
         registration.addDecoratorFactory(publicTopics);
     }
 }

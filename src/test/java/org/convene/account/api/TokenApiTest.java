@@ -2,11 +2,14 @@ package org.convene.account.api;
 
 import org.convene.IntegrationTest;
 import org.convene.account.AccountFixtures;
+import org.convene.account.ApiTokenService;
 import org.convene.core.security.ConveneUser;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -28,6 +31,8 @@ class TokenApiTest {
     WebApplicationContext context;
     @Autowired
     AccountFixtures fixtures;
+    @Autowired
+    ApiTokenService tokens;
 
     MockMvc mvc;
 
@@ -81,5 +86,33 @@ class TokenApiTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"  \"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("Give the token a name")));
+    }
+
+    @Test
+    void a_token_name_with_a_nul_is_refused_with_a_clear_400_not_a_server_error() throws Exception {
+        ConveneUser me = fixtures.user("Careless Paste");
+        mvc.perform(post("/api/tokens").with(httpBasic(me.email(), AccountFixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Stage\\u0000display\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID"))
+                .andExpect(jsonPath("$.message").value("The name contains a character that cannot be stored (a control character). Remove it and try again."));
+    }
+
+    @Test
+    void the_person_a_token_signs_in_carries_no_password_hash() {
+        ConveneUser me = fixtures.user("Token Holder");
+        AccountFixtures.actAs(me);
+        String secret = tokens.create("Stage display").secret();
+
+        assertThat(tokens.authenticate(secret)).hasValueSatisfying(principal -> {
+            assertThat(principal.id()).isEqualTo(me.id());
+            assertThat(principal.passwordHash()).isEmpty();
+            assertThat(principal.getPassword()).isEmpty();
+        });
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
     }
 }

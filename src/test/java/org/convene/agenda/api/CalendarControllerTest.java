@@ -143,6 +143,46 @@ class CalendarControllerTest {
     }
 
     @Test
+    void a_session_calendar_gives_the_join_link_on_convene_and_never_the_meeting_address() throws Exception {
+        String ics = fetch("/calendar/sessions/" + summerSession + ".ics");
+
+        String join = "https://convene.example.test/sessions/" + summerSession + "/join";
+        assertThat(ics).doesNotContain("meet.example.org").contains("LOCATION:" + join);
+        VEvent event = parse(ics).getComponent("VEVENT").map(VEvent.class::cast).orElseThrow();
+        assertThat(event.getDescription().getValue()).contains(join);
+    }
+
+    @Test
+    void a_feed_gives_join_links_on_convene_whatever_host_the_request_names() throws Exception {
+        AccountFixtures.actAs(data.user());
+        agenda.add(summerSession);
+        String token = calendars.renewFeed();
+        SecurityContextHolder.clearContext();
+
+        String feed = mvc.perform(get("/calendar/feeds/" + token + ".ics").header("Host", "attacker.example.net"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(feed).doesNotContain("attacker.example.net").doesNotContain("meet.example.org")
+                .contains("URL:https://convene.example.test/sessions/" + summerSession)
+                .contains("LOCATION:https://convene.example.test/sessions/" + summerSession + "/join");
+    }
+
+    @Test
+    void a_carriage_return_in_a_title_cannot_add_a_property_to_the_event() throws Exception {
+        long conference = data.conference("Europe/London", LocalDate.of(2031, 7, 7), LocalDate.of(2031, 7, 8));
+        long injected = data.session(conference, "Tea\rX-INJECTED:yes\rATTACH:https://evil.example.net/x",
+                Instant.parse("2031-07-07T09:00:00Z"), Instant.parse("2031-07-07T10:00:00Z"));
+
+        String ics = fetch("/calendar/sessions/" + injected + ".ics");
+
+        assertThat(ics.replace("\r\n", "")).doesNotContain("\r").doesNotContain("\n");
+        VEvent event = parse(ics).getComponent("VEVENT").map(VEvent.class::cast).orElseThrow();
+        assertThat(event.getProperty("X-INJECTED")).isEmpty();
+        assertThat(event.getProperty("ATTACH")).isEmpty();
+        assertThat(event.getSummary().getValue()).isEqualTo("Tea X-INJECTED:yes ATTACH:https://evil.example.net/x");
+    }
+
+    @Test
     void a_made_up_feed_token_is_not_found() throws Exception {
         mvc.perform(get("/calendar/feeds/not-a-real-token.ics")).andExpect(status().isNotFound());
     }

@@ -102,7 +102,7 @@ class MyAgendaViewTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withText("Make my calendar address")));
         String first = _get(TextField.class, spec -> spec.withLabel("Your private calendar address")).getValue();
-        assertThat(first).matches("https?://[^/]+/calendar/feeds/[A-Za-z0-9_-]{43}\\.ics");
+        assertThat(first).matches("https://convene\\.example\\.test/calendar/feeds/[A-Za-z0-9_-]{43}\\.ics");
 
         _click(_get(Button.class, spec -> spec.withText("Make a new address")));
         String second = _get(TextField.class, spec -> spec.withLabel("Your private calendar address")).getValue();

@@ -131,6 +131,61 @@ class AttendanceApiTest {
     }
 
     @Test
+    void a_stored_link_that_cannot_be_read_gets_a_plain_page_not_a_server_error() throws Exception {
+        // the database only checks the start; a link pasted with a space or a stray character still gets in
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.JOIN_URL, "https://meet.example.org/room 12|<b>")
+                .where(PROGRAMME_SESSION.ID.eq(session)).execute();
+        clock.set(START.plusSeconds(300));
+
+        String page = mvc.perform(get("/sessions/" + session + "/join"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "no-store"))
+                .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("text/html")))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("<html lang=\"en\">")
+                .contains("The joining link for this session is not working")
+                .contains("href=\"/sessions/" + session + "\"")
+                .doesNotContain("meet.example.org");
+    }
+
+    @Test
+    void a_conference_that_asks_for_an_account_sends_people_not_signed_in_to_log_in_and_back() throws Exception {
+        long conference = db.select(PROGRAMME_SESSION.CONFERENCE_ID).from(PROGRAMME_SESSION)
+                .where(PROGRAMME_SESSION.ID.eq(session)).fetchSingle().value1();
+        db.update(CONFERENCE).set(CONFERENCE.JOIN_NEEDS_ACCOUNT, true).where(CONFERENCE.ID.eq(conference)).execute();
+        clock.set(START.plusSeconds(300));
+        MockHttpSession anonymous = new MockHttpSession();
+
+        mvc.perform(get("/sessions/" + session + "/join").session(anonymous))
+                .andExpect(status().isSeeOther())
+                .andExpect(header().string("Location", "/login"));
+        // the log-in's success handler sends the person back to the request it saved
+        var saved = (org.springframework.security.web.savedrequest.SavedRequest) anonymous.getAttribute(
+                "SPRING_SECURITY_SAVED_REQUEST");
+        assertThat(saved).isNotNull();
+        assertThat(saved.getRedirectUrl()).contains("/sessions/" + session + "/join");
+
+        String meeting = db.select(PROGRAMME_SESSION.JOIN_URL).from(PROGRAMME_SESSION)
+                .where(PROGRAMME_SESSION.ID.eq(session)).fetchSingle().value1();
+        mvc.perform(get("/sessions/" + session + "/join").session(signedIn(data.user())))
+                .andExpect(status().isSeeOther())
+                .andExpect(header().string("Location", meeting));
+    }
+
+    @Test
+    void a_conference_that_asks_for_an_account_still_sends_anyone_early_back_to_the_session_page() throws Exception {
+        long conference = db.select(PROGRAMME_SESSION.CONFERENCE_ID).from(PROGRAMME_SESSION)
+                .where(PROGRAMME_SESSION.ID.eq(session)).fetchSingle().value1();
+        db.update(CONFERENCE).set(CONFERENCE.JOIN_NEEDS_ACCOUNT, true).where(CONFERENCE.ID.eq(conference)).execute();
+        clock.set(START.minusSeconds(3600));
+
+        mvc.perform(get("/sessions/" + session + "/join"))
+                .andExpect(status().isSeeOther())
+                .andExpect(header().string("Location", "/sessions/" + session));
+    }
+
+    @Test
     void organisers_scripts_download_attendance_csv_with_a_token_and_nobody_else_can() throws Exception {
         ConveneUser named = data.user();
         db.insertInto(ATTENDANCE_INTERVAL).set(ATTENDANCE_INTERVAL.SESSION_ID, session)

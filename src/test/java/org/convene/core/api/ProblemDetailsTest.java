@@ -68,7 +68,12 @@ class ProblemDetailsTest {
     @Test
     void a_refused_schedule_import_keeps_its_code_as_a_problem() throws Exception {
         ConveneUser me = fixtures.user("Not An Organiser");
-        mvc.perform(post("/api/programme/import").with(httpBasic(me.email(), AccountFixtures.PASSWORD))
+        // HTTP Basic only makes tokens (issue 13): the import takes the token, as scripts send it
+        String created = mvc.perform(post("/api/tokens").with(httpBasic(me.email(), AccountFixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Importer\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String token = tools.jackson.databind.json.JsonMapper.builder().build().readTree(created).get("token").asString();
+        mvc.perform(post("/api/programme/import").header("Authorization", "Bearer " + token)
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

@@ -63,6 +63,7 @@ class ScheduleApiTest {
     MockMvc mvc;
     ProgrammeFixture fixture;
     ConferenceSummary conference;
+    long opening;
 
     @BeforeEach
     void setUp() {
@@ -72,7 +73,7 @@ class ScheduleApiTest {
                 LocalDate.of(2031, 10, 24), LocalDate.of(2031, 10, 27));
         TrackRef main = fixture.track(conference, "Main stage", 0);
         long sam = fixture.person("Sam Okafor", "Voices Together", "Sam chairs <the> user panel & more.");
-        fixture.session(conference, "Opening: \"nothing about us\" <without> us")
+        opening = fixture.session(conference, "Opening: \"nothing about us\" <without> us")
                 .at(LocalDateTime.of(2031, 10, 24, 10, 0), LocalDateTime.of(2031, 10, 24, 11, 30))
                 // a control character pasted from a word processor: it cannot appear in XML at all
                 .track(main).format(SessionFormat.PANEL).summary("Welcome to **the week**.\u000B\n\n- plenary\n- Q&A")
@@ -109,7 +110,32 @@ class ScheduleApiTest {
                 .contains("<type>Panel discussion</type>")
                 .contains("<abstract>Welcome to the week.")
                 .contains(">Sam Okafor</person>")
-                .contains("href=\"https://meet.example.org/opening\"");
+                .contains("href=\"https://convene.example.test/sessions/" + opening + "/join\"");
+    }
+
+    @Test
+    void no_export_carries_the_meeting_address_only_the_join_link_on_convene() throws Exception {
+        String join = "https://convene.example.test/sessions/" + opening + "/join";
+        for (String format : List.of("xml", "json", "ics")) {
+            String file = fetch("/conferences/" + conference.slug() + "/schedule." + format,
+                    format.equals("ics") ? "text/calendar" : "application/" + format);
+
+            assertThat(file).as(format).doesNotContain("meet.example.org").contains(join);
+        }
+        assertThat(fetch("/conferences/" + conference.slug() + "/schedule.ics", "text/calendar"))
+                .contains("LOCATION:" + join);
+    }
+
+    @Test
+    void a_forged_host_header_does_not_change_the_links_in_an_export() throws Exception {
+        for (String format : List.of("xml", "json", "ics")) {
+            String file = mvc.perform(get("/conferences/" + conference.slug() + "/schedule." + format)
+                            .header("Host", "attacker.example.net").header("X-Forwarded-Host", "attacker.example.net"))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+            assertThat(file).as(format).doesNotContain("attacker.example.net")
+                    .contains("https://convene.example.test/sessions/" + opening);
+        }
     }
 
     @Test
@@ -222,5 +248,19 @@ class ScheduleApiTest {
         mvc.perform(post("/api/programme/import").contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isUnauthorized());
         assertThat(db.fetchExists(CONFERENCE, CONFERENCE.SLUG.eq("democon"))).isFalse();
+    }
+
+    @Test
+    void a_schedule_larger_than_the_limit_is_refused_with_413_and_a_clear_message() throws Exception {
+        String token = tokenFor(data.user(Role.ORGANISER));
+        byte[] body = new byte[10 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(body, (byte) ' ');
+
+        mvc.perform(post("/api/programme/import").header("Authorization", "Bearer " + token)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().is(413))
+                .andExpect(jsonPath("$.code").value("SCHEDULE_TOO_LARGE"))
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.startsWith(
+                        "The schedule file is larger than 10 MB, the most Convene imports at once.")));
     }
 }

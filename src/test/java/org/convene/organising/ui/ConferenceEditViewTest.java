@@ -79,6 +79,21 @@ class ConferenceEditViewTest extends KaribuTest {
     }
 
     @Test
+    void organisers_can_ask_for_an_account_before_people_join_and_the_form_shows_the_choice_again() {
+        ConferenceEditView view = open();
+        assertThat(view.fields().joinNeedsAccount.getValue()).as("anyone may join by default").isFalse();
+        assertThat(view.fields().joinNeedsAccount.getLabel()).isEqualTo("People must log in to join sessions");
+
+        view.fields().joinNeedsAccount.setValue(true);
+        _click(_get(Button.class, spec -> spec.withId("save-conference")));
+
+        assertThat(status("conference-status")).isEqualTo("Saved the changes to Co-production Week 2032.");
+        assertThat(db.select(CONFERENCE.JOIN_NEEDS_ACCOUNT).from(CONFERENCE).where(CONFERENCE.ID.eq(week.id()))
+                .fetchSingle().value1()).isTrue();
+        assertThat(open().fields().joinNeedsAccount.getValue()).isTrue();
+    }
+
+    @Test
     void a_change_saved_by_someone_else_meanwhile_is_not_overwritten_and_the_latest_can_be_loaded() {
         ConferenceEditView view = open();
         db.update(CONFERENCE).set(CONFERENCE.NAME, "Their name").set(CONFERENCE.VERSION, CONFERENCE.VERSION.plus(1))

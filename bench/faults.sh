@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Faults under load (docs/benchmarks.md, "Faults under load"): two Convene nodes on one PostgreSQL (started by the
+# load program from the embedded binaries, on a fixed port and data directory), STOMP clients on both asking and
+# voting with receipts, subscribers on both; then node B is killed with kill -9 and started again, PostgreSQL is
+# restarted, and node A's LISTEN connection is cut. After each: every acknowledged question and vote in the database
+# and in both snapshots, every subscriber back in step with no duplicate. Exits 1 if a check fails.
+# Usage: bench/faults.sh [seconds per phase=30]     (SKIP_BUILD=1 to reuse target/; ports: HTTP_A, HTTP_B, DB_PORT)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_PHASE=${1:-30}
+HTTP_A=${HTTP_A:-18101}
+HTTP_B=${HTTP_B:-18102}
+DB_PORT=${DB_PORT:-54359}
+
+for candidate in ${JAVA_HOME:-} /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
+    if [ -x "$candidate/bin/javac" ] && "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+        export JAVA_HOME="$candidate"; break
+    fi
+done
+export PATH="$JAVA_HOME/bin:$PATH"
+
+if [ "${SKIP_BUILD:-}" != 1 ]; then
+    mvn -q -B ${MVN_FLAGS:-} -DskipTests package
+fi
+# (without the colour codes Maven puts around its output even with -B: they would break the first entry)
+CP="target/classes:target/test-classes:$(mvn -q -B ${MVN_FLAGS:-} dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout | sed 's/\x1b\[[0-9;]*m//g')"
+JAR=$(ls target/convene-*.jar | grep -v original | head -1)
+
+rm -rf target/faults-pg target/faults-node-*.log
+echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1)"
+echo "Before the run: $(uptime | sed 's/.*load average/load average/'); other busy processes:" \
+     "$(ps -eo pcpu,comm --sort=-pcpu --no-headers | awk '$1 > 20 {printf "%s %s%%, ", $2, $1}')"
+# the nodes are children of the load program, which kills them (and stops its PostgreSQL) when it ends
+# (everything in target/faults-run.log; the embedded PostgreSQL's own lines are left out here; node logs are in
+# target/faults-node-A.log and -B.log)
+java -Xmx1g -cp "$CP" org.convene.bench.QaFaults "$JAR" "$HTTP_A" "$HTTP_B" "$DB_PORT" "$SECONDS_PER_PHASE" 2>&1 \
+    | tee target/faults-run.log | grep --line-buffered -v 'io.zonky'
+echo "After the run: $(uptime | sed 's/.*load average/load average/')"

@@ -1,0 +1,92 @@
+package org.convene.qa.api;
+
+import org.jspecify.annotations.Nullable;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a client's SUBSCRIBE or SEND destination names, read strictly: clients send only to the three
+ * {@code /app/...} actions and subscribe only to the question topics and their own queues. Anything else is
+ * refused before it reaches the broker, so a client can never write to a topic or to someone else's queue.
+ */
+final class StompDestinations {
+
+    /** Ids are positive and fit a {@code long}: at most 18 digits, so parsing never overflows. */
+    private static final String ID = "([0-9]{1,18})";
+    private static final Pattern PUBLIC_TOPIC = Pattern.compile("/topic/sessions\\." + ID + "\\.questions");
+    private static final Pattern MODERATION_TOPIC = Pattern.compile("/topic/sessions\\." + ID + "\\.moderation");
+    private static final Pattern ASK = Pattern.compile("/app/sessions\\." + ID + "\\.questions");
+    private static final Pattern VOTE = Pattern.compile("/app/questions\\." + ID + "\\.vote");
+    private static final Pattern MODERATE = Pattern.compile("/app/questions\\." + ID + "\\.moderate");
+    static final String APP_PREFIX = "/app/";
+    static final String OWN_QUEUE_PREFIX = "/user/queue/";
+
+    private StompDestinations() {
+    }
+
+    sealed interface Subscription {
+    }
+
+    record PublicTopic(long sessionId) implements Subscription {
+    }
+
+    record ModerationTopic(long sessionId) implements Subscription {
+    }
+
+    record OwnQueue(String destination) implements Subscription {
+    }
+
+    /** Where a client may subscribe; refuses anything else with INVALID_REQUEST. */
+    static Subscription subscription(@Nullable String destination) {
+        String given = require(destination, "SUBSCRIBE");
+        Matcher publicTopic = PUBLIC_TOPIC.matcher(given);
+        if (publicTopic.matches()) {
+            return new PublicTopic(id(publicTopic));
+        }
+        Matcher moderation = MODERATION_TOPIC.matcher(given);
+        if (moderation.matches()) {
+            return new ModerationTopic(id(moderation));
+        }
+        if (given.startsWith(OWN_QUEUE_PREFIX) && given.length() > OWN_QUEUE_PREFIX.length() && !given.contains("..")) {
+            return new OwnQueue(given);
+        }
+        throw new StompRefusal(StompRefusal.INVALID_REQUEST, "There is nothing to subscribe to at " + shown(given)
+                + ". Subscribe to /topic/sessions.{id}.questions, /topic/sessions.{id}.moderation or /user/queue/errors.");
+    }
+
+    /**
+     * Checks a SEND destination: only the three actions under /app/ (the ids in range) pass. A destination outside
+     * /app/ is FORBIDDEN_DESTINATION (it would reach the broker); a malformed one under /app/ is INVALID_REQUEST.
+     */
+    static void send(@Nullable String destination) {
+        String given = require(destination, "SEND");
+        if (!given.startsWith(APP_PREFIX)) {
+            throw new StompRefusal(StompRefusal.FORBIDDEN_DESTINATION, "Clients may only send to /app/...: "
+                    + shown(given) + " is not yours to send to.");
+        }
+        if (!ASK.matcher(given).matches() && !VOTE.matcher(given).matches() && !MODERATE.matcher(given).matches()) {
+            throw new StompRefusal(StompRefusal.INVALID_REQUEST, "There is nothing to send to at " + shown(given)
+                    + ". Send to /app/sessions.{id}.questions, /app/questions.{id}.vote or /app/questions.{id}.moderate,"
+                    + " where {id} is a number.");
+        }
+    }
+
+    private static String require(@Nullable String destination, String command) {
+        if (destination == null || destination.isBlank()) {
+            throw new StompRefusal(StompRefusal.INVALID_REQUEST, command + " needs a destination header.");
+        }
+        return destination;
+    }
+
+    private static long id(Matcher matcher) {
+        return Long.parseLong(matcher.group(1));
+    }
+
+    /** A destination as quoted back to the client: short, and without control characters. */
+    static String shown(String destination) {
+        String visible = destination.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return visible.length() > 120 ? visible.substring(0, 120) + "..." : visible;
+    }
+}
