@@ -332,8 +332,9 @@ final class UidlTree {
         if (span == null || !span.hasClass("cv-vote-count")) {
             return null;
         }
-        Node row = node(span.parent);
-        Node li = row == null ? null : node(row.parent);
+        // in the item itself, or in its vote row (next to a vote button)
+        Node parent = node(span.parent);
+        Node li = parent != null && parent.hasClass("cv-question") ? parent : parent == null ? null : node(parent.parent);
         return li != null && li.hasClass("cv-question") ? li : null;
     }
 

@@ -38,8 +38,10 @@ final class QuestionItem extends ListItem {
     }
 
     private final Element body = new Element("div");
-    // plain elements, and the count as HTML rather than a text node: two tracked nodes fewer per question per page
-    private final Element voteRow = new Element("div");
+    // The count is a plain element holding HTML rather than a component with a text node, and the row that lays it
+    // out beside a vote button or note exists only once there is one: most of a plenary's pages are signed out,
+    // and each tracked node costs every page memory for every question.
+    private @Nullable Element voteRow;
     private final Element voteCount = new Element("span");
     private String voteCountText = "";
     private @Nullable Button voteButton;
@@ -54,10 +56,8 @@ final class QuestionItem extends ListItem {
     QuestionItem() {
         addClassName("cv-question");
         body.getClassList().add("cv-question-body");
-        voteRow.getClassList().add("cv-vote-row");
         voteCount.getClassList().add("cv-vote-count");
-        voteRow.appendChild(voteCount);
-        getElement().appendChild(body, voteRow);
+        getElement().appendChild(body, voteCount);
     }
 
     void show(QuestionView question, boolean voted, Voting voting, ZoneId zone) {
@@ -94,7 +94,7 @@ final class QuestionItem extends ListItem {
             if (voteNote == null) {
                 voteNote = new Span();
                 voteNote.addClassName("cv-muted");
-                voteRow.appendChild(voteNote.getElement());
+                voteRow().appendChild(voteNote.getElement());
             }
             voteNote.setText(note);
             voteNote.setVisible(!note.isEmpty());
@@ -174,9 +174,23 @@ final class QuestionItem extends ListItem {
             voteButton.addClassName("cv-vote");
             voteButton.setVisible(false);
             voteButton.addClickListener(e -> fireEvent(new VoteEvent(this, !voted)));
-            voteRow.insertChild(0, voteButton.getElement());
+            voteRow().insertChild(0, voteButton.getElement());
         }
         return voteButton;
+    }
+
+    /** The row that puts the count beside a vote button or a note; made, around the count, when first needed. */
+    private Element voteRow() {
+        Element row = voteRow;
+        if (row == null) {
+            row = new Element("div");
+            row.getClassList().add("cv-vote-row");
+            getElement().insertChild(getElement().indexOfChild(voteCount), row);
+            voteCount.removeFromParent();
+            row.appendChild(voteCount);
+            voteRow = row;
+        }
+        return row;
     }
 
     // ---- for tests: read back what the page was sent, not the model -------------------------------------
