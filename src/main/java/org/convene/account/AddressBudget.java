@@ -1,13 +1,13 @@
 package org.convene.account;
 
+import org.convene.core.ClockTimeMeter;
+
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,7 +23,7 @@ final class AddressBudget {
 
     private final int perWindow;
     private final Duration window;
-    private final TimeMeter time;
+    private final ClockTimeMeter time;
     private final Map<String, Bucket> buckets = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
@@ -34,7 +34,7 @@ final class AddressBudget {
     AddressBudget(int perWindow, Duration window, Clock clock) {
         this.perWindow = perWindow;
         this.window = window;
-        this.time = new ClockTime(clock);
+        this.time = new ClockTimeMeter(clock);
     }
 
     /** Takes one action from the address's budget: zero if it may go ahead, otherwise how long until it may. */
@@ -58,17 +58,4 @@ final class AddressBudget {
                 .build());
     }
 
-    /** Bucket4j's clock, read from ours. */
-    private record ClockTime(Clock clock) implements TimeMeter {
-        @Override
-        public long currentTimeNanos() {
-            Instant now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
-    }
 }

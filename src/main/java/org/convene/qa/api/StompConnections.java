@@ -1,8 +1,9 @@
 package org.convene.qa.api;
 
+import org.convene.core.ClockTimeMeter;
+
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
 import org.convene.core.security.ConveneUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
@@ -197,17 +198,4 @@ class StompConnections {
         anonymousByAddress.computeIfPresent(clientAddress, (address, count) -> count <= 1 ? null : count - 1);
     }
 
-    /** Bucket4j's time from the injected clock, so tests can move it. */
-    private record ClockTimeMeter(Clock clock) implements TimeMeter {
-        @Override
-        public long currentTimeNanos() {
-            Instant now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
-    }
 }
