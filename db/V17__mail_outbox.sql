@@ -28,3 +28,18 @@ create table mail_outbox (
 create index mail_outbox_due on mail_outbox (next_attempt_at) where state = 'PENDING';
 create index mail_outbox_recent on mail_outbox (created_at desc);
 create index mail_outbox_recipient on mail_outbox (recipient_user_id);
+
+-- What each person wants to hear about. No row means the default (on); a row records their choice.
+create table mail_preference (
+    user_id bigint  not null references app_user (id) on delete cascade,
+    topic   text    not null check (topic in ('DAY_BEFORE_REMINDER', 'SOON_REMINDER', 'SESSION_CHANGES', 'RECORDINGS')),
+    wanted  boolean not null,
+    primary key (user_id, topic)
+);
+
+-- The secret in each person's one-click unsubscribe links (RFC 8058): a link works without logging in, so it
+-- must not be guessable from the user id.
+create table mail_unsubscribe_token (
+    user_id bigint primary key references app_user (id) on delete cascade,
+    token   text   not null unique
+);
