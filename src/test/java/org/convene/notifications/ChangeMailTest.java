@@ -231,6 +231,15 @@ class ChangeMailTest {
     }
 
     @Test
+    void a_new_time_for_a_cancelled_session_is_not_news() {
+        changes.cancel(morning, version(morning), null);
+
+        assertThat(move(morning, 2, 14, 15)).isInstanceOf(SessionSaveResult.Saved.class);
+
+        assertThat(outbox()).extracting(EnqueuedMail::kind).containsExactly("session-cancelled");
+    }
+
+    @Test
     void a_cancellation_that_is_rolled_back_sends_nothing() {
         int before = version(morning);
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
