@@ -47,6 +47,10 @@ public final class QaFanoutBenchmark {
 
     private final String base;
     private final String wsUrl;
+    /** With a second node (system property bench.secondPort), every other subscriber connects there. */
+    private final @org.jspecify.annotations.Nullable String secondWsUrl = System.getProperty("bench.secondPort") == null ? null
+            : "ws://127.0.0.1:" + System.getProperty("bench.secondPort") + "/ws";
+    private static final long SECOND_PID = Long.getLong("bench.secondPid", 0L);
     private final String jdbcUrl;
     private final int subscribers;
     private final int questionsPerSecond;
@@ -120,7 +124,7 @@ public final class QaFanoutBenchmark {
         for (int i = 0; i < subscribers; i += 250) {
             List<CompletableFuture<Void>> ready = new ArrayList<>();
             for (int j = i; j < Math.min(subscribers, i + 250); j++) {
-                Subscriber s = new Subscriber();
+                Subscriber s = new Subscriber(secondWsUrl != null && j % 2 == 1 ? secondWsUrl : wsUrl);
                 subs.add(s);
                 ready.add(s.open(http, seed.sessionId()));
             }
@@ -317,10 +321,15 @@ public final class QaFanoutBenchmark {
     private abstract class StompConnection implements WebSocket.Listener {
         WebSocket socket;
         private final StringBuilder buffer = new StringBuilder();
+        final String url;
+
+        StompConnection(String url) {
+            this.url = url;
+        }
 
         CompletableFuture<WebSocket> connect(HttpClient http, String token) {
             // the JDK's WebSocket allows one send in flight: each send waits for the one before
-            return http.newWebSocketBuilder().buildAsync(URI.create(wsUrl), this).thenCompose(ws -> {
+            return http.newWebSocketBuilder().buildAsync(URI.create(url), this).thenCompose(ws -> {
                 socket = ws;
                 return ws.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n"
                         + (token == null ? "" : "Authorization:Bearer " + token + "\n") + "\n\0", true);
@@ -356,6 +365,10 @@ public final class QaFanoutBenchmark {
     private final class Subscriber extends StompConnection {
         private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
         private long lastSeq;
+
+        Subscriber(String url) {
+            super(url);
+        }
 
         CompletableFuture<Void> open(HttpClient http, long sessionId) {
             String topic = bare ? "/topic/bench" : "/topic/sessions." + sessionId + ".questions";
@@ -412,6 +425,7 @@ public final class QaFanoutBenchmark {
         private final AtomicInteger receipts = new AtomicInteger();
 
         Publisher(HttpClient http, String token) throws Exception {
+            super(wsUrl);
             connect(http, token).get(30, TimeUnit.SECONDS);
             if (bare) {
                 return;
@@ -489,7 +503,7 @@ public final class QaFanoutBenchmark {
      * of the JVM (pg_ctl detaches it).
      */
     private static long[] serverCpuTicks(long pid) {
-        long jvm = ticks(pid);
+        long jvm = ticks(pid) + (SECOND_PID == 0 ? 0 : ticks(SECOND_PID));
         long db = 0;
         try {
             String dataDir = System.getProperty("bench.pgdata");
