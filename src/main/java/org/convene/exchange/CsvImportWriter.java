@@ -3,6 +3,7 @@ package org.convene.exchange;
 import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 import org.convene.core.security.ConveneUser;
+import org.convene.organising.SessionChangeEvents;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.ProgrammePermissions;
 import org.convene.programme.SessionDraft;
@@ -35,8 +36,11 @@ class CsvImportWriter {
     private final CsvImportRepository repository;
     private final SessionWrites writer;
     private final ProgrammePermissions permissions;
+    private final SessionChangeEvents changeEvents;
 
-    CsvImportWriter(CsvImportRepository repository, SessionWrites writer, ProgrammePermissions permissions) {
+    CsvImportWriter(CsvImportRepository repository, SessionWrites writer, ProgrammePermissions permissions,
+                    SessionChangeEvents changeEvents) {
+        this.changeEvents = changeEvents;
         this.repository = repository;
         this.writer = writer;
         this.permissions = permissions;
@@ -94,14 +98,17 @@ class CsvImportWriter {
                     created++;
                 }
                 case UPDATE -> {
-                    if (!writer.update(Objects.requireNonNull(row.sessionId(), "an update names its session"),
-                            Objects.requireNonNull(row.expectedVersion(), "read with the session"), draft)) {
+                    long sessionId = Objects.requireNonNull(row.sessionId(), "an update names its session");
+                    // a moved session is announced as the editor's would be (its people are emailed)
+                    long mark = changeEvents.mark(sessionId);
+                    if (!writer.update(sessionId, Objects.requireNonNull(row.expectedVersion(), "read with the session"), draft)) {
                         throw new CsvImportConflictException("Session " + row.reference() + " was changed by "
                                 + "someone else while the file was being imported, so nothing has been imported. "
                                 + "Upload the file again to check it against the programme as it is now.");
                     }
+                    changeEvents.announce(sessionId, mark);
                     if (row.facilitatorUserIds() != null) {
-                        repository.setFacilitators(row.sessionId(), row.facilitatorUserIds());
+                        repository.setFacilitators(sessionId, row.facilitatorUserIds());
                     }
                     updated++;
                 }

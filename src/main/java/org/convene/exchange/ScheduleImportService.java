@@ -4,6 +4,7 @@ import org.convene.core.PublicBaseUrl;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
+import org.convene.organising.SessionChangeEvents;
 import org.convene.programme.SessionAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +40,11 @@ public class ScheduleImportService {
     private final ScheduleRepository schedules;
     private final CurrentUser currentUser;
     private final PublicBaseUrl base;
+    private final SessionChangeEvents changeEvents;
 
-    ScheduleImportService(ScheduleRepository schedules, CurrentUser currentUser, PublicBaseUrl base) {
+    ScheduleImportService(ScheduleRepository schedules, CurrentUser currentUser, PublicBaseUrl base,
+                          SessionChangeEvents changeEvents) {
+        this.changeEvents = changeEvents;
         this.schedules = schedules;
         this.currentUser = currentUser;
         this.base = base;
@@ -112,7 +116,10 @@ public class ScheduleImportService {
             boolean changed = true;
             if (sessionId.isPresent()) {
                 id = sessionId.get();
+                // a moved session is announced as the editor's would be (its people are emailed)
+                long mark = changeEvents.mark(id);
                 changed = schedules.updateSession(id, session, trackId);
+                changeEvents.announce(id, mark);
             } else {
                 id = schedules.createSession(conferenceId, session.guid(), session, trackId);
                 sessionsCreated++;

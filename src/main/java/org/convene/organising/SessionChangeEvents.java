@@ -9,10 +9,11 @@ import org.springframework.stereotype.Component;
  * same rows the agenda's notices read), so an edit of a description is never announced as a move.
  * <p>
  * Take a {@link #mark} before writing and {@link #announce} after: every change recorded in between is
- * published, in the caller's transaction, so listeners' writes commit or roll back with it.
+ * published, in the caller's transaction, so listeners' writes commit or roll back with it. Every writer of a
+ * session's times uses it: the session editor, cancelling and restoring, and both imports (exchange).
  */
 @Component
-class SessionChangeEvents {
+public class SessionChangeEvents {
 
     private final SessionChangeQueries changes;
     private final ApplicationEventPublisher events;
@@ -22,11 +23,13 @@ class SessionChangeEvents {
         this.events = events;
     }
 
-    long mark(long sessionId) {
+    /** The point after which {@link #announce} looks for recorded changes of the session. */
+    public long mark(long sessionId) {
         return changes.lastChangeId(sessionId);
     }
 
-    void announce(long sessionId, long mark) {
+    /** Publishes, in the caller's transaction, every change of the session recorded since the mark. */
+    public void announce(long sessionId, long mark) {
         for (SessionChangeQueries.RecordedChange change : changes.changesSince(sessionId, mark)) {
             events.publishEvent(switch (change.kind()) {
                 case MOVED -> new SessionRescheduled(sessionId, change.id(), change.oldStartsAt(),

@@ -39,6 +39,7 @@ import static org.convene.db.Tables.SESSION_PERSON;
 import static org.convene.db.Tables.TRACK;
 
 @IntegrationTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class ScheduleImportServiceTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -132,6 +133,27 @@ class ScheduleImportServiceTest {
                     assertThat(p.value1()).isEqualTo("Brian Robinson");
                     assertThat(p.value2()).startsWith("Break through direction.");
                 });
+    }
+
+    @Autowired
+    org.springframework.test.context.event.ApplicationEvents events;
+
+    @Test
+    void a_session_moved_by_a_new_import_is_announced_like_a_move_in_the_editor_and_a_renamed_one_is_not() {
+        AccountFixtures.actAs(data.user(Role.ORGANISER));
+        ObjectNode file = democon("moved_" + fixture.tag());
+        imports.importSchedule(file.toString());
+        var gray = file.path("schedule").path("conference").path("days").get(0).path("rooms").path("Gray Room");
+        ((ObjectNode) gray.get(0)).put("date", "2020-12-14T10:00:00+01:00").put("start", "10:00");
+        ((ObjectNode) gray.get(1)).put("title", "Renamed, same time");
+
+        imports.importSchedule(file.toString());
+
+        // the people with it on their agenda are emailed by the listener of this event (notifications)
+        assertThat(events.stream(org.convene.organising.SessionRescheduled.class)).singleElement().satisfies(moved -> {
+            assertThat(moved.wasStartsAt()).isEqualTo(Instant.parse("2020-12-14T08:00:00Z"));
+            assertThat(moved.startsAt()).isEqualTo(Instant.parse("2020-12-14T09:00:00Z"));
+        });
     }
 
     @Test
