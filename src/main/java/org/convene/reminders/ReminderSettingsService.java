@@ -1,6 +1,8 @@
 package org.convene.reminders;
 
 import org.convene.core.security.CurrentUser;
+import org.convene.mail.MailPreferences;
+import org.convene.mail.MailTopic;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -8,10 +10,14 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The signed-in person's reminder settings: nobody reads or changes another's, whatever a client sends. */
+/**
+ * The signed-in person's email choices (the mail topics) and reminder settings (time zone, calendar alarm): nobody
+ * reads or changes another's, whatever a client sends.
+ */
 @Service
 @Transactional
 public class ReminderSettingsService {
@@ -20,11 +26,34 @@ public class ReminderSettingsService {
     public static final List<String> ZONES = zones();
 
     private final ReminderRepository reminders;
+    private final MailPreferences mailPreferences;
     private final CurrentUser currentUser;
 
-    ReminderSettingsService(ReminderRepository reminders, CurrentUser currentUser) {
+    ReminderSettingsService(ReminderRepository reminders, MailPreferences mailPreferences, CurrentUser currentUser) {
         this.reminders = reminders;
+        this.mailPreferences = mailPreferences;
         this.currentUser = currentUser;
+    }
+
+    /** Every topic with my choice, in the topics' order. */
+    @Transactional(readOnly = true)
+    public Map<MailTopic, Boolean> myTopics() {
+        return mailPreferences.of(currentUser.require().id());
+    }
+
+    /** Saves my topics and settings together, so a refused time zone changes nothing. */
+    public void saveMine(Map<MailTopic, Boolean> topics, ReminderSettings settings) {
+        save(settings);
+        long me = currentUser.require().id();
+        topics.forEach((topic, wanted) -> mailPreferences.set(me, topic, wanted));
+    }
+
+    /** What the one-click link does, from the account page. */
+    public void turnAllOffForMe() {
+        long me = currentUser.require().id();
+        for (MailTopic topic : MailTopic.values()) {
+            mailPreferences.set(me, topic, false);
+        }
     }
 
     @Transactional(readOnly = true)
