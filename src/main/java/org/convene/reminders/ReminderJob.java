@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +33,8 @@ import java.util.Set;
 public class ReminderJob {
 
     private static final Logger log = LoggerFactory.getLogger(ReminderJob.class);
+    /** How far apart two nodes' clocks may be without one withdrawing what the other just wrote. */
+    private static final Duration CLOCK_MARGIN = Duration.ofMinutes(2);
 
     private final ReminderRepository reminders;
     private final Outbox outbox;
@@ -67,8 +70,8 @@ public class ReminderJob {
                 added++;
             }
         }
-        int withdrawn = outboxKeys.withdrawPendingExcept(DueReminder.Soon.KIND, due.stream()
-                .filter(DueReminder.Soon.class::isInstance).map(DueReminder::key).toList());
+        int withdrawn = outboxKeys.withdrawPendingExcept(DueReminder.Soon.KIND,
+                ReminderPlan.soonKeysToKeep(now, upcoming, properties.soonBefore(), CLOCK_MARGIN));
         if (added > 0 || withdrawn > 0) {
             log.info("Reminders: {} queued, {} withdrawn (session moved, cancelled or taken off an agenda)",
                     added, withdrawn);

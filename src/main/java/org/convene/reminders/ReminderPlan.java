@@ -26,12 +26,24 @@ public final class ReminderPlan {
     }
 
     /**
-     * How far ahead the job must look: a session at the very end of the day after tomorrow's eve (the reminder
-     * of day D goes from dayBeforeAt on D-1), plus an hour for a clock change.
+     * How far ahead the job must look: the day-before list of day D goes from dayBeforeAt on D-1, so a session at
+     * the end of D is up to 48 hours less dayBeforeAt away; plus an hour for a clock change, and 26 hours more for
+     * a person with no zone of their own whose sessions of one date are in conferences up to 26 hours apart
+     * (UTC-12 to UTC+14), whose list goes at the earliest of their zones' moments.
      */
     public static Duration lookAhead(LocalTime dayBeforeAt, Duration soonBefore) {
-        Duration forDay = Duration.ofDays(2).minus(Duration.ofSeconds(dayBeforeAt.toSecondOfDay())).plusHours(1);
+        Duration forDay = Duration.ofDays(2).minus(Duration.ofSeconds(dayBeforeAt.toSecondOfDay())).plusHours(27);
         return forDay.compareTo(soonBefore) > 0 ? forDay : soonBefore;
+    }
+
+    /**
+     * The soon reminders that may stay in the outbox while waiting to be sent: those due now, and those of sessions
+     * that will be due within {@code margin}, so a node whose clock runs a little behind another's never withdraws
+     * a reminder the other has just written.
+     */
+    public static List<String> soonKeysToKeep(Instant now, List<AgendaSession> sessions, Duration soonBefore,
+                                              Duration margin) {
+        return soon(now, sessions, soonBefore.plus(margin)).stream().map(DueReminder::key).toList();
     }
 
     /** Every reminder due at {@code now} for these agenda sessions (none cancelled), day reminders first. */
