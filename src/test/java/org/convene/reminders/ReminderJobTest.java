@@ -289,4 +289,34 @@ class ReminderJobTest {
         assertThat(outbox(noSoon)).extracting(r -> r.get(MAIL_OUTBOX.KIND)).containsExactly("reminder-day");
         assertThat(outbox(noDay)).extracting(r -> r.get(MAIL_OUTBOX.KIND)).containsExactly("reminder-soon");
     }
+
+    @Test
+    void two_nodes_running_at_the_same_moment_write_each_reminder_once() throws Exception {
+        ConveneUser london = person(null);
+        long talk = session("Talk", "2036-10-31T12:00:00Z", "2036-10-31T13:00:00Z");
+        onAgenda(london, talk);
+        clock.set(Instant.parse("2036-10-30T17:00:00Z"));
+
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        List<Thread> nodes = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 2; i++) {
+            Thread node = new Thread(() -> {
+                try {
+                    together.await();
+                    job.run();
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            nodes.add(node);
+            node.start();
+        }
+        for (Thread node : nodes) {
+            node.join(30_000);
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(keys(london)).containsExactly("reminder-day:" + london.id() + ":2036-10-31");
+    }
 }

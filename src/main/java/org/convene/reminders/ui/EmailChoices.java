@@ -62,6 +62,10 @@ class EmailChoices extends Section {
         ZoneId zone = current.timeZone();
         timeZone.setValue(zone == null ? null : zone.getId());
 
+        Button deviceZone = new Button("Use this device's time zone", e -> useDeviceZone());
+        deviceZone.setId("reminder-device-zone");
+        deviceZone.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
         alarm = new Checkbox("Add an alarm " + properties.alarmBefore().toMinutes()
                 + " minutes before each session in my calendar feed");
         alarm.setId("calendar-alarm");
@@ -73,7 +77,7 @@ class EmailChoices extends Section {
         allOff.setId("mail-all-off");
 
         Div form = new Div(new H3("Which emails you get"), boxes, new H3("Times and your calendar"), timeZone,
-                new Div(alarm), save);
+                new Div(deviceZone), new Div(alarm), save);
         form.addClassName("cv-form");
         add(new H2("Email reminders and updates"),
                 new Paragraph("Choose the emails Convene sends you about sessions on your agenda. Emails about "
@@ -105,6 +109,19 @@ class EmailChoices extends Section {
         timeZone.setInvalid(false);
         settings.saveMine(chosen, new ReminderSettings(zone, alarm.getValue()));
         status.setText("Saved. Your email choices are changed.");
+    }
+
+    /** Fills in the zone the browser reports; the person still presses Save, so nothing changes unseen. */
+    private void useDeviceZone() {
+        getUI().ifPresent(ui -> ui.getPage().retrieveExtendedClientDetails(details -> {
+            ZoneId zone = ReminderSettingsService.zoneOrNull(details.getTimeZoneId());
+            if (zone == null) {
+                status.setText("This device did not say its time zone. Type a place in the box instead.");
+            } else {
+                timeZone.setValue(zone.getId());
+                status.setText("Time zone filled in: " + zone.getId() + ". Press \"" + SAVE + "\" to keep it.");
+            }
+        }));
     }
 
     private void turnAllOff() {
