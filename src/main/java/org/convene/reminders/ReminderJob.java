@@ -55,7 +55,11 @@ public class ReminderJob {
         this.clock = clock;
     }
 
-    /** Enqueues what is due now and withdraws soon reminders still waiting whose session is no longer due. */
+    /**
+     * Enqueues what is due now and withdraws soon reminders still waiting whose session is no longer due. Runs at
+     * {@code convene.reminders.cron} (every minute; "-" turns it off, as the tests do: they call it with their
+     * own clock).
+     */
     @Scheduled(cron = "${convene.reminders.cron:0 * * * * *}")
     @Transactional
     public void run() {
