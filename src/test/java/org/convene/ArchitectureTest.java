@@ -102,7 +102,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.convene.account..", "org.convene.programme..",
                     "org.convene.timetable..", "org.convene.agenda..", "org.convene.recordings..",
                     "org.convene.organising..", "org.convene.exchange..", "org.convene.qa..",
-                    "org.convene.attendance..", "org.convene.demo..")
+                    "org.convene.attendance..", "org.convene.demo..", "org.convene.reminders..")
             .because("core is what every feature shares");
 
     @ArchTest

@@ -143,6 +143,9 @@ class HttpBadInputCorpusTest {
         }
         for (String token : FEED_TOKENS) {
             cases.add(get("calendar feed " + abbreviate(token), "/calendar/feeds/" + token + ".ics", r -> { }));
+            cases.add(get("unsubscribe page " + abbreviate(token), "/mail/unsubscribe/" + token, r -> { }));
+            cases.add(call("one-click unsubscribe " + abbreviate(token), HttpMethod.POST, "/mail/unsubscribe/" + token,
+                    r -> { }));
         }
         for (String query : List.of("?conference=%00", "?x=%00", "?" + "a=1&".repeat(500), "?zone=Mars/Olympus",
                 "?from=99999-01-01")) {

@@ -34,12 +34,15 @@ public class CalendarService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final PublicBaseUrl base;
+    private final List<FeedAlarms> alarms;
 
-    CalendarService(AgendaQueries agenda, CurrentUser currentUser, Clock clock, PublicBaseUrl base) {
+    CalendarService(AgendaQueries agenda, CurrentUser currentUser, Clock clock, PublicBaseUrl base,
+                    List<FeedAlarms> alarms) {
         this.agenda = agenda;
         this.currentUser = currentUser;
         this.clock = clock;
         this.base = base;
+        this.alarms = List.copyOf(alarms);
     }
 
     @Transactional(readOnly = true)
@@ -55,7 +58,8 @@ public class CalendarService {
             return Optional.empty();
         }
         return agenda.feedOwner(hash(token)).map(userId ->
-                IcsWriter.write("My Convene agenda", agenda.entries(userId), base, clock.instant()));
+                IcsWriter.write("My Convene agenda", agenda.entries(userId), base, clock.instant(),
+                        alarms.stream().flatMap(a -> a.alarmBefore(userId).stream()).findFirst().orElse(null)));
     }
 
     @Transactional(readOnly = true)

@@ -5,6 +5,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
@@ -14,6 +15,7 @@ import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableAction;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
@@ -21,11 +23,13 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.convene.core.PublicBaseUrl;
 import org.convene.programme.SessionAddresses;
 import org.convene.programme.SessionDetail;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -51,6 +55,15 @@ public final class IcsWriter {
 
     public static String write(String calendarName, Collection<AgendaEntry> entries, PublicBaseUrl base,
                                Instant stamp) {
+        return write(calendarName, entries, base, stamp, null);
+    }
+
+    /**
+     * @param alarmBefore when not null, each session that goes ahead carries an alarm this long before its start
+     *                    (a VALARM that shows a message), for the person whose feed it is and who asked for one
+     */
+    public static String write(String calendarName, Collection<AgendaEntry> entries, PublicBaseUrl base,
+                               Instant stamp, @Nullable Duration alarmBefore) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Convene//Convene//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);
@@ -66,7 +79,7 @@ public final class IcsWriter {
             }
         }
         for (AgendaEntry entry : entries) {
-            calendar.add(event(entry, base, stamp));
+            calendar.add(event(entry, base, stamp, alarmBefore));
         }
         StringWriter out = new StringWriter();
         try {
@@ -77,7 +90,7 @@ public final class IcsWriter {
         return out.toString();
     }
 
-    private static VEvent event(AgendaEntry entry, PublicBaseUrl base, Instant stamp) {
+    private static VEvent event(AgendaEntry entry, PublicBaseUrl base, Instant stamp, @Nullable Duration alarmBefore) {
         boolean zoneKnown = TIME_ZONES.getTimeZone(entry.conferenceZone().getId()) != null;
         // A zone ical4j cannot describe falls back to UTC times, which every calendar app reads correctly.
         ZoneId zone = zoneKnown ? entry.conferenceZone() : ZoneId.of("UTC");
@@ -110,6 +123,12 @@ public final class IcsWriter {
             event.add(new Location(join));
         }
         event.add(new Description(lines(description.toString())));
+        if (alarmBefore != null && !entry.cancelled()) {
+            VAlarm alarm = new VAlarm(alarmBefore.negated());
+            alarm.add(ImmutableAction.DISPLAY);
+            alarm.add(new Description(oneLine("Starts in " + alarmBefore.toMinutes() + " minutes: " + entry.title())));
+            event.add(alarm);
+        }
         return event;
     }
 

@@ -83,4 +83,31 @@ class IcsWriterTest {
                 .contains("LOCATION:https://convene.example.org/sessions/7/join")
                 .contains("URL:https://convene.example.org/sessions/7");
     }
+
+    @Test
+    void an_alarm_asked_for_rings_before_each_session_that_goes_ahead() throws Exception {
+        AgendaEntry goesAhead = new AgendaEntry(8, "Tea", START, START.plusSeconds(3600), "week", "Week",
+                ZoneId.of("Europe/London"), null, true, 1, false, null, null);
+        AgendaEntry cancelled = entry("Coffee", "Week", "Host", null);
+
+        String ics = IcsWriter.write("Week", List.of(goesAhead, cancelled), BASE, START,
+                java.time.Duration.ofMinutes(15));
+
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        assertThat(events.get(0).getAlarms()).singleElement().satisfies(alarm -> {
+            assertThat(alarm.getProperty("TRIGGER").orElseThrow().getValue()).isEqualTo("-PT15M");
+            assertThat(alarm.getProperty("ACTION").orElseThrow().getValue()).isEqualTo("DISPLAY");
+            assertThat(alarm.getProperty("DESCRIPTION").orElseThrow().getValue()).isEqualTo("Starts in 15 minutes: Tea");
+        });
+        assertThat(events.get(1).getAlarms()).isEmpty();
+        assertThat(calendar.validate().hasErrors()).isFalse();
+    }
+
+    @Test
+    void without_an_alarm_asked_for_the_calendar_has_none() {
+        String ics = IcsWriter.write("Week", List.of(entry("Tea", "Week", "Host", null)), BASE, START);
+
+        assertThat(ics).doesNotContain("VALARM");
+    }
 }

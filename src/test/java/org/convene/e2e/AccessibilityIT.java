@@ -110,6 +110,13 @@ class AccessibilityIT {
                     page.waitForSelector(".cv-error-summary a");
                 }),
                 state("sign up", Who.ANYONE, "signup"),
+                // one-click unsubscribe: a plain page (mail.api), asked first, then done; an unknown token is
+                // answered the same as a real one
+                state("unsubscribe", Who.ANYONE, "mail/unsubscribe/axe-unknown-token"),
+                state("unsubscribe done", Who.ANYONE, "mail/unsubscribe/axe-unknown-token", page -> {
+                    page.click("button:has-text('Turn off all email reminders and updates')");
+                    page.waitForSelector("main h1:has-text('are turned off')");
+                }),
                 // an unknown id or slug is the same "Page not found" page (PageNotFoundView, a 404)
                 state("session not found", Who.ANYONE, "sessions/999999999", page ->
                         assertThat(page.locator("main h1").textContent()).isEqualTo("Page not found")),

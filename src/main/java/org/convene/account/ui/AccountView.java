@@ -40,6 +40,7 @@ import org.jspecify.annotations.Nullable;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,6 +54,7 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
     private final AccountService accounts;
     private final ApiTokenService tokens;
     private final DisplayPreferencesService displayPreferences;
+    private final List<AccountPageSection> contributed;
     private final Section tokenSection = new Section();
     private final ErrorSummary errorSummary = new ErrorSummary();
     /** Present from page load so that screen readers announce the confirmation when its text changes. */
@@ -64,10 +66,12 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
             AccountField.NEW_PASSWORD, newPassword, AccountField.CONFIRM_PASSWORD, confirmation);
     private boolean showingErrors;
 
-    public AccountView(AccountService accounts, ApiTokenService tokens, DisplayPreferencesService displayPreferences) {
+    public AccountView(AccountService accounts, ApiTokenService tokens, DisplayPreferencesService displayPreferences,
+                       List<AccountPageSection> contributed) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.displayPreferences = displayPreferences;
+        this.contributed = contributed.stream().sorted(Comparator.comparingInt(AccountPageSection::order)).toList();
         addClassName("cv-narrow");
         status.getElement().setAttribute("role", "status");
         status.setId("account-status");
@@ -113,8 +117,9 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
         add(errorSummary, new H1("Your account"), status,
                 new Section(new H2("Your details"), details),
                 new Section(new H2("Change your password"), form),
-                displaySection(),
-                tokenSection);
+                displaySection());
+        contributed.forEach(section -> add(section.create()));
+        add(tokenSection);
         renderTokens(null);
         com.vaadin.flow.component.html.Anchor attendance = new com.vaadin.flow.component.html.Anchor(
                 "account/attendance", "What Convene records when you attend sessions, and your choices");

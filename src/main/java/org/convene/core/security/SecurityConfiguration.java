@@ -34,6 +34,9 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 @EnableWebSecurity
 class SecurityConfiguration {
 
+    /** The one address whose POST needs no CSRF token; core may not name the mail module's constant. */
+    static final String UNSUBSCRIBE = "/mail/unsubscribe/*";
+
     /** The last chain: it takes every request the others (see SecurityChainOrder) did not. */
     @Bean
     @Order(SecurityChainOrder.PAGES)
@@ -47,7 +50,11 @@ class SecurityConfiguration {
                 .requestMatchers(pathPattern(HttpMethod.GET, "/conferences/*/schedule.*"),
                         pathPattern(HttpMethod.GET, "/schedule.*")).permitAll()
                 .requestMatchers(pathPattern("/styles/**"), pathPattern("/images/**"), pathPattern("/favicon.ico"))
-                .permitAll());
+                .permitAll()
+                // one-click unsubscribe (org.convene.mail.api, MailPreferences.UNSUBSCRIBE_PATH): mail providers
+                // call it with no session and no CSRF token; the secret token in the address is the proof
+                .requestMatchers(pathPattern(UNSUBSCRIBE)).permitAll());
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(pathPattern(HttpMethod.POST, UNSUBSCRIBE)));
         // Log-in itself: org.convene.account's AuthenticationProvider bean (throttled, see LoginAttempts),
         // which Spring Security picks up as the only provider. Vaadin's configurer leaves POST /login
         // without a CSRF token check (its LoginForm posts natively), which our own form relies on too.

@@ -63,12 +63,14 @@ final class SecurityHeaders extends OncePerRequestFilter {
     }
 
     /**
-     * No referrer at all from addresses that hold a secret (an invitation's token, a calendar feed's token), so
+     * No referrer at all from addresses that hold a secret (an invitation's token, a calendar feed's token, an
+     * unsubscribe link's), so
      * a link followed from them, or a calendar app fetching them, cannot pass the secret on; elsewhere other sites
      * learn only that the visitor came from Convene.
      */
     static String referrerPolicy(String path) {
         boolean secretInAddress = path.startsWith("/invitations/") || path.startsWith("/calendar/")
+                || path.startsWith("/mail/unsubscribe/")
                 || path.endsWith(".ics");
         return secretInAddress ? "no-referrer" : REFERRER_POLICY;
     }

@@ -33,6 +33,7 @@ class LoginOriginFilterTest {
         assertThat(SecurityHeaders.referrerPolicy("/invitations/abc")).isEqualTo("no-referrer");
         assertThat(SecurityHeaders.referrerPolicy("/calendar/feeds/abc.ics")).isEqualTo("no-referrer");
         assertThat(SecurityHeaders.referrerPolicy("/conferences/week/schedule.ics")).isEqualTo("no-referrer");
+        assertThat(SecurityHeaders.referrerPolicy("/mail/unsubscribe/abc")).isEqualTo("no-referrer");
         assertThat(SecurityHeaders.referrerPolicy("/sessions/12")).isEqualTo("strict-origin-when-cross-origin");
     }
 }
