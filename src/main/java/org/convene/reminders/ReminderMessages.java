@@ -1,5 +1,7 @@
 package org.convene.reminders;
 
+import org.convene.core.time.DateTexts;
+import org.convene.core.time.ZoneTexts;
 import org.convene.core.PublicBaseUrl;
 import org.convene.mail.MailContent;
 import org.convene.mail.MailContent.Fact;
@@ -35,14 +37,15 @@ public final class ReminderMessages {
         boolean oneZone = zones.size() == 1;
 
         MailContent.Builder mail = MailContent.builder("Tomorrow: " + sessionsWord + " on your agenda ("
-                        + ReminderTexts.dayWithoutYear(reminder.day()) + ")")
-                .heading("Your sessions tomorrow, " + ReminderTexts.day(reminder.day()))
+                        + DateTexts.dayWithoutYear(reminder.day()) + ")")
+                .heading("Your sessions tomorrow, " + DateTexts.day(reminder.day()))
                 .paragraph("You have " + sessionsWord + " on your agenda tomorrow. "
-                        + (oneZone ? "Times are in " + ReminderTexts.zoneFullName(sessions.getFirst().zone()) + "."
+                        + (oneZone ? "Times are in " + ZoneTexts.fullName(sessions.getFirst().zone()) + "."
                         : "Each time says its time zone."));
         for (AgendaSession session : sessions) {
-            String time = ReminderTexts.range(session.startsAt(), session.endsAt(), session.zone())
-                    + (oneZone ? "" : " (" + ReminderTexts.zoneName(session.zone()) + ")");
+            String time = ZoneTexts.rangeOnDay(session.startsAt(), session.endsAt(), session.zone(),
+                    session.startsAt().atZone(session.zone()).toLocalDate())
+                    + (oneZone ? "" : " (" + ZoneTexts.shortName(session.zone()) + ")");
             mail.facts(List.of(new Fact("Time", time), new Fact("Session", oneLine(session.title())),
                     new Fact("Access", access(session.access()))));
         }
@@ -59,15 +62,15 @@ public final class ReminderMessages {
         AgendaSession session = reminder.session();
         ZoneId zone = session.zone();
         String title = oneLine(session.title());
-        String startsAt = ReminderTexts.time(session.startsAt().atZone(zone));
+        String startsAt = ZoneTexts.time(session.startsAt().atZone(zone));
         MailContent.Builder mail = MailContent.builder("Starts at " + startsAt + ": " + shortened(title))
                 .heading(title + " starts at " + startsAt)
                 .paragraph("A session on your agenda starts soon, at " + startsAt + " "
-                        + ReminderTexts.zoneName(zone) + ".")
+                        + ZoneTexts.shortName(zone) + ".")
                 .facts(List.of(
-                        new Fact("When", ReminderTexts.day(session.startsAt().atZone(zone).toLocalDate()) + ", "
-                                + ReminderTexts.range(session.startsAt(), session.endsAt(), zone) + " ("
-                                + ReminderTexts.zoneFullName(zone) + ")"),
+                        new Fact("When", DateTexts.day(session.startsAt().atZone(zone).toLocalDate()) + ", "
+                                + ZoneTexts.rangeOnDay(session.startsAt(), session.endsAt(), zone, session.startsAt().atZone(zone).toLocalDate()) + " ("
+                                + ZoneTexts.fullName(zone) + ")"),
                         new Fact("Access", access(session.access()))));
         String page = SessionAddresses.page(base, session.sessionId());
         if (session.hasJoinLink()) {

@@ -12,7 +12,7 @@ import org.convene.programme.ConferenceSummary;
 import org.convene.programme.HostRef;
 import org.convene.programme.ProgrammeFixture;
 import org.convene.programme.TrackRef;
-import org.convene.core.ui.DateTexts;
+import org.convene.core.time.DateTexts;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

@@ -14,15 +14,6 @@ class MailTimesTest {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     @Test
-    void a_time_is_written_as_people_say_it() {
-        assertThat(MailTimes.time(LocalTime.of(10, 0))).isEqualTo("10am");
-        assertThat(MailTimes.time(LocalTime.of(10, 30))).isEqualTo("10.30am");
-        assertThat(MailTimes.time(LocalTime.of(12, 0))).isEqualTo("midday");
-        assertThat(MailTimes.time(LocalTime.of(14, 5))).isEqualTo("2.05pm");
-        assertThat(MailTimes.time(LocalTime.of(0, 15))).isEqualTo("12.15am");
-    }
-
-    @Test
     void a_session_is_its_day_its_times_and_the_zone_they_are_in() {
         var start = LocalDateTime.of(2032, 11, 23, 10, 0).atZone(LONDON).toInstant();
         var end = LocalDateTime.of(2032, 11, 23, 11, 30).atZone(LONDON).toInstant();
@@ -56,7 +47,9 @@ class MailTimesTest {
         var first = LocalDateTime.of(2032, 10, 31, 1, 30).atZone(LONDON).withEarlierOffsetAtOverlap();
         var second = first.withLaterOffsetAtOverlap();
 
-        assertThat(MailTimes.time(first)).isEqualTo("1.30am, UTC+1");
-        assertThat(MailTimes.time(second)).isEqualTo("1.30am, UTC");
+        assertThat(MailTimes.when(first.toInstant(), first.plusMinutes(15).toInstant(), LONDON))
+                .isEqualTo("Sunday 31 October 2032, 1.30am (UTC+1) to 1.45am (UTC+1) (UK time)");
+        assertThat(MailTimes.when(second.toInstant(), second.plusMinutes(15).toInstant(), LONDON))
+                .isEqualTo("Sunday 31 October 2032, 1.30am (UTC) to 1.45am (UTC) (UK time)");
     }
 }

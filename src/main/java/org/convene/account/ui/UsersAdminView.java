@@ -29,7 +29,7 @@ import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
 import org.convene.core.ui.MainLayout;
-import org.convene.core.ui.DateTexts;
+import org.convene.core.time.DateTexts;
 import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package org.convene.agenda.ui;
 
-import org.convene.core.ui.DateTexts;
+import org.convene.core.time.DateTexts;
 import org.convene.programme.ui.ConferenceLinks;
 
 import com.vaadin.flow.component.button.Button;

@@ -25,7 +25,7 @@ import org.convene.attendance.ReportHost;
 import org.convene.attendance.SessionFigures;
 import org.convene.core.security.Role;
 import org.convene.core.ui.MainLayout;
-import org.convene.core.ui.DateTexts;
+import org.convene.core.time.DateTexts;
 
 import java.time.ZoneId;
 import java.util.List;

@@ -57,7 +57,7 @@ public class HostReportView extends Div implements BeforeEnterObserver, HasDynam
         removeAll();
         add(new H1("Attendance at " + report.host().name() + "’s sessions"));
         Paragraph lead = new Paragraph("At " + report.conference().name() + ". Times are in "
-                + org.convene.core.ui.DateTexts.zoneName(zone) + ".");
+                + org.convene.core.time.DateTexts.zoneName(zone) + ".");
         lead.addClassName("cv-lead");
         // The conference-wide report is for organisers; coordinators go back to their own list.
         add(lead, new Paragraph(currentUser.require().has(Role.ORGANISER)

@@ -1,7 +1,7 @@
 package org.convene.attendance.ui;
 
 import org.convene.attendance.Rates;
-import org.convene.core.ui.DateTexts;
+import org.convene.core.time.DateTexts;
 import org.jspecify.annotations.Nullable;
 
 import java.text.NumberFormat;

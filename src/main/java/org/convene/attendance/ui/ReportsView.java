@@ -18,7 +18,7 @@ import org.convene.core.security.Role;
 import org.convene.core.ui.MainLayout;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.ProgrammeService;
-import org.convene.core.ui.DateTexts;
+import org.convene.core.time.DateTexts;
 
 /**
  * The way in to the attendance reports: for organisers one per conference; for a partner host's coordinators one

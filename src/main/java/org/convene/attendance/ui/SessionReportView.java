@@ -126,7 +126,7 @@ public class SessionReportView extends Div implements BeforeEnterObserver, HasDy
                         + " of the session. The most at once was " + ReportTexts.count(f.peakConcurrent()) + " at "
                         + ReportTexts.time(Objects.requireNonNull(f.peakAt(), "someone attended"), zone)
                         + ". The numbers are in the table below the chart.",
-                "Time (" + org.convene.core.ui.DateTexts.zoneName(zone) + ")", "Attendees", labels,
+                "Time (" + org.convene.core.time.DateTexts.zoneName(zone) + ")", "Attendees", labels,
                 series.stream().map(ConcurrencyPoint::mostPresent).toList());
         DataTable table = new DataTable("Most attendees present in each " + unit,
                 List.of(every == 1 ? "Minute starting" : "5 minutes starting", "Most attendees present"));

@@ -1,6 +1,6 @@
 package org.convene.exchange.ui;
 
-import org.convene.core.ui.DateTexts;
+import org.convene.core.time.DateTexts;
 import org.convene.exchange.CsvImportPreview;
 import org.convene.exchange.CsvImportRow;
 

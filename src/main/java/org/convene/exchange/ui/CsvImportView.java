@@ -1,6 +1,6 @@
 package org.convene.exchange.ui;
 
-import org.convene.core.ui.DateTexts;
+import org.convene.core.time.DateTexts;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;

@@ -1,6 +1,6 @@
 package org.convene.organising.ui;
 
-import org.convene.core.ui.DateTexts;
+import org.convene.core.time.DateTexts;
 import org.convene.programme.ui.AdminPage;
 
 import com.vaadin.flow.component.Key;

@@ -2,7 +2,7 @@ package org.convene.organising.ui;
 
 import org.jspecify.annotations.Nullable;
 import java.util.Objects;
-import org.convene.core.ui.DateTexts;
+import org.convene.core.time.DateTexts;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;

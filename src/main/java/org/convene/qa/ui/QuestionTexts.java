@@ -1,6 +1,6 @@
 package org.convene.qa.ui;
 
-import org.convene.core.ui.DateTexts;
+import org.convene.core.time.DateTexts;
 import org.convene.qa.QuestionState;
 import org.convene.qa.QuestionView;
 

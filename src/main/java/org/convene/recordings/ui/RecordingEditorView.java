@@ -1,7 +1,7 @@
 package org.convene.recordings.ui;
 
-import org.convene.core.ui.DateTexts;
-import org.convene.core.ui.ZoneTexts;
+import org.convene.core.time.DateTexts;
+import org.convene.core.time.ZoneTexts;
 import org.convene.programme.ui.AdminPage;
 import org.convene.programme.ui.ConferenceLinks;
 import org.convene.programme.ui.ManageLinks;

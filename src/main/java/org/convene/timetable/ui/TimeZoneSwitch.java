@@ -1,6 +1,6 @@
 package org.convene.timetable.ui;
 
-import org.convene.core.ui.ZoneTexts;
+import org.convene.core.time.ZoneTexts;
 
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;

@@ -1,6 +1,6 @@
 package org.convene.organising.ui;
 
-import org.convene.core.ui.DateTexts;
+import org.convene.core.time.DateTexts;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;

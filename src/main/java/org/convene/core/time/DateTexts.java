@@ -1,4 +1,4 @@
-package org.convene.core.ui;
+package org.convene.core.time;
 
 import java.time.LocalDate;
 import java.time.LocalTime;

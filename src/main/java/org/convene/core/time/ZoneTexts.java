@@ -1,4 +1,4 @@
-package org.convene.core.ui;
+package org.convene.core.time;
 
 import java.time.Instant;
 import java.time.LocalDate;
