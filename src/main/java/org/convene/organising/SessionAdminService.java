@@ -9,6 +9,7 @@ import org.convene.programme.SessionRules;
 import org.convene.programme.SessionWrites;
 import org.convene.programme.ProgrammeService;
 
+import org.convene.account.EmailConfirmationService;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
@@ -54,9 +55,12 @@ public class SessionAdminService {
     private final ProgrammeService programme;
     private final ProgrammePermissions permissions;
     private final CurrentUser currentUser;
+    private final EmailConfirmationService confirmations;
 
     SessionAdminService(SessionAdminQueries queries, SessionWrites writer, ProgrammeService programme,
-                        ProgrammePermissions permissions, CurrentUser currentUser) {
+                        ProgrammePermissions permissions, CurrentUser currentUser,
+                        EmailConfirmationService confirmations) {
+        this.confirmations = confirmations;
         this.queries = queries;
         this.writer = writer;
         this.programme = programme;
@@ -304,6 +308,9 @@ public class SessionAdminService {
         Optional<SessionAdminQueries.Account> account = queries.accountByEmail(address);
         if (account.isEmpty()) {
             return new FacilitatorAssignment.Refused(NO_ACCOUNT);
+        }
+        if (!confirmations.isConfirmed(account.get().userId())) {
+            return new FacilitatorAssignment.Refused(EmailConfirmationService.UNCONFIRMED_FACILITATOR);
         }
         long personId = queries.personFor(account.get());
         AssignedPerson person = queries.person(personId).orElseThrow();
