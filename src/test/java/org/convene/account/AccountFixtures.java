@@ -48,6 +48,11 @@ public class AccountFixtures {
         return new ConveneUser(created.id(), created.email(), created.displayName(), "", roles);
     }
 
+    /** Signs someone up as the sign-up page does: their address is not confirmed yet. */
+    public SaveResult<ConveneUser> signUpOnly(String displayName, String email) {
+        return outsideAnyRequest(() -> accounts.signUp(displayName, email, PASSWORD));
+    }
+
     /**
      * Runs a service call as a script would, with no HTTP request behind it. Spring's test support gives every
      * test a mock request from 127.0.0.1, so otherwise every account the fixtures make would come from one client
