@@ -78,7 +78,7 @@ public class ConfirmAddressView extends Div implements BeforeEnterObserver, HasD
 
     private Paragraph next(boolean signedIn) {
         return new Paragraph(signedIn ? AccountLinksUi.link("account", "Go to your account")
-                : AccountLinksUi.link("login", "Log in"));
+                : AccountLinksUi.link("login", "Log in to Convene"));
     }
 
     private void resend() {

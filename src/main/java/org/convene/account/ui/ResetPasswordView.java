@@ -95,7 +95,7 @@ public class ResetPasswordView extends Div implements BeforeEnterObserver, HasDy
                 add(new H1("Your password is changed"), done1,
                         new Paragraph("Anywhere you were still logged in with the old password, you have been "
                                 + "logged out."),
-                        new Paragraph(AccountLinksUi.link("login", "Log in")));
+                        new Paragraph(AccountLinksUi.link("login", "Log in with your new password")));
             }
             case PasswordResetResult.Invalid invalid -> {
                 errorSummary.show(ErrorSummary.problems(invalid.problems(), fields));
