@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Live Q&A fan-out benchmark (docs/benchmarks.md): one Convene node on core 0, the load generator on core 1.
 # Usage: bench/qa-fanout.sh [subscribers=1000] [questions/s=10] [votes/s=100] [seconds=30]
+# NODES=2: a second Convene node on the same database (and core), with half the subscribers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUBSCRIBERS=${1:-1000}
@@ -43,11 +44,18 @@ wait_for_http() {
 }
 
 stop_server() {
+    if [ -n "${SERVER2:-}" ]; then
+        kill "$SERVER2" 2>/dev/null || true
+        wait "$SERVER2" 2>/dev/null || true
+        SERVER2=
+    fi
     kill "$SERVER" 2>/dev/null || true
     wait "$SERVER" 2>/dev/null || true
     SERVER=
 }
 SERVER=
+SERVER2=
+NODE_OPTS=
 trap 'if [ -n "$SERVER" ]; then stop_server; fi' EXIT
 
 for mode in $MODES; do
@@ -71,6 +79,26 @@ for mode in $MODES; do
         SERVER=$!
         wait_for_http ""
         VPS_FOR_MODE=$VPS
+        NODE_OPTS=""
+        if [ "${NODES:-1}" = 2 ]; then
+            # a second node on the first one's database, on the same core: the subscribers are split between the
+            # two, the askers and voters stay on the first, so every question crosses to the second by NOTIFY
+            taskset -c 0 java -Xmx$SERVER_HEAP -Xss512k ${SERVER_JAVA_OPTS:-} -jar "$JAR" \
+                --server.port="$((HTTP_PORT + 1))" \
+                --spring.datasource.url="jdbc:postgresql://127.0.0.1:$DB_PORT/postgres" \
+                --spring.datasource.username=postgres --spring.datasource.password=postgres \
+                --server.tomcat.max-connections=20000 \
+                --convene.demo.mode=off \
+                --convene.qa.questions-per-minute=1000000 \
+                --convene.qa.votes-per-minute=1000000 \
+                --convene.stomp.max-anonymous-connections-per-address=1000000 \
+                --convene.stomp.frames-per-window=1000000 \
+                --logging.level.root=warn > target/bench-server-2.log 2>&1 &
+            SERVER2=$!
+            HTTP_PORT=$((HTTP_PORT + 1)) wait_for_http ""
+            NODE_OPTS="-Dbench.secondPort=$((HTTP_PORT + 1)) -Dbench.secondPid=$SERVER2"
+            echo "Second node pid $SERVER2 on port $((HTTP_PORT + 1)), also on core 0, same database"
+        fi
     else
         taskset -c 0 java -Xmx$SERVER_HEAP -Xss512k ${SERVER_JAVA_OPTS:-} -cp "$CP" org.convene.bench.BareStompBroker \
             --server.port="$HTTP_PORT" \
@@ -79,9 +107,10 @@ for mode in $MODES; do
         SERVER=$!
         wait_for_http "ws"
         VPS_FOR_MODE=$BARE_VPS
+        NODE_OPTS=""
     fi
     echo "Server pid $SERVER pinned to core 0 (with its embedded PostgreSQL); load generator on core 1"
-    taskset -c 1 java -Xmx4g -Dbench.pgdata=target/bench-pg/data ${BENCH_JAVA_OPTS:-} -cp "$CP" org.convene.bench.QaFanoutBenchmark \
+    taskset -c 1 java -Xmx4g -Dbench.pgdata=target/bench-pg/data ${NODE_OPTS:-} ${BENCH_JAVA_OPTS:-} -cp "$CP" org.convene.bench.QaFanoutBenchmark \
         "$HTTP_PORT" "$DB_PORT" "$SUBSCRIBERS" "$QPS" "$VPS_FOR_MODE" "$SECONDS_TO_RUN" "$SERVER" "$mode" || echo "load generator failed"
     echo "after the run: $(uptime | sed 's/.*load average/load average/')"
     stop_server

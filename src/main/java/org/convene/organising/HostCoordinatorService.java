@@ -15,6 +15,7 @@ import org.convene.db.tables.records.HostInvitationRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,9 +34,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Partner hosts' coordinators. An organiser invites someone by email address for a host organisation; Convene
- * sends no email, so the organiser gets a link to pass on (shown once: only a hash of its token is kept, as for
- * calendar feeds and API tokens). The person opens it, signed in with the account of that address, and accepts:
+ * Partner hosts' coordinators. An organiser invites someone by email address for a host organisation; the link
+ * is emailed to that address (through {@link HostInvitationCreated}, in the same transaction) and shown to the
+ * organiser once to pass on as well (only a hash of its token is kept, as for calendar feeds and API tokens). The person opens it, signed in with the account of that address, and accepts:
  * they become a coordinator of the organisation and get the HOST role, which opens the pages for managing its
  * sessions and reading their reports. Removing the last organisation they coordinate takes the role away.
  *
@@ -55,17 +56,19 @@ public class HostCoordinatorService {
     private final HostCoordinatorRepository repository;
     private final ProgrammePermissions permissions;
     private final HostRoleService hostRoles;
+    private final ApplicationEventPublisher events;
     private final CurrentUser currentUser;
     private final EmailConfirmationService confirmations;
     private final Clock clock;
 
     HostCoordinatorService(HostCoordinatorRepository repository, ProgrammePermissions permissions,
-                           HostRoleService hostRoles, CurrentUser currentUser,
+                           HostRoleService hostRoles, ApplicationEventPublisher events, CurrentUser currentUser,
                            EmailConfirmationService confirmations, Clock clock) {
         this.confirmations = confirmations;
         this.repository = repository;
         this.permissions = permissions;
         this.hostRoles = hostRoles;
+        this.events = events;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -76,9 +79,8 @@ public class HostCoordinatorService {
      */
     public SaveResult<NewHostInvitation> invite(long hostId, String email) {
         ConveneUser organiser = permissions.requireOrganiser();
-        if (repository.hostName(hostId).isEmpty()) {
-            throw new IllegalArgumentException("No host organisation " + hostId);
-        }
+        String hostName = repository.hostName(hostId)
+                .orElseThrow(() -> new IllegalArgumentException("No host organisation " + hostId));
         String clean = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         if (clean.isEmpty()) {
             return new SaveResult.Invalid<>(Map.of(EMAIL, "Enter the email address of the person to invite"));
@@ -103,7 +105,9 @@ public class HostCoordinatorService {
         Instant expires = now.plus(VALID_FOR);
         long id = repository.insertInvitation(hostId, clean, hash(token), organiser.id(), now, expires);
         log.info("User {} invited a coordinator for host {} (invitation {})", organiser.id(), hostId, id);
-        return new SaveResult.Saved<>(new NewHostInvitation(id, clean, "/invitations/" + token, expires));
+        String path = "/invitations/" + token;
+        events.publishEvent(new HostInvitationCreated(id, hostName, clean, path, expires));
+        return new SaveResult.Saved<>(new NewHostInvitation(id, clean, path, expires));
     }
 
     /** Invitations of this organisation not yet accepted or revoked, newest first, expired ones marked. */

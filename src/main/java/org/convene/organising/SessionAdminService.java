@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,17 +52,22 @@ public class SessionAdminService {
     private static final Logger log = LoggerFactory.getLogger(SessionAdminService.class);
 
     private final SessionAdminQueries queries;
+    private final SessionChangeEvents changeEvents;
+    private final ApplicationEventPublisher events;
     private final SessionWrites writer;
     private final ProgrammeService programme;
     private final ProgrammePermissions permissions;
     private final CurrentUser currentUser;
     private final EmailConfirmationService confirmations;
 
-    SessionAdminService(SessionAdminQueries queries, SessionWrites writer, ProgrammeService programme,
+    SessionAdminService(SessionAdminQueries queries, SessionChangeEvents changeEvents,
+                        ApplicationEventPublisher events, SessionWrites writer, ProgrammeService programme,
                         ProgrammePermissions permissions, CurrentUser currentUser,
                         EmailConfirmationService confirmations) {
         this.confirmations = confirmations;
         this.queries = queries;
+        this.changeEvents = changeEvents;
+        this.events = events;
         this.writer = writer;
         this.programme = programme;
         this.permissions = permissions;
@@ -217,6 +223,7 @@ public class SessionAdminService {
             }
         }
         // The version check in the update itself is what settles a race between two saves.
+        long mark = changeEvents.mark(sessionId);
         boolean updated;
         try {
             updated = writer.update(sessionId, expectedVersion, draft);
@@ -228,6 +235,8 @@ public class SessionAdminService {
                     expectedVersion);
             return new SessionSaveResult.Conflict();
         }
+        // only a new time is announced (SessionRescheduled); a corrected description or title is not news
+        changeEvents.announce(sessionId, mark);
         log.info("Session {} updated to version {} by user {}", sessionId, expectedVersion + 1, user.id());
         return new SessionSaveResult.Saved(sessionId, expectedVersion + 1);
     }
@@ -319,6 +328,7 @@ public class SessionAdminService {
         }
         log.info("Person {} (user {}) made facilitator of session {} by user {}", personId,
                 account.get().userId(), sessionId, user.id());
+        events.publishEvent(new FacilitatorAssigned(sessionId, account.get().userId()));
         return new FacilitatorAssignment.Added(person);
     }
 

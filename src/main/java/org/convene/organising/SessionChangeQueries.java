@@ -1,5 +1,6 @@
 package org.convene.organising;
 
+import org.convene.agenda.AgendaNotice;
 import org.convene.programme.SessionStatus;
 
 import org.jooq.DSLContext;
@@ -8,11 +9,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static org.convene.db.Tables.AGENDA_ITEM;
 import static org.convene.db.Tables.CONFERENCE;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
+import static org.convene.db.Tables.SESSION_CHANGE;
 import static org.jooq.Records.mapping;
 
 @Repository
@@ -55,4 +58,25 @@ class SessionChangeQueries {
                 .execute() == 1;
     }
 
+    /** The newest change the database recorded for the session (0 when none): a mark to read later ones from. */
+    long lastChangeId(long sessionId) {
+        return db.select(DSL.coalesce(DSL.max(SESSION_CHANGE.ID), 0L)).from(SESSION_CHANGE)
+                .where(SESSION_CHANGE.SESSION_ID.eq(sessionId))
+                .fetchSingle().value1();
+    }
+
+    /** The changes the trigger recorded for the session after the mark, oldest first, with the reason now. */
+    List<RecordedChange> changesSince(long sessionId, long afterId) {
+        var c = SESSION_CHANGE;
+        return db.select(c.ID, c.KIND, c.OLD_STARTS_AT, c.OLD_ENDS_AT, c.NEW_STARTS_AT, c.NEW_ENDS_AT,
+                        PROGRAMME_SESSION.CANCELLATION_REASON)
+                .from(c).join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.ID.eq(c.SESSION_ID))
+                .where(c.SESSION_ID.eq(sessionId), c.ID.gt(afterId))
+                .orderBy(c.ID)
+                .fetch(mapping(RecordedChange::new));
+    }
+
+    record RecordedChange(long id, AgendaNotice.Kind kind, Instant oldStartsAt, Instant oldEndsAt,
+                          Instant newStartsAt, Instant newEndsAt, @Nullable String reason) {
+    }
 }

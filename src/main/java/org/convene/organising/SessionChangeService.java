@@ -16,7 +16,9 @@ import java.time.Clock;
 
 /**
  * Cancelling and restoring sessions. The database records every cancellation, restoration and move (a trigger
- * writes session_change), and the agenda feature reads those records for the notices people see.
+ * writes session_change), and the agenda feature reads those records for the notices people see. Each is also
+ * published as an event ({@link SessionCancelled}, {@link SessionRestored}) in the same transaction, for the
+ * email it causes.
  */
 @Service
 @Transactional
@@ -27,13 +29,15 @@ public class SessionChangeService {
     public static final int REASON_MAX = 500;
 
     private final SessionChangeQueries changes;
+    private final SessionChangeEvents events;
     private final ProgrammePermissions permissions;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    SessionChangeService(SessionChangeQueries changes, ProgrammePermissions permissions, CurrentUser currentUser,
-                         Clock clock) {
+    SessionChangeService(SessionChangeQueries changes, SessionChangeEvents events, ProgrammePermissions permissions,
+                         CurrentUser currentUser, Clock clock) {
         this.changes = changes;
+        this.events = events;
         this.permissions = permissions;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -58,9 +62,11 @@ public class SessionChangeService {
         if (unstorable.isPresent()) {
             return new SessionChangeResult.Invalid(unstorable.get());
         }
+        long mark = events.mark(sessionId);
         if (!changes.cancel(sessionId, expectedVersion, cleaned, clock.instant())) {
             return new SessionChangeResult.Conflict();
         }
+        events.announce(sessionId, mark);
         log.info("Session {} cancelled by user {}", sessionId, user.id());
         return new SessionChangeResult.Done(expectedVersion + 1);
     }
@@ -68,9 +74,11 @@ public class SessionChangeService {
     public SessionChangeResult restore(long sessionId, int expectedVersion) {
         ConveneUser user = permissions.requireSession(sessionId);
         changes.status(sessionId).orElseThrow(() -> new NoSuchSessionException(sessionId));
+        long mark = events.mark(sessionId);
         if (!changes.restore(sessionId, expectedVersion)) {
             return new SessionChangeResult.Conflict();
         }
+        events.announce(sessionId, mark);
         log.info("Session {} restored by user {}", sessionId, user.id());
         return new SessionChangeResult.Done(expectedVersion + 1);
     }

@@ -11,6 +11,7 @@ import org.convene.core.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,13 +35,15 @@ public class RecordingService {
     private final RecordingQueries recordings;
     private final ProgrammePermissions permissions;
     private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     RecordingService(RecordingQueries recordings, ProgrammePermissions permissions, CurrentUser currentUser,
-                     Clock clock) {
+                     ApplicationEventPublisher events, Clock clock) {
         this.recordings = recordings;
         this.permissions = permissions;
         this.currentUser = currentUser;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -69,6 +72,9 @@ public class RecordingService {
             return new RecordingResult.Conflict();
         }
         log.info("Recording published for session {} by user {}", sessionId, user.id());
+        if (!session.published()) {
+            events.publishEvent(new RecordingPublished(sessionId));
+        }
         return new RecordingResult.Saved(expectedVersion + 1);
     }
 

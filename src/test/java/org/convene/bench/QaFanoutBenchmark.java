@@ -47,6 +47,10 @@ public final class QaFanoutBenchmark {
 
     private final String base;
     private final String wsUrl;
+    /** With a second node (system property bench.secondPort), every other subscriber connects there. */
+    private final @org.jspecify.annotations.Nullable String secondWsUrl = System.getProperty("bench.secondPort") == null ? null
+            : "ws://127.0.0.1:" + System.getProperty("bench.secondPort") + "/ws";
+    private static final long SECOND_PID = Long.getLong("bench.secondPid", 0L);
     private final String jdbcUrl;
     private final int subscribers;
     private final int questionsPerSecond;
@@ -120,7 +124,7 @@ public final class QaFanoutBenchmark {
         for (int i = 0; i < subscribers; i += 250) {
             List<CompletableFuture<Void>> ready = new ArrayList<>();
             for (int j = i; j < Math.min(subscribers, i + 250); j++) {
-                Subscriber s = new Subscriber();
+                Subscriber s = new Subscriber(secondWsUrl != null && j % 2 == 1 ? secondWsUrl : wsUrl);
                 subs.add(s);
                 ready.add(s.open(http, seed.sessionId()));
             }
@@ -183,9 +187,19 @@ public final class QaFanoutBenchmark {
                 voter.send("/app/questions." + questionId + ".vote", "{\"up\":" + up + "}", true);
             }, 500, votePeriod, TimeUnit.NANOSECONDS);
         }
-        Thread.sleep(seconds * 1000L);
+        // The second half of the run again on its own: the first half includes the JIT compiling the write path
+        // on the server's one core, which is a start-up cost, not what a write costs once the node is warm.
+        Thread.sleep(seconds * 500L);
+        long[] cpuMid = serverCpuTicks(serverPid);
+        long wallMid = System.nanoTime();
+        long votesMid = votesAcknowledged.get();
+        int committedMid = countCommitted();
+        Thread.sleep(seconds * 500L);
         scheduler.shutdownNow();
         long[] cpuAfter = serverCpuTicks(serverPid);
+        long wallEnd = System.nanoTime();
+        long votesEnd = votesAcknowledged.get();
+        int committedEnd = countCommitted();
         double wallSeconds = (System.nanoTime() - wallBefore) / 1e9;
         int questions = Math.min(asked.get(), maxQuestions);
         Thread.sleep(5000); // let the last frames arrive
@@ -229,9 +243,26 @@ public final class QaFanoutBenchmark {
                         + "%d questions and %d votes acknowledged in %.1f s: %.2f ms of server+DB CPU per write%n",
                 jvmCores * 100, dbCores * 100, questions, votes, wallSeconds,
                 (jvmCores + dbCores) * wallSeconds * 1000 / Math.max(1, questions + votes));
+        double secondHalf = (wallEnd - wallMid) / 1e9;
+        double warmCpuSeconds = (cpuAfter[0] - cpuMid[0] + cpuAfter[1] - cpuMid[1]) / 100.0;
+        long warmWrites = (votesEnd - votesMid) + (committedEnd - committedMid);
+        System.out.printf(Locale.ROOT, "second half only (warm): JVM %.0f %% + PostgreSQL %.0f %% of a core; %d writes "
+                        + "acknowledged (%.0f/s): %.2f ms of server+DB CPU per write%n",
+                (cpuAfter[0] - cpuMid[0]) / secondHalf, (cpuAfter[1] - cpuMid[1]) / secondHalf, warmWrites,
+                warmWrites / secondHalf, warmCpuSeconds * 1000 / Math.max(1, warmWrites));
         subs.forEach(Subscriber::close);
         asker.close();
         voters.forEach(Publisher::close);
+    }
+
+    private int countCommitted() {
+        int committed = 0;
+        for (int i = 0; i < committedAt.length(); i++) {
+            if (committedAt.get(i) != 0) {
+                committed++;
+            }
+        }
+        return committed;
     }
 
     /** A session running now, an asker and voters with tokens, written straight to the database. */
@@ -290,10 +321,15 @@ public final class QaFanoutBenchmark {
     private abstract class StompConnection implements WebSocket.Listener {
         WebSocket socket;
         private final StringBuilder buffer = new StringBuilder();
+        final String url;
+
+        StompConnection(String url) {
+            this.url = url;
+        }
 
         CompletableFuture<WebSocket> connect(HttpClient http, String token) {
             // the JDK's WebSocket allows one send in flight: each send waits for the one before
-            return http.newWebSocketBuilder().buildAsync(URI.create(wsUrl), this).thenCompose(ws -> {
+            return http.newWebSocketBuilder().buildAsync(URI.create(url), this).thenCompose(ws -> {
                 socket = ws;
                 return ws.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n"
                         + (token == null ? "" : "Authorization:Bearer " + token + "\n") + "\n\0", true);
@@ -329,6 +365,10 @@ public final class QaFanoutBenchmark {
     private final class Subscriber extends StompConnection {
         private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
         private long lastSeq;
+
+        Subscriber(String url) {
+            super(url);
+        }
 
         CompletableFuture<Void> open(HttpClient http, long sessionId) {
             String topic = bare ? "/topic/bench" : "/topic/sessions." + sessionId + ".questions";
@@ -385,6 +425,7 @@ public final class QaFanoutBenchmark {
         private final AtomicInteger receipts = new AtomicInteger();
 
         Publisher(HttpClient http, String token) throws Exception {
+            super(wsUrl);
             connect(http, token).get(30, TimeUnit.SECONDS);
             if (bare) {
                 return;
@@ -462,7 +503,7 @@ public final class QaFanoutBenchmark {
      * of the JVM (pg_ctl detaches it).
      */
     private static long[] serverCpuTicks(long pid) {
-        long jvm = ticks(pid);
+        long jvm = ticks(pid) + (SECOND_PID == 0 ? 0 : ticks(SECOND_PID));
         long db = 0;
         try {
             String dataDir = System.getProperty("bench.pgdata");

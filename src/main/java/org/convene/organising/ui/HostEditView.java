@@ -46,7 +46,7 @@ import java.util.Objects;
 
 /**
  * A host organisation: its details, the people who coordinate its sessions, and invitations for new ones.
- * Convene sends no email, so an invitation is a link shown here once for the organiser to send on.
+ * An invitation is a link emailed to the address the organiser gives, and shown here once to send on another way.
  */
 @Route(value = "manage/hosts/:id(\\d+)", layout = MainLayout.class)
 @RolesAllowed(Role.Names.ORGANISER)
@@ -108,7 +108,7 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.setId("save-host");
 
-        Button invite = new Button("Make an invitation link", e -> invite());
+        Button invite = new Button("Send an invitation", e -> invite());
         invite.setId("invite");
         invite.addClickShortcut(Key.ENTER).listenOn(inviteEmail).resetFocusOnActiveElement();
         Div inviteRow = new Div(inviteEmail, invite);
@@ -121,8 +121,8 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
                                 + "facilitators and see their attendance reports. They cannot change anything else."),
                         peopleStatus, coordinatorList,
                         new H3("Invite a coordinator"),
-                        new Paragraph("Enter their email address to make an invitation link. Convene does not send "
-                                + "emails: you send the link to them yourself."),
+                        new Paragraph("Enter their email address. We email them an invitation link, and show "
+                                + "it here once so you can also send it another way."),
                         inviteRow, newLink,
                         new H3("Invitations not yet accepted"), invitationList),
                 new Paragraph(AdminPage.link("manage/hosts", "Back to host organisations")));
@@ -245,12 +245,13 @@ public class HostEditView extends Div implements BeforeEnterObserver, HasDynamic
                 "navigator.clipboard.writeText($0).then(() => { $1.textContent = $2; }, () => { $1.textContent = $3; })",
                 url, peopleStatus.getElement(), "Copied the link.",
                 "Could not copy. Select the link and copy it yourself."));
-        Paragraph instructions = new Paragraph("Send this link to them. It works once, until "
+        Paragraph instructions = new Paragraph("We have emailed this link to them. You can also copy it and send "
+                + "it another way. It works once, until "
                 + DateTexts.day(LocalDate.ofInstant(invitation.expiresAt(), UK)) + ", for the person who logs in "
                 + "with " + invitation.email() + ". We will not show it again: if it is lost, make a new one.");
-        newLink.add(new H3("Send this link to them"), link, copy, instructions);
+        newLink.add(new H3("Invitation sent"), link, copy, instructions);
         newLink.setVisible(true);
-        AdminPage.setStatus(peopleStatus, "Made an invitation link for " + invitation.email() + ".", "cv-success");
+        AdminPage.setStatus(peopleStatus, "Emailed an invitation link to " + invitation.email() + ".", "cv-success");
         link.focus();
     }
 

@@ -32,8 +32,17 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory {
 
     /** Idle connections started per task: enough to make a task worth scheduling, few enough to spread. */
     private static final int CONNECTIONS_PER_TASK = 500;
-    /** Matches StompConfiguration's container default: room for a 500-character question, escaped, and headers. */
+    /**
+     * Room for the largest frame a signed-in client sends: a facilitator's 2,000-character reply, with its JSON and
+     * headers. Matches StompConfiguration's container default.
+     */
     static final int CLIENT_TEXT_BUFFER_CHARS = 4096;
+    /**
+     * An anonymous connection only reads: its frames (CONNECT, SUBSCRIBE, UNSUBSCRIBE) are a few hundred characters.
+     * Most of a large audience is anonymous, and Tomcat keeps this buffer (two bytes a character) for as long as
+     * the connection is open. A CONNECT with a token fits, and raises the buffer ({@link #allowClientFrames}).
+     */
+    static final int ANONYMOUS_TEXT_BUFFER_CHARS = 1024;
 
     /** Open connections by WebSocket session id, as Convene writes to them. */
     private final Map<String, OutboundConnection> connections = new ConcurrentHashMap<>();
@@ -61,10 +70,10 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory {
                 connections.put(session.getId(), outbound);
                 super.afterConnectionEstablished(outbound);
                 // Spring's STOMP handler raises every connection's text buffer to 16 KiB (33 KB of chars, the largest
-                // thing an idle subscriber holds); a client frame here is at most a 500-character question. Set back
-                // before the first frame is read, so Tomcat never allocates the larger buffer.
-                if (session.getTextMessageSizeLimit() > CLIENT_TEXT_BUFFER_CHARS) {
-                    session.setTextMessageSizeLimit(CLIENT_TEXT_BUFFER_CHARS);
+                // thing an idle subscriber holds). Set it to the anonymous size before the first frame is read, so
+                // Tomcat never allocates the larger buffer; a signed-in CONNECT raises it again.
+                if (session.getTextMessageSizeLimit() > ANONYMOUS_TEXT_BUFFER_CHARS) {
+                    session.setTextMessageSizeLimit(ANONYMOUS_TEXT_BUFFER_CHARS);
                 }
             }
 
@@ -74,6 +83,17 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory {
                 super.afterConnectionClosed(session, closeStatus);
             }
         };
+    }
+
+    /**
+     * Gives a connection that signed in room for the frames a signed-in client sends. Tomcat sizes its buffer at
+     * the start of each message, so the next frame read gets the room.
+     */
+    void allowClientFrames(String connectionId) {
+        OutboundConnection connection = connections.get(connectionId);
+        if (connection != null && connection.getDelegate().getTextMessageSizeLimit() < CLIENT_TEXT_BUFFER_CHARS) {
+            connection.getDelegate().setTextMessageSizeLimit(CLIENT_TEXT_BUFFER_CHARS);
+        }
     }
 
     /** The connection as Convene writes to it, or null once it has closed (or in tests without WebSocket). */

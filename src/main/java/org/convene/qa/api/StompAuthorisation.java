@@ -89,6 +89,7 @@ class StompAuthorisation implements ExecutorChannelInterceptor {
                 .orElseThrow(() -> new StompRefusal(StompRefusal.INVALID_TOKEN, "The access token is unknown or was revoked."));
         connection.signIn(token.tokenId(), token.owner());
         accessor.setUser(connection.principal());
+        publicTopics.allowClientFrames(connection.id);
         return message;
     }
 

@@ -37,15 +37,19 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     }
 
     /**
-     * Tomcat's per-connection socket read and write buffers (8 KiB each by default), which every idle subscriber
-     * holds, sized for Q&A traffic (measured with a heap histogram of 2,000 idle subscribers, docs/benchmarks.md);
-     * larger frames still work, in more pieces. Tomcat's WebSocket buffers (its JVM-wide DEFAULT_BUFFER_SIZE) are
-     * left at 8 KiB: at 2 KiB an asynchronous send of a frame larger than the buffer never completed, and the
-     * connection's queue stalled behind it (TwoNodesAndRestartTest and PublicTopicFanoutTest caught it).
+     * Tomcat's per-connection buffers, which every idle subscriber holds, sized for Q&A traffic (measured with a
+     * heap histogram of idle subscribers, docs/benchmarks.md): the socket's read and write buffers (8 KiB each by
+     * default) and the WebSocket frame input, output and UTF-8 encoder buffers (Tomcat's DEFAULT_BUFFER_SIZE, 8 KiB
+     * each). Larger frames still work, sent in several pieces (PublicTopicFanoutTest sends frames twice the size).
+     * The WebSocket one is a JVM-wide system property read once, when Tomcat's WebSocket classes load, so it is set
+     * before the server starts, and only if the deployment has not chosen a value.
      */
     @Bean
     WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> smallConnectionBuffers() {
         return factory -> {
+            if (System.getProperty(TOMCAT_WEBSOCKET_BUFFER) == null) {
+                System.setProperty(TOMCAT_WEBSOCKET_BUFFER, Integer.toString(CONNECTION_BUFFER_BYTES));
+            }
             factory.addConnectorCustomizers(connector -> {
                 connector.setProperty("socket.appReadBufSize", Integer.toString(CONNECTION_BUFFER_BYTES));
                 connector.setProperty("socket.appWriteBufSize", Integer.toString(CONNECTION_BUFFER_BYTES));
@@ -53,6 +57,7 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
         };
     }
 
+    private static final String TOMCAT_WEBSOCKET_BUFFER = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
     private static final int CONNECTION_BUFFER_BYTES = 2048;
 
     private final StompAuthorisation authorisation;

@@ -75,7 +75,8 @@ class HostEditViewTest extends KaribuTest {
         assertThat(link.getValue()).matches("https://convene\\.example\\.test/invitations/[A-Za-z0-9_-]{43}");
         assertThat(_get(Button.class, spec -> spec.withText("Copy link"))).isNotNull();
         assertThat(_find(Paragraph.class).stream().map(Paragraph::getText))
-                .anyMatch(t -> t.startsWith("Send this link to them. It works once, until "));
+                .anyMatch(t -> t.startsWith("We have emailed this link to them. You can also copy it and send it another "
+                        + "way. It works once, until "));
         assertThat(items("invitations")).singleElement().asString().startsWith("sam@example.org, works until ");
 
         open();

@@ -4,7 +4,9 @@ import org.convene.TestConfig;
 import org.convene.TestData;
 import org.convene.account.ApiTokenService;
 import org.convene.core.security.ConveneUser;
+import org.convene.qa.QaModerationService;
 import org.convene.qa.QaService;
+import org.convene.qa.QuestionView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,8 @@ class PublicTopicFanoutTest {
     QaService qa;
     @Autowired
     PublicTopicFanout fanout;
+    @Autowired
+    QaModerationService moderation;
 
     long session;
     final List<StompTestClient> clients = new ArrayList<>();
@@ -113,6 +117,54 @@ class PublicTopicFanoutTest {
             all.add(i);
         }
         return all;
+    }
+
+
+    /**
+     * Tomcat's WebSocket buffers are small (2 KiB, to keep idle connections light), so a frame larger than them
+     * leaves in several pieces from the asynchronous send: each must arrive whole, and the frames queued behind it
+     * must follow.
+     */
+    @Test
+    void frames_larger_than_the_websocket_buffers_arrive_whole_and_the_frames_behind_them_follow() throws Exception {
+        var bufferSize = Class.forName("org.apache.tomcat.websocket.Constants").getDeclaredField("DEFAULT_BUFFER_SIZE");
+        bufferSize.setAccessible(true);
+        assertThat(bufferSize.getInt(null)).as("Tomcat's WebSocket buffer, as StompConfiguration sets it").isEqualTo(2048);
+        List<BlockingQueue<JsonNode>> subscribers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            subscribers.add(connect(null).subscribe(questions()));
+        }
+        ConveneUser facilitator = data.user();
+        data.facilitate(session, facilitator);
+        // two bytes a character in UTF-8, so each reply alone is about 4 KB on the wire, twice the buffers
+        String longReply = "é".repeat(org.convene.qa.QaLimits.REPLY_MAX_LENGTH - 10);
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(facilitator, null, facilitator.getAuthorities()));
+        try {
+            for (int i = 0; i < 3; i++) {
+                var asked = moderation.askOnBehalf(session, "Question " + i + " " + "ü".repeat(400), null);
+                long id = ((org.convene.core.SaveResult.Saved<QuestionView>) asked).value().id();
+                moderation.reply(id, longReply + i);
+            }
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        long lastSeq = settledSeq();
+
+        for (BlockingQueue<JsonNode> frames : subscribers) {
+            List<String> replies = new ArrayList<>();
+            List<Long> seqs = new ArrayList<>();
+            while (seqs.isEmpty() || seqs.getLast() < lastSeq) {
+                JsonNode frame = StompTestClient.poll(frames, WAIT);
+                assertThat(frame).as("a frame up to seq %d (have %s)", lastSeq, seqs).isNotNull();
+                frame.get("events").forEach(event -> {
+                    seqs.add(event.get("seq").asLong());
+                    event.findValuesAsString("text").stream().filter(t -> t.startsWith(longReply)).forEach(replies::add);
+                });
+            }
+            assertThat(seqs).containsExactlyElementsOf(oneTo(lastSeq));
+            assertThat(replies).contains(longReply + 0, longReply + 1, longReply + 2);
+        }
     }
 
     @Test

@@ -172,6 +172,25 @@ class QaStompApiTest {
         assertThat(approved.get("question").get("text").asString()).isEqualTo("Pending one");
     }
 
+    /**
+     * Anonymous connections read with a small text buffer (most of an audience; it keeps each idle one light); a
+     * signed-in connection gets room for the largest frame a client may send: a facilitator's longest reply.
+     */
+    @Test
+    void a_signed_in_facilitator_can_send_the_longest_reply_while_anonymous_readers_still_connect_and_subscribe() throws Exception {
+        StompTestClient reader = connect(null);
+        BlockingQueue<JsonNode> publicFrames = reader.subscribe(questions());
+        connect(askerToken).sendAndAwaitReceipt("/app/sessions." + session + ".questions", "{\"text\":\"Long answer please\"}", WAIT);
+        long id = onlyEvent(poll(publicFrames, WAIT)).get("question").get("id").asLong();
+
+        String reply = "Yes. ".repeat(org.convene.qa.QaLimits.REPLY_MAX_LENGTH / 5).strip();
+        StompTestClient moderator = connect(facilitatorToken);
+        assertThat(moderator.sendAndAwaitReceipt("/app/questions." + id + ".moderate",
+                "{\"action\":\"reply\",\"text\":\"" + reply + "\"}", WAIT)).isTrue();
+        JsonNode updated = onlyEvent(poll(publicFrames, WAIT));
+        assertThat(updated.toString()).contains(reply);
+    }
+
     @Test
     void a_stranger_is_refused_the_moderation_topic_and_an_attendee_cannot_moderate() throws Exception {
         StompTestClient stranger = connect(askerToken);
