@@ -104,7 +104,8 @@ public class JooqCodegen {
                 enumColumn("org.convene.qa.QaStream", "qa_event\\.stream"),
                 enumColumn("org.convene.agenda.AgendaNotice.Kind", "session_change\\.kind"),
                 enumColumn("org.convene.mail.MailState", "mail_outbox\\.state"),
-                enumColumn("org.convene.mail.MailTopic", "mail_preference\\.topic"));
+                enumColumn("org.convene.mail.MailTopic", "mail_preference\\.topic"),
+                enumColumn("org.convene.account.AccountLink.Kind", "account_link\\.kind"));
     }
 
     /** A text column whose check constraint lists exactly the enum's names. */

@@ -48,6 +48,7 @@ class FormBadInputCorpusTest extends KaribuTest {
 
     enum Form {
         SIGN_UP("signup", "Create account", Who.NOBODY),
+        FORGOTTEN_PASSWORD("account/forgotten-password", "Send me a link", Who.NOBODY),
         CONFERENCE("manage/conferences/new", "Create conference", Who.ORGANISER),
         HOST("manage/hosts/new", "Add organisation", Who.ORGANISER),
         PERSON("manage/people/new", "Add person", Who.ORGANISER),

@@ -46,6 +46,7 @@ public class TestData {
                 .set(APP_USER.DISPLAY_NAME, name)
                 .set(APP_USER.PASSWORD_HASH, "{noop}not-used-in-this-test")
                 .set(APP_USER.CREATED_AT, Instant.now())
+                .set(APP_USER.EMAIL_CONFIRMED_AT, Instant.now())
                 .returning(APP_USER.ID).fetchSingle().getId();
         Set<Role> roles = EnumSet.of(Role.ATTENDEE, extraRoles);
         for (Role role : roles) {

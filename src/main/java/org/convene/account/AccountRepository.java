@@ -2,6 +2,7 @@ package org.convene.account;
 
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
+import org.jspecify.annotations.Nullable;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -30,6 +31,8 @@ class AccountRepository {
             select(USER_ROLE.ROLE).from(USER_ROLE).where(USER_ROLE.USER_ID.eq(APP_USER.ID)))
             .convertFrom(AccountRepository::roles);
 
+    private static final Field<Boolean> CONFIRMED = DSL.field(APP_USER.EMAIL_CONFIRMED_AT.isNotNull());
+
     private final DSLContext db;
 
     AccountRepository(DSLContext db) {
@@ -54,12 +57,14 @@ class AccountRepository {
      * Adds an account, or returns empty when the email is already taken. The unique index decides, so
      * two people signing up with one address at the same moment cannot both succeed.
      */
-    Optional<Long> insert(String displayName, String normalisedEmail, String passwordHash, Instant now) {
+    Optional<Long> insert(String displayName, String normalisedEmail, String passwordHash, Instant now,
+                          @Nullable Instant emailConfirmedAt) {
         return db.insertInto(APP_USER)
                 .set(APP_USER.DISPLAY_NAME, displayName)
                 .set(APP_USER.EMAIL, normalisedEmail)
                 .set(APP_USER.PASSWORD_HASH, passwordHash)
                 .set(APP_USER.CREATED_AT, now)
+                .set(APP_USER.EMAIL_CONFIRMED_AT, emailConfirmedAt)
                 .onConflict(APP_USER.EMAIL).doNothing()
                 .returning(APP_USER.ID)
                 .fetchOptional(APP_USER.ID);
@@ -131,11 +136,11 @@ class AccountRepository {
     }
 
     /** What a signed-in session is checked against on each request (StaleSessionFilter). */
-    record SignInState(int version, Set<Role> roles) {
+    record SignInState(int version, String email, Set<Role> roles) {
     }
 
     Optional<SignInState> signInState(long userId) {
-        return db.select(APP_USER.VERSION, ROLES).from(APP_USER).where(APP_USER.ID.eq(userId))
+        return db.select(APP_USER.VERSION, APP_USER.EMAIL, ROLES).from(APP_USER).where(APP_USER.ID.eq(userId))
                 .fetchOptional(mapping(SignInState::new));
     }
 
@@ -146,14 +151,14 @@ class AccountRepository {
     }
 
     Optional<UserSummary> summary(long userId) {
-        return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, APP_USER.CREATED_AT, ROLES)
+        return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, APP_USER.CREATED_AT, ROLES, CONFIRMED)
                 .from(APP_USER)
                 .where(APP_USER.ID.eq(userId))
                 .fetchOptional(mapping(AccountRepository::toSummary));
     }
 
     List<UserSummary> page(String filter, UserSort sort, boolean ascending, int offset, int limit) {
-        return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, APP_USER.CREATED_AT, ROLES)
+        return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, APP_USER.CREATED_AT, ROLES, CONFIRMED)
                 .from(APP_USER)
                 .where(matching(filter))
                 .orderBy(order(sort, ascending), ascending ? APP_USER.ID.asc() : APP_USER.ID.desc())
@@ -166,8 +171,53 @@ class AccountRepository {
         return db.fetchCount(APP_USER, matching(filter));
     }
 
-    private static UserSummary toSummary(Long id, String name, String email, Instant created, Set<Role> roles) {
-        return new UserSummary(id, name, email, created, roles);
+    private static UserSummary toSummary(Long id, String name, String email, Instant created, Set<Role> roles,
+                                         Boolean confirmed) {
+        return new UserSummary(id, name, email, created, roles, confirmed);
+    }
+
+    // --- the address and whether it is confirmed (account email, AccountLink) ----------------------------
+
+    /** Who a message about the account goes to. */
+    record Recipient(long id, String email, String displayName, boolean confirmed) {
+    }
+
+    Optional<Recipient> recipient(long userId) {
+        return db.select(APP_USER.ID, APP_USER.EMAIL, APP_USER.DISPLAY_NAME, CONFIRMED)
+                .from(APP_USER).where(APP_USER.ID.eq(userId))
+                .fetchOptional(mapping(Recipient::new));
+    }
+
+    Optional<Recipient> recipient(String normalisedEmail) {
+        return db.select(APP_USER.ID, APP_USER.EMAIL, APP_USER.DISPLAY_NAME, CONFIRMED)
+                .from(APP_USER).where(APP_USER.EMAIL.eq(normalisedEmail))
+                .fetchOptional(mapping(Recipient::new));
+    }
+
+    boolean emailConfirmed(long userId) {
+        return db.fetchExists(APP_USER, APP_USER.ID.eq(userId), APP_USER.EMAIL_CONFIRMED_AT.isNotNull());
+    }
+
+    /** Marks the address confirmed; an earlier confirmation keeps its time. */
+    void confirmEmail(long userId, Instant now) {
+        db.update(APP_USER)
+                .set(APP_USER.EMAIL_CONFIRMED_AT, DSL.coalesce(APP_USER.EMAIL_CONFIRMED_AT, now))
+                .where(APP_USER.ID.eq(userId))
+                .execute();
+    }
+
+    /**
+     * Moves the account to a new address, confirmed now. False when another account has the address: checked in
+     * the same statement, and the unique index stops the rare pair that both pass the check at once.
+     */
+    boolean changeEmail(long userId, String normalisedEmail, Instant now) {
+        var other = APP_USER.as("other");
+        return db.update(APP_USER)
+                .set(APP_USER.EMAIL, normalisedEmail)
+                .set(APP_USER.EMAIL_CONFIRMED_AT, now)
+                .where(APP_USER.ID.eq(userId))
+                .andNotExists(DSL.selectOne().from(other).where(other.EMAIL.eq(normalisedEmail)))
+                .execute() == 1;
     }
 
     /** containsIgnoreCase escapes % and _, so a search for "a_b" finds exactly that. */

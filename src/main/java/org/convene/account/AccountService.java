@@ -38,19 +38,27 @@ public class AccountService {
     private final PasswordEncoder passwordEncoder;
     private final CurrentUser currentUser;
     private final LoginAttempts attempts;
+    private final EmailConfirmationService confirmations;
+    private final AccountLinks links;
+    private final AccountEmailBudgets budgets;
     private final Clock clock;
 
     AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, CurrentUser currentUser,
-                   LoginAttempts attempts, Clock clock) {
+                   LoginAttempts attempts, EmailConfirmationService confirmations, AccountLinks links,
+                   AccountEmailBudgets budgets, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.currentUser = currentUser;
         this.attempts = attempts;
+        this.confirmations = confirmations;
+        this.links = links;
+        this.budgets = budgets;
         this.clock = clock;
     }
 
     /**
-     * Creates an attendee account. Every rule is checked before anything is refused, so a form can
+     * Creates an attendee account, its address not yet confirmed, and puts the message with its confirmation
+     * link in the outbox in the same transaction. Every rule is checked before anything is refused, so a form can
      * show all the problems at once. Each sign-up from a web request takes one from its client address's
      * budget (LoginProperties), tried or not, so addresses cannot be probed or accounts made in bulk.
      *
@@ -84,13 +92,14 @@ public class AccountService {
         }
 
         String hash = passwordEncoder.encode(password);
-        Optional<Long> inserted = accounts.insert(name, normalisedEmail, hash, clock.instant());
+        Optional<Long> inserted = accounts.insert(name, normalisedEmail, hash, clock.instant(), null);
         if (inserted.isEmpty()) {
             // someone signed up with the same address since the check above
             return AccountField.invalid(Map.of(AccountField.EMAIL, emailTakenMessage()));
         }
         long id = inserted.get();
         accounts.addRole(id, Role.ATTENDEE, clock.instant());
+        confirmations.sendConfirmation(new AccountRepository.Recipient(id, normalisedEmail, name, false));
         log.info("Account {} signed up", id);
         return new SaveResult.Saved<>(new ConveneUser(id, normalisedEmail, name, "", Set.of(Role.ATTENDEE)));
     }
@@ -169,6 +178,53 @@ public class AccountService {
                 : TooManyLoginAttemptsException.message(attempt.waitIfWrong()));
     }
 
+    /**
+     * Asks to move the signed-in person's account to a new address, after checking their current password (under
+     * the log-in throttle, as for a password change). Nothing changes yet: the new address gets a link that makes
+     * the change (see {@link EmailConfirmationService#confirm}), and the old address a notice that a change was
+     * asked for, in case it was not them.
+     *
+     * @return the new address the link went to; or CURRENT_PASSWORD and/or EMAIL messages
+     */
+    public SaveResult<String> requestAddressChange(String currentPassword, String newEmail) {
+        long userId = currentUser.require().id();
+        ConveneUser me = accounts.findForLogin(userId).orElseThrow(() -> new NoSuchUserException(userId));
+        String address = AccountRules.normaliseEmail(newEmail);
+
+        Map<AccountField, String> errors = new EnumMap<>(AccountField.class);
+        AccountRules.emailProblem(address).or(() -> {
+            if (address.equals(me.email())) {
+                return Optional.of("This is already your email address. Enter the new address you want to use");
+            }
+            return accounts.emailTaken(address)
+                    ? Optional.of("Another account uses this email address. Enter a different address, or log in "
+                            + "to that account instead")
+                    : Optional.empty();
+        }).ifPresent(message -> errors.put(AccountField.EMAIL, message));
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            errors.put(AccountField.CURRENT_PASSWORD, "Enter your current password");
+        } else {
+            currentPasswordProblem(me, currentPassword)
+                    .ifPresent(message -> errors.put(AccountField.CURRENT_PASSWORD, message));
+        }
+        if (errors.isEmpty()) {
+            Duration wait = budgets.takeResend(userId);
+            if (!wait.isZero()) {
+                errors.put(AccountField.EMAIL, "You have asked for several changes just now. Check your email, or "
+                        + "try again in " + TooManyLoginAttemptsException.inWords(wait) + ".");
+            }
+        }
+        if (!errors.isEmpty()) {
+            return AccountField.invalid(errors);
+        }
+        long linkId = links.send(userId, AccountLink.Kind.CHANGE_ADDRESS, address, address,
+                link -> AccountMessages.confirmNewAddress(me.displayName(), address, link));
+        links.notice("address-change-asked", Long.toString(linkId), userId, me.email(),
+                AccountMessages.addressChangeAsked(me.displayName(), address));
+        log.info("Account {} asked to change its email address", userId);
+        return new SaveResult.Saved<>(address);
+    }
+
     /** The signed-in person's own account, read fresh so that role changes show at once. */
     @Transactional(readOnly = true)
     public UserSummary myAccount() {
@@ -191,10 +247,19 @@ public class AccountService {
         return accounts.count(filter);
     }
 
-    /** Gives a role; giving one the person already has changes nothing. Returns the account as it is now. */
+    /**
+     * Gives a role; giving one the person already has changes nothing. Returns the account as it is now.
+     *
+     * @throws RoleChangeRefusedException for the facilitator and host roles while the person's address is not
+     *                                    confirmed
+     */
     public UserSummary grant(long userId, Role role) {
         long actorId = requireOrganiser();
         requireExists(userId);
+        if ((role == Role.FACILITATOR || role == Role.HOST) && !confirmations.isConfirmed(userId)
+                && !accounts.rolesOf(userId).contains(role)) {
+            throw new RoleChangeRefusedException(EmailConfirmationService.UNCONFIRMED_FACILITATOR);
+        }
         if (accounts.addRole(userId, role, clock.instant())) {
             log.info("User {} gave role {} to user {}", actorId, role, userId);
         }

@@ -28,8 +28,16 @@ public class HostRoleService {
         this.clock = clock;
     }
 
-    /** Gives the HOST role; true when it was new. */
+    /**
+     * Gives the HOST role; true when it was new.
+     *
+     * @throws RoleChangeRefusedException while the person's address is not confirmed (callers check first and say
+     *                                    so in their own words; this only makes sure)
+     */
     public boolean give(long userId) {
+        if (!accounts.emailConfirmed(userId)) {
+            throw new RoleChangeRefusedException(EmailConfirmationService.UNCONFIRMED_COORDINATOR);
+        }
         return accounts.addRole(userId, Role.HOST, clock.instant());
     }
 

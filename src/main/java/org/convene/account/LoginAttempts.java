@@ -143,6 +143,14 @@ class LoginAttempts {
         }
     }
 
+    /**
+     * Forgets the account's pauses from every address: its owner just proved they hold its email address and chose
+     * a new password, so a guesser's failures must not keep them out.
+     */
+    synchronized void forgive(String normalisedEmail) {
+        tallies.keySet().removeIf(pair -> pair.normalisedEmail().equals(normalisedEmail));
+    }
+
     /** Takes one sign-up from the address's budget: zero if it may go ahead, otherwise how long until it may. */
     Duration takeSignUp(String address) {
         return signUps.take(address);

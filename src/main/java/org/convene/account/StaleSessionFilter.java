@@ -30,7 +30,9 @@ import java.util.Set;
  * go on as before.
  *
  * <p>It also brings the session's roles up to date when an organiser changed them (or an invitation was
- * accepted), so that taking a role away takes effect at the person's next request, not at their next log-in.
+ * accepted), so that taking a role away takes effect at the person's next request, not at their next log-in; and
+ * its email address after the person confirmed a new one (perhaps in another browser), since the address is what
+ * an invitation is checked against.
  *
  * <p>One indexed read of app_user per request from a signed-in session; cheap next to what any page does.
  */
@@ -72,14 +74,14 @@ class StaleSessionFilter extends OncePerRequestFilter {
      * principal, so a demoted organiser must not keep their powers until they log out.
      */
     private static void followRoleChange(HttpSession session, SecurityContext context, Authentication signedIn,
-                                         ConveneUser user, Set<Role> roles) {
-        ConveneUser updated = new ConveneUser(user.id(), user.email(), user.displayName(), user.getPassword(), roles);
+                                         ConveneUser user, String email, Set<Role> roles) {
+        ConveneUser updated = new ConveneUser(user.id(), email, user.displayName(), user.getPassword(), roles);
         UsernamePasswordAuthenticationToken refreshed =
                 UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities());
         refreshed.setDetails(signedIn.getDetails());
         context.setAuthentication(refreshed);
         session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
-        log.info("Roles of user {} changed while signed in; the session now has {}", user.id(), roles);
+        log.info("Roles or address of user {} changed while signed in; the session now has roles {}", user.id(), roles);
     }
 
     private static SecurityContext context(HttpSession session) {
@@ -119,8 +121,9 @@ class StaleSessionFilter extends OncePerRequestFilter {
                 session.setAttribute(AccountSessions.VERSION, expected);
             }
             Set<Role> roles = state.get().roles();
-            if (!roles.equals(user.roles())) {
-                followRoleChange(session, context(session), signedIn, user, roles);
+            String email = state.get().email();
+            if (!roles.equals(user.roles()) || !email.equals(user.email())) {
+                followRoleChange(session, context(session), signedIn, user, email, roles);
             }
             return;
         }

@@ -71,6 +71,16 @@ class CsvImportRepository {
     }
 
     /** Account ids by (lower-case) email, for those of the given emails that have an account. */
+    /** Those of these addresses whose accounts have not confirmed them (they cannot be made facilitators). */
+    Set<String> unconfirmedEmails(Collection<String> emails) {
+        if (emails.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(db.select(APP_USER.EMAIL).from(APP_USER)
+                .where(APP_USER.EMAIL.in(emails), APP_USER.EMAIL_CONFIRMED_AT.isNull())
+                .fetch(APP_USER.EMAIL));
+    }
+
     Map<String, Long> usersByEmail(Collection<String> emails) {
         Map<String, Long> users = new HashMap<>();
         if (emails.isEmpty()) {

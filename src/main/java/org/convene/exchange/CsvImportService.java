@@ -137,7 +137,8 @@ public class CsvImportService {
         return new CsvRowChecker.Programme(conference, organiser, repository.tracks(conference.id()),
                 repository.hosts(), organiser ? Set.of() : permissions.coordinatedHostIds(user.id()),
                 repository.usersByEmail(CsvRowChecker.facilitatorEmails(csv)),
-                repository.sessionsByReference(conference.id(), false));
+                repository.sessionsByReference(conference.id(), false),
+                repository.unconfirmedEmails(CsvRowChecker.facilitatorEmails(csv)));
     }
 
     // ---- confirm ------------------------------------------------------------------------------------------------

@@ -44,10 +44,18 @@ final class CsvRowChecker {
      * @param coordinated  the host organisations the importer coordinates; ignored for organisers
      * @param usersByEmail account ids by lower-case email, for the facilitator emails in the file
      * @param existing     the conference's sessions that have a reference, by reference
+     * @param unconfirmed  those of the file's facilitator emails whose accounts have not confirmed their address:
+     *                     such an account cannot be made a facilitator (see account.EmailConfirmationService)
      */
     record Programme(ConferenceSummary conference, boolean organiser, Map<String, Long> tracks, List<HostRef> hosts,
                      Set<Long> coordinated, Map<String, Long> usersByEmail,
-                     Map<String, CsvImportRepository.Existing> existing) {
+                     Map<String, CsvImportRepository.Existing> existing, Set<String> unconfirmed) {
+
+        Programme(ConferenceSummary conference, boolean organiser, Map<String, Long> tracks, List<HostRef> hosts,
+                  Set<Long> coordinated, Map<String, Long> usersByEmail,
+                  Map<String, CsvImportRepository.Existing> existing) {
+            this(conference, organiser, tracks, hosts, coordinated, usersByEmail, existing, Set.of());
+        }
     }
 
     private final CsvImportFile file;
@@ -362,6 +370,10 @@ final class CsvRowChecker {
             } else if (id == null) {
                 row.problem(CsvColumn.FACILITATOR_EMAILS, "Nobody has an account with the email address " + email
                         + ". Ask them to sign up to Convene first, or leave them out");
+            } else if (programme.unconfirmed().contains(email)) {
+                row.problem(CsvColumn.FACILITATOR_EMAILS, "The account with the email address " + email + " has "
+                        + "not confirmed its address yet, so it cannot be a facilitator. Ask them to open the link we "
+                        + "emailed them, or leave them out");
             } else if (!facilitators.contains(id)) {
                 facilitators.add(id);
             }

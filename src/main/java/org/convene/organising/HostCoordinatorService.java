@@ -6,6 +6,7 @@ import org.convene.programme.HostRef;
 import org.convene.programme.ProgrammePermissions;
 
 import org.convene.account.AccountLimits;
+import org.convene.account.EmailConfirmationService;
 import org.convene.account.HostRoleService;
 import org.convene.core.security.SecretTokens;
 import org.convene.core.security.ConveneUser;
@@ -57,11 +58,13 @@ public class HostCoordinatorService {
     private final HostRoleService hostRoles;
     private final ApplicationEventPublisher events;
     private final CurrentUser currentUser;
+    private final EmailConfirmationService confirmations;
     private final Clock clock;
 
     HostCoordinatorService(HostCoordinatorRepository repository, ProgrammePermissions permissions,
                            HostRoleService hostRoles, ApplicationEventPublisher events, CurrentUser currentUser,
-                           Clock clock) {
+                           EmailConfirmationService confirmations, Clock clock) {
+        this.confirmations = confirmations;
         this.repository = repository;
         this.permissions = permissions;
         this.hostRoles = hostRoles;
@@ -210,6 +213,10 @@ public class HostCoordinatorService {
         if (user != null && !user.email().equalsIgnoreCase(invitation.getEmail())) {
             return new InvitationOutcome.Refused(InvitationOutcome.Reason.WRONG_ACCOUNT, hostName,
                     "This invitation is for a different email address. Log in with the address it was sent to.");
+        }
+        if (user != null && !confirmations.isConfirmed(user.id())) {
+            return new InvitationOutcome.Refused(InvitationOutcome.Reason.UNCONFIRMED_ADDRESS, hostName,
+                    EmailConfirmationService.UNCONFIRMED_COORDINATOR);
         }
         return new InvitationOutcome.Open(invitation.getHostId(), hostName);
     }

@@ -13,5 +13,6 @@ public sealed interface InvitationOutcome {
     record Refused(Reason reason, @Nullable String hostName, String message) implements InvitationOutcome {
     }
 
-    enum Reason { UNKNOWN, EXPIRED, REVOKED, ALREADY_USED, WRONG_ACCOUNT }
+    /** UNCONFIRMED_ADDRESS: the invited account has not confirmed its email address yet, so it cannot coordinate. */
+    enum Reason { UNKNOWN, EXPIRED, REVOKED, ALREADY_USED, WRONG_ACCOUNT, UNCONFIRMED_ADDRESS }
 }

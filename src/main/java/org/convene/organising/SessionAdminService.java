@@ -9,6 +9,7 @@ import org.convene.programme.SessionRules;
 import org.convene.programme.SessionWrites;
 import org.convene.programme.ProgrammeService;
 
+import org.convene.account.EmailConfirmationService;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
@@ -57,10 +58,13 @@ public class SessionAdminService {
     private final ProgrammeService programme;
     private final ProgrammePermissions permissions;
     private final CurrentUser currentUser;
+    private final EmailConfirmationService confirmations;
 
     SessionAdminService(SessionAdminQueries queries, SessionChangeEvents changeEvents,
                         ApplicationEventPublisher events, SessionWrites writer, ProgrammeService programme,
-                        ProgrammePermissions permissions, CurrentUser currentUser) {
+                        ProgrammePermissions permissions, CurrentUser currentUser,
+                        EmailConfirmationService confirmations) {
+        this.confirmations = confirmations;
         this.queries = queries;
         this.changeEvents = changeEvents;
         this.events = events;
@@ -313,6 +317,9 @@ public class SessionAdminService {
         Optional<SessionAdminQueries.Account> account = queries.accountByEmail(address);
         if (account.isEmpty()) {
             return new FacilitatorAssignment.Refused(NO_ACCOUNT);
+        }
+        if (!confirmations.isConfirmed(account.get().userId())) {
+            return new FacilitatorAssignment.Refused(EmailConfirmationService.UNCONFIRMED_FACILITATOR);
         }
         long personId = queries.personFor(account.get());
         AssignedPerson person = queries.person(personId).orElseThrow();

@@ -16,8 +16,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Accounts for tests, made through the real sign-up so they can log in. All test classes share one
- * database, so every email address is unique.
+ * Accounts for tests, made through the real sign-up so they can log in, with their addresses confirmed. All test
+ * classes share one database, so every email address is unique.
  */
 @Component
 public class AccountFixtures {
@@ -41,9 +41,16 @@ public class AccountFixtures {
     public ConveneUser user(String displayName, Role... extraRoles) {
         ConveneUser created = ((SaveResult.Saved<ConveneUser>) outsideAnyRequest(
                 () -> accounts.signUp(displayName, uniqueEmail("acct"), PASSWORD))).value();
+        // Confirmed, as if they had opened the link: most tests are not about confirming (EmailConfirmationServiceTest is).
+        repository.confirmEmail(created.id(), clock.instant());
         Set<Role> roles = EnumSet.of(Role.ATTENDEE, extraRoles);
         roles.forEach(role -> repository.addRole(created.id(), role, clock.instant()));
         return new ConveneUser(created.id(), created.email(), created.displayName(), "", roles);
+    }
+
+    /** Signs someone up as the sign-up page does: their address is not confirmed yet. */
+    public SaveResult<ConveneUser> signUpOnly(String displayName, String email) {
+        return outsideAnyRequest(() -> accounts.signUp(displayName, email, PASSWORD));
     }
 
     /**

@@ -33,7 +33,7 @@ class AccountLimitsDatabaseTest {
     }
 
     private Long signUp(String name, String email) {
-        return accounts.insert(name, email, "{noop}not-used", Instant.now()).orElseThrow();
+        return accounts.insert(name, email, "{noop}not-used", Instant.now(), null).orElseThrow();
     }
 
     @Test

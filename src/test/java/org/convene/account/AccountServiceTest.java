@@ -181,8 +181,8 @@ class AccountServiceTest {
     @Test
     void the_unique_index_decides_when_two_sign_ups_race_for_one_email() {
         String email = uniqueEmail("race");
-        assertThat(repository.insert("First", email, "{noop}x", Instant.now())).isPresent();
-        assertThat(repository.insert("Second", email, "{noop}y", Instant.now())).isEmpty();
+        assertThat(repository.insert("First", email, "{noop}x", Instant.now(), null)).isPresent();
+        assertThat(repository.insert("Second", email, "{noop}y", Instant.now(), null)).isEmpty();
     }
 
     @Test

@@ -97,7 +97,7 @@ class DemoAccountsTest {
     @Test
     void demo_mode_leaves_a_database_that_already_has_accounts_alone() {
         db.deleteFrom(APP_USER).execute();
-        repository.insert("Existing Person", "existing@test.example", "{noop}x", clock.instant());
+        repository.insert("Existing Person", "existing@test.example", "{noop}x", clock.instant(), null);
 
         demoAccounts(true).createIfEmpty();
 

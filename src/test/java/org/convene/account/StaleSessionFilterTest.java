@@ -19,7 +19,10 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Role changes reach a signed-in session at its next request (password changes: PasswordChangeEndsOtherSessionsIT). */
+/**
+ * Role and address changes reach a signed-in session at its next request (password changes:
+ * PasswordChangeEndsOtherSessionsIT).
+ */
 @IntegrationTest
 class StaleSessionFilterTest {
 
@@ -87,5 +90,19 @@ class StaleSessionFilterTest {
         accounts.addRole(attendee.id(), Role.HOST, clock.instant());
 
         assertThat(nextRequest(session).roles()).isEqualTo(Set.of(Role.ATTENDEE, Role.HOST));
+    }
+
+    @Test
+    void an_address_changed_in_another_browser_applies_at_the_next_request_without_logging_out() throws Exception {
+        ConveneUser mover = fixtures.user("Moving Attendee");
+        MockHttpSession session = signedIn(mover);
+        String newEmail = AccountFixtures.uniqueEmail("moved");
+
+        accounts.changeEmail(mover.id(), newEmail, clock.instant());
+        ConveneUser after = nextRequest(session);
+
+        assertThat(after.email()).isEqualTo(newEmail);
+        assertThat(after.roles()).isEqualTo(mover.roles());
+        assertThat(session.isInvalid()).as("still signed in").isFalse();
     }
 }

@@ -11,6 +11,8 @@ import com.microsoft.playwright.options.FilePayload;
 import org.convene.TestConfig;
 import org.convene.TestData;
 import org.convene.account.AccountFixtures;
+import org.convene.account.AccountMail;
+import org.convene.account.PasswordResetService;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.convene.programme.AccessFeature;
@@ -117,6 +119,26 @@ class AccessibilityIT {
                     page.click("button:has-text('Turn off all email reminders and updates')");
                     page.waitForSelector("main h1:has-text('are turned off')");
                 }),
+                // the account links (email)
+                state("forgotten password", Who.ANYONE, "account/forgotten-password"),
+                state("forgotten password, link asked for", Who.ANYONE, "account/forgotten-password", page -> {
+                    page.fill("#email input", AccountFixtures.uniqueEmail("axe-forgot"));
+                    page.click("#send-link");
+                    page.waitForSelector("#forgotten-status.cv-success");
+                }),
+                state("forgotten password with errors", Who.ANYONE, "account/forgotten-password", page -> {
+                    page.fill("#email input", "not-an-address");
+                    page.click("#send-link");
+                    page.waitForSelector(".cv-error-summary a");
+                }),
+                state("choose a new password", Who.ANYONE, "account/reset-password/{reset}"),
+                state("choose a new password with errors", Who.ANYONE, "account/reset-password/{reset}", page -> {
+                    page.click("#save-password");
+                    page.waitForSelector(".cv-error-summary a");
+                }),
+                state("reset link that does not work", Who.ANYONE, "account/reset-password/not-a-real-token"),
+                state("address confirmed", Who.ANYONE, "account/confirm/{confirm}"),
+                state("confirmation link that does not work", Who.ANYONE, "account/confirm/not-a-real-token"),
                 // an unknown id or slug is the same "Page not found" page (PageNotFoundView, a 404)
                 state("session not found", Who.ANYONE, "sessions/999999999", page ->
                         assertThat(page.locator("main h1").textContent()).isEqualTo("Page not found")),
@@ -212,6 +234,10 @@ class AccessibilityIT {
     DSLContext db;
     @Autowired
     HostCoordinatorService coordinators;
+    @Autowired
+    PasswordResetService resets;
+    @Autowired
+    AccountMail mail;
 
     private ProgrammeFixture programme;
     private long sessionId;
@@ -351,6 +377,18 @@ class AccessibilityIT {
                 : chromium.signedIn(port, user(w)).context());
     }
 
+    /** A fresh account's newest link of this kind: a reset it asked for, or the confirmation its sign-up sent. */
+    private String accountLink(String kind) {
+        String email = AccountFixtures.uniqueEmail("axe-link");
+        if (!(accounts.signUpOnly("Axe Link", email) instanceof SaveResult.Saved<ConveneUser>)) {
+            throw new IllegalStateException("could not sign up " + email);
+        }
+        if (kind.equals("password-reset")) {
+            resets.requestReset(email);
+        }
+        return mail.last(email, kind).token();
+    }
+
     /** An invitation for the attendee to coordinate the host organisation, made by the organiser. */
     private String invitationPath() {
         if (invitationPath == null) {
@@ -372,6 +410,12 @@ class AccessibilityIT {
         String path = state.path().replace("{session}", Long.toString(sessionId)).replace("{slug}", slug)
                 .replace("{host}", Long.toString(hostId)).replace("{recorded}", Long.toString(recordedId))
                 .replace("{person}", Long.toString(personId)).replace("{voices}", Long.toString(voicesTrackId));
+        if (path.contains("{reset}")) {
+            path = path.replace("{reset}", accountLink("password-reset"));
+        }
+        if (path.contains("{confirm}")) {
+            path = path.replace("{confirm}", accountLink("confirm-address"));
+        }
         if (path.contains("{invitation}")) {
             path = path.replace("invitations/{invitation}", invitationPath());
         }

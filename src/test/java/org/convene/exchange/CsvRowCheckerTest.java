@@ -67,6 +67,20 @@ class CsvRowCheckerTest {
     }
 
     @Test
+    void an_account_whose_address_is_not_confirmed_cannot_be_made_a_facilitator() {
+        var programme = new CsvRowChecker.Programme(WEEK, true, tracks(), List.of(CARERS, HOUSING), Set.of(),
+                Map.of("fay@example.org", 30L), Map.of(), Set.of("fay@example.org"));
+
+        CsvImportRow row = check(programme, "CPW-1,A talk,Panel discussion,08/07/2026,10.30,11:30:00,,,no,"
+                + "fay@example.org").getFirst();
+
+        assertThat(row.problems()).extracting(CsvImportProblem::column, CsvImportProblem::reason).containsExactly(
+                tuple("facilitator emails", "The account with the email address fay@example.org has not confirmed "
+                        + "its address yet, so it cannot be a facilitator. Ask them to open the link we emailed "
+                        + "them, or leave them out"));
+    }
+
+    @Test
     void an_unreadable_date_is_one_problem_not_also_missing_start_and_end() {
         CsvImportRow row = check(programme(true, Map.of()),
                 "CPW-1,A talk,Webinar,8th July,10:00,11:00,,,no,").getFirst();

@@ -9,6 +9,7 @@ import org.convene.IntegrationTest;
 import org.convene.TestClock;
 import org.convene.TestData;
 import org.convene.account.AccountFixtures;
+import org.convene.account.EmailConfirmationService;
 import org.convene.account.HostRoleService;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
@@ -27,6 +28,7 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.HOST_INVITATION;
 import static org.convene.db.Tables.USER_ROLE;
 
@@ -118,6 +120,25 @@ class HostCoordinatorServiceTest {
         assertThat(coordinators.openInvitations(host.id())).isEmpty();
         assertThat(coordinators.coordinators(host.id())).extracting(HostCoordinator::userId)
                 .containsExactly(invitee.id());
+    }
+
+    @Test
+    void someone_whose_address_is_not_confirmed_cannot_accept_until_it_is() {
+        ConveneUser invitee = data.user();
+        db.update(APP_USER).setNull(APP_USER.EMAIL_CONFIRMED_AT).where(APP_USER.ID.eq(invitee.id())).execute();
+        NewHostInvitation invitation = invite(invitee.email());
+
+        AccountFixtures.actAs(invitee);
+        InvitationOutcome refused = new InvitationOutcome.Refused(InvitationOutcome.Reason.UNCONFIRMED_ADDRESS,
+                host.name(), EmailConfirmationService.UNCONFIRMED_COORDINATOR);
+        assertThat(coordinators.preview(token(invitation))).isEqualTo(refused);
+        assertThat(coordinators.accept(token(invitation))).isEqualTo(refused);
+        assertThat(permissions.coordinatedHostIds(invitee.id())).isEmpty();
+        assertThat(rolesOf(invitee.id())).doesNotContain(Role.HOST);
+
+        db.update(APP_USER).set(APP_USER.EMAIL_CONFIRMED_AT, Instant.now()).where(APP_USER.ID.eq(invitee.id()))
+                .execute();
+        assertThat(coordinators.accept(token(invitation))).isEqualTo(new InvitationOutcome.Open(host.id(), host.name()));
     }
 
     @Test

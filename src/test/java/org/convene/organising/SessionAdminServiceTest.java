@@ -11,6 +11,7 @@ import org.convene.programme.TrackRef;
 
 import org.convene.IntegrationTest;
 import org.convene.account.AccountFixtures;
+import org.convene.account.EmailConfirmationService;
 import org.convene.core.security.ConveneUser;
 import org.convene.programme.SessionRules.Field;
 import org.convene.organising.SessionSaveResult.Conflict;
@@ -43,6 +44,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 
 @IntegrationTest
@@ -483,6 +485,22 @@ class SessionAdminServiceTest {
         assertThat(service.addFacilitator(carersSession, "  ")).isEqualTo(
                 new FacilitatorAssignment.Refused("Enter an email address, like name@example.org"));
         assertThat(service.forEditing(carersSession).orElseThrow().facilitators()).isEmpty();
+    }
+
+    @Test
+    void an_account_whose_address_is_not_confirmed_cannot_be_made_a_facilitator_until_it_is() {
+        ConveneUser unconfirmed = programme.attendee();
+        db.update(APP_USER).setNull(APP_USER.EMAIL_CONFIRMED_AT).where(APP_USER.ID.eq(unconfirmed.id())).execute();
+        AccountFixtures.actAs(organiser);
+
+        assertThat(service.addFacilitator(carersSession, unconfirmed.email()))
+                .isEqualTo(new FacilitatorAssignment.Refused(EmailConfirmationService.UNCONFIRMED_FACILITATOR));
+        assertThat(service.forEditing(carersSession).orElseThrow().facilitators()).isEmpty();
+
+        db.update(APP_USER).set(APP_USER.EMAIL_CONFIRMED_AT, Instant.now()).where(APP_USER.ID.eq(unconfirmed.id()))
+                .execute();
+        assertThat(service.addFacilitator(carersSession, unconfirmed.email()))
+                .isInstanceOf(FacilitatorAssignment.Added.class);
     }
 
     // ---- the management list ------------------------------------------------------------------------------

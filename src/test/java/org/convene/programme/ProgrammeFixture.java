@@ -142,6 +142,7 @@ public class ProgrammeFixture {
         String email = "tt-" + tag + "-" + (++sequence) + "@example.org";
         long id = db.insertInto(APP_USER).set(APP_USER.EMAIL, email).set(APP_USER.DISPLAY_NAME, displayName)
                 .set(APP_USER.PASSWORD_HASH, "{noop}not-used").set(APP_USER.CREATED_AT, Instant.now())
+                .set(APP_USER.EMAIL_CONFIRMED_AT, Instant.now())
                 .returning(APP_USER.ID).fetchOne(APP_USER.ID);
         Set<Role> roles = EnumSet.of(Role.ATTENDEE, extraRoles);
         for (Role role : roles) {

@@ -27,6 +27,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.convene.account.AccountField;
 import org.convene.account.AccountService;
+import org.convene.account.EmailConfirmationService;
+import org.convene.account.SendResult;
+import com.vaadin.flow.component.textfield.EmailField;
 import org.convene.core.SaveResult;
 import org.convene.account.ApiToken;
 import org.convene.account.DisplayPreferences;
@@ -45,13 +48,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The signed-in person's own account: who they are, their roles, and changing their password. */
+/**
+ * The signed-in person's own account: who they are, their roles, whether their email address is confirmed (with a
+ * new link on request), changing their address and their password.
+ */
 @Route(value = "account", layout = MainLayout.class)
 @PermitAll
 @StyleSheet("styles/account.css")
 public class AccountView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final AccountService accounts;
+    private final EmailConfirmationService confirmations;
     private final ApiTokenService tokens;
     private final DisplayPreferencesService displayPreferences;
     private final List<AccountPageSection> contributed;
@@ -64,11 +71,16 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
     private final PasswordField confirmation = new PasswordField("Confirm new password");
     private final Map<AccountField, Component> fields = Map.of(AccountField.CURRENT_PASSWORD, current,
             AccountField.NEW_PASSWORD, newPassword, AccountField.CONFIRM_PASSWORD, confirmation);
+    private final EmailField newEmail = new EmailField("New email address");
+    private final PasswordField addressPassword = new PasswordField("Your password");
+    private final Map<AccountField, Component> addressFields =
+            Map.of(AccountField.EMAIL, newEmail, AccountField.CURRENT_PASSWORD, addressPassword);
     private boolean showingErrors;
 
-    public AccountView(AccountService accounts, ApiTokenService tokens, DisplayPreferencesService displayPreferences,
-                       List<AccountPageSection> contributed) {
+    public AccountView(AccountService accounts, EmailConfirmationService confirmations, ApiTokenService tokens,
+                       DisplayPreferencesService displayPreferences, List<AccountPageSection> contributed) {
         this.accounts = accounts;
+        this.confirmations = confirmations;
         this.tokens = tokens;
         this.displayPreferences = displayPreferences;
         this.contributed = contributed.stream().sorted(Comparator.comparingInt(AccountPageSection::order)).toList();
@@ -87,23 +99,34 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
         for (Component field : fields.values()) {
             ((HasValidation) field).setManualValidation(true);
         }
+        newEmail.setId("newEmail");
+        newEmail.setAutocomplete(Autocomplete.EMAIL);
+        newEmail.setManualValidation(true);
+        newEmail.setHelperText("We will send a link to this address. Your address changes when you open it.");
+        addressPassword.setId("addressPassword");
+        addressPassword.setAutocomplete(Autocomplete.CURRENT_PASSWORD);
+        addressPassword.setManualValidation(true);
+        addressPassword.setHelperText("So we know it is you.");
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        errorSummary.clear(current, newPassword, confirmation);
+        errorSummary.clear(current, newPassword, confirmation, newEmail, addressPassword);
         showingErrors = false;
         setStatus("", null);
         current.clear();
         newPassword.clear();
         confirmation.clear();
+        newEmail.clear();
+        addressPassword.clear();
 
         UserSummary me = accounts.myAccount();
         DescriptionList details = new DescriptionList();
         details.addClassName("cv-details");
         addDetail(details, "Name", me.displayName());
         addDetail(details, "Email address", me.email());
+        addDetail(details, "Address confirmed", me.emailConfirmed() ? "Yes" : "Not yet");
         addDetail(details, "Roles", RoleTexts.list(me.roles()));
 
         Button change = new Button("Change password", e -> changePassword());
@@ -115,7 +138,11 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
                 .resetFocusOnActiveElement();
 
         add(errorSummary, new H1("Your account"), status,
-                new Section(new H2("Your details"), details),
+                new Section(new H2("Your details"), details));
+        if (!me.emailConfirmed()) {
+            add(confirmSection(me));
+        }
+        add(addressSection(),
                 new Section(new H2("Change your password"), form),
                 displaySection());
         contributed.forEach(section -> add(section.create()));
@@ -125,6 +152,48 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
                 "account/attendance", "What Convene records when you attend sessions, and your choices");
         attendance.getElement().setAttribute("router-link", "");
         add(new Section(new H2("Your attendance"), new Paragraph(attendance)));
+    }
+
+    private Section confirmSection(UserSummary me) {
+        Button again = new Button("Send the link again", e -> {
+            SendResult result = confirmations.resendConfirmation();
+            setStatus(result.message(), result instanceof SendResult.Sent ? "cv-success" : "cv-warning");
+        });
+        again.setId("send-confirmation");
+        Section section = new Section(new H2("Confirm your email address"),
+                new Paragraph("We emailed a link to " + me.email() + " when you signed up. Open it to show the "
+                        + "address is yours. Until then, organisers cannot make you a facilitator or a partner "
+                        + "host’s coordinator."),
+                again);
+        section.setId("confirm-address");
+        return section;
+    }
+
+    private Section addressSection() {
+        Button send = new Button("Send a link to the new address", e -> changeAddress());
+        send.setId("change-address");
+        Div form = new Div(newEmail, addressPassword, send);
+        form.addClassName("cv-form");
+        send.addClickShortcut(Key.ENTER).listenOn(form).resetFocusOnActiveElement();
+        return new Section(new H2("Change your email address"),
+                new Paragraph("We will also tell your current address that a change was asked for."), form);
+    }
+
+    private void changeAddress() {
+        errorSummary.clear(current, newPassword, confirmation, newEmail, addressPassword);
+        setStatus("", null);
+        SaveResult<String> result = accounts.requestAddressChange(addressPassword.getValue(), newEmail.getValue());
+        if (result instanceof SaveResult.Saved<String>(String address)) {
+            showingErrors = false;
+            newEmail.clear();
+            addressPassword.clear();
+            setStatus("We have sent a link to " + address + ". Open it to start using that address. Until then, "
+                    + "your account keeps its current address.", "cv-success");
+        } else if (result instanceof SaveResult.Invalid<String> invalid) {
+            errorSummary.show(ErrorSummary.problems(AccountField.problems(invalid), addressFields));
+            showingErrors = true;
+        }
+        getUI().ifPresent(ui -> ui.getPage().setTitle(getPageTitle()));
     }
 
     private Section displaySection() {
@@ -214,7 +283,7 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
     }
 
     private void changePassword() {
-        errorSummary.clear(current, newPassword, confirmation);
+        errorSummary.clear(current, newPassword, confirmation, newEmail, addressPassword);
         setStatus("", null);
         SaveResult<Integer> result = accounts.changePassword(current.getValue(), newPassword.getValue(), confirmation.getValue());
         if (!(result instanceof SaveResult.Saved<Integer>(Integer version))) {

@@ -99,8 +99,12 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
             notice.addClassName("cv-warning");
             add(notice);
         }
+        Anchor forgotten = new Anchor("account/forgotten-password", "Forgotten your password?");
+        forgotten.getElement().setAttribute("router-link", "");
+        forgotten.setId("forgotten-password");
         add(new Paragraph("Log in to build your own agenda and to ask questions in sessions."),
                 form,
+                new Paragraph(forgotten),
                 new Paragraph(new Span("New to Convene? You can "), signUp, new Span(".")));
 
         if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {

@@ -41,6 +41,9 @@ public class SignUpView extends Div implements BeforeEnterObserver, HasDynamicTi
     static final String PASSWORD_ADVICE = "Use 10 characters or more. Do not use a common password, your name "
             + "or your email address. Three random words together are strong and easy to remember.";
 
+    static final String CREATED = "Your account has been created and you are logged in. We have emailed you a link: "
+            + "open it to confirm your email address.";
+
     private final AccountService accounts;
     private final ErrorSummary errorSummary = new ErrorSummary();
     private final TextField displayName = new TextField("Your name");
@@ -105,7 +108,7 @@ public class SignUpView extends Div implements BeforeEnterObserver, HasDynamicTi
         }
         SessionSignIn.signIn(user);
         UI.getCurrent().navigate("");
-        Notification.show("Your account has been created and you are logged in.", 6000, Notification.Position.TOP_CENTER);
+        Notification.show(CREATED, 10000, Notification.Position.TOP_CENTER);
     }
 
     /** Account forms are never in conflict: anything but Saved lists what to correct. */

@@ -3,6 +3,7 @@ package org.convene.account.ui;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.grid.Grid;
@@ -22,6 +23,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.account.AccountService;
+import org.convene.account.PasswordResetService;
+import org.convene.account.SendResult;
 import org.convene.account.RoleChangeRefusedException;
 import org.convene.account.UserSort;
 import org.convene.account.UserSummary;
@@ -38,7 +41,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Organisers find people and give or remove the facilitator and organiser roles. The list loads page by
+ * Organisers find people, give or remove the facilitator and organiser roles (the facilitator role only once the
+ * person's address is confirmed), and send someone a link to choose a new password. The list loads page by
  * page from the database as it scrolls. Each role is a checkbox whose accessible name says whose role it
  * is; the outcome of every change, refusals included, is written to a status region.
  */
@@ -51,6 +55,7 @@ public class UsersAdminView extends Div implements BeforeEnterObserver {
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final AccountService accounts;
+    private final PasswordResetService resets;
     private final CurrentUser currentUser;
     private final TextField search = new TextField("Search by name or email address");
     private final Div status = new Div();
@@ -59,8 +64,9 @@ public class UsersAdminView extends Div implements BeforeEnterObserver {
     private final CallbackDataProvider<UserSummary, Void> people;
     private String filter = "";
 
-    public UsersAdminView(AccountService accounts, CurrentUser currentUser) {
+    public UsersAdminView(AccountService accounts, PasswordResetService resets, CurrentUser currentUser) {
         this.accounts = accounts;
+        this.resets = resets;
         this.currentUser = currentUser;
         status.getElement().setAttribute("role", "status");
         status.setId("people-status");
@@ -83,6 +89,9 @@ public class UsersAdminView extends Div implements BeforeEnterObserver {
         grid.addColumn(u -> RoleTexts.list(u.roles())).setHeader("Roles").setKey("roles").setAutoWidth(true);
         grid.addComponentColumn(u -> roleBox(u, Role.FACILITATOR)).setHeader("Facilitator").setKey("facilitator");
         grid.addComponentColumn(u -> roleBox(u, Role.ORGANISER)).setHeader("Organiser").setKey("organiser");
+        grid.addColumn(u -> u.emailConfirmed() ? "Yes" : "Not yet").setHeader("Address confirmed")
+                .setKey("confirmed").setAutoWidth(true);
+        grid.addComponentColumn(this::resetButton).setHeader("Password").setKey("reset");
         grid.setItems(people);
         grid.sort(GridSortOrder.asc(name).build());
     }
@@ -133,6 +142,16 @@ public class UsersAdminView extends Div implements BeforeEnterObserver {
         box.setAriaLabel(RoleTexts.name(role) + " role for " + person.displayName());
         box.addValueChangeListener(e -> changeRole(person, role, e.getValue()));
         return box;
+    }
+
+    private Button resetButton(UserSummary person) {
+        Button send = new Button("Send reset link", e -> {
+            SendResult result = resets.sendFor(person.id());
+            setStatus(result.message(), result instanceof SendResult.Sent ? "cv-success" : "cv-warning");
+        });
+        send.setAriaLabel("Send " + person.displayName() + " a link to choose a new password");
+        send.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return send;
     }
 
     private void changeRole(UserSummary person, Role role, boolean give) {

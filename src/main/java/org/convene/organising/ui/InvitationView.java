@@ -86,6 +86,9 @@ public class InvitationView extends Div implements BeforeEnterObserver, HasDynam
                 if (refused.reason() == InvitationOutcome.Reason.WRONG_ACCOUNT) {
                     add(new Paragraph("You are logged in as " + currentUser.require().email() + "."));
                 }
+                if (refused.reason() == InvitationOutcome.Reason.UNCONFIRMED_ADDRESS) {
+                    add(new Paragraph(AdminPage.link("account", "Go to your account page to confirm your address")));
+                }
             }
         }
         getUI().ifPresent(ui -> ui.getPage().setTitle(title));

@@ -5,7 +5,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
+import org.convene.account.AccountMail;
+import org.convene.core.SaveResult;
 import com.vaadin.flow.component.textfield.TextField;
 import org.convene.account.AccountSessions;
 import org.convene.account.ApiTokenService;
@@ -194,5 +198,70 @@ class AccountViewTest extends KaribuTest {
         UI.getCurrent().getPage().reload();
         assertThat(UI.getCurrent().getElement().getClassList())
                 .as("someone not signed in gets the defaults").doesNotContain("cv-high-contrast", "cv-text-largest");
+    }
+
+    // --- the address: confirming it and changing it -----------------------------------------------------------
+
+    @Autowired
+    AccountMail mail;
+
+    @Test
+    void an_unconfirmed_address_is_shown_with_a_way_to_send_the_link_again() {
+        ConveneUser me = ((SaveResult.Saved<ConveneUser>) fixtures.signUpOnly("Una Unconfirmed",
+                AccountFixtures.uniqueEmail("unconfirmed"))).value();
+        login(me);
+        UI.getCurrent().navigate(AccountView.class);
+
+        assertThat(_get(DescriptionList.class).getElement().getTextRecursively()).contains("Address confirmed", "Not yet");
+        assertThat(_get(Section.class, spec -> spec.withId("confirm-address")).getElement().getTextRecursively())
+                .contains("Until then, organisers cannot make you a facilitator");
+        _click(_get(Button.class, spec -> spec.withText("Send the link again")));
+
+        assertThat(status().getText()).startsWith("We have sent a new link to " + me.email() + ".");
+        assertThat(mail.to(me.email(), "confirm-address")).hasSize(2);
+    }
+
+    @Test
+    void a_confirmed_address_says_yes_and_offers_no_link() {
+        login(fixtures.user("Yan Yes"));
+        UI.getCurrent().navigate(AccountView.class);
+
+        assertThat(_get(DescriptionList.class).getElement().getTextRecursively()).contains("Address confirmed", "Yes");
+        _assertNone(Section.class, spec -> spec.withId("confirm-address"));
+    }
+
+    @Test
+    void changing_the_address_sends_a_link_to_the_new_one_and_says_so() {
+        ConveneUser me = fixtures.user("Mo Mover");
+        String newEmail = AccountFixtures.uniqueEmail("mover");
+        login(me);
+        UI.getCurrent().navigate(AccountView.class);
+
+        _get(EmailField.class, spec -> spec.withId("newEmail")).setValue(newEmail);
+        _get(PasswordField.class, spec -> spec.withId("addressPassword")).setValue(PASSWORD);
+        _click(_get(Button.class, spec -> spec.withText("Send a link to the new address")));
+
+        assertThat(status().getText()).isEqualTo("We have sent a link to " + newEmail + ". Open it to start using "
+                + "that address. Until then, your account keeps its current address.");
+        assertThat(mail.to(newEmail, "change-address")).hasSize(1);
+        assertThat(mail.to(me.email(), "address-change-asked")).hasSize(1);
+    }
+
+    @Test
+    void a_refused_change_of_address_is_shown_in_the_error_summary() {
+        ConveneUser me = fixtures.user("Ned Nochange");
+        ConveneUser other = fixtures.user("Oda Other");
+        login(me);
+        UI.getCurrent().navigate(AccountView.class);
+
+        _get(EmailField.class, spec -> spec.withId("newEmail")).setValue(other.email());
+        _click(_get(Button.class, spec -> spec.withText("Send a link to the new address")));
+
+        assertThat(_get(ErrorSummary.class).isVisible()).isTrue();
+        assertThat(_get(EmailField.class, spec -> spec.withId("newEmail")).getErrorMessage())
+                .startsWith("Another account uses this email address.");
+        assertThat(_get(PasswordField.class, spec -> spec.withId("addressPassword")).getErrorMessage())
+                .isEqualTo("Enter your current password");
+        assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Error: Your account - Convene");
     }
 }

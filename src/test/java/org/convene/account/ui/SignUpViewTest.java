@@ -141,6 +141,6 @@ class SignUpViewTest extends KaribuTest {
         assertThat(saved).as("the log-in outlives this request")
                 .isInstanceOfSatisfying(SecurityContext.class,
                         context -> assertThat(context.getAuthentication().getPrincipal()).isEqualTo(me));
-        NotificationsKt.expectNotifications("Your account has been created and you are logged in.");
+        NotificationsKt.expectNotifications(SignUpView.CREATED);
     }
 }

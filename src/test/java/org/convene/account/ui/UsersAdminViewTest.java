@@ -10,6 +10,9 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.textfield.TextField;
 import org.convene.KaribuTest;
 import org.convene.account.AccountFixtures;
+import org.convene.account.AccountMail;
+import org.convene.account.EmailConfirmationService;
+import org.convene.core.SaveResult;
 import org.convene.account.UserSummary;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
@@ -169,5 +172,57 @@ class UsersAdminViewTest extends KaribuTest {
     void facilitators_cannot_open_the_page() {
         login(fixtures.user("Fran Facil", Role.FACILITATOR));
         assertCannotOpen(UsersAdminView.class);
+    }
+
+    @Autowired
+    AccountMail mail;
+
+    @Test
+    void an_organiser_sends_someone_a_reset_link_from_their_row() {
+        String tag = tag();
+        ConveneUser organiser = fixtures.user("Orla " + tag, Role.ORGANISER);
+        ConveneUser ben = fixtures.user("Ben " + tag);
+        login(organiser);
+        UI.getCurrent().navigate(UsersAdminView.class);
+        search(tag);
+
+        Button send = (Button) cell(ben, "reset");
+        assertThat(send.getAriaLabel()).hasValue("Send Ben " + tag + " a link to choose a new password");
+        _click(send);
+
+        assertThat(status().getText()).startsWith("We have sent Ben " + tag + " a link to choose a new password");
+        assertThat(mail.to(ben.email(), "password-reset")).hasSize(1);
+    }
+
+    @Test
+    void someone_whose_address_is_not_confirmed_cannot_be_made_a_facilitator_and_the_page_says_why() {
+        String tag = tag();
+        ConveneUser organiser = fixtures.user("Orla " + tag, Role.ORGANISER);
+        ConveneUser una = ((SaveResult.Saved<ConveneUser>) fixtures.signUpOnly("Una " + tag,
+                AccountFixtures.uniqueEmail("una"))).value();
+        login(organiser);
+        UI.getCurrent().navigate(UsersAdminView.class);
+        search(tag);
+
+        assertThat(GridKt._getFormatted(grid(), rowOf(una), "confirmed")).isEqualTo("Not yet");
+        roleBox(una, "facilitator").setValue(true);
+
+        assertThat(hasRole(una, Role.FACILITATOR)).isFalse();
+        assertThat(status().getText()).isEqualTo(EmailConfirmationService.UNCONFIRMED_FACILITATOR);
+        assertThat(status().getClassNames()).contains("cv-warning");
+    }
+
+    private int rowOf(ConveneUser person) {
+        Grid<UserSummary> grid = grid();
+        for (int row = 0; row < GridKt._size(grid); row++) {
+            if (GridKt._get(grid, row).id() == person.id()) {
+                return row;
+            }
+        }
+        throw new AssertionError("No row for user " + person.id());
+    }
+
+    private com.vaadin.flow.component.Component cell(ConveneUser person, String columnKey) {
+        return GridKt._getCellComponent(grid(), rowOf(person), columnKey);
     }
 }

@@ -8,6 +8,9 @@ import com.vaadin.flow.router.RouteParameters;
 import org.convene.KaribuTest;
 import org.convene.TestData;
 import org.convene.account.ui.AccountView;
+import org.convene.account.ui.ConfirmAddressView;
+import org.convene.account.ui.ForgottenPasswordView;
+import org.convene.account.ui.ResetPasswordView;
 import org.convene.account.ui.LoginView;
 import org.convene.account.ui.SignUpView;
 import org.convene.account.ui.UsersAdminView;
@@ -90,6 +93,10 @@ class RouteAccessTest extends KaribuTest {
         // someone already signed in is sent on to the home page
         rule(LoginView.class, RouteParameters::empty, EnumSet.of(Persona.ANONYMOUS));
         rule(SignUpView.class, RouteParameters::empty, EVERYONE);
+        // the links in account email: opened from an email, often on another device, so anyone may
+        rule(ConfirmAddressView.class, () -> new RouteParameters("token", "not-a-real-token"), EVERYONE);
+        rule(ForgottenPasswordView.class, RouteParameters::empty, EVERYONE);
+        rule(ResetPasswordView.class, () -> new RouteParameters("token", "not-a-real-token"), EVERYONE);
         rule(MyAgendaView.class, RouteParameters::empty, SIGNED_IN);
         rule(AccountView.class, RouteParameters::empty, SIGNED_IN);
         rule(UsersAdminView.class, RouteParameters::empty, EnumSet.of(Persona.ORGANISER));

@@ -11,6 +11,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import org.convene.KaribuTest;
 import org.convene.TestData;
 import org.convene.attendance.ui.ReportsView;
+import org.convene.account.EmailConfirmationService;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.convene.organising.HostCoordinatorService;
@@ -34,6 +35,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.convene.db.Tables.APP_USER;
 
 class InvitationViewTest extends KaribuTest {
 
@@ -117,6 +119,23 @@ class InvitationViewTest extends KaribuTest {
         assertThat(_find(Paragraph.class)).extracting(Paragraph::getText).contains(
                 "This invitation is for a different email address. Log in with the address it was sent to.",
                 "You are logged in as " + other.email() + ".");
+        assertThat(_find(Button.class, spec -> spec.withText("Accept the invitation"))).isEmpty();
+    }
+
+    @Test
+    void someone_whose_address_is_not_confirmed_is_told_why_and_where_to_confirm_it() {
+        ConveneUser invitee = data.user();
+        db.update(APP_USER).setNull(APP_USER.EMAIL_CONFIRMED_AT).where(APP_USER.ID.eq(invitee.id())).execute();
+        String token = invite(invitee.email());
+        signInAs(invitee);
+
+        open(token);
+
+        assertThat(_get(H1.class).getText()).isEqualTo("You cannot use this invitation");
+        assertThat(_find(Paragraph.class)).extracting(Paragraph::getText)
+                .contains(EmailConfirmationService.UNCONFIRMED_COORDINATOR);
+        assertThat(_get(Anchor.class, spec -> spec.withText("Go to your account page to confirm your address"))
+                .getHref()).isEqualTo("account");
         assertThat(_find(Button.class, spec -> spec.withText("Accept the invitation"))).isEmpty();
     }
 

@@ -25,6 +25,7 @@ import org.convene.programme.ProgrammeFixture;
 import org.convene.programme.SessionFormat;
 import org.convene.programme.TrackRef;
 import org.convene.qa.QaService;
+import org.convene.account.EmailConfirmationService;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +43,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 
 class SessionEditorViewTest extends KaribuTest {
@@ -292,6 +294,23 @@ class SessionEditorViewTest extends KaribuTest {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(fran, null, fran.getAuthorities()));
         assertThat(qa.canModerate(id)).isTrue();
+    }
+
+    @Test
+    void an_account_whose_address_is_not_confirmed_is_refused_as_facilitator_with_the_reason() {
+        long id = programme.session(week, "Carers' cafe").host(carers)
+                .at(MONDAY.atTime(10, 0), MONDAY.atTime(11, 0)).create();
+        ConveneUser una = programme.account("Una Unconfirmed");
+        db.update(APP_USER).setNull(APP_USER.EMAIL_CONFIRMED_AT).where(APP_USER.ID.eq(una.id())).execute();
+        login(programme.coordinator(carers));
+        openSession(id);
+
+        setAsUser(text("facilitator-email"), una.email());
+        click("Add a facilitator");
+
+        assertThat(_find(ErrorSummary.class).getFirst().messages())
+                .containsExactly(EmailConfirmationService.UNCONFIRMED_FACILITATOR);
+        assertThat(text("facilitator-email").getErrorMessage()).isEqualTo(EmailConfirmationService.UNCONFIRMED_FACILITATOR);
     }
 
     @Test
