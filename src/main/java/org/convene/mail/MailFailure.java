@@ -38,6 +38,10 @@ public record MailFailure(boolean permanent, String reason) {
     /** The SMTP reply at the start of a mail exception's message ("550 5.1.1 ..."). */
     private static final Pattern REPLY_CODE = Pattern.compile("^\\s*([245]\\d\\d)[ \\-]");
 
+    private static final String NO_CONNECTION = "could not connect to the mail server";
+    private static final String NO_ANSWER = "the mail server did not answer in time";
+    private static final String LOG_IN_REFUSED = "the mail server refused Convene's log-in";
+
     public MailFailure {
         if (reason.length() > OutboxLimits.LAST_ERROR_MAX) {
             reason = reason.substring(0, OutboxLimits.LAST_ERROR_MAX);
@@ -73,13 +77,13 @@ public record MailFailure(boolean permanent, String reason) {
             return new MailFailure(false, "the mail server asked to try later (SMTP " + code + ")");
         }
         if (authentication) {
-            return new MailFailure(false, "the mail server refused Convene's log-in");
+            return new MailFailure(false, LOG_IN_REFUSED);
         }
         if (timeout) {
-            return new MailFailure(false, "the mail server did not answer in time");
+            return new MailFailure(false, NO_ANSWER);
         }
         if (connection) {
-            return new MailFailure(false, "could not connect to the mail server");
+            return new MailFailure(false, NO_CONNECTION);
         }
         if (refusedAddress) {
             return new MailFailure(true, "the mail server refused the address");
@@ -88,6 +92,14 @@ public record MailFailure(boolean permanent, String reason) {
             return new MailFailure(true, "the message could not be made");
         }
         return new MailFailure(false, "sending failed: " + root(thrown).getClass().getSimpleName());
+    }
+
+    /**
+     * Whether the failure is the server's, not the message's (no connection, no answer, log-in refused): the next
+     * message would fail the same way, so the sender stops trying for now instead of waiting out a time-out for each.
+     */
+    public boolean serverUnavailable() {
+        return !permanent && (reason.equals(NO_CONNECTION) || reason.equals(NO_ANSWER) || reason.equals(LOG_IN_REFUSED));
     }
 
     private static @Nullable Integer replyCode(@Nullable String message) {

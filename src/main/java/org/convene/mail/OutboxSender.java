@@ -13,7 +13,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -75,18 +74,23 @@ public class OutboxSender {
         Run total = new Run(0, 0, 0, 0);
         while (total.handled() < settings.maxPerRun()) {
             int limit = Math.min(settings.batchSize(), settings.maxPerRun() - total.handled());
-            Run batch = Objects.requireNonNull(transaction.execute(status -> deliverBatch(limit)),
+            Batch batch = Objects.requireNonNull(transaction.execute(status -> deliverBatch(limit)),
                     "a batch always answers");
-            total = new Run(total.sent() + batch.sent(), total.retried() + batch.retried(),
-                    total.failed() + batch.failed(), total.kept() + batch.kept());
-            if (batch.handled() < limit) {
+            Run done = batch.run();
+            total = new Run(total.sent() + done.sent(), total.retried() + done.retried(),
+                    total.failed() + done.failed(), total.kept() + done.kept());
+            if (done.handled() < limit || batch.serverUnavailable()) {
                 break;
             }
         }
         return total;
     }
 
-    private Run deliverBatch(int limit) {
+    /** One transaction's work, and whether the server could not be reached (the run then stops for now). */
+    private record Batch(Run run, boolean serverUnavailable) {
+    }
+
+    private Batch deliverBatch(int limit) {
         Instant now = clock.instant();
         JavaMailSender server = smtp;
         if (server == null) {
@@ -94,34 +98,45 @@ public class OutboxSender {
             if (kept > 0) {
                 log.info("Kept {} due email messages: no mail server is configured (spring.mail.host)", kept);
             }
-            return new Run(0, 0, 0, kept);
+            return new Batch(new Run(0, 0, 0, kept), false);
         }
         int sent = 0;
         int retried = 0;
         int failed = 0;
-        List<DueMail> due = outbox.claimDue(now, limit);
-        for (DueMail mail : due) {
-            switch (send(server, mail, now)) {
-                case SENT -> sent++;
-                case PENDING -> retried++;
-                default -> failed++;
+        MailFailure unavailable = null;
+        for (DueMail mail : outbox.claimDue(now, limit)) {
+            // once the server is unreachable, the rest of the batch counts the same failed attempt without each
+            // waiting out its own time-out while the batch holds its row locks
+            MailFailure failure = unavailable != null ? unavailable : send(server, mail, now);
+            if (failure == null) {
+                outbox.markSent(mail.id(), now);
+                log.info("Sent email {} ({})", mail.id(), mail.kind());
+                sent++;
+                continue;
+            }
+            if (failure.serverUnavailable()) {
+                unavailable = failure;
+            }
+            if (failed(mail, failure, now) == MailState.PENDING) {
+                retried++;
+            } else {
+                failed++;
             }
         }
-        return new Run(sent, retried, failed, 0);
+        return new Batch(new Run(sent, retried, failed, 0), unavailable != null);
     }
 
-    private MailState send(JavaMailSender server, DueMail mail, Instant now) {
+    /** @return null when the server accepted the message, else why not */
+    private @Nullable MailFailure send(JavaMailSender server, DueMail mail, Instant now) {
         try {
             MimeMessage message = server.createMimeMessage();
             MimeMessages.fill(message, mail, settings, now);
             server.send(message);
+            return null;
         } catch (Exception e) {
             // the exception's text may hold the address, so only its class of error is logged and kept
-            return failed(mail, MailFailure.of(e), now);
+            return MailFailure.of(e);
         }
-        outbox.markSent(mail.id(), now);
-        log.info("Sent email {} ({})", mail.id(), mail.kind());
-        return MailState.SENT;
     }
 
     private MailState failed(DueMail mail, MailFailure failure, Instant now) {

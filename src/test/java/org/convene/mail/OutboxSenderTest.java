@@ -176,16 +176,15 @@ class OutboxSenderTest {
         String key = TestData.unique("test-down");
         enqueue(key, to, null);
 
-        mail.deliverDue();
+        deliverUntil(() -> row(key).getAttempts() == 1);
 
         var row = row(key);
         assertThat(row.getState()).isEqualTo(MailState.PENDING);
-        assertThat(row.getAttempts()).isEqualTo(1);
         assertThat(row.getNextAttemptAt()).isEqualTo(now.plus(Duration.ofMinutes(1)));
         assertThat(row.getLastError()).isEqualTo("could not connect to the mail server");
 
         clock.advance(Duration.ofMinutes(1));
-        mail.deliverDue();
+        deliverUntil(() -> row(key).getAttempts() == 2);
         row = row(key);
         assertThat(row.getAttempts()).isEqualTo(2);
         assertThat(row.getNextAttemptAt()).isEqualTo(now.plus(Duration.ofMinutes(1 + 5)));
@@ -203,6 +202,30 @@ class OutboxSenderTest {
         assertThat(row.getState()).isEqualTo(MailState.SENT);
         assertThat(row.getAttempts()).isEqualTo(3);
         assertThat(row.getLastError()).isNull();
+    }
+
+    @Test
+    void when_the_server_cannot_be_reached_every_due_message_counts_the_attempt_and_the_run_stops() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock.set(now);
+        mail.stopServer();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < settings.batchSize() * 2 + 1; i++) {
+            String key = TestData.unique("test-unreachable");
+            keys.add(key);
+            enqueue(key, address(), null);
+        }
+
+        OutboxSender.Run run = mail.deliverDue();
+
+        assertThat(run.sent()).isZero();
+        assertThat(run.retried()).isEqualTo(settings.batchSize());
+        // while the server is down a run handles one batch; later runs reach the rest
+        deliverUntil(() -> keys.stream().allMatch(key -> row(key).getAttempts() >= 1));
+        for (String key : keys) {
+            assertThat(row(key).getState()).isEqualTo(MailState.PENDING);
+            assertThat(row(key).getLastError()).isEqualTo("could not connect to the mail server");
+        }
     }
 
     @Test
@@ -229,12 +252,11 @@ class OutboxSenderTest {
         enqueue(key, to, null);
         try (StubSmtpServer server = new StubSmtpServer("550 5.1.1 <" + to + ">: no such user")) {
             mail.deliverDue();
-            int refused = server.recipientsRefused();
-            assertThat(refused).isPositive();
+            assertThat(server.recipientsRefused(to)).isEqualTo(1);
 
             clock.set(Instant.now().plus(Duration.ofDays(1)));
             mail.deliverDue();
-            assertThat(server.recipientsRefused()).as("no second attempt").isEqualTo(refused);
+            assertThat(server.recipientsRefused(to)).as("no second attempt").isEqualTo(1);
         }
 
         var row = row(key);
@@ -265,7 +287,8 @@ class OutboxSenderTest {
         enqueue(key, address(), null);
 
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
-            mail.deliverDue();
+            int expected = attempt;
+            deliverUntil(() -> row(key).getAttempts() == expected);
             clock.advance(Duration.ofDays(1));
         }
 
@@ -337,6 +360,17 @@ class OutboxSenderTest {
 
         mail.deliverDue();
         assertThat(mail.messagesTo(to)).hasSize(1);
+    }
+
+    /**
+     * Runs the sender until the condition holds. While the server is down a run stops after one batch, and the
+     * shared database may hold other classes' due messages ahead of this test's, so one run may not reach them.
+     */
+    private void deliverUntil(java.util.function.BooleanSupplier done) {
+        for (int run = 0; run < 100 && !done.getAsBoolean(); run++) {
+            mail.deliverDue();
+        }
+        assertThat(done.getAsBoolean()).as("reached within 100 runs").isTrue();
     }
 
     private void enqueue(String key, String to, String unsubscribeUrl) {

@@ -9,7 +9,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A mail server that answers every recipient with one fixed reply ("550 5.1.1 No such user", "451 4.3.0 Try
@@ -20,7 +21,7 @@ final class StubSmtpServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final String recipientReply;
-    private final AtomicInteger recipients = new AtomicInteger();
+    private final List<String> recipients = new CopyOnWriteArrayList<>();
     private final Thread thread;
 
     StubSmtpServer(String recipientReply) throws IOException {
@@ -31,7 +32,12 @@ final class StubSmtpServer implements AutoCloseable {
 
     /** How many RCPT commands it refused. */
     int recipientsRefused() {
-        return recipients.get();
+        return recipients.size();
+    }
+
+    /** How many RCPT commands for this address it refused (other tests' messages may be sent here too). */
+    int recipientsRefused(String address) {
+        return (int) recipients.stream().filter(line -> line.contains("<" + address + ">")).count();
     }
 
     private void serve() {
@@ -55,7 +61,7 @@ final class StubSmtpServer implements AutoCloseable {
                 case "EHLO", "HELO" -> reply(out, "250 stub.test");
                 case "MAIL" -> reply(out, "250 2.1.0 Ok");
                 case "RCPT" -> {
-                    recipients.incrementAndGet();
+                    recipients.add(line);
                     reply(out, recipientReply);
                 }
                 case "RSET", "NOOP" -> reply(out, "250 2.0.0 Ok");

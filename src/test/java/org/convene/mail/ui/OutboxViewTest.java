@@ -99,6 +99,8 @@ class OutboxViewTest extends KaribuTest {
 
         assertThat(_get(Pre.class, spec -> spec.withId("mail-message-text")).getText())
                 .contains("It moved to Tuesday <10:00>.");
+        assertThat(_find(IFrame.class)).as("made when asked for").isEmpty();
+        _get(Details.class, spec -> spec.withId("mail-message-html")).setOpened(true);
         IFrame frame = _get(IFrame.class);
         assertThat(frame.getElement().getAttribute("sandbox")).isEmpty();
         assertThat(frame.getSrcdoc().orElseThrow()).contains("It moved to Tuesday &lt;10:00&gt;.");
