@@ -17,6 +17,8 @@ import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.convene.programme.AccessFeature;
 import org.convene.programme.ConferenceSummary;
+import org.convene.mail.MailContent;
+import org.convene.mail.MailState;
 import org.convene.organising.HostCoordinatorService;
 import org.convene.programme.HostRef;
 import org.convene.organising.NewHostInvitation;
@@ -58,6 +60,7 @@ import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.ATTENDANCE_INTERVAL;
 import static org.convene.db.Tables.HOST_COORDINATOR;
 import static org.convene.db.Tables.HOST_ORGANISATION;
+import static org.convene.db.Tables.MAIL_OUTBOX;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 
 /**
@@ -155,6 +158,13 @@ class AccessibilityIT {
                 state("session page in high contrast", Who.HIGH_CONTRAST_ATTENDEE, "sessions/{session}"),
                 state("timetable in high contrast", Who.HIGH_CONTRAST_ATTENDEE, "conferences/{slug}"),
                 state("people and roles", Who.ORGANISER, "admin/users"),
+                state("email outbox", Who.ORGANISER, "manage/mail",
+                        page -> page.waitForSelector("vaadin-grid-cell-content:has-text('Your session has moved')")),
+                state("email outbox with a message open", Who.ORGANISER, "manage/mail", page -> {
+                    // (not its HTML version: axe cannot look into a frame that may run no scripts, and waits)
+                    page.click("vaadin-grid-cell-content:has-text('Your session has moved')");
+                    page.waitForSelector("#mail-message-text");
+                }),
                 state("moderation", Who.ORGANISER, "sessions/{session}/moderate"),
                 state("reports index", Who.ORGANISER, "reports"),
                 state("conference report", Who.ORGANISER, "reports/{slug}"),
@@ -307,6 +317,16 @@ class AccessibilityIT {
             asked[1] = saved(qa.ask(sessionId, "How do you involve carers who cannot join online meetings?", false));
         });
         as(voter, () -> qa.vote(asked[1].id(), true));
+        // a failed message for the email page (mail.ui.OutboxView)
+        MailContent moved = MailContent.builder("Your session has moved").paragraph("It now starts at 11am.")
+                .action("See the session", "https://convene.example.test/sessions/" + sessionId)
+                .why("The session is on your agenda.").build();
+        db.insertInto(MAIL_OUTBOX).set(MAIL_OUTBOX.IDEMPOTENCY_KEY, "axe-moved:" + tag).set(MAIL_OUTBOX.KIND, "session-moved")
+                .set(MAIL_OUTBOX.TO_ADDRESS, "priya@example.org").set(MAIL_OUTBOX.SUBJECT, moved.subject())
+                .set(MAIL_OUTBOX.TEXT_BODY, moved.text()).set(MAIL_OUTBOX.HTML_BODY, moved.html())
+                .set(MAIL_OUTBOX.STATE, MailState.FAILED).set(MAIL_OUTBOX.ATTEMPTS, 1)
+                .set(MAIL_OUTBOX.LAST_ERROR, "the mail server refused it for good (SMTP 550)")
+                .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, now).set(MAIL_OUTBOX.CREATED_AT, now).execute();
         for (ConveneUser attendee : List.of(asker, voter)) {
             db.insertInto(ATTENDANCE_INTERVAL)
                     .set(ATTENDANCE_INTERVAL.SESSION_ID, sessionId).set(ATTENDANCE_INTERVAL.USER_ID, attendee.id())

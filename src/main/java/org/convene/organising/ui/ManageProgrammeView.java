@@ -199,7 +199,8 @@ public class ManageProgrammeView extends Div implements BeforeEnterObserver {
                 new ListItem(AdminPage.link("manage/conferences", "Conferences")),
                 new ListItem(AdminPage.link("manage/hosts", "Host organisations")),
                 new ListItem(AdminPage.link("manage/people", "People")),
-                new ListItem(AdminPage.link("manage/import", "Import sessions from a spreadsheet")));
+                new ListItem(AdminPage.link("manage/import", "Import sessions from a spreadsheet")),
+                new ListItem(AdminPage.link("manage/mail", "Email sent by Convene")));
         list.addClassName("cv-manage-links");
         Nav nav = new Nav(list);
         nav.getElement().setAttribute("aria-label", "Set up the programme");

@@ -109,6 +109,7 @@ class ManageProgrammeViewTest extends KaribuTest {
         assertThat(_get(H1.class).getText()).isEqualTo("Manage the programme");
         assertThat(links()).contains("Conferences -> manage/conferences", "Host organisations -> manage/hosts",
                 "People -> manage/people", "Import sessions from a spreadsheet -> manage/import",
+                "Email sent by Convene -> manage/mail",
                 "Add a session -> manage/sessions/new?conference=" + week.slug());
         assertThat(titles()).containsExactly("Welcome", "Carers' cafe", "Council budget");
         Anchor title = (Anchor) GridKt._getCellComponent(grid(), 1, "title");
