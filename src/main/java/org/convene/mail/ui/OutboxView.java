@@ -20,7 +20,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.core.security.Role;
-import org.convene.core.ui.DateTexts;
+import org.convene.core.time.DateTexts;
 import org.convene.core.ui.MainLayout;
 import org.convene.mail.MailState;
 import org.convene.mail.OutboxAdmin;

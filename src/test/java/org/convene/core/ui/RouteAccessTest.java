@@ -100,6 +100,7 @@ class RouteAccessTest extends KaribuTest {
         rule(MyAgendaView.class, RouteParameters::empty, SIGNED_IN);
         rule(AccountView.class, RouteParameters::empty, SIGNED_IN);
         rule(UsersAdminView.class, RouteParameters::empty, EnumSet.of(Persona.ORGANISER));
+        rule(org.convene.mail.ui.OutboxView.class, RouteParameters::empty, EnumSet.of(Persona.ORGANISER));
         // anyone signed in reaches the page; it shows the queue only to the session's facilitators and organisers
         // (ModerationViewTest), because being a facilitator is per session, not a role
         rule(ModerationView.class, () -> new RouteParameters("id", Long.toString(sessionId)), SIGNED_IN);
