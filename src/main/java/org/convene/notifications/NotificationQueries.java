@@ -20,11 +20,14 @@ class NotificationQueries {
         this.db = db;
     }
 
-    /** Everyone with the session on their agenda now, in a fixed order. */
+    /**
+     * Everyone with the session on their agenda now whose address is confirmed, in a fixed order: an address
+     * mistyped at sign-up belongs to someone else, who must not get another person's session news.
+     */
     List<Recipient> withOnAgenda(long sessionId) {
         return db.select(APP_USER.ID, APP_USER.EMAIL)
                 .from(AGENDA_ITEM).join(APP_USER).on(APP_USER.ID.eq(AGENDA_ITEM.USER_ID))
-                .where(AGENDA_ITEM.SESSION_ID.eq(sessionId))
+                .where(AGENDA_ITEM.SESSION_ID.eq(sessionId), APP_USER.EMAIL_CONFIRMED_AT.isNotNull())
                 .orderBy(APP_USER.ID)
                 .fetch(mapping(Recipient::new));
     }

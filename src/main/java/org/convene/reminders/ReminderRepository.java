@@ -25,7 +25,10 @@ class ReminderRepository {
         this.db = db;
     }
 
-    /** Every agenda entry whose session starts in [from, to) and is not cancelled, by person and start. */
+    /**
+     * Every agenda entry whose session starts in [from, to) and is not cancelled, of people whose address is
+     * confirmed (a mistyped address belongs to someone else), by person and start.
+     */
     List<AgendaSession> upcoming(Instant from, Instant to) {
         return db.select(AGENDA_ITEM.USER_ID, APP_USER.EMAIL, REMINDER_SETTING.TIME_ZONE, PROGRAMME_SESSION.ID,
                         PROGRAMME_SESSION.TITLE, PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ENDS_AT,
@@ -36,7 +39,7 @@ class ReminderRepository {
                 .join(APP_USER).on(APP_USER.ID.eq(AGENDA_ITEM.USER_ID))
                 .leftJoin(REMINDER_SETTING).on(REMINDER_SETTING.USER_ID.eq(AGENDA_ITEM.USER_ID))
                 .where(PROGRAMME_SESSION.STARTS_AT.ge(from), PROGRAMME_SESSION.STARTS_AT.lt(to),
-                        PROGRAMME_SESSION.CANCELLED_AT.isNull())
+                        PROGRAMME_SESSION.CANCELLED_AT.isNull(), APP_USER.EMAIL_CONFIRMED_AT.isNotNull())
                 .orderBy(AGENDA_ITEM.USER_ID, PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ID)
                 .fetch(mapping(AgendaSession::new));
     }

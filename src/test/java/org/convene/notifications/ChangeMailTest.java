@@ -177,6 +177,16 @@ class ChangeMailTest {
     }
 
     @Test
+    void an_address_not_yet_confirmed_gets_no_session_news() {
+        db.update(org.convene.db.Tables.APP_USER).setNull(org.convene.db.Tables.APP_USER.EMAIL_CONFIRMED_AT)
+                .where(org.convene.db.Tables.APP_USER.ID.eq(ada.id())).execute();
+
+        assertThat(move(morning, 2, 14, 15)).isInstanceOf(SessionSaveResult.Saved.class);
+
+        assertThat(outbox()).isEmpty();
+    }
+
+    @Test
     void times_are_written_in_the_zone_the_agenda_shows_them_in() {
         ConferenceSummary away = fixture.conference("Far away", "America/New_York", MONDAY, MONDAY.plusDays(4));
         long webinar = fixture.session(away, "Pacing").at(at(1, 10), at(1, 11)).create();

@@ -22,6 +22,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.convene.db.Tables.AGENDA_ITEM;
+import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.MAIL_OUTBOX;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 import static org.convene.db.Tables.REMINDER_SETTING;
@@ -217,6 +218,19 @@ class ReminderJobTest {
         runAt("2036-03-30T07:45:00Z");
         assertThat(outbox(london)).filteredOn(r -> r.get(MAIL_OUTBOX.KIND).equals("reminder-soon"))
                 .singleElement().satisfies(r -> assertThat(r.get(MAIL_OUTBOX.SUBJECT)).isEqualTo("Starts at 9am: Morning"));
+    }
+
+    @Test
+    void an_address_not_yet_confirmed_gets_no_reminders() {
+        ConveneUser unconfirmed = person(null);
+        db.update(APP_USER).setNull(APP_USER.EMAIL_CONFIRMED_AT).where(APP_USER.ID.eq(unconfirmed.id())).execute();
+        long talk = session("Talk", "2036-10-29T12:00:00Z", "2036-10-29T13:00:00Z");
+        onAgenda(unconfirmed, talk);
+
+        runAt("2036-10-28T17:00:00Z");
+        runAt("2036-10-29T11:45:00Z");
+
+        assertThat(keys(unconfirmed)).isEmpty();
     }
 
     @Test
