@@ -3,7 +3,8 @@ package org.convene.materials;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a host sends to add a material, in the order of the form. Exactly one of file and web address is given.
+ * What a host sends to add a material, in the order of the form. At most one of file and web address is given
+ * (neither: a file was to be uploaded, but none came).
  *
  * @param kind null when none was chosen (refused with a message)
  */
@@ -19,6 +20,12 @@ public record MaterialDraft(@Nullable MaterialKind kind, @Nullable String title,
     public static MaterialDraft file(@Nullable MaterialKind kind, @Nullable String title, Publication publication,
                                      UploadedFile file) {
         return new MaterialDraft(kind, title, publication, file, null);
+    }
+
+    /** The host chose to upload a file but none has arrived: refused with a message on the file field. */
+    public static MaterialDraft noFileYet(@Nullable MaterialKind kind, @Nullable String title,
+                                          Publication publication) {
+        return new MaterialDraft(kind, title, publication, null, null);
     }
 
     public static MaterialDraft link(@Nullable MaterialKind kind, @Nullable String title, Publication publication,

@@ -79,10 +79,13 @@ public class MaterialsService {
         String title = checkTitle(draft.title(), problems);
         MaterialQueries.StoredFile file = null;
         String address = null;
-        if (draft.file() != null) {
-            file = checkFile(draft.file(), problems);
-        } else {
+        MaterialDraft.UploadedFile uploaded = draft.file();
+        if (uploaded != null) {
+            file = checkFile(uploaded, problems);
+        } else if (draft.webAddress() != null) {
             address = checkAddress(draft.webAddress(), problems);
+        } else {
+            problems.put(MaterialDraft.FILE, "Choose a file to upload, or give a web address instead");
         }
         if (!problems.isEmpty() || kind == null) {
             return new SaveResult.Invalid<>(problems);
