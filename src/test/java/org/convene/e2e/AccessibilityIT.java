@@ -149,6 +149,11 @@ class AccessibilityIT {
                 state("change a session as a partner host", Who.HOST, "manage/sessions/{session}"),
                 state("publish a recording", Who.ORGANISER, "manage/sessions/{recorded}/recording"),
                 state("cancel a session", Who.ORGANISER, "manage/sessions/{session}/cancel"),
+                state("slides and handouts", Who.ORGANISER, "manage/sessions/{session}/materials"),
+                state("slides and handouts with errors", Who.ORGANISER, "manage/sessions/{session}/materials", page -> {
+                    page.click("#material-add");
+                    page.waitForSelector(".cv-error-summary a[href='#material-kind']");
+                }),
                 state("conferences", Who.ORGANISER, "manage/conferences"),
                 state("create a conference", Who.ORGANISER, "manage/conferences/new"),
                 state("change a conference", Who.ORGANISER, "manage/conferences/{slug}"),

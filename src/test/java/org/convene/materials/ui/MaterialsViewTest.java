@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -204,6 +205,29 @@ class MaterialsViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText("Remove it")));
         assertThat(stored()).isZero();
         assertThat(status()).isEqualTo("Removed “Easy read guide”. Attendees no longer see it.");
+    }
+
+    @Test
+    void hostile_values_in_the_title_and_address_are_answered_by_the_form_not_by_an_error() {
+        login(coordinatorOf(carers));
+        open();
+        radios("material-kind").setValue(MaterialKind.OTHER);
+        radios("material-source").setValue(MaterialsView.Source.LINK);
+        // the values of FormBadInputCorpusTest, whose forms have fixed addresses
+        for (String value : List.of("\u0000", "a\u0000b", "bell\u0007 and escape\u001b[2J", "next line\u0085",
+                "delete\u007f", "x".repeat(100_000), "half \ud800 pair", "\u202eright to left\u200b", "two\nlines",
+                "carriage\rreturn", "'; drop table conference; --", "<script>alert(1)</script>",
+                "\ud83d\ude00".repeat(300), "   ")) {
+            field("material-title").setValue(value);
+            field("material-web-address").setValue("https://example.org/" + value);
+            org.assertj.core.api.Assertions.assertThatCode(MaterialsViewTest::add).as(value).doesNotThrowAnyException();
+            field("material-title").setValue("Fine");
+            field("material-web-address").setValue(value);
+            org.assertj.core.api.Assertions.assertThatCode(MaterialsViewTest::add).as(value).doesNotThrowAnyException();
+        }
+        assertThat(db.select(SESSION_MATERIAL.TITLE).from(SESSION_MATERIAL)
+                .where(SESSION_MATERIAL.SESSION_ID.eq(sessionId)).fetch(SESSION_MATERIAL.TITLE))
+                .allSatisfy(title -> assertThat(title).doesNotContain("\u0000").hasSizeLessThanOrEqualTo(120));
     }
 
     @Test
