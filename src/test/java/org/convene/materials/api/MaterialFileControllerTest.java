@@ -82,14 +82,18 @@ class MaterialFileControllerTest {
     void anyone_downloads_a_published_file_as_an_attachment_of_its_real_type() throws Exception {
         Material slides = add("Caring at home.pdf", MaterialSamples.pdf(), Publication.NOW);
 
-        mvc.perform(get(Material.filePath(slides.id())))
+        var response = mvc.perform(get(Material.filePath(slides.id())))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/pdf"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("Content-Disposition",
                         "attachment; filename=\"Caring at home.pdf\"; filename*=UTF-8''Caring%20at%20home.pdf"))
                 .andExpect(header().string("Content-Length", String.valueOf(MaterialSamples.pdf().length)))
-                .andExpect(content().bytes(MaterialSamples.pdf()));
+                .andExpect(content().bytes(MaterialSamples.pdf()))
+                .andReturn().getResponse();
+        assertThat(response.getHeaders("X-Content-Type-Options")).containsExactly("nosniff");
+        assertThat(response.getHeaders("Cache-Control")).as("no shared cache keeps a file that may be withdrawn")
+                .singleElement().asString().contains("private");
     }
 
     @Test
