@@ -46,11 +46,13 @@ import org.convene.programme.ui.AdminPage;
 import org.convene.programme.ui.ConferenceLinks;
 import org.convene.programme.ui.ManageLinks;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A session's slides, easy-read version and handouts, for its hosts and the organisers: add a file or a web
@@ -106,8 +108,9 @@ public class MaterialsView extends Div implements BeforeEnterObserver, HasDynami
         kind.setItems(MaterialKind.values());
         kind.setItemLabelGenerator(MaterialKind::label);
         title.setId("material-title");
-        title.setMaxLength(MaterialLimits.TITLE_MAX);
-        title.setHelperText("Plain words people will see, like “Slides” or “Easy read guide”");
+        // no maxlength: a longer paste would be cut without a word; the service's message says the limit
+        title.setHelperText("Plain words people will see, like “Slides” or “Easy read guide”, up to "
+                + MaterialLimits.TITLE_MAX + " characters");
         title.setWidthFull();
         source.setId("material-source");
         source.setItems(Source.values());
@@ -197,8 +200,7 @@ public class MaterialsView extends Div implements BeforeEnterObserver, HasDynami
         publication.setValue(Publication.DAY_BEFORE);
         pending = null;
         chosenFile.setText("No file chosen yet.");
-        fileError.setVisible(false);
-        fileArea.removeClassName("cv-field-invalid");
+        hideFileError();
         upload.clearFileList();
         showSource(Source.FILE);
     }
@@ -220,7 +222,11 @@ public class MaterialsView extends Div implements BeforeEnterObserver, HasDynami
     private void renderList(ManagedMaterials managed) {
         listSection.removeAll();
         listSection.setId("materials");
-        listSection.add(new H2("Materials for this session"));
+        H2 listHeading = new H2("Materials for this session");
+        listHeading.setId("materials-heading");
+        // focus lands here after a removal, as the button pressed is gone
+        listHeading.getElement().setAttribute("tabindex", "-1");
+        listSection.add(listHeading);
         if (managed.materials().isEmpty()) {
             listSection.add(new Paragraph("There are no materials yet. Add the first one below."));
             return;
@@ -301,7 +307,14 @@ public class MaterialsView extends Div implements BeforeEnterObserver, HasDynami
                 ? MaterialDraft.link(kind.getValue(), title.getValue(), when, webAddress.getValue())
                 : file == null ? MaterialDraft.noFileYet(kind.getValue(), title.getValue(), when)
                 : MaterialDraft.file(kind.getValue(), title.getValue(), when, file);
-        switch (materials.add(sessionId, draft)) {
+        SaveResult<Material> result;
+        try {
+            result = materials.add(sessionId, draft);
+        } catch (AccessDeniedException refused) {
+            AdminPage.setStatus(status, refusal(refused), "cv-warning");
+            return;
+        }
+        switch (result) {
             case SaveResult.Saved<Material> saved -> {
                 clearForm();
                 ManagedMaterials managed = reload();
@@ -318,7 +331,14 @@ public class MaterialsView extends Div implements BeforeEnterObserver, HasDynami
         if (when == null) {
             return;
         }
-        switch (materials.change(material.id(), material.kind(), material.title(), when)) {
+        SaveResult<Material> result;
+        try {
+            result = materials.change(material.id(), material.kind(), material.title(), when);
+        } catch (AccessDeniedException refused) {
+            AdminPage.setStatus(status, refusal(refused), "cv-warning");
+            return;
+        }
+        switch (result) {
             case SaveResult.Saved<Material> saved -> {
                 ManagedMaterials managed = reload();
                 AdminPage.setStatus(status, "Saved. “" + saved.value().title() + "”: " + MaterialTexts
@@ -332,11 +352,26 @@ public class MaterialsView extends Div implements BeforeEnterObserver, HasDynami
     }
 
     private void remove(Material material) {
-        materials.remove(material.id());
         confirmation = null;
+        try {
+            materials.remove(material.id());
+        } catch (AccessDeniedException refused) {
+            AdminPage.setStatus(status, refusal(refused), "cv-warning");
+            return;
+        }
         reload();
         AdminPage.setStatus(status, "Removed “" + material.title() + "”. Attendees no longer see it.", "cv-success");
-        heading.getElement().executeJs("this.focus()");
+        listSection.getChildren().findFirst().ifPresent(h -> h.getElement().executeJs("this.focus()"));
+    }
+
+    /** A refusal of an action is said in the page, so nothing typed is lost; the list shows what is there now. */
+    private String refusal(AccessDeniedException refused) {
+        try {
+            reload();
+        } catch (AccessDeniedException alsoRefused) {
+            // they may no longer manage this session at all: the message says so
+        }
+        return Objects.requireNonNullElse(refused.getMessage(), "You may not change this session’s materials.");
     }
 
     private ManagedMaterials reload() {

@@ -231,6 +231,24 @@ class MaterialsViewTest extends KaribuTest {
     }
 
     @Test
+    void a_host_who_stops_coordinating_while_the_page_is_open_is_told_in_the_page_and_keeps_what_they_typed() {
+        ConveneUser host = coordinatorOf(carers);
+        login(host);
+        open();
+        radios("material-kind").setValue(MaterialKind.HANDOUT);
+        field("material-title").setValue("Handout");
+        upload("handout.pdf", MaterialSamples.pdf());
+        db.deleteFrom(org.convene.db.Tables.HOST_COORDINATOR)
+                .where(org.convene.db.Tables.HOST_COORDINATOR.USER_ID.eq(host.id())).execute();
+
+        add();
+
+        assertThat(status()).isEqualTo("Only the session's host organisation or an organiser may change it.");
+        assertThat(field("material-title").getValue()).isEqualTo("Handout");
+        assertThat(stored()).isZero();
+    }
+
+    @Test
     void a_coordinator_of_another_host_is_refused_and_an_attendee_cannot_open_the_page() {
         login(coordinatorOf(council));
         open();
