@@ -105,7 +105,10 @@ public class JooqCodegen {
                 enumColumn("org.convene.agenda.AgendaNotice.Kind", "session_change\\.kind"),
                 enumColumn("org.convene.mail.MailState", "mail_outbox\\.state"),
                 enumColumn("org.convene.mail.MailTopic", "mail_preference\\.topic"),
-                enumColumn("org.convene.account.AccountLink.Kind", "account_link\\.kind"));
+                enumColumn("org.convene.account.AccountLink.Kind", "account_link\\.kind"),
+                enumColumn("org.convene.materials.MaterialKind", "session_material\\.kind"),
+                enumColumn("org.convene.materials.FileType", "session_material\\.file_type"),
+                enumColumn("org.convene.materials.Publication", "session_material\\.publish_rule"));
     }
 
     /** A text column whose check constraint lists exactly the enum's names. */

@@ -102,14 +102,26 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.convene.account..", "org.convene.programme..",
                     "org.convene.timetable..", "org.convene.agenda..", "org.convene.recordings..",
                     "org.convene.organising..", "org.convene.exchange..", "org.convene.qa..",
-                    "org.convene.attendance..", "org.convene.demo..", "org.convene.reminders..")
+                    "org.convene.attendance..", "org.convene.demo..", "org.convene.reminders..", "org.convene.materials..")
             .because("core is what every feature shares");
+
+    @ArchTest
+    static final ArchRule materials_uses_only_core_and_programme = noClasses()
+            .that().resideInAPackage("org.convene.materials..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.convene.account..", "org.convene.timetable..",
+                    "org.convene.agenda..", "org.convene.recordings..", "org.convene.organising..",
+                    "org.convene.exchange..", "org.convene.qa..", "org.convene.attendance..", "org.convene.demo..",
+                    "org.convene.mail..")
+            .because("the agenda and the reminders read materials, so materials must not read them "
+                    + "(docs/architecture.md)");
 
     @ArchTest
     static final ArchRule the_session_page_takes_other_features_parts_only_through_its_extension_point = noClasses()
             .that().resideInAPackage("org.convene.timetable..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.convene.qa..", "org.convene.attendance..")
-            .because("qa and attendance contribute SessionPageSection beans; the page never builds their widgets");
+            .should().dependOnClassesThat().resideInAnyPackage("org.convene.qa..", "org.convene.attendance..",
+                    "org.convene.materials..")
+            .because("qa, attendance and materials contribute SessionPageSection beans; the page never builds "
+                    + "their widgets");
 
     @ArchTest
     static final ArchRule every_package_of_ours_is_null_marked = classes()

@@ -125,6 +125,8 @@ class HttpBadInputCorpusTest {
         for (String id : IDS) {
             cases.add(get("join " + id, "/sessions/" + id + "/join", r -> { }));
             cases.add(get("session calendar " + id, "/calendar/sessions/" + id + ".ics", r -> { }));
+            cases.add(get("material file " + id, "/materials/" + id + "/file", r -> { }));
+            cases.add(get("material file as organiser " + id, "/materials/" + id + "/file", this::signedInOrganiser));
             cases.add(get("questions " + id, "/api/sessions/" + id + "/questions", this::asOrganiser));
             cases.add(get("questions csv " + id, "/api/sessions/" + id + "/questions.csv", this::asOrganiser));
             cases.add(get("attendees csv " + id, "/api/reports/sessions/" + id + "/attendees.csv", this::asOrganiser));

@@ -1,15 +1,22 @@
 package org.convene.demo;
 
 import org.convene.core.DemoMode;
+import org.convene.db.Routines;
+import org.convene.materials.FileType;
+import org.convene.materials.MaterialKind;
+import org.convene.materials.Publication;
 import org.convene.programme.PersonRole;
 import org.convene.programme.SessionFormat;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -23,6 +30,8 @@ import static org.convene.db.Tables.CONFERENCE;
 import static org.convene.db.Tables.HOST_ORGANISATION;
 import static org.convene.db.Tables.PERSON;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
+import static org.convene.db.Tables.SESSION_MATERIAL;
+import static org.convene.db.Tables.SESSION_MATERIAL_FILE;
 import static org.convene.db.Tables.SESSION_PERSON;
 import static org.convene.db.Tables.TRACK;
 
@@ -142,6 +151,12 @@ class DemoProgrammeLoader {
                     .set(PROGRAMME_SESSION.BUILT_IN_BREAKS, access.contains(DemoProgramme.Access.BREAKS))
                     .set(PROGRAMME_SESSION.ACCESS_NOTES, session.accessNotes())
                     .returning(PROGRAMME_SESSION.ID).fetchSingle().getId();
+            if (session.accessNotes() != null && session.accessNotes().startsWith(DemoMaterials.PROMISE)) {
+                material(sessionId, MaterialKind.SLIDES, "Slides", FileType.PDF, "welcome-slides.pdf",
+                        DemoMaterials.slides());
+                material(sessionId, MaterialKind.EASY_READ, "Easy read version", FileType.TEXT, "welcome-easy-read.txt",
+                        DemoMaterials.EASY_READ.getBytes(StandardCharsets.UTF_8));
+            }
             int position = 0;
             for (String person : session.people()) {
                 db.insertInto(SESSION_PERSON)
@@ -153,5 +168,25 @@ class DemoProgrammeLoader {
             }
         }
         return sessions.size();
+    }
+
+    /** Published the day before the session, as its notes promise, by the database's one rule (V22). */
+    private void material(long sessionId, MaterialKind kind, String title, FileType type, String name, byte[] bytes) {
+        long id = db.insertInto(SESSION_MATERIAL)
+                .set(SESSION_MATERIAL.SESSION_ID, sessionId)
+                .set(SESSION_MATERIAL.KIND, kind)
+                .set(SESSION_MATERIAL.TITLE, title)
+                .set(SESSION_MATERIAL.FILE_TYPE, type)
+                .set(SESSION_MATERIAL.FILE_SIZE, (long) bytes.length)
+                .set(SESSION_MATERIAL.FILE_NAME, name)
+                .set(SESSION_MATERIAL.PUBLISH_RULE, Publication.DAY_BEFORE)
+                .set(SESSION_MATERIAL.PUBLISH_AT, DSL.select(Routines.materialPublishAt(
+                                DSL.val(Publication.DAY_BEFORE.name()), PROGRAMME_SESSION.STARTS_AT,
+                                PROGRAMME_SESSION.ENDS_AT, DSL.val(DemoProgramme.ZONE), DSL.val(clock.instant())))
+                        .from(PROGRAMME_SESSION).where(PROGRAMME_SESSION.ID.eq(sessionId)).<Instant>asField())
+                .set(SESSION_MATERIAL.CREATED_AT, clock.instant())
+                .returning(SESSION_MATERIAL.ID).fetchSingle().getId();
+        db.insertInto(SESSION_MATERIAL_FILE).set(SESSION_MATERIAL_FILE.MATERIAL_ID, id)
+                .set(SESSION_MATERIAL_FILE.CONTENT, bytes).execute();
     }
 }

@@ -1,5 +1,7 @@
 package org.convene.demo;
 
+import org.convene.materials.FileSniffer;
+import org.convene.materials.FileType;
 import org.convene.IntegrationTest;
 import org.convene.core.DemoMode;
 import org.jooq.DSLContext;
@@ -22,6 +24,7 @@ import static org.convene.db.Tables.CONFERENCE;
 import static org.convene.db.Tables.HOST_COORDINATOR;
 import static org.convene.db.Tables.HOST_ORGANISATION;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
+import static org.convene.db.Tables.SESSION_MATERIAL;
 import static org.convene.db.Tables.TRACK;
 
 @IntegrationTest
@@ -82,6 +85,17 @@ class DemoProgrammeTest {
             // 10am UK summer time is 09:00 UTC
             assertThat(starts.get("Welcome to Co-production Week: co-production in a changing world"))
                     .isEqualTo(Instant.parse("2040-06-04T09:00:00Z"));
+            // the opening session's notes promise slides a day before: published from midnight on Sunday, UK time
+            var slides = db.select(SESSION_MATERIAL.TITLE, SESSION_MATERIAL.FILE_TYPE,
+                            SESSION_MATERIAL.PUBLISH_AT)
+                    .from(SESSION_MATERIAL).join(PROGRAMME_SESSION)
+                    .on(PROGRAMME_SESSION.ID.eq(SESSION_MATERIAL.SESSION_ID))
+                    .where(PROGRAMME_SESSION.CONFERENCE_ID.eq(week.getId()))
+                    .orderBy(SESSION_MATERIAL.ID).fetch();
+            assertThat(slides).extracting(r -> r.value1() + " " + r.value2() + " " + r.value3()).containsExactly(
+                    "Slides PDF 2040-06-02T23:00:00Z", "Easy read version TEXT 2040-06-02T23:00:00Z");
+            assertThat(FileSniffer.sniff(DemoMaterials.slides()))
+                    .contains(FileType.PDF);
             assertThat(db.select(HOST_ORGANISATION.NAME).from(HOST_COORDINATOR)
                     .join(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(HOST_COORDINATOR.HOST_ID))
                     .join(APP_USER).on(APP_USER.ID.eq(HOST_COORDINATOR.USER_ID))

@@ -188,6 +188,22 @@ class AccessibilityIT {
                 state("change a session as a partner host", Who.HOST, "manage/sessions/{session}"),
                 state("publish a recording", Who.ORGANISER, "manage/sessions/{recorded}/recording"),
                 state("cancel a session", Who.ORGANISER, "manage/sessions/{session}/cancel"),
+                state("slides and handouts", Who.ORGANISER, "manage/sessions/{session}/materials"),
+                state("slides and handouts with errors", Who.ORGANISER, "manage/sessions/{session}/materials", page -> {
+                    page.click("#material-add");
+                    page.waitForSelector(".cv-error-summary a[href='#material-kind']");
+                }),
+                // a real upload through Vaadin's UploadHandler, then the list with its publish choice and buttons
+                state("slides and handouts with a file added", Who.ORGANISER, "manage/sessions/{session}/materials",
+                        page -> {
+                            page.locator("#material-kind vaadin-radio-button").first().click();
+                            page.fill("#material-title input", "Slides");
+                            page.setInputFiles("#material-upload input[type=file]", new FilePayload("slides.pdf",
+                                    "application/pdf", org.convene.materials.MaterialSamples.pdf()));
+                            page.waitForSelector("#material-file-chosen:has-text('Chosen: slides.pdf')");
+                            page.click("#material-add");
+                            page.waitForSelector(".cv-material");
+                        }),
                 state("conferences", Who.ORGANISER, "manage/conferences"),
                 state("create a conference", Who.ORGANISER, "manage/conferences/new"),
                 state("change a conference", Who.ORGANISER, "manage/conferences/{slug}"),

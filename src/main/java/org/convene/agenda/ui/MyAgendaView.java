@@ -28,6 +28,8 @@ import org.convene.agenda.AgendaEntry;
 import org.convene.agenda.AgendaNotice;
 import org.convene.agenda.AgendaService;
 import org.convene.agenda.CalendarService;
+import org.convene.materials.Material;
+import org.convene.materials.MaterialsService;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
@@ -48,11 +50,13 @@ import java.util.stream.Collectors;
 @Route(value = "agenda", layout = MainLayout.class)
 @PageTitle("My agenda")
 @StyleSheet("styles/recordings.css")
+@StyleSheet("styles/materials.css")
 @PermitAll
 public class MyAgendaView extends Div implements BeforeEnterObserver {
 
     private final AgendaService agenda;
     private final CalendarService calendars;
+    private final MaterialsService materials;
     private final Clock clock;
     private final H1 heading = new H1("My agenda");
     private final Div status = new Div();
@@ -60,9 +64,10 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
     private final Div content = new Div();
     private final Section feedSection = new Section();
 
-    public MyAgendaView(AgendaService agenda, CalendarService calendars, Clock clock) {
+    public MyAgendaView(AgendaService agenda, CalendarService calendars, MaterialsService materials, Clock clock) {
         this.agenda = agenda;
         this.calendars = calendars;
+        this.materials = materials;
         this.clock = clock;
         addClassName("cv-agenda");
         heading.getElement().setAttribute("tabindex", "-1");
@@ -146,6 +151,9 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
         if (!clashes.isEmpty()) {
             content.add(clashWarning(clashes));
         }
+        // one query for the published slides and handouts of every session listed
+        Map<Long, List<Material>> materialsBySession = materials.publishedFor(
+                entries.stream().map(AgendaEntry::sessionId).toList());
         Map<Long, List<AgendaEntry>> overlapsBySession = clashes.stream()
                 .flatMap(c -> List.of(Map.entry(c.first().sessionId(), c.second()), Map.entry(c.second().sessionId(), c.first())).stream())
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
@@ -164,7 +172,8 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
                 section.add(new H3(DateTexts.day(day)));
                 UnorderedList list = new UnorderedList();
                 list.addClassName("cv-agenda-list");
-                dayEntries.forEach(e -> list.add(entryItem(e, overlapsBySession.getOrDefault(e.sessionId(), List.of()))));
+                dayEntries.forEach(e -> list.add(entryItem(e, overlapsBySession.getOrDefault(e.sessionId(), List.of()),
+                        materialsBySession.getOrDefault(e.sessionId(), List.of()))));
                 section.add(list);
             });
             content.add(section);
@@ -185,7 +194,7 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
         return warning;
     }
 
-    private ListItem entryItem(AgendaEntry entry, List<AgendaEntry> overlaps) {
+    private ListItem entryItem(AgendaEntry entry, List<AgendaEntry> overlaps, List<Material> sessionMaterials) {
         ZonedDateTime start = entry.startsAt().atZone(entry.conferenceZone());
         ZonedDateTime end = entry.endsAt().atZone(entry.conferenceZone());
         Span time = new Span(DateTexts.timeRange(start, end));
@@ -212,6 +221,9 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
             recording.addClassName("cv-agenda-recording");
             item.add(recording);
         }
+        if (!sessionMaterials.isEmpty()) {
+            item.add(materialLinks(entry, sessionMaterials));
+        }
         if (!overlaps.isEmpty()) {
             Span overlap = new Span("Overlaps with " + overlaps.stream().map(o -> "“" + o.title() + "”")
                     .collect(Collectors.joining(" and ")));
@@ -234,6 +246,29 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
         item.add(actions);
         item.addClassName("cv-agenda-item");
         return item;
+    }
+
+    /** "Slides and handouts: Slides (PDF, 2.1 MB), Easy read version (web page)"; each link names its session. */
+    private static Div materialLinks(AgendaEntry entry, List<Material> sessionMaterials) {
+        Div links = new Div(new Span("Slides and handouts: "));
+        links.addClassName("cv-agenda-materials");
+        for (int i = 0; i < sessionMaterials.size(); i++) {
+            Material material = sessionMaterials.get(i);
+            // a file is served by Spring MVC (relative to the app, like every link here), a web address as given
+            Anchor link = new Anchor(material.isFile() ? material.href().substring(1) : material.href(),
+                    material.title() + " (" + (material.isFile() ? material.formatInWords() : "web page") + ")");
+            link.getElement().setAttribute("router-ignore", "");
+            link.getElement().setAttribute("aria-label", material.kind().label() + " for “" + entry.title() + "”: "
+                    + material.title() + " (" + (material.isFile() ? material.formatInWords() : "web page") + ")");
+            if (material.isFile()) {
+                link.getElement().setAttribute("download", "");
+            }
+            if (i > 0) {
+                links.add(new Span(", "));
+            }
+            links.add(link);
+        }
+        return links;
     }
 
     /** @param newToken a token just made, shown this once; null when none was just made */

@@ -180,6 +180,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     private Nav sessionLinks(SessionForEditing editing, ConferenceSummary conference) {
         UnorderedList list = new UnorderedList(
                 new ListItem(AdminPage.link(ConferenceLinks.session(editing.id()), "See the session's public page")),
+                new ListItem(AdminPage.link(ManageLinks.materials(editing.id()), "Add slides and handouts")),
                 new ListItem(AdminPage.link(ManageLinks.recording(editing.id()), "Publish the recording")),
                 new ListItem(AdminPage.link(ManageLinks.cancellation(editing.id()), "Cancel or restore this session")));
         list.addClassName("cv-manage-links");

@@ -21,6 +21,11 @@ public final class ManageLinks {
         return "manage/sessions/" + sessionId + "/recording";
     }
 
+    /** The session's slides and handouts (the materials feature's page). */
+    public static String materials(long sessionId) {
+        return "manage/sessions/" + sessionId + "/materials";
+    }
+
     public static String cancellation(long sessionId) {
         return "manage/sessions/" + sessionId + "/cancel";
     }

@@ -1,5 +1,16 @@
 package org.convene.agenda.ui;
 
+import org.convene.account.AccountFixtures;
+import org.convene.core.SaveResult;
+import org.convene.core.security.Role;
+import org.convene.materials.FileNames;
+import org.convene.materials.Material;
+import org.convene.materials.MaterialDraft;
+import org.convene.materials.MaterialKind;
+import org.convene.materials.MaterialSamples;
+import org.convene.materials.MaterialsService;
+import org.convene.materials.Publication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
@@ -30,6 +41,8 @@ class MyAgendaViewTest extends KaribuTest {
     TestData data;
     @Autowired
     AgendaService agenda;
+    @Autowired
+    MaterialsService materials;
 
     ConveneUser me;
     long webinar;
@@ -48,6 +61,32 @@ class MyAgendaViewTest extends KaribuTest {
         agenda.add(webinar);
         agenda.add(workshop);
         UI.getCurrent().navigate(MyAgendaView.class);
+    }
+
+    @Test
+    void published_slides_and_handouts_are_linked_under_their_session_and_hidden_ones_are_not() {
+        AccountFixtures.actAs(data.user(Role.ORGANISER));
+        Material slides = published(materials.add(webinar,
+                MaterialDraft.file(MaterialKind.SLIDES, "Webinar slides",
+                        Publication.NOW, new MaterialDraft.UploadedFile(
+                                "slides.pdf", MaterialSamples.pdf()))));
+        published(materials.add(workshop, MaterialDraft.link(
+                MaterialKind.HANDOUT, "Hidden handout", Publication.HIDDEN,
+                "https://example.org/handout")));
+        SecurityContextHolder.clearContext();
+
+        openWithBothSessions();
+
+        Anchor link = _get(Anchor.class, spec -> spec.withText("Webinar slides (PDF, "
+                + FileNames.sizeInWords(MaterialSamples.pdf().length) + ")"));
+        assertThat(link.getHref()).isEqualTo("materials/" + slides.id() + "/file");
+        assertThat(link.getElement().getAttribute("aria-label")).startsWith("Slides for “Carers’ voices webinar”: ");
+        assertThat(_get(MyAgendaView.class).getElement().getTextRecursively()).doesNotContain("Hidden handout");
+    }
+
+    private static Material published(
+            SaveResult<Material> result) {
+        return ((SaveResult.Saved<Material>) result).value();
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.convene.organising.ui.HostsAdminView;
 import org.convene.organising.ui.InvitationView;
 import org.convene.organising.ui.ManageProgrammeView;
 import org.convene.agenda.ui.MyAgendaView;
+import org.convene.materials.ui.MaterialsView;
 import org.convene.recordings.ui.RecordingEditorView;
 import org.convene.recordings.ui.RecordingsView;
 import org.convene.organising.ui.SessionCancelView;
@@ -131,6 +132,8 @@ class RouteAccessTest extends KaribuTest {
         rule(RecordingEditorView.class, () -> new RouteParameters("id", Long.toString(sessionId)),
                 EnumSet.of(Persona.HOST, Persona.ORGANISER));
         rule(SessionCancelView.class, () -> new RouteParameters("id", Long.toString(sessionId)),
+                EnumSet.of(Persona.HOST, Persona.ORGANISER));
+        rule(MaterialsView.class, () -> new RouteParameters("id", Long.toString(sessionId)),
                 EnumSet.of(Persona.HOST, Persona.ORGANISER));
         rule(CsvImportView.class, RouteParameters::empty, EnumSet.of(Persona.HOST, Persona.ORGANISER));
         // the hub and the session editor; which sessions a host may change is checked by the service

@@ -191,7 +191,8 @@ class SessionEditorViewTest extends KaribuTest {
         assertThat(text("title").getValue()).isEqualTo("Carers' cafe");
         assertThat(((TimePicker) field(TimePicker.class, "start-time")).getValue()).isEqualTo(LocalTime.of(10, 30));
         assertThat(_find(Anchor.class).stream().map(Anchor::getHref)).contains(
-                "sessions/" + id, "manage/sessions/" + id + "/recording", "manage/sessions/" + id + "/cancel");
+                "sessions/" + id, "manage/sessions/" + id + "/materials", "manage/sessions/" + id + "/recording",
+                "manage/sessions/" + id + "/cancel");
 
         setAsUser(text("title"), "Carers' cafe and chat");
         click("Save changes");

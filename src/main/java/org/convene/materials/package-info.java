@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.materials;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.materials.ui;
+
+import org.jspecify.annotations.NullMarked;
