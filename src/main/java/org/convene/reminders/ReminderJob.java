@@ -1,6 +1,7 @@
 package org.convene.reminders;
 
 import org.convene.core.PublicBaseUrl;
+import org.convene.materials.MaterialsService;
 import org.convene.mail.MailContent;
 import org.convene.mail.MailPreferences;
 import org.convene.mail.MailTopic;
@@ -42,10 +43,12 @@ public class ReminderJob {
     private final MailPreferences preferences;
     private final PublicBaseUrl base;
     private final ReminderProperties properties;
+    private final MaterialsService materials;
     private final Clock clock;
 
     ReminderJob(ReminderRepository reminders, Outbox outbox, OutboxKeys outboxKeys, MailPreferences preferences,
-                PublicBaseUrl base, ReminderProperties properties, Clock clock) {
+                PublicBaseUrl base, ReminderProperties properties, MaterialsService materials, Clock clock) {
+        this.materials = materials;
         this.reminders = reminders;
         this.outbox = outbox;
         this.outboxKeys = outboxKeys;
@@ -93,7 +96,9 @@ public class ReminderJob {
     private OutgoingMail mail(DueReminder reminder, Instant now) {
         String unsubscribe = preferences.unsubscribeUrl(reminder.userId());
         MailContent content = switch (reminder) {
-            case DueReminder.DayBefore d -> ReminderMessages.dayBefore(d, base, unsubscribe);
+            case DueReminder.DayBefore d -> ReminderMessages.dayBefore(d,
+                    materials.publishedBy(d.sessions().stream().map(AgendaSession::sessionId).toList(), now),
+                    base, unsubscribe);
             case DueReminder.Soon s -> ReminderMessages.soon(s, base, unsubscribe);
         };
         String kind = switch (reminder) {

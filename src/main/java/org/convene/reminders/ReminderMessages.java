@@ -9,8 +9,11 @@ import org.convene.programme.AccessFeature;
 import org.convene.programme.SessionAddresses;
 import org.convene.programme.SessionDetail;
 
+import org.convene.materials.Material;
+
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -30,6 +33,15 @@ public final class ReminderMessages {
     }
 
     public static MailContent dayBefore(DueReminder.DayBefore reminder, PublicBaseUrl base, String unsubscribeUrl) {
+        return dayBefore(reminder, Map.of(), base, unsubscribeUrl);
+    }
+
+    /**
+     * The day-before list, with the slides, easy-read versions and handouts of its sessions that are published
+     * when it is sent (the demo programme promises "slides are sent a day before").
+     */
+    public static MailContent dayBefore(DueReminder.DayBefore reminder, Map<Long, List<Material>> materials,
+                                        PublicBaseUrl base, String unsubscribeUrl) {
         List<AgendaSession> sessions = reminder.sessions();
         int count = sessions.size();
         String sessionsWord = count == 1 ? "1 session" : count + " sessions";
@@ -50,8 +62,17 @@ public final class ReminderMessages {
                     new Fact("Access", access(session.access()))));
         }
         mail.links("Session pages", sessions.stream()
-                        .map(s -> new Fact(oneLine(s.title()), SessionAddresses.page(base, s.sessionId()))).toList())
-                .paragraph("You can join each session from " + SessionDetail.JOIN_OPENS_BEFORE.toMinutes()
+                        .map(s -> new Fact(oneLine(s.title()), SessionAddresses.page(base, s.sessionId()))).toList());
+        List<Fact> materialLinks = sessions.stream()
+                .flatMap(s -> materials.getOrDefault(s.sessionId(), List.of()).stream()
+                        .map(m -> new Fact(m.kind().label() + ": " + oneLine(m.title()) + " (" + m.formatInWords()
+                                + "), for " + oneLine(s.title()),
+                                m.isFile() ? base.link(m.href()) : m.href())))
+                .toList();
+        if (!materialLinks.isEmpty()) {
+            mail.links("Slides and handouts to read before", materialLinks);
+        }
+        mail.paragraph("You can join each session from " + SessionDetail.JOIN_OPENS_BEFORE.toMinutes()
                         + " minutes before it starts. We will send you its Join link shortly before.")
                 .action("See your agenda", base.link("/agenda"));
         return end(mail, base, unsubscribeUrl, "these sessions are on your agenda and reminders the day before "

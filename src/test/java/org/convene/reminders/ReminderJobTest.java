@@ -221,6 +221,44 @@ class ReminderJobTest {
     }
 
     @Test
+    void the_day_before_list_links_the_slides_and_handouts_published_by_then_and_not_the_others() {
+        ConveneUser london = person(null);
+        long talk = session("Caring at home", "2036-11-04T10:00:00Z", "2036-11-04T11:00:00Z");
+        onAgenda(london, talk);
+        long slides = material(talk, "SLIDES", "Caring at home slides", "DAY_BEFORE", "2036-11-03T00:00:00Z", "PDF");
+        material(talk, "HANDOUT", "Reading list", "NOW", "2036-11-01T00:00:00Z", null);
+        material(talk, "EASY_READ", "Easy read summary", "AFTER_SESSION", "2036-11-04T11:00:00Z", "PDF");
+        material(talk, "OTHER", "Draft notes", "HIDDEN", null, "PDF");
+
+        runAt("2036-11-03T17:00:00Z");
+
+        assertThat(outbox(london)).singleElement().extracting(r -> r.get(MAIL_OUTBOX.TEXT_BODY)).asString()
+                .contains("Slides and handouts to read before",
+                        "- Slides: Caring at home slides (PDF, 1 KB), for Caring at home: "
+                                + "https://convene.example.test/materials/" + slides + "/file",
+                        "- Handout: Reading list (Web page), for Caring at home: https://example.org/reading")
+                .doesNotContain("Easy read summary", "Draft notes");
+    }
+
+    private long material(long session, String kind, String title, String rule, String publishAt, String fileType) {
+        var insert = db.insertInto(org.convene.db.Tables.SESSION_MATERIAL)
+                .set(org.convene.db.Tables.SESSION_MATERIAL.SESSION_ID, session)
+                .set(org.convene.db.Tables.SESSION_MATERIAL.KIND, org.convene.materials.MaterialKind.valueOf(kind))
+                .set(org.convene.db.Tables.SESSION_MATERIAL.TITLE, title)
+                .set(org.convene.db.Tables.SESSION_MATERIAL.PUBLISH_RULE, org.convene.materials.Publication.valueOf(rule))
+                .set(org.convene.db.Tables.SESSION_MATERIAL.PUBLISH_AT, publishAt == null ? null : Instant.parse(publishAt))
+                .set(org.convene.db.Tables.SESSION_MATERIAL.CREATED_AT, Instant.parse("2036-01-01T00:00:00Z"));
+        if (fileType == null) {
+            insert = insert.set(org.convene.db.Tables.SESSION_MATERIAL.WEB_ADDRESS, "https://example.org/reading");
+        } else {
+            insert = insert.set(org.convene.db.Tables.SESSION_MATERIAL.FILE_TYPE, org.convene.materials.FileType.valueOf(fileType))
+                    .set(org.convene.db.Tables.SESSION_MATERIAL.FILE_SIZE, 1024L)
+                    .set(org.convene.db.Tables.SESSION_MATERIAL.FILE_NAME, "file.pdf");
+        }
+        return insert.returning(org.convene.db.Tables.SESSION_MATERIAL.ID).fetchSingle().getId();
+    }
+
+    @Test
     void an_address_not_yet_confirmed_gets_no_reminders() {
         ConveneUser unconfirmed = person(null);
         db.update(APP_USER).setNull(APP_USER.EMAIL_CONFIRMED_AT).where(APP_USER.ID.eq(unconfirmed.id())).execute();
