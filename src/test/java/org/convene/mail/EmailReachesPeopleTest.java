@@ -42,6 +42,8 @@ class EmailReachesPeopleTest {
     @Autowired
     PasswordResetService resets;
     @Autowired
+    org.convene.account.AccountService accountService;
+    @Autowired
     ReminderJob reminders;
     @Autowired
     MailPreferences preferences;
@@ -71,6 +73,27 @@ class EmailReachesPeopleTest {
         assertThat(MailTestSupport.html(message)).contains("/account/reset-password/").contains("<html lang=\"en-GB\">");
         assertThat(MailTestSupport.header(message, "List-Unsubscribe")).isNull();
         assertThat(MailTestSupport.header(message, "Message-ID")).isNotBlank();
+    }
+
+    @Test
+    void signing_up_and_changing_the_address_send_their_links_and_the_old_address_its_notice() throws Exception {
+        ConveneUser person = accounts.user("Hal Moving");
+        String newEmail = AccountFixtures.uniqueEmail("moved");
+        mail.deliverDue();
+        assertThat(MailTestSupport.text(only(person, "confirm"))).contains("/account/confirm/");
+
+        AccountFixtures.actAs(person);
+        try {
+            AccountFixtures.outsideAnyRequest(() -> accountService.requestAddressChange(AccountFixtures.PASSWORD, newEmail));
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+        mail.deliverDue();
+
+        assertThat(mail.messagesTo(newEmail)).singleElement()
+                .satisfies(m -> assertThat(MailTestSupport.text(m)).contains("/account/confirm/"));
+        assertThat(MailTestSupport.text(only(person, "change your Convene email address")))
+                .contains(newEmail).doesNotContain("/account/confirm/");
     }
 
     @Test

@@ -53,6 +53,10 @@ import static org.convene.db.Tables.PROGRAMME_SESSION;
 @IntegrationTest
 class ChangeMailTest {
 
+    /** Each kind also goes the whole way, through the sender to a real SMTP server. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final org.convene.mail.MailTestSupport mail = new org.convene.mail.MailTestSupport();
+
     private static final LocalDate MONDAY = LocalDate.of(2032, 11, 22);
     private static final String BASE = "https://convene.example.test";
 
@@ -134,6 +138,16 @@ class ChangeMailTest {
         return at(day, hour).atZone(conference.timeZone()).toInstant();
     }
 
+    /** Runs the sender and checks the message arrived at the SMTP server with this subject. */
+    private void arrives(String address, String subject) throws Exception {
+        mail.deliverDue();
+        List<String> subjects = new ArrayList<>();
+        for (var message : mail.messagesTo(address)) {
+            subjects.add(message.getSubject());
+        }
+        assertThat(subjects).contains(subject);
+    }
+
     private List<EnqueuedMail> outbox() {
         return EnqueuedMail.to(db, addresses);
     }
@@ -157,7 +171,7 @@ class ChangeMailTest {
     }
 
     @Test
-    void a_move_is_emailed_only_to_people_with_the_session_on_their_agenda_who_want_changes() {
+    void a_move_is_emailed_only_to_people_with_the_session_on_their_agenda_who_want_changes() throws Exception {
         assertThat(move(morning, 2, 14, 15)).isInstanceOf(SessionSaveResult.Saved.class);
 
         assertThat(outbox()).singleElement().satisfies(mail -> {
@@ -174,6 +188,7 @@ class ChangeMailTest {
             assertThat(mail.unsubscribeUrl()).startsWith(BASE + MailPreferences.UNSUBSCRIBE_PATH);
             assertThat(mail.text()).endsWith(mail.unsubscribeUrl() + "\n");
         });
+        arrives(ada.email(), "Time changed: Caring at home");
     }
 
     @Test
@@ -226,7 +241,7 @@ class ChangeMailTest {
     }
 
     @Test
-    void a_cancellation_is_emailed_with_its_reason_and_so_is_the_restoration() {
+    void a_cancellation_is_emailed_with_its_reason_and_so_is_the_restoration() throws Exception {
         assertThat(changes.cancel(morning, version(morning), "The speaker is unwell"))
                 .isInstanceOf(SessionChangeResult.Done.class);
         assertThat(changes.restore(morning, version(morning))).isInstanceOf(SessionChangeResult.Done.class);
@@ -238,6 +253,8 @@ class ChangeMailTest {
         assertThat(mails.getFirst().text()).contains("The organisers say: The speaker is unwell")
                 .contains("When it was planned: Tuesday 23 November 2032, 10am to 11am (UK time)");
         assertThat(mails.getLast().subject()).isEqualTo("Going ahead after all: Caring at home");
+        arrives(ada.email(), "Cancelled: Caring at home");
+        arrives(ada.email(), "Going ahead after all: Caring at home");
     }
 
     @Test
@@ -272,7 +289,7 @@ class ChangeMailTest {
     }
 
     @Test
-    void a_published_recording_is_emailed_once_with_its_access_features_to_those_who_want_recordings() {
+    void a_published_recording_is_emailed_once_with_its_access_features_to_those_who_want_recordings() throws Exception {
         preferences.set(cy.id(), MailTopic.SESSION_CHANGES, true);
         preferences.set(cy.id(), MailTopic.RECORDINGS, false);
         clock.set(instant(week, 1, 20));
@@ -294,10 +311,11 @@ class ChangeMailTest {
                     .contains(BASE + "/recordings?conference=" + week.slug());
             assertThat(mail.unsubscribeUrl()).isNotNull();
         });
+        arrives(ada.email(), "Recording ready: Caring at home");
     }
 
     @Test
-    void a_new_facilitator_is_told_with_the_moderation_link_even_with_every_topic_off() {
+    void a_new_facilitator_is_told_with_the_moderation_link_even_with_every_topic_off() throws Exception {
         for (MailTopic topic : MailTopic.values()) {
             preferences.set(bo.id(), topic, false);
         }
@@ -315,10 +333,11 @@ class ChangeMailTest {
                     .contains("You get this because an organiser made you a facilitator of this session in Convene.");
             assertThat(mail.unsubscribeUrl()).isNull();
         });
+        arrives(bo.email(), "You are a facilitator of Caring at home");
     }
 
     @Test
-    void an_invitation_is_emailed_to_the_address_the_organiser_gave_with_the_link_they_see() {
+    void an_invitation_is_emailed_to_the_address_the_organiser_gave_with_the_link_they_see() throws Exception {
         String invitee = "Invitee-" + fixture.tag() + "@Example.org";
         addresses.add(invitee.toLowerCase(java.util.Locale.ROOT));
 
@@ -333,6 +352,7 @@ class ChangeMailTest {
             assertThat(mail.text()).contains("Accept the invitation:\n" + BASE + invitation.path() + "\n");
             assertThat(mail.unsubscribeUrl()).isNull();
         });
+        arrives(invitee.toLowerCase(java.util.Locale.ROOT), "Invitation to coordinate " + carers.name());
     }
 
     @Test

@@ -35,6 +35,11 @@ import static org.convene.db.Tables.REMINDER_SETTING;
 @IntegrationTest
 class ReminderJobTest {
 
+    /** The day-before list also goes the whole way, through the sender to a real SMTP server. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final org.convene.mail.MailTestSupport mail = new org.convene.mail.MailTestSupport();
+
+
     @Autowired
     ReminderJob job;
     @Autowired
@@ -142,6 +147,10 @@ class ReminderJobTest {
         assertThat(monday31.get(MAIL_OUTBOX.TEXT_BODY)).contains("Turn off all email reminders and updates:\n"
                 + unsubscribe);
         assertThat(monday31.get(MAIL_OUTBOX.HTML_BODY)).contains("href=\"" + unsubscribe + "\"");
+
+        mail.deliverDue();
+        assertThat(mail.messagesTo(london.email())).extracting(m -> m.getSubject())
+                .contains("Tomorrow: 2 sessions on your agenda (Monday 31 March)");
     }
 
     @Test
