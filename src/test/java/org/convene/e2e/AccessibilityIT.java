@@ -158,9 +158,9 @@ class AccessibilityIT {
                 state("session page in high contrast", Who.HIGH_CONTRAST_ATTENDEE, "sessions/{session}"),
                 state("timetable in high contrast", Who.HIGH_CONTRAST_ATTENDEE, "conferences/{slug}"),
                 state("people and roles", Who.ORGANISER, "admin/users"),
-                state("email outbox", Who.ORGANISER, "manage/mail",
-                        page -> page.waitForSelector("vaadin-grid-cell-content:has-text('Your session has moved')")),
+                state("email outbox", Who.ORGANISER, "manage/mail", AccessibilityIT::showFailedMail),
                 state("email outbox with a message open", Who.ORGANISER, "manage/mail", page -> {
+                    showFailedMail(page);
                     // (not its HTML version: axe cannot look into a frame that may run no scripts, and waits)
                     page.click("vaadin-grid-cell-content:has-text('Your session has moved')");
                     page.waitForSelector("#mail-message-text");
@@ -511,5 +511,15 @@ class AccessibilityIT {
         String name = state.replaceAll("[^a-z0-9]+", "-");
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                 .setPath(Paths.get("target", "screenshots", name + "-" + width + ".png")));
+    }
+
+    /**
+     * The other browser tests leave newer messages in the outbox (sign-ups, reset links), so the failed one this
+     * class wrote is found with the page's own state filter, as an operator would.
+     */
+    private static void showFailedMail(com.microsoft.playwright.Page page) {
+        page.click("#mail-state-filter");
+        page.click("vaadin-select-item:has-text('Failed')");
+        page.waitForSelector("vaadin-grid-cell-content:has-text('Your session has moved')");
     }
 }
