@@ -8,6 +8,9 @@ import org.springframework.transaction.annotation.Transactional;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,6 +62,27 @@ public class MailPreferences {
     public String unsubscribeUrl(long userId) {
         String token = preferences.token(userId).orElseGet(() -> preferences.tokenOrInsert(userId, newToken()));
         return baseUrl.link(UNSUBSCRIBE_PATH + token);
+    }
+
+    /**
+     * Of these people, those who want the topic, each with their one-click address, in the order given: what
+     * {@link #wants} and {@link #unsubscribeUrl} say one by one, in two reads for a whole audience (a moved
+     * plenary reaches thousands of agendas inside the organiser's save).
+     */
+    public Map<Long, String> unsubscribeUrlsOfThoseWanting(List<Long> userIds, MailTopic topic) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        Set<Long> declined = preferences.declined(userIds, topic);
+        Map<Long, String> tokens = preferences.tokens(userIds);
+        Map<Long, String> urls = new LinkedHashMap<>();
+        for (long userId : userIds) {
+            if (!declined.contains(userId)) {
+                String token = tokens.get(userId);
+                urls.put(userId, token == null ? unsubscribeUrl(userId) : baseUrl.link(UNSUBSCRIBE_PATH + token));
+            }
+        }
+        return urls;
     }
 
     /**

@@ -3,7 +3,10 @@ package org.convene.mail;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,6 +55,21 @@ class MailPreferencesRepository {
                 .onConflict(MAIL_UNSUBSCRIBE_TOKEN.USER_ID).doNothing()
                 .execute();
         return token(userId).orElseThrow();
+    }
+
+    /** Of these people, those who turned the topic off. */
+    Set<Long> declined(Collection<Long> userIds, MailTopic topic) {
+        return new HashSet<>(db.select(MAIL_PREFERENCE.USER_ID).from(MAIL_PREFERENCE)
+                .where(MAIL_PREFERENCE.USER_ID.in(userIds), MAIL_PREFERENCE.TOPIC.eq(topic),
+                        MAIL_PREFERENCE.WANTED.isFalse())
+                .fetch(MAIL_PREFERENCE.USER_ID));
+    }
+
+    /** The tokens these people already have. */
+    Map<Long, String> tokens(Collection<Long> userIds) {
+        return db.select(MAIL_UNSUBSCRIBE_TOKEN.USER_ID, MAIL_UNSUBSCRIBE_TOKEN.TOKEN).from(MAIL_UNSUBSCRIBE_TOKEN)
+                .where(MAIL_UNSUBSCRIBE_TOKEN.USER_ID.in(userIds))
+                .fetchMap(MAIL_UNSUBSCRIBE_TOKEN.USER_ID, MAIL_UNSUBSCRIBE_TOKEN.TOKEN);
     }
 
     Optional<Long> userOfToken(String token) {

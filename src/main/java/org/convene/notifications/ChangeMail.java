@@ -26,6 +26,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -139,11 +141,14 @@ class ChangeMail {
                            Function<String, MailContent> content) {
         Instant now = clock.instant();
         int added = 0;
-        for (NotificationQueries.Recipient person : people.withOnAgenda(session.id())) {
-            if (!preferences.wants(person.userId(), topic)) {
+        List<NotificationQueries.Recipient> onAgenda = people.withOnAgenda(session.id());
+        Map<Long, String> wanting = preferences.unsubscribeUrlsOfThoseWanting(
+                onAgenda.stream().map(NotificationQueries.Recipient::userId).toList(), topic);
+        for (NotificationQueries.Recipient person : onAgenda) {
+            String unsubscribe = wanting.get(person.userId());
+            if (unsubscribe == null) {
                 continue;
             }
-            String unsubscribe = preferences.unsubscribeUrl(person.userId());
             if (outbox.enqueue(new OutgoingMail(kind + ":" + person.userId() + ":" + changeId, kind,
                     person.userId(), person.email(), content.apply(unsubscribe), unsubscribe, now))) {
                 added++;
