@@ -15,6 +15,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
+import org.convene.programme.ui.SessionViewSection;
+import org.springframework.beans.factory.ObjectProvider;
 import jakarta.annotation.security.RolesAllowed;
 import org.convene.attendance.AttendanceReportService;
 import org.convene.attendance.AttendanceReportService.Table;
@@ -44,9 +46,12 @@ public class SessionReportView extends Div implements BeforeEnterObserver, HasDy
 
     private final AttendanceReportService reports;
     private final CurrentUser currentUser;
+    private final List<SessionViewSection> sections;
     private String title = "Session attendance - Convene";
 
-    public SessionReportView(AttendanceReportService reports, CurrentUser currentUser) {
+    public SessionReportView(AttendanceReportService reports, CurrentUser currentUser,
+                             ObjectProvider<SessionViewSection> sections) {
+        this.sections = SessionViewSection.on(SessionViewSection.View.REPORT, sections.orderedStream().toList());
         this.reports = reports;
         this.currentUser = currentUser;
         addClassName("cv-report");
@@ -78,7 +83,9 @@ public class SessionReportView extends Div implements BeforeEnterObserver, HasDy
                 : new Paragraph(ReportPage.link("reports/" + report.conference().slug() + "/hosts/" + f.hostId(),
                         "Back to the report for " + f.hostName()));
         add(lead, back);
-        add(figures(f, zone), chart(report, zone), attendees(f, zone), downloads(f));
+        add(figures(f, zone), chart(report, zone), attendees(f, zone));
+        sections.forEach(section -> section.create(id, zone).ifPresent(this::add));
+        add(downloads(f));
     }
 
 

@@ -21,6 +21,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
+import org.convene.programme.ui.SessionViewSection;
+import org.springframework.beans.factory.ObjectProvider;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
 import org.convene.core.ui.IdParameter;
@@ -84,10 +86,13 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
     private final ModerationSection publicQuestions;
     private final ModerationSection handled;
     private final OnBehalfForm onBehalf = new OnBehalfForm();
+    private final List<SessionViewSection> sections;
 
     public ModerationView(QaService qa, QaModerationService moderation, QaExportService export, QaLiveUpdates live,
-                          BoardPush push, ProgrammeService programme, Clock clock) {
+                          BoardPush push, ProgrammeService programme, Clock clock,
+                          ObjectProvider<SessionViewSection> sections) {
         this.qa = qa;
+        this.sections = SessionViewSection.on(SessionViewSection.View.MODERATION, sections.orderedStream().toList());
         this.moderation = moderation;
         this.export = export;
         this.programme = programme;
@@ -152,6 +157,7 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
         liveRegion.getElement().setAttribute("aria-live", "polite");
         liveRegion.getElement().setAttribute("aria-atomic", "true");
         add(links(session), status);
+        sections.forEach(section -> section.create(sessionId, zone).ifPresent(this::add));
 
         add(settings, countsSection(), queue, publicQuestions, onBehalf, handled,
                 liveRegion);

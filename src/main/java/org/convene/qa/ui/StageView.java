@@ -16,6 +16,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
+import org.convene.programme.ui.SessionViewSection;
+import org.springframework.beans.factory.ObjectProvider;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.convene.core.ui.IdParameter;
 import org.convene.programme.ProgrammeService;
@@ -27,6 +29,7 @@ import org.convene.qa.QuestionState;
 import org.convene.qa.QuestionView;
 import org.jspecify.annotations.Nullable;
 
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +50,7 @@ public class StageView extends Main implements BeforeEnterObserver, HasDynamicTi
     private final QaService qa;
     private final ProgrammeService programme;
     private final LiveRefresh liveRefresh;
+    private final List<SessionViewSection> sections;
 
     private long sessionId;
     private String pageTitle = "Stage";
@@ -57,8 +61,10 @@ public class StageView extends Main implements BeforeEnterObserver, HasDynamicTi
     private final Section nextSection = new Section();
     private final OrderedList next = new OrderedList();
 
-    public StageView(QaService qa, QaLiveUpdates live, BoardPush push, ProgrammeService programme) {
+    public StageView(QaService qa, QaLiveUpdates live, BoardPush push, ProgrammeService programme,
+                     ObjectProvider<SessionViewSection> sections) {
         this.qa = qa;
+        this.sections = SessionViewSection.on(SessionViewSection.View.STAGE, sections.orderedStream().toList());
         this.programme = programme;
         this.liveRefresh = new LiveRefresh(live, push::schedule, this::refresh);
         addClassName("cv-stage");
@@ -90,6 +96,8 @@ public class StageView extends Main implements BeforeEnterObserver, HasDynamicTi
         pageTitle = "Stage: " + session.get().title();
         title.setText(session.get().title());
         add(title, onStage, nextSection);
+        ZoneId zone = session.get().conference().timeZone();
+        sections.forEach(section -> section.create(sessionId, zone).ifPresent(this::add));
         show(qa.snapshot(sessionId));
         getUI().ifPresent(ui -> liveRefresh.start(ui, sessionId));
     }
