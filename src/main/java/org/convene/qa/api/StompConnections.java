@@ -49,6 +49,7 @@ class StompConnections {
         private volatile @Nullable UsernamePasswordAuthenticationToken principal;
         private volatile Instant checkedAt = Instant.EPOCH;
         private volatile boolean anonymousCounted;
+        private boolean revoked;
         private volatile @Nullable String errorsSubscription;
 
         private Connection(String id, String clientAddress) {
@@ -87,6 +88,21 @@ class StompConnections {
         void expireCredentials() {
             checkedAt = Instant.EPOCH;
             moderationCheckedAt.clear();
+        }
+
+        /** Marks the token revoked for this connection; true only the first time. */
+        boolean revoke() {
+            expireCredentials();
+            synchronized (this) {
+                boolean first = !revoked;
+                revoked = true;
+                return first;
+            }
+        }
+
+        boolean actsFor(long userId) {
+            UsernamePasswordAuthenticationToken p = principal;
+            return p != null && p.getPrincipal() instanceof ConveneUser user && user.id() == userId;
         }
 
         void refresh(ConveneUser user) {
@@ -140,7 +156,7 @@ class StompConnections {
 
         boolean moderationFresh(long qaSessionId) {
             Instant checked = moderationCheckedAt.get(qaSessionId);
-            return checked != null && clock.instant().isBefore(checked.plus(limits.checkInterval()));
+            return checked != null && clock.instant().isBefore(checked.plus(limits.moderationInterval()));
         }
 
         void moderationConfirmed(long qaSessionId) {
@@ -179,6 +195,10 @@ class StompConnections {
                     + " address. Close one, or connect with a token.");
         }
         connection.anonymousCounted = true;
+    }
+
+    List<Connection> all() {
+        return List.copyOf(connections.values());
     }
 
     /** The connections that signed in with this token. */

@@ -2,6 +2,7 @@ package org.convene.qa.api;
 
 import org.convene.account.ApiTokenRevoked;
 import org.convene.account.ApiTokenService;
+import org.convene.core.live.LiveNotices;
 import org.convene.core.security.ConveneUser;
 import org.convene.qa.QaService;
 import org.jspecify.annotations.Nullable;
@@ -16,9 +17,13 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Keeps a connection from outliving its credentials: the token and the person's roles are read again when a
- * connection acts after {@code convene.stomp.credentials-check-interval}, a revoked token's connections on this
- * node are closed at once, and a moderation subscription ends when its holder may no longer moderate.
+ * Keeps a connection from outliving its credentials. The database tells every node when a token is revoked or a
+ * person's roles or account change (V27's triggers, on the {@value #CHANNEL} channel): a revoked token's connections
+ * close at once on every node, and a changed person's connections read their roles again at their next action.
+ * Otherwise a connection's token and roles are trusted for {@code convene.stomp.credentials-check-interval}, a
+ * backstop for a node that missed a notice, because reading them again on every SEND would cost a busy room a
+ * quarter of its CPU. A moderation subscription ends when its holder may no longer moderate (checked every
+ * {@code convene.stomp.moderation-check-interval}).
  */
 @Component
 class StompCredentials {
@@ -30,11 +35,44 @@ class StompCredentials {
     private final StompConnections connections;
     private final StompReceipts receipts;
 
-    StompCredentials(ApiTokenService tokens, QaService qa, StompConnections connections, StompReceipts receipts) {
+    /** Written by V27__credential_notices.sql's triggers. */
+    static final String CHANNEL = "convene_credentials";
+
+    StompCredentials(ApiTokenService tokens, QaService qa, StompConnections connections, StompReceipts receipts,
+                     LiveNotices notices) {
         this.tokens = tokens;
         this.qa = qa;
         this.connections = connections;
         this.receipts = receipts;
+        notices.listen(CHANNEL, new LiveNotices.Listener() {
+            @Override
+            public void notice(String payload) {
+                changed(payload);
+            }
+
+            @Override
+            public void missed() {
+                connections.all().forEach(StompConnections.Connection::expireCredentials);
+            }
+        });
+    }
+
+    /** 't' and a token id: revoked or deleted; 'u' and a user id: roles, name, address or the account changed. */
+    private void changed(String payload) {
+        if (payload.length() < 2) {
+            return;
+        }
+        long id;
+        try {
+            id = Long.parseLong(payload.substring(1));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        if (payload.charAt(0) == 't') {
+            connections.withToken(id).forEach(this::close);
+        } else if (payload.charAt(0) == 'u') {
+            connections.all().stream().filter(c -> c.actsFor(id)).forEach(StompConnections.Connection::expireCredentials);
+        }
     }
 
     /**
@@ -75,9 +113,13 @@ class StompCredentials {
     /** Closes this node's connections that use the token, once its revocation is committed. */
     @TransactionalEventListener
     void closeConnectionsOf(ApiTokenRevoked event) {
-        for (StompConnections.Connection connection : connections.withToken(event.tokenId())) {
-            log.debug("Closing STOMP connection {}: its token {} was revoked", connection.id, event.tokenId());
-            connection.expireCredentials();
+        connections.withToken(event.tokenId()).forEach(this::close);
+    }
+
+    /** Once per connection: the revoking node hears both its own event and the database's notice. */
+    private void close(StompConnections.Connection connection) {
+        if (connection.revoke()) {
+            log.debug("Closing STOMP connection {}: its token was revoked", connection.id);
             StompRefusal refusal = revokedRefusal();
             receipts.error(connection.id, refusal.code(), refusal.getMessage());
         }

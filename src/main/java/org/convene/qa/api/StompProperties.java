@@ -13,17 +13,24 @@ import java.time.Duration;
  * @param framesPerWindow                   frames a connection may send per {@code frameWindow} (FRAME_BUDGET_EXCEEDED)
  * @param frameWindow                       the window the frame budget refills over
  * @param credentialsCheckInterval          how long a connection's token and roles, once checked, are trusted
- *                                          before the next SEND or moderation frame checks them again
+ *                                          before the next SEND or moderation frame checks them again. Changes to
+ *                                          them reach every node at once (database notices), so this is only the
+ *                                          backstop for a node that missed one
+ * @param moderationCheckInterval           how long a connection's right to moderate a session, once checked, is
+ *                                          trusted: it follows facilitator lists and partner hosts, which send no
+ *                                          notices, and only moderators pay for the check
  */
 @ConfigurationProperties("convene.stomp")
 public record StompProperties(int maxSubscriptionsPerConnection, int maxAnonymousConnectionsPerAddress, int framesPerWindow,
-                       @Nullable Duration frameWindow, @Nullable Duration credentialsCheckInterval) {
+                       @Nullable Duration frameWindow, @Nullable Duration credentialsCheckInterval,
+                       @Nullable Duration moderationCheckInterval) {
 
     static final int DEFAULT_MAX_SUBSCRIPTIONS = 50;
     static final int DEFAULT_MAX_ANONYMOUS_CONNECTIONS = 20;
     static final int DEFAULT_FRAMES_PER_WINDOW = 100;
     static final Duration DEFAULT_FRAME_WINDOW = Duration.ofSeconds(10);
-    static final Duration DEFAULT_CREDENTIALS_CHECK_INTERVAL = Duration.ofSeconds(5);
+    static final Duration DEFAULT_CREDENTIALS_CHECK_INTERVAL = Duration.ofMinutes(10);
+    static final Duration DEFAULT_MODERATION_CHECK_INTERVAL = Duration.ofSeconds(5);
 
     public StompProperties {
         if (maxSubscriptionsPerConnection <= 0) {
@@ -41,6 +48,9 @@ public record StompProperties(int maxSubscriptionsPerConnection, int maxAnonymou
         if (credentialsCheckInterval == null || credentialsCheckInterval.isNegative()) {
             credentialsCheckInterval = DEFAULT_CREDENTIALS_CHECK_INTERVAL;
         }
+        if (moderationCheckInterval == null || moderationCheckInterval.isNegative()) {
+            moderationCheckInterval = DEFAULT_MODERATION_CHECK_INTERVAL;
+        }
     }
 
     Duration window() {
@@ -49,5 +59,9 @@ public record StompProperties(int maxSubscriptionsPerConnection, int maxAnonymou
 
     Duration checkInterval() {
         return credentialsCheckInterval == null ? DEFAULT_CREDENTIALS_CHECK_INTERVAL : credentialsCheckInterval;
+    }
+
+    Duration moderationInterval() {
+        return moderationCheckInterval == null ? DEFAULT_MODERATION_CHECK_INTERVAL : moderationCheckInterval;
     }
 }

@@ -62,6 +62,8 @@ class StompHardeningTest {
     DSLContext db;
     @Autowired
     StompProperties limits;
+    @Autowired
+    StompConnections connections;
 
     long session;
     ConveneUser facilitator;
@@ -201,11 +203,24 @@ class StompHardeningTest {
     }
 
     @Test
-    void a_token_revoked_elsewhere_is_refused_on_the_next_send_once_the_check_interval_has_passed() throws Exception {
+    void a_token_revoked_on_another_node_closes_the_connection_here_at_once() throws Exception {
         RawStompClient client = raw(askerToken);
-        // revoked by another node: no event reaches this one, only the database knows
+        // revoked by another node: no event reaches this one, only the database's notice
         db.update(API_TOKEN).set(API_TOKEN.REVOKED_AT, Instant.now()).where(API_TOKEN.USER_ID.eq(asker.id())).execute();
-        clock.set(Instant.now().plus(Duration.ofMinutes(1)));
+
+        assertRefusedWith(client, "TOKEN_REVOKED");
+    }
+
+    @Test
+    void a_token_revoked_while_this_node_missed_the_notice_is_refused_once_the_check_interval_has_passed() throws Exception {
+        RawStompClient client = raw(askerToken);
+        db.execute("alter table api_token disable trigger api_token_revoked");
+        try {
+            db.update(API_TOKEN).set(API_TOKEN.REVOKED_AT, Instant.now()).where(API_TOKEN.USER_ID.eq(asker.id())).execute();
+        } finally {
+            db.execute("alter table api_token enable trigger api_token_revoked");
+        }
+        clock.set(Instant.now().plus(limits.checkInterval()).plusSeconds(1));
 
         client.send("SEND\ndestination:/app/sessions." + session + ".questions\ncontent-type:application/json\nreceipt:ask\n\n"
                 + "{\"text\":\"Still here?\"}");
@@ -246,12 +261,21 @@ class StompHardeningTest {
         long questionId = qa.snapshot(session).questions().getFirst().id();
 
         db.deleteFrom(USER_ROLE).where(USER_ROLE.USER_ID.eq(organiser.id()), USER_ROLE.ROLE.eq(Role.ORGANISER)).execute();
-        clock.set(Instant.now().plus(Duration.ofMinutes(1)));
+        // the database's notice, not the passing of the check interval, makes the roles read again
+        awaitCredentialsExpired(organiser.id());
 
         assertThat(connection.sendAndAwaitReceipt("/app/questions." + questionId + ".moderate", "{\"action\":\"pin\"}",
                 Duration.ofSeconds(1))).isFalse();
         assertThat(StompTestClient.poll(connection.errors, WAIT).get("code").asString()).isEqualTo("FORBIDDEN");
         assertThat(qa.snapshot(session).questions().getFirst().pinned()).isFalse();
+    }
+
+    private void awaitCredentialsExpired(long userId) throws InterruptedException {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (connections.all().stream().anyMatch(c -> c.actsFor(userId) && c.credentialsFresh())) {
+            assertThat(System.nanoTime()).as("the notice of the changed roles arrived").isLessThan(end);
+            Thread.sleep(20);
+        }
     }
 
     // ---- malformed frames --------------------------------------------------------------------------------------
@@ -287,7 +311,7 @@ class StompHardeningTest {
 
     @Test
     void one_address_may_hold_only_so_many_anonymous_connections_while_token_holders_still_connect() throws Exception {
-        assertThat(new StompProperties(0, 0, 0, null, null).maxAnonymousConnectionsPerAddress()).isEqualTo(20);
+        assertThat(new StompProperties(0, 0, 0, null, null, null).maxAnonymousConnectionsPerAddress()).isEqualTo(20);
         RawStompClient.Frame refusal = null;
         for (int i = 0; i <= limits.maxAnonymousConnectionsPerAddress() && refusal == null; i++) {
             RawStompClient client = RawStompClient.open(port);
