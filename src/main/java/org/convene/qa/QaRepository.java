@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import java.util.Set;
 
 import static org.convene.db.Tables.APP_USER;
@@ -167,35 +169,47 @@ class QaRepository {
                 .where(QUESTION.ID.eq(questionId)).execute();
     }
 
-    /** What a vote needs to know of its question and session, in one read. */
-    record VoteTarget(long sessionId, Long authorId, QuestionState state, Instant endsAt, boolean cancelled) {
+    /** What a vote found of its question and session, and whether it changed the count. */
+    record VoteOutcome(long sessionId, @Nullable Long authorId, QuestionState state, Instant endsAt, boolean cancelled,
+                       boolean changed) {
     }
 
-    Optional<VoteTarget> voteTarget(long questionId) {
-        return db.select(QUESTION.SESSION_ID, QUESTION.AUTHOR_ID, QUESTION.STATE, PROGRAMME_SESSION.ENDS_AT,
-                        PROGRAMME_SESSION.CANCELLED_AT)
-                .from(QUESTION).join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.ID.eq(QUESTION.SESSION_ID))
-                .where(QUESTION.ID.eq(questionId))
-                .fetchOptional(r -> new VoteTarget(r.value1(), r.value2(), r.value3(),
-                        r.value4(), r.value5() != null));
-    }
+    /** The states whose questions take votes, as the column stores them. */
+    private static final String VOTABLE_STATES = Arrays.stream(QuestionState.values())
+            .filter(QuestionState::isPublic).map(state -> "'" + state.name() + "'")
+            .collect(Collectors.joining(", "));
 
     /**
-     * Adds or takes back one person's vote, marks the question's count for the next coalesced announcement and
-     * NOTIFYs the coalescers, all in one statement: a big room casts hundreds of votes a second, and each round
-     * trip to the database is most of a vote's cost. True when the vote changed.
+     * Checks the question and its session, adds or takes back one person's vote, marks the question's count for
+     * the next coalesced announcement and NOTIFYs the coalescers, all in one statement and so one round trip: a
+     * big room casts a thousand votes a second, and each round trip (and each statement jOOQ renders) is most of a
+     * vote's cost. Nothing changes unless the question is public, not the voter's own, and its session neither
+     * cancelled nor over at {@code now}; the caller tells those cases apart from what comes back. Empty when the
+     * question does not exist.
      */
-    boolean castVote(long questionId, long userId, boolean up, Instant now) {
+    Optional<VoteOutcome> castVote(long questionId, long userId, boolean up, Instant now) {
         String change = up
-                ? "insert into question_vote (question_id, user_id, created_at) values (?, ?, cast(? as timestamptz)) "
-                  + "on conflict do nothing returning question_id"
-                : "delete from question_vote where question_id = ? and user_id = ? returning question_id";
-        String sql = "with changed as (" + change + "), "
+                ? "insert into question_vote (question_id, user_id, created_at) "
+                  + "select ?, ?, cast(? as timestamptz) from allowed on conflict do nothing returning question_id"
+                : "delete from question_vote where question_id = ? and user_id = ? "
+                  + "and exists (select 1 from allowed) returning question_id";
+        String sql = "with target as (select q.session_id, q.author_id, q.state, s.ends_at, "
+                + "s.cancelled_at is not null as cancelled from question q "
+                + "join programme_session s on s.id = q.session_id where q.id = ?), "
+                + "allowed as (select 1 from target where state in (" + VOTABLE_STATES + ") "
+                + "and author_id is distinct from ? and not cancelled and ends_at > cast(? as timestamptz)), "
+                + "changed as (" + change + "), "
                 + "counted as (update question set vote_count = vote_count " + (up ? "+" : "-") + " 1, votes_dirty = true "
                 + "where id in (select question_id from changed) returning session_id) "
-                + "select pg_notify('" + VOTES_CHANNEL + "', session_id::text) from counted";
-        Object[] bindings = up ? new Object[]{questionId, userId, now} : new Object[]{questionId, userId};
-        return !db.fetch(sql, bindings).isEmpty();
+                + "select t.session_id, t.author_id, t.state, t.ends_at, t.cancelled, "
+                + "(select count(pg_notify('" + VOTES_CHANNEL + "', session_id::text)) from counted) > 0 as changed "
+                + "from target t";
+        Object[] bindings = up
+                ? new Object[]{questionId, userId, now, questionId, userId, now}
+                : new Object[]{questionId, userId, now, questionId, userId};
+        return db.fetchOptional(sql, bindings).map(r -> new VoteOutcome(r.get(0, Long.class), r.get(1, Long.class),
+                QuestionState.valueOf(r.get(2, String.class)), r.get(3, Instant.class), r.get(4, Boolean.class),
+                r.get(5, Boolean.class)));
     }
 
     /** Moves the duplicate's votes to the target (a person who voted for both keeps one vote) and recounts. */

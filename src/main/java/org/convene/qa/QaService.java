@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -149,27 +150,32 @@ public class QaService {
         return new SaveResult.Saved<>(view(id));
     }
 
-    /** Up-votes (up = true) or takes my vote back. One vote per person per question. */
+    /**
+     * Up-votes (up = true) or takes my vote back. One vote per person per question. One statement, so no
+     * transaction of its own: it checks and writes at once, and a refused vote has written nothing.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public void vote(long questionId, boolean up) {
         ConveneUser user = signedIn("vote");
-        QaRepository.VoteTarget question = repository.voteTarget(questionId).orElseThrow(() ->
-                new QaException(Code.NOT_FOUND, "That question no longer exists."));
-        if (!question.state().isPublic()) {
+        rateLimits.checkVote(user.id());
+        Instant now = clock.instant();
+        QaRepository.VoteOutcome vote = repository.castVote(questionId, user.id(), up, now)
+                .orElseThrow(() -> new QaException(Code.NOT_FOUND, "That question no longer exists."));
+        if (!vote.state().isPublic()) {
             throw new QaException(Code.INVALID_STATE, "You can only vote for questions everyone can see.");
         }
-        if (question.authorId() != null && question.authorId() == user.id()) {
+        if (vote.authorId() != null && vote.authorId() == user.id()) {
             throw new QaException(Code.OWN_QUESTION, "You cannot vote for your own question.");
         }
-        if (question.cancelled()) {
+        if (vote.cancelled()) {
             throw new QaException(Code.CLOSED, "This session has been cancelled, so voting has closed.");
         }
-        if (!clock.instant().isBefore(question.endsAt())) {
+        if (!now.isBefore(vote.endsAt())) {
             throw new QaException(Code.SESSION_OVER, "This session has ended, so voting has closed.");
         }
-        rateLimits.checkVote(user.id());
         // counts are announced by the coalescer, a few times a second at most, not once per vote
-        if (repository.castVote(questionId, user.id(), up, clock.instant())) {
-            QaLiveUpdates.MyVote mine = new QaLiveUpdates.MyVote(question.sessionId(), questionId, up);
+        if (vote.changed()) {
+            QaLiveUpdates.MyVote mine = new QaLiveUpdates.MyVote(vote.sessionId(), questionId, up);
             afterCommit(() -> live.publishMyVote(user.id(), mine));
         }
     }

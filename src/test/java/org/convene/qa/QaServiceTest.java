@@ -29,6 +29,7 @@ import static org.awaitility.Awaitility.await;
 import static org.convene.db.Tables.QA_EVENT;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 import static org.convene.db.Tables.QUESTION;
+import static org.convene.db.Tables.QUESTION_VOTE;
 
 @IntegrationTest
 class QaServiceTest {
@@ -239,6 +240,28 @@ class QaServiceTest {
         qa.vote(question.id(), false);
         assertThat(qa.snapshot(session).questions().getFirst().votes()).isZero();
         assertThat(qa.board(session).myVotes()).isEmpty();
+    }
+
+    @Test
+    void voting_closes_when_the_session_ends_and_a_refused_vote_counts_nothing() {
+        as(asker);
+        QuestionView question = saved(qa.ask(session, "Before the end?", false));
+        Instant endsAt = db.select(PROGRAMME_SESSION.ENDS_AT).from(PROGRAMME_SESSION)
+                .where(PROGRAMME_SESSION.ID.eq(session)).fetchSingle(PROGRAMME_SESSION.ENDS_AT);
+        clock.set(endsAt);
+
+        as(voter);
+        assertThatThrownBy(() -> qa.vote(question.id(), true)).isInstanceOf(QaException.class)
+                .hasMessage("This session has ended, so voting has closed.");
+        assertThat(db.fetchCount(QUESTION_VOTE, QUESTION_VOTE.QUESTION_ID.eq(question.id()))).isZero();
+        assertThat(qa.snapshot(session).questions().getFirst().votes()).isZero();
+    }
+
+    @Test
+    void a_vote_for_a_question_that_no_longer_exists_is_refused_plainly() {
+        as(voter);
+        assertThatThrownBy(() -> qa.vote(Long.MAX_VALUE, true)).isInstanceOf(QaException.class)
+                .hasMessage("That question no longer exists.");
     }
 
     @Test
