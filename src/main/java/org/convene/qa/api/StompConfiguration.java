@@ -101,6 +101,7 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
         registration.interceptors(authorisation);
+        registration.taskExecutor(InboundPriority.executor());
     }
 
     @Override
