@@ -4,7 +4,6 @@ import static org.convene.qa.QaResults.saved;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
@@ -470,7 +469,7 @@ class AccessibilityIT {
         for (int width : new int[]{1280, 360}) {
             page.setViewportSize(width, 900);
             AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
-            results.getViolations().stream().filter(v -> !knownUpstream(v))
+            results.getViolations().stream()
                     .map(v -> width + " px: " + v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
                             + v.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
                             .collect(Collectors.joining(", ")))
@@ -479,32 +478,6 @@ class AccessibilityIT {
         }
         page.setViewportSize(1280, 900);
         assertThat(problems).as("axe violations on %s", state).isEmpty();
-    }
-
-    /**
-     * The two findings we accept, both about Vaadin web components and not ours to fix; any other node or rule
-     * fails the build.
-     * <ul>
-     * <li>vaadin-tabs wraps its slotted tabs in a scroll container (div#scroll tabindex=-1) inside role="tablist",
-     * so axe reports "children which are not allowed: div[tabindex]". The tabs themselves are still audited.</li>
-     * <li>vaadin-grid gives one body cell at a time tabindex=0 (its roving keyboard focus). When that cell holds a
-     * link, axe counts the cell as a pointer target "partially obscured" by the link (WCAG 2.5.8). Clicking the
-     * cell outside the link does nothing, so it is not a target a pointer user aims at; the link itself is still
-     * audited as a target of its own.</li>
-     * </ul>
-     */
-    private static boolean knownUpstream(Rule violation) {
-        return switch (violation.getId()) {
-            case "aria-required-children" -> violation.getNodes().stream().allMatch(node ->
-                    String.valueOf(node.getTarget()).contains("vaadin-tabs")
-                    && String.valueOf(node.getAny()).contains("children which are not allowed: div[tabindex]"));
-            case "target-size" -> violation.getNodes().stream().allMatch(node ->
-                    node.getHtml().startsWith("<td ") && node.getHtml().contains("role=\"gridcell\"")
-                    && node.getAny().stream().anyMatch(check -> check.getMessage().contains("partially obscured"))
-                    && node.getAny().stream().flatMap(check -> check.getRelatedNodes().stream())
-                            .allMatch(related -> related.getHtml().startsWith("<a ")));
-            default -> false;
-        };
     }
 
     private void screenshot(String state, int width) {
