@@ -38,6 +38,15 @@ public record NeedCounts(long sessionId, int onAgenda, int withNeeds, Map<Access
         return lines;
     }
 
+    /** The sentence before the list of lines: who is counted, or that there is nothing to count. */
+    public String lead() {
+        if (onAgenda == 0 || perFeature.isEmpty()) {
+            return summary();
+        }
+        return (onAgenda == 1 ? "1 person has" : onAgenda + " people have") + " this session on their agenda. "
+                + "What they need:";
+    }
+
     /** The whole picture in one sentence, as a host reads it first. */
     public String summary() {
         String people = onAgenda == 1 ? "1 person has" : onAgenda + " people have";

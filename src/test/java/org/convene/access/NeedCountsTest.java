@@ -17,6 +17,7 @@ class NeedCountsTest {
         assertThat(counts.lines()).containsExactly("1 needs British Sign Language (BSL) interpretation",
                 "4 need live captions", "2 need easy read materials");
         assertThat(counts.summary()).startsWith("9 people have this session on their agenda: 1 needs");
+        assertThat(counts.lead()).isEqualTo("9 people have this session on their agenda. What they need:");
     }
 
     @Test
@@ -30,6 +31,7 @@ class NeedCountsTest {
     void nobody_on_the_agenda_or_nobody_with_needs_is_said_in_words() {
         assertThat(new NeedCounts(7, 0, 0, Map.of()).summary())
                 .isEqualTo("Nobody has this session on their agenda yet.");
+        assertThat(new NeedCounts(7, 0, 0, Map.of()).lead()).isEqualTo("Nobody has this session on their agenda yet.");
         assertThat(new NeedCounts(7, 3, 0, Map.of()).summary())
                 .isEqualTo("3 people have this session on their agenda. None of them has recorded an access need.");
         assertThat(new NeedCounts(7, 3, 0, Map.of()).lines()).isEmpty();

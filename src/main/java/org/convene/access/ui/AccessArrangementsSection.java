@@ -47,7 +47,8 @@ class AccessArrangementsSection implements SessionPageSection {
             part.add(new H2("Access arranged"), list);
         }
         if (planning.maySeeCounts(session.id())) {
-            part.add(AccessPlanningPanel.counts(planning.counts(session.id())));
+            part.add(AccessPlanningPanel.counts(new H2(AccessPlanningPanel.COUNTS_HEADING),
+                    planning.counts(session.id())));
         }
         return part.getComponentCount() == 0 ? Optional.empty() : Optional.of(part);
     }

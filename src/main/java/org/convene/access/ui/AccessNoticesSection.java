@@ -65,7 +65,9 @@ class AccessNoticesSection implements AgendaPageSection {
             Button dismiss = new Button("Dismiss", e -> {
                 planning.dismiss(notice.withdrawalId());
                 list.remove(item);
-                status.setText("Dismissed the notice about access for \u201c" + notice.title() + "\u201d.");
+                list.setVisible(list.getComponentCount() > 0);
+                status.setText("Dismissed the notice about access for \u201c" + notice.title() + "\u201d."
+                        + (list.isVisible() ? "" : " There are no other changes to access."));
                 // the button is gone: keep keyboard focus nearby rather than at the top of the page
                 title.getElement().executeJs("this.focus()");
             });

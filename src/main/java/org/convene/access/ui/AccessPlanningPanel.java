@@ -1,5 +1,6 @@
 package org.convene.access.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
@@ -32,6 +33,7 @@ import java.util.Map;
 class AccessPlanningPanel extends Section {
 
     static final String SAVE = "Save access arrangements";
+    static final String COUNTS_HEADING = "What people coming need";
     static final String SMALL_NUMBERS = "These are counts, not names. Small numbers show too: they say how many "
             + "people, never who.";
 
@@ -51,14 +53,15 @@ class AccessPlanningPanel extends Section {
         status.setId("access-planning-status");
 
         add(new H2("Access for this session"));
-        add(counts(planning.counts(sessionId)));
+        add(counts(new H3(COUNTS_HEADING), planning.counts(sessionId)));
         add(arrangements(planning.arrangements(sessionId)));
     }
 
-    static Div counts(NeedCounts counts) {
-        Div part = new Div(new H3("What people need"));
+    /** The counts with the note on small numbers, under a heading of the level the page needs. */
+    static Div counts(Component heading, NeedCounts counts) {
+        Div part = new Div(heading);
         part.addClassName("cv-access-counts");
-        Paragraph summary = new Paragraph(counts.summary());
+        Paragraph summary = new Paragraph(counts.lead());
         summary.setId("access-counts-summary");
         part.add(summary);
         if (!counts.lines().isEmpty()) {
@@ -90,7 +93,7 @@ class AccessPlanningPanel extends Section {
             group.setValue(arrangement.state());
             states.put(arrangement.feature(), group);
             saved.put(arrangement.feature(), arrangement.state());
-            part.add(group);
+            part.add(new Div(group));
         }
         Button save = new Button(SAVE, e -> save());
         save.setId("access-arrangements-save");

@@ -158,7 +158,9 @@ class AccessPartsTest extends KaribuTest {
         UI.getCurrent().navigate(SessionEditorView.class, new RouteParameters("id", Long.toString(care)));
 
         assertThat(_get(Paragraph.class, spec -> spec.withId("access-counts-summary")).getText())
-                .isEqualTo("1 person has this session on their agenda: 1 needs live captions.");
+                .isEqualTo("1 person has this session on their agenda. What they need:");
+        assertThat(_get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("access-counts"))
+                .getElement().getTextRecursively()).isEqualTo("1 needs live captions");
         assertThat(_find(Paragraph.class)).extracting(Paragraph::getText)
                 .contains(AccessPlanningPanel.SMALL_NUMBERS);
         RadioButtonGroup<ArrangementState> captions = arrangement("arrangement-live-captions");
