@@ -37,6 +37,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.convene.db.Tables.ACCESS_NEEDS;
+import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.MAIL_OUTBOX;
 
 /**
@@ -306,6 +307,27 @@ class AccessPlanningServiceTest {
         assertThat(planning.myNotices()).isEmpty();
         AccountFixtures.actAs(bo);
         assertThat(planning.dismiss(notices.getFirst().withdrawalId())).as("not Bo's notice").isFalse();
+    }
+
+    @Test
+    void an_address_not_yet_confirmed_gets_the_agenda_notice_but_no_email() {
+        attendee(ada, true, AccessFeature.EASY_READ);
+        db.update(APP_USER).setNull(APP_USER.EMAIL_CONFIRMED_AT).where(APP_USER.ID.eq(ada.id())).execute();
+        AccountFixtures.actAs(coordinator);
+
+        assertThat(offerOnly(AccessFeature.LIVE_CAPTIONS)).isInstanceOf(SessionSaveResult.Saved.class);
+
+        assertThat(mailTo()).isEmpty();
+        assertThat(noticesOf(ada)).extracting(AccessNotice::feature).containsExactly(AccessFeature.EASY_READ);
+    }
+
+    @Test
+    void needs_go_with_the_account() {
+        attendee(ada, false, AccessFeature.EASY_READ);
+
+        db.deleteFrom(APP_USER).where(APP_USER.ID.eq(ada.id())).execute();
+
+        assertThat(db.fetchExists(ACCESS_NEEDS, ACCESS_NEEDS.USER_ID.eq(ada.id()))).isFalse();
     }
 
     @Test
