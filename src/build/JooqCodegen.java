@@ -108,7 +108,11 @@ public class JooqCodegen {
                 enumColumn("org.convene.account.AccountLink.Kind", "account_link\\.kind"),
                 enumColumn("org.convene.materials.MaterialKind", "session_material\\.kind"),
                 enumColumn("org.convene.materials.FileType", "session_material\\.file_type"),
-                enumColumn("org.convene.materials.Publication", "session_material\\.publish_rule"));
+                enumColumn("org.convene.materials.Publication", "session_material\\.publish_rule"),
+                enumColumn("org.convene.programme.AccessFeature",
+                        "access_need_feature\\.feature|access_arrangement\\.feature|access_withdrawal\\.feature"),
+                enumColumn("org.convene.access.ArrangementState", "access_arrangement\\.state"),
+                enumColumn("org.convene.access.Withdrawal.Kind", "access_withdrawal\\.kind"));
     }
 
     /** A text column whose check constraint lists exactly the enum's names. */

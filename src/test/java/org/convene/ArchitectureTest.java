@@ -102,8 +102,26 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.convene.account..", "org.convene.programme..",
                     "org.convene.timetable..", "org.convene.agenda..", "org.convene.recordings..",
                     "org.convene.organising..", "org.convene.exchange..", "org.convene.qa..",
-                    "org.convene.attendance..", "org.convene.demo..", "org.convene.reminders..", "org.convene.materials..")
+                    "org.convene.attendance..", "org.convene.demo..", "org.convene.reminders..", "org.convene.materials..",
+                    "org.convene.access..")
             .because("core is what every feature shares");
+
+    @ArchTest
+    static final ArchRule access_uses_only_what_it_builds_on = noClasses()
+            .that().resideInAPackage("org.convene.access..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.convene.timetable..", "org.convene.recordings..",
+                    "org.convene.exchange..", "org.convene.qa..", "org.convene.attendance..", "org.convene.demo..",
+                    "org.convene.reminders..", "org.convene.materials..", "org.convene.notifications..")
+            .because("access builds on core, programme, account, agenda, mail and organising (its event and the "
+                    + "session editor's extension point); the pages it adds to reach it only through extension "
+                    + "points (docs/architecture.md)");
+
+    @ArchTest
+    static final ArchRule no_feature_reaches_into_access = noClasses()
+            .that().resideOutsideOfPackages("org.convene.access..", "org.convene.db..")
+            .should().dependOnClassesThat().resideInAPackage("org.convene.access..")
+            .because("the account page, the agenda, the session editor and the session page take access's "
+                    + "parts through their extension points, so no feature depends on it");
 
     @ArchTest
     static final ArchRule materials_uses_only_core_and_programme = noClasses()

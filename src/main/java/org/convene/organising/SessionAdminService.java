@@ -1,9 +1,11 @@
 package org.convene.organising;
 
+import org.convene.programme.AccessFeature;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.NoSuchSessionException;
 import org.convene.programme.PersonRole;
 import org.convene.programme.ProgrammePermissions;
+import org.convene.programme.SessionDetail;
 import org.convene.programme.SessionDraft;
 import org.convene.programme.SessionRules;
 import org.convene.programme.SessionWrites;
@@ -25,6 +27,7 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -222,6 +225,7 @@ public class SessionAdminService {
                 return new SessionSaveResult.OverlapWarning(overlapping);
             }
         }
+        Set<AccessFeature> offeredBefore = programme.session(sessionId).map(SessionDetail::access).orElse(Set.of());
         // The version check in the update itself is what settles a race between two saves.
         long mark = changeEvents.mark(sessionId);
         boolean updated;
@@ -237,6 +241,11 @@ public class SessionAdminService {
         }
         // only a new time is announced (SessionRescheduled); a corrected description or title is not news
         changeEvents.announce(sessionId, mark);
+        Set<AccessFeature> withdrawn = EnumSet.noneOf(AccessFeature.class);
+        offeredBefore.stream().filter(feature -> !draft.offers(feature)).forEach(withdrawn::add);
+        if (!withdrawn.isEmpty()) {
+            events.publishEvent(new AccessFeaturesWithdrawn(sessionId, withdrawn));
+        }
         log.info("Session {} updated to version {} by user {}", sessionId, expectedVersion + 1, user.id());
         return new SessionSaveResult.Saved(sessionId, expectedVersion + 1);
     }

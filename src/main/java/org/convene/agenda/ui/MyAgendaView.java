@@ -21,6 +21,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import org.springframework.beans.factory.ObjectProvider;
 import jakarta.annotation.security.PermitAll;
 import org.convene.core.ui.MainLayout;
 import org.convene.agenda.AgendaClash;
@@ -61,10 +62,14 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
     private final H1 heading = new H1("My agenda");
     private final Div status = new Div();
     private final Section notices = new Section();
+    private final Div contributed = new Div();
+    private final List<AgendaPageSection> sections;
     private final Div content = new Div();
     private final Section feedSection = new Section();
 
-    public MyAgendaView(AgendaService agenda, CalendarService calendars, MaterialsService materials, Clock clock) {
+    public MyAgendaView(AgendaService agenda, CalendarService calendars, MaterialsService materials, Clock clock,
+                        ObjectProvider<AgendaPageSection> sections) {
+        this.sections = sections.orderedStream().toList();
         this.agenda = agenda;
         this.calendars = calendars;
         this.materials = materials;
@@ -74,13 +79,15 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
         status.getElement().setAttribute("role", "status");
         status.addClassName("cv-status");
         notices.addClassName("cv-agenda-notices");
-        add(heading, status, notices, content, feedSection);
+        add(heading, status, notices, contributed, content, feedSection);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         status.setText("");
         renderNotices();
+        contributed.removeAll();
+        sections.forEach(section -> section.create().ifPresent(contributed::add));
         render();
         renderFeed(null);
     }

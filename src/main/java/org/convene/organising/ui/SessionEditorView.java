@@ -39,9 +39,11 @@ import org.convene.organising.SessionForEditing;
 import org.convene.programme.SessionRules;
 import org.convene.organising.SessionSaveResult;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,6 +72,8 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     private final SessionFormFields form = new SessionFormFields();
     private final FacilitatorsSection facilitators = new FacilitatorsSection();
     private final SpeakersSection speakers;
+    private final List<SessionEditorSection> sections;
+    private final Div contributed = new Div();
 
     private @Nullable SessionFormChoices choices;
     private @Nullable SessionForEditing session;
@@ -78,9 +82,11 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     /** The draft an overlap warning was about: "Save anyway" confirms that one, not whatever was typed since. */
     private @Nullable SessionDraft warnedDraft;
 
-    public SessionEditorView(SessionAdminService admin, ProgrammeService programme) {
+    public SessionEditorView(SessionAdminService admin, ProgrammeService programme,
+                             ObjectProvider<SessionEditorSection> sections) {
         this.admin = admin;
         this.programme = programme;
+        this.sections = sections.orderedStream().toList();
         addClassName("cv-manage");
         this.speakers = new SpeakersSection(admin::people);
         facilitators.addPersonListener(this::facilitatorChange);
@@ -171,10 +177,16 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         } else {
             facilitators.show(session.facilitators());
             speakers.show(session.speakers());
-            add(facilitators, speakers);
+            add(facilitators, speakers, contributed);
+            addContributed(session.id());
         }
         add(new Paragraph(AdminPage.link(ManageLinks.withConference(ManageLinks.HUB, conference.slug()),
                 "Back to the sessions of " + conference.name())));
+    }
+
+    private void addContributed(long sessionId) {
+        contributed.removeAll();
+        sections.forEach(section -> section.create(sessionId).ifPresent(contributed::add));
     }
 
     private Nav sessionLinks(SessionForEditing editing, ConferenceSummary conference) {
@@ -250,6 +262,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         pageTitle = "Change a session: " + session.title() + " - Convene";
         UI.getCurrent().getPage().setTitle(getPageTitle());
         form.fill(session);
+        addContributed(session.id());
         confirm("Your changes have been saved.");
     }
 

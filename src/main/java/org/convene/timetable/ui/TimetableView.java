@@ -18,8 +18,6 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.page.ExtendedClientDetails;
-import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -56,7 +54,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A conference's public timetable: one tab per conference day, sessions grouped into time slots
+ * A conference's public timetable: one page per conference day (chosen with {@link DayLinks}), sessions grouped into time slots
  * (side by side on wide screens, stacked on a phone), filters, "happening now" and "next up" markers,
  * and a switch between the conference's time zone and the reader's own.
  * <p>
@@ -91,10 +89,8 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
     private final Div status = new Div();
     private final TimeZoneSwitch zoneSwitch = new TimeZoneSwitch();
     private final Button jumpToNow = new Button("Jump to now");
-    private final TabSheet dayTabs = new TabSheet();
-    private final Map<LocalDate, Tab> tabs = new LinkedHashMap<>();
-    private final Map<Tab, LocalDate> tabDays = new LinkedHashMap<>();
-    private final Map<Tab, Div> panels = new LinkedHashMap<>();
+    private final DayLinks dayLinks = new DayLinks();
+    private final Div dayPanel = new Div();
     private final TimetableFilters filters = new TimetableFilters();
     private final List<SessionCard> cards = new ArrayList<>();
     private final Map<Instant, Section> slots = new LinkedHashMap<>();
@@ -123,13 +119,7 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
                 navigate(e.applyTo(params()));
             }
         });
-
-        dayTabs.addClassName("cv-tt-days");
-        dayTabs.addSelectedChangeListener(e -> {
-            if (!updatingControls && e.getSelectedTab() != null) {
-                navigate(params().withDay(Objects.requireNonNull(tabDays.get(e.getSelectedTab()), "a day per tab")));
-            }
-        });
+        dayPanel.addClassName("cv-tt-day");
     }
 
     @Override
@@ -186,32 +176,15 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
         filters.offer(detail);
         add(filters, status);
 
-        // Changing tabs moves the selection, which must not read as the reader choosing a day.
-        updatingControls = true;
-        try {
-            new ArrayList<>(tabs.values()).forEach(dayTabs::remove);
-            tabs.clear();
-            tabDays.clear();
-            panels.clear();
-            for (LocalDate date : detail.days()) {
-                Div panel = new Div();
-                panel.addClassName("cv-tt-day");
-                Tab tab = dayTabs.add(DateTexts.dayWithoutYear(date), panel);
-                tabs.put(date, tab);
-                tabDays.put(tab, date);
-                panels.put(tab, panel);
-            }
-        } finally {
-            updatingControls = false;
-        }
-        add(dayTabs);
+        dayLinks.setDays(detail.days());
+        add(dayLinks, dayPanel);
     }
 
     /** Brings the controls in line with the URL, then redraws the day. */
     private void apply(TimetableParams requested) {
         ConferenceSummary summary = conference().summary();
         LocalDate requestedDay = requested.day();
-        day = requestedDay != null && tabs.containsKey(requestedDay) ? requestedDay : defaultDay(summary);
+        day = requestedDay != null && dayLinks.has(requestedDay) ? requestedDay : defaultDay(summary);
         // Drop ids this conference does not have, so the controls and the query always agree.
         Set<Long> trackIds = conference().tracks().stream().map(TrackRef::id)
                 .filter(requested.tracks()::contains).collect(Collectors.toSet());
@@ -223,7 +196,6 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
 
         updatingControls = true;
         try {
-            dayTabs.setSelectedTab(tabs.get(day));
             filters.show(params, conference());
         } finally {
             updatingControls = false;
@@ -273,17 +245,17 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
         Set<Long> mine = signedIn ? agenda.mySessionIds() : Set.of();
 
         LocalDate today = summary.isRunning(clock) ? summary.today(clock) : null;
-        tabs.forEach((date, tab) -> {
+        dayLinks.show(conference().days().stream().map(date -> {
             String label = DateTexts.dayWithoutYear(date) + (date.equals(today) ? " (today)" : "");
             if (params().isNarrowed()) {
                 int count = matches.getOrDefault(date, 0);
                 label += ", " + count + (count == 1 ? " match" : " matches");
             }
-            tab.setLabel(label);
-        });
+            return new DayLinks.Day(date, label, address(params().withDay(date)), date.equals(day));
+        }).toList());
 
-        panels.values().forEach(Div::removeAll);
-        Div panel = Objects.requireNonNull(panels.get(tabs.get(day)), "a tab and a panel for every day");
+        Div panel = dayPanel;
+        panel.removeAll();
         cards.clear();
         slots.clear();
         String dayText = DateTexts.dayWithoutYear(day());
@@ -321,15 +293,14 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
         }
         message.add(new Paragraph("No sessions on " + DateTexts.dayWithoutYear(day()) + " match your filters."));
         List<LocalDate> otherDays = matches.entrySet().stream()
-                .filter(e -> e.getValue() > 0 && tabs.containsKey(e.getKey()))
+                .filter(e -> e.getValue() > 0 && dayLinks.has(e.getKey()))
                 .map(Map.Entry::getKey).toList();
         if (!otherDays.isEmpty()) {
             message.add(new Paragraph("Sessions on other days match:"));
             UnorderedList list = new UnorderedList();
             for (LocalDate other : otherDays) {
                 int n = Objects.requireNonNull(matches.get(other), "other days are keys of matches");
-                Anchor link = new Anchor(ConferenceLinks.timetable(conference().summary().slug()) + "?"
-                        + params().withDay(other).toQuery().getQueryString(),
+                Anchor link = new Anchor(address(params().withDay(other)),
                         DateTexts.dayWithoutYear(other) + " (" + n + (n == 1 ? " session)" : " sessions)"));
                 link.getElement().setAttribute("router-link", "");
                 list.add(new ListItem(link));
@@ -385,7 +356,7 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
     }
 
     /**
-     * Marks sessions on now and the next slot to start. "Next up" is only shown on today's tab: on other
+     * Marks sessions on now and the next slot to start. "Next up" is only shown on today's page: on other
      * days it would point at a time that is not next.
      */
     private void refreshMarkers() {
@@ -417,7 +388,7 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
 
     private void jumpToNow() {
         LocalDate today = conference().summary().today(clock);
-        if (!tabs.containsKey(today)) {
+        if (!dayLinks.has(today)) {
             return;
         }
         if (!today.equals(day)) {
@@ -443,6 +414,12 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
                 : "Nothing is on right now. Next up: the " + time + " sessions.");
         section.getChildren().filter(H3.class::isInstance).findFirst()
                 .ifPresent(heading -> heading.getElement().executeJs("this.focus()"));
+    }
+
+    /** The page's address for these choices, as a link (router-link) within the app. */
+    private String address(TimetableParams next) {
+        String query = next.toQuery().getQueryString();
+        return ConferenceLinks.timetable(conference().summary().slug()) + (query.isEmpty() ? "" : "?" + query);
     }
 
     private void navigate(TimetableParams next) {

@@ -73,6 +73,7 @@ class ConferenceReportViewTest extends KaribuTest {
         Grid<SessionFigures> ranking = _get(Grid.class, spec -> spec.withId("session-ranking"));
         assertThat(_size(ranking)).isEqualTo(1);
         assertThat(_get(ranking, 0).attended()).isEqualTo(2);
+        assertThat(ranking.getColumns().getFirst().getKey()).isEqualTo("rank");
         assertThat(_find(CsvDownload.class)).hasSize(3);
     }
 

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.page.ExtendedClientDetails;
-import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import org.convene.KaribuTest;
@@ -151,8 +150,18 @@ class TimetableViewTest extends KaribuTest {
         return _get(CheckboxGroup.class, spec -> spec.withLabel(label));
     }
 
-    private static String selectedTab() {
-        return _get(TabSheet.class).getSelectedTab().getLabel();
+    private static String currentDay() {
+        return _get(DayLinks.class).currentLabel().orElseThrow();
+    }
+
+    private static List<Anchor> dayLinks() {
+        return _get(DayLinks.class).links();
+    }
+
+    /** What the browser does with a router link: navigates to its address (the query separately, see open). */
+    private static void follow(Anchor link) {
+        String[] address = link.getHref().split("\\?", 2);
+        UI.getCurrent().navigate(address[0], QueryParameters.fromString(address.length > 1 ? address[1] : ""));
     }
 
     /** What the browser would report; Karibu's mock browser has no time zone of its own. */
@@ -168,20 +177,23 @@ class TimetableViewTest extends KaribuTest {
 
         assertThat(_get(H1.class).getText()).isEqualTo("Page not found");
         assertThat(_find(TimetableView.class)).isEmpty();
-        assertThat(_find(TabSheet.class)).isEmpty();
+        assertThat(_find(DayLinks.class)).isEmpty();
     }
 
     @Test
-    void heading_title_and_one_tab_per_conference_day_with_the_first_day_selected_before_it_starts() {
+    void heading_title_and_one_day_link_per_conference_day_with_the_first_day_current_before_it_starts() {
         open("");
 
         assertThat(_get(H1.class).getText()).isEqualTo("Co-production Week");
         assertThat(_get(TimetableView.class).getPageTitle()).isEqualTo("Timetable: Co-production Week");
         assertThat(_get(Paragraph.class, spec -> spec.withText("Monday 23 to Friday 27 November 2026"))).isNotNull();
-        TabSheet tabs = _get(TabSheet.class);
-        assertThat(tabs.getTabCount()).isEqualTo(5);
-        assertThat(tabs.getTabAt(4).getLabel()).isEqualTo("Friday 27 November");
-        assertThat(selectedTab()).isEqualTo("Monday 23 November");
+        DayLinks days = _get(DayLinks.class);
+        assertThat(days.getElement().getAttribute("aria-label")).isEqualTo("Days");
+        assertThat(dayLinks()).hasSize(5);
+        assertThat(dayLinks().get(4).getText()).isEqualTo("Friday 27 November");
+        assertThat(dayLinks().get(4).getHref()).isEqualTo("conferences/" + week.slug() + "?day=2026-11-27");
+        assertThat(currentDay()).isEqualTo("Monday 23 November");
+        assertThat(dayLinks().stream().filter(a -> a.getElement().hasAttribute("aria-current"))).hasSize(1);
         assertThat(_find(Button.class, spec -> spec.withText("Jump to now"))).allMatch(b -> !b.isVisible());
     }
 
@@ -191,7 +203,7 @@ class TimetableViewTest extends KaribuTest {
 
         open("");
 
-        assertThat(selectedTab()).isEqualTo("Wednesday 25 November (today)");
+        assertThat(currentDay()).isEqualTo("Wednesday 25 November (today)");
         assertThat(titles()).containsExactly("Wednesday morning", "Wednesday lunch");
     }
 
@@ -215,12 +227,12 @@ class TimetableViewTest extends KaribuTest {
     }
 
     @Test
-    void the_day_is_read_from_the_url_and_choosing_a_tab_puts_it_there() {
+    void the_day_is_read_from_the_url_and_following_a_day_link_puts_it_there() {
         open("day=2026-11-24");
-        assertThat(selectedTab()).isEqualTo("Tuesday 24 November");
+        assertThat(currentDay()).isEqualTo("Tuesday 24 November");
         assertThat(titles()).containsExactly("Tuesday talk");
 
-        _get(TabSheet.class).setSelectedIndex(2);
+        follow(dayLinks().get(2));
 
         assertThat(location()).contains("day=2026-11-25");
         assertThat(titles()).containsExactly("Wednesday morning", "Wednesday lunch");
@@ -231,7 +243,7 @@ class TimetableViewTest extends KaribuTest {
     void a_day_outside_the_conference_falls_back_to_the_default_day() {
         open("day=2027-01-01");
 
-        assertThat(selectedTab()).isEqualTo("Monday 23 November");
+        assertThat(currentDay()).isEqualTo("Monday 23 November");
     }
 
     @Test
@@ -243,8 +255,10 @@ class TimetableViewTest extends KaribuTest {
         assertThat(titles()).containsExactly("Co-producing care plans", "Dementia-friendly design");
         assertThat(location()).contains("track=" + health.id());
         assertThat(status()).isEqualTo("2 sessions match on Monday 23 November.");
-        assertThat(_get(TabSheet.class).getTabAt(0).getLabel()).isEqualTo("Monday 23 November, 2 matches");
-        assertThat(_get(TabSheet.class).getTabAt(1).getLabel()).isEqualTo("Tuesday 24 November, 0 matches");
+        assertThat(dayLinks().get(0).getText()).isEqualTo("Monday 23 November, 2 matches");
+        assertThat(dayLinks().get(1).getText()).isEqualTo("Tuesday 24 November, 0 matches");
+        // the other days keep the filters, so the reader can look there too
+        assertThat(dayLinks().get(1).getHref()).contains("day=2026-11-24").contains("track=" + health.id());
     }
 
     @Test
@@ -338,11 +352,11 @@ class TimetableViewTest extends KaribuTest {
     void jump_to_now_selects_today_and_announces_the_current_slot() {
         clock.set(Instant.parse("2026-11-25T10:30:00Z"));
         open("day=2026-11-23");
-        assertThat(selectedTab()).isEqualTo("Monday 23 November");
+        assertThat(currentDay()).isEqualTo("Monday 23 November");
 
         _click(_get(Button.class, spec -> spec.withText("Jump to now")));
 
-        assertThat(selectedTab()).isEqualTo("Wednesday 25 November (today)");
+        assertThat(currentDay()).isEqualTo("Wednesday 25 November (today)");
         assertThat(location()).contains("day=2026-11-25");
         assertThat(card("Wednesday morning").marker()).isEqualTo(SessionCard.Marker.HAPPENING_NOW);
         assertThat(status()).isEqualTo("Showing what is on now: the 10am sessions.");
@@ -365,7 +379,7 @@ class TimetableViewTest extends KaribuTest {
         open("day=2026-11-23&tz=Pacific/Auckland");
 
         // 10am and 2pm in London are 11pm Monday and 3am Tuesday in Auckland (UTC+13 in November).
-        assertThat(selectedTab()).isEqualTo("Monday 23 November");
+        assertThat(currentDay()).isEqualTo("Monday 23 November");
         assertThat(slotTimes()).containsExactly("11pm", "3am (Tuesday 24 November)");
         assertThat(_find(card("Dementia-friendly design"), Paragraph.class).stream().map(Paragraph::getText))
                 .contains("3am (Tuesday 24 November) to 4am");
