@@ -107,7 +107,8 @@ public class QaPanel extends Div implements AfterNavigationObserver {
         this.push = push;
         this.clock = clock;
         this.announcements = new Announcements(clock);
-        this.questionList = new QuestionList(listHeading, this::vote);
+        this.questionList = new QuestionList(listHeading, this::vote,
+                () -> renderList(Objects.requireNonNull(listBoard, "Show more shows only under a rendered list")));
         addClassName("cv-qa");
 
         stateNote.addClassName("cv-qa-state");

@@ -32,13 +32,14 @@ final class QuestionList extends Div {
     private final Paragraph emptyList = new Paragraph();
     private final KeyedList<QuestionView, QuestionItem> items;
     private final ComponentEventListener<QuestionItem.VoteEvent> onVote;
+    /** Renders the panel's list again ("Show more" raised the limit): the panel knows the board and its order. */
+    private final Runnable renderAgain;
 
     private int limit = QuestionWindow.PAGE_SIZE;
     private QuestionSort sort = QuestionSort.VOTES;
     private ZoneId zone = ZoneId.of("UTC");
-    /** The board and order last rendered, for "Show more" and for a vote's item; the shared lists, not copies. */
+    /** The board last rendered, for a vote's item: the shared list (or it with my vote), never a copy. */
     private @Nullable QaBoard board;
-    private List<QuestionView> ordered = List.of();
     private QuestionWindow window = new QuestionWindow(List.of(), List.of(), 0);
     /** Only while rendering: what each item needs to know about the reader. */
     private Set<Long> mine = Set.of();
@@ -46,8 +47,9 @@ final class QuestionList extends Div {
     /** The question "Show more" last moved focus to, for tests (the browser does the moving). */
     private long focused;
 
-    QuestionList(Component heading, ComponentEventListener<QuestionItem.VoteEvent> onVote) {
+    QuestionList(Component heading, ComponentEventListener<QuestionItem.VoteEvent> onVote, Runnable renderAgain) {
         this.onVote = onVote;
+        this.renderAgain = renderAgain;
         this.items = new KeyedList<>(list, QuestionView::id, q -> newItem(), this::updateItem);
         heading.getElement().setAttribute("tabindex", "-1");
         items.setFocusFallback(heading);
@@ -67,7 +69,6 @@ final class QuestionList extends Div {
     void reset() {
         limit = QuestionWindow.PAGE_SIZE;
         board = null;
-        ordered = List.of();
     }
 
     /**
@@ -77,7 +78,6 @@ final class QuestionList extends Div {
      */
     void render(QaBoard board, List<QuestionView> ordered, QuestionSort sort, ZoneId zone) {
         this.board = board;
-        this.ordered = ordered;
         this.sort = sort;
         this.zone = zone;
         window = QuestionWindow.of(ordered, board.questions(), limit, sort);
@@ -122,10 +122,9 @@ final class QuestionList extends Div {
     }
 
     private void showMore() {
-        QaBoard shown = Objects.requireNonNull(board, "the button shows only under a rendered list");
         Set<Long> before = window.shownIds();
         limit = QuestionWindow.raised(limit);
-        render(shown, ordered, sort, zone);
+        renderAgain.run();
         // keyboard and screen reader users carry on reading where the new questions start
         window.top().stream().filter(q -> !before.contains(q.id())).findFirst()
                 .map(q -> items.get(q.id())).ifPresent(this::focus);
