@@ -109,7 +109,7 @@ final class QuestionList extends Div {
 
     /** What to do to see a new question this page does not show, for the announcement. */
     String notShownHint() {
-        return sort == QuestionSort.VOTES ? "sort by newest" : "choose “Show more questions”";
+        return sort == QuestionSort.VOTES ? "sort by newest" : "use the “Show more” button";
     }
 
     /** Shows the reader's own vote on its item at once, from the board with the vote counted. */
