@@ -113,6 +113,11 @@ class AccessibilityIT {
                 }),
                 state("session page with questions", Who.ANYONE, "sessions/{session}"),
                 state("stage view", Who.ANYONE, "sessions/{session}/stage"),
+                state("session page with more questions than it shows", Who.ANYONE, "sessions/{big}"),
+                state("session page with more questions shown", Who.ANYONE, "sessions/{big}", page -> {
+                    page.click("vaadin-button:has-text('Show 2 more questions')");
+                    page.waitForSelector(".cv-qa-count:has-text('27 questions.')");
+                }),
                 state("log in", Who.ANYONE, "login"),
                 state("log in with errors", Who.ANYONE, "login", page -> {
                     page.click("vaadin-button:has-text('Log in')");
@@ -285,6 +290,7 @@ class AccessibilityIT {
 
     private ProgrammeFixture programme;
     private long sessionId;
+    private long bigSessionId;
     private String slug;
     private long hostId;
     private long recordedId;
@@ -319,7 +325,7 @@ class AccessibilityIT {
                 .summary("How carers and social workers write a care plan together, with examples from three councils.")
                 .access(AccessFeature.BSL_INTERPRETATION, AccessFeature.LIVE_CAPTIONS, AccessFeature.BUILT_IN_BREAKS)
                 .joinUrl("https://meet.example.org/care-plans-" + tag).create();
-        programme.session(week, "Easy read: what co-production means").format(org.convene.programme.SessionFormat.WORKSHOP)
+        bigSessionId = programme.session(week, "Easy read: what co-production means").format(org.convene.programme.SessionFormat.WORKSHOP)
                 .at(now.minus(20, ChronoUnit.MINUTES), now.plus(25, ChronoUnit.MINUTES)).track(practice).host(host)
                 .access(AccessFeature.EASY_READ, AccessFeature.AUDIO_OR_PHONE).create();
         voicesTrackId = voices.id();
@@ -351,6 +357,11 @@ class AccessibilityIT {
             asked[1] = saved(qa.ask(sessionId, "How do you involve carers who cannot join online meetings?", false));
         });
         as(voter, () -> qa.vote(asked[1].id(), true));
+        // more questions than a session page shows at first: the count line, "Just asked" and "Show more"
+        for (int i = 1; i <= 27; i++) {
+            String text = "Question " + i + " about easy read";
+            as(data.user(), () -> saved(qa.ask(bigSessionId, text, false)));
+        }
         // a failed message for the email page (mail.ui.OutboxView)
         MailContent moved = MailContent.builder("Your session has moved").paragraph("It now starts at 11am.")
                 .action("See the session", "https://convene.example.test/sessions/" + sessionId)
@@ -482,6 +493,7 @@ class AccessibilityIT {
     void has_no_wcag_violations(State state) {
         page = context(state.who()).newPage();
         String path = state.path().replace("{session}", Long.toString(sessionId)).replace("{slug}", slug)
+                .replace("{big}", Long.toString(bigSessionId))
                 .replace("{host}", Long.toString(hostId)).replace("{recorded}", Long.toString(recordedId))
                 .replace("{person}", Long.toString(personId)).replace("{voices}", Long.toString(voicesTrackId));
         if (path.contains("{reset}")) {

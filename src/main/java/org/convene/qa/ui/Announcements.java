@@ -25,6 +25,8 @@ final class Announcements {
         /** About the person's own question: always in full. */
         MINE(""),
         NEW_QUESTION("new questions"),
+        /** A new question the page does not show (the list shows only part of a big session): counted, with a hint. */
+        NEW_NOT_SHOWN("new questions"),
         WAITING("new questions waiting for approval"),
         ANSWERED("questions answered"),
         ON_STAGE("questions put on stage"),
@@ -38,7 +40,15 @@ final class Announcements {
         }
     }
 
-    record Item(Kind kind, String sentence) {
+    /**
+     * @param hint for {@link Kind#NEW_NOT_SHOWN}: what to do to see such questions, ending where "to see them"
+     *             follows ("sort by newest"); empty for the others
+     */
+    record Item(Kind kind, String sentence, String hint) {
+
+        Item(Kind kind, String sentence) {
+            this(kind, sentence, "");
+        }
     }
 
     private final Clock clock;
@@ -93,6 +103,12 @@ final class Announcements {
                 byKind.computeIfAbsent(item.kind(), k -> new ArrayList<>()).add(item);
             }
         }
+        List<Item> notShown = byKind.remove(Kind.NEW_NOT_SHOWN);
+        if (notShown != null) {
+            // one sentence about every new question, shown or not, so the numbers add up for the listener
+            List<Item> shown = byKind.remove(Kind.NEW_QUESTION);
+            sentences.add(notShownSummary(shown == null ? 0 : shown.size(), notShown));
+        }
         List<String> counts = new ArrayList<>();
         byKind.forEach((kind, list) -> {
             if (list.size() == 1) {
@@ -106,6 +122,18 @@ final class Announcements {
             sentences.add(Character.toUpperCase(joined.charAt(0)) + joined.substring(1) + ".");
         }
         return String.join(" ", sentences.stream().map(Announcements::sentence).toList());
+    }
+
+    /** "3 new questions; 2 are not in the list shown: sort by newest to see them." */
+    private static String notShownSummary(int shown, List<Item> notShown) {
+        int hidden = notShown.size();
+        if (shown == 0 && hidden == 1) {
+            return notShown.getFirst().sentence();
+        }
+        int all = shown + hidden;
+        return (all == 1 ? "1 new question; " : all + " new questions; ")
+                + (hidden == 1 ? "1 is not in the list shown: " : hidden + " are not in the list shown: ")
+                + notShown.getLast().hint() + (hidden == 1 ? " to see it." : " to see them.");
     }
 
     private static String sentence(String text) {

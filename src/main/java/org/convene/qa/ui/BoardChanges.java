@@ -6,6 +6,7 @@ import org.convene.qa.QuestionState;
 import org.convene.qa.QuestionView;
 import org.convene.qa.ReplyView;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -13,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
 
 /**
@@ -33,8 +36,20 @@ final class BoardChanges {
                 && shown.myVotes().equals(next.myVotes());
     }
 
-    /** What everyone may hear about: new questions, answers, the stage and replies. Never votes, never mine. */
+    /** What everyone may hear about, for a page that shows every question. */
     static List<Announcements.Item> publicChanges(QaBoard before, QaBoard after) {
+        return publicChanges(before, after, id -> true, "");
+    }
+
+    /**
+     * What everyone may hear about: new questions, answers, the stage and replies. Never votes, never mine. A
+     * new question the page does not show is only counted, with what to do to see it.
+     *
+     * @param shown       whether the page shows the question with this id, now that {@code after} is rendered
+     * @param notShownHint what to do to see a question not shown, e.g. "sort by newest"
+     */
+    static List<Announcements.Item> publicChanges(QaBoard before, QaBoard after, LongPredicate shown,
+                                                  String notShownHint) {
         Set<Long> mine = mineIds(after);
         Map<Long, QuestionView> old = byId(before.questions(), Function.identity());
         List<Announcements.Item> said = new ArrayList<>();
@@ -44,8 +59,10 @@ final class BoardChanges {
             }
             QuestionView was = old.get(q.id());
             if (was == null) {
-                said.add(new Announcements.Item(Announcements.Kind.NEW_QUESTION,
-                        "New question: " + QuestionTexts.firstWords(q.text(), 30)));
+                String words = "New question: " + QuestionTexts.firstWords(q.text(), 30);
+                said.add(shown.test(q.id()) ? new Announcements.Item(Announcements.Kind.NEW_QUESTION, words)
+                        : new Announcements.Item(Announcements.Kind.NEW_NOT_SHOWN,
+                        words + " (not in the list shown: " + notShownHint + " to see it)", notShownHint));
                 continue;
             }
             if (was.state() != QuestionState.ANSWERED && q.state() == QuestionState.ANSWERED) {
@@ -117,13 +134,47 @@ final class BoardChanges {
         } else {
             votes.remove(questionId);
         }
-        List<QuestionView> questions = board.questions().stream()
-                .map(q -> q.id() != questionId ? q : new QuestionView(q.id(), q.sessionId(), q.text(), q.authorName(),
-                        q.anonymous(), q.onBehalfOf(), q.state(), q.pinned(), q.votes() + (up ? 1 : -1), q.askedAt(),
-                        q.updatedAt(), q.dismissReason(), q.mergedInto(), q.replies()))
-                .toList();
+        List<QuestionView> questions = board.questions();
+        for (int i = 0; i < questions.size(); i++) {
+            QuestionView q = questions.get(i);
+            if (q.id() == questionId) {
+                // voting again on the same question replaces the replacement, so toggling builds no chain
+                List<QuestionView> base = questions instanceof OneReplaced r && r.index == i ? r.shared : questions;
+                questions = new OneReplaced(base, i, new QuestionView(q.id(), q.sessionId(), q.text(),
+                        q.authorName(), q.anonymous(), q.onBehalfOf(), q.state(), q.pinned(), q.votes() + (up ? 1 : -1),
+                        q.askedAt(), q.updatedAt(), q.dismissReason(), q.mergedInto(), q.replies()));
+                break;
+            }
+        }
         return new QaBoard(board.sessionId(), board.seq(), board.settings(), questions, board.mine(), Set.copyOf(votes),
                 board.signedIn(), board.canModerate(), board.sessionOver());
+    }
+
+    /**
+     * The shared board's list with one question replaced. A copy of the list would be this page's own copy of
+     * every question of a big session, held for as long as the list is paused.
+     */
+    private static final class OneReplaced extends AbstractList<QuestionView> implements RandomAccess {
+
+        private final List<QuestionView> shared;
+        private final int index;
+        private final QuestionView replaced;
+
+        OneReplaced(List<QuestionView> shared, int index, QuestionView replaced) {
+            this.shared = shared;
+            this.index = index;
+            this.replaced = replaced;
+        }
+
+        @Override
+        public QuestionView get(int i) {
+            return i == index ? replaced : shared.get(i);
+        }
+
+        @Override
+        public int size() {
+            return shared.size();
+        }
     }
 
     static Set<Long> mineIds(QaBoard board) {

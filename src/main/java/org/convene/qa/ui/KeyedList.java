@@ -25,6 +25,8 @@ final class KeyedList<T, C extends Component> {
     private final Function<T, C> create;
     private final BiConsumer<C, T> update;
     private final Map<Long, C> shown = new HashMap<>();
+    /** Where focus goes when the focused item leaves the list; none: the list never takes focus back. */
+    private @Nullable Component focusFallback;
 
     KeyedList(HasComponents container, ToLongFunction<T> key, Function<T, C> create, BiConsumer<C, T> update) {
         this.container = container;
@@ -33,11 +35,20 @@ final class KeyedList<T, C extends Component> {
         this.update = update;
     }
 
+    /**
+     * For a list that shows only part of what there is: when the item that has focus leaves the list, focus moves
+     * here (a heading with tabindex -1, say) instead of falling to the top of the page.
+     */
+    void setFocusFallback(Component fallback) {
+        this.focusFallback = fallback;
+    }
+
     /** Shows the items in this order; returns whether any item already shown had to move. */
     boolean show(List<T> items) {
         boolean moved = false;
         Set<Long> wanted = new HashSet<>();
         items.forEach(item -> wanted.add(key.applyAsLong(item)));
+        int before = shown.size();
         shown.entrySet().removeIf(entry -> {
             if (!wanted.contains(entry.getKey())) {
                 container.remove(entry.getValue());
@@ -45,6 +56,7 @@ final class KeyedList<T, C extends Component> {
             }
             return false;
         });
+        boolean removed = shown.size() < before;
         int index = 0;
         for (T item : items) {
             long id = key.applyAsLong(item);
@@ -66,8 +78,8 @@ final class KeyedList<T, C extends Component> {
             }
             index++;
         }
-        if (moved) {
-            restoreFocus((Component) container);
+        if (moved || (removed && focusFallback != null)) {
+            restoreFocus((Component) container, focusFallback);
         }
         return moved;
     }
@@ -79,12 +91,24 @@ final class KeyedList<T, C extends Component> {
      * it gets focus back. Focus the person has since moved elsewhere is left alone.
      */
     static void restoreFocus(Component container) {
+        restoreFocus(container, null);
+    }
+
+    /**
+     * As {@link #restoreFocus(Component)}; and when the last focused element was in this list and has left it
+     * (its question dropped out of the part shown), the fallback gets focus.
+     */
+    static void restoreFocus(Component container, @Nullable Component fallback) {
         container.getElement().executeJs("""
                 const last = window.cvLastFocused;
-                if (last && last.isConnected && this.contains(last)
-                        && (!document.activeElement || document.activeElement === document.body)) {
+                if (!last || (document.activeElement && document.activeElement !== document.body)) {
+                    return;
+                }
+                if (last.isConnected && this.contains(last)) {
                     last.focus();
-                }""");
+                } else if (!last.isConnected && $0 && window.cvLastFocusedList === this) {
+                    $0.focus();
+                }""", fallback == null ? null : fallback.getElement());
     }
 
     /** Remembers the last focused element of the page, for {@link #restoreFocus}; installed once per page. */
@@ -92,7 +116,10 @@ final class KeyedList<T, C extends Component> {
         anyComponent.getElement().executeJs("""
                 if (!window.cvFocusTracked) {
                     window.cvFocusTracked = true;
-                    document.addEventListener('focusin', e => { window.cvLastFocused = e.target; });
+                    document.addEventListener('focusin', e => {
+                        window.cvLastFocused = e.target;
+                        window.cvLastFocusedList = e.target.closest ? e.target.closest('ol, ul') : null;
+                    });
                 }""");
     }
 

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.router.AfterNavigationEvent;
@@ -88,9 +87,8 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     private final Div pendingBar = new Div();
     private final Paragraph pendingText = new Paragraph();
     private final Paragraph listStatus = new Paragraph();
-    private final OrderedList list = new OrderedList();
-    private final Paragraph emptyList = new Paragraph();
-    private final KeyedList<QuestionView, QuestionItem> items;
+    private final H3 listHeading = new H3("Questions from everyone");
+    private final QuestionList questionList;
     private final Div liveRegion = new Div();
 
     /** What the list shows: stays put while live updates are paused. */
@@ -109,7 +107,8 @@ public class QaPanel extends Div implements AfterNavigationObserver {
         this.push = push;
         this.clock = clock;
         this.announcements = new Announcements(clock);
-        this.items = new KeyedList<>(list, QuestionView::id, q -> newItem(), this::updateItem);
+        this.questionList = new QuestionList(listHeading, this::vote,
+                () -> renderList(Objects.requireNonNull(listBoard, "Show more shows only under a rendered list")));
         addClassName("cv-qa");
 
         stateNote.addClassName("cv-qa-state");
@@ -152,12 +151,10 @@ public class QaPanel extends Div implements AfterNavigationObserver {
 
         listStatus.addClassName("cv-qa-list-status");
         listStatus.getElement().setAttribute("role", "status");
-        list.addClassName("cv-questions");
-        emptyList.addClassName("cv-muted");
 
         Div controls = new Div(sortChoice, pause);
         controls.addClassName("cv-qa-controls");
-        section.add(new H3("Questions from everyone"), controls, pendingBar, listStatus, list, emptyList);
+        section.add(listHeading, controls, pendingBar, listStatus, questionList);
         return section;
     }
 
@@ -169,6 +166,7 @@ public class QaPanel extends Div implements AfterNavigationObserver {
         this.zone = zone;
         listBoard = null;
         mineBoard = null;
+        questionList.reset();
         shownBoard = null;
         detachedSinceShown = false;
         viewer = qa.viewer(sessionId);
@@ -351,11 +349,12 @@ public class QaPanel extends Div implements AfterNavigationObserver {
         mineBoard = board;
 
         if (listBoard == null || !pause.getValue()) {
-            if (listBoard != null) {
-                said.addAll(BoardChanges.publicChanges(listBoard, board));
-            }
+            QaBoard before = listBoard;
             renderList(board);
             listBoard = board;
+            if (before != null) {
+                said.addAll(publicChanges(before, board));
+            }
             pendingBar.setVisible(false);
         } else {
             int waiting = BoardChanges.countChanges(listBoard, board);
@@ -369,11 +368,17 @@ public class QaPanel extends Div implements AfterNavigationObserver {
         // the "show updates" bar appears only once a list is shown and a newer board has come
         QaBoard shown = Objects.requireNonNull(listBoard, "a list is shown");
         QaBoard latest = Objects.requireNonNull(this.latest, "a board was applied");
-        List<Announcements.Item> said = BoardChanges.publicChanges(shown, latest);
         renderList(latest);
         listBoard = latest;
+        List<Announcements.Item> said = publicChanges(shown, latest);
         pendingBar.setVisible(false);
         announce(said);
+    }
+
+    /** What changed for everyone, said about the questions now shown: call after rendering {@code after}. */
+    private List<Announcements.Item> publicChanges(QaBoard before, QaBoard after) {
+        Set<Long> shown = questionList.shownIds();
+        return BoardChanges.publicChanges(before, after, shown::contains, questionList.notShownHint());
     }
 
     private void announce(List<Announcements.Item> said) {
@@ -391,41 +396,11 @@ public class QaPanel extends Div implements AfterNavigationObserver {
 
     // ---- rendering ----------------------------------------------------------------------------------------
 
-    /** The board whose questions are being rendered, for {@link #updateItem}. */
-    private @Nullable QaBoard rendering;
-
     private void renderList(QaBoard board) {
-        rendering = board;
         // the shared board sorts once per order for every page; a list with my own vote just counted is mine alone
         List<QuestionView> ordered = shownBoard != null && board.questions() == shownBoard.publicQuestions()
                 ? shownBoard.publicQuestions(sort.order) : board.questions().stream().sorted(sort.order).toList();
-        items.show(ordered);
-        boolean empty = board.questions().isEmpty();
-        list.setVisible(!empty);
-        emptyList.setText(board.signedIn() && !board.sessionOver() && board.settings().open()
-                ? "No questions yet. Yours could be the first." : "No questions yet.");
-        emptyList.setVisible(empty);
-    }
-
-    private QuestionItem newItem() {
-        QuestionItem item = new QuestionItem();
-        item.addVoteListener(this::vote);
-        return item;
-    }
-
-    private void updateItem(QuestionItem item, QuestionView question) {
-        QaBoard rendering = Objects.requireNonNull(this.rendering, "items are updated while a board renders");
-        QuestionItem.Voting voting;
-        if (!rendering.signedIn()) {
-            voting = QuestionItem.Voting.NOT_SIGNED_IN;
-        } else if (rendering.sessionOver()) {
-            voting = QuestionItem.Voting.CLOSED;
-        } else if (BoardChanges.mineIds(rendering).contains(question.id())) {
-            voting = QuestionItem.Voting.OWN_QUESTION;
-        } else {
-            voting = QuestionItem.Voting.CAN_VOTE;
-        }
-        item.show(question, rendering.myVotes().contains(question.id()), voting, zone);
+        questionList.render(board, ordered, sort, zone);
     }
 
     // ---- voting -------------------------------------------------------------------------------------------
@@ -444,9 +419,7 @@ public class QaPanel extends Div implements AfterNavigationObserver {
             // shown at once, without waiting for the coalesced count and without moving the list
             listBoard = BoardChanges.withMyVote(Objects.requireNonNull(listBoard, "votes come from the list shown"), id,
                     event.up());
-            rendering = listBoard;
-            listBoard.questions().stream().filter(q -> q.id() == id).findFirst()
-                    .ifPresent(q -> updateItem(item, q));
+            questionList.showVote(item, listBoard);
         } catch (QaException e) {
             listStatus.setText(e.getMessage());
         }
@@ -459,7 +432,11 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     }
 
     List<QuestionItem> shownItems() {
-        return list.getChildren().map(QuestionItem.class::cast).toList();
+        return questionList.shownItems();
+    }
+
+    QuestionList questionList() {
+        return questionList;
     }
 
     /** "question text: status" for each of my questions, newest first. */
@@ -484,7 +461,7 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     }
 
     String emptyText() {
-        return emptyList.isVisible() ? emptyList.getText() : "";
+        return questionList.emptyText();
     }
 
     String pendingUpdates() {

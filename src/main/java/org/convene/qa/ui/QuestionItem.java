@@ -51,6 +51,7 @@ final class QuestionItem extends ListItem {
     private boolean voted;
     private @Nullable Voting voting;
     private @Nullable ZoneId zone;
+    private boolean justAsked;
     private String bodyHtml = "";
 
     QuestionItem() {
@@ -61,15 +62,25 @@ final class QuestionItem extends ListItem {
     }
 
     void show(QuestionView question, boolean voted, Voting voting, ZoneId zone) {
+        show(question, voted, voting, zone, false);
+    }
+
+    /** @param justAsked shown below the top questions only because it is one of the newest (see {@link QuestionWindow}) */
+    void show(QuestionView question, boolean voted, Voting voting, ZoneId zone, boolean justAsked) {
         // most items are unchanged by most updates: touching them would still cost the server work and bytes
-        if (question.equals(this.question) && voted == this.voted && voting == this.voting && zone.equals(this.zone)) {
+        if (question.equals(this.question) && voted == this.voted && voting == this.voting && zone.equals(this.zone)
+                && justAsked == this.justAsked) {
             return;
         }
         this.question = question;
         this.voted = voted;
         this.voting = voting;
         this.zone = zone;
-        String html = bodyHtml(question, zone);
+        if (justAsked != this.justAsked) {
+            this.justAsked = justAsked;
+            setClassName("cv-question-just-asked", justAsked);
+        }
+        String html = bodyHtml(question, zone, justAsked);
         if (!html.equals(bodyHtml)) {
             bodyHtml = html;
             body.setProperty("innerHTML", html);
@@ -103,14 +114,21 @@ final class QuestionItem extends ListItem {
 
     /** The question's words, author, time, badges and replies, as the page shows them. */
     static String bodyHtml(QuestionView question, ZoneId zone) {
+        return bodyHtml(question, zone, false);
+    }
+
+    static String bodyHtml(QuestionView question, ZoneId zone, boolean justAsked) {
         StringBuilder html = new StringBuilder(256)
                 .append("<p class=\"cv-question-text\">").append(escape(question.text())).append("</p>")
                 .append("<p class=\"cv-question-meta\">")
                 .append(escape(QuestionTexts.author(question) + ", " + QuestionTexts.askedAt(question.askedAt(), zone)))
                 .append("</p>");
-        List<String> badges = badges(question);
+        List<String> badges = badges(question, justAsked);
         if (!badges.isEmpty()) {
             html.append("<div class=\"cv-badges\">");
+            if (justAsked) {
+                html.append("<span class=\"cv-badge cv-badge-new\">Just asked</span>");
+            }
             if (question.state() == QuestionState.ANSWERED) {
                 html.append("<span class=\"cv-badge cv-badge-answered\">Answered</span>");
             }
@@ -131,8 +149,11 @@ final class QuestionItem extends ListItem {
         return html.toString();
     }
 
-    private static List<String> badges(QuestionView question) {
-        List<String> badges = new ArrayList<>(2);
+    private static List<String> badges(QuestionView question, boolean justAsked) {
+        List<String> badges = new ArrayList<>(3);
+        if (justAsked) {
+            badges.add("Just asked");
+        }
         if (question.state() == QuestionState.ANSWERED) {
             badges.add("Answered");
         }

@@ -46,6 +46,22 @@ class AnnouncementsTest {
     }
 
     @Test
+    void new_questions_the_page_does_not_show_are_counted_with_what_to_do_to_see_them() {
+        Announcements.Item shown = item(Announcements.Kind.NEW_QUESTION, "New question: one");
+        Announcements.Item hidden = new Announcements.Item(Announcements.Kind.NEW_NOT_SHOWN,
+                "New question: two (not in the list shown: sort by newest to see it)", "sort by newest");
+
+        assertThat(Announcements.summarise(List.of(shown, hidden, hidden)))
+                .isEqualTo("3 new questions; 2 are not in the list shown: sort by newest to see them.");
+        assertThat(Announcements.summarise(List.of(shown, hidden)))
+                .isEqualTo("2 new questions; 1 is not in the list shown: sort by newest to see it.");
+        assertThat(Announcements.summarise(List.of(hidden)))
+                .isEqualTo("New question: two (not in the list shown: sort by newest to see it)");
+        assertThat(Announcements.summarise(List.of(hidden, item(Announcements.Kind.ANSWERED, "Answered: one"))))
+                .isEqualTo("New question: two (not in the list shown: sort by newest to see it). Answered: one.");
+    }
+
+    @Test
     void nothing_to_say_says_nothing() {
         assertThat(announcements.offer(List.of())).isEmpty();
         assertThat(announcements.untilNextAllowed()).isZero();

@@ -54,6 +54,29 @@ class BoardChangesTest {
     }
 
     @Test
+    void a_new_question_the_page_does_not_show_is_said_with_what_to_do_to_see_it() {
+        QaBoard before = board(List.of(question(1)), List.of());
+        QaBoard after = board(List.of(question(1), question(2), question(3)), List.of());
+
+        assertThat(BoardChanges.publicChanges(before, after, id -> id == 3, "sort by newest"))
+                .extracting(Announcements.Item::kind, Announcements.Item::sentence).containsExactly(
+                        tuple(Announcements.Kind.NEW_NOT_SHOWN,
+                                "New question: Question 2 (not in the list shown: sort by newest to see it)"),
+                        tuple(Announcements.Kind.NEW_QUESTION, "New question: Question 3"));
+    }
+
+    @Test
+    void my_vote_is_counted_on_the_shared_list_without_copying_it() {
+        List<QuestionView> shared = List.of(question(1), question(2), question(3));
+        QaBoard voted = BoardChanges.withMyVote(board(shared, List.of()), 2, true);
+        QaBoard back = BoardChanges.withMyVote(voted, 2, false);
+
+        assertThat(voted.questions()).extracting(QuestionView::votes).containsExactly(0, 1, 0);
+        assertThat(voted.questions().get(0)).isSameAs(shared.get(0));
+        assertThat(back.questions()).isEqualTo(shared);
+    }
+
+    @Test
     void my_own_questions_are_said_only_to_me_and_not_when_just_asked() {
         QuestionView pending = question(5, QuestionState.PENDING, 0, false, List.of());
         QaBoard before = board(List.of(), List.of(pending));

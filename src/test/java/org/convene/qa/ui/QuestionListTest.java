@@ -1,0 +1,243 @@
+package org.convene.qa.ui;
+
+import static org.convene.qa.QaResults.saved;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.router.QueryParameters;
+import org.convene.KaribuTest;
+import org.convene.TestData;
+import org.convene.core.security.ConveneUser;
+import org.convene.qa.QaService;
+import org.convene.qa.QuestionView;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The session page's list of everyone's questions in a big session: a page shows only part of them, and the
+ * reader asks for more. Each question a page shows costs the server memory for as long as the page is open.
+ */
+class QuestionListTest extends KaribuTest {
+
+    @Autowired
+    TestData data;
+    @Autowired
+    QaService qa;
+
+    long session;
+    ConveneUser attendee;
+    Instant start;
+
+    @BeforeEach
+    void setUp() {
+        session = data.liveSession();
+        attendee = data.user();
+        start = Instant.now();
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    private void open(String query) {
+        UI.getCurrent().navigate("sessions/" + session, QueryParameters.fromString(query));
+    }
+
+    private <T> T as(ConveneUser user, Supplier<T> action) {
+        Authentication mine = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(mine);
+        }
+    }
+
+    /** Questions "Question 1" to "Question n", each by someone else, a second apart, oldest first. */
+    private List<QuestionView> askMany(int n) {
+        List<QuestionView> asked = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            clock.set(start.plusSeconds(i));
+            String text = "Question " + i;
+            asked.add(as(data.user(), () -> saved(qa.ask(session, text, false))));
+        }
+        return asked;
+    }
+
+    private static QaPanel panel() {
+        return _get(QaPanel.class);
+    }
+
+    private static List<String> listed() {
+        return panel().shownItems().stream().map(i -> i.question().text()).toList();
+    }
+
+    private static List<String> questions(int from, int to) {
+        return IntStream.iterate(from, i -> from <= to ? i <= to : i >= to, i -> from <= to ? i + 1 : i - 1)
+                .mapToObj(i -> "Question " + i).toList();
+    }
+
+    private static Button showMore() {
+        Button button = panel().questionList().showMoreButton();
+        assertThat(button).as("Show more is offered").isNotNull();
+        return button;
+    }
+
+    private static void eventually(Runnable assertion) {
+        await().atMost(Duration.ofSeconds(10)).pollInSameThread().pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            MockVaadin.runUIQueue();
+            assertion.run();
+        });
+    }
+
+    // ---- tests -----------------------------------------------------------------------------------------------
+
+    @Test
+    void of_60_questions_sorted_by_newest_only_the_newest_20_are_rendered_and_the_status_line_says_so() {
+        askMany(60);
+        open("sort=newest");
+
+        assertThat(listed()).isEqualTo(questions(60, 41));
+        assertThat(panel().questionList().countText()).isEqualTo("Showing 20 of 60 questions.");
+        assertThat(showMore().getText()).isEqualTo("Show 20 more questions");
+    }
+
+    @Test
+    void sorted_by_votes_the_top_20_are_followed_by_the_5_just_asked() {
+        askMany(60);
+        open("");
+
+        assertThat(listed()).isEqualTo(concat(questions(1, 20), questions(60, 56)));
+        assertThat(panel().shownItems().get(20).badgeTexts()).containsExactly("Just asked");
+        assertThat(panel().shownItems().get(19).badgeTexts()).isEmpty();
+        assertThat(panel().questionList().countText())
+                .isEqualTo("Showing 25 of 60 questions: the 20 with the most votes, then the 5 newest.");
+    }
+
+    @Test
+    void show_more_renders_20_more_and_moves_focus_to_the_first_new_one() {
+        askMany(60);
+        open("sort=newest");
+        assertThat(panel().questionList().focusedQuestion()).isZero();
+
+        _click(showMore());
+
+        assertThat(listed()).isEqualTo(questions(60, 21));
+        QuestionItem firstNew = panel().shownItems().get(20);
+        assertThat(firstNew.question().text()).isEqualTo("Question 40");
+        assertThat(panel().questionList().focusedQuestion()).isEqualTo(firstNew.questionId());
+        assertThat(firstNew.getElement().getAttribute("tabindex")).isEqualTo("-1");
+        assertThat(panel().questionList().countText()).isEqualTo("Showing 40 of 60 questions.");
+
+        _click(showMore());
+        assertThat(listed()).hasSize(60);
+        assertThat(panel().questionList().countText()).isEqualTo("60 questions.");
+        assertThat(panel().questionList().showMoreButton()).isNull();
+    }
+
+    @Test
+    void the_status_line_counts_questions_as_they_arrive() {
+        askMany(25);
+        open("sort=newest");
+        assertThat(panel().questionList().countText()).isEqualTo("Showing 20 of 25 questions.");
+
+        clock.set(start.plusSeconds(100));
+        as(data.user(), () -> saved(qa.ask(session, "Arrived while reading", false)));
+
+        eventually(() -> {
+            assertThat(panel().questionList().countText()).isEqualTo("Showing 20 of 26 questions.");
+            assertThat(listed()).hasSize(20).first().isEqualTo("Arrived while reading");
+            assertThat(panel().announcement()).isEqualTo("New question: Arrived while reading");
+        });
+    }
+
+    @Test
+    void my_own_question_stays_under_your_questions_when_the_list_does_not_show_it() {
+        login(attendee);
+        clock.set(start);
+        as(attendee, () -> saved(qa.ask(session, "My early question", false)));
+        askMany(30);
+
+        open("sort=newest");
+
+        assertThat(listed()).hasSize(20).doesNotContain("My early question");
+        assertThat(panel().mine()).containsExactly("My early question: Everyone can see this question. 0 votes.");
+    }
+
+    @Test
+    void a_question_voted_into_the_top_20_appears_and_the_one_it_pushes_out_leaves() {
+        List<QuestionView> asked = askMany(30);
+        open("");
+        // the top 20 are the oldest (no votes yet); 26 to 30 are just asked; 21 to 25 are not shown
+        assertThat(listed()).contains("Question 20").doesNotContain("Question 22");
+
+        as(data.user(), () -> {
+            qa.vote(asked.get(21).id(), true);
+            return null;
+        });
+
+        eventually(() -> assertThat(listed()).startsWith("Question 22").doesNotContain("Question 20")
+                .contains("Question 19", "Question 30").hasSize(25));
+        assertThat(panel().questionList().countText())
+                .isEqualTo("Showing 25 of 30 questions: the 20 with the most votes, then the 5 newest.");
+    }
+
+    @Test
+    void a_page_shows_at_most_200_questions_and_then_says_how_to_find_the_others() {
+        askMany(QuestionWindow.MOST_SHOWN + 5);
+        open("sort=newest");
+
+        for (int presses = 0; presses < 9; presses++) {
+            _click(showMore());
+        }
+
+        assertThat(listed()).hasSize(200).first().isEqualTo("Question 205");
+        assertThat(panel().questionList().showMoreButton()).isNull();
+        assertThat(panel().questionList().countText()).isEqualTo("Showing 200 of 205 questions.");
+        assertThat(panel().questionList().atMostText()).isEqualTo(
+                "This list shows at most 200 questions. To see the ones with the most votes, sort by most votes.");
+    }
+
+    @Test
+    void new_questions_the_list_does_not_show_are_counted_with_what_to_do_to_see_them() {
+        askMany(30);
+        open("");
+        // (Karibu's _setValue breaks on Vaadin 25.2: set it as the person's tick would)
+        _get(Checkbox.class, spec -> spec.withLabel("Pause live updates")).setValue(true);
+        for (int i = 1; i <= 7; i++) {
+            clock.set(start.plusSeconds(100 + i));
+            String text = "Late question " + i;
+            as(data.user(), () -> saved(qa.ask(session, text, false)));
+        }
+        eventually(() -> assertThat(panel().pendingUpdates()).isEqualTo("7 new updates."));
+
+        _click(_get(Button.class, spec -> spec.withText("Show new updates")));
+
+        assertThat(listed()).contains("Late question 7", "Late question 3").doesNotContain("Late question 2");
+        assertThat(panel().announcement())
+                .isEqualTo("7 new questions; 2 are not in the list shown: sort by newest to see them.");
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
