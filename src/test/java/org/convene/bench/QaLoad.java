@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,9 +32,16 @@ final class QaLoad {
     enum Votes {
         /** Each voter in turn, on a random question, alternately up and back (the fan-out benchmark's load). */
         ALTERNATE,
-        /** Only up-votes, each by a voter who has not voted on that question yet: every count is known. */
+        /**
+         * Only up-votes, each by a voter who has not voted on that question yet: every count is known. Each goes to
+         * one of the {@link #SHOWN_NEWEST} newest questions, which every session page shows whatever its order
+         * (the top questions, then the newest under "Just asked"), so each vote's count has a screen to reach.
+         */
         FRESH_UP
     }
+
+    /** Fewer than the page's five "Just asked" places, so a question voted on stays shown for a few seconds. */
+    static final int SHOWN_NEWEST = 3;
 
     /** Told of every acknowledged vote of {@link Votes#FRESH_UP}: the question's marker number and count so far. */
     interface VoteAcks {
@@ -119,8 +127,9 @@ final class QaLoad {
             voter.send("/app/questions." + questionId + ".vote", "{\"up\":" + up + "}", "v" + questionId);
             return;
         }
+        List<Long> newest = ids.stream().sorted(Comparator.reverseOrder()).limit(SHOWN_NEWEST).toList();
         for (int attempt = 0; attempt < 10; attempt++) {
-            long questionId = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+            long questionId = newest.get(ThreadLocalRandom.current().nextInt(newest.size()));
             int voter = votersUsed.computeIfAbsent(questionId, id -> new AtomicInteger()).getAndIncrement();
             if (voter < voters.size()) {
                 voters.get(voter).send("/app/questions." + questionId + ".vote", "{\"up\":true}", "v" + questionId);
