@@ -108,7 +108,8 @@ public class JooqCodegen {
                 enumColumn("org.convene.account.AccountLink.Kind", "account_link\\.kind"),
                 enumColumn("org.convene.materials.MaterialKind", "session_material\\.kind"),
                 enumColumn("org.convene.materials.FileType", "session_material\\.file_type"),
-                enumColumn("org.convene.materials.Publication", "session_material\\.publish_rule"));
+                enumColumn("org.convene.materials.Publication", "session_material\\.publish_rule"),
+                enumColumn("org.convene.accesshelp.HelpKind", "access_help_signal\\.kind"));
     }
 
     /** A text column whose check constraint lists exactly the enum's names. */

@@ -102,8 +102,20 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.convene.account..", "org.convene.programme..",
                     "org.convene.timetable..", "org.convene.agenda..", "org.convene.recordings..",
                     "org.convene.organising..", "org.convene.exchange..", "org.convene.qa..",
-                    "org.convene.attendance..", "org.convene.demo..", "org.convene.reminders..", "org.convene.materials..")
+                    "org.convene.attendance..", "org.convene.demo..", "org.convene.reminders..", "org.convene.materials..",
+                    "org.convene.accesshelp..")
             .because("core is what every feature shares");
+
+    @ArchTest
+    static final ArchRule access_help_uses_only_core_and_programme = noClasses()
+            .that().resideInAPackage("org.convene.accesshelp..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.convene.account..", "org.convene.timetable..",
+                    "org.convene.agenda..", "org.convene.recordings..", "org.convene.organising..",
+                    "org.convene.exchange..", "org.convene.qa..", "org.convene.attendance..", "org.convene.demo..",
+                    "org.convene.mail..", "org.convene.materials..", "org.convene.reminders..",
+                    "org.convene.notifications..")
+            .because("access help adds to the session's pages through programme's extension points, so the "
+                    + "pages' features never need it (docs/architecture.md)");
 
     @ArchTest
     static final ArchRule materials_uses_only_core_and_programme = noClasses()
