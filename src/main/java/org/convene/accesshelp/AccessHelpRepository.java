@@ -109,4 +109,16 @@ class AccessHelpRepository {
                 .orderBy(ACCESS_HELP_SIGNAL.SENT_AT, ACCESS_HELP_SIGNAL.ID)
                 .fetch(r -> new HelpNote(r.value1(), java.util.Objects.requireNonNull(r.value2())));
     }
+
+    /** Empty for an unknown session; an Optional of null when it has no interpreter video. */
+    Optional<Optional<String>> bslVideo(long sessionId) {
+        return db.select(PROGRAMME_SESSION.BSL_VIDEO_URL).from(PROGRAMME_SESSION)
+                .where(PROGRAMME_SESSION.ID.eq(sessionId))
+                .fetchOptional(r -> Optional.ofNullable(r.value1()));
+    }
+
+    void setBslVideo(long sessionId, @Nullable String url) {
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.BSL_VIDEO_URL, url)
+                .where(PROGRAMME_SESSION.ID.eq(sessionId)).execute();
+    }
 }

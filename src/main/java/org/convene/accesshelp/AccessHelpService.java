@@ -32,6 +32,8 @@ public class AccessHelpService {
     public static final String CHANNEL = "convene_access_help";
     /** The form field a note's problem is reported on. */
     public static final String NOTE = "note";
+    /** The form field of the interpreter video's address. */
+    public static final String BSL_VIDEO = "bslVideo";
 
     private final AccessHelpRepository repository;
     private final ProgrammePermissions permissions;
@@ -154,5 +156,36 @@ public class AccessHelpService {
 
     private static String csvTime(@Nullable Instant at) {
         return at == null ? "" : at.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    // ---- the BSL interpreter's video ----------------------------------------------------------------------
+
+    /** The session's interpreter video address, if it has one. Public, like the session page. */
+    @Transactional(readOnly = true)
+    public Optional<String> bslVideo(long sessionId) {
+        return repository.bslVideo(sessionId).orElseThrow(() -> new NoSuchSessionException(sessionId));
+    }
+
+    /** Whether the current person may set the session's interpreter video (its host organisation, organisers). */
+    @Transactional(readOnly = true)
+    public boolean mayManage(long sessionId) {
+        return currentUser.get().map(u -> permissions.mayManageSession(u, sessionId)).orElse(false);
+    }
+
+    /**
+     * Sets (or, with a blank address, removes) the interpreter video. A wrong address comes back as
+     * {@link SaveResult.Invalid} on {@link #BSL_VIDEO}; someone who may not change the session is refused.
+     * One column written whole: two hosts saving at once leave the last one's address, which is all either meant.
+     */
+    public SaveResult<Optional<String>> setBslVideo(long sessionId, @Nullable String url) {
+        permissions.requireSession(sessionId);
+        String clean = BslVideo.clean(url);
+        Optional<String> problem = BslVideo.problem(clean);
+        if (problem.isPresent()) {
+            return new SaveResult.Invalid<>(Map.of(BSL_VIDEO, problem.get()));
+        }
+        repository.bslVideo(sessionId).orElseThrow(() -> new NoSuchSessionException(sessionId));
+        repository.setBslVideo(sessionId, clean);
+        return new SaveResult.Saved<>(Optional.ofNullable(clean));
     }
 }

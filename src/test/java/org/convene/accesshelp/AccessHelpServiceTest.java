@@ -298,4 +298,20 @@ class AccessHelpServiceTest {
         }
         assertThat(feed.isWatched(session)).isFalse();
     }
+
+    @Test
+    void only_the_sessions_hosts_and_organisers_may_set_the_bsl_video_and_everyone_may_read_it() {
+        as(attendee);
+        assertThatThrownBy(() -> service.setBslVideo(session, "https://vimeo.com/123456"))
+                .isInstanceOf(AccessDeniedException.class);
+        // facilitating a session is not managing it
+        as(facilitator);
+        assertThatThrownBy(() -> service.setBslVideo(session, "https://vimeo.com/123456"))
+                .isInstanceOf(AccessDeniedException.class);
+
+        as(data.user(Role.ORGANISER));
+        assertThat(service.setBslVideo(session, " https://vimeo.com/123456 ")).isInstanceOf(SaveResult.Saved.class);
+        SecurityContextHolder.clearContext();
+        assertThat(service.bslVideo(session)).hasValue("https://vimeo.com/123456");
+    }
 }
