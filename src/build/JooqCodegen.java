@@ -112,7 +112,8 @@ public class JooqCodegen {
                 enumColumn("org.convene.programme.AccessFeature",
                         "access_need_feature\\.feature|access_arrangement\\.feature|access_withdrawal\\.feature"),
                 enumColumn("org.convene.access.ArrangementState", "access_arrangement\\.state"),
-                enumColumn("org.convene.access.Withdrawal.Kind", "access_withdrawal\\.kind"));
+                enumColumn("org.convene.access.Withdrawal.Kind", "access_withdrawal\\.kind"),
+                enumColumn("org.convene.accesshelp.HelpKind", "access_help_signal\\.kind"));
     }
 
     /** A text column whose check constraint lists exactly the enum's names. */

@@ -103,7 +103,7 @@ class ArchitectureTest {
                     "org.convene.timetable..", "org.convene.agenda..", "org.convene.recordings..",
                     "org.convene.organising..", "org.convene.exchange..", "org.convene.qa..",
                     "org.convene.attendance..", "org.convene.demo..", "org.convene.reminders..", "org.convene.materials..",
-                    "org.convene.access..")
+                    "org.convene.access..", "org.convene.accesshelp..")
             .because("core is what every feature shares");
 
     @ArchTest
@@ -122,6 +122,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.convene.access..")
             .because("the account page, the agenda, the session editor and the session page take access's "
                     + "parts through their extension points, so no feature depends on it");
+
+    @ArchTest
+    static final ArchRule access_help_uses_only_core_and_programme = noClasses()
+            .that().resideInAPackage("org.convene.accesshelp..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.convene.account..", "org.convene.timetable..",
+                    "org.convene.agenda..", "org.convene.recordings..", "org.convene.organising..",
+                    "org.convene.exchange..", "org.convene.qa..", "org.convene.attendance..", "org.convene.demo..",
+                    "org.convene.mail..", "org.convene.materials..", "org.convene.reminders..",
+                    "org.convene.notifications..")
+            .because("access help adds to the session's pages through programme's extension points, so the "
+                    + "pages' features never need it (docs/architecture.md)");
 
     @ArchTest
     static final ArchRule materials_uses_only_core_and_programme = noClasses()

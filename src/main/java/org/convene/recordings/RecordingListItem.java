@@ -3,6 +3,7 @@ package org.convene.recordings;
 import org.convene.programme.AccessFeature;
 import org.convene.programme.HostRef;
 import org.convene.programme.TrackRef;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.Set;
@@ -14,7 +15,8 @@ import java.util.Set;
  */
 public record RecordingListItem(long sessionId, String title, Instant startsAt, Instant endsAt, TrackRef track,
                                 HostRef host, Set<AccessFeature> access, String url, String captionsUrl,
-                                String transcriptUrl, String easyReadSummary, boolean onMyAgenda) {
+                                String transcriptUrl, String easyReadSummary, boolean onMyAgenda,
+                                @Nullable String bslUrl) {
 
     public RecordingListItem {
         access = Set.copyOf(access);

@@ -35,12 +35,13 @@ class RecordingQueries {
     Optional<RecordingEdit> edit(long sessionId) {
         var s = PROGRAMME_SESSION;
         return db.select(s.ID, s.TITLE, s.STARTS_AT, s.ENDS_AT, CONFERENCE.TIME_ZONE, s.CANCELLED_AT, s.VERSION,
-                        s.RECORDING_URL, s.CAPTIONS_URL, s.TRANSCRIPT_URL, s.EASY_READ_SUMMARY, s.RECORDING_PUBLISHED_AT)
+                        s.RECORDING_URL, s.CAPTIONS_URL, s.TRANSCRIPT_URL, s.EASY_READ_SUMMARY, s.RECORDING_PUBLISHED_AT,
+                        s.BSL_RECORDING_URL)
                 .from(s).join(CONFERENCE).on(CONFERENCE.ID.eq(s.CONFERENCE_ID))
                 .where(s.ID.eq(sessionId))
                 .fetchOptional(r -> new RecordingEdit(r.value1(), r.value2(), r.value3(),
                         r.value4(), r.value5(), r.value6() != null, r.value7(),
-                        new RecordingDraft(r.value8(), r.value9(), r.value10(), r.value11()),
+                        new RecordingDraft(r.value8(), r.value9(), r.value10(), r.value11(), r.value13()),
                         r.value12()));
     }
 
@@ -55,6 +56,7 @@ class RecordingQueries {
                 .set(s.CAPTIONS_URL, draft.captionsUrl())
                 .set(s.TRANSCRIPT_URL, draft.transcriptUrl())
                 .set(s.EASY_READ_SUMMARY, draft.easyReadSummary())
+                .set(s.BSL_RECORDING_URL, draft.bslUrl())
                 .set(s.RECORDING_PUBLISHED_AT, DSL.coalesce(s.RECORDING_PUBLISHED_AT,
                         DSL.val(now)))
                 .set(s.VERSION, s.VERSION.plus(1))
@@ -70,6 +72,7 @@ class RecordingQueries {
                 .setNull(s.CAPTIONS_URL)
                 .setNull(s.TRANSCRIPT_URL)
                 .setNull(s.EASY_READ_SUMMARY)
+                .setNull(s.BSL_RECORDING_URL)
                 .setNull(s.RECORDING_PUBLISHED_AT)
                 .set(s.VERSION, s.VERSION.plus(1))
                 .where(s.ID.eq(sessionId), s.VERSION.eq(expectedVersion))
@@ -85,7 +88,7 @@ class RecordingQueries {
                 .where(AGENDA_ITEM.SESSION_ID.eq(s.ID), AGENDA_ITEM.USER_ID.eq(userId))));
         return db.select(s.ID, s.TITLE, s.STARTS_AT, s.ENDS_AT, SessionColumns.track(), SessionColumns.host(),
                         SessionColumns.access(), s.RECORDING_URL, s.CAPTIONS_URL, s.TRANSCRIPT_URL,
-                        s.EASY_READ_SUMMARY, mine)
+                        s.EASY_READ_SUMMARY, mine, s.BSL_RECORDING_URL)
                 .from(s)
                 .leftJoin(TRACK).on(TRACK.ID.eq(s.TRACK_ID))
                 .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(s.HOST_ID))
@@ -94,7 +97,7 @@ class RecordingQueries {
                 .offset(offset).limit(limit)
                 .fetch(r -> new RecordingListItem(r.value1(), r.value2(), r.value3(),
                         r.value4(), r.value5(), r.value6(), r.value7(), r.value8(), r.value9(),
-                        r.value10(), r.value11(), Boolean.TRUE.equals(r.value12())));
+                        r.value10(), r.value11(), Boolean.TRUE.equals(r.value12()), r.value13()));
     }
 
     int count(ConferenceSummary conference, RecordingFilter filter, @Nullable Long userId) {
@@ -121,8 +124,11 @@ class RecordingQueries {
             condition = condition.and(s.HOST_ID.eq(filter.hostId()));
         }
         for (AccessFeature feature : filter.access()) {
-            condition = condition.and(Objects.requireNonNull(SessionColumns.ACCESS_COLUMNS.get(feature),
-                    "a column for every feature").isTrue());
+            Condition has = Objects.requireNonNull(SessionColumns.ACCESS_COLUMNS.get(feature),
+                    "a column for every feature").isTrue();
+            // a BSL version of the recording is BSL, whether or not the live session was interpreted
+            condition = condition.and(feature == AccessFeature.BSL_INTERPRETATION
+                    ? has.or(s.BSL_RECORDING_URL.isNotNull()) : has);
         }
         if (filter.onlyMyAgenda()) {
             condition = userId == null ? DSL.falseCondition() : condition.and(DSL.exists(selectOne()

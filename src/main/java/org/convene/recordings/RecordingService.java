@@ -109,6 +109,11 @@ public class RecordingService {
                     "Enter the transcript’s address as a web address starting with https://, "
                             + "like https://example.org/transcript"));
         }
+        if (draft.bslUrl() != null && !WebAddresses.isValid(draft.bslUrl())) {
+            problems.add(new RecordingResult.Problem(RecordingDraft.Field.BSL_URL,
+                    "Enter the BSL version’s address as a web address starting with https://, "
+                            + "like https://www.youtube.com/watch?v=abc123"));
+        }
         if (draft.easyReadSummary() != null && draft.easyReadSummary().length() > RecordingDraft.EASY_READ_MAX) {
             problems.add(new RecordingResult.Problem(RecordingDraft.Field.EASY_READ_SUMMARY,
                     "Easy read summary must be " + RecordingDraft.EASY_READ_MAX + " characters or fewer"));

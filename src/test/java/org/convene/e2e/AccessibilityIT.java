@@ -7,6 +7,8 @@ import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
+import org.convene.accesshelp.AccessHelpService;
+import org.convene.accesshelp.HelpKind;
 import org.convene.TestConfig;
 import org.convene.TestData;
 import org.convene.account.AccountFixtures;
@@ -171,6 +173,25 @@ class AccessibilityIT {
                 }),
                 state("your attendance", Who.ATTENDEE, "account/attendance"),
                 state("session page signed in", Who.ATTENDEE, "sessions/{session}"),
+                // access help (accesshelp.ui): "Tell the facilitator" after a press, and with its note open
+                state("session page, access help sent", Who.ATTENDEE, "sessions/{session}", page -> {
+                    page.click("#help-too-fast");
+                    page.waitForSelector("#help-status:has-text('The facilitators can see it')");
+                }),
+                state("session page, access help note open", Who.ATTENDEE, "sessions/{session}", page -> {
+                    page.click("#help-something-else");
+                    page.waitForSelector("#help-note input");
+                }),
+                // the BSL interpreter: a link on the main session, a player here, and the player made larger
+                state("session page with the BSL player", Who.ANYONE, "sessions/{bsl}"),
+                state("session page with the BSL player larger", Who.ANYONE, "sessions/{bsl}", page -> {
+                    page.click("#bsl-larger");
+                    page.waitForSelector("#bsl-larger[aria-pressed=true]");
+                }),
+                state("session page with the BSL settings open", Who.ORGANISER, "sessions/{session}", page -> {
+                    page.click("#bsl-settings vaadin-details-summary");
+                    page.waitForSelector("#bsl-settings[opened]");
+                }),
                 state("session page in high contrast", Who.HIGH_CONTRAST_ATTENDEE, "sessions/{session}"),
                 state("timetable in high contrast", Who.HIGH_CONTRAST_ATTENDEE, "conferences/{slug}"),
                 state("people and roles", Who.ORGANISER, "admin/users"),
@@ -274,6 +295,8 @@ class AccessibilityIT {
     @Autowired
     AccountFixtures accounts;
     @Autowired
+    AccessHelpService accessHelp;
+    @Autowired
     QaService qa;
     @Autowired
     QaModerationService moderation;
@@ -295,6 +318,7 @@ class AccessibilityIT {
     private long hostId;
     private long recordedId;
     private long personId;
+    private long bslPlayerId;
     private long voicesTrackId;
     private Page page;
     private final Map<Who, ConveneUser> users = new EnumMap<>(Who.class);
@@ -328,6 +352,7 @@ class AccessibilityIT {
         bigSessionId = programme.session(week, "Easy read: what co-production means").format(org.convene.programme.SessionFormat.WORKSHOP)
                 .at(now.minus(20, ChronoUnit.MINUTES), now.plus(25, ChronoUnit.MINUTES)).track(practice).host(host)
                 .access(AccessFeature.EASY_READ, AccessFeature.AUDIO_OR_PHONE).create();
+        bslPlayerId = bigSessionId;
         voicesTrackId = voices.id();
         personId = programme.person("Grace Okafor", "Carers Together",
                 "Grace has cared for her mother for ten years and trains social workers.");
@@ -362,6 +387,16 @@ class AccessibilityIT {
             String text = "Question " + i + " about easy read";
             as(data.user(), () -> saved(qa.ask(bigSessionId, text, false)));
         }
+        // access help for the moderation page and the report, and the BSL interpreter as a link and as a player
+        as(asker, () -> {
+            accessHelp.send(sessionId, HelpKind.CAPTIONS_STOPPED, null);
+            accessHelp.send(sessionId, HelpKind.SOMETHING_ELSE, "The slides are too small to read");
+        });
+        as(voter, () -> accessHelp.send(sessionId, HelpKind.CAPTIONS_STOPPED, null));
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.BSL_VIDEO_URL, "https://interpreters.example.org/live/" + tag)
+                .where(PROGRAMME_SESSION.ID.eq(sessionId)).execute();
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.BSL_VIDEO_URL, "https://vimeo.com/76979871")
+                .where(PROGRAMME_SESSION.ID.eq(bslPlayerId)).execute();
         // a failed message for the email page (mail.ui.OutboxView)
         MailContent moved = MailContent.builder("Your session has moved").paragraph("It now starts at 11am.")
                 .action("See the session", "https://convene.example.test/sessions/" + sessionId)
@@ -495,7 +530,7 @@ class AccessibilityIT {
         String path = state.path().replace("{session}", Long.toString(sessionId)).replace("{slug}", slug)
                 .replace("{big}", Long.toString(bigSessionId))
                 .replace("{host}", Long.toString(hostId)).replace("{recorded}", Long.toString(recordedId))
-                .replace("{person}", Long.toString(personId)).replace("{voices}", Long.toString(voicesTrackId));
+                .replace("{person}", Long.toString(personId)).replace("{bsl}", Long.toString(bslPlayerId)).replace("{voices}", Long.toString(voicesTrackId));
         if (path.contains("{reset}")) {
             path = path.replace("{reset}", accountLink("password-reset"));
         }

@@ -234,6 +234,41 @@ class RecordingServiceTest {
     }
 
     @Test
+    void a_bsl_version_is_published_with_the_recording_listed_in_the_library_and_found_by_the_bsl_filter() {
+        long plain = fixture.session(week, "Plain").at(at(1, 10), at(1, 11))
+                .recordingUrl("https://video.example.org/p").create();
+        AccountFixtures.actAs(organiser());
+        RecordingDraft withBsl = new RecordingDraft("https://video.example.org/m", null, null, null,
+                " https://video.example.org/m-bsl ");
+
+        assertThat(recordings.publish(morning, version(morning), withBsl)).isInstanceOf(RecordingResult.Saved.class);
+
+        assertThat(recordings.forEditing(morning).current().bslUrl()).isEqualTo("https://video.example.org/m-bsl");
+        RecordingFilter bsl = new RecordingFilter(null, null, null, EnumSet.of(AccessFeature.BSL_INTERPRETATION), false);
+        // the live session was not interpreted, but its recording has a BSL version
+        assertThat(ids(bsl, 0, 10)).containsExactly(morning);
+        assertThat(recordings.count(week, bsl)).isEqualTo(1);
+        assertThat(recordings.library(week, RecordingFilter.all(), 0, 10)).filteredOn(i -> i.sessionId() == plain)
+                .singleElement().extracting(RecordingListItem::bslUrl).isNull();
+        assertThat(recordings.library(week, bsl, 0, 1).getFirst().bslUrl()).isEqualTo("https://video.example.org/m-bsl");
+
+        recordings.unpublish(morning, version(morning));
+        assertThat(recordings.forEditing(morning).current().bslUrl()).isNull();
+    }
+
+    @Test
+    void a_bsl_version_that_is_not_a_web_address_is_refused_on_its_field() {
+        AccountFixtures.actAs(organiser());
+
+        RecordingResult result = recordings.publish(morning, version(morning),
+                new RecordingDraft("https://video.example.org/m", null, null, null, "bsl.mp4"));
+
+        assertThat(result).isEqualTo(new RecordingResult.Invalid(List.of(new RecordingResult.Problem(
+                RecordingDraft.Field.BSL_URL, "Enter the BSL version’s address as a web address starting with "
+                + "https://, like https://www.youtube.com/watch?v=abc123"))));
+    }
+
+    @Test
     void from_my_agenda_lists_only_recordings_of_sessions_i_chose_and_nothing_for_someone_signed_out() {
         long other = fixture.session(week, "Other").at(at(1, 10), at(1, 11))
                 .recordingUrl("https://video.example.org/o").create();

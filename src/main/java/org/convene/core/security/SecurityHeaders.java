@@ -20,7 +20,8 @@ final class SecurityHeaders extends OncePerRequestFilter {
      * What Vaadin 25 needs, and no more. Vaadin's page shell starts with inline scripts and its client runs the
      * server's JavaScript calls through {@code new Function}, so scripts need 'unsafe-inline' and 'unsafe-eval';
      * its components set inline styles. Recordings that are video files play from wherever they are hosted (a
-     * video platform's page is a link, not an embedded player, so no frames from elsewhere are needed).
+     * video platform's page is a link, not an embedded player); the only frames from elsewhere are the two video
+     * players a BSL interpreter's video is shown in.
      * 'self' in connect-src covers the push WebSocket and the STOMP endpoint on the same host.
      */
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
@@ -31,6 +32,9 @@ final class SecurityHeaders extends OncePerRequestFilter {
             "font-src 'self' data:",
             "media-src 'self' https: http:",
             "connect-src 'self'",
+            // the BSL interpreter's player on the session page (accesshelp.BslVideo.PLAYER_HOSTS; a test keeps
+            // them equal): only these two players are embedded, any other video is a link
+            "frame-src https://www.youtube-nocookie.com https://player.vimeo.com",
             "object-src 'none'",
             "base-uri 'self'",
             "frame-ancestors 'self'",

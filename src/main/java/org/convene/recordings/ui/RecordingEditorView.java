@@ -56,6 +56,7 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
     private final TextField url = new TextField("Recording address");
     private final TextField captions = new TextField("Captions file address (optional)");
     private final TextField transcript = new TextField("Transcript address (optional)");
+    private final TextField bsl = new TextField("BSL version address (optional)");
     private final TextArea easyRead = new TextArea("Easy read summary (optional)");
     private final Map<RecordingDraft.Field, Component> fields = new EnumMap<>(RecordingDraft.Field.class);
 
@@ -80,16 +81,19 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
         captions.setHelperText("A WebVTT file (.vtt). With a video file, the session page shows these captions in its player");
         transcript.setId("transcript-url");
         transcript.setHelperText("A web page or document with everything that was said");
+        bsl.setId("bsl-recording-url");
+        bsl.setHelperText("The recording with a British Sign Language interpreter in view, if there is one");
         easyRead.setId("easy-read-summary");
         easyRead.setHelperText("Short sentences in plain words about what the session covered, up to "
                 + RecordingDraft.EASY_READ_MAX + " characters");
-        for (Component field : List.of(url, captions, transcript, easyRead)) {
+        for (Component field : List.of(url, captions, transcript, bsl, easyRead)) {
             ((com.vaadin.flow.component.HasValidation) field).setManualValidation(true);
             ((com.vaadin.flow.component.HasSize) field).setWidthFull();
         }
         fields.put(RecordingDraft.Field.URL, url);
         fields.put(RecordingDraft.Field.CAPTIONS_URL, captions);
         fields.put(RecordingDraft.Field.TRANSCRIPT_URL, transcript);
+        fields.put(RecordingDraft.Field.BSL_URL, bsl);
         fields.put(RecordingDraft.Field.EASY_READ_SUMMARY, easyRead);
     }
 
@@ -108,7 +112,7 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
         status.setText("");
         status.setClassName("");
         body.removeAll();
-        errors.clear(url, captions, transcript, easyRead);
+        errors.clear(url, captions, transcript, bsl, easyRead);
         add(errors, heading, lead, status, body);
         sessionId = id;
         render(edit);
@@ -139,12 +143,13 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
         url.setValue(nullToEmpty(edit.current().url()));
         captions.setValue(nullToEmpty(edit.current().captionsUrl()));
         transcript.setValue(nullToEmpty(edit.current().transcriptUrl()));
+        bsl.setValue(nullToEmpty(edit.current().bslUrl()));
         easyRead.setValue(nullToEmpty(edit.current().easyReadSummary()));
         Button publish = new Button(edit.published() ? "Save changes" : "Publish the recording", e -> publish());
         publish.addThemeVariants(ButtonVariant.PRIMARY);
         Div actions = new Div(publish);
         actions.addClassName("cv-button-row");
-        Div form = new Div(url, captions, transcript, easyRead, actions);
+        Div form = new Div(url, captions, transcript, bsl, easyRead, actions);
         if (edit.published()) {
             Button unpublish = new Button("Take the recording down");
             unpublish.addThemeVariants(ButtonVariant.ERROR);
@@ -163,9 +168,9 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
     }
 
     private void publish() {
-        errors.clear(url, captions, transcript, easyRead);
+        errors.clear(url, captions, transcript, bsl, easyRead);
         RecordingDraft draft = new RecordingDraft(url.getValue(), captions.getValue(), transcript.getValue(),
-                easyRead.getValue());
+                easyRead.getValue(), bsl.getValue());
         handle(recordings.publish(sessionId, version, draft),
                 "Recording published. It is on the session page and in the Recordings library.");
     }
@@ -177,7 +182,7 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
         }
         confirmation = AdminPage.confirmation("recording-takedown", "Take the recording down?",
                 "Attendees will no longer see the recording on the session page or in the Recordings library. "
-                        + "The addresses of the recording, captions file and transcript and the easy read summary "
+                        + "The addresses of the recording, captions file, transcript and BSL version and the easy read summary "
                         + "are removed from Convene; the video itself stays where it is hosted. To show it again, "
                         + "you will need to publish it again.",
                 "Take it down", "Keep it published",
@@ -193,7 +198,7 @@ public class RecordingEditorView extends Div implements BeforeEnterObserver, Has
     }
 
     private void unpublish() {
-        errors.clear(url, captions, transcript, easyRead);
+        errors.clear(url, captions, transcript, bsl, easyRead);
         handle(recordings.unpublish(sessionId, version), "Recording taken down. Attendees no longer see it.");
     }
 

@@ -141,7 +141,7 @@ public class RecordingsView extends Div implements BeforeEnterObserver {
 
         // built once: Vaadin reuses this view as the filters change, and the live region must stay in place
         Paragraph lead = new Paragraph("Recordings of sessions that have taken place. Where the host published "
-                + "them, you will also find captions, a transcript and an easy read summary.");
+                + "them, you will also find captions, a transcript, a BSL version and an easy read summary.");
         lead.addClassName("cv-lead");
         Div selects = new Div(conferenceChoice, dayChoice, trackChoice, hostChoice);
         selects.addClassName("cv-recordings-selects");
@@ -289,6 +289,10 @@ public class RecordingsView extends Div implements BeforeEnterObserver {
         }
         if (item.transcriptUrl() != null) {
             links.add(new ListItem(link(item.transcriptUrl(), "Read the transcript", item.title())));
+        }
+        String bslVersion = item.bslUrl();
+        if (bslVersion != null) {
+            links.add(new ListItem(link(bslVersion, "BSL version", item.title())));
         }
         row.add(links);
         if (item.easyReadSummary() != null) {

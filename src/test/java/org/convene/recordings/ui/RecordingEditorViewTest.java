@@ -108,6 +108,20 @@ class RecordingEditorViewTest extends KaribuTest {
     }
 
     @Test
+    void the_host_adds_a_bsl_version_with_the_recording_and_it_is_there_when_the_form_opens_again() {
+        login(coordinatorOf(carers));
+        open();
+
+        setAsUser(field("Recording address"), "https://video.example.org/care.mp4");
+        setAsUser(field("BSL version address (optional)"), "https://video.example.org/care-bsl.mp4");
+        _click(_get(Button.class, spec -> spec.withText("Publish the recording")));
+
+        assertThat(status()).isEqualTo("Recording published. It is on the session page and in the Recordings library.");
+        open();
+        assertThat(field("BSL version address (optional)").getValue()).isEqualTo("https://video.example.org/care-bsl.mp4");
+    }
+
+    @Test
     void taking_the_recording_down_asks_first_in_a_titled_confirmation_and_keeping_it_changes_nothing() {
         login(coordinatorOf(carers));
         open();

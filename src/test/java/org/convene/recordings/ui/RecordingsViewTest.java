@@ -121,6 +121,19 @@ class RecordingsViewTest extends KaribuTest {
     }
 
     @Test
+    void a_recording_with_a_bsl_version_links_to_it_and_the_bsl_filter_finds_it() {
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.BSL_RECORDING_URL, "https://video.example.org/tenants-bsl")
+                .where(PROGRAMME_SESSION.ID.eq(tenants)).execute();
+
+        open("&access=BSL_INTERPRETATION");
+
+        assertThat(titles()).containsExactly("Co-producing care plans", "Tenants' voices");
+        Anchor bsl = _get(Anchor.class, spec -> spec.withAttribute("aria-label", "BSL version: “Tenants' voices”"));
+        assertThat(bsl.getHref()).isEqualTo("https://video.example.org/tenants-bsl");
+        assertThat(_find(Anchor.class, spec -> spec.withText("BSL version"))).hasSize(1);
+    }
+
+    @Test
     void filters_narrow_the_list_and_go_in_the_url() {
         open("");
 
