@@ -108,7 +108,9 @@ public class JooqCodegen {
                 enumColumn("org.convene.account.AccountLink.Kind", "account_link\\.kind"),
                 enumColumn("org.convene.materials.MaterialKind", "session_material\\.kind"),
                 enumColumn("org.convene.materials.FileType", "session_material\\.file_type"),
-                enumColumn("org.convene.materials.Publication", "session_material\\.publish_rule"));
+                enumColumn("org.convene.materials.Publication", "session_material\\.publish_rule"),
+                enumColumn("org.convene.polls.PollState", "poll\\.state"),
+                enumColumn("org.convene.polls.ComeAgain", "session_feedback\\.come_again"));
     }
 
     /** A text column whose check constraint lists exactly the enum's names. */
