@@ -68,6 +68,15 @@ class FeedbackRepository {
 
     /** Counts every answer in one pass over the session's feedback, and the free texts in the order given. */
     FeedbackSummary summary(long sessionId) {
+        return summary(sessionId, List.of(sessionId));
+    }
+
+    /** Several sessions' feedback added up (a host's); the summary's session id is then 0. */
+    FeedbackSummary summary(List<Long> sessionIds) {
+        return summary(0, sessionIds);
+    }
+
+    private FeedbackSummary summary(long sessionId, List<Long> sessionIds) {
         Map<Integer, Integer> useful = new HashMap<>();
         Map<Integer, Integer> accessible = new HashMap<>();
         Map<ComeAgain, Integer> comeAgain = new EnumMap<>(ComeAgain.class);
@@ -75,7 +84,7 @@ class FeedbackRepository {
         List<String> comments = new java.util.ArrayList<>();
         db.select(SESSION_FEEDBACK.USEFUL, SESSION_FEEDBACK.ACCESSIBLE, SESSION_FEEDBACK.COME_AGAIN,
                         SESSION_FEEDBACK.COMMENT, SESSION_FEEDBACK.BY_PHONE)
-                .from(SESSION_FEEDBACK).where(SESSION_FEEDBACK.SESSION_ID.eq(sessionId))
+                .from(SESSION_FEEDBACK).where(SESSION_FEEDBACK.SESSION_ID.in(sessionIds))
                 .orderBy(SESSION_FEEDBACK.ID)
                 .forEach(r -> {
                     given[0]++;

@@ -97,10 +97,32 @@ public class FeedbackService {
         return repository.summary(sessionId);
     }
 
+    /**
+     * The feedback on several sessions added up, for a host's report: only the sessions the viewer may read the
+     * feedback of count (a host's coordinators and organisers may read all of a host's).
+     */
+    @Transactional(readOnly = true)
+    public FeedbackSummary summary(java.util.List<Long> sessionIds) {
+        java.util.List<Long> readable = sessionIds.stream().filter(polls::mayRun).toList();
+        if (readable.isEmpty() && !sessionIds.isEmpty()) {
+            throw new AccessDeniedException("Only the sessions' host and the organisers may read their feedback.");
+        }
+        return repository.summary(readable);
+    }
+
     /** The summary as CSV: a row per answer to each question with its count, then one per free text. */
     @Transactional(readOnly = true)
     public long writeCsv(long sessionId, Writer out) throws IOException {
-        FeedbackSummary summary = summary(sessionId);
+        return writeCsv(summary(sessionId), out);
+    }
+
+    /** A host's sessions' feedback as CSV, as {@link #writeCsv(long, Writer)}. */
+    @Transactional(readOnly = true)
+    public long writeCsv(java.util.List<Long> sessionIds, Writer out) throws IOException {
+        return writeCsv(summary(sessionIds), out);
+    }
+
+    private static long writeCsv(FeedbackSummary summary, Writer out) throws IOException {
         out.write("question,answer,people\r\n");
         long rows = 0;
         for (int score : FeedbackQuestions.scores()) {

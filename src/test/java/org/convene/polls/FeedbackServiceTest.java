@@ -135,4 +135,17 @@ class FeedbackServiceTest {
         assertThat(csv.toString()).contains("How useful was this session for you?,Very useful,2\r\n",
                 "Would you come to a session like this again?,No,1\r\n", "Anything else,Too fast,1\r\n");
     }
+
+    @Test
+    void a_hosts_report_adds_up_the_feedback_of_its_sessions_for_those_who_may_read_it() {
+        long other = data.liveSession();
+        as(data.user());
+        feedback.give(ended, new FeedbackDraft(5, null, null, ""));
+        assertThatThrownBy(() -> feedback.summary(java.util.List.of(ended, other)))
+                .isInstanceOf(AccessDeniedException.class);
+        as(data.user(Role.ORGANISER));
+        FeedbackSummary summary = feedback.summary(java.util.List.of(ended, other));
+        assertThat(summary.given()).isEqualTo(1);
+        assertThat(summary.useful(5)).isEqualTo(1);
+    }
 }

@@ -30,11 +30,15 @@ import java.util.Map;
 class FeedbackReportPart extends Section {
 
     FeedbackReportPart(FeedbackSummary summary, PollsReportPart.CsvSource csv) {
+        this(summary, csv, "Feedback", "session-" + summary.sessionId() + "-feedback.csv");
+    }
+
+    FeedbackReportPart(FeedbackSummary summary, PollsReportPart.CsvSource csv, String heading, String fileName) {
         setId("report-feedback");
         addClassName("cv-polls");
-        add(new H2("Feedback"));
+        add(new H2(heading));
         if (summary.given() == 0) {
-            add(new Paragraph("Nobody has given feedback on this session yet."));
+            add(new Paragraph("Nobody has given feedback yet."));
             return;
         }
         add(new Paragraph(people(summary.given()) + " gave feedback"
@@ -63,7 +67,7 @@ class FeedbackReportPart extends Section {
             add(comments);
         }
         Anchor download = new Anchor((DownloadHandler) event -> {
-            event.setFileName("session-" + summary.sessionId() + "-feedback.csv");
+            event.setFileName(fileName);
             event.setContentType("text/csv;charset=UTF-8");
             try (Writer out = new BufferedWriter(new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8))) {
                 csv.write(out);
