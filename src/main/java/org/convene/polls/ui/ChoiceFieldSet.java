@@ -19,6 +19,7 @@ class ChoiceFieldSet<T> extends FieldSet {
     private final Map<T, Input> inputs = new LinkedHashMap<>();
     private final Paragraph error = new Paragraph();
     private final String idPrefix;
+    private @Nullable T lastTicked;
 
     /** @param choices each answer's value and its words, in the order shown */
     ChoiceFieldSet(String idPrefix, String legend, Map<T, String> choices) {
@@ -39,10 +40,12 @@ class ChoiceFieldSet<T> extends FieldSet {
             input.setId(id);
             input.getElement().setAttribute("name", idPrefix);
             input.setValue(Integer.toString(n));
+            // the browser unticks the others without telling us: the one ticked last is the answer (unticking
+            // them here would echo back to the browser and could untick a newer choice)
+            T value = choice.getKey();
             input.getElement().addPropertyChangeListener("checked", "change", e -> {
                 if (input.getElement().getProperty("checked", false)) {
-                    inputs.values().stream().filter(other -> other != input)
-                            .forEach(other -> other.getElement().setProperty("checked", false));
+                    lastTicked = value;
                 }
             });
             inputs.put(choice.getKey(), input);
@@ -60,6 +63,13 @@ class ChoiceFieldSet<T> extends FieldSet {
     }
 
     @Nullable T getValue() {
+        T last = lastTicked;
+        if (last != null) {
+            Input input = inputs.get(last);
+            if (input != null && input.getElement().getProperty("checked", false)) {
+                return last;
+            }
+        }
         for (Map.Entry<T, Input> entry : inputs.entrySet()) {
             if (entry.getValue().getElement().getProperty("checked", false)) {
                 return entry.getKey();
@@ -69,6 +79,7 @@ class ChoiceFieldSet<T> extends FieldSet {
     }
 
     void setValue(@Nullable T value) {
+        lastTicked = value;
         inputs.forEach((key, input) -> input.getElement().setProperty("checked", key.equals(value)));
     }
 

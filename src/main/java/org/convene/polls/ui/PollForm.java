@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.shared.Registration;
 import org.convene.polls.Poll;
 import org.convene.polls.PollOption;
+import org.jspecify.annotations.Nullable;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,6 +45,7 @@ class PollForm extends Div {
     private final Paragraph error = new Paragraph();
     private final Div status = new Div();
     private final Button submit = new Button();
+    private @Nullable Integer lastTicked;
 
     PollForm(Poll poll, Set<Integer> mine) {
         this.poll = poll;
@@ -68,11 +70,12 @@ class PollForm extends Div {
             input.getElement().setAttribute("name", prefix);
             input.setValue(Integer.toString(option.position()));
             input.getElement().setProperty("checked", mine.contains(option.position()));
-            // the browser unticks the other radio buttons without telling us: do the same here
+            // The browser unticks the other radio buttons without telling us, so the one ticked last is the
+            // answer. Unticking them here too would echo back to the browser and could untick a newer choice.
+            int position = option.position();
             input.getElement().addPropertyChangeListener("checked", "change", e -> {
-                if (!poll.multiple() && input.getElement().getProperty("checked", false)) {
-                    inputs.values().stream().filter(other -> other != input)
-                            .forEach(other -> other.getElement().setProperty("checked", false));
+                if (input.getElement().getProperty("checked", false)) {
+                    lastTicked = position;
                 }
             });
             inputs.put(option.position(), input);
@@ -106,9 +109,17 @@ class PollForm extends Div {
     /** Ticks the options as a person would (for tests and for showing a saved answer). */
     void choose(Set<Integer> positions) {
         inputs.forEach((position, input) -> input.getElement().setProperty("checked", positions.contains(position)));
+        lastTicked = positions.stream().findFirst().orElse(null);
     }
 
     Set<Integer> chosen() {
+        Integer last = lastTicked;
+        if (!poll.multiple() && last != null) {
+            Input input = inputs.get(last);
+            if (input != null && input.getElement().getProperty("checked", false)) {
+                return Set.of(last);
+            }
+        }
         Set<Integer> chosen = new TreeSet<>();
         inputs.forEach((position, input) -> {
             if (input.getElement().getProperty("checked", false)) {
