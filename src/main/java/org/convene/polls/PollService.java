@@ -198,7 +198,9 @@ public class PollService {
     /** Every poll of the session and its counts. Not checked: drafts are shown only by the facilitators' part. */
     @Transactional(readOnly = true)
     public PollBoard board(long sessionId) {
-        return new PollBoard(sessionId, repository.polls(sessionId));
+        // the time is taken before reading: a board read later always holds every change this one holds
+        long readNanos = System.nanoTime();
+        return new PollBoard(sessionId, repository.polls(sessionId), readNanos);
     }
 
     /** The polls that were opened, with their results, for the session report. */

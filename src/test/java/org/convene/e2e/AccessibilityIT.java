@@ -247,7 +247,7 @@ class AccessibilityIT {
                     page.waitForSelector("#phone-feedback[opened]");
                 }),
                 state("feedback", Who.ATTENDEE, "sessions/{recorded}/feedback"),
-                state("feedback with errors", Who.HIGH_CONTRAST_ATTENDEE, "sessions/{recorded}/feedback", page -> {
+                state("feedback with errors", Who.ATTENDEE, "sessions/{recorded}/feedback", page -> {
                     page.click("#feedback-send");
                     page.waitForSelector("#feedback-errors a");
                 }),

@@ -55,6 +55,7 @@ class PollsModerationPart extends Section {
     private final Div status = new Div();
     private final Map<Long, Item> items = new LinkedHashMap<>();
     private PollLive.@Nullable Registration watching;
+    private @Nullable PollBoard shown;
 
     PollsModerationPart(PollService polls, PollPush push, PollBoard board) {
         this.polls = polls;
@@ -161,6 +162,11 @@ class PollsModerationPart extends Section {
 
     /** Every poll, newest first, each updated in place. */
     void show(PollBoard board) {
+        PollBoard before = shown;
+        if (before != null && !board.isNewerThan(before)) {
+            return;
+        }
+        shown = board;
         Map<Long, Poll> now = new HashMap<>();
         board.polls().forEach(p -> now.put(p.id(), p));
         items.keySet().removeIf(id -> {

@@ -82,6 +82,9 @@ class PollsPagePart extends Section {
 
     /** A newer board: redraw only if a poll opened or closed, and say what happened. */
     void show(PollBoard board) {
+        if (!board.isNewerThan(shown)) {
+            return;
+        }
         PollChanges.announcement(shown, board).ifPresent(announcer::setText);
         shown = board;
         if (!shape(board).equals(shownShape)) {

@@ -65,6 +65,9 @@ class PollsStagePart extends Section {
     }
 
     void show(PollBoard board) {
+        if (!board.isNewerThan(shown)) {
+            return;
+        }
         PollChanges.announcement(shown, board).ifPresent(announcer::setText);
         shown = board;
         render(board);
