@@ -113,7 +113,9 @@ public class JooqCodegen {
                         "access_need_feature\\.feature|access_arrangement\\.feature|access_withdrawal\\.feature"),
                 enumColumn("org.convene.access.ArrangementState", "access_arrangement\\.state"),
                 enumColumn("org.convene.access.Withdrawal.Kind", "access_withdrawal\\.kind"),
-                enumColumn("org.convene.accesshelp.HelpKind", "access_help_signal\\.kind"));
+                enumColumn("org.convene.accesshelp.HelpKind", "access_help_signal\\.kind"),
+                enumColumn("org.convene.polls.PollState", "poll\\.state"),
+                enumColumn("org.convene.polls.ComeAgain", "session_feedback\\.come_again"));
     }
 
     /** A text column whose check constraint lists exactly the enum's names. */

@@ -103,7 +103,7 @@ class ArchitectureTest {
                     "org.convene.timetable..", "org.convene.agenda..", "org.convene.recordings..",
                     "org.convene.organising..", "org.convene.exchange..", "org.convene.qa..",
                     "org.convene.attendance..", "org.convene.demo..", "org.convene.reminders..", "org.convene.materials..",
-                    "org.convene.access..", "org.convene.accesshelp..")
+                    "org.convene.access..", "org.convene.accesshelp..", "org.convene.polls..")
             .because("core is what every feature shares");
 
     @ArchTest
@@ -135,6 +135,15 @@ class ArchitectureTest {
                     + "pages' features never need it (docs/architecture.md)");
 
     @ArchTest
+    static final ArchRule polls_use_only_core_programme_and_account = noClasses()
+            .that().resideInAPackage("org.convene.polls..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.convene.timetable..", "org.convene.agenda..",
+                    "org.convene.recordings..", "org.convene.organising..", "org.convene.exchange..",
+                    "org.convene.qa..", "org.convene.attendance..", "org.convene.demo..", "org.convene.mail..",
+                    "org.convene.materials..", "org.convene.reminders..", "org.convene.notifications..")
+            .because("polls add to the session's pages through their extension points (docs/architecture.md)");
+
+    @ArchTest
     static final ArchRule materials_uses_only_core_and_programme = noClasses()
             .that().resideInAPackage("org.convene.materials..")
             .should().dependOnClassesThat().resideInAnyPackage("org.convene.account..", "org.convene.timetable..",
@@ -148,8 +157,8 @@ class ArchitectureTest {
     static final ArchRule the_session_page_takes_other_features_parts_only_through_its_extension_point = noClasses()
             .that().resideInAPackage("org.convene.timetable..")
             .should().dependOnClassesThat().resideInAnyPackage("org.convene.qa..", "org.convene.attendance..",
-                    "org.convene.materials..")
-            .because("qa, attendance and materials contribute SessionPageSection beans; the page never builds "
+                    "org.convene.materials..", "org.convene.polls..")
+            .because("qa, attendance, materials and polls contribute SessionPageSection beans; the page never builds "
                     + "their widgets");
 
     @ArchTest

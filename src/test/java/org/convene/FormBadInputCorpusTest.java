@@ -53,7 +53,10 @@ class FormBadInputCorpusTest extends KaribuTest {
         HOST("manage/hosts/new", "Add organisation", Who.ORGANISER),
         PERSON("manage/people/new", "Add person", Who.ORGANISER),
         PASSWORD_CHANGE("account", "Change password", Who.ATTENDEE),
-        NEW_TOKEN("account", "Create token", Who.ATTENDEE);
+        NEW_TOKEN("account", "Create token", Who.ATTENDEE),
+        // polls: a poll prepared on a live session's moderation page, and feedback on an ended session
+        POLL("sessions/{live}/moderate", "Save poll", Who.ORGANISER),
+        FEEDBACK("sessions/{ended}/feedback", "Send feedback", Who.ATTENDEE);
 
         final String address;
         final String save;
@@ -109,7 +112,18 @@ class FormBadInputCorpusTest extends KaribuTest {
             case ATTENDEE -> login(accounts.user("Corpus Attendee"));
             case ORGANISER -> login(data.user(Role.ORGANISER));
         }
-        UI.getCurrent().navigate(form.address);
+        String address = form.address;
+        if (address.contains("{live}")) {
+            address = address.replace("{live}", Long.toString(data.liveSession()));
+        }
+        if (address.contains("{ended}")) {
+            java.time.Instant now = java.time.Instant.now();
+            java.time.LocalDate today = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+            long conference = data.conference("Europe/London", today.minusDays(1), today.plusDays(1));
+            address = address.replace("{ended}", Long.toString(data.session(conference, TestData.unique("Ended"),
+                    now.minusSeconds(7200), now.minusSeconds(3600))));
+        }
+        UI.getCurrent().navigate(address);
         List<com.vaadin.flow.component.HasValue<?, String>> fields = new java.util.ArrayList<>();
         fields.addAll(_find(TextField.class));
         fields.addAll(_find(TextArea.class));

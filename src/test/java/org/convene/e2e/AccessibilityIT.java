@@ -268,6 +268,40 @@ class AccessibilityIT {
                     page.waitForSelector("#import-problems table");
                     page.waitForSelector("#import-rows");
                 }),
+                // polls and feedback (polls): a live session with an open poll and a closed one with results
+                state("session page with a poll, submitted empty", Who.ATTENDEE, "sessions/{session}", page -> {
+                    page.click(".cv-poll-form vaadin-button:has-text('Submit answer')");
+                    page.waitForSelector(".cv-poll-form .cv-error-message");
+                }),
+                state("session page with a poll answered", Who.ATTENDEE, "sessions/{session}", page -> {
+                    page.locator(".cv-poll-form input[type=radio]").first().check();
+                    page.click(".cv-poll-form vaadin-button");
+                    page.waitForSelector(".cv-poll-status:has-text('Your answer is saved')");
+                }),
+                state("stage view with poll results as a table", Who.ANYONE, "sessions/{session}/stage", page -> {
+                    page.locator(".cv-stage-poll vaadin-details-summary").first().click();
+                    page.waitForSelector(".cv-stage-poll vaadin-details[opened]");
+                }),
+                state("moderation with a poll form with errors", Who.ORGANISER, "sessions/{session}/moderate", page -> {
+                    page.click("#poll-save");
+                    page.waitForSelector("#poll-form-errors a");
+                }),
+                state("moderation with phone feedback open", Who.ORGANISER, "sessions/{recorded}/moderate", page -> {
+                    page.click("#phone-feedback vaadin-details-summary");
+                    page.waitForSelector("#phone-feedback[opened]");
+                }),
+                state("feedback", Who.ATTENDEE, "sessions/{recorded}/feedback"),
+                state("feedback with errors", Who.ATTENDEE, "sessions/{recorded}/feedback", page -> {
+                    page.click("#feedback-send");
+                    page.waitForSelector("#feedback-errors a");
+                }),
+                state("feedback sent", Who.ATTENDEE, "sessions/{recorded}/feedback", page -> {
+                    page.locator("#feedback-useful input[type=radio]").first().check();
+                    page.click("#feedback-send");
+                    page.waitForSelector("#feedback-status:has-text('Your feedback is saved')");
+                }),
+                state("feedback before the session ends", Who.ATTENDEE, "sessions/{session}/feedback"),
+                state("session report with polls and feedback", Who.ORGANISER, "reports/sessions/{recorded}"),
                 state("recordings", Who.ANYONE, "recordings?conference={slug}"),
                 state("recordings with filters", Who.ANYONE,
                         "recordings?conference={slug}&track={voices}&access=LIVE_CAPTIONS", page ->
@@ -310,6 +344,10 @@ class AccessibilityIT {
     PasswordResetService resets;
     @Autowired
     AccountMail mail;
+    @Autowired
+    org.convene.polls.PollService polls;
+    @Autowired
+    org.convene.polls.FeedbackService feedback;
 
     private ProgrammeFixture programme;
     private long sessionId;
@@ -397,6 +435,22 @@ class AccessibilityIT {
                 .where(PROGRAMME_SESSION.ID.eq(sessionId)).execute();
         db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.BSL_VIDEO_URL, "https://vimeo.com/76979871")
                 .where(PROGRAMME_SESSION.ID.eq(bslPlayerId)).execute();
+        // polls on the live session (one closed with answers, one open) and feedback on the recorded one
+        as(facilitator, () -> {
+            long closed = ((SaveResult.Saved<Long>) polls.prepare(sessionId, new org.convene.polls.PollDraft(
+                    "Could you follow the captions?", List.of("Yes", "Partly", "No"), false, true))).value();
+            polls.open(closed);
+            as(asker, () -> polls.answer(closed, List.of(1)));
+            as(voter, () -> polls.answer(closed, List.of(2)));
+            AccountFixtures.actAs(facilitator);
+            polls.close(closed);
+            long open = ((SaveResult.Saved<Long>) polls.prepare(sessionId, new org.convene.polls.PollDraft(
+                    "Shall we take a short break now?", List.of("Yes, please", "Not yet"), false, true))).value();
+            polls.open(open);
+        });
+        data.facilitate(recordedId, facilitator);
+        as(asker, () -> feedback.give(recordedId, new org.convene.polls.FeedbackDraft(5, 4,
+                org.convene.polls.ComeAgain.YES, "The captions helped a lot.")));
         // a failed message for the email page (mail.ui.OutboxView)
         MailContent moved = MailContent.builder("Your session has moved").paragraph("It now starts at 11am.")
                 .action("See the session", "https://convene.example.test/sessions/" + sessionId)

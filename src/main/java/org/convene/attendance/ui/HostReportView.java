@@ -21,6 +21,8 @@ import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
 import org.convene.core.ui.IdParameter;
 import org.convene.core.ui.MainLayout;
+import org.convene.programme.ui.HostReportSection;
+import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -33,9 +35,12 @@ public class HostReportView extends Div implements BeforeEnterObserver, HasDynam
 
     private final AttendanceReportService reports;
     private final CurrentUser currentUser;
+    private final List<HostReportSection> sections;
     private String title = "Host attendance - Convene";
 
-    public HostReportView(AttendanceReportService reports, CurrentUser currentUser) {
+    public HostReportView(AttendanceReportService reports, CurrentUser currentUser,
+                          ObjectProvider<HostReportSection> sections) {
+        this.sections = HostReportSection.sorted(sections.orderedStream().toList());
         this.reports = reports;
         this.currentUser = currentUser;
         addClassName("cv-report");
@@ -87,9 +92,11 @@ public class HostReportView extends Div implements BeforeEnterObserver, HasDynam
                     ReportTexts.count(f.peakConcurrent()), ReportTexts.minutes(f.attendeeMinutes()));
         }
         long id = hostId;
-        add(new Section(new H2("Sessions"), table),
-                new Section(new H2("Download"), new CsvDownload("Sessions and their figures (CSV)",
-                        "host-" + id + "-sessions.csv",
-                        (out, p) -> reports.writeCsv(Table.HOST_SESSIONS, id, slug, out, p::rowsWritten))));
+        add(new Section(new H2("Sessions"), table));
+        List<Long> sessionIds = report.sessions().stream().map(SessionFigures::sessionId).toList();
+        sections.forEach(section -> section.create(report.host().name(), sessionIds).ifPresent(this::add));
+        add(new Section(new H2("Download"), new CsvDownload("Sessions and their figures (CSV)",
+                "host-" + id + "-sessions.csv",
+                (out, p) -> reports.writeCsv(Table.HOST_SESSIONS, id, slug, out, p::rowsWritten))));
     }
 }

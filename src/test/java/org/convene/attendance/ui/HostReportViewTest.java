@@ -53,6 +53,10 @@ class HostReportViewTest extends KaribuTest {
         assertThat(_find(Span.class)).extracting(Span::getText).contains("1", "60 minutes");
         assertThat(_get(DataTable.class).rowCount()).isEqualTo(1);
         assertThat(_find(CsvDownload.class)).hasSize(1);
+        // contributed through programme.ui.HostReportSection (polls' feedback)
+        assertThat(_get(com.vaadin.flow.component.html.Section.class, spec -> spec.withId("report-feedback"))
+                .getElement().getTextRecursively()).contains("Feedback on " + fixture.host.name() + "’s sessions",
+                "Nobody has given feedback yet.");
     }
 
     @Test
