@@ -168,6 +168,15 @@ public class CaptionService {
         return repository.changedAfter(sessionId, change, CaptionLimits.CHANGES_PER_READ);
     }
 
+    /**
+     * Whether the session's pages offer the caption pane: it advertises live captions, has a CART address, or
+     * someone has sent captions.
+     */
+    @Transactional(readOnly = true)
+    public boolean offered(long sessionId, boolean advertised) {
+        return advertised || repository.settings(sessionId).cartUrl() != null || repository.lastChange(sessionId) > 0;
+    }
+
     /** The session's CART streaming-text page, if its hosts gave one. */
     @Transactional(readOnly = true)
     public @Nullable String cartUrl(long sessionId) {
