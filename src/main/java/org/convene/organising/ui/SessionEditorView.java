@@ -186,6 +186,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
                 new ListItem(AdminPage.link(ConferenceLinks.session(editing.id()), "See the session's public page")),
                 new ListItem(AdminPage.link(ManageLinks.materials(editing.id()), "Add slides and handouts")),
                 new ListItem(AdminPage.link(ManageLinks.recording(editing.id()), "Publish the recording")),
+                new ListItem(AdminPage.link(ManageLinks.captions(editing.id()), "Live captions and transcript")),
                 new ListItem(AdminPage.link(ManageLinks.cancellation(editing.id()), "Cancel or restore this session")));
         list.addClassName("cv-manage-links");
         Nav nav = new Nav(list);
