@@ -109,6 +109,21 @@ class AccessibilityIT {
                 }),
                 state("session page with questions", Who.ANYONE, "sessions/{session}"),
                 state("stage view", Who.ANYONE, "sessions/{session}/stage"),
+                // live captions: the pane opened, then with the reader's larger, spaced, high-contrast choices
+                state("session page with captions open", Who.ANYONE, "sessions/{session}", AccessibilityIT::openCaptions),
+                state("session page with captions in high contrast", Who.ANYONE, "sessions/{session}", page -> {
+                    openCaptions(page);
+                    page.click("#captions-large");
+                    page.click("#captions-spacious");
+                    page.click("#captions-contrast");
+                    page.waitForSelector(".cv-captions-lines.cv-captions-contrast");
+                }),
+                state("session page with captions paused", Who.ANYONE, "sessions/{session}", page -> {
+                    openCaptions(page);
+                    page.click("#captions-pause");
+                    page.waitForSelector("#captions-pause-status");
+                }),
+                state("stage view with captions open", Who.ANYONE, "sessions/{session}/stage", AccessibilityIT::openCaptions),
                 state("log in", Who.ANYONE, "login"),
                 state("log in with errors", Who.ANYONE, "login", page -> {
                     page.click("vaadin-button:has-text('Log in')");
@@ -187,6 +202,13 @@ class AccessibilityIT {
                         }),
                 state("change a session as a partner host", Who.HOST, "manage/sessions/{session}"),
                 state("publish a recording", Who.ORGANISER, "manage/sessions/{recorded}/recording"),
+                state("live captions and transcript", Who.ORGANISER, "manage/sessions/{session}/captions",
+                        page -> page.waitForSelector("vaadin-grid-cell-content vaadin-button")),
+                state("live captions and transcript, correcting a line", Who.ORGANISER,
+                        "manage/sessions/{session}/captions", page -> {
+                            page.click("vaadin-grid-cell-content vaadin-button:has-text('Correct')");
+                            page.waitForSelector("#correction-text");
+                        }),
                 state("cancel a session", Who.ORGANISER, "manage/sessions/{session}/cancel"),
                 state("slides and handouts", Who.ORGANISER, "manage/sessions/{session}/materials"),
                 state("slides and handouts with errors", Who.ORGANISER, "manage/sessions/{session}/materials", page -> {
@@ -239,6 +261,11 @@ class AccessibilityIT {
             """.formatted(LocalDate.now(ZoneId.of("Europe/London")).plusDays(1));
 
     /** The lazy grid has fetched its first rows (its cells are in the light DOM once they have). */
+    private static void openCaptions(Page page) {
+        page.click("#captions-toggle");
+        page.waitForSelector(".cv-captions-lines .cv-caption");
+    }
+
     private static void gridLoaded(Page page) {
         page.waitForSelector("vaadin-grid-cell-content a");
     }
@@ -254,6 +281,8 @@ class AccessibilityIT {
     QaService qa;
     @Autowired
     QaModerationService moderation;
+    @Autowired
+    org.convene.captions.CaptionService captions;
     @Autowired
     TestData data;
     @Autowired
@@ -333,6 +362,11 @@ class AccessibilityIT {
             asked[1] = saved(qa.ask(sessionId, "How do you involve carers who cannot join online meetings?", false));
         });
         as(voter, () -> qa.vote(asked[1].id(), true));
+        // live captions so far (facilitators may send them), one still being typed
+        as(facilitator, () -> {
+            captions.send(sessionId, "Welcome to Co-producing care plans with carers.", true);
+            captions.send(sessionId, "First, a few words about how we work", false);
+        });
         // a failed message for the email page (mail.ui.OutboxView)
         MailContent moved = MailContent.builder("Your session has moved").paragraph("It now starts at 11am.")
                 .action("See the session", "https://convene.example.test/sessions/" + sessionId)
