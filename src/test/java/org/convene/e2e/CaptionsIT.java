@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.messaging.converter.StringMessageConverter;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
@@ -78,7 +77,7 @@ class CaptionsIT {
 
     private StompSession captioningTool(String token) throws Exception {
         WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
-        client.setMessageConverter(new StringMessageConverter());
+        client.setMessageConverter(new JsonText());
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         scheduler.setDaemon(true);
         scheduler.initialize();
@@ -113,8 +112,8 @@ class CaptionsIT {
 
         Page page = chromium.signedIn(port, attendee);
         page.navigate("http://localhost:" + port + "/sessions/" + session);
-        page.locator("#captions-toggle").focus();
-        page.keyboard().press("Enter");
+        page.waitForSelector("main h1");
+        page.click("#captions-toggle");
         assertThat(page.locator("#captions-toggle")).hasAttribute("aria-expanded", "true");
         assertThat(page.locator(".cv-captions-lines")).containsText("No captions yet");
 
@@ -128,5 +127,31 @@ class CaptionsIT {
 
         tool.disconnect();
         page.context().close();
+    }
+
+    /** JSON written by hand, sent as application/json, the way a captioning tool would send it. */
+    static final class JsonText extends org.springframework.messaging.converter.AbstractMessageConverter {
+        JsonText() {
+            super(MimeTypeUtils.APPLICATION_JSON);
+        }
+
+        @Override
+        protected boolean supports(Class<?> clazz) {
+            return String.class == clazz;
+        }
+
+        @Override
+        protected Object convertFromInternal(org.springframework.messaging.Message<?> message, Class<?> targetClass,
+                                             Object hint) {
+            Object payload = message.getPayload();
+            return payload instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                    : payload.toString();
+        }
+
+        @Override
+        protected Object convertToInternal(Object payload, org.springframework.messaging.MessageHeaders headers,
+                                           Object hint) {
+            return ((String) payload).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 }
