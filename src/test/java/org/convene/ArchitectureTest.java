@@ -103,7 +103,7 @@ class ArchitectureTest {
                     "org.convene.timetable..", "org.convene.agenda..", "org.convene.recordings..",
                     "org.convene.organising..", "org.convene.exchange..", "org.convene.qa..",
                     "org.convene.attendance..", "org.convene.demo..", "org.convene.reminders..", "org.convene.materials..",
-                    "org.convene.access..", "org.convene.accesshelp..", "org.convene.polls..")
+                    "org.convene.access..", "org.convene.accesshelp..", "org.convene.polls..", "org.convene.captions..")
             .because("core is what every feature shares");
 
     @ArchTest
@@ -142,6 +142,18 @@ class ArchitectureTest {
                     "org.convene.qa..", "org.convene.attendance..", "org.convene.demo..", "org.convene.mail..",
                     "org.convene.materials..", "org.convene.reminders..", "org.convene.notifications..")
             .because("polls add to the session's pages through their extension points (docs/architecture.md)");
+
+    @ArchTest
+    static final ArchRule captions_use_core_programme_account_and_only_the_stomp_extension_point_of_qa = noClasses()
+            .that().resideInAPackage("org.convene.captions..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.convene.timetable..", "org.convene.agenda..",
+                    "org.convene.recordings..", "org.convene.organising..", "org.convene.exchange..",
+                    "org.convene.attendance..", "org.convene.demo..", "org.convene.mail..", "org.convene.materials..",
+                    "org.convene.reminders..", "org.convene.notifications..")
+            .orShould().dependOnClassesThat(resideInAPackage("org.convene.qa..")
+                    .and(DescribedPredicate.not(resideInAPackage("org.convene.qa.api"))))
+            .because("captions reach the session page, stage view and STOMP API through extension points "
+                    + "(docs/architecture.md)");
 
     @ArchTest
     static final ArchRule materials_uses_only_core_and_programme = noClasses()

@@ -76,10 +76,19 @@ public class TestData {
 
     /** Makes the user a facilitator of the session, as programme management would. */
     public void facilitate(long sessionId, ConveneUser user) {
+        assign(sessionId, user, PersonRole.FACILITATOR);
+    }
+
+    /** Makes the user a captioner of the session, as programme management would. */
+    public void caption(long sessionId, ConveneUser user) {
+        assign(sessionId, user, PersonRole.CAPTIONER);
+    }
+
+    private void assign(long sessionId, ConveneUser user, PersonRole role) {
         long personId = db.insertInto(PERSON).set(PERSON.NAME, user.displayName()).set(PERSON.USER_ID, user.id())
                 .returning(PERSON.ID).fetchSingle().getId();
         db.insertInto(SESSION_PERSON).set(SESSION_PERSON.SESSION_ID, sessionId).set(SESSION_PERSON.PERSON_ID, personId)
-                .set(SESSION_PERSON.ROLE, PersonRole.FACILITATOR).execute();
+                .set(SESSION_PERSON.ROLE, role).execute();
     }
 
     public long session(long conferenceId, String title, Instant start, Instant end) {

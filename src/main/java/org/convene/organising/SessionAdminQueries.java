@@ -56,7 +56,7 @@ class SessionAdminQueries {
         return db.select(s.ID, conference, s.VERSION, s.REFERENCE, s.TITLE, s.SUMMARY_MARKDOWN, s.FORMAT,
                         s.STARTS_AT, s.ENDS_AT, s.TRACK_ID, s.HOST_ID, s.JOIN_URL, s.CAPACITY,
                         SessionColumns.access(), s.ACCESS_NOTES, s.CANCELLED_AT,
-                        people(PersonRole.FACILITATOR), people(PersonRole.SPEAKER))
+                        people(PersonRole.FACILITATOR), people(PersonRole.SPEAKER), people(PersonRole.CAPTIONER))
                 .from(s)
                 .join(CONFERENCE).on(CONFERENCE.ID.eq(s.CONFERENCE_ID))
                 .where(s.ID.eq(sessionId))

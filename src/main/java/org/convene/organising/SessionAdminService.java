@@ -45,6 +45,9 @@ public class SessionAdminService {
     public static final String NO_ACCOUNT =
             "No account uses that email address. Ask them to sign up first, then add them.";
     public static final String ENTER_EMAIL = "Enter an email address, like name@example.org";
+    public static final String UNCONFIRMED_CAPTIONER = "This person has not confirmed their email address yet, so "
+            + "they cannot be a captioner. Ask them to open the link we emailed them when they signed up, or to "
+            + "choose \u201cSend the link again\u201d on their account page. Then try again.";
 
     private static final SessionRules.Problem HOST_MISSING =
             new SessionRules.Problem(SessionRules.Field.HOST, "Choose the host organisation");
@@ -317,6 +320,23 @@ public class SessionAdminService {
      * questions. The person record linked to the account is reused, or made from the account's name.
      */
     public FacilitatorAssignment addFacilitator(long sessionId, String email) {
+        return assignByEmail(sessionId, email, PersonRole.FACILITATOR);
+    }
+
+    /**
+     * Makes the account with this email address a captioner of the session, which lets them send its live
+     * captions. The same rules as for a facilitator: a confirmed account.
+     */
+    public FacilitatorAssignment addCaptioner(long sessionId, String email) {
+        return assignByEmail(sessionId, email, PersonRole.CAPTIONER);
+    }
+
+    /** True when the person was a captioner of the session and no longer is. */
+    public boolean removeCaptioner(long sessionId, long personId) {
+        return unassign(sessionId, personId, PersonRole.CAPTIONER);
+    }
+
+    private FacilitatorAssignment assignByEmail(long sessionId, String email, PersonRole role) {
         ConveneUser user = permissions.requireSession(sessionId);
         requireExists(sessionId);
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
@@ -328,16 +348,19 @@ public class SessionAdminService {
             return new FacilitatorAssignment.Refused(NO_ACCOUNT);
         }
         if (!confirmations.isConfirmed(account.get().userId())) {
-            return new FacilitatorAssignment.Refused(EmailConfirmationService.UNCONFIRMED_FACILITATOR);
+            return new FacilitatorAssignment.Refused(role == PersonRole.FACILITATOR
+                    ? EmailConfirmationService.UNCONFIRMED_FACILITATOR : UNCONFIRMED_CAPTIONER);
         }
         long personId = queries.personFor(account.get());
         AssignedPerson person = queries.person(personId).orElseThrow();
-        if (!queries.assign(sessionId, personId, PersonRole.FACILITATOR)) {
+        if (!queries.assign(sessionId, personId, role)) {
             return new FacilitatorAssignment.AlreadyAssigned(person);
         }
-        log.info("Person {} (user {}) made facilitator of session {} by user {}", personId,
-                account.get().userId(), sessionId, user.id());
-        events.publishEvent(new FacilitatorAssigned(sessionId, account.get().userId()));
+        log.info("Person {} (user {}) made {} of session {} by user {}", personId,
+                account.get().userId(), role, sessionId, user.id());
+        if (role == PersonRole.FACILITATOR) {
+            events.publishEvent(new FacilitatorAssigned(sessionId, account.get().userId()));
+        }
         return new FacilitatorAssignment.Added(person);
     }
 

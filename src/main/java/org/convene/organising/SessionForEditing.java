@@ -21,12 +21,14 @@ public record SessionForEditing(long id, ConferenceSummary conference, int versi
                                 Instant endsAt, @Nullable Long trackId, @Nullable Long hostId, @Nullable String joinUrl,
                                 @Nullable Integer capacity, Set<AccessFeature> access, @Nullable String accessNotes,
                                 @Nullable Instant cancelledAt,
-                                List<AssignedPerson> facilitators, List<AssignedPerson> speakers) {
+                                List<AssignedPerson> facilitators, List<AssignedPerson> speakers,
+                                List<AssignedPerson> captioners) {
 
     public SessionForEditing {
         access = Set.copyOf(access);
         facilitators = List.copyOf(facilitators);
         speakers = List.copyOf(speakers);
+        captioners = List.copyOf(captioners);
     }
 
     public boolean cancelled() {

@@ -120,6 +120,21 @@ class AccessibilityIT {
                     page.click("vaadin-button:has-text('Show 2 more questions')");
                     page.waitForSelector(".cv-qa-count:has-text('27 questions.')");
                 }),
+                // live captions: the pane opened, then with the reader's larger, spaced, high-contrast choices
+                state("session page with captions open", Who.ANYONE, "sessions/{session}", AccessibilityIT::openCaptions),
+                state("session page with captions in high contrast", Who.ANYONE, "sessions/{session}", page -> {
+                    openCaptions(page);
+                    page.click("#captions-large");
+                    page.click("#captions-spacious");
+                    page.click("#captions-contrast");
+                    page.waitForSelector(".cv-captions-lines.cv-captions-contrast");
+                }),
+                state("session page with captions paused", Who.ANYONE, "sessions/{session}", page -> {
+                    openCaptions(page);
+                    page.click("#captions-pause");
+                    page.waitForSelector("#captions-pause-status");
+                }),
+                state("stage view with captions open", Who.ANYONE, "sessions/{session}/stage", AccessibilityIT::openCaptions),
                 state("log in", Who.ANYONE, "login"),
                 state("log in with errors", Who.ANYONE, "login", page -> {
                     page.click("vaadin-button:has-text('Log in')");
@@ -231,6 +246,13 @@ class AccessibilityIT {
                             page.waitForSelector("#access-planning-status:has-text('Saved')");
                         }),
                 state("publish a recording", Who.ORGANISER, "manage/sessions/{recorded}/recording"),
+                state("live captions and transcript", Who.ORGANISER, "manage/sessions/{session}/captions",
+                        page -> page.waitForSelector("vaadin-grid-cell-content vaadin-button")),
+                state("live captions and transcript, correcting a line", Who.ORGANISER,
+                        "manage/sessions/{session}/captions", page -> {
+                            page.click("vaadin-grid-cell-content vaadin-button:has-text('Correct')");
+                            page.waitForSelector("#correction-text");
+                        }),
                 state("cancel a session", Who.ORGANISER, "manage/sessions/{session}/cancel"),
                 state("slides and handouts", Who.ORGANISER, "manage/sessions/{session}/materials"),
                 state("slides and handouts with errors", Who.ORGANISER, "manage/sessions/{session}/materials", page -> {
@@ -317,6 +339,11 @@ class AccessibilityIT {
             """.formatted(LocalDate.now(ZoneId.of("Europe/London")).plusDays(1));
 
     /** The lazy grid has fetched its first rows (its cells are in the light DOM once they have). */
+    private static void openCaptions(Page page) {
+        page.click("#captions-toggle");
+        page.waitForSelector(".cv-captions-lines .cv-caption");
+    }
+
     private static void gridLoaded(Page page) {
         page.waitForSelector("vaadin-grid-cell-content a");
     }
@@ -334,6 +361,8 @@ class AccessibilityIT {
     QaService qa;
     @Autowired
     QaModerationService moderation;
+    @Autowired
+    org.convene.captions.CaptionService captions;
     @Autowired
     TestData data;
     @Autowired
@@ -451,6 +480,11 @@ class AccessibilityIT {
         data.facilitate(recordedId, facilitator);
         as(asker, () -> feedback.give(recordedId, new org.convene.polls.FeedbackDraft(5, 4,
                 org.convene.polls.ComeAgain.YES, "The captions helped a lot.")));
+        // live captions so far (facilitators may send them), one still being typed
+        as(facilitator, () -> {
+            captions.send(sessionId, "Welcome to Co-producing care plans with carers.", true);
+            captions.send(sessionId, "First, a few words about how we work", false);
+        });
         // a failed message for the email page (mail.ui.OutboxView)
         MailContent moved = MailContent.builder("Your session has moved").paragraph("It now starts at 11am.")
                 .action("See the session", "https://convene.example.test/sessions/" + sessionId)

@@ -503,6 +503,28 @@ class SessionAdminServiceTest {
                 .isInstanceOf(FacilitatorAssignment.Added.class);
     }
 
+    @Test
+    void a_captioner_is_assigned_and_removed_like_a_facilitator_and_needs_a_confirmed_account() {
+        ConveneUser unconfirmed = programme.attendee();
+        db.update(APP_USER).setNull(APP_USER.EMAIL_CONFIRMED_AT).where(APP_USER.ID.eq(unconfirmed.id())).execute();
+        AccountFixtures.actAs(organiser);
+
+        assertThat(service.addCaptioner(carersSession, unconfirmed.email()))
+                .isEqualTo(new FacilitatorAssignment.Refused(SessionAdminService.UNCONFIRMED_CAPTIONER));
+        db.update(APP_USER).set(APP_USER.EMAIL_CONFIRMED_AT, Instant.now()).where(APP_USER.ID.eq(unconfirmed.id()))
+                .execute();
+        assertThat(service.addCaptioner(carersSession, unconfirmed.email()))
+                .isInstanceOf(FacilitatorAssignment.Added.class);
+        assertThat(service.addCaptioner(carersSession, unconfirmed.email()))
+                .isInstanceOf(FacilitatorAssignment.AlreadyAssigned.class);
+        SessionForEditing editing = service.forEditing(carersSession).orElseThrow();
+        assertThat(editing.captioners()).hasSize(1);
+        assertThat(editing.facilitators()).isEmpty();
+
+        assertThat(service.removeCaptioner(carersSession, editing.captioners().getFirst().personId())).isTrue();
+        assertThat(service.forEditing(carersSession).orElseThrow().captioners()).isEmpty();
+    }
+
     // ---- the management list ------------------------------------------------------------------------------
 
     @Test

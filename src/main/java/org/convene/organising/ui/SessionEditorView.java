@@ -71,6 +71,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     private final EditorStatus status = new EditorStatus();
     private final SessionFormFields form = new SessionFormFields();
     private final FacilitatorsSection facilitators = new FacilitatorsSection();
+    private final FacilitatorsSection captioners = FacilitatorsSection.captioners();
     private final SpeakersSection speakers;
     private final List<SessionEditorSection> sections;
     private final Div contributed = new Div();
@@ -90,6 +91,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         addClassName("cv-manage");
         this.speakers = new SpeakersSection(admin::people);
         facilitators.addPersonListener(this::facilitatorChange);
+        captioners.addPersonListener(this::captionerChange);
         speakers.addPersonListener(this::speakerChange);
     }
 
@@ -150,6 +152,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         pageTitle = (session == null ? "Add a session" : "Change a session: " + session.title()) + " - Convene";
         errors.clear(form.fields());
         facilitators.clearProblem();
+        captioners.clearProblem();
         status.clear();
 
         add(errors, new H1(session == null ? "Add a session" : "Change a session"));
@@ -173,11 +176,12 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         add(form);
 
         if (session == null) {
-            add(new Paragraph("You can add facilitators and speakers after you save the session."));
+            add(new Paragraph("You can add facilitators, speakers and captioners after you save the session."));
         } else {
             facilitators.show(session.facilitators());
             speakers.show(session.speakers());
-            add(facilitators, speakers, contributed);
+            captioners.show(session.captioners());
+            add(facilitators, speakers, captioners, contributed);
             addContributed(session.id());
         }
         add(new Paragraph(AdminPage.link(ManageLinks.withConference(ManageLinks.HUB, conference.slug()),
@@ -194,6 +198,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
                 new ListItem(AdminPage.link(ConferenceLinks.session(editing.id()), "See the session's public page")),
                 new ListItem(AdminPage.link(ManageLinks.materials(editing.id()), "Add slides and handouts")),
                 new ListItem(AdminPage.link(ManageLinks.recording(editing.id()), "Publish the recording")),
+                new ListItem(AdminPage.link(ManageLinks.captions(editing.id()), "Live captions and transcript")),
                 new ListItem(AdminPage.link(ManageLinks.cancellation(editing.id()), "Cancel or restore this session")));
         list.addClassName("cv-manage-links");
         Nav nav = new Nav(list);
@@ -311,6 +316,31 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         }
     }
 
+    private void captionerChange(PersonEvent<FacilitatorsSection> event) {
+        if (event.change() == PersonEvent.Change.REMOVE) {
+            AssignedPerson person = Objects.requireNonNull(event.person(), "a removal names the person");
+            if (tried(() -> admin.removeCaptioner(session().id(), person.personId()))) {
+                peopleChanged(person.name() + " is no longer a captioner of this session.");
+            }
+            return;
+        }
+        FacilitatorAssignment result;
+        try {
+            result = admin.addCaptioner(session().id(),
+                    Objects.requireNonNull(event.email(), "an addition names the email address"));
+        } catch (AccessDeniedException refused) {
+            status.warning(refused.getMessage());
+            return;
+        }
+        switch (result) {
+            case FacilitatorAssignment.Refused refused -> captioners.refused(refused.message());
+            case FacilitatorAssignment.AlreadyAssigned already ->
+                    peopleChanged(already.person().name() + " is already a captioner of this session.");
+            case FacilitatorAssignment.Added added ->
+                    peopleChanged(added.person().name() + " is now a captioner of this session.");
+        }
+    }
+
     private void speakerChange(PersonEvent<SpeakersSection> event) {
         AssignedPerson person = event.person();
         if (event.change() == PersonEvent.Change.REMOVE) {
@@ -354,10 +384,12 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         SessionForEditing changed = new SessionForEditing(shown.id(), shown.conference(), shown.version(),
                 shown.reference(), shown.title(), shown.summaryMarkdown(), shown.format(), shown.startsAt(),
                 shown.endsAt(), shown.trackId(), shown.hostId(), shown.joinUrl(), shown.capacity(), shown.access(),
-                shown.accessNotes(), shown.cancelledAt(), latest.facilitators(), latest.speakers());
+                shown.accessNotes(), shown.cancelledAt(), latest.facilitators(), latest.speakers(),
+                latest.captioners());
         session = changed;
         facilitators.show(changed.facilitators());
         speakers.show(changed.speakers());
+        captioners.show(changed.captioners());
         status.success(message);
     }
 

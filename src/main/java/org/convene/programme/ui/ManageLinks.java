@@ -26,6 +26,11 @@ public final class ManageLinks {
         return "manage/sessions/" + sessionId + "/materials";
     }
 
+    /** The session's captions: CART address, transcript corrections and publishing (the captions feature's page). */
+    public static String captions(long sessionId) {
+        return "manage/sessions/" + sessionId + "/captions";
+    }
+
     public static String cancellation(long sessionId) {
         return "manage/sessions/" + sessionId + "/cancel";
     }

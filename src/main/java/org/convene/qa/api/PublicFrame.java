@@ -12,25 +12,32 @@ import java.util.Map;
  *
  * @param eventsJson the events as JSON, without the surrounding brackets, so frames can be merged
  */
-record PublicFrame(long sessionId, long messageId, String eventsJson, int eventsBytes, Map<String, String> texts) {
+record PublicFrame(String destination, long sessionId, long messageId, String eventsJson, int eventsBytes,
+                   Map<String, String> texts) {
 
+    /** A frame of the session's public question topic. */
     static PublicFrame of(long sessionId, long messageId, String eventsJson) {
-        return new PublicFrame(sessionId, messageId, eventsJson, eventsJson.getBytes(StandardCharsets.UTF_8).length,
-                new HashMap<>(4));
+        return of(StompDestinations.questionsTopic(sessionId), sessionId, messageId, eventsJson);
+    }
+
+    static PublicFrame of(String destination, long sessionId, long messageId, String eventsJson) {
+        return new PublicFrame(destination, sessionId, messageId, eventsJson,
+                eventsJson.getBytes(StandardCharsets.UTF_8).length, new HashMap<>(4));
     }
 
     /** The frame for one subscription id. Called from the fan-out thread only (the map is not thread-safe). */
     String text(String subscriptionId) {
-        return texts.computeIfAbsent(subscriptionId, id -> frame(sessionId, messageId, id, List.of(this)));
+        return texts.computeIfAbsent(subscriptionId, id -> frame(destination, sessionId, messageId, id, List.of(this)));
     }
 
     /** One frame carrying the events of several, in order (a slow connection catching up). */
     static String merged(List<OutboundConnection.Delivery> deliveries, String subscriptionId) {
         PublicFrame last = deliveries.getLast().frame();
-        return frame(last.sessionId, last.messageId, subscriptionId, deliveries.stream().map(OutboundConnection.Delivery::frame).toList());
+        return frame(last.destination, last.sessionId, last.messageId, subscriptionId, deliveries.stream().map(OutboundConnection.Delivery::frame).toList());
     }
 
-    private static String frame(long sessionId, long messageId, String subscriptionId, List<PublicFrame> frames) {
+    private static String frame(String destination, long sessionId, long messageId, String subscriptionId,
+                                List<PublicFrame> frames) {
         String prefix = "{\"sessionId\":" + sessionId + ",\"events\":[";
         String suffix = "]}";
         int bytes = prefix.length() + suffix.length() + frames.size() - 1;
@@ -40,7 +47,7 @@ record PublicFrame(long sessionId, long messageId, String eventsJson, int events
             chars += f.eventsJson.length();
         }
         StringBuilder out = new StringBuilder(chars + 200)
-                .append("MESSAGE\ndestination:/topic/sessions.").append(sessionId).append(".questions")
+                .append("MESSAGE\ndestination:").append(destination)
                 .append("\ncontent-type:application/json\ncontent-length:").append(bytes)
                 .append("\nmessage-id:").append(messageId)
                 .append("\nsubscription:").append(escape(subscriptionId))

@@ -20,7 +20,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The fast path for the public question topics, which may have thousands of subscribers each. Spring's simple
+ * The fast path for the public topics (the questions, and the features' own {@link SessionTopic}s), which may have
+ * thousands of subscribers each. Spring's simple
  * broker builds, encodes and queues a message per subscriber; here a frame is built once and handed to every
  * subscriber's {@link OutboundConnection}, which writes it with the container's asynchronous send.
  * <p>
@@ -46,10 +47,10 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory {
 
     /** Open connections by WebSocket session id, as Convene writes to them. */
     private final Map<String, OutboundConnection> connections = new ConcurrentHashMap<>();
-    /** Q&A session id -> WebSocket session id -> STOMP subscription id. */
-    private final Map<Long, Map<String, String>> subscribers = new ConcurrentHashMap<>();
-    /** WebSocket session id -> STOMP subscription id -> Q&A session id, to undo on UNSUBSCRIBE. */
-    private final Map<String, Map<String, Long>> byConnection = new ConcurrentHashMap<>();
+    /** Topic destination -> WebSocket session id -> STOMP subscription id. */
+    private final Map<String, Map<String, String>> subscribers = new ConcurrentHashMap<>();
+    /** WebSocket session id -> STOMP subscription id -> topic destination, to undo on UNSUBSCRIBE. */
+    private final Map<String, Map<String, String>> byConnection = new ConcurrentHashMap<>();
     private final AtomicLong messageIds = new AtomicLong();
     /**
      * Starts writes on idle connections (a write that completes at once runs on to the next queued frame) and
@@ -102,15 +103,19 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory {
     }
 
     void subscribe(String connectionId, String subscriptionId, long qaSessionId) {
-        subscribers.computeIfAbsent(qaSessionId, id -> new ConcurrentHashMap<>()).put(connectionId, subscriptionId);
-        byConnection.computeIfAbsent(connectionId, id -> new ConcurrentHashMap<>(2)).put(subscriptionId, qaSessionId);
+        subscribe(connectionId, subscriptionId, StompDestinations.questionsTopic(qaSessionId));
+    }
+
+    void subscribe(String connectionId, String subscriptionId, String destination) {
+        subscribers.computeIfAbsent(destination, id -> new ConcurrentHashMap<>()).put(connectionId, subscriptionId);
+        byConnection.computeIfAbsent(connectionId, id -> new ConcurrentHashMap<>(2)).put(subscriptionId, destination);
     }
 
     void unsubscribe(String connectionId, @Nullable String subscriptionId) {
-        Map<String, Long> subscriptions = byConnection.get(connectionId);
-        Long qaSessionId = subscriptions == null ? null : subscriptions.remove(subscriptionId);
-        if (qaSessionId != null) {
-            Map<String, String> topic = subscribers.get(qaSessionId);
+        Map<String, String> subscriptions = byConnection.get(connectionId);
+        String destination = subscriptions == null ? null : subscriptions.remove(subscriptionId);
+        if (destination != null) {
+            Map<String, String> topic = subscribers.get(destination);
             if (topic != null) {
                 topic.remove(connectionId, subscriptionId);
             }
@@ -122,10 +127,10 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory {
         if (connection != null) {
             connection.discard();
         }
-        Map<String, Long> subscriptions = byConnection.remove(connectionId);
+        Map<String, String> subscriptions = byConnection.remove(connectionId);
         if (subscriptions != null) {
-            subscriptions.forEach((subscriptionId, qaSessionId) -> {
-                Map<String, String> topic = subscribers.get(qaSessionId);
+            subscriptions.forEach((subscriptionId, destination) -> {
+                Map<String, String> topic = subscribers.get(destination);
                 if (topic != null) {
                     topic.remove(connectionId);
                 }
@@ -139,11 +144,16 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory {
      * queued behind a write still in flight: how long that takes paces the next frame.
      */
     CompletableFuture<Void> publish(long qaSessionId, String eventsJsonArray) {
-        Map<String, String> topic = subscribers.get(qaSessionId);
+        return publish(StompDestinations.questionsTopic(qaSessionId), qaSessionId, eventsJsonArray);
+    }
+
+    /** The same for any public topic of a session ({@link SessionTopics}). */
+    CompletableFuture<Void> publish(String destination, long sessionId, String eventsJsonArray) {
+        Map<String, String> topic = subscribers.get(destination);
         if (topic == null || topic.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        PublicFrame frame = PublicFrame.of(qaSessionId, messageIds.incrementAndGet(),
+        PublicFrame frame = PublicFrame.of(destination, sessionId, messageIds.incrementAndGet(),
                 eventsJsonArray.substring(1, eventsJsonArray.length() - 1));
         List<CompletableFuture<Void>> started = new ArrayList<>();
         List<OutboundConnection> idle = new ArrayList<>(Math.min(topic.size(), CONNECTIONS_PER_TASK));

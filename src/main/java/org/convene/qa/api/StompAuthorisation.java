@@ -3,6 +3,7 @@ package org.convene.qa.api;
 import org.convene.account.ApiTokenService;
 import org.convene.qa.QaException;
 import org.convene.qa.QaService;
+import org.convene.programme.NoSuchSessionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +16,15 @@ import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.simp.user.UserDestinationMessageHandler;
 import org.springframework.messaging.support.ExecutorChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Authenticates CONNECT by bearer token and checks every frame a client sends before anything handles it: the
@@ -39,15 +46,18 @@ class StompAuthorisation implements ExecutorChannelInterceptor {
     private final PublicTopicFanout publicTopics;
     private final StompConnections connections;
     private final StompCredentials credentials;
+    /** The features' own topics by name ({@link SessionTopic}). */
+    private final Map<String, SessionTopic> sessionTopics;
 
     StompAuthorisation(ApiTokenService tokens, QaService qa, StompReceipts receipts, PublicTopicFanout publicTopics,
-                       StompConnections connections, StompCredentials credentials) {
+                       StompConnections connections, StompCredentials credentials, List<SessionTopic> sessionTopics) {
         this.tokens = tokens;
         this.qa = qa;
         this.receipts = receipts;
         this.publicTopics = publicTopics;
         this.connections = connections;
         this.credentials = credentials;
+        this.sessionTopics = sessionTopics.stream().collect(Collectors.toUnmodifiableMap(SessionTopic::name, t -> t));
     }
 
     @Override
@@ -99,7 +109,8 @@ class StompAuthorisation implements ExecutorChannelInterceptor {
         if (subscriptionId == null || subscriptionId.isBlank()) {
             throw new StompRefusal(StompRefusal.INVALID_REQUEST, "SUBSCRIBE needs an id header, to unsubscribe by later.");
         }
-        StompDestinations.Subscription destination = StompDestinations.subscription(accessor.getDestination());
+        StompDestinations.Subscription destination = StompDestinations.subscription(accessor.getDestination(),
+                sessionTopics.keySet());
         switch (destination) {
             case StompDestinations.PublicTopic topic -> {
                 asConnection(connection, () -> qa.settings(topic.sessionId())); // refuses an unknown session
@@ -120,6 +131,26 @@ class StompAuthorisation implements ExecutorChannelInterceptor {
                 }
                 connection.subscribe(subscriptionId);
                 connection.moderating(subscriptionId, topic.sessionId());
+            }
+            case StompDestinations.FeatureTopic topic -> {
+                SessionTopic feature = Objects.requireNonNull(sessionTopics.get(topic.name()), "only registered names match");
+                asConnection(connection, () -> {
+                    try {
+                        feature.checkReader(topic.sessionId());
+                        return true;
+                    } catch (AccessDeniedException e) {
+                        throw new StompRefusal(StompRefusal.FORBIDDEN, e.getMessage() == null
+                                ? "You may not subscribe to " + topic.destination() + "." : e.getMessage());
+                    } catch (NoSuchSessionException e) {
+                        throw new StompRefusal(StompRefusal.NOT_FOUND, Objects.requireNonNull(e.getMessage()));
+                    }
+                });
+                connection.subscribe(subscriptionId);
+                publicTopics.subscribe(connection.id, subscriptionId, topic.destination());
+                if (accessor.getReceipt() != null) {
+                    receipts.send(accessor);
+                }
+                return null;
             }
             case StompDestinations.OwnQueue queue -> {
                 connection.subscribe(subscriptionId);
@@ -146,7 +177,7 @@ class StompAuthorisation implements ExecutorChannelInterceptor {
             throw new StompRefusal(StompRefusal.NOT_SIGNED_IN,
                     "Sending needs an access token: CONNECT with \"Authorization: Bearer <token>\".");
         }
-        StompDestinations.send(accessor.getDestination());
+        StompDestinations.send(accessor.getDestination(), sessionTopics.keySet());
         credentials.current(connection); // refuses a revoked token, reads current roles
         return message;
     }

@@ -11,6 +11,7 @@ final class StompRefusal extends RuntimeException {
     static final String INVALID_REQUEST = "INVALID_REQUEST";
     static final String FORBIDDEN_DESTINATION = "FORBIDDEN_DESTINATION";
     static final String FORBIDDEN = "FORBIDDEN";
+    static final String NOT_FOUND = "NOT_FOUND";
     static final String NOT_SIGNED_IN = "NOT_SIGNED_IN";
     static final String INVALID_TOKEN = "INVALID_TOKEN";
     static final String TOKEN_REVOKED = "TOKEN_REVOKED";

@@ -51,6 +51,8 @@ class SessionEditorViewTest extends KaribuTest {
     private static final LocalDate MONDAY = LocalDate.of(2032, 11, 22);
 
     @Autowired
+    org.convene.captions.CaptionService captions;
+    @Autowired
     DSLContext db;
     @Autowired
     QaService qa;
@@ -295,6 +297,23 @@ class SessionEditorViewTest extends KaribuTest {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(fran, null, fran.getAuthorities()));
         assertThat(qa.canModerate(id)).isTrue();
+    }
+
+    @Test
+    void a_captioner_is_added_by_email_and_may_then_send_captions() {
+        long id = programme.session(week, "Carers' cafe").host(carers)
+                .at(MONDAY.atTime(10, 0), MONDAY.atTime(11, 0)).create();
+        ConveneUser cai = programme.account("Cai Captioner");
+        login(programme.coordinator(carers));
+        openSession(id);
+
+        setAsUser(text("captioner-email"), cai.email());
+        click("Add a captioner");
+
+        assertThat(status()).contains("Cai Captioner is now a captioner of this session.");
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(cai, null, cai.getAuthorities()));
+        assertThat(captions.mayCaption(id)).isTrue();
     }
 
     @Test

@@ -56,4 +56,18 @@ class StompDestinationsTest {
         assertThat(StompDestinations.shown("/a\u0000b\nc")).isEqualTo("/a?b?c");
         assertThat(StompDestinations.shown("x".repeat(500))).hasSize(123);
     }
+
+    @Test
+    void a_registered_session_topic_may_be_subscribed_to_and_sent_to_and_an_unregistered_one_may_not() {
+        java.util.Set<String> topics = java.util.Set.of("captions");
+        assertThat(StompDestinations.subscription("/topic/sessions.7.captions", topics))
+                .isEqualTo(new StompDestinations.FeatureTopic("captions", 7, "/topic/sessions.7.captions"));
+        assertThatCode(() -> StompDestinations.send("/app/sessions.7.captions", topics)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> StompDestinations.subscription("/topic/sessions.7.polls", topics))
+                .isInstanceOf(StompRefusal.class).hasMessageContaining("/topic/sessions.{id}.captions");
+        assertThatThrownBy(() -> StompDestinations.send("/app/sessions.7.polls", topics))
+                .isInstanceOf(StompRefusal.class).hasMessageContaining("/app/sessions.{id}.captions");
+        assertThatThrownBy(() -> StompDestinations.send("/app/sessions.7.captions"))
+                .isInstanceOf(StompRefusal.class);
+    }
 }

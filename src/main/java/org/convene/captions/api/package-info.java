@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.captions.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.captions;
+
+import org.jspecify.annotations.NullMarked;

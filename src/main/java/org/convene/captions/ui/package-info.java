@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.captions.ui;
+
+import org.jspecify.annotations.NullMarked;
