@@ -1,5 +1,6 @@
 package org.convene.organising;
 
+import org.convene.agenda.AgendaService;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.NoSuchSessionException;
 import org.convene.programme.PersonRole;
@@ -59,12 +60,14 @@ public class SessionAdminService {
     private final ProgrammePermissions permissions;
     private final CurrentUser currentUser;
     private final EmailConfirmationService confirmations;
+    private final AgendaService agenda;
 
     SessionAdminService(SessionAdminQueries queries, SessionChangeEvents changeEvents,
                         ApplicationEventPublisher events, SessionWrites writer, ProgrammeService programme,
                         ProgrammePermissions permissions, CurrentUser currentUser,
-                        EmailConfirmationService confirmations) {
+                        EmailConfirmationService confirmations, AgendaService agenda) {
         this.confirmations = confirmations;
+        this.agenda = agenda;
         this.queries = queries;
         this.changeEvents = changeEvents;
         this.events = events;
@@ -237,6 +240,8 @@ public class SessionAdminService {
         }
         // only a new time is announced (SessionRescheduled); a corrected description or title is not news
         changeEvents.announce(sessionId, mark);
+        // a raised (or removed) capacity gives the new places to the people waiting, in this transaction
+        agenda.fillFreePlaces(sessionId);
         log.info("Session {} updated to version {} by user {}", sessionId, expectedVersion + 1, user.id());
         return new SessionSaveResult.Saved(sessionId, expectedVersion + 1);
     }
