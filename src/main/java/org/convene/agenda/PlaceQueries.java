@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.convene.db.Tables.AGENDA_ITEM;
+import static org.convene.db.Tables.CONFERENCE;
 import static org.convene.db.Tables.PLACE_GIVEN;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 import static org.convene.db.Tables.WAITING_LIST_ENTRY;
@@ -131,9 +132,10 @@ class PlaceQueries {
         var position = field(selectCount().from(w)
                 .where(w.SESSION_ID.eq(me.SESSION_ID), row(w.JOINED_AT, w.ID).le(row(me.JOINED_AT, me.ID))));
         return db.select(PROGRAMME_SESSION.ID, PROGRAMME_SESSION.TITLE, PROGRAMME_SESSION.STARTS_AT,
-                        PROGRAMME_SESSION.ENDS_AT, position)
+                        PROGRAMME_SESSION.ENDS_AT, CONFERENCE.TIME_ZONE, position)
                 .from(me)
                 .join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.ID.eq(me.SESSION_ID))
+                .join(CONFERENCE).on(CONFERENCE.ID.eq(PROGRAMME_SESSION.CONFERENCE_ID))
                 .where(me.USER_ID.eq(userId))
                 .orderBy(PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ID)
                 .fetch(mapping(WaitingListEntry::new));

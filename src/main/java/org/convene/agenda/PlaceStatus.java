@@ -80,4 +80,10 @@ public record PlaceStatus(@Nullable Integer capacity, boolean closed, int taken,
             default -> "Full. " + waiting + " people are waiting.";
         };
     }
+
+    /** "You are number 3 on the waiting list." (or "next", for number 1). */
+    public static String positionText(int position) {
+        return position == 1 ? "You are next on the waiting list." : "You are number " + position
+                + " on the waiting list.";
+    }
 }

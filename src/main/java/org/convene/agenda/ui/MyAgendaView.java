@@ -27,6 +27,9 @@ import org.convene.agenda.AgendaClash;
 import org.convene.agenda.AgendaEntry;
 import org.convene.agenda.AgendaNotice;
 import org.convene.agenda.AgendaService;
+import org.convene.agenda.PlaceNotice;
+import org.convene.agenda.PlaceStatus;
+import org.convene.agenda.WaitingListEntry;
 import org.convene.agenda.CalendarService;
 import org.convene.materials.Material;
 import org.convene.materials.MaterialsService;
@@ -61,7 +64,9 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
     private final H1 heading = new H1("My agenda");
     private final Div status = new Div();
     private final Section notices = new Section();
+    private final Section placeNotices = new Section();
     private final Div content = new Div();
+    private final Section waitingSection = new Section();
     private final Section feedSection = new Section();
 
     public MyAgendaView(AgendaService agenda, CalendarService calendars, MaterialsService materials, Clock clock) {
@@ -74,14 +79,18 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
         status.getElement().setAttribute("role", "status");
         status.addClassName("cv-status");
         notices.addClassName("cv-agenda-notices");
-        add(heading, status, notices, content, feedSection);
+        placeNotices.addClassName("cv-agenda-notices");
+        waitingSection.addClassName("cv-agenda-waiting");
+        add(heading, status, placeNotices, notices, content, waitingSection, feedSection);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         status.setText("");
         renderNotices();
+        renderPlaceNotices();
         render();
+        renderWaiting();
         renderFeed(null);
     }
 
@@ -115,6 +124,72 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
             list.add(item);
         }
         notices.add(title, list);
+    }
+
+    /** Places I was given from a waiting list; each stays until dismissed. */
+    private void renderPlaceNotices() {
+        placeNotices.removeAll();
+        List<PlaceNotice> given = agenda.myPlaceNotices();
+        placeNotices.setVisible(!given.isEmpty());
+        if (given.isEmpty()) {
+            return;
+        }
+        H2 title = new H2("You have a place");
+        title.getElement().setAttribute("tabindex", "-1");
+        UnorderedList list = new UnorderedList();
+        list.addClassName("cv-agenda-notice-list");
+        for (PlaceNotice notice : given) {
+            Anchor session = new Anchor(ConferenceLinks.session(notice.sessionId()), notice.title());
+            session.getElement().setAttribute("router-link", "");
+            Paragraph what = new Paragraph("Someone gave up their place and you were next on the waiting list. "
+                    + "The session is now on your agenda.");
+            what.addClassName("cv-agenda-notice-text");
+            Button dismiss = new Button("Dismiss", e -> {
+                agenda.dismiss(notice);
+                renderPlaceNotices();
+                status.setText("Dismissed the notice about your place at “" + notice.title() + "”.");
+                (placeNotices.isVisible() ? placeNotices.getComponentAt(0) : heading).getElement()
+                        .executeJs("this.focus()");
+            });
+            dismiss.getElement().setAttribute("aria-label",
+                    "Dismiss the notice about your place at “" + notice.title() + "”");
+            ListItem item = new ListItem(session, what, dismiss);
+            item.addClassName("cv-agenda-notice");
+            list.add(item);
+        }
+        placeNotices.add(title, list);
+    }
+
+    /** Sessions I wait for a place at, apart from my agenda: they are not mine yet. */
+    private void renderWaiting() {
+        waitingSection.removeAll();
+        List<WaitingListEntry> waiting = agenda.myWaitingList();
+        waitingSection.setVisible(!waiting.isEmpty());
+        if (waiting.isEmpty()) {
+            return;
+        }
+        H2 title = new H2("Waiting lists you are on");
+        title.getElement().setAttribute("tabindex", "-1");
+        UnorderedList list = new UnorderedList();
+        list.addClassName("cv-agenda-list");
+        for (WaitingListEntry entry : waiting) {
+            Anchor session = new Anchor(ConferenceLinks.session(entry.sessionId()), entry.title());
+            session.getElement().setAttribute("router-link", "");
+            Paragraph when = new Paragraph(when(entry.startsAt(), entry.endsAt(), entry.zone()) + " ("
+                    + DateTexts.zoneName(entry.zone()) + ")");
+            Paragraph position = new Paragraph(PlaceStatus.positionText(entry.position()));
+            Button leave = new Button("Leave the waiting list", e -> {
+                agenda.leaveWaitingList(entry.sessionId());
+                renderWaiting();
+                status.setText("You have left the waiting list for “" + entry.title() + "”.");
+                (waitingSection.isVisible() ? waitingSection.getComponentAt(0) : heading).getElement()
+                        .executeJs("this.focus()");
+            });
+            leave.getElement().setAttribute("aria-label", "Leave the waiting list: " + entry.title());
+            list.add(new ListItem(session, when, position, leave));
+        }
+        waitingSection.add(title,
+                new Paragraph("If a place comes free, the first person waiting gets it and is told by email."), list);
     }
 
     /** "Cancelled: the speaker is unwell", "Moved: was Tuesday 24 November, 10am to 11am; now ... (UK time)". */
