@@ -152,6 +152,13 @@ class AccessibilityIT {
                 state("page not found signed in", Who.ATTENDEE, "manage/no-such-page", page ->
                         assertThat(page.locator("main h1").textContent()).isEqualTo("Page not found")),
                 state("my agenda", Who.ATTENDEE, "agenda"),
+                // places: a full session, the attendee joins its waiting list; then the agenda lists it apart
+                state("session page of a full session, on its waiting list", Who.ATTENDEE, "sessions/{full}", page -> {
+                    page.click(".cv-agenda-toggle");
+                    page.waitForSelector(".cv-session-status:has-text('waiting list')");
+                }),
+                state("my agenda with a waiting list", Who.ATTENDEE, "agenda", page ->
+                        page.waitForSelector(".cv-agenda-waiting h2")),
                 state("account", Who.ATTENDEE, "account"),
                 state("your attendance", Who.ATTENDEE, "account/attendance"),
                 state("session page signed in", Who.ATTENDEE, "sessions/{session}"),
@@ -249,6 +256,8 @@ class AccessibilityIT {
     @LocalServerPort
     int port;
     @Autowired
+    org.convene.agenda.AgendaService agenda;
+    @Autowired
     AccountFixtures accounts;
     @Autowired
     QaService qa;
@@ -270,6 +279,7 @@ class AccessibilityIT {
     private String slug;
     private long hostId;
     private long recordedId;
+    private long fullId;
     private long personId;
     private long voicesTrackId;
     private Page page;
@@ -321,6 +331,12 @@ class AccessibilityIT {
         programme.session(week, "Peer support networks in rural areas")
                 .at(now.plus(60, ChronoUnit.MINUTES), now.plus(120, ChronoUnit.MINUTES)).track(voices)
                 .access(AccessFeature.LIVE_CAPTIONS).create();
+
+        fullId = programme.session(week, "Small co-design circle")
+                .at(now.plus(1, ChronoUnit.DAYS), now.plus(1, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS))
+                .track(practice).host(host).capacity(1).create();
+        ConveneUser holder = accounts.user("Hana Holder");
+        as(holder, () -> agenda.add(fullId));
 
         ConveneUser facilitator = accounts.user("Fola Facilitator", Role.FACILITATOR);
         data.facilitate(sessionId, facilitator);
@@ -445,7 +461,8 @@ class AccessibilityIT {
         page = context(state.who()).newPage();
         String path = state.path().replace("{session}", Long.toString(sessionId)).replace("{slug}", slug)
                 .replace("{host}", Long.toString(hostId)).replace("{recorded}", Long.toString(recordedId))
-                .replace("{person}", Long.toString(personId)).replace("{voices}", Long.toString(voicesTrackId));
+                .replace("{person}", Long.toString(personId)).replace("{voices}", Long.toString(voicesTrackId))
+                .replace("{full}", Long.toString(fullId));
         if (path.contains("{reset}")) {
             path = path.replace("{reset}", accountLink("password-reset"));
         }
