@@ -8,6 +8,7 @@ import org.convene.mail.MailPreferences;
 import org.convene.mail.MailTopic;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.ProgrammeFixture;
+import org.convene.programme.SessionDraft;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +36,8 @@ class PlaceMailTest {
     AgendaService agenda;
     @Autowired
     MailPreferences preferences;
+    @Autowired
+    org.convene.organising.SessionAdminService sessions;
     @Autowired
     DSLContext db;
 
@@ -67,8 +70,8 @@ class PlaceMailTest {
         fixture.cleanUp();
     }
 
-    private ConveneUser person(String name) {
-        ConveneUser user = fixture.account(name);
+    private ConveneUser person(String name, org.convene.core.security.Role... roles) {
+        ConveneUser user = fixture.account(name, roles);
         addresses.add(user.email());
         return user;
     }
@@ -96,6 +99,21 @@ class PlaceMailTest {
                     .contains("You get this because you joined the waiting list of this session in Convene.");
             assertThat(mail.unsubscribeUrl()).startsWith(BASE + MailPreferences.UNSUBSCRIBE_PATH);
         });
+    }
+
+    @Test
+    void an_organiser_raising_the_places_gives_the_new_place_and_its_email_in_the_same_save() {
+        AccountFixtures.actAs(person("Olu", org.convene.core.security.Role.ORGANISER));
+        org.convene.organising.SessionForEditing session = sessions.forEditing(workshop).orElseThrow();
+        SessionDraft d = session.toDraft();
+        assertThat(sessions.update(workshop, session.version(), new SessionDraft(d.conferenceId(), d.reference(),
+                d.title(), d.summaryMarkdown(), d.format(), d.startsAt(), d.endsAt(), d.trackId(), d.hostId(),
+                d.joinUrl(), 2, d.access(), d.accessNotes()), true))
+                .isInstanceOf(org.convene.organising.SessionSaveResult.Saved.class);
+
+        assertThat(EnqueuedMail.to(db, addresses)).extracting(EnqueuedMail::to).containsExactly(waiting.email());
+        AccountFixtures.actAs(waiting);
+        assertThat(agenda.mySessionIds()).contains(workshop);
     }
 
     @Test
