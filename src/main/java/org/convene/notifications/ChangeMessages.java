@@ -96,6 +96,22 @@ final class ChangeMessages {
                 .build();
     }
 
+    static MailContent placeGiven(SessionFacts session, String sessionUrl, String agendaUrl, String unsubscribeUrl) {
+        return MailContent.builder(subject("You have a place: ", session.title()))
+                .heading("You have a place at " + session.title())
+                .paragraph("Someone gave up their place, and you were next on the waiting list. The place is yours.")
+                .facts(List.of(new Fact("What", what(session)),
+                        new Fact("When", MailTimes.when(session.startsAt(), session.endsAt(), session.zone())),
+                        new Fact("Access", access(session))))
+                .paragraph("It is now on your agenda. If you cannot come, please remove it from your agenda, "
+                        + "so the next person can have the place.")
+                .action("See the session", sessionUrl)
+                .links(null, List.of(new Fact("Your agenda", agendaUrl)))
+                .why("You get this because you joined the waiting list of this session in Convene.")
+                .unsubscribe(UNSUBSCRIBE, unsubscribeUrl)
+                .build();
+    }
+
     static MailContent facilitatorAssigned(SessionFacts session, String moderationUrl) {
         return MailContent.builder(subject("You are a facilitator of ", session.title()))
                 .heading("You are a facilitator of " + session.title())

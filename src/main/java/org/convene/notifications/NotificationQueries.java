@@ -32,6 +32,13 @@ class NotificationQueries {
                 .fetch(mapping(Recipient::new));
     }
 
+    /** The account, if its address is confirmed (as for {@link #withOnAgenda}). */
+    Optional<Recipient> confirmedAccount(long userId) {
+        return db.select(APP_USER.ID, APP_USER.EMAIL).from(APP_USER)
+                .where(APP_USER.ID.eq(userId), APP_USER.EMAIL_CONFIRMED_AT.isNotNull())
+                .fetchOptional(mapping(Recipient::new));
+    }
+
     Optional<Recipient> account(long userId) {
         return db.select(APP_USER.ID, APP_USER.EMAIL).from(APP_USER).where(APP_USER.ID.eq(userId))
                 .fetchOptional(mapping(Recipient::new));

@@ -1,6 +1,7 @@
 package org.convene.organising;
 
 import org.convene.programme.AccessFeature;
+import org.convene.agenda.AgendaService;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.NoSuchSessionException;
 import org.convene.programme.PersonRole;
@@ -65,12 +66,14 @@ public class SessionAdminService {
     private final ProgrammePermissions permissions;
     private final CurrentUser currentUser;
     private final EmailConfirmationService confirmations;
+    private final AgendaService agenda;
 
     SessionAdminService(SessionAdminQueries queries, SessionChangeEvents changeEvents,
                         ApplicationEventPublisher events, SessionWrites writer, ProgrammeService programme,
                         ProgrammePermissions permissions, CurrentUser currentUser,
-                        EmailConfirmationService confirmations) {
+                        EmailConfirmationService confirmations, AgendaService agenda) {
         this.confirmations = confirmations;
+        this.agenda = agenda;
         this.queries = queries;
         this.changeEvents = changeEvents;
         this.events = events;
@@ -249,6 +252,8 @@ public class SessionAdminService {
         if (!withdrawn.isEmpty()) {
             events.publishEvent(new AccessFeaturesWithdrawn(sessionId, withdrawn));
         }
+        // a raised (or removed) capacity gives the new places to the people waiting, in this transaction
+        agenda.fillFreePlaces(sessionId);
         log.info("Session {} updated to version {} by user {}", sessionId, expectedVersion + 1, user.id());
         return new SessionSaveResult.Saved(sessionId, expectedVersion + 1);
     }

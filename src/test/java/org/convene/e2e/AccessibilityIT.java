@@ -180,6 +180,13 @@ class AccessibilityIT {
                 // the attendee needs BSL and has the live session on their agenda, whose BSL is no longer confirmed
                 state("my agenda with a change to access", Who.ATTENDEE, "agenda", page ->
                         page.waitForSelector("#access-notices")),
+                // places: a full session, the attendee joins its waiting list; then the agenda lists it apart
+                state("session page of a full session, on its waiting list", Who.ATTENDEE, "sessions/{full}", page -> {
+                    page.click(".cv-agenda-toggle");
+                    page.waitForSelector(".cv-session-status:has-text('waiting list')");
+                }),
+                state("my agenda with a waiting list", Who.ATTENDEE, "agenda", page ->
+                        page.waitForSelector(".cv-agenda-waiting h2")),
                 state("account", Who.ATTENDEE, "account"),
                 state("account with access needs saved", Who.ATTENDEE, "account", page -> {
                     page.click("#access-needs-features vaadin-checkbox:has-text('I need live captions')");
@@ -354,6 +361,8 @@ class AccessibilityIT {
     @LocalServerPort
     int port;
     @Autowired
+    org.convene.agenda.AgendaService agenda;
+    @Autowired
     AccountFixtures accounts;
     @Autowired
     AccessHelpService accessHelp;
@@ -384,6 +393,7 @@ class AccessibilityIT {
     private String slug;
     private long hostId;
     private long recordedId;
+    private long fullId;
     private long personId;
     private long bslPlayerId;
     private long voicesTrackId;
@@ -437,6 +447,12 @@ class AccessibilityIT {
         programme.session(week, "Peer support networks in rural areas")
                 .at(now.plus(60, ChronoUnit.MINUTES), now.plus(120, ChronoUnit.MINUTES)).track(voices)
                 .access(AccessFeature.LIVE_CAPTIONS).create();
+
+        fullId = programme.session(week, "Small co-design circle")
+                .at(now.plus(1, ChronoUnit.DAYS), now.plus(1, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS))
+                .track(practice).host(host).capacity(1).create();
+        ConveneUser holder = accounts.user("Hana Holder");
+        as(holder, () -> agenda.add(fullId));
 
         ConveneUser facilitator = accounts.user("Fola Facilitator", Role.FACILITATOR);
         data.facilitate(sessionId, facilitator);
@@ -618,7 +634,8 @@ class AccessibilityIT {
         String path = state.path().replace("{session}", Long.toString(sessionId)).replace("{slug}", slug)
                 .replace("{big}", Long.toString(bigSessionId))
                 .replace("{host}", Long.toString(hostId)).replace("{recorded}", Long.toString(recordedId))
-                .replace("{person}", Long.toString(personId)).replace("{bsl}", Long.toString(bslPlayerId)).replace("{voices}", Long.toString(voicesTrackId));
+                .replace("{person}", Long.toString(personId)).replace("{bsl}", Long.toString(bslPlayerId)).replace("{voices}", Long.toString(voicesTrackId))
+                .replace("{full}", Long.toString(fullId));
         if (path.contains("{reset}")) {
             path = path.replace("{reset}", accountLink("password-reset"));
         }

@@ -28,6 +28,9 @@ import org.convene.agenda.AgendaClash;
 import org.convene.agenda.AgendaEntry;
 import org.convene.agenda.AgendaNotice;
 import org.convene.agenda.AgendaService;
+import org.convene.agenda.PlaceNotice;
+import org.convene.agenda.PlaceStatus;
+import org.convene.agenda.WaitingListEntry;
 import org.convene.agenda.CalendarService;
 import org.convene.materials.Material;
 import org.convene.materials.MaterialsService;
@@ -64,7 +67,9 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
     private final Section notices = new Section();
     private final Div contributed = new Div();
     private final List<AgendaPageSection> sections;
+    private final Section placeNotices = new Section();
     private final Div content = new Div();
+    private final Section waitingSection = new Section();
     private final Section feedSection = new Section();
 
     public MyAgendaView(AgendaService agenda, CalendarService calendars, MaterialsService materials, Clock clock,
@@ -79,7 +84,9 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
         status.getElement().setAttribute("role", "status");
         status.addClassName("cv-status");
         notices.addClassName("cv-agenda-notices");
-        add(heading, status, notices, contributed, content, feedSection);
+        placeNotices.addClassName("cv-agenda-notices");
+        waitingSection.addClassName("cv-agenda-waiting");
+        add(heading, status, placeNotices, notices, contributed, content, waitingSection, feedSection);
     }
 
     @Override
@@ -88,7 +95,9 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
         renderNotices();
         contributed.removeAll();
         sections.forEach(section -> section.create().ifPresent(contributed::add));
+        renderPlaceNotices();
         render();
+        renderWaiting();
         renderFeed(null);
     }
 
@@ -122,6 +131,72 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
             list.add(item);
         }
         notices.add(title, list);
+    }
+
+    /** Places I was given from a waiting list; each stays until dismissed. */
+    private void renderPlaceNotices() {
+        placeNotices.removeAll();
+        List<PlaceNotice> given = agenda.myPlaceNotices();
+        placeNotices.setVisible(!given.isEmpty());
+        if (given.isEmpty()) {
+            return;
+        }
+        H2 title = new H2("You have a place");
+        title.getElement().setAttribute("tabindex", "-1");
+        UnorderedList list = new UnorderedList();
+        list.addClassName("cv-agenda-notice-list");
+        for (PlaceNotice notice : given) {
+            Anchor session = new Anchor(ConferenceLinks.session(notice.sessionId()), notice.title());
+            session.getElement().setAttribute("router-link", "");
+            Paragraph what = new Paragraph("Someone gave up their place and you were next on the waiting list. "
+                    + "The session is now on your agenda.");
+            what.addClassName("cv-agenda-notice-text");
+            Button dismiss = new Button("Dismiss", e -> {
+                agenda.dismiss(notice);
+                renderPlaceNotices();
+                status.setText("Dismissed the notice about your place at “" + notice.title() + "”.");
+                (placeNotices.isVisible() ? placeNotices.getComponentAt(0) : heading).getElement()
+                        .executeJs("this.focus()");
+            });
+            dismiss.getElement().setAttribute("aria-label",
+                    "Dismiss the notice about your place at “" + notice.title() + "”");
+            ListItem item = new ListItem(session, what, dismiss);
+            item.addClassName("cv-agenda-notice");
+            list.add(item);
+        }
+        placeNotices.add(title, list);
+    }
+
+    /** Sessions I wait for a place at, apart from my agenda: they are not mine yet. */
+    private void renderWaiting() {
+        waitingSection.removeAll();
+        List<WaitingListEntry> waiting = agenda.myWaitingList();
+        waitingSection.setVisible(!waiting.isEmpty());
+        if (waiting.isEmpty()) {
+            return;
+        }
+        H2 title = new H2("Waiting lists you are on");
+        title.getElement().setAttribute("tabindex", "-1");
+        UnorderedList list = new UnorderedList();
+        list.addClassName("cv-agenda-list");
+        for (WaitingListEntry entry : waiting) {
+            Anchor session = new Anchor(ConferenceLinks.session(entry.sessionId()), entry.title());
+            session.getElement().setAttribute("router-link", "");
+            Paragraph when = new Paragraph(when(entry.startsAt(), entry.endsAt(), entry.zone()) + " ("
+                    + DateTexts.zoneName(entry.zone()) + ")");
+            Paragraph position = new Paragraph(PlaceStatus.positionText(entry.position()));
+            Button leave = new Button("Leave the waiting list", e -> {
+                agenda.leaveWaitingList(entry.sessionId());
+                renderWaiting();
+                status.setText("You have left the waiting list for “" + entry.title() + "”.");
+                (waitingSection.isVisible() ? waitingSection.getComponentAt(0) : heading).getElement()
+                        .executeJs("this.focus()");
+            });
+            leave.getElement().setAttribute("aria-label", "Leave the waiting list: " + entry.title());
+            list.add(new ListItem(session, when, position, leave));
+        }
+        waitingSection.add(title,
+                new Paragraph("If a place comes free, the first person waiting gets it and is told by email."), list);
     }
 
     /** "Cancelled: the speaker is unwell", "Moved: was Tuesday 24 November, 10am to 11am; now ... (UK time)". */

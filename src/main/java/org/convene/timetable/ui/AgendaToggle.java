@@ -5,39 +5,91 @@ import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.shared.Registration;
+import org.convene.agenda.PlaceStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
- * "Add to my agenda" / "Remove from my agenda" for one session. It only asks: the view that owns it
- * calls the agenda service and then confirms the new state with {@link #setOnAgenda(boolean)}, so the
- * button never claims a change that did not happen. The accessible name carries the session title
- * because a page of cards has many such buttons.
+ * The one button for a session's place on my agenda: "Add to my agenda", "Remove from my agenda", "Join the
+ * waiting list", "Leave the waiting list", or "Registration closed". It only asks: the view that owns it calls the
+ * agenda service and then shows the state that is now true with {@link #setState(PlaceStatus.State)}, so the
+ * button never claims a change that did not happen. The accessible name carries the session title because a page
+ * of cards has many such buttons.
  */
 public class AgendaToggle extends Composite<Button> {
 
+    /** What a click asks for. */
+    public enum Action { ADD, REMOVE, JOIN_WAITING_LIST, LEAVE_WAITING_LIST }
+
     private final long sessionId;
     private final String sessionTitle;
-    private boolean onAgenda;
+    private PlaceStatus.State state = PlaceStatus.State.OPEN;
 
     public AgendaToggle(long sessionId, String sessionTitle, boolean onAgenda) {
+        this(sessionId, sessionTitle, onAgenda ? PlaceStatus.State.ON_AGENDA : PlaceStatus.State.OPEN);
+    }
+
+    public AgendaToggle(long sessionId, String sessionTitle, PlaceStatus.State state) {
         this.sessionId = sessionId;
         this.sessionTitle = sessionTitle;
         getContent().addClassName("cv-agenda-toggle");
-        getContent().addClickListener(click -> fireEvent(new ToggleEvent(this, click.isFromClient(), !this.onAgenda)));
-        setOnAgenda(onAgenda);
+        getContent().addClickListener(click -> {
+            Action action = action(this.state);
+            if (action != null) {
+                fireEvent(new ToggleEvent(this, click.isFromClient(), action));
+            }
+        });
+        setState(state);
+    }
+
+    /** Null for a closed registration: there is nothing to ask for. */
+    static @Nullable Action action(PlaceStatus.State state) {
+        return switch (state) {
+            case ON_AGENDA -> Action.REMOVE;
+            case WAITING -> Action.LEAVE_WAITING_LIST;
+            case FULL -> Action.JOIN_WAITING_LIST;
+            case OPEN -> Action.ADD;
+            case CLOSED -> null;
+        };
+    }
+
+    static String text(PlaceStatus.State state) {
+        return switch (state) {
+            case ON_AGENDA -> "Remove from my agenda";
+            case WAITING -> "Leave the waiting list";
+            case FULL -> "Join the waiting list";
+            case OPEN -> "Add to my agenda";
+            case CLOSED -> "Registration closed";
+        };
+    }
+
+    public void setState(PlaceStatus.State value) {
+        state = value;
+        Button button = getContent();
+        String text = text(value);
+        button.setText(text);
+        button.setAriaLabel(text + ": " + sessionTitle);
+        // pressed means "this session is mine": on my agenda, or me in its line
+        boolean mine = value == PlaceStatus.State.ON_AGENDA || value == PlaceStatus.State.WAITING;
+        button.getElement().setAttribute("aria-pressed", String.valueOf(mine));
+        button.getElement().getClassList().set("cv-agenda-toggle--on", mine);
+        // a closed registration stays readable and reachable by keyboard, but a click does nothing
+        if (value == PlaceStatus.State.CLOSED) {
+            button.getElement().setAttribute("aria-disabled", "true");
+        } else {
+            button.getElement().removeAttribute("aria-disabled");
+        }
     }
 
     public void setOnAgenda(boolean value) {
-        onAgenda = value;
-        Button button = getContent();
-        String text = value ? "Remove from my agenda" : "Add to my agenda";
-        button.setText(text);
-        button.setAriaLabel(text + ": " + sessionTitle);
-        button.getElement().setAttribute("aria-pressed", String.valueOf(value));
-        button.getElement().getClassList().set("cv-agenda-toggle--on", value);
+        setState(value ? PlaceStatus.State.ON_AGENDA : PlaceStatus.State.OPEN);
+    }
+
+    public PlaceStatus.State state() {
+        return state;
     }
 
     public boolean isOnAgenda() {
-        return onAgenda;
+        return state == PlaceStatus.State.ON_AGENDA;
     }
 
     public long sessionId() {
@@ -52,17 +104,22 @@ public class AgendaToggle extends Composite<Button> {
         return addListener(ToggleEvent.class, listener);
     }
 
-    /** Someone asked to put the session on their agenda (addToAgenda) or take it off. */
+    /** Someone asked to add the session, remove it, or join or leave its waiting list. */
     public static class ToggleEvent extends ComponentEvent<AgendaToggle> {
-        private final boolean addToAgenda;
+        private final Action action;
 
-        public ToggleEvent(AgendaToggle source, boolean fromClient, boolean addToAgenda) {
+        public ToggleEvent(AgendaToggle source, boolean fromClient, Action action) {
             super(source, fromClient);
-            this.addToAgenda = addToAgenda;
+            this.action = action;
         }
 
+        public Action action() {
+            return action;
+        }
+
+        /** True for asking to add the session (directly or through its waiting list). */
         public boolean addToAgenda() {
-            return addToAgenda;
+            return action == Action.ADD || action == Action.JOIN_WAITING_LIST;
         }
     }
 }

@@ -39,6 +39,7 @@ import org.springframework.core.task.TaskExecutor;
 import com.vaadin.flow.shared.Registration;
 import org.convene.programme.AccessFeature;
 import org.convene.agenda.AgendaService;
+import org.convene.agenda.PlaceStatus;
 import org.convene.programme.JoinState;
 import org.convene.programme.PersonRole;
 import org.convene.programme.ProgrammeService;
@@ -85,6 +86,7 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
     private String pageTitle = "Session";
 
     private final Div status = new Div();
+    private final Paragraph placesText = new Paragraph();
     private final Paragraph when = new Paragraph();
     private final TimeZoneSwitch zoneSwitch = new TimeZoneSwitch();
     private final Div joinArea = new Div();
@@ -116,6 +118,7 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
         addClassName("cv-session");
         status.getElement().setAttribute("role", "status");
         status.addClassName("cv-session-status");
+        placesText.setId("places-left");
         when.addClassName("cv-session-when");
         joinArea.addClassName("cv-session-join");
         joinArea.setId("join");
@@ -175,9 +178,13 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
 
         Div planning = new Div();
         planning.addClassName("cv-session-planning");
+        PlaceStatus places = agenda.placeStatus(detail.id());
+        if (places.hasPlaces()) {
+            placesText.setText(placesText(places));
+            planning.add(placesText);
+        }
         if (currentUser.get().isPresent()) {
-            AgendaToggle toggle = new AgendaToggle(detail.id(), detail.title(),
-                    agenda.mySessionIds().contains(detail.id()));
+            AgendaToggle toggle = new AgendaToggle(detail.id(), detail.title(), places.state());
             toggle.addToggleListener(this::toggleAgenda);
             planning.add(toggle);
         } else {
@@ -467,19 +474,20 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
     }
 
     private void toggleAgenda(AgendaToggle.ToggleEvent event) {
-        AgendaToggle toggle = event.getSource();
-        try {
-            if (event.addToAgenda()) {
-                agenda.add(toggle.sessionId());
-                status.setText("Added this session to your agenda.");
-            } else {
-                agenda.remove(toggle.sessionId());
-                status.setText("Removed this session from your agenda.");
-            }
-            toggle.setOnAgenda(event.addToAgenda());
-        } catch (CurrentUser.NotSignedInException e) {
-            status.setText("You need to log in again to change your agenda.");
+        status.setText(AgendaToggling.handle(agenda, event));
+        // the sentence above is what is announced; this line only keeps the page true
+        placesText.setText(placesText(agenda.placeStatus(event.getSource().sessionId())));
+    }
+
+    /** "7 of 20 places left." or "Full. 4 people are waiting.", and my number in the line when I wait. */
+    private static String placesText(PlaceStatus places) {
+        String text = Objects.requireNonNullElse(places.summary(), "");
+        if (places.state() == PlaceStatus.State.WAITING) {
+            text += " " + AgendaToggling.position(places.position());
+        } else if (places.closed() && !places.mine()) {
+            text += " Registration has closed.";
         }
+        return text;
     }
 
     private SessionDetail session() {

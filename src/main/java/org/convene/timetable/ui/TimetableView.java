@@ -29,6 +29,7 @@ import org.convene.core.security.CurrentUser;
 import org.convene.core.ui.MainLayout;
 import org.convene.core.ui.PagePolling;
 import org.convene.agenda.AgendaService;
+import org.convene.agenda.PlaceStatus;
 import org.convene.programme.ConferenceDetail;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.HostRef;
@@ -242,7 +243,8 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
         List<TimetableEntry> entries = timetables.timetable(summary, filter);
         Map<LocalDate, Integer> matches = params().isNarrowed() ? timetables.matchesPerDay(summary, filter) : Map.of();
         boolean signedIn = currentUser.get().isPresent();
-        Set<Long> mine = signedIn ? agenda.mySessionIds() : Set.of();
+        Map<Long, PlaceStatus> mine = signedIn ? agenda.placeStatuses(entries.stream().map(TimetableEntry::id).toList())
+                : Map.of();
 
         LocalDate today = summary.isRunning(clock) ? summary.today(clock) : null;
         dayLinks.show(conference().days().stream().map(date -> {
@@ -312,7 +314,8 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
         return message;
     }
 
-    private Section slot(Instant start, List<TimetableEntry> entries, boolean signedIn, Set<Long> mine) {
+    private Section slot(Instant start, List<TimetableEntry> entries, boolean signedIn,
+                         Map<Long, PlaceStatus> mine) {
         Section section = new Section();
         section.addClassName("cv-tt-slot");
         H3 heading = new H3(ZoneTexts.timeOnDay(start, zone(), day()));
@@ -326,7 +329,8 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
         for (TimetableEntry entry : entries) {
             AgendaToggle toggle = null;
             if (signedIn) {
-                toggle = new AgendaToggle(entry.id(), entry.title(), mine.contains(entry.id()));
+                toggle = new AgendaToggle(entry.id(), entry.title(),
+                        mine.getOrDefault(entry.id(), PlaceStatus.UNKNOWN).state());
                 toggle.addToggleListener(this::toggleAgenda);
             }
             String href = ConferenceLinks.session(entry.id()) + (tz == null ? "" : "?" + ZoneChoice.PARAMETER + "=" + tz);
@@ -340,19 +344,7 @@ public class TimetableView extends Div implements BeforeEnterObserver, HasDynami
     }
 
     private void toggleAgenda(AgendaToggle.ToggleEvent event) {
-        AgendaToggle toggle = event.getSource();
-        try {
-            if (event.addToAgenda()) {
-                agenda.add(toggle.sessionId());
-                status.setText("Added \u201c" + toggle.sessionTitle() + "\u201d to your agenda.");
-            } else {
-                agenda.remove(toggle.sessionId());
-                status.setText("Removed \u201c" + toggle.sessionTitle() + "\u201d from your agenda.");
-            }
-            toggle.setOnAgenda(event.addToAgenda());
-        } catch (CurrentUser.NotSignedInException e) {
-            status.setText("You need to log in again to change your agenda.");
-        }
+        status.setText(AgendaToggling.handle(agenda, event));
     }
 
     /**
