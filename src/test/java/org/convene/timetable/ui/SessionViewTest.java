@@ -137,7 +137,7 @@ class SessionViewTest extends KaribuTest {
         assertThat(facts).contains("Format", "Workshop", "Track", "Health and care", "Hosted by", carers.name(),
                 "Places", "Up to 40 people");
         assertThat(_find(H2.class).stream().map(H2::getText))
-                .containsExactly("Questions", "About this session", "Details", "Access", "Facilitator", "Speaker");
+                .containsExactly("Live captions", "Questions", "About this session", "Details", "Access", "Facilitator", "Speaker");
         // the live Q&A section (org.convene.qa.ui.QaPanel) has its own subheadings
         assertThat(_find(H3.class).stream().map(H3::getText))
                 .containsExactly("Ask a question", "Questions from everyone", "Amara Okafor", "Bill Hughes");
