@@ -101,6 +101,7 @@ class QaNotificationListener implements SmartLifecycle {
             try {
                 connection = dataSource.getConnection();
                 listen(connection, reconnecting);
+                unlistenAll(connection);
                 connection.close(); // stopped: a healthy connection goes back to the pool
             } catch (SQLException | RuntimeException e) {
                 discard(connection);
@@ -138,11 +139,19 @@ class QaNotificationListener implements SmartLifecycle {
             for (PGNotification notification : notifications) {
                 if (QaRepository.CHANNEL.equals(notification.getName())) {
                     fanout.changed(notification.getParameter());
-                } else {
+                } else if (QaRepository.VOTES_CHANNEL.equals(notification.getName())) {
                     coalescer.votesChanged(Long.parseLong(notification.getParameter()));
                 }
             }
         }
+    }
+
+    /** LISTEN outlives the borrower: the connection goes back to the pool listening to nothing. */
+    private static void unlistenAll(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("UNLISTEN *");
+        }
+        connection.unwrap(PGConnection.class).getNotifications();
     }
 
     /**

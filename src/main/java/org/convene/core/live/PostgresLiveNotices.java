@@ -103,6 +103,7 @@ class PostgresLiveNotices implements LiveNotices, SmartLifecycle {
             try {
                 connection = dataSource.getConnection();
                 listen(connection, reconnecting);
+                unlistenAll(connection);
                 connection.close();
             } catch (SQLException | RuntimeException e) {
                 discard(connection);
@@ -140,6 +141,17 @@ class PostgresLiveNotices implements LiveNotices, SmartLifecycle {
                 }
             }
         }
+    }
+
+    /**
+     * A stopped listener gives its connection back to the pool, and LISTEN outlives the borrower: without this the
+     * next borrower (another feature's listener, or any query) would receive, and keep, this channel's notices.
+     */
+    private static void unlistenAll(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("UNLISTEN *");
+        }
+        connection.unwrap(PGConnection.class).getNotifications(); // drop any that arrived before the UNLISTEN
     }
 
     private void listenToNewChannels(Connection connection) throws SQLException {

@@ -7,7 +7,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariDataSource;
+
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.sql.Statement;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -71,6 +76,38 @@ class LiveNoticesTest {
         assertThat(missed.await(10, TimeUnit.SECONDS)).isTrue();
         transactions().executeWithoutResult(tx -> notices.publish("live_notices_lost", "after"));
         assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo("after");
+    }
+
+    @Test
+    void a_stopped_listener_gives_its_connection_back_to_the_pool_listening_to_nothing() throws Exception {
+        notices.listen("live_notices_stop", payload -> { });
+        Thread.sleep(1200);
+        PostgresLiveNotices postgres = (PostgresLiveNotices) notices;
+        CountDownLatch stopped = new CountDownLatch(1);
+        postgres.stop(stopped::countDown);
+        assertThat(stopped.await(5, TimeUnit.SECONDS)).isTrue();
+        try {
+            HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+            List<Connection> borrowed = new ArrayList<>();
+            try {
+                int lent = pool.getHikariPoolMXBean().getIdleConnections();
+                for (int i = 0; i < lent; i++) {
+                    Connection c = dataSource.getConnection();
+                    borrowed.add(c);
+                    try (Statement s = c.createStatement();
+                         ResultSet rs = s.executeQuery("select count(*) from pg_listening_channels()")) {
+                        rs.next();
+                        assertThat(rs.getInt(1)).as("channels a pooled connection still listens to").isZero();
+                    }
+                }
+            } finally {
+                for (Connection c : borrowed) {
+                    c.close();
+                }
+            }
+        } finally {
+            postgres.start();
+        }
     }
 
     @Test

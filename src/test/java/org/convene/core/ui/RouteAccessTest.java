@@ -135,6 +135,10 @@ class RouteAccessTest extends KaribuTest {
                 EnumSet.of(Persona.HOST, Persona.ORGANISER));
         rule(MaterialsView.class, () -> new RouteParameters("id", Long.toString(sessionId)),
                 EnumSet.of(Persona.HOST, Persona.ORGANISER));
+        rule(org.convene.captions.ui.CaptionsAdminView.class, () -> new RouteParameters("id", Long.toString(sessionId)),
+                EnumSet.of(Persona.HOST, Persona.ORGANISER));
+        // the form opens once the session ends; before that anyone is told when it will
+        rule(org.convene.polls.ui.FeedbackView.class, () -> new RouteParameters("id", Long.toString(sessionId)), EVERYONE);
         rule(CsvImportView.class, RouteParameters::empty, EnumSet.of(Persona.HOST, Persona.ORGANISER));
         // the hub and the session editor; which sessions a host may change is checked by the service
         rule(ManageProgrammeView.class, RouteParameters::empty, EnumSet.of(Persona.HOST, Persona.ORGANISER));
