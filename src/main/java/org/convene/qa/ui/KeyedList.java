@@ -4,10 +4,13 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasComponents;
 import org.jspecify.annotations.Nullable;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -25,6 +28,8 @@ final class KeyedList<T, C extends Component> {
     private final Function<T, C> create;
     private final BiConsumer<C, T> update;
     private final Map<Long, C> shown = new HashMap<>();
+    /** The keys in the order shown, as the container has them. */
+    private final List<Long> order = new ArrayList<>();
     /** Where focus goes when the focused item leaves the list; none: the list never takes focus back. */
     private @Nullable Component focusFallback;
 
@@ -43,20 +48,32 @@ final class KeyedList<T, C extends Component> {
         this.focusFallback = fallback;
     }
 
-    /** Shows the items in this order; returns whether any item already shown had to move. */
+    /**
+     * Shows the items in this order; returns whether any item already shown had to move. Only the fewest items
+     * move ({@link StableOrder}), and the page's elements are never asked for their children: the order shown is
+     * kept here, because reading it from the element tree costs more than the update itself on a busy page.
+     */
     boolean show(List<T> items) {
-        boolean moved = false;
-        Set<Long> wanted = new HashSet<>();
-        items.forEach(item -> wanted.add(key.applyAsLong(item)));
-        int before = shown.size();
-        shown.entrySet().removeIf(entry -> {
-            if (!wanted.contains(entry.getKey())) {
-                container.remove(entry.getValue());
-                return true;
+        List<Long> wantedOrder = new ArrayList<>(items.size());
+        items.forEach(item -> wantedOrder.add(key.applyAsLong(item)));
+        Set<Long> wanted = new HashSet<>(wantedOrder);
+        boolean removed = false;
+        for (Iterator<Long> it = order.iterator(); it.hasNext(); ) {
+            long id = it.next();
+            if (!wanted.contains(id)) {
+                container.remove(Objects.requireNonNull(shown.remove(id), "every key in the order is shown"));
+                it.remove();
+                removed = true;
             }
-            return false;
-        });
-        boolean removed = shown.size() < before;
+        }
+        Set<Long> staying = order.equals(wantedOrder) ? wanted : StableOrder.staying(order, wantedOrder);
+        boolean moved = false;
+        for (long id : order) {
+            if (!staying.contains(id)) {
+                container.remove(Objects.requireNonNull(shown.get(id), "every key in the order is shown"));
+                moved = true;
+            }
+        }
         int index = 0;
         for (T item : items) {
             long id = key.applyAsLong(item);
@@ -66,18 +83,14 @@ final class KeyedList<T, C extends Component> {
                 shown.put(id, component);
             }
             update.accept(component, item);
-            var element = ((Component) container).getElement();
-            boolean inPlace = index < element.getChildCount() && element.getChild(index).equals(component.getElement());
-            if (!inPlace) {
-                // everything before index is already in order, so this item is after it (or new)
-                if (component.getParent().isPresent()) {
-                    container.remove(component);
-                    moved = true;
-                }
+            if (!staying.contains(id)) {
+                // everything before index is in place, and the items staying keep their order after it
                 container.addComponentAtIndex(index, component);
             }
             index++;
         }
+        order.clear();
+        order.addAll(wantedOrder);
         if (moved || (removed && focusFallback != null)) {
             restoreFocus((Component) container, focusFallback);
         }

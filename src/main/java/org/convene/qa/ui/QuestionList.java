@@ -87,19 +87,35 @@ final class QuestionList extends Div {
         mine = Set.of();
 
         boolean empty = window.total() == 0;
-        list.setVisible(!empty);
-        count.setText(empty ? "" : window.status());
-        count.setVisible(!empty);
+        // an update that changes nothing here must cost nothing: most pushes only change a vote count
+        visible(list, !empty);
+        text(count, empty ? "" : window.status());
+        visible(count, !empty);
         int step = window.nextStep(limit);
-        showMore.setText(step == 1 ? "Show 1 more question" : "Show " + step + " more questions");
-        showMore.setVisible(step > 0);
-        atMost.setText("This list shows at most " + QuestionWindow.MOST_SHOWN + " questions. "
+        String more = step == 1 ? "Show 1 more question" : "Show " + step + " more questions";
+        if (!more.equals(showMore.getText())) {
+            showMore.setText(more);
+        }
+        visible(showMore, step > 0);
+        text(atMost, "This list shows at most " + QuestionWindow.MOST_SHOWN + " questions. "
                 + (sort == QuestionSort.VOTES ? "To see the newest ones, sort by newest."
                 : "To see the ones with the most votes, sort by most votes."));
-        atMost.setVisible(window.atMost(limit));
-        emptyList.setText(board.signedIn() && !board.sessionOver() && board.settings().open()
+        visible(atMost, window.atMost(limit));
+        text(emptyList, board.signedIn() && !board.sessionOver() && board.settings().open()
                 ? "No questions yet. Yours could be the first." : "No questions yet.");
-        emptyList.setVisible(empty);
+        visible(emptyList, empty);
+    }
+
+    private static void text(Paragraph paragraph, String text) {
+        if (!text.equals(paragraph.getText())) {
+            paragraph.setText(text);
+        }
+    }
+
+    private static void visible(Component component, boolean visible) {
+        if (component.isVisible() != visible) {
+            component.setVisible(visible);
+        }
     }
 
     /** The ids this page shows, for announcing only what the reader can find. */
