@@ -3,12 +3,14 @@ package org.convene;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.mock.web.MockRequestDispatcher;
 import org.springframework.mock.web.MockServletContext;
 import org.springframework.web.context.WebApplicationContext;
 
 @TestConfiguration(proxyBeanMethods = false)
+@Import(QueryLog.Config.class)
 public class TestConfig {
 
     /** Where MockMvc shows a request that the security chain let through to Vaadin (getForwardedUrl()). */

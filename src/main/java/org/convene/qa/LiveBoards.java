@@ -40,6 +40,16 @@ public class LiveBoards {
     }
 
     /**
+     * The board this node keeps for the session while pages show it (current up to the last change the node has
+     * heard of), else the database's. A page opening on a session thousands already watch then costs no read;
+     * after a reader's own write, {@link #read} shows it at once instead.
+     */
+    public LiveBoard current(long sessionId) {
+        LiveBoard kept = fanout.keptBoard(sessionId);
+        return kept != null ? kept : reader.read(sessionId);
+    }
+
+    /**
      * Hands every new board of the session to the listener until the registration is closed. The listener
      * runs on the fan-out thread.
      */

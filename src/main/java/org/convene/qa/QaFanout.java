@@ -1,5 +1,6 @@
 package org.convene.qa;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -73,6 +74,11 @@ class QaFanout {
             boards.put(sessionId, board);
             return board;
         }
+    }
+
+    /** The board kept for the session, if pages show it on this node. */
+    @Nullable LiveBoard keptBoard(long sessionId) {
+        return boards.get(sessionId);
     }
 
     /** No page shows the session any more on this node: stop keeping its board. */

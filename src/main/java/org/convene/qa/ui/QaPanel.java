@@ -173,7 +173,8 @@ public class QaPanel extends Div implements AfterNavigationObserver {
         myVotes.clear();
         myVotes.addAll(viewer.myVotes());
         getUI().ifPresent(this::startWatching);
-        showFresh();
+        // watching first makes the node keep the session's board, so thousands of pages opening read it once
+        showShared(boards.current(sessionId));
     }
 
     /**

@@ -14,6 +14,8 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.QueryParameters;
 import org.convene.KaribuTest;
+import org.convene.QueryLog;
+import org.convene.qa.LiveBoards;
 import org.convene.TestData;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
@@ -53,6 +55,10 @@ class QaPanelTest extends KaribuTest {
     QaModerationService moderation;
     @Autowired
     QaLiveUpdates live;
+    @Autowired
+    LiveBoards boards;
+    @Autowired
+    QueryLog queries;
 
     long session;
     ConveneUser attendee;
@@ -147,6 +153,23 @@ class QaPanelTest extends KaribuTest {
     }
 
     // ---- asking ----------------------------------------------------------------------------------------------
+
+    @Test
+    void a_page_opening_on_a_session_other_pages_show_reads_no_questions_from_the_database() {
+        as(other, () -> qa.ask(session, "Will the slides be shared?", false));
+        // pages already open on this node: it keeps the session's board for all of them
+        QaLiveUpdates.Registration others = boards.watch(session, board -> { });
+        try {
+            List<String> sql = queries.during(this::open);
+
+            assertThat(sql).noneMatch(statement -> statement.contains("from \"public\".\"question\"")
+                    || statement.contains("from \"public\".\"qa_settings\""));
+            assertThat(panel().shownItems()).extracting(item -> item.question().text())
+                    .containsExactly("Will the slides be shared?");
+        } finally {
+            others.close();
+        }
+    }
 
     @Test
     void a_signed_in_attendee_asks_and_sees_their_question_in_the_list_and_under_their_questions() {
