@@ -112,13 +112,14 @@ public class CertificateService {
     }
 
     /**
-     * The person's certificate for this session, issued now unless the same one was before. The person themself,
-     * or someone who manages the session, may have it; refused with the reason when it is not to be had.
+     * The person's certificate for this session, issued now unless the same one was before. Only the person
+     * themself may have it this way (organisers use {@link #everyone}, which keeps the naming promise); refused
+     * with the reason when it is not to be had.
      */
     @Transactional
     public Certificate sessionCertificate(long sessionId, long userId) {
         SessionFacts session = repository.session(sessionId).orElseThrow(() -> new NoSuchSessionException(sessionId));
-        requireSelfOrManager(sessionId, userId);
+        requireSelf(userId);
         if (session.cancelled()) {
             throw new CertificateRefusedException("This session was cancelled, so it has no certificates.");
         }
@@ -129,13 +130,10 @@ public class CertificateService {
                 presence.presenceOf(session.id(), userId).stream().toList());
     }
 
-    /** The person's certificate for the whole conference: every session where they met the rule. */
+    /** The person's own certificate for the whole conference: every session where they met the rule. */
     @Transactional
     public Certificate conferenceCertificate(long conferenceId, long userId) {
-        ConveneUser asking = currentUser.require();
-        if (asking.id() != userId && !permissions.isOrganiser(asking)) {
-            throw new AccessDeniedException(CertificateRules.SOMEONE_ELSES);
-        }
+        requireSelf(userId);
         ConferenceFacts conference = repository.conference(conferenceId)
                 .orElseThrow(() -> new IllegalArgumentException("There is no conference " + conferenceId));
         if (!conference.enabled()) {
@@ -245,9 +243,8 @@ public class CertificateService {
 
     // ---
 
-    private void requireSelfOrManager(long sessionId, long userId) {
-        ConveneUser asking = currentUser.require();
-        if (asking.id() != userId && !permissions.mayManageSession(asking, sessionId)) {
+    private void requireSelf(long userId) {
+        if (currentUser.require().id() != userId) {
             throw new AccessDeniedException(CertificateRules.SOMEONE_ELSES);
         }
     }

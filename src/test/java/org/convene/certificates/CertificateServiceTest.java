@@ -122,6 +122,19 @@ class CertificateServiceTest {
     }
 
     @Test
+    void organisers_get_other_peoples_certificates_only_in_the_bulk_download_that_keeps_the_naming_promise() {
+        fixture.stay(alex, "10:00", "11:00");
+        AccountFixtures.actAs(data.user(Role.ORGANISER));
+
+        assertThatThrownBy(() -> certificates.sessionCertificate(fixture.session, alex.id()))
+                .isInstanceOf(AccessDeniedException.class).hasMessage("You can only download your own certificates.");
+        assertThatThrownBy(() -> certificates.conferenceCertificate(fixture.week.id(), alex.id()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(certificates.everyone(fixture.session).certificates()).isEmpty();
+        assertThat(certificates.everyone(fixture.session).notNamed()).isEqualTo(1);
+    }
+
+    @Test
     void the_bulk_download_holds_exactly_those_who_met_the_rule_and_agreed_to_be_named() {
         ConveneUser named = data.user();
         ConveneUser unnamed = data.user();

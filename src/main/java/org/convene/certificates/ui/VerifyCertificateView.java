@@ -1,5 +1,6 @@
 package org.convene.certificates.ui;
 
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -31,6 +32,7 @@ import org.convene.core.ui.MainLayout;
  */
 @Route(value = "certificates/:code", layout = MainLayout.class)
 @AnonymousAllowed
+@StyleSheet("styles/certificates.css")
 @PageTitle("Check a certificate - Convene")
 public class VerifyCertificateView extends Div implements BeforeEnterObserver {
 
@@ -68,18 +70,26 @@ public class VerifyCertificateView extends Div implements BeforeEnterObserver {
             NativeTableRow row = body.addRow();
             row.add(new NativeTableCell(line.sessionTitle()),
                     new NativeTableCell(ZoneTexts.dayAndRange(line.startsAt(), line.endsAt(), c.zone())),
-                    new NativeTableCell(String.valueOf(line.minutes())));
+                    number(String.valueOf(line.minutes())));
         }
         NativeTableRow total = body.addRow();
         NativeTableHeaderCell totalHeader = header("Total", "row");
         totalHeader.getElement().setAttribute("colspan", "2");
-        total.add(totalHeader, new NativeTableCell(String.valueOf(c.totalMinutes())));
+        total.add(totalHeader, number(String.valueOf(c.totalMinutes())));
         table.add(head, body);
+        Div scroll = new Div(table);
+        scroll.addClassName("cv-certificate-table");
         Paragraph who = new Paragraph("Issued to: " + c.personName() + ". Time present in all: "
                 + CertificateRules.minutesText(c.totalMinutes()) + ". Certificate code: "
                 + CertificateCodes.grouped(c.code()) + ".");
         who.setId("certificate-facts");
-        return new Section(new H2(c.wholeConference() ? "Sessions attended" : "Session attended"), table, who);
+        return new Section(new H2(c.wholeConference() ? "Sessions attended" : "Session attended"), scroll, who);
+    }
+
+    private static NativeTableCell number(String text) {
+        NativeTableCell cell = new NativeTableCell(text);
+        cell.addClassName("cv-number");
+        return cell;
     }
 
     private static NativeTableHeaderCell header(String text, String scope) {
