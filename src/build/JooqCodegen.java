@@ -92,7 +92,7 @@ public class JooqCodegen {
                 new ForcedType().withName("INSTANT").withIncludeTypes("(?i:timestamp\\ with\\ time\\ zone|timestamptz)"),
                 new ForcedType().withUserType("java.time.ZoneId")
                         .withLambdaConverter(new LambdaConverter().withFrom("java.time.ZoneId::of").withTo("java.time.ZoneId::getId"))
-                        .withIncludeExpression("conference\\.time_zone|reminder_setting\\.time_zone"),
+                        .withIncludeExpression("conference\\.time_zone|reminder_setting\\.time_zone|certificate\\.time_zone"),
                 new ForcedType().withUserType("java.util.Map<java.lang.Long, java.lang.Integer>")
                         .withConverter("org.convene.qa.VoteCountsConverter")
                         .withIncludeExpression("qa_event\\.votes"),

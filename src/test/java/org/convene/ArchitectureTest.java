@@ -103,7 +103,8 @@ class ArchitectureTest {
                     "org.convene.timetable..", "org.convene.agenda..", "org.convene.recordings..",
                     "org.convene.organising..", "org.convene.exchange..", "org.convene.qa..",
                     "org.convene.attendance..", "org.convene.demo..", "org.convene.reminders..", "org.convene.materials..",
-                    "org.convene.access..", "org.convene.accesshelp..", "org.convene.polls..", "org.convene.captions..")
+                    "org.convene.access..", "org.convene.accesshelp..", "org.convene.polls..", "org.convene.captions..",
+                    "org.convene.certificates..")
             .because("core is what every feature shares");
 
     @ArchTest
@@ -154,6 +155,23 @@ class ArchitectureTest {
                     .and(DescribedPredicate.not(resideInAPackage("org.convene.qa.api"))))
             .because("captions reach the session page, stage view and STOMP API through extension points "
                     + "(docs/architecture.md)");
+
+    @ArchTest
+    static final ArchRule certificates_use_only_core_programme_account_and_attendance = noClasses()
+            .that().resideInAPackage("org.convene.certificates..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.convene.timetable..", "org.convene.agenda..",
+                    "org.convene.recordings..", "org.convene.organising..", "org.convene.exchange..",
+                    "org.convene.qa..", "org.convene.demo..", "org.convene.mail..", "org.convene.materials..",
+                    "org.convene.reminders..", "org.convene.notifications..", "org.convene.access..",
+                    "org.convene.accesshelp..", "org.convene.polls..", "org.convene.captions..")
+            .because("certificates add to the session page, its report, the account page and the conference "
+                    + "settings through extension points (docs/architecture.md)");
+
+    @ArchTest
+    static final ArchRule no_feature_reaches_into_certificates = noClasses()
+            .that().resideOutsideOfPackages("org.convene.certificates..", "org.convene.db..")
+            .should().dependOnClassesThat().resideInAPackage("org.convene.certificates..")
+            .because("the pages take the certificates' parts through their extension points");
 
     @ArchTest
     static final ArchRule materials_uses_only_core_and_programme = noClasses()

@@ -331,6 +331,23 @@ class AccessibilityIT {
                 }),
                 state("feedback before the session ends", Who.ATTENDEE, "sessions/{session}/feedback"),
                 state("session report with polls and feedback", Who.ORGANISER, "reports/sessions/{recorded}"),
+                // certificates: the attendee stayed for the whole of the recorded session yesterday
+                state("session page with a certificate", Who.ATTENDEE, "sessions/{recorded}", page ->
+                        page.waitForSelector("#certificate-download")),
+                state("my certificates", Who.ATTENDEE, "account/certificates"),
+                state("certificate verified", Who.ANYONE, "certificates/{certificate}", page ->
+                        page.waitForSelector("#certificate-genuine")),
+                state("certificate not found", Who.ANYONE, "certificates/AAAA-AAAA-AAAA-AAAA-AAAA", page ->
+                        page.waitForSelector("#certificate-not-found")),
+                state("session report with certificates", Who.ORGANISER, "reports/sessions/{recorded}", page ->
+                        page.waitForSelector("#report-certificates-download")),
+                state("change a conference, attendance rule refused", Who.ORGANISER, "manage/conferences/{slug}",
+                        page -> {
+                            page.fill("#attendance-rule input", "0");
+                            page.click("#save-certificate-settings");
+                            page.waitForSelector("#certificate-settings-status:has-text('between 1 and 100')");
+                        }),
+
                 state("recordings", Who.ANYONE, "recordings?conference={slug}"),
                 state("recordings with filters", Who.ANYONE,
                         "recordings?conference={slug}&track={voices}&access=LIVE_CAPTIONS", page ->
@@ -386,6 +403,8 @@ class AccessibilityIT {
     org.convene.polls.PollService polls;
     @Autowired
     org.convene.polls.FeedbackService feedback;
+    @Autowired
+    org.convene.certificates.CertificateService certificates;
 
     private ProgrammeFixture programme;
     private long sessionId;
@@ -400,6 +419,7 @@ class AccessibilityIT {
     private Page page;
     private final Map<Who, ConveneUser> users = new EnumMap<>(Who.class);
     private String invitationPath;
+    private String certificateCode;
 
     /**
      * A conference running now, with tracks, a host and a live session that has questions and attendance, so
@@ -512,6 +532,17 @@ class AccessibilityIT {
                 .set(MAIL_OUTBOX.LAST_ERROR, "the mail server refused it for good (SMTP 550)")
                 .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, now).set(MAIL_OUTBOX.CREATED_AT, now).execute();
         accessNeedsAndAWithdrawal(now);
+        ConveneUser certified = user(Who.ATTENDEE);
+        Instant recordedStart = now.minus(1, ChronoUnit.DAYS);
+        db.insertInto(ATTENDANCE_INTERVAL)
+                .set(ATTENDANCE_INTERVAL.SESSION_ID, recordedId).set(ATTENDANCE_INTERVAL.USER_ID, certified.id())
+                .set(ATTENDANCE_INTERVAL.JOINED_AT, recordedStart)
+                .set(ATTENDANCE_INTERVAL.LEFT_AT, recordedStart.plus(1, ChronoUnit.HOURS))
+                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, recordedStart.plus(1, ChronoUnit.HOURS))
+                .execute();
+        db.update(APP_USER).set(APP_USER.NAMED_IN_REPORTS, true).where(APP_USER.ID.eq(certified.id())).execute();
+        as(certified, () -> certificateCode = org.convene.certificates.CertificateCodes.grouped(
+                certificates.sessionCertificate(recordedId, certified.id()).code()));
         for (ConveneUser attendee : List.of(asker, voter)) {
             db.insertInto(ATTENDANCE_INTERVAL)
                     .set(ATTENDANCE_INTERVAL.SESSION_ID, sessionId).set(ATTENDANCE_INTERVAL.USER_ID, attendee.id())
@@ -635,7 +666,7 @@ class AccessibilityIT {
                 .replace("{big}", Long.toString(bigSessionId))
                 .replace("{host}", Long.toString(hostId)).replace("{recorded}", Long.toString(recordedId))
                 .replace("{person}", Long.toString(personId)).replace("{bsl}", Long.toString(bslPlayerId)).replace("{voices}", Long.toString(voicesTrackId))
-                .replace("{full}", Long.toString(fullId));
+                .replace("{full}", Long.toString(fullId)).replace("{certificate}", certificateCode);
         if (path.contains("{reset}")) {
             path = path.replace("{reset}", accountLink("password-reset"));
         }

@@ -1,6 +1,8 @@
 package org.convene.organising.ui;
 
 import org.convene.programme.ui.AdminPage;
+import org.convene.programme.ui.ConferenceSettingsSection;
+import org.springframework.beans.factory.ObjectProvider;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
@@ -31,8 +33,10 @@ import org.convene.core.SaveResult;
 import org.convene.organising.TrackRow;
 import org.jspecify.annotations.Nullable;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A conference's details and its tracks. Details save with the version they were loaded with, so two organisers
@@ -45,6 +49,7 @@ import java.util.Objects;
 public class ConferenceEditView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final ConferenceAdminService admin;
+    private final List<ConferenceSettingsSection> sections;
     private final ErrorSummary errors = new ErrorSummary();
     private final Div conflict = AdminPage.conflict(this::loadLatest);
     private final Div status = AdminPage.status("conference-status");
@@ -56,8 +61,10 @@ public class ConferenceEditView extends Div implements BeforeEnterObserver, HasD
     private String title = "Conference - Convene";
     private boolean showingErrors;
 
-    public ConferenceEditView(ConferenceAdminService admin) {
+    public ConferenceEditView(ConferenceAdminService admin, ObjectProvider<ConferenceSettingsSection> sections) {
         this.admin = admin;
+        this.sections = sections.orderedStream()
+                .sorted(Comparator.comparingInt(ConferenceSettingsSection::order)).toList();
         addClassName("cv-narrow");
         newTrack.setId("new-track");
         newTrack.setManualValidation(true);
@@ -96,8 +103,10 @@ public class ConferenceEditView extends Div implements BeforeEnterObserver, HasD
                 trackStatus, trackList, addRow);
         renderTracks();
 
-        add(AdminPage.backToManage(), errors, conflict, new H1(conference.name()), status, details, tracks,
-                new Paragraph(AdminPage.link("manage/conferences", "Back to conferences")));
+        add(AdminPage.backToManage(), errors, conflict, new H1(conference.name()), status, details, tracks);
+        long id = conference.id();
+        sections.stream().map(s -> s.create(id)).flatMap(Optional::stream).forEach(this::add);
+        add(new Paragraph(AdminPage.link("manage/conferences", "Back to conferences")));
     }
 
     private void save() {

@@ -74,6 +74,12 @@ class PageAddressesIT {
         assertReachesTheApp(get("/conferences/no-such-conference"), 404);
     }
 
+    @Test
+    void an_unknown_certificate_code_answers_a_real_404_to_anyone() throws Exception {
+        assertReachesTheApp(get("/certificates/AAAA-AAAA-AAAA-AAAA-AAAA"), 404);
+        assertReachesTheApp(get("/certificates/not-a-code"), 404);
+    }
+
     private HttpResponse<String> logIn(ConveneUser user) throws Exception {
         get("/login");
         String form = "username=" + URLEncoder.encode(user.email(), StandardCharsets.UTF_8)

@@ -137,6 +137,11 @@ class RouteAccessTest extends KaribuTest {
                 EnumSet.of(Persona.HOST, Persona.ORGANISER));
         rule(org.convene.captions.ui.CaptionsAdminView.class, () -> new RouteParameters("id", Long.toString(sessionId)),
                 EnumSet.of(Persona.HOST, Persona.ORGANISER));
+        // certificates: your own list, and the public verification address printed on each (an unknown code gets
+        // the certificate's own not-found page)
+        rule(org.convene.certificates.ui.MyCertificatesView.class, RouteParameters::empty, SIGNED_IN);
+        rule(org.convene.certificates.ui.VerifyCertificateView.class,
+                () -> new RouteParameters("code", "AAAA-AAAA-AAAA-AAAA-AAAA"), EVERYONE);
         // the form opens once the session ends; before that anyone is told when it will
         rule(org.convene.polls.ui.FeedbackView.class, () -> new RouteParameters("id", Long.toString(sessionId)), EVERYONE);
         rule(CsvImportView.class, RouteParameters::empty, EnumSet.of(Persona.HOST, Persona.ORGANISER));
@@ -169,7 +174,8 @@ class RouteAccessTest extends KaribuTest {
                     // names may still be missing (id 1) or another organisation's: the view then hands over to the
                     // not-found or not-allowed page, which each view's own test checks.
                     int shown = LocatorJ._find(rule.view()).size() + LocatorJ._find(PageNotFoundView.class).size()
-                            + LocatorJ._find(NotAllowedView.class).size();
+                            + LocatorJ._find(NotAllowedView.class).size()
+                            + LocatorJ._find(org.convene.certificates.ui.CertificateNotFoundView.class).size();
                     assertThat(shown).as("%s may open %s", persona, rule.view().getSimpleName()).isEqualTo(1);
                 } else {
                     assertCannotOpen(rule.view(), rule.parameters().get());
