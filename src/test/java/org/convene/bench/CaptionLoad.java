@@ -27,6 +27,9 @@ final class CaptionLoad {
     private final AtomicLongArray committedAt;
     private final AtomicLongArray receivedBy;
     private final AtomicLongArray lastReceivedAt;
+    /** SENDs the server refused (their code on /user/queue/errors): left out of the latency and the losses. */
+    private final AtomicLongArray refused;
+    private final java.util.Map<String, Integer> refusals = new java.util.concurrent.ConcurrentSkipListMap<>();
     /** The highest SEND each subscriber has seen, -1 before the first. */
     private final AtomicLongArray highestSeen;
 
@@ -38,6 +41,7 @@ final class CaptionLoad {
         this.committedAt = new AtomicLongArray(max);
         this.receivedBy = new AtomicLongArray(max);
         this.lastReceivedAt = new AtomicLongArray(max);
+        this.refused = new AtomicLongArray(max);
         this.highestSeen = new AtomicLongArray(subscribers);
         for (int i = 0; i < subscribers; i++) {
             highestSeen.set(i, -1);
@@ -69,6 +73,14 @@ final class CaptionLoad {
         }
     }
 
+    /** The server refused SEND n with this code (RATE_LIMITED, say). */
+    void refused(int n, String code) {
+        if (n >= 0 && n < max) {
+            refused.set(n, 1);
+        }
+        refusals.merge(code, 1, Integer::sum);
+    }
+
     /** A caption frame reached subscriber {@code index}. Called on that subscriber's thread, one frame at a time. */
     void received(int index, String frame, long nanos) {
         long highest = -1;
@@ -97,7 +109,12 @@ final class CaptionLoad {
         int complete = 0;
         int committed = 0;
         long delivered = 0;
+        int stored = 0;
         for (int i = 0; i < sent; i++) {
+            if (refused.get(i) != 0) {
+                continue; // never stored, so never sent on: a later SEND's text does not stand for it
+            }
+            stored++;
             delivered += receivedBy.get(i);
             if (receivedBy.get(i) == subscribers) {
                 complete++;
@@ -108,15 +125,16 @@ final class CaptionLoad {
                 commit.recordValue(Math.max(0, (committedAt.get(i) - sentAt.get(i)) / 1000));
             }
         }
-        long expected = (long) sent * subscribers;
+        long expected = (long) stored * subscribers;
         return String.format(Locale.ROOT, """
-                        | caption SENDs/s | subscribers | caption SEND to last subscriber p50 / p90 / p99 / max | SENDs seen by all | deliveries lost | SEND to RECEIPT (stored) p50 / p99 |
-                        |---|---|---|---|---|---|
-                        | %d (a line every %.1f s: 2 revisions, then final) | %,d | %.0f / %.0f / %.0f / %.0f ms | %d of %d | %,d of %,d | %.0f / %.0f ms (%d of %d) |
+                        | caption SENDs/s | subscribers | caption SEND to last subscriber p50 / p90 / p99 / max | stored SENDs seen by all | deliveries lost | SEND to RECEIPT (stored) p50 / p99 | refused |
+                        |---|---|---|---|---|---|---|
+                        | %d (a line every %.1f s: 2 revisions, then final) | %,d | %.0f / %.0f / %.0f / %.0f ms | %d of %d | %,d of %,d | %.0f / %.0f ms (%d of %d) | %s |
                         """, perSecond, SENDS_PER_LINE / (double) perSecond, subscribers,
                 latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(90) / 1000.0,
-                latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, complete, sent,
+                latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, complete, stored,
                 expected - delivered, expected, commit.getValueAtPercentile(50) / 1000.0,
-                commit.getValueAtPercentile(99) / 1000.0, committed, sent);
+                commit.getValueAtPercentile(99) / 1000.0, committed, sent,
+                refusals.isEmpty() ? "none" : refusals.toString());
     }
 }

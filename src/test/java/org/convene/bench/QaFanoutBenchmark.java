@@ -554,6 +554,14 @@ public final class QaFanoutBenchmark {
             CaptionLoad load = captions;
             if (frame.startsWith("RECEIPT") && at >= 0 && load != null) {
                 load.committed((int) Subscriber.number(frame, at + 12), System.nanoTime());
+                return;
+            }
+            // a refusal on /user/queue/errors names the SEND by its receipt: {"code":"RATE_LIMITED",...,"receiptId":"c12"}
+            int receipt = frame.indexOf("\"receiptId\":\"c");
+            int code = frame.indexOf("\"code\":\"");
+            if (frame.startsWith("MESSAGE") && load != null && receipt >= 0 && code >= 0) {
+                load.refused((int) Subscriber.number(frame, receipt + 14),
+                        frame.substring(code + 8, frame.indexOf('"', code + 8)));
             } else if (frame.startsWith("MESSAGE") || frame.startsWith("ERROR")) {
                 errors.incrementAndGet();
             }
