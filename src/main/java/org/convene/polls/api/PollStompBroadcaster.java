@@ -2,18 +2,25 @@ package org.convene.polls.api;
 
 import org.convene.polls.Poll;
 import org.convene.polls.PollBoard;
+import org.convene.polls.PollExecutors;
 import org.convene.polls.PollLive;
 import org.convene.polls.PollOption;
 import org.convene.qa.api.SessionTopics;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Sends a session's polls to {@code /topic/sessions.{id}.polls} after each change, from {@link PollLive}'s one
@@ -24,16 +31,27 @@ import java.util.Map;
 @Component
 class PollStompBroadcaster {
 
+    /**
+     * How long the first new subscriber of a burst waits for the others: a room of a thousand joining over ten
+     * seconds then costs about forty reads and frames, not a thousand frames to everyone.
+     */
+    static final Duration JOIN_GATHER = Duration.ofMillis(250);
+
     private final PollLive live;
     private final SessionTopics topics;
     private final JsonMapper json;
+    private final ThreadPoolTaskScheduler joins;
     /** The sessions this node watches for its subscribers. Guarded by {@code this}. */
     private final Map<Long, PollLive.Registration> watching = new HashMap<>();
+    /** Sessions with a read for newcomers already asked for. */
+    private final Set<Long> gathering = ConcurrentHashMap.newKeySet();
 
-    PollStompBroadcaster(PollLive live, SessionTopics topics, JsonMapper json) {
+    PollStompBroadcaster(PollLive live, SessionTopics topics, JsonMapper json,
+                         @Qualifier(PollExecutors.STOMP_JOINS) ThreadPoolTaskScheduler joins) {
         this.live = live;
         this.topics = topics;
         this.json = json;
+        this.joins = joins;
     }
 
     /**
@@ -68,13 +86,25 @@ class PollStompBroadcaster {
 
     /**
      * A client subscribed: watch the session if this node does not yet, and read it once more so the newcomer gets
-     * the polls as they are (the read is shared with any other newcomer or change waiting for it).
+     * the polls as they are. The read waits {@link #JOIN_GATHER} and is shared by everyone subscribing meanwhile
+     * (and by any change waiting for a read).
      */
     void subscribed(long sessionId) {
         synchronized (this) {
             watching.computeIfAbsent(sessionId, id -> live.watch(id, this::send));
         }
-        live.refresh(sessionId);
+        if (!gathering.add(sessionId)) {
+            return;
+        }
+        Runnable read = () -> {
+            gathering.remove(sessionId);
+            live.refresh(sessionId);
+        };
+        try {
+            joins.schedule(read, joins.getClock().instant().plus(JOIN_GATHER));
+        } catch (RejectedExecutionException stopping) {
+            read.run();
+        }
     }
 
     /** Runs on the polls' one read thread, so a topic's frames leave in order. */
