@@ -2,6 +2,10 @@
 # Live Q&A fan-out benchmark (docs/benchmarks.md): one Convene node on core 0, the load generator on core 1.
 # Usage: bench/qa-fanout.sh [subscribers=1000] [questions/s=10] [votes/s=100] [seconds=30]
 # NODES=2: a second Convene node on the same database (and core), with half the subscribers.
+# CAPTIONS=5: caption lines too (Convene only): a captioner sends 5 caption SENDs a second (each line twice as it
+#   grows with "final": false, then once final) to /app/sessions.{id}.captions, every subscriber also follows
+#   /topic/sessions.{id}.captions, and a second table gives caption SEND to last subscriber p50/p90/p99/max and
+#   deliveries lost. Small check: MODES=convene CAPTIONS=5 bench/qa-fanout.sh 50 1 0 30
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUBSCRIBERS=${1:-1000}
@@ -110,7 +114,11 @@ for mode in $MODES; do
         NODE_OPTS=""
     fi
     echo "Server pid $SERVER pinned to core 0 (with its embedded PostgreSQL); load generator on core 1"
-    taskset -c 1 java -Xmx4g -Dbench.pgdata=target/bench-pg/data ${NODE_OPTS:-} ${BENCH_JAVA_OPTS:-} -cp "$CP" org.convene.bench.QaFanoutBenchmark \
+    CAPTION_OPTS=
+    if [ -n "${CAPTIONS:-}" ] && [ "$mode" = convene ]; then
+        CAPTION_OPTS="-Dbench.captionsPerSecond=$CAPTIONS"
+    fi
+    taskset -c 1 java -Xmx4g -Dbench.pgdata=target/bench-pg/data ${NODE_OPTS:-} ${CAPTION_OPTS} ${BENCH_JAVA_OPTS:-} -cp "$CP" org.convene.bench.QaFanoutBenchmark \
         "$HTTP_PORT" "$DB_PORT" "$SUBSCRIBERS" "$QPS" "$VPS_FOR_MODE" "$SECONDS_TO_RUN" "$SERVER" "$mode" || echo "load generator failed"
     echo "after the run: $(uptime | sed 's/.*load average/load average/')"
     stop_server

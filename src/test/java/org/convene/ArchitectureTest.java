@@ -136,13 +136,16 @@ class ArchitectureTest {
                     + "pages' features never need it (docs/architecture.md)");
 
     @ArchTest
-    static final ArchRule polls_use_only_core_programme_and_account = noClasses()
+    static final ArchRule polls_use_core_programme_account_and_only_the_stomp_extension_point_of_qa = noClasses()
             .that().resideInAPackage("org.convene.polls..")
             .should().dependOnClassesThat().resideInAnyPackage("org.convene.timetable..", "org.convene.agenda..",
                     "org.convene.recordings..", "org.convene.organising..", "org.convene.exchange..",
-                    "org.convene.qa..", "org.convene.attendance..", "org.convene.demo..", "org.convene.mail..",
+                    "org.convene.attendance..", "org.convene.demo..", "org.convene.mail..",
                     "org.convene.materials..", "org.convene.reminders..", "org.convene.notifications..")
-            .because("polls add to the session's pages through their extension points (docs/architecture.md)");
+            .orShould().dependOnClassesThat(resideInAPackage("org.convene.qa..")
+                    .and(DescribedPredicate.not(resideInAPackage("org.convene.qa.api"))))
+            .because("polls add to the session's pages and the STOMP API through their extension points "
+                    + "(docs/architecture.md)");
 
     @ArchTest
     static final ArchRule captions_use_core_programme_account_and_only_the_stomp_extension_point_of_qa = noClasses()

@@ -3,6 +3,7 @@ package org.convene.exchange;
 import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 import org.convene.core.security.ConveneUser;
+import org.convene.organising.AccessFeaturesWithdrawn;
 import org.convene.organising.SessionChangeEvents;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.ProgrammePermissions;
@@ -11,6 +12,7 @@ import org.convene.programme.SessionWrites;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -37,10 +39,12 @@ class CsvImportWriter {
     private final SessionWrites writer;
     private final ProgrammePermissions permissions;
     private final SessionChangeEvents changeEvents;
+    private final ApplicationEventPublisher events;
 
     CsvImportWriter(CsvImportRepository repository, SessionWrites writer, ProgrammePermissions permissions,
-                    SessionChangeEvents changeEvents) {
+                    SessionChangeEvents changeEvents, ApplicationEventPublisher events) {
         this.changeEvents = changeEvents;
+        this.events = events;
         this.repository = repository;
         this.writer = writer;
         this.permissions = permissions;
@@ -50,7 +54,7 @@ class CsvImportWriter {
         ConferenceSummary conference = repository.conference(preview.conferenceId())
                 .orElseThrow(() -> new CsvImportConflictException("The conference no longer exists, so nothing "
                         + "has been imported."));
-        refuseChangesSincePreview(user, conference, preview);
+        Map<String, CsvImportRepository.Existing> before = refuseChangesSincePreview(user, conference, preview);
 
         Map<String, Long> trackIds = new HashMap<>();
         repository.tracks(conference.id()).forEach((name, id) -> trackIds.putIfAbsent(name.toLowerCase(Locale.ROOT), id));
@@ -107,6 +111,12 @@ class CsvImportWriter {
                                 + "Upload the file again to check it against the programme as it is now.");
                     }
                     changeEvents.announce(sessionId, mark);
+                    // an access feature the file stops offering is withdrawn as in the editor: people who need it
+                    // are told, in this transaction
+                    CsvImportRepository.Existing old = Objects.requireNonNull(before.get(row.reference()),
+                            "an update's session was there under lock");
+                    AccessFeaturesWithdrawn.between(sessionId, old.draft().access(), draft.access())
+                            .ifPresent(events::publishEvent);
                     if (row.facilitatorUserIds() != null) {
                         repository.setFacilitators(sessionId, row.facilitatorUserIds());
                     }
@@ -124,9 +134,10 @@ class CsvImportWriter {
 
     /**
      * Locks the conference's sessions and compares them with the preview: a session added, changed or removed
-     * since, or a coordinator who has lost an organisation since, refuses the whole import.
+     * since, or a coordinator who has lost an organisation since, refuses the whole import. Returns the sessions
+     * as they are, locked until the import commits (so the same as the preview's where it goes on).
      */
-    private void refuseChangesSincePreview(ConveneUser user, ConferenceSummary conference, CsvImportPreview preview) {
+    private Map<String, CsvImportRepository.Existing> refuseChangesSincePreview(ConveneUser user, ConferenceSummary conference, CsvImportPreview preview) {
         boolean organiser = permissions.isOrganiser(user);
         Set<Long> coordinated = organiser ? Set.of() : permissions.coordinatedHostIds(user.id());
         Map<String, CsvImportRepository.Existing> now = repository.sessionsByReference(conference.id(), true);
@@ -159,6 +170,7 @@ class CsvImportWriter {
                     + "checked the file, so nothing has been imported. Upload the file again to check it against "
                     + "the programme as it is now.");
         }
+        return now;
     }
 
     /**

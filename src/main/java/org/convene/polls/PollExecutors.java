@@ -3,6 +3,7 @@ package org.convene.polls;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * The polls' threads (docs/architecture.md, "Executors"). Not default candidates: injected by name only, so
@@ -15,6 +16,8 @@ public class PollExecutors {
     public static final String READ = "pollsReadExecutor";
     /** Brings the newest polls to the pages open on this node. */
     public static final String PAGE_PUSH = "pollsPagePushExecutor";
+    /** Gathers the STOMP subscriptions arriving close together into one read for all of them. */
+    public static final String STOMP_JOINS = "pollsStompJoinScheduler";
 
     /** One thread: a read is a few small queries, and a burst of notices for a session becomes one read. */
     @Bean(name = READ, defaultCandidate = false)
@@ -29,6 +32,18 @@ public class PollExecutors {
     @Bean(name = PAGE_PUSH, defaultCandidate = false)
     ThreadPoolTaskExecutor pollsPagePushExecutor() {
         return executor("polls-push-", 2);
+    }
+
+    /** One thread: it only asks {@link PollLive} for a read, a moment after the first of a burst of subscriptions. */
+    @Bean(name = STOMP_JOINS, defaultCandidate = false)
+    ThreadPoolTaskScheduler pollsStompJoinScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(1);
+        scheduler.setThreadNamePrefix("polls-stomp-");
+        scheduler.setDaemon(true);
+        scheduler.setWaitForTasksToCompleteOnShutdown(false);
+        scheduler.setAwaitTerminationMillis(2_000);
+        return scheduler;
     }
 
     private static ThreadPoolTaskExecutor executor(String prefix, int threads) {

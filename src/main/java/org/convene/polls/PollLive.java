@@ -70,6 +70,14 @@ public class PollLive {
         });
     }
 
+    /**
+     * Reads a watched session's polls again and gives them to its listeners, as after a change: for a reader that
+     * has just arrived and holds nothing yet. Requests made while a read waits share it.
+     */
+    public void refresh(long sessionId) {
+        changed(sessionId);
+    }
+
     /** Whether anyone on this node watches the session (for tests and the node's own checks). */
     boolean watched(long sessionId) {
         return sessions.containsKey(sessionId);

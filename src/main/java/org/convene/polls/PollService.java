@@ -195,6 +195,12 @@ public class PollService {
 
     // ---- reading --------------------------------------------------------------------------------------------
 
+    /** Refuses a session that does not exist ({@link NoSuchSessionException}); anyone may follow an existing one's polls. */
+    @Transactional(readOnly = true)
+    public void requireVisible(long sessionId) {
+        session(sessionId);
+    }
+
     /** Every poll of the session and its counts. Not checked: drafts are shown only by the facilitators' part. */
     @Transactional(readOnly = true)
     public PollBoard board(long sessionId) {

@@ -40,6 +40,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>
  * With "bare" it drives {@link BareStompBroker} instead: no database, no tokens; questions and votes are SENT to
  * /app/bench, which re-broadcasts each one at once as its own frame to /topic/bench.
+ * <p>
+ * With the system property {@code bench.captionsPerSecond} (Convene only), a captioner also sends caption lines at
+ * that rate and every subscriber follows the session's caption topic too ({@link CaptionLoad}).
  */
 public final class QaFanoutBenchmark {
 
@@ -69,6 +72,9 @@ public final class QaFanoutBenchmark {
     private final AtomicLong votesAcknowledged = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final List<Long> questionIds = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The caption lines' part of the load, or null when not asked for. */
+    private final @org.jspecify.annotations.Nullable CaptionLoad captions;
+    private final AtomicInteger subscriberIndexes = new AtomicInteger();
 
     QaFanoutBenchmark(int httpPort, int dbPort, int subscribers, int questionsPerSecond, int votesPerSecond, int seconds,
                       boolean bare) {
@@ -85,6 +91,8 @@ public final class QaFanoutBenchmark {
         this.lastReceivedAt = new AtomicLongArray(maxQuestions);
         this.receivedBy = new AtomicLongArray(maxQuestions);
         this.committedAt = new AtomicLongArray(maxQuestions);
+        int captionsPerSecond = Integer.getInteger("bench.captionsPerSecond", 0);
+        this.captions = captionsPerSecond > 0 && !bare ? new CaptionLoad(captionsPerSecond, seconds, subscribers) : null;
     }
 
     public static void main(String[] args) throws Exception {
@@ -96,13 +104,14 @@ public final class QaFanoutBenchmark {
         System.exit(0);
     }
 
-    record Seed(long sessionId, String askerToken, List<String> voterTokens) {
+    record Seed(long sessionId, String askerToken, List<String> voterTokens,
+                @org.jspecify.annotations.Nullable String captionerToken) {
     }
 
     private long serverPid;
 
     void run() throws Exception {
-        Seed seed = bare ? new Seed(0, null, java.util.Collections.nCopies(Math.max(1, Math.min(votesPerSecond, 50)), (String) null))
+        Seed seed = bare ? new Seed(0, null, java.util.Collections.nCopies(Math.max(1, Math.min(votesPerSecond, 50)), (String) null), null)
                 : seed(Math.max(1, votesPerSecond));
         sessionIdForRefresh = seed.sessionId();
         long heapBefore = serverHeapKb(serverPid);
@@ -146,9 +155,11 @@ public final class QaFanoutBenchmark {
         for (String token : seed.voterTokens()) {
             voters.add(new Publisher(http, token));
         }
+        Captioner captioner = captions == null ? null : new Captioner(http, seed.captionerToken());
         Thread.sleep(1000);
 
-        var scheduler = Executors.newScheduledThreadPool(1);
+        // captions on a thread of their own: each send waits for the socket, and must not hold up the questions
+        var scheduler = Executors.newScheduledThreadPool(2);
         String questionDestination = bare ? "/app/bench" : "/app/sessions." + seed.sessionId() + ".questions";
         String jfr = System.getProperty("bench.jfr");
         if (jfr != null) {
@@ -168,6 +179,19 @@ public final class QaFanoutBenchmark {
             sentAt.set(n, System.nanoTime());
             asker.send(questionDestination, "{\"text\":\"" + MARKER + n + "\"}", false);
         }, 0, questionPeriod, TimeUnit.NANOSECONDS);
+        AtomicInteger captioned = new AtomicInteger();
+        if (captions != null && captioner != null) {
+            CaptionLoad load = captions;
+            String captionDestination = CaptionLoad.destination(seed.sessionId());
+            scheduler.scheduleAtFixedRate(() -> {
+                int n = captioned.getAndIncrement();
+                if (n >= load.max) {
+                    return;
+                }
+                load.sent(n, System.nanoTime());
+                captioner.send(captionDestination, load.body(n), n);
+            }, 100_000_000L, 1_000_000_000L / Integer.getInteger("bench.captionsPerSecond"), TimeUnit.NANOSECONDS);
+        }
         AtomicInteger voteRound = new AtomicInteger();
         if (votesPerSecond > 0) {
             long votePeriod = 1_000_000_000L / votesPerSecond;
@@ -236,6 +260,10 @@ public final class QaFanoutBenchmark {
                 latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0,
                 complete, questions, expectedDeliveries - delivered, expectedDeliveries,
                 framesDelivered.get() / (double) (seconds + 5), gaps.get(), errors.get());
+        if (captions != null) {
+            System.out.println();
+            System.out.print(captions.report(Math.min(captioned.get(), captions.max)));
+        }
         double jvmCores = (cpuAfter[0] - cpuBefore[0]) / 100.0 / wallSeconds;
         double dbCores = (cpuAfter[1] - cpuBefore[1]) / 100.0 / wallSeconds;
         long votes = votesAcknowledged.get();
@@ -253,6 +281,9 @@ public final class QaFanoutBenchmark {
         subs.forEach(Subscriber::close);
         asker.close();
         voters.forEach(Publisher::close);
+        if (captioner != null) {
+            captioner.close();
+        }
     }
 
     private int countCommitted() {
@@ -288,9 +319,30 @@ public final class QaFanoutBenchmark {
             for (int i = 0; i < voterCount; i++) {
                 voters.add(user(db, "voter" + i));
             }
+            String captioner = captions == null ? null : captioner(db, session);
             db.commit();
-            return new Seed(session, asker, voters);
+            return new Seed(session, asker, voters, captioner);
         }
+    }
+
+    /** A user assigned as the session's captioner (as the session editor would), and their token. */
+    private static String captioner(Connection db, long session) throws Exception {
+        String token = user(db, "captioner");
+        try (PreparedStatement s = db.prepareStatement("insert into person (name, user_id) select display_name, user_id"
+                + " from app_user join api_token on api_token.user_id = app_user.id where api_token.token_hash = ?"
+                + " returning id")) {
+            s.setString(1, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8))));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                try (PreparedStatement assign = db.prepareStatement(
+                        "insert into session_person (session_id, person_id, role) values (?, ?, 'CAPTIONER')")) {
+                    assign.setLong(1, session);
+                    assign.setLong(2, rs.getLong(1));
+                    assign.execute();
+                }
+            }
+        }
+        return token;
     }
 
     private static String user(Connection db, String name) throws Exception {
@@ -364,7 +416,9 @@ public final class QaFanoutBenchmark {
 
     private final class Subscriber extends StompConnection {
         private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
+        private final int index = subscriberIndexes.getAndIncrement();
         private long lastSeq;
+        private String captionFrames = "";
 
         Subscriber(String url) {
             super(url);
@@ -372,7 +426,13 @@ public final class QaFanoutBenchmark {
 
         CompletableFuture<Void> open(HttpClient http, long sessionId) {
             String topic = bare ? "/topic/bench" : "/topic/sessions." + sessionId + ".questions";
+            if (captions != null) {
+                captionFrames = "MESSAGE\ndestination:" + CaptionLoad.topic(sessionId) + "\n";
+            }
+            // the connection's frames are handled in order: the questions' receipt follows the captions' subscription
             return connect(http, null)
+                    .thenCompose(ws -> captions == null ? CompletableFuture.completedFuture(ws) : ws.sendText(
+                            "SUBSCRIBE\nid:1\ndestination:" + CaptionLoad.topic(sessionId) + "\n\n\0", true))
                     .thenCompose(ws -> ws.sendText("SUBSCRIBE\nid:0\ndestination:" + topic + "\nreceipt:s\n\n\0", true))
                     .thenCompose(ws -> subscribed);
         }
@@ -390,6 +450,11 @@ public final class QaFanoutBenchmark {
                 return;
             }
             long now = System.nanoTime();
+            CaptionLoad load = captions;
+            if (load != null && frame.startsWith(captionFrames)) {
+                load.received(index, frame, now);
+                return;
+            }
             framesDelivered.incrementAndGet();
             int seqAt = frame.indexOf("\"seq\":");
             while (seqAt >= 0) {
@@ -461,6 +526,42 @@ public final class QaFanoutBenchmark {
                 } else if (questionIds.size() < 50 || ThreadLocalRandom.current().nextInt(10) == 0) {
                     refreshQuestionIds();
                 }
+            } else if (frame.startsWith("MESSAGE") || frame.startsWith("ERROR")) {
+                errors.incrementAndGet();
+            }
+        }
+    }
+
+    /** Sends caption lines; learns from its receipts when each was stored. */
+    private final class Captioner extends StompConnection {
+
+        Captioner(HttpClient http, String token) throws Exception {
+            super(wsUrl);
+            connect(http, token).get(30, TimeUnit.SECONDS);
+            socket.sendText("SUBSCRIBE\nid:e\ndestination:/user/queue/errors\n\n\0", true).get(30, TimeUnit.SECONDS);
+        }
+
+        void send(String destination, String json, int n) {
+            synchronized (this) {
+                socket.sendText("SEND\ndestination:" + destination + "\ncontent-type:application/json\nreceipt:c" + n
+                        + "\n\n" + json + "\0", true).join();
+            }
+        }
+
+        @Override
+        void frame(String frame) {
+            int at = frame.indexOf("receipt-id:c");
+            CaptionLoad load = captions;
+            if (frame.startsWith("RECEIPT") && at >= 0 && load != null) {
+                load.committed((int) Subscriber.number(frame, at + 12), System.nanoTime());
+                return;
+            }
+            // a refusal on /user/queue/errors names the SEND by its receipt: {"code":"RATE_LIMITED",...,"receiptId":"c12"}
+            int receipt = frame.indexOf("\"receiptId\":\"c");
+            int code = frame.indexOf("\"code\":\"");
+            if (frame.startsWith("MESSAGE") && load != null && receipt >= 0 && code >= 0) {
+                load.refused((int) Subscriber.number(frame, receipt + 14),
+                        frame.substring(code + 8, frame.indexOf('"', code + 8)));
             } else if (frame.startsWith("MESSAGE") || frame.startsWith("ERROR")) {
                 errors.incrementAndGet();
             }

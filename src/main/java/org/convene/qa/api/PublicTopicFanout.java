@@ -111,6 +111,11 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory {
         byConnection.computeIfAbsent(connectionId, id -> new ConcurrentHashMap<>(2)).put(subscriptionId, destination);
     }
 
+    boolean hasSubscribers(String destination) {
+        Map<String, String> topic = subscribers.get(destination);
+        return topic != null && !topic.isEmpty();
+    }
+
     void unsubscribe(String connectionId, @Nullable String subscriptionId) {
         Map<String, String> subscriptions = byConnection.get(connectionId);
         String destination = subscriptions == null ? null : subscriptions.remove(subscriptionId);

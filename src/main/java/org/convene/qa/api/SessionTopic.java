@@ -22,4 +22,20 @@ public interface SessionTopic {
      * {@code NOT_FOUND}.
      */
     void checkReader(long sessionId);
+
+    /**
+     * Actions on one item of the feature rather than on a session, each opening
+     * {@code SEND /app/{name}.{itemId}.{action}} (lower-case letters only, at most 30), such as "answer" for
+     * {@code /app/polls.{pollId}.answer}. The feature's controller handles them, and its service checks who may.
+     */
+    default java.util.Set<String> itemActions() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * A client on this node has just subscribed to the session's topic (after {@link #checkReader}), so a feature
+     * that only reads watched sessions can start watching it. Runs on the client's inbound thread: return quickly.
+     */
+    default void subscribed(long sessionId) {
+    }
 }

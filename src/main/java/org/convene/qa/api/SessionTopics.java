@@ -28,6 +28,11 @@ public class SessionTopics {
         return fanout.publish(StompDestinations.topic(name, sessionId), sessionId, eventsJsonArray);
     }
 
+    /** Whether anyone on this node subscribes to the session's topic (a feature may stop watching it when not). */
+    public boolean hasSubscribers(String name, long sessionId) {
+        return fanout.hasSubscribers(StompDestinations.topic(name, sessionId));
+    }
+
     /** The RECEIPT a sender asked for, once its SEND is handled and committed. */
     public void receipt(StompHeaderAccessor headers) {
         if (headers.getReceipt() != null) {

@@ -48,6 +48,8 @@ class StompAuthorisation implements ExecutorChannelInterceptor {
     private final StompCredentials credentials;
     /** The features' own topics by name ({@link SessionTopic}). */
     private final Map<String, SessionTopic> sessionTopics;
+    /** Their actions on one item, as "name.action" ({@link SessionTopic#itemActions()}). */
+    private final java.util.Set<String> itemActions;
 
     StompAuthorisation(ApiTokenService tokens, QaService qa, StompReceipts receipts, PublicTopicFanout publicTopics,
                        StompConnections connections, StompCredentials credentials, List<SessionTopic> sessionTopics) {
@@ -58,6 +60,8 @@ class StompAuthorisation implements ExecutorChannelInterceptor {
         this.connections = connections;
         this.credentials = credentials;
         this.sessionTopics = sessionTopics.stream().collect(Collectors.toUnmodifiableMap(SessionTopic::name, t -> t));
+        this.itemActions = sessionTopics.stream().flatMap(t -> t.itemActions().stream().map(a -> t.name() + "." + a))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -147,6 +151,7 @@ class StompAuthorisation implements ExecutorChannelInterceptor {
                 });
                 connection.subscribe(subscriptionId);
                 publicTopics.subscribe(connection.id, subscriptionId, topic.destination());
+                feature.subscribed(topic.sessionId());
                 if (accessor.getReceipt() != null) {
                     receipts.send(accessor);
                 }
@@ -177,7 +182,7 @@ class StompAuthorisation implements ExecutorChannelInterceptor {
             throw new StompRefusal(StompRefusal.NOT_SIGNED_IN,
                     "Sending needs an access token: CONNECT with \"Authorization: Bearer <token>\".");
         }
-        StompDestinations.send(accessor.getDestination(), sessionTopics.keySet());
+        StompDestinations.send(accessor.getDestination(), sessionTopics.keySet(), itemActions);
         credentials.current(connection); // refuses a revoked token, reads current roles
         return message;
     }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a client's SUBSCRIBE or SEND destination names, read strictly: clients send only to the three Q&A
- * {@code /app/...} actions and to the registered {@link SessionTopic}s' {@code /app/sessions.{id}.{name}}, and
+ * {@code /app/...} actions and to the registered {@link SessionTopic}s' {@code /app/sessions.{id}.{name}} and
+ * {@code /app/{name}.{id}.{action}} (their item actions), and
  * subscribe only to the question topics, the registered topics and their own queues. Anything else is refused
  * before it reaches the broker, so a client can never write to a topic or to someone else's queue.
  */
@@ -26,6 +27,8 @@ final class StompDestinations {
     /** A registered topic's name: {@link SessionTopic#NAME}. */
     private static final Pattern SESSION_TOPIC = Pattern.compile("/topic/sessions\\." + ID + "\\.([a-z]{1,30})");
     private static final Pattern SESSION_ACTION = Pattern.compile("/app/sessions\\." + ID + "\\.([a-z]{1,30})");
+    /** A registered topic's action on one of its items ({@link SessionTopic#itemActions()}): name, id, action. */
+    private static final Pattern ITEM_ACTION = Pattern.compile("/app/([a-z]{1,30})\\." + ID + "\\.([a-z]{1,30})");
     static final String APP_PREFIX = "/app/";
     static final String OWN_QUEUE_PREFIX = "/user/queue/";
 
@@ -94,6 +97,14 @@ final class StompDestinations {
 
     /** The same, with the names of the features' registered topics (their SEND actions). */
     static void send(@Nullable String destination, Set<String> topics) {
+        send(destination, topics, Set.of());
+    }
+
+    /**
+     * The same, with the registered topics' item actions as {@code "name.action"} ("polls.answer" opens
+     * {@code /app/polls.{id}.answer}).
+     */
+    static void send(@Nullable String destination, Set<String> topics, Set<String> itemActions) {
         String given = require(destination, "SEND");
         if (!given.startsWith(APP_PREFIX)) {
             throw new StompRefusal(StompRefusal.FORBIDDEN_DESTINATION, "Clients may only send to /app/...: "
@@ -101,11 +112,15 @@ final class StompDestinations {
         }
         Matcher action = SESSION_ACTION.matcher(given);
         boolean featureAction = action.matches() && topics.contains(action.group(2));
-        if (!featureAction && !ASK.matcher(given).matches() && !VOTE.matcher(given).matches()
+        Matcher item = ITEM_ACTION.matcher(given);
+        boolean itemAction = item.matches() && itemActions.contains(item.group(1) + "." + item.group(3));
+        if (!featureAction && !itemAction && !ASK.matcher(given).matches() && !VOTE.matcher(given).matches()
                 && !MODERATE.matcher(given).matches()) {
+            List<String> fixed = new ArrayList<>(List.of("/app/sessions.{id}.questions", "/app/questions.{id}.vote"));
+            itemActions.stream().sorted().map(a -> "/app/" + a.replace(".", ".{id}.")).forEach(fixed::add);
             throw new StompRefusal(StompRefusal.INVALID_REQUEST, "There is nothing to send to at " + shown(given)
-                    + ". Send to " + oneOf(List.of("/app/sessions.{id}.questions", "/app/questions.{id}.vote"), topics,
-                    "/app/sessions.{id}.", "/app/questions.{id}.moderate") + ", where {id} is a number.");
+                    + ". Send to " + oneOf(fixed, topics, "/app/sessions.{id}.", "/app/questions.{id}.moderate")
+                    + ", where {id} is a number.");
         }
     }
 

@@ -155,6 +155,15 @@ class StompBadInputCorpusTest {
                 "{\"action\":\"explode\"}", "{\"action\":\"edit\"}", "{\"action\":\"reply\",\"text\":{}}")) {
             cases.add(new Case("moderate with body " + abbreviate(body), true, send("/app/questions.1.moderate", body)));
         }
+        for (String id : List.of("", "abc", "-1", "99999999999999999999", "1.5", " 1", "*", "..")) {
+            cases.add(new Case("answer poll '" + id + "'", true, send("/app/polls." + id + ".answer", "{\"options\":[1]}")));
+        }
+        for (String body : List.of("", "null", "{}", "[]", "{\"options\":null}", "{\"options\":\"1\"}",
+                "{\"options\":[null]}", "{\"options\":[\"a\"]}", "{\"options\":[1.5]}", "{\"options\":[99999999999]}",
+                "{\"options\":[-1]}", "{\"options\":[1,1,1]}", "{\"options\":{}}")) {
+            cases.add(new Case("answer with body " + abbreviate(body), true, send("/app/polls.1.answer", body)));
+        }
+        cases.add(new Case("anonymous answer", false, send("/app/polls.1.answer", "{\"options\":[1]}")));
         // unknown commands and frames that are not STOMP
         cases.add(new Case("an unknown command", true, "HELLO\nreceipt:corpus\n\n"));
         cases.add(new Case("a lower-case command", true, "send\ndestination:" + ask + "\n\n{}"));

@@ -70,4 +70,19 @@ class StompDestinationsTest {
         assertThatThrownBy(() -> StompDestinations.send("/app/sessions.7.captions"))
                 .isInstanceOf(StompRefusal.class);
     }
+
+    @Test
+    void a_registered_item_action_is_accepted_only_with_a_numeric_id_and_its_exact_name() {
+        java.util.Set<String> topics = java.util.Set.of("polls");
+        java.util.Set<String> actions = java.util.Set.of("polls.answer");
+        assertThatCode(() -> StompDestinations.send("/app/polls.12.answer", topics, actions)).doesNotThrowAnyException();
+        for (String wrong : java.util.List.of("/app/polls.x.answer", "/app/polls..answer", "/app/polls.12.answers",
+                "/app/polls.12.answer/", "/app/polls.12.vote", "/app/poll.12.answer", "/app/polls.-1.answer",
+                "/app/polls.1234567890123456789.answer", "/app/polls.12", "/app/POLLS.12.answer")) {
+            assertThatThrownBy(() -> StompDestinations.send(wrong, topics, actions)).as(wrong)
+                    .isInstanceOf(StompRefusal.class).hasMessageContaining("/app/polls.{id}.answer");
+        }
+        assertThatThrownBy(() -> StompDestinations.send("/app/polls.12.answer", topics))
+                .as("not registered").isInstanceOf(StompRefusal.class);
+    }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package org.convene.polls.api;
+
+import org.jspecify.annotations.NullMarked;
