@@ -41,7 +41,12 @@ import static org.convene.db.Tables.API_TOKEN;
 import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.ATTENDANCE_INTERVAL;
 import static org.convene.db.Tables.CAPTION_PREFERENCE;
+import static org.convene.db.Tables.HOST_COORDINATOR;
+import static org.convene.db.Tables.HOST_INVITATION;
+import static org.convene.db.Tables.HOST_ORGANISATION;
 import static org.convene.db.Tables.MAIL_OUTBOX;
+import static org.convene.db.Tables.PERSON;
+import static org.convene.db.Tables.SESSION_MATERIAL;
 import static org.convene.db.Tables.PLACE_GIVEN;
 import static org.convene.db.Tables.POLL;
 import static org.convene.db.Tables.POLL_ANSWER;
@@ -92,8 +97,8 @@ class PersonalDataServiceTest {
         List<PersonalDataZip.Section> sections = personalData.sectionsFor(ada.id());
 
         assertThat(sections).extracting(PersonalDataZip.Section::name).containsExactly("account",
-                "access", "access-help", "agenda", "attendance", "captions", "email", "polls", "questions",
-                "reminders");
+                "access", "access-help", "agenda", "attendance", "captions", "email", "materials", "polls",
+                "programme", "questions", "reminders");
         Map<String, PersonalDataTable> tables = new HashMap<>();
         sections.forEach(s -> s.tables().forEach(t -> tables.put(s.name() + "-" + t.name(), t)));
         assertThat(cells(tables.get("account-details"))).contains("Ada Download", ada.email());
@@ -111,10 +116,14 @@ class PersonalDataServiceTest {
         assertThat(tables.get("captions-choices").rows()).hasSize(1);
         assertThat(cells(tables.get("reminders-settings"))).contains("Europe/Paris");
         assertThat(cells(tables.get("email-messages"))).contains("ada subject");
+        assertThat(cells(tables.get("programme-speaker-profile"))).contains("ada speaker");
+        assertThat(cells(tables.get("programme-invitations"))).contains(ada.email());
+        assertThat(cells(tables.get("programme-hosts-you-coordinate"))).anyMatch(c -> c.startsWith("ada host"));
+        assertThat(cells(tables.get("materials-added"))).contains("ada slides");
 
         String everything = String.join(" ", tables.values().stream().flatMap(t -> cells(t).stream()).toList());
         assertThat(everything).doesNotContain("bob replies", "bob needs help", "bob liked it",
-                "bob subject", "bob token", bob.email(), "Bob Otherperson");
+                "bob subject", "bob token", "bob speaker", "bob host", "bob slides", bob.email(), "Bob Otherperson");
     }
 
     @Test
@@ -164,6 +173,10 @@ class PersonalDataServiceTest {
         assertThat(db.fetchCount(API_TOKEN, API_TOKEN.USER_ID.eq(ada.id()))).isZero();
         assertThat(db.fetchCount(MAIL_OUTBOX, MAIL_OUTBOX.SUBJECT.eq("ada subject"))).as("it held her address")
                 .isZero();
+        assertThat(db.fetchCount(HOST_INVITATION, HOST_INVITATION.EMAIL.eq(ada.email()))).as("it held her address")
+                .isZero();
+        assertThat(db.select(PERSON.USER_ID).from(PERSON).where(PERSON.NAME.eq("ada speaker")).fetchSingle().value1())
+                .as("the programme's profile stays, unlinked").isNull();
         assertThat(db.fetchCount(SESSION_FEEDBACK, SESSION_FEEDBACK.COMMENT.eq("ada liked it")))
                 .as("feedback stays in the counts, linked to nobody").isEqualTo(1);
         assertThat(personalData.sectionsFor(bob.id()).stream().flatMap(s -> s.tables().stream())
@@ -319,6 +332,19 @@ class PersonalDataServiceTest {
                 .set(MAIL_OUTBOX.SUBJECT, tag + " subject").set(MAIL_OUTBOX.TEXT_BODY, "text")
                 .set(MAIL_OUTBOX.HTML_BODY, "<p>text</p>").set(MAIL_OUTBOX.STATE, MailState.SENT)
                 .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, now).set(MAIL_OUTBOX.CREATED_AT, now).execute();
+        db.insertInto(PERSON).set(PERSON.NAME, tag + " speaker").set(PERSON.USER_ID, id).execute();
+        long host = db.insertInto(HOST_ORGANISATION).set(HOST_ORGANISATION.NAME, TestData.unique(tag + " host"))
+                .returning(HOST_ORGANISATION.ID).fetchSingle().getId();
+        db.insertInto(HOST_COORDINATOR).set(HOST_COORDINATOR.HOST_ID, host).set(HOST_COORDINATOR.USER_ID, id)
+                .set(HOST_COORDINATOR.ADDED_AT, now).execute();
+        db.insertInto(HOST_INVITATION).set(HOST_INVITATION.HOST_ID, host).set(HOST_INVITATION.EMAIL, user.email())
+                .set(HOST_INVITATION.TOKEN_HASH, TestData.unique("hash")).set(HOST_INVITATION.CREATED_AT, now)
+                .set(HOST_INVITATION.EXPIRES_AT, now.plusSeconds(3600)).execute();
+        db.insertInto(SESSION_MATERIAL).set(SESSION_MATERIAL.SESSION_ID, session)
+                .set(SESSION_MATERIAL.KIND, org.convene.materials.MaterialKind.SLIDES)
+                .set(SESSION_MATERIAL.TITLE, tag + " slides").set(SESSION_MATERIAL.WEB_ADDRESS, "https://example.org/s")
+                .set(SESSION_MATERIAL.PUBLISH_RULE, org.convene.materials.Publication.HIDDEN)
+                .set(SESSION_MATERIAL.CREATED_BY, id).set(SESSION_MATERIAL.CREATED_AT, now).execute();
     }
 
     private static List<String> cells(PersonalDataTable table) {
