@@ -2,30 +2,26 @@ package org.convene.qa;
 
 import org.convene.core.personal.PersonalDataSection;
 import org.convene.core.personal.PersonalDataTable;
-import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import java.util.List;
-
-import static org.convene.db.Tables.PROGRAMME_SESSION;
-import static org.convene.db.Tables.QUESTION;
-import static org.convene.db.Tables.QUESTION_REPLY;
-import static org.convene.db.Tables.QUESTION_VOTE;
 
 /**
  * Live Q&A's part of a person's data: the questions they asked, their votes and their replies. When the account
  * goes, questions and replies stay (a session's record stays whole) but show {@link QuestionView#FORMER_ATTENDEE}
- * (the question's marker is set by the database, V33); votes are deleted with the account and the questions keep
- * their counts.
+ * (the question's marker is set by the database as the account's row goes, V33); votes are deleted with the account
+ * and the questions keep their counts. Each question whose shown name changes is recorded as updated, so pages and
+ * STOMP clients that have it open show the new name without reloading.
  */
-@Repository
+@Component
 class QaPersonalData implements PersonalDataSection {
 
-    private final DSLContext db;
+    private final QaPersonalDataQueries queries;
+    private final QaService qa;
 
-    QaPersonalData(DSLContext db) {
-        this.db = db;
+    QaPersonalData(QaPersonalDataQueries queries, QaService qa) {
+        this.queries = queries;
+        this.qa = qa;
     }
 
     @Override
@@ -35,35 +31,17 @@ class QaPersonalData implements PersonalDataSection {
 
     @Override
     public List<PersonalDataTable> exportFor(long userId) {
-        return List.of(
-                PersonalDataTable.of("asked", "The questions you asked in sessions, including anonymous ones.",
-                        List.of("Session id", "Session", "Question", "Anonymous", "State", "Votes", "Asked (UTC)"),
-                        db.select(PROGRAMME_SESSION.ID, PROGRAMME_SESSION.TITLE, QUESTION.TEXT, QUESTION.ANONYMOUS,
-                                        QUESTION.STATE, QUESTION.VOTE_COUNT, QUESTION.CREATED_AT)
-                                .from(QUESTION).join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.ID.eq(QUESTION.SESSION_ID))
-                                .where(QUESTION.AUTHOR_ID.eq(userId)).orderBy(QUESTION.CREATED_AT, QUESTION.ID)
-                                .fetch(Record::intoList)),
-                PersonalDataTable.of("votes", "The questions you voted for.",
-                        List.of("Session id", "Session", "Question", "Voted (UTC)"),
-                        db.select(PROGRAMME_SESSION.ID, PROGRAMME_SESSION.TITLE, QUESTION.TEXT, QUESTION_VOTE.CREATED_AT)
-                                .from(QUESTION_VOTE).join(QUESTION).on(QUESTION.ID.eq(QUESTION_VOTE.QUESTION_ID))
-                                .join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.ID.eq(QUESTION.SESSION_ID))
-                                .where(QUESTION_VOTE.USER_ID.eq(userId)).orderBy(QUESTION_VOTE.CREATED_AT)
-                                .fetch(Record::intoList)),
-                PersonalDataTable.of("replies", "Replies you wrote to questions, as a facilitator.",
-                        List.of("Session id", "Session", "Question", "Your reply", "Written (UTC)"),
-                        db.select(PROGRAMME_SESSION.ID, PROGRAMME_SESSION.TITLE, QUESTION.TEXT, QUESTION_REPLY.TEXT,
-                                        QUESTION_REPLY.CREATED_AT)
-                                .from(QUESTION_REPLY).join(QUESTION).on(QUESTION.ID.eq(QUESTION_REPLY.QUESTION_ID))
-                                .join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.ID.eq(QUESTION.SESSION_ID))
-                                .where(QUESTION_REPLY.AUTHOR_ID.eq(userId)).orderBy(QUESTION_REPLY.CREATED_AT)
-                                .fetch(Record::intoList)));
+        return queries.tables(userId);
     }
 
-    /** A reply carries its author's name as written then, so it is replaced here; the questions' marker is V33's. */
     @Override
     public void forget(long userId) {
-        db.update(QUESTION_REPLY).set(QUESTION_REPLY.AUTHOR_NAME, QuestionView.FORMER_ATTENDEE)
-                .where(QUESTION_REPLY.AUTHOR_ID.eq(userId)).execute();
+        List<QaPersonalDataQueries.Shown> shown = queries.namedQuestionsAndRepliedTo(userId);
+        queries.renameReplies(userId);
+        // the fan-out reads these after the commit, when the account's row and V33's marker have gone in with them
+        for (QaPersonalDataQueries.Shown question : shown) {
+            qa.record(question.sessionId(), QaEvent.UPDATED, question.questionId(), null,
+                    question.state().isPublic() ? QaEvent.UPDATED : null);
+        }
     }
 }

@@ -46,6 +46,7 @@ import static org.convene.db.Tables.HOST_INVITATION;
 import static org.convene.db.Tables.HOST_ORGANISATION;
 import static org.convene.db.Tables.MAIL_OUTBOX;
 import static org.convene.db.Tables.PERSON;
+import static org.convene.db.Tables.QA_EVENT;
 import static org.convene.db.Tables.SESSION_MATERIAL;
 import static org.convene.db.Tables.PLACE_GIVEN;
 import static org.convene.db.Tables.POLL;
@@ -166,6 +167,12 @@ class PersonalDataServiceTest {
                     assertThat(q.votes()).as("the count stays; the vote is no longer linked to Ada").isEqualTo(1);
                     assertThat(q.replies()).extracting(r -> r.authorName()).containsExactly("A former attendee");
                 });
+        long adasQuestion = shown.stream().filter(q -> q.text().equals("ada asks")).findFirst().orElseThrow().id();
+        assertThat(db.select(QA_EVENT.QUESTION_ID).from(QA_EVENT)
+                .where(QA_EVENT.SESSION_ID.eq(session), QA_EVENT.STREAM.eq(org.convene.qa.QaStream.PUBLIC),
+                        QA_EVENT.TYPE.eq("question.updated")).fetch(QA_EVENT.QUESTION_ID))
+                .as("open pages are told both questions now show another name")
+                .containsExactlyInAnyOrder(adasQuestion, bobsQuestion);
         assertThat(db.fetchCount(QUESTION_VOTE, QUESTION_VOTE.QUESTION_ID.eq(bobsQuestion))).isZero();
         assertThat(db.fetchCount(ATTENDANCE_INTERVAL, ATTENDANCE_INTERVAL.SESSION_ID.eq(session))).as("Bob's only")
                 .isEqualTo(1);
