@@ -20,6 +20,9 @@ public final class AccountSessions {
     public static final String PASSWORD_CHANGED_ELSEWHERE =
             "Your password was changed, so you have been logged out. Log in with the new password.";
 
+    public static final String ACCOUNT_DELETED =
+            "Your account has been deleted, so you have been logged out. You can sign up again at any time.";
+
     private AccountSessions() {
     }
 

@@ -132,8 +132,10 @@ class StaleSessionFilter extends OncePerRequestFilter {
         } catch (IllegalStateException alreadyInvalidated) {
             // A parallel request of the same session got there first.
         }
-        request.getSession(true).setAttribute(AccountSessions.LOGGED_OUT_BECAUSE,
-                AccountSessions.PASSWORD_CHANGED_ELSEWHERE);
-        log.info("Ended a session of user {}: the account's password changed after it signed in", userId);
+        // no account at all: it was deleted (by its person elsewhere, or anonymised by an organiser)
+        request.getSession(true).setAttribute(AccountSessions.LOGGED_OUT_BECAUSE, current.isEmpty()
+                ? AccountSessions.ACCOUNT_DELETED : AccountSessions.PASSWORD_CHANGED_ELSEWHERE);
+        log.info("Ended a session of user {}: {}", userId, current.isEmpty() ? "the account was deleted"
+                : "the account's password changed after it signed in");
     }
 }

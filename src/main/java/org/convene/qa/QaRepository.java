@@ -269,7 +269,9 @@ class QaRepository {
                         .orderBy(QUESTION_REPLY.CREATED_AT, QUESTION_REPLY.ID))
                 .convertFrom(r -> r.map(mapping(ReplyView::new)));
         return db.select(QUESTION.ID, QUESTION.SESSION_ID, QUESTION.TEXT,
-                        DSL.when(QUESTION.ANONYMOUS.isTrue(), DSL.inline((String) null)).otherwise(APP_USER.DISPLAY_NAME),
+                        DSL.when(QUESTION.ANONYMOUS.isTrue(), DSL.inline((String) null))
+                                .when(QUESTION.AUTHOR_REMOVED.isTrue(), DSL.inline(QuestionView.FORMER_ATTENDEE))
+                                .otherwise(APP_USER.DISPLAY_NAME),
                         QUESTION.ANONYMOUS, QUESTION.ON_BEHALF_OF, QUESTION.STATE, QUESTION.PINNED, QUESTION.VOTE_COUNT,
                         QUESTION.CREATED_AT, QUESTION.UPDATED_AT, QUESTION.DISMISS_REASON, QUESTION.MERGED_INTO, replies,
                         QUESTION.AUTHOR_ID)

@@ -32,6 +32,8 @@ class StaleSessionFilterTest {
     AccountRepository accounts;
     @Autowired
     Clock clock;
+    @Autowired
+    org.jooq.DSLContext db;
 
     private static MockHttpSession signedIn(ConveneUser user) {
         MockHttpSession session = new MockHttpSession();
@@ -104,5 +106,20 @@ class StaleSessionFilterTest {
         assertThat(after.email()).isEqualTo(newEmail);
         assertThat(after.roles()).isEqualTo(mover.roles());
         assertThat(session.isInvalid()).as("still signed in").isFalse();
+    }
+
+    @Test
+    void a_session_of_a_deleted_account_ends_at_its_next_request_and_the_log_in_page_says_why() throws Exception {
+        ConveneUser leaving = fixtures.user("Deleted Elsewhere");
+        MockHttpSession session = signedIn(leaving);
+        new AccountPersonalData(db).deleteAccount(leaving.id());
+
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/agenda");
+        request.setSession(session);
+        new StaleSessionFilter(accounts).doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
+
+        assertThat(session.isInvalid()).isTrue();
+        assertThat(request.getSession().getAttribute(AccountSessions.LOGGED_OUT_BECAUSE))
+                .isEqualTo(AccountSessions.ACCOUNT_DELETED);
     }
 }

@@ -193,6 +193,11 @@ class AccessibilityIT {
                     page.click("#access-needs-save");
                     page.waitForSelector("#access-needs-status:has-text('Saved.')");
                 }),
+                // your data (account.ui.YourData): deleting without the tick shows the box's error
+                state("account, deleting without the tick", Who.ATTENDEE, "account", page -> {
+                    page.click("#delete-account");
+                    page.waitForSelector("#delete-understood[invalid]");
+                }),
                 state("your attendance", Who.ATTENDEE, "account/attendance"),
                 state("session page signed in", Who.ATTENDEE, "sessions/{session}"),
                 // access help (accesshelp.ui): "Tell the facilitator" after a press, and with its note open
@@ -217,6 +222,11 @@ class AccessibilityIT {
                 state("session page in high contrast", Who.HIGH_CONTRAST_ATTENDEE, "sessions/{session}"),
                 state("timetable in high contrast", Who.HIGH_CONTRAST_ATTENDEE, "conferences/{slug}"),
                 state("people and roles", Who.ORGANISER, "admin/users"),
+                state("people and roles, anonymising confirmation", Who.ORGANISER, "admin/users", page -> {
+                    page.waitForSelector("vaadin-grid-cell-content vaadin-button:has-text('Anonymise')");
+                    page.click("vaadin-grid-cell-content vaadin-button:has-text('Anonymise')");
+                    page.waitForSelector("vaadin-confirm-dialog-overlay[opened]");
+                }),
                 state("email outbox", Who.ORGANISER, "manage/mail", AccessibilityIT::showFailedMail),
                 state("email outbox with a message open", Who.ORGANISER, "manage/mail", page -> {
                     showFailedMail(page);

@@ -22,7 +22,11 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import org.convene.account.AccountDeletionRefusedException;
 import org.convene.account.AccountService;
+import org.convene.account.PersonalDataService;
+import org.convene.account.NoSuchUserException;
 import org.convene.account.PasswordResetService;
 import org.convene.account.SendResult;
 import org.convene.account.RoleChangeRefusedException;
@@ -44,7 +48,8 @@ import java.util.stream.Stream;
  * Organisers find people, give or remove the facilitator and organiser roles (the facilitator role only once the
  * person's address is confirmed), and send someone a link to choose a new password. The list loads page by
  * page from the database as it scrolls. Each role is a checkbox whose accessible name says whose role it
- * is; the outcome of every change, refusals included, is written to a status region.
+ * is; the outcome of every change, refusals included, is written to a status region. When someone asks for it,
+ * an organiser anonymises their account: the same as the person deleting it themself, after a confirmation.
  */
 @Route(value = "admin/users", layout = MainLayout.class)
 @RolesAllowed(Role.Names.ORGANISER)
@@ -56,6 +61,7 @@ public class UsersAdminView extends Div implements BeforeEnterObserver {
 
     private final AccountService accounts;
     private final PasswordResetService resets;
+    private final PersonalDataService personalData;
     private final CurrentUser currentUser;
     private final TextField search = new TextField("Search by name or email address");
     private final Div status = new Div();
@@ -64,9 +70,11 @@ public class UsersAdminView extends Div implements BeforeEnterObserver {
     private final CallbackDataProvider<UserSummary, Void> people;
     private String filter = "";
 
-    public UsersAdminView(AccountService accounts, PasswordResetService resets, CurrentUser currentUser) {
+    public UsersAdminView(AccountService accounts, PasswordResetService resets, PersonalDataService personalData,
+                          CurrentUser currentUser) {
         this.accounts = accounts;
         this.resets = resets;
+        this.personalData = personalData;
         this.currentUser = currentUser;
         status.getElement().setAttribute("role", "status");
         status.setId("people-status");
@@ -92,6 +100,7 @@ public class UsersAdminView extends Div implements BeforeEnterObserver {
         grid.addColumn(u -> u.emailConfirmed() ? "Yes" : "Not yet").setHeader("Address confirmed")
                 .setKey("confirmed").setAutoWidth(true);
         grid.addComponentColumn(this::resetButton).setHeader("Password").setKey("reset");
+        grid.addComponentColumn(this::anonymiseButton).setHeader("On request").setKey("anonymise");
         grid.setItems(people);
         grid.sort(GridSortOrder.asc(name).build());
     }
@@ -152,6 +161,47 @@ public class UsersAdminView extends Div implements BeforeEnterObserver {
         send.setAriaLabel("Send " + person.displayName() + " a link to choose a new password");
         send.addThemeVariants(ButtonVariant.LUMO_SMALL);
         return send;
+    }
+
+    private Button anonymiseButton(UserSummary person) {
+        Button anonymise = new Button("Anonymise…", e -> confirmAnonymise(person));
+        anonymise.setAriaLabel("Anonymise the account of " + person.displayName());
+        anonymise.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+        return anonymise;
+    }
+
+    private void confirmAnonymise(UserSummary person) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader("Anonymise the account of " + person.displayName() + "?");
+        dialog.setText("Do this only when the person asked for it. It is the same as deleting their own account: "
+                + "their name, email address, agenda, places, attendance, access needs and settings are deleted, and "
+                + "the next person waiting gets each place. Their questions stay, shown as from “A former attendee”. "
+                + "This cannot be undone.");
+        dialog.setCancelable(true);
+        dialog.setCancelText("Keep the account");
+        dialog.setConfirmText("Anonymise");
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> anonymise(person));
+        dialog.open();
+    }
+
+    private void anonymise(UserSummary person) {
+        try {
+            personalData.anonymise(person.id());
+        } catch (AccountDeletionRefusedException refused) {
+            setStatus(refused.getMessage(), "cv-warning");
+            return;
+        } catch (NoSuchUserException gone) {
+            setStatus("That account no longer exists: someone deleted it already.", "cv-warning");
+            people.refreshAll();
+            return;
+        }
+        people.refreshAll();
+        if (person.id() == currentUser.require().id()) {
+            // their own account: this session has no account any more; the log-in page says so
+            UI.getCurrent().getPage().setLocation("login");
+        }
+        setStatus("The account of " + person.displayName() + " has been anonymised.", "cv-success");
     }
 
     private void changeRole(UserSummary person, Role role, boolean give) {
