@@ -213,7 +213,6 @@ public final class AttendanceReportBenchmark {
         StringBuilder plans = new StringBuilder();
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
             plan(c, plans, "session-summary.sql", sessionId);
-            plan(c, plans, "session-series.sql", 5, sessionId);
             plan(c, plans, "session-attendees.sql", sessionId, 0, 50, sessionId);
             plan(c, plans, "conference-figures.sql", conferenceId);
             plan(c, plans, "conference-days.sql", conferenceId);
