@@ -100,6 +100,14 @@ create table attendance_day_person (
     primary key (conference_id, day, user_id)
 );
 
+-- Per session: how many people have it on their agenda (registered) and how many of those have kept presence, so
+-- a conference's no-shows are a sum over its sessions instead of a join of every registration with every presence.
+create table attendance_session_count (
+    session_id         bigint  primary key references programme_session (id) on delete cascade,
+    registered         integer not null default 0,
+    registered_present integer not null default 0
+);
+
 -- Kept rows change -> the per-minute and per-day counts change by the difference, in the same transaction.
 -- Decreases only update (a session or account being removed may already have taken its rows away); rows are
 -- touched in key order so that two transactions never wait for each other in a circle.
@@ -122,6 +130,12 @@ begin
         delete from attendance_day_person p
         using (select distinct o.conference_id, o.day, o.user_id from old_rows o) d
         where p.conference_id = d.conference_id and p.day = d.day and p.user_id = d.user_id and p.sessions <= 0;
+        update attendance_session_count n
+        set registered_present = n.registered_present - d.present
+        from (select o.session_id, count(*)::int as present from old_rows o
+              where exists (select 1 from agenda_item a where a.session_id = o.session_id and a.user_id = o.user_id)
+              group by o.session_id) d
+        where n.session_id = d.session_id;
     end if;
     if tg_op in ('INSERT', 'UPDATE') then
         insert into attendance_minute as m (session_id, minute, arrivals, departures)
@@ -140,6 +154,12 @@ begin
         order by n.conference_id, n.day, n.user_id
         on conflict (conference_id, day, user_id) do update
             set sessions = p.sessions + excluded.sessions, seconds = p.seconds + excluded.seconds;
+        update attendance_session_count n
+        set registered_present = n.registered_present + d.present
+        from (select x.session_id, count(*)::int as present from new_rows x
+              where exists (select 1 from agenda_item a where a.session_id = x.session_id and a.user_id = x.user_id)
+              group by x.session_id) d
+        where n.session_id = d.session_id;
     end if;
     return null;
 end
@@ -221,6 +241,60 @@ create trigger attendance_interval_kept_updated after update on attendance_inter
 create trigger attendance_interval_kept_deleted after delete on attendance_interval
     referencing old table as old_rows for each statement execute function attendance_interval_kept();
 
+-- Registrations added or removed (including by a removed account or session) -> their sessions' counts. Whichever
+-- of a person's registration and presence goes first, the other finds it gone: "registered and present" drops once.
+create function attendance_registration_counted() returns trigger language plpgsql as $$
+begin
+    if tg_op = 'INSERT' then
+        insert into attendance_session_count as n (session_id, registered, registered_present)
+        select x.session_id, count(*),
+               count(*) filter (where exists (select 1 from attendance_presence p
+                                              where p.session_id = x.session_id and p.user_id = x.user_id))
+        from new_rows x
+        group by x.session_id
+        order by x.session_id
+        on conflict (session_id) do update
+            set registered = n.registered + excluded.registered,
+                registered_present = n.registered_present + excluded.registered_present;
+    else
+        update attendance_session_count n
+        set registered = n.registered - d.registered, registered_present = n.registered_present - d.present
+        from (select x.session_id, count(*)::int as registered,
+                     (count(*) filter (where exists (select 1 from attendance_presence p
+                                                     where p.session_id = x.session_id
+                                                       and p.user_id = x.user_id)))::int as present
+              from old_rows x
+              group by x.session_id) d
+        where n.session_id = d.session_id;
+    end if;
+    return null;
+end
+$$;
+
+create trigger agenda_item_counted_inserted after insert on agenda_item
+    referencing new table as new_rows for each statement execute function attendance_registration_counted();
+create trigger agenda_item_counted_deleted after delete on agenda_item
+    referencing old table as old_rows for each statement execute function attendance_registration_counted();
+
+-- A removed account takes its registrations and presence away in one statement, whose triggers each find the
+-- other already gone: its "registered and present" are counted off before the cascade.
+create function attendance_account_removed() returns trigger language plpgsql as $$
+begin
+    update attendance_session_count n
+    set registered_present = n.registered_present - d.present
+    from (select a.session_id, count(*)::int as present
+          from agenda_item a
+          join attendance_presence p on p.session_id = a.session_id and p.user_id = a.user_id
+          where a.user_id = old.id
+          group by a.session_id) d
+    where n.session_id = d.session_id;
+    return old;
+end
+$$;
+
+create trigger app_user_attendance_removed before delete on app_user
+    for each row execute function attendance_account_removed();
+
 -- A session moved in time (or to another conference) clamps its intervals differently: work it out again.
 create function attendance_session_kept() returns trigger language plpgsql as $$
 begin
@@ -261,4 +335,6 @@ alter table attendance_session_summary rename column stayed_85 to met_rule;
 alter table attendance_session_summary add column rule_percent smallint;
 
 -- What is already there.
+insert into attendance_session_count (session_id, registered)
+select a.session_id, count(*) from agenda_item a group by a.session_id;
 select attendance_keep(array(select ps.id from programme_session ps), null);

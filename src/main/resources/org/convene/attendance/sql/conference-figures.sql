@@ -27,13 +27,16 @@ with s as (
 ), peak as (
     select c, minute from run where c > 0 order by c desc, minute limit 1
 ), reg as (
-    select count(*) as registered,
-           count(*) filter (where not exists (select 1 from attendance_presence p
-                                              where p.session_id = a.session_id and p.user_id = a.user_id)
-                              and not exists (select 1 from live l
-                                              where l.session_id = a.session_id and l.user_id = a.user_id)) as no_shows
-    from agenda_item a
-    join s on a.session_id = s.id
+    -- kept per-session counts (registered, and registered with kept presence), less the registered people who
+    -- are present only through an interval still open
+    select coalesce(sum(n.registered), 0) as registered,
+           coalesce(sum(n.registered - n.registered_present), 0)
+               - (select count(*) from live l
+                  where not exists (select 1 from kept_live k where k.session_id = l.session_id and k.user_id = l.user_id)
+                    and exists (select 1 from agenda_item a
+                                where a.session_id = l.session_id and a.user_id = l.user_id)) as no_shows
+    from attendance_session_count n
+    join s on n.session_id = s.id
 )
 select (select count(*) from (select user_id from attendance_day_person
                               where conference_id = (select conference_id from s limit 1)
