@@ -29,7 +29,6 @@ import java.util.stream.Stream;
 import static org.convene.attendance.ReportColumns.ATTENDED;
 import static org.convene.attendance.ReportColumns.ATTENDEE;
 import static org.convene.attendance.ReportColumns.ATTENDEE_MINUTES;
-import static org.convene.attendance.ReportColumns.BUCKET_START;
 import static org.convene.attendance.ReportColumns.DAY;
 import static org.convene.attendance.ReportColumns.JOINED_AT;
 import static org.convene.attendance.ReportColumns.LABEL;
@@ -37,7 +36,7 @@ import static org.convene.attendance.ReportColumns.LAST_SEEN_AT;
 import static org.convene.attendance.ReportColumns.LEFT_AT;
 import static org.convene.attendance.ReportColumns.MEAN_MINUTES;
 import static org.convene.attendance.ReportColumns.MEDIAN_MINUTES;
-import static org.convene.attendance.ReportColumns.MOST_PRESENT;
+import static org.convene.attendance.ReportColumns.MET_RULE;
 import static org.convene.attendance.ReportColumns.NAMED;
 import static org.convene.attendance.ReportColumns.NO_SHOWS;
 import static org.convene.attendance.ReportColumns.PEAK_AT;
@@ -45,7 +44,8 @@ import static org.convene.attendance.ReportColumns.PEAK_CONCURRENT;
 import static org.convene.attendance.ReportColumns.REGISTERED;
 import static org.convene.attendance.ReportColumns.SESSION_ID;
 import static org.convene.attendance.ReportColumns.SESSION_TITLE;
-import static org.convene.attendance.ReportColumns.STAYED_85;
+import static org.convene.attendance.ReportColumns.PRESENCE_PER_MINUTE;
+import static org.convene.attendance.ReportColumns.RULE_PERCENT;
 import static org.convene.attendance.ReportColumns.STILL_OPEN;
 import static org.convene.attendance.ReportColumns.UNIQUE_ATTENDEES;
 import static org.convene.db.Tables.AGENDA_ITEM;
@@ -60,7 +60,6 @@ import static org.convene.db.Tables.QUESTION;
 import static org.convene.db.Tables.QUESTION_VOTE;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.countDistinct;
 
 /**
  * The reports' SQL. The heavy statements live in sql/*.sql beside this class (the benchmark runs EXPLAIN
@@ -71,7 +70,6 @@ import static org.jooq.impl.DSL.countDistinct;
 class AttendanceReportQueries {
 
     static final String SESSION_SUMMARY = sql("session-summary.sql");
-    static final String SESSION_SERIES = sql("session-series.sql");
     static final String SESSION_ATTENDEES = sql("session-attendees.sql");
     static final String CONFERENCE_FIGURES = sql("conference-figures.sql");
     static final String CONFERENCE_DAYS = sql("conference-days.sql");
@@ -189,11 +187,13 @@ class AttendanceReportQueries {
                 .fetch(CONFERENCE.ID);
     }
 
-    /** @param perMinute the most attendees present in each minute of the session */
+    /**
+     * @param metRule    attendees present (counted once) for at least the conference's rule of the session
+     * @param perMinute  the people present at some moment in each minute of the session
+     */
     record SessionCounts(int registered, int attended, int noShows, int peakConcurrent, @Nullable Instant peakAt,
-                         @Nullable Double medianMinutes, @Nullable Double meanMinutes, int stayed85,
-                         double attendeeMinutes,
-                         List<Integer> perMinute, Instant computedAt) {
+                         @Nullable Double medianMinutes, @Nullable Double meanMinutes, int metRule, int rulePercent,
+                         double attendeeMinutes, List<Integer> perMinute, Instant computedAt) {
     }
 
     Optional<SessionCounts> cachedSession(long sessionId) {
@@ -214,19 +214,25 @@ class AttendanceReportQueries {
     private static SessionCounts counts(AttendanceSessionSummaryRecord r) {
         return new SessionCounts(r.getRegistered(), r.getAttended(), r.getNoShows(),
                 r.getPeakConcurrent(), r.getPeakAt(), r.getMedianMinutes(), r.getMeanMinutes(),
-                r.getStayed_85(), r.getAttendeeMinutes(),
+                r.getMetRule(), ruleOf(r), r.getAttendeeMinutes(),
                 r.getPresencePerMinute() == null ? List.of() : List.of(r.getPresencePerMinute()),
                 r.getComputedAt());
+    }
+
+    private static int ruleOf(AttendanceSessionSummaryRecord r) {
+        Short percent = r.getRulePercent();
+        return percent == null ? AttendanceRule.DEFAULT_PERCENT : percent;
     }
 
     SessionCounts computeSession(long sessionId, Instant now) {
         var r = db.resultQuery(SESSION_SUMMARY, sessionId)
                 .coerce(REGISTERED, ATTENDED, NO_SHOWS, PEAK_CONCURRENT, PEAK_AT, MEDIAN_MINUTES, MEAN_MINUTES,
-                        STAYED_85, ATTENDEE_MINUTES)
+                        MET_RULE, ATTENDEE_MINUTES, PRESENCE_PER_MINUTE, RULE_PERCENT)
                 .fetchOptional()
                 .orElseThrow(() -> new IllegalStateException("No such session " + sessionId));
+        Integer[] perMinute = r.value10();
         return new SessionCounts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                r.value8(), r.value9(), series(sessionId, 1).stream().map(ConcurrencyPoint::mostPresent).toList(), now);
+                r.value8(), r.value11(), r.value9(), perMinute == null ? List.of() : List.of(perMinute), now);
     }
 
     /**
@@ -250,7 +256,8 @@ class AttendanceReportQueries {
                     .set(ATTENDANCE_SESSION_SUMMARY.PEAK_AT, counts.peakAt())
                     .set(ATTENDANCE_SESSION_SUMMARY.MEDIAN_MINUTES, counts.medianMinutes())
                     .set(ATTENDANCE_SESSION_SUMMARY.MEAN_MINUTES, counts.meanMinutes())
-                    .set(ATTENDANCE_SESSION_SUMMARY.STAYED_85, counts.stayed85())
+                    .set(ATTENDANCE_SESSION_SUMMARY.MET_RULE, counts.metRule())
+                    .set(ATTENDANCE_SESSION_SUMMARY.RULE_PERCENT, (short) counts.rulePercent())
                     .set(ATTENDANCE_SESSION_SUMMARY.ATTENDEE_MINUTES, counts.attendeeMinutes())
                     .set(ATTENDANCE_SESSION_SUMMARY.PRESENCE_PER_MINUTE, counts.perMinute().toArray(Integer[]::new))
                     .where(ATTENDANCE_SESSION_SUMMARY.SESSION_ID.eq(sessionId),
@@ -361,15 +368,15 @@ class AttendanceReportQueries {
         return new QuestionCounts(r.get(0, Integer.class), r.get(1, Integer.class), votes);
     }
 
+    /** Different people present at any of these sessions: kept presence, and the people still there (db/V34). */
     int uniqueAttendees(List<Long> sessionIds) {
-        return db.select(countDistinct(ATTENDANCE_INTERVAL.USER_ID)).from(ATTENDANCE_INTERVAL)
-                .where(ATTENDANCE_INTERVAL.SESSION_ID.in(sessionIds)).fetchSingle().value1();
-    }
-
-    List<ConcurrencyPoint> series(long sessionId, int bucketMinutes) {
-        return db.resultQuery(SESSION_SERIES, bucketMinutes, sessionId)
-                .coerce(BUCKET_START, MOST_PRESENT)
-                .fetch(mapping(ConcurrencyPoint::new));
+        Long[] ids = sessionIds.toArray(Long[]::new);
+        return db.resultQuery("""
+                        select count(*) as unique_attendees
+                        from (select user_id from attendance_presence where session_id = any (?)
+                              union
+                              select user_id from attendance_live(?)) people""", ids, ids)
+                .coerce(UNIQUE_ATTENDEES).fetchSingle().value1();
     }
 
     List<AttendeeRow> attendees(long sessionId, int offset, int limit) {

@@ -30,8 +30,9 @@ import java.util.stream.Stream;
  * on the server through {@link ProgrammePermissions}, downloads included. Attendees are named only when they
  * agreed to be (their account's consent setting), and counted anonymously otherwise.
  *
- * Figures of a session or conference are cached (db/V11) and worked out again after any change behind them,
- * so a report of a finished week reads a few rows; the first report after a change pays for the computation.
+ * Every figure counts each person's presence once (merged intervals of every source, db/V34) and judges it by the
+ * conference's attendance rule. Figures are worked out from presence kept as intervals change (db/V34), and cached
+ * (db/V11) until any change behind them, so a report of a finished week reads a few rows.
  */
 @Service
 public class AttendanceReportService {
@@ -178,7 +179,7 @@ public class AttendanceReportService {
         return new SessionFigures(session.id(), session.title(), session.startsAt(), session.endsAt(),
                 session.hostId(), session.hostName(), counts.registered(), counts.attended(), counts.noShows(),
                 counts.peakConcurrent(), counts.peakAt(), counts.medianMinutes(), counts.meanMinutes(),
-                counts.stayed85(), counts.attendeeMinutes(), questions.asked(), questions.answered(),
+                counts.metRule(), counts.rulePercent(), counts.attendeeMinutes(), questions.asked(), questions.answered(),
                 questions.votes(), counts.computedAt());
     }
 
@@ -327,8 +328,9 @@ public class AttendanceReportService {
                 csv.writeRecord("Peak at (UTC)", CsvTables.time(f.peakAt()));
                 csv.writeRecord("Median minutes attended", CsvTables.decimal(f.medianMinutes()));
                 csv.writeRecord("Mean minutes attended", CsvTables.decimal(f.meanMinutes()));
-                csv.writeRecord("Stayed at least 85%", Integer.toString(f.stayed85()));
-                csv.writeRecord("Stayed at least 85% (share of attendees, %)", CsvTables.decimal(percent(f.stayed85Share())));
+                csv.writeRecord(metRuleHeading(f.rulePercent()), Integer.toString(f.metRule()));
+                csv.writeRecord(metRuleHeading(f.rulePercent()) + " (share of attendees, %)",
+                        CsvTables.decimal(percent(f.metRuleShare())));
                 csv.writeRecord("Attendee-minutes", CsvTables.decimal(f.attendeeMinutes()));
                 csv.writeRecord("Questions asked", Integer.toString(f.questionsAsked()));
                 csv.writeRecord("Questions answered", Integer.toString(f.questionsAnswered()));
@@ -364,16 +366,22 @@ public class AttendanceReportService {
         return share == null ? null : share * 100;
     }
 
+    /** The column heading and figure name of those who met the conference's rule, with its percent. */
+    public static String metRuleHeading(int rulePercent) {
+        return "Met the attendance rule (" + rulePercent + "%)";
+    }
+
     private static void writeSessions(CsvWriter csv, List<SessionFigures> sessions) {
+        int rule = sessions.isEmpty() ? AttendanceRule.DEFAULT_PERCENT : sessions.getFirst().rulePercent();
         csv.writeRecord("Session", "Session id", "Host", "Starts (UTC)", "Ends (UTC)", "Registered", "Attended",
-                "No-shows", "Peak concurrent", "Median minutes", "Mean minutes", "Stayed at least 85%",
+                "No-shows", "Peak concurrent", "Median minutes", "Mean minutes", metRuleHeading(rule),
                 "Attendee-minutes", "Questions asked", "Questions answered", "Votes");
         for (SessionFigures f : sessions) {
             csv.writeRecord(CsvTables.text(f.title()), Long.toString(f.sessionId()), CsvTables.text(f.hostName()),
                     CsvTables.time(f.startsAt()), CsvTables.time(f.endsAt()), Integer.toString(f.registered()),
                     Integer.toString(f.attended()), Integer.toString(f.noShows()),
                     Integer.toString(f.peakConcurrent()), CsvTables.decimal(f.medianMinutes()),
-                    CsvTables.decimal(f.meanMinutes()), Integer.toString(f.stayed85()),
+                    CsvTables.decimal(f.meanMinutes()), Integer.toString(f.metRule()),
                     CsvTables.decimal(f.attendeeMinutes()), Integer.toString(f.questionsAsked()),
                     Integer.toString(f.questionsAnswered()), Integer.toString(f.votes()));
         }

@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A conference's headline figures. Attendee-minutes and the peak count places in sessions, so someone in two
+ * A conference's headline figures. Each person's presence at a session counts once (merged stays of every source).
+ * Attendee-minutes and the peak (the most present in one minute) count places in sessions, so someone in two
  * sessions at once counts twice there; unique attendees count people once.
  */
 public record ConferenceOverview(ConferenceRef conference, int uniqueAttendees, List<DayFigures> days,

@@ -27,8 +27,13 @@ public record HostReport(ConferenceRef conference, ReportHost host, List<Session
         return sessions.stream().mapToDouble(SessionFigures::attendeeMinutes).sum();
     }
 
-    public int stayed85() {
-        return sessions.stream().mapToInt(SessionFigures::stayed85).sum();
+    public int metRule() {
+        return sessions.stream().mapToInt(SessionFigures::metRule).sum();
+    }
+
+    /** The conference's attendance rule, which all these sessions share. */
+    public int rulePercent() {
+        return sessions.isEmpty() ? AttendanceRule.DEFAULT_PERCENT : sessions.getFirst().rulePercent();
     }
 
     public int questionsAsked() {

@@ -29,18 +29,16 @@ final class ReportColumns {
     static final Field<Instant> PEAK_AT = column("peak_at", SQLDataType.INSTANT);
     static final Field<Double> MEDIAN_MINUTES = column("median_minutes", SQLDataType.DOUBLE);
     static final Field<Double> MEAN_MINUTES = column("mean_minutes", SQLDataType.DOUBLE);
-    static final Field<Integer> STAYED_85 = column("stayed_85", SQLDataType.INTEGER);
+    static final Field<Integer> MET_RULE = column("met_rule", SQLDataType.INTEGER);
     static final Field<Double> ATTENDEE_MINUTES = column("attendee_minutes", SQLDataType.DOUBLE);
+    static final Field<Integer[]> PRESENCE_PER_MINUTE = column("presence_per_minute", SQLDataType.INTEGER.array());
+    static final Field<Integer> RULE_PERCENT = column("rule_percent", SQLDataType.INTEGER);
 
     // conference-figures.sql: UNIQUE_ATTENDEES, ATTENDEE_MINUTES, PEAK_CONCURRENT, PEAK_AT, REGISTERED, NO_SHOWS
     static final Field<Integer> UNIQUE_ATTENDEES = column("unique_attendees", SQLDataType.INTEGER);
 
     // conference-days.sql: DAY, UNIQUE_ATTENDEES, ATTENDEE_MINUTES
     static final Field<LocalDate> DAY = column("day", SQLDataType.LOCALDATE);
-
-    // session-series.sql
-    static final Field<Instant> BUCKET_START = column("bucket_start", SQLDataType.INSTANT);
-    static final Field<Integer> MOST_PRESENT = column("most_present", SQLDataType.INTEGER);
 
     // session-attendees.sql: LABEL, NAMED, JOINED_AT, LEFT_AT, STILL_OPEN
     static final Field<String> LABEL = column("label", SQLDataType.CLOB);

@@ -5,25 +5,28 @@ import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 
 /**
- * One session's attendance figures. Minutes are clamped to the session's time; "attended" counts different
- * people; no-shows are people with the session on their agenda who never attended.
+ * One session's attendance figures, each person's presence counted once however many windows, joins, imported
+ * stays or phone calls they had. Minutes are clamped to the session's time; "attended" counts different people
+ * present for some time; no-shows are people with the session on their agenda who never attended; the peak is
+ * the most people present in one minute.
  *
  * @param medianMinutes null when nobody attended
- * @param stayed85      attendees present for at least 85 % of the session's length
- * @param computedAt    when the cached figures were worked out
+ * @param metRule       attendees present for at least the conference's attendance rule of the session's length
+ * @param rulePercent   the conference's attendance rule (85 unless its organisers changed it)
+ * @param computedAt    when the figures were worked out
  */
 public record SessionFigures(long sessionId, String title, Instant startsAt, Instant endsAt, @Nullable Long hostId,
                              @Nullable String hostName, int registered, int attended, int noShows, int peakConcurrent,
                              @Nullable Instant peakAt, @Nullable Double medianMinutes, @Nullable Double meanMinutes,
-                             int stayed85, double attendeeMinutes, int questionsAsked, int questionsAnswered, int votes,
+                             int metRule, int rulePercent, double attendeeMinutes, int questionsAsked, int questionsAnswered, int votes,
                              Instant computedAt) {
 
     public @Nullable Double noShowRate() {
         return Rates.share(noShows, registered);
     }
 
-    public @Nullable Double stayed85Share() {
-        return Rates.share(stayed85, attended);
+    public @Nullable Double metRuleShare() {
+        return Rates.share(metRule, attended);
     }
 
     public long lengthMinutes() {

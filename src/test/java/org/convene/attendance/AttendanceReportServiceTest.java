@@ -173,8 +173,8 @@ class AttendanceReportServiceTest {
         assertThat(fa.peakAt()).isEqualTo(t("10T10:20"));
         assertThat(fa.medianMinutes()).isCloseTo(35.0, within(1e-9));
         assertThat(fa.meanMinutes()).isCloseTo(32.5, within(1e-9));
-        assertThat(fa.stayed85()).as("only u1's 55 minutes reach 51 of 60").isEqualTo(1);
-        assertThat(fa.stayed85Share()).isEqualTo(0.25);
+        assertThat(fa.metRule()).as("only u1's 55 minutes reach 51 of 60").isEqualTo(1);
+        assertThat(fa.metRuleShare()).isEqualTo(0.25);
         assertThat(fa.attendeeMinutes()).isCloseTo(130.0, within(1e-9));
         assertThat(fa.questionsAsked()).isEqualTo(3);
         assertThat(fa.questionsAnswered()).isEqualTo(2);
@@ -189,7 +189,7 @@ class AttendanceReportServiceTest {
         assertThat(fc.peakAt()).isEqualTo(t("11T10:05"));
         assertThat(fc.medianMinutes()).as("u4's early arrival counts from the start").isCloseTo(33.0, within(1e-9));
         assertThat(fc.attendeeMinutes()).isCloseTo(83.0, within(1e-9));
-        assertThat(fc.stayed85()).as("u3's 33 minutes fall short of 34").isEqualTo(1);
+        assertThat(fc.metRule()).as("u3's 33 minutes fall short of 34").isEqualTo(1);
         assertThat(fc.questionsAsked()).isEqualTo(1);
         assertThat(fc.questionsAnswered()).isZero();
     }
@@ -412,7 +412,7 @@ class AttendanceReportServiceTest {
         StringWriter figures = new StringWriter();
         reports.writeCsv(AttendanceReportService.Table.SESSION_FIGURES, a, null, figures,
                 AttendanceReportService.Progress.NONE);
-        assertThat(figures.toString()).contains("No-show rate,50.0\r\n", "Stayed at least 85%,1\r\n");
+        assertThat(figures.toString()).contains("No-show rate,50.0\r\n", "Met the attendance rule (85%),1\r\n");
 
         StringWriter series = new StringWriter();
         reports.writeCsv(AttendanceReportService.Table.SESSION_SERIES, a, null, series,

@@ -144,6 +144,7 @@ public final class AttendanceReportBenchmark {
         time("Host report (5 sessions, cached figures)", () ->
                 reports.hostReport("bench-week", hostId).orElseThrow().sessions().size(), false);
 
+        sideBySide(conferenceId, sample);
         export(conferenceId);
         explain(conferenceId, sample.get(1));
 
@@ -172,6 +173,62 @@ public final class AttendanceReportBenchmark {
         String line = String.format(Locale.ROOT, "| %s | %.0f ms | %.0f ms | %.0f ms |", what, median, ms.getFirst(),
                 ms.getLast());
         System.out.println(line + " (" + n + " runs)");
+        results.add(line);
+    }
+
+    /**
+     * The statements before db/V34 (src/test/resources/bench/before-v34/: from the intervals, windows counted
+     * rather than people) and the current ones (from the kept presence), run alternately on the same data over
+     * plain JDBC, so both see the same load on a shared machine. A session: its summary and its minute-by-minute
+     * presence; the conference: its figures and its days.
+     */
+    private void sideBySide(long conferenceId, List<Long> sample) throws Exception {
+        String before = "bench/before-v34/";
+        String now = "org/convene/attendance/sql/";
+        List<Double> oldSession = new ArrayList<>();
+        List<Double> newSession = new ArrayList<>();
+        List<Double> oldConference = new ArrayList<>();
+        List<Double> newConference = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+            for (int round = 0; round < runs; round++) {
+                long id = sample.get(round % sample.size());
+                oldSession.add(timed(c, before + "session-summary.sql", id) + timed(c, before + "session-series.sql", 1, id));
+                newSession.add(timed(c, now + "session-summary.sql", id));
+                if (round < Math.max(3, runs / 2)) {
+                    oldConference.add(timed(c, before + "conference-figures.sql", conferenceId)
+                            + timed(c, before + "conference-days.sql", conferenceId));
+                    newConference.add(timed(c, now + "conference-figures.sql", conferenceId)
+                            + timed(c, now + "conference-days.sql", conferenceId));
+                }
+            }
+        }
+        row("SQL side by side: a session's figures and minutes, before db/V34 (from the intervals)", oldSession);
+        row("SQL side by side: a session's figures and minutes, now (kept presence)", newSession);
+        row("SQL side by side: the conference's figures and days, before db/V34", oldConference);
+        row("SQL side by side: the conference's figures and days, now (kept presence)", newConference);
+    }
+
+    private static double timed(Connection c, String file, Object... params) throws Exception {
+        String sql = resource(file);
+        long start = System.nanoTime();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    r.getObject(1);
+                }
+            }
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private void row(String what, List<Double> ms) {
+        ms.sort(Double::compare);
+        String line = String.format(Locale.ROOT, "| %s | %.0f ms | %.0f ms | %.0f ms |", what, ms.get(ms.size() / 2),
+                ms.getFirst(), ms.getLast());
+        System.out.println(line + " (" + ms.size() + " runs)");
         results.add(line);
     }
 
@@ -213,7 +270,6 @@ public final class AttendanceReportBenchmark {
         StringBuilder plans = new StringBuilder();
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
             plan(c, plans, "session-summary.sql", sessionId);
-            plan(c, plans, "session-series.sql", 5, sessionId);
             plan(c, plans, "session-attendees.sql", sessionId, 0, 50, sessionId);
             plan(c, plans, "conference-figures.sql", conferenceId);
             plan(c, plans, "conference-days.sql", conferenceId);

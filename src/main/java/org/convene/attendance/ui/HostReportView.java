@@ -76,7 +76,8 @@ public class HostReportView extends Div implements BeforeEnterObserver, HasDynam
         ReportPage.figure(totals, "Registered", ReportTexts.count(report.registered()));
         ReportPage.figure(totals, "No-shows", ReportTexts.count(report.noShows()) + ": "
                 + ReportTexts.share(report.noShowRate()) + " of those registered");
-        ReportPage.figure(totals, "Stayed for at least 85% of a session", ReportTexts.count(report.stayed85()));
+        ReportPage.figure(totals, AttendanceReportService.metRuleHeading(report.rulePercent()) + ", sessions added up",
+                ReportTexts.count(report.metRule()));
         ReportPage.figure(totals, "Attendee time", ReportTexts.minutes(report.attendeeMinutes()));
         ReportPage.figure(totals, "Questions asked", ReportTexts.count(report.questionsAsked()));
         ReportPage.figure(totals, "Questions answered", ReportTexts.count(report.questionsAnswered()));

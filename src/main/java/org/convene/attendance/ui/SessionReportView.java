@@ -101,15 +101,17 @@ public class SessionReportView extends Div implements BeforeEnterObserver, HasDy
                 + " of " + f.lengthMinutes());
         ReportPage.figure(list, "Time attended, mean", ReportTexts.averageMinutes(f.meanMinutes())
                 + " of " + f.lengthMinutes());
-        ReportPage.figure(list, "Stayed for at least 85% of the session", ReportTexts.count(f.stayed85()) + ": "
-                + ReportTexts.share(f.stayed85Share()) + " of attendees");
+        ReportPage.figure(list, AttendanceReportService.metRuleHeading(f.rulePercent()),
+                ReportTexts.count(f.metRule()) + ": " + ReportTexts.share(f.metRuleShare()) + " of attendees");
         ReportPage.figure(list, "Attendee time", ReportTexts.minutes(f.attendeeMinutes()));
         ReportPage.figure(list, "Questions asked", ReportTexts.count(f.questionsAsked()));
         ReportPage.figure(list, "Questions answered", ReportTexts.count(f.questionsAnswered()));
         ReportPage.figure(list, "Votes on questions", ReportTexts.count(f.votes()));
         return new Section(new H2("Figures"), list,
-                new Paragraph("“Stayed for at least 85%” is the rule many public funders use to count someone as "
-                        + "having attended. Times count only while the session was on."));
+                new Paragraph("“Met the attendance rule” means someone was there for at least " + f.rulePercent()
+                        + "% of the session. This is how the conference counts someone as having attended. Each "
+                        + "person counts once, even with two windows open or when they also joined by phone. "
+                        + "Times count only while the session was on."));
     }
 
     private Section chart(SessionReport report, ZoneId zone) {
