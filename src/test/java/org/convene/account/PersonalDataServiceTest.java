@@ -98,7 +98,7 @@ class PersonalDataServiceTest {
         List<PersonalDataZip.Section> sections = personalData.sectionsFor(ada.id());
 
         assertThat(sections).extracting(PersonalDataZip.Section::name).containsExactly("account",
-                "access", "access-help", "agenda", "attendance", "captions", "email", "materials", "polls",
+                "access", "access-help", "agenda", "attendance", "captions", "certificates", "email", "materials", "polls",
                 "programme", "questions", "reminders");
         Map<String, PersonalDataTable> tables = new HashMap<>();
         sections.forEach(s -> s.tables().forEach(t -> tables.put(s.name() + "-" + t.name(), t)));

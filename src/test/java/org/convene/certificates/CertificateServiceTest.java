@@ -6,6 +6,7 @@ import org.convene.TestData;
 import org.convene.account.AccountFixtures;
 import org.convene.attendance.AttendanceFixture;
 import org.convene.core.SaveResult;
+import org.convene.core.personal.PersonalDataTable;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.jooq.DSLContext;
@@ -17,6 +18,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,6 +38,8 @@ class CertificateServiceTest {
     DSLContext db;
     @Autowired
     TestClock clock;
+    @Autowired
+    CertificatesPersonalData personalData;
 
     AttendanceFixture fixture;
     ConveneUser alex;
@@ -69,6 +73,22 @@ class CertificateServiceTest {
         assertThat(certificate.rulePercent()).isEqualTo(85);
         assertThat(certificate.issuedAt()).isEqualTo(AFTER);
         assertThat(certificate.code()).hasSize(CertificateCodes.LENGTH);
+    }
+
+    @Test
+    void a_persons_certificates_are_in_the_download_of_everything_about_them() {
+        fixture.stay(alex, "10:00", "10:55");
+        AccountFixtures.actAs(alex);
+        Certificate certificate = certificates.sessionCertificate(fixture.session, alex.id());
+
+        List<PersonalDataTable> tables = personalData.exportFor(alex.id());
+
+        assertThat(tables).extracting(PersonalDataTable::name).containsExactly("issued", "sessions");
+        assertThat(tables.get(0).rows()).singleElement().satisfies(row -> assertThat(row)
+                .contains(certificate.code(), alex.displayName(), "Report week", "55"));
+        assertThat(tables.get(1).rows()).singleElement().satisfies(row -> assertThat(row)
+                .contains(certificate.code(), "Planning care together", "55"));
+        assertThat(personalData.exportFor(data.user().id())).allSatisfy(t -> assertThat(t.rows()).isEmpty());
     }
 
     @Test
