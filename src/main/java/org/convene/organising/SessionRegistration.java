@@ -1,0 +1,17 @@
+package org.convene.organising;
+
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+
+/**
+ * How people register for a session, as its editor sets it (kept apart from the draft, which the imports share:
+ * they leave these as they are).
+ *
+ * @param closesAt after this moment nobody can add the session or join its waiting list; null keeps it open
+ */
+public record SessionRegistration(@Nullable Instant closesAt) {
+
+    /** What a new session starts with: registration open until the session ends. */
+    public static final SessionRegistration OPEN = new SessionRegistration(null);
+}
