@@ -56,7 +56,7 @@ class SessionAdminQueries {
         return db.select(s.ID, conference, s.VERSION, s.REFERENCE, s.TITLE, s.SUMMARY_MARKDOWN, s.FORMAT,
                         s.STARTS_AT, s.ENDS_AT, s.TRACK_ID, s.HOST_ID, s.JOIN_URL, s.CAPACITY,
                         SessionColumns.access(), s.ACCESS_NOTES, s.CANCELLED_AT,
-                        row(s.REGISTRATION_CLOSES_AT).mapping(SessionRegistration::new),
+                        row(s.REGISTRATION_CLOSES_AT, s.REGISTRATION_NEEDS_APPROVAL).mapping(SessionRegistration::new),
                         people(PersonRole.FACILITATOR), people(PersonRole.SPEAKER), people(PersonRole.CAPTIONER))
                 .from(s)
                 .join(CONFERENCE).on(CONFERENCE.ID.eq(s.CONFERENCE_ID))
@@ -68,6 +68,7 @@ class SessionAdminQueries {
     void setRegistration(long sessionId, SessionRegistration registration) {
         db.update(PROGRAMME_SESSION)
                 .set(PROGRAMME_SESSION.REGISTRATION_CLOSES_AT, registration.closesAt())
+                .set(PROGRAMME_SESSION.REGISTRATION_NEEDS_APPROVAL, registration.needsApproval())
                 .where(PROGRAMME_SESSION.ID.eq(sessionId))
                 .execute();
     }

@@ -197,6 +197,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     private Nav sessionLinks(SessionForEditing editing, ConferenceSummary conference) {
         UnorderedList list = new UnorderedList(
                 new ListItem(AdminPage.link(ConferenceLinks.session(editing.id()), "See the session's public page")),
+                new ListItem(AdminPage.link(ManageLinks.registrations(editing.id()), "Requests for a place")),
                 new ListItem(AdminPage.link(ManageLinks.materials(editing.id()), "Add slides and handouts")),
                 new ListItem(AdminPage.link(ManageLinks.recording(editing.id()), "Publish the recording")),
                 new ListItem(AdminPage.link(ManageLinks.captions(editing.id()), "Live captions and transcript")),

@@ -7,6 +7,7 @@ import org.convene.core.time.DateTexts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.html.Div;
@@ -58,10 +59,11 @@ final class SessionFormFields extends Div {
     private final TextField joinUrl = new TextField("Joining link (optional)");
     private final TextField capacity = new TextField("Places (optional)");
     private final DateTimePicker registrationCloses = new DateTimePicker("Registration closes (optional)");
+    private final Checkbox needsApproval = new Checkbox("Registration needs approval");
     private final CheckboxGroup<AccessFeature> access = new CheckboxGroup<>("Access this session offers (optional)");
     private final TextArea accessNotes = new TextArea("Access notes (optional)");
     private final List<Component> fields = List.of(reference, title, summary, format, day, startTime, endTime,
-            track, host, joinUrl, capacity, registrationCloses, access, accessNotes);
+            track, host, joinUrl, capacity, registrationCloses, needsApproval, access, accessNotes);
 
     private @Nullable SessionFormChoices choices;
     /**
@@ -113,6 +115,9 @@ final class SessionFormFields extends Div {
         registrationCloses.setStep(Duration.ofMinutes(15));
         registrationCloses.setDatePlaceholder("Day");
         registrationCloses.setTimePlaceholder("Time");
+        needsApproval.setId("needs-approval");
+        needsApproval.setHelperText("People ask for a place, and the hosts approve or decline each request on the "
+                + "session's registrations page. Nothing is on their agenda until you approve.");
         access.setId("access");
         access.setItems(AccessFeature.values());
         access.setItemLabelGenerator(AccessFeature::label);
@@ -157,8 +162,8 @@ final class SessionFormFields extends Div {
         Div timeRow = new Div(startTime, endTime);
         timeRow.addClassName("cv-time-row");
         removeAll();
-        add(reference, title, summary, format, day, timeRow, track, host, joinUrl, capacity, registrationCloses, access,
-                accessNotes, save);
+        add(reference, title, summary, format, day, timeRow, track, host, joinUrl, capacity, registrationCloses,
+                needsApproval, access, accessNotes, save);
     }
 
     /** Puts the values into the form: the session's, or empty ones for a new session. */
@@ -187,6 +192,7 @@ final class SessionFormFields extends Div {
                     ? choices().hosts().getFirst() : null);
             access.clear();
             registrationCloses.clear();
+            needsApproval.clear();
             return;
         }
         reference.setValue(text(values.reference()));
@@ -204,6 +210,7 @@ final class SessionFormFields extends Div {
         capacity.setValue(values.capacity() == null ? "" : values.capacity().toString());
         Instant closes = values.registration().closesAt();
         registrationCloses.setValue(closes == null ? null : closes.atZone(zone).toLocalDateTime());
+        needsApproval.setValue(values.registration().needsApproval());
         access.setValue(values.access().isEmpty() ? EnumSet.noneOf(AccessFeature.class)
                 : EnumSet.copyOf(values.access()));
         accessNotes.setValue(text(values.accessNotes()));
@@ -249,7 +256,7 @@ final class SessionFormFields extends Div {
     SessionRegistration registration() {
         LocalDateTime closes = registrationCloses.getValue();
         return new SessionRegistration(closes == null ? null
-                : closes.atZone(choices().conference().timeZone()).toInstant());
+                : closes.atZone(choices().conference().timeZone()).toInstant(), needsApproval.getValue());
     }
 
     /** Adds the rules' problems to the form's own, one message per field, the form's own first. */

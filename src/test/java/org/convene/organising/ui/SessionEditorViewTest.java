@@ -5,6 +5,7 @@ import com.vaadin.flow.component.HasEnabled;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.html.Anchor;
@@ -207,7 +208,7 @@ class SessionEditorViewTest extends KaribuTest {
     }
 
     @Test
-    void the_registration_closing_time_is_chosen_in_the_conference_zone_and_saved() {
+    void the_registration_closing_time_and_approval_are_chosen_and_saved() {
         login(organiser);
         openNew();
         fillValidSession("Small group");
@@ -215,6 +216,7 @@ class SessionEditorViewTest extends KaribuTest {
         assertThat(closes.getLabel()).isEqualTo("Registration closes (optional)");
         assertThat(closes.getHelperText()).contains("Leave it empty to keep registration open");
         setAsUser(closes, MONDAY.atTime(9, 0));
+        setAsUser(field(Checkbox.class, "needs-approval"), true);
 
         click("Save session");
 
@@ -222,6 +224,9 @@ class SessionEditorViewTest extends KaribuTest {
         assertThat(db.select(PROGRAMME_SESSION.REGISTRATION_CLOSES_AT).from(PROGRAMME_SESSION)
                 .where(PROGRAMME_SESSION.CONFERENCE_ID.eq(week.id())).fetchSingle().value1())
                 .isEqualTo(MONDAY.atTime(9, 0).atZone(ZoneId.of("Europe/London")).toInstant());
+        assertThat(db.select(PROGRAMME_SESSION.REGISTRATION_NEEDS_APPROVAL).from(PROGRAMME_SESSION)
+                .where(PROGRAMME_SESSION.CONFERENCE_ID.eq(week.id())).fetchSingle().value1()).isTrue();
+        assertThat(((Checkbox) field(Checkbox.class, "needs-approval")).getValue()).isTrue();
         assertThat(((DateTimePicker) field(DateTimePicker.class, "registration-closes")).getValue())
                 .isEqualTo(MONDAY.atTime(9, 0));
     }
