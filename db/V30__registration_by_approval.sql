@@ -27,3 +27,12 @@ create table registration_answer (
     seen        boolean     not null default false
 );
 create index registration_answer_unseen_idx on registration_answer (user_id) where not seen;
+
+-- No-shows count only in sessions with places or approval, so the cached figures of a session (and of its
+-- conference) are forgotten when either changes (V11's function, as for a moved session).
+create trigger programme_session_registration_changed
+    after update of capacity, registration_needs_approval on programme_session
+    for each row
+    when ((old.capacity is null) <> (new.capacity is null)
+          or old.registration_needs_approval <> new.registration_needs_approval)
+    execute function attendance_forget_session();

@@ -17,11 +17,14 @@ with s as (
 ), peak as (
     select c, t from run order by c desc, t limit 1
 ), reg as (
+    -- no-shows count only in sessions where adding took a place (places or approval)
     select count(*) as registered,
-           count(*) filter (where not exists (select 1 from attendance_interval ai
+           count(*) filter (where (ps.capacity is not null or ps.registration_needs_approval)
+                              and not exists (select 1 from attendance_interval ai
                                               where ai.session_id = a.session_id and ai.user_id = a.user_id)) as no_shows
     from agenda_item a
     join s on a.session_id = s.id
+    join programme_session ps on ps.id = a.session_id
 )
 select (select count(distinct user_id) from iv)                                    as unique_attendees,
        coalesce((select sum(greatest(extract(epoch from l - j), 0)) / 60 from iv), 0) as attendee_minutes,
