@@ -2,6 +2,7 @@ package org.convene.exchange;
 
 import org.jspecify.annotations.Nullable;
 import java.util.Objects;
+import org.convene.agenda.AgendaService;
 import org.convene.core.security.ConveneUser;
 import org.convene.organising.SessionChangeEvents;
 import org.convene.programme.ConferenceSummary;
@@ -37,10 +38,12 @@ class CsvImportWriter {
     private final SessionWrites writer;
     private final ProgrammePermissions permissions;
     private final SessionChangeEvents changeEvents;
+    private final AgendaService agenda;
 
     CsvImportWriter(CsvImportRepository repository, SessionWrites writer, ProgrammePermissions permissions,
-                    SessionChangeEvents changeEvents) {
+                    SessionChangeEvents changeEvents, AgendaService agenda) {
         this.changeEvents = changeEvents;
+        this.agenda = agenda;
         this.repository = repository;
         this.writer = writer;
         this.permissions = permissions;
@@ -107,6 +110,8 @@ class CsvImportWriter {
                                 + "Upload the file again to check it against the programme as it is now.");
                     }
                     changeEvents.announce(sessionId, mark);
+                    // raised (or removed) places go to the people waiting, told as the editor's save tells them
+                    agenda.fillFreePlaces(sessionId);
                     if (row.facilitatorUserIds() != null) {
                         repository.setFacilitators(sessionId, row.facilitatorUserIds());
                     }
