@@ -64,6 +64,12 @@ class SessionAdminQueries {
                 .fetchOptional(mapping(SessionForEditing::new));
     }
 
+    Optional<SessionRegistration> registration(long sessionId) {
+        return db.select(PROGRAMME_SESSION.REGISTRATION_CLOSES_AT, PROGRAMME_SESSION.REGISTRATION_NEEDS_APPROVAL)
+                .from(PROGRAMME_SESSION).where(PROGRAMME_SESSION.ID.eq(sessionId))
+                .fetchOptional(mapping(SessionRegistration::new));
+    }
+
     /** Written after the draft (by the editor only: the imports leave registration as it is). */
     void setRegistration(long sessionId, SessionRegistration registration) {
         db.update(PROGRAMME_SESSION)

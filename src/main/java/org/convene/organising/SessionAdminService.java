@@ -211,8 +211,8 @@ public class SessionAdminService {
      */
     public SessionSaveResult update(long sessionId, int expectedVersion, SessionDraft draft,
                                     boolean overlapConfirmed) {
-        SessionRegistration kept = queries.forEditing(sessionId).map(SessionForEditing::registration)
-                .orElse(SessionRegistration.OPEN);
+        // callers that do not set registration (scripts, older tests) leave it as it is
+        SessionRegistration kept = queries.registration(sessionId).orElse(SessionRegistration.OPEN);
         return update(sessionId, expectedVersion, draft, kept, overlapConfirmed);
     }
 

@@ -202,8 +202,9 @@ class SessionAdminServiceTest {
         assertThat(fields(atTheEnd)).containsExactly(Field.REGISTRATION_CLOSES_AT);
         assertThat(((Invalid) atTheEnd).problems().getFirst().message())
                 .isEqualTo(SessionRules.REGISTRATION_CLOSES_TOO_LATE).contains("Registration closes");
-        assertThat(fields(service.update(carersSession, version(carersSession), draft("Carers' cafe",
-                monday(10, 0), monday(11, 0), null, carers.id()), new SessionRegistration(monday(11, 30), false), false)))
+        SessionDraft cafe = draft("Carers' cafe", monday(10, 0), monday(11, 0), null, carers.id());
+        assertThat(fields(service.update(carersSession, version(carersSession), cafe,
+                new SessionRegistration(monday(11, 30), false), false)))
                 .containsExactly(Field.REGISTRATION_CLOSES_AT);
         assertThat(db.select(PROGRAMME_SESSION.REGISTRATION_CLOSES_AT).from(PROGRAMME_SESSION)
                 .where(PROGRAMME_SESSION.ID.eq(carersSession)).fetchSingle().value1()).isNull();
