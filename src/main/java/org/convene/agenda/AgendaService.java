@@ -32,12 +32,14 @@ public class AgendaService {
     private final AgendaQueries agenda;
     private final AgendaNoticeQueries notices;
     private final PlaceQueries places;
+    private final RegistrationQueries requests;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AgendaService(AgendaQueries agenda, AgendaNoticeQueries notices, PlaceQueries places, CurrentUser currentUser,
-                  ApplicationEventPublisher events, Clock clock) {
+    AgendaService(AgendaQueries agenda, AgendaNoticeQueries notices, PlaceQueries places,
+                  RegistrationQueries requests, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+        this.requests = requests;
         this.agenda = agenda;
         this.notices = notices;
         this.places = places;
@@ -51,6 +53,7 @@ public class AgendaService {
      * answer is {@link AddOutcome#FULL}: joining the waiting list is a separate choice. Adding again is harmless.
      *
      * @throws RegistrationClosedException after the time the host chose to close registration
+     * @throws ApprovalNeededException    when the hosts approve each place: see {@link #askForPlace(long)}
      */
     public AddOutcome add(long sessionId) {
         return register(sessionId, false);
@@ -72,6 +75,9 @@ public class AgendaService {
         if (session.closesAt() != null && !now.isBefore(session.closesAt())) {
             throw new RegistrationClosedException();
         }
+        if (session.needsApproval()) {
+            throw new ApprovalNeededException();
+        }
         Integer capacity = session.capacity();
         if (capacity == null || (places.taken(sessionId) < capacity && places.firstWaiting(sessionId).isEmpty())) {
             agenda.add(userId, sessionId, now);
@@ -85,6 +91,44 @@ public class AgendaService {
         // the first in line when a place is free takes it at once, rather than wait for the next cancellation
         fillFreePlaces(sessionId, capacity, now);
         return places.holds(userId, sessionId) ? AddOutcome.ADDED : AddOutcome.WAITING;
+    }
+
+    /**
+     * Asks the hosts of a session that needs approval for a place: no place is taken and nothing is on my agenda
+     * until they approve. Asking again, or when it is already on my agenda, changes nothing.
+     *
+     * @throws RegistrationClosedException after the time the host chose to close registration
+     */
+    public void askForPlace(long sessionId) {
+        long userId = currentUser.require().id();
+        PlaceQueries.LockedSession session = places.lock(sessionId)
+                .orElseThrow(() -> new NoSuchSessionException(sessionId));
+        if (places.holds(userId, sessionId)) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (session.closesAt() != null && !now.isBefore(session.closesAt())) {
+            throw new RegistrationClosedException();
+        }
+        if (!session.needsApproval()) {
+            throw new IllegalStateException("Session " + sessionId + " takes registrations without approval");
+        }
+        requests.ask(userId, sessionId, now);
+    }
+
+    /** Takes back my request for a place. False if there was none waiting (perhaps the hosts just answered). */
+    public boolean withdrawRequest(long sessionId) {
+        return requests.withdraw(currentUser.require().id(), sessionId);
+    }
+
+    /** The hosts' answers to my requests that I have not dismissed; empty when not signed in. */
+    @Transactional(readOnly = true)
+    public List<RegistrationAnswer> myRegistrationAnswers() {
+        return currentUser.get().map(u -> requests.unseenAnswers(u.id())).orElse(List.of());
+    }
+
+    public boolean dismiss(RegistrationAnswer answer) {
+        return requests.dismiss(currentUser.require().id(), answer.id());
     }
 
     /** Removes the session from my agenda; a place it frees goes to the next person waiting, who is told. */

@@ -16,6 +16,7 @@ import static org.convene.db.Tables.AGENDA_ITEM;
 import static org.convene.db.Tables.CONFERENCE;
 import static org.convene.db.Tables.PLACE_GIVEN;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
+import static org.convene.db.Tables.REGISTRATION_REQUEST;
 import static org.convene.db.Tables.WAITING_LIST_ENTRY;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
@@ -35,11 +36,12 @@ class PlaceQueries {
     }
 
     /** What the rules need, read with the session row locked: two people asking at once are served one by one. */
-    record LockedSession(@Nullable Integer capacity, @Nullable Instant closesAt) {
+    record LockedSession(@Nullable Integer capacity, @Nullable Instant closesAt, boolean needsApproval) {
     }
 
     Optional<LockedSession> lock(long sessionId) {
-        return db.select(PROGRAMME_SESSION.CAPACITY, PROGRAMME_SESSION.REGISTRATION_CLOSES_AT)
+        return db.select(PROGRAMME_SESSION.CAPACITY, PROGRAMME_SESSION.REGISTRATION_CLOSES_AT,
+                        PROGRAMME_SESSION.REGISTRATION_NEEDS_APPROVAL)
                 .from(PROGRAMME_SESSION)
                 .where(PROGRAMME_SESSION.ID.eq(sessionId))
                 .forUpdate()
@@ -115,13 +117,16 @@ class PlaceQueries {
         var position = field(selectCount().from(w).join(me2)
                 .on(me2.SESSION_ID.eq(w.SESSION_ID), me2.USER_ID.eq(me))
                 .where(w.SESSION_ID.eq(s.ID), row(w.JOINED_AT, w.ID).le(row(me2.JOINED_AT, me2.ID))));
+        var requested = field(select(count()).from(REGISTRATION_REQUEST)
+                .where(REGISTRATION_REQUEST.SESSION_ID.eq(s.ID), REGISTRATION_REQUEST.USER_ID.eq(me)));
         Map<Long, PlaceStatus> result = new HashMap<>();
-        db.select(s.ID, s.CAPACITY, s.REGISTRATION_CLOSES_AT, taken, waiting, mine, position)
+        db.select(s.ID, s.CAPACITY, s.REGISTRATION_CLOSES_AT, s.REGISTRATION_NEEDS_APPROVAL, taken, waiting, mine,
+                        position, requested)
                 .from(s)
                 .where(s.ID.in(sessionIds))
                 .forEach((Record r) -> result.put(r.get(s.ID), PlaceStatus.of(
-                        r.get(s.CAPACITY), r.get(s.REGISTRATION_CLOSES_AT), now,
-                        r.get(taken), r.get(waiting), r.get(mine) > 0, r.get(position))));
+                        r.get(s.CAPACITY), r.get(s.REGISTRATION_CLOSES_AT), now, r.get(s.REGISTRATION_NEEDS_APPROVAL),
+                        r.get(taken), r.get(waiting), r.get(mine) > 0, r.get(position), r.get(requested) > 0)));
         return result;
     }
 

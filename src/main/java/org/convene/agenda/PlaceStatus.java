@@ -9,13 +9,15 @@ import java.time.Instant;
  *
  * @param capacity null for a session without places (anyone may come: walk-ins)
  * @param closed   registration closed at the time the host chose
+ * @param needsApproval the hosts approve each registration: people ask for a place
  * @param taken    places taken (people with the session on their agenda)
  * @param waiting  people on the waiting list
  * @param mine     the person has the session on their agenda (holds a place, when it has places)
  * @param position the person's number on the waiting list, 1 for the first; 0 when not waiting
+ * @param requested the person asked for a place and the hosts have not answered yet
  */
-public record PlaceStatus(@Nullable Integer capacity, boolean closed, int taken, int waiting, boolean mine,
-                          int position) {
+public record PlaceStatus(@Nullable Integer capacity, boolean closed, boolean needsApproval, int taken, int waiting,
+                          boolean mine, int position, boolean requested) {
 
     /** What the person can do next, in the order the checks apply. */
     public enum State {
@@ -23,8 +25,12 @@ public record PlaceStatus(@Nullable Integer capacity, boolean closed, int taken,
         ON_AGENDA,
         /** On the waiting list: I can leave it. */
         WAITING,
+        /** I asked for a place and wait for the hosts' answer: I can withdraw the request. */
+        REQUESTED,
         /** Registration has closed: nothing to do. */
         CLOSED,
+        /** The hosts approve each place: I can ask for one. */
+        ASK,
         /** No place left: I can join the waiting list. */
         FULL,
         /** I can add it (and take a place, if it has places). */
@@ -32,12 +38,12 @@ public record PlaceStatus(@Nullable Integer capacity, boolean closed, int taken,
     }
 
     /** Someone not signed in, or a session nobody could find, sees it open: the service decides on a click. */
-    public static final PlaceStatus UNKNOWN = new PlaceStatus(null, false, 0, 0, false, 0);
+    public static final PlaceStatus UNKNOWN = new PlaceStatus(null, false, false, 0, 0, false, 0, false);
 
-    static PlaceStatus of(@Nullable Integer capacity, @Nullable Instant closesAt, Instant now, int taken,
-                          int waiting, boolean mine, int position) {
-        return new PlaceStatus(capacity, closesAt != null && !now.isBefore(closesAt), taken, waiting, mine,
-                position);
+    static PlaceStatus of(@Nullable Integer capacity, @Nullable Instant closesAt, Instant now, boolean needsApproval,
+                          int taken, int waiting, boolean mine, int position, boolean requested) {
+        return new PlaceStatus(capacity, closesAt != null && !now.isBefore(closesAt), needsApproval, taken, waiting,
+                mine, position, requested);
     }
 
     public State state() {
@@ -47,8 +53,14 @@ public record PlaceStatus(@Nullable Integer capacity, boolean closed, int taken,
         if (position > 0) {
             return State.WAITING;
         }
+        if (requested) {
+            return State.REQUESTED;
+        }
         if (closed) {
             return State.CLOSED;
+        }
+        if (needsApproval) {
+            return State.ASK;
         }
         return isFull() ? State.FULL : State.OPEN;
     }

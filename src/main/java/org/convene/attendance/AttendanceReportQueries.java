@@ -418,6 +418,12 @@ class AttendanceReportQueries {
                 .map(mapping(IntervalRow::new));
     }
 
+    /** Adding the session took a place (it has places or needs approval): only then are no-shows counted. */
+    boolean keepsPlaces(long sessionId) {
+        return db.fetchExists(PROGRAMME_SESSION, PROGRAMME_SESSION.ID.eq(sessionId),
+                PROGRAMME_SESSION.CAPACITY.isNotNull().or(PROGRAMME_SESSION.REGISTRATION_NEEDS_APPROVAL));
+    }
+
     int registered(long sessionId) {
         return db.fetchCount(AGENDA_ITEM, AGENDA_ITEM.SESSION_ID.eq(sessionId));
     }

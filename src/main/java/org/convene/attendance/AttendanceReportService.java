@@ -194,7 +194,8 @@ public class AttendanceReportService {
         return queries.session(sessionId).map(session -> {
             AttendanceReportQueries.SessionCounts counts = counts(session);
             return new SessionReport(queries.conference(session.conferenceId()).orElseThrow(), figures(session, counts),
-                    bucketMinutes, buckets(session.startsAt(), counts.perMinute(), bucketMinutes));
+                    bucketMinutes, buckets(session.startsAt(), counts.perMinute(), bucketMinutes),
+                    queries.keepsPlaces(sessionId));
         });
     }
 

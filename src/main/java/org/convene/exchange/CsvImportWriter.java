@@ -2,6 +2,7 @@ package org.convene.exchange;
 
 import org.jspecify.annotations.Nullable;
 import java.util.Objects;
+import org.convene.agenda.AgendaService;
 import org.convene.core.security.ConveneUser;
 import org.convene.organising.AccessFeaturesWithdrawn;
 import org.convene.organising.SessionChangeEvents;
@@ -40,11 +41,13 @@ class CsvImportWriter {
     private final ProgrammePermissions permissions;
     private final SessionChangeEvents changeEvents;
     private final ApplicationEventPublisher events;
+    private final AgendaService agenda;
 
     CsvImportWriter(CsvImportRepository repository, SessionWrites writer, ProgrammePermissions permissions,
-                    SessionChangeEvents changeEvents, ApplicationEventPublisher events) {
+                    SessionChangeEvents changeEvents, ApplicationEventPublisher events, AgendaService agenda) {
         this.changeEvents = changeEvents;
         this.events = events;
+        this.agenda = agenda;
         this.repository = repository;
         this.writer = writer;
         this.permissions = permissions;
@@ -117,6 +120,8 @@ class CsvImportWriter {
                             "an update's session was there under lock");
                     AccessFeaturesWithdrawn.between(sessionId, old.draft().access(), draft.access())
                             .ifPresent(events::publishEvent);
+                    // raised (or removed) places go to the people waiting, told as the editor's save tells them
+                    agenda.fillFreePlaces(sessionId);
                     if (row.facilitatorUserIds() != null) {
                         repository.setFacilitators(sessionId, row.facilitatorUserIds());
                     }

@@ -414,6 +414,8 @@ final class CsvRowChecker {
             case HOST -> CsvColumn.HOST;
             case JOIN_URL -> CsvColumn.JOINING_LINK;
             case CAPACITY -> CsvColumn.PLACES;
+            // not a column: the import leaves a session's registration closing time as it is
+            case REGISTRATION_CLOSES_AT -> CsvColumn.END;
             case ACCESS_NOTES -> CsvColumn.ACCESS_NOTES;
         };
     }

@@ -112,6 +112,32 @@ final class ChangeMessages {
                 .build();
     }
 
+    /** The hosts' answer to a request for a place at a session that needs approval. */
+    static MailContent registrationAnswered(SessionFacts session, boolean approved, @Nullable String message,
+                                            String sessionUrl, String agendaUrl, String unsubscribeUrl) {
+        MailContent.Builder mail = MailContent.builder(subject(approved ? "You have a place: "
+                        : "Your request for a place: ", session.title()))
+                .heading(approved ? "You have a place at " + session.title()
+                        : "The hosts could not give you a place at " + session.title())
+                .paragraph(approved ? "The hosts approved your request. The place is yours, and the session is "
+                        + "on your agenda." : "The hosts could not give you a place this time.");
+        if (message != null) {
+            mail.paragraph("Their message: " + message);
+        }
+        mail.facts(List.of(new Fact("What", what(session)),
+                        new Fact("When", MailTimes.when(session.startsAt(), session.endsAt(), session.zone())),
+                        new Fact("Access", access(session))));
+        if (approved) {
+            mail.paragraph("If you cannot come, please remove it from your agenda, so someone else can have the "
+                    + "place.");
+        }
+        return mail.action("See the session", sessionUrl)
+                .links(null, List.of(new Fact("Your agenda", agendaUrl)))
+                .why("You get this because you asked for a place at this session in Convene.")
+                .unsubscribe(UNSUBSCRIBE, unsubscribeUrl)
+                .build();
+    }
+
     static MailContent facilitatorAssigned(SessionFacts session, String moderationUrl) {
         return MailContent.builder(subject("You are a facilitator of ", session.title()))
                 .heading("You are a facilitator of " + session.title())

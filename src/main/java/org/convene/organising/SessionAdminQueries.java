@@ -56,11 +56,27 @@ class SessionAdminQueries {
         return db.select(s.ID, conference, s.VERSION, s.REFERENCE, s.TITLE, s.SUMMARY_MARKDOWN, s.FORMAT,
                         s.STARTS_AT, s.ENDS_AT, s.TRACK_ID, s.HOST_ID, s.JOIN_URL, s.CAPACITY,
                         SessionColumns.access(), s.ACCESS_NOTES, s.CANCELLED_AT,
+                        row(s.REGISTRATION_CLOSES_AT, s.REGISTRATION_NEEDS_APPROVAL).mapping(SessionRegistration::new),
                         people(PersonRole.FACILITATOR), people(PersonRole.SPEAKER), people(PersonRole.CAPTIONER))
                 .from(s)
                 .join(CONFERENCE).on(CONFERENCE.ID.eq(s.CONFERENCE_ID))
                 .where(s.ID.eq(sessionId))
                 .fetchOptional(mapping(SessionForEditing::new));
+    }
+
+    Optional<SessionRegistration> registration(long sessionId) {
+        return db.select(PROGRAMME_SESSION.REGISTRATION_CLOSES_AT, PROGRAMME_SESSION.REGISTRATION_NEEDS_APPROVAL)
+                .from(PROGRAMME_SESSION).where(PROGRAMME_SESSION.ID.eq(sessionId))
+                .fetchOptional(mapping(SessionRegistration::new));
+    }
+
+    /** Written after the draft (by the editor only: the imports leave registration as it is). */
+    void setRegistration(long sessionId, SessionRegistration registration) {
+        db.update(PROGRAMME_SESSION)
+                .set(PROGRAMME_SESSION.REGISTRATION_CLOSES_AT, registration.closesAt())
+                .set(PROGRAMME_SESSION.REGISTRATION_NEEDS_APPROVAL, registration.needsApproval())
+                .where(PROGRAMME_SESSION.ID.eq(sessionId))
+                .execute();
     }
 
     private static Field<List<AssignedPerson>> people(PersonRole role) {

@@ -172,6 +172,11 @@ public class SessionAdminService {
      * coordinate; overlaps in the track are reported first unless {@code overlapConfirmed}.
      */
     public SessionSaveResult create(SessionDraft draft, boolean overlapConfirmed) {
+        return create(draft, SessionRegistration.OPEN, overlapConfirmed);
+    }
+
+    /** As {@link #create(SessionDraft, boolean)}, with how people register (the editor's choice). */
+    public SessionSaveResult create(SessionDraft draft, SessionRegistration registration, boolean overlapConfirmed) {
         ConveneUser user = currentUser.require();
         if (hostMissing(user, draft)) {
             return new SessionSaveResult.Invalid(List.of(HOST_MISSING));
@@ -179,7 +184,7 @@ public class SessionAdminService {
         permissions.requireHost(draft.hostId());
         ConferenceSummary conference = queries.conference(draft.conferenceId())
                 .orElseThrow(() -> new IllegalArgumentException("No conference " + draft.conferenceId()));
-        List<SessionRules.Problem> problems = problems(draft, conference, null);
+        List<SessionRules.Problem> problems = problems(draft, registration, conference, null);
         if (!problems.isEmpty()) {
             return new SessionSaveResult.Invalid(problems);
         }
@@ -195,6 +200,7 @@ public class SessionAdminService {
         } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException e) {
             return referenceClash(e, draft).orElseThrow(() -> e);
         }
+        queries.setRegistration(id, registration);
         log.info("Session {} created in conference {} by user {}", id, conference.id(), user.id());
         return new SessionSaveResult.Saved(id, writer.version(id).orElseThrow());
     }
@@ -205,6 +211,14 @@ public class SessionAdminService {
      */
     public SessionSaveResult update(long sessionId, int expectedVersion, SessionDraft draft,
                                     boolean overlapConfirmed) {
+        // callers that do not set registration (scripts, older tests) leave it as it is
+        SessionRegistration kept = queries.registration(sessionId).orElse(SessionRegistration.OPEN);
+        return update(sessionId, expectedVersion, draft, kept, overlapConfirmed);
+    }
+
+    /** As {@link #update(long, int, SessionDraft, boolean)}, with how people register (the editor's choice). */
+    public SessionSaveResult update(long sessionId, int expectedVersion, SessionDraft draft,
+                                    SessionRegistration registration, boolean overlapConfirmed) {
         ConveneUser user = permissions.requireSession(sessionId);
         long conferenceId = queries.conferenceOf(sessionId).orElseThrow(() -> new NoSuchSessionException(sessionId));
         if (conferenceId != draft.conferenceId()) {
@@ -221,7 +235,7 @@ public class SessionAdminService {
             return new SessionSaveResult.Conflict();
         }
         ConferenceSummary conference = queries.conference(conferenceId).orElseThrow();
-        List<SessionRules.Problem> problems = problems(draft, conference, sessionId);
+        List<SessionRules.Problem> problems = problems(draft, registration, conference, sessionId);
         if (!problems.isEmpty()) {
             return new SessionSaveResult.Invalid(problems);
         }
@@ -245,6 +259,7 @@ public class SessionAdminService {
                     expectedVersion);
             return new SessionSaveResult.Conflict();
         }
+        queries.setRegistration(sessionId, registration);
         // only a new time is announced (SessionRescheduled); a corrected description or title is not news
         changeEvents.announce(sessionId, mark);
         Set<AccessFeature> withdrawn = EnumSet.noneOf(AccessFeature.class);
@@ -300,9 +315,10 @@ public class SessionAdminService {
     }
 
     /** The rules of {@link SessionRules} and those that need the database, in the order of the form. */
-    private List<SessionRules.Problem> problems(SessionDraft draft, ConferenceSummary conference,
-                                                @Nullable Long sessionId) {
+    private List<SessionRules.Problem> problems(SessionDraft draft, SessionRegistration registration,
+                                                ConferenceSummary conference, @Nullable Long sessionId) {
         List<SessionRules.Problem> problems = new ArrayList<>(SessionRules.check(draft, conference));
+        SessionRules.checkRegistrationCloses(registration.closesAt(), draft.endsAt()).ifPresent(problems::add);
         if (draft.reference() != null && problems.stream().noneMatch(p -> p.field() == SessionRules.Field.REFERENCE)
                 && queries.referenceTaken(conference.id(), draft.reference(), sessionId)) {
             problems.add(referenceTaken(draft.reference()));

@@ -15,12 +15,13 @@ import java.util.Set;
  * against, and who runs it. Reference, summary, track, host, join URL, capacity and access notes may be empty.
  *
  * @param cancelledAt when the session was cancelled, or null when it goes ahead
+ * @param registration its closing time (and, with approval, whether the hosts approve each registration)
  */
 public record SessionForEditing(long id, ConferenceSummary conference, int version, @Nullable String reference,
                                 String title, String summaryMarkdown, SessionFormat format, Instant startsAt,
                                 Instant endsAt, @Nullable Long trackId, @Nullable Long hostId, @Nullable String joinUrl,
                                 @Nullable Integer capacity, Set<AccessFeature> access, @Nullable String accessNotes,
-                                @Nullable Instant cancelledAt,
+                                @Nullable Instant cancelledAt, SessionRegistration registration,
                                 List<AssignedPerson> facilitators, List<AssignedPerson> speakers,
                                 List<AssignedPerson> captioners) {
 

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +27,7 @@ public final class SessionRules {
 
     /** The fields a problem can be about; forms map them to their inputs, imports to their columns. */
     public enum Field { REFERENCE, TITLE, SUMMARY, FORMAT, STARTS_AT, ENDS_AT, TRACK, HOST, JOIN_URL, CAPACITY,
-        ACCESS_NOTES }
+        REGISTRATION_CLOSES_AT, ACCESS_NOTES }
 
     public record Problem(Field field, String message) {
     }
@@ -69,6 +70,20 @@ public final class SessionRules {
         unstorable(Field.ACCESS_NOTES, "The text of the access notes", draft.accessNotes(), TextRule.Lines.MANY, problems);
         return problems;
     }
+
+    /**
+     * The time registration closes (optional) must come before the session ends: after the end nobody could
+     * register anyway, so a later time is a typing mistake. The editor and any other writer check it here.
+     */
+    public static Optional<Problem> checkRegistrationCloses(@Nullable Instant closesAt, @Nullable Instant endsAt) {
+        if (closesAt == null || endsAt == null || closesAt.isBefore(endsAt)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Problem(Field.REGISTRATION_CLOSES_AT, REGISTRATION_CLOSES_TOO_LATE));
+    }
+
+    public static final String REGISTRATION_CLOSES_TOO_LATE = "\u201cRegistration closes\u201d must be before the "
+            + "session ends. Choose an earlier time, or leave it empty to keep registration open";
 
     /** The text rule's problem, unless the field already has one (a form shows one message per field). */
     private static void unstorable(Field field, String subject, @Nullable String text, TextRule.Lines lines,

@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.convene.db.Tables.AGENDA_ITEM;
 import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.ATTENDANCE_INTERVAL;
+import static org.convene.db.Tables.PROGRAMME_SESSION;
 import static org.convene.db.Tables.QUESTION;
 import static org.convene.db.Tables.QUESTION_VOTE;
 
@@ -82,8 +83,9 @@ class AttendanceReportServiceTest {
         week = fixture.conference("Report week", "Europe/London", MONDAY, MONDAY.plusDays(4));
         h1 = fixture.host("Carers Together");
         h2 = fixture.host("Deaf Voices");
-        a = fixture.session(week, "Session A").at(t("10T10:00"), t("10T11:00")).host(h1).create();
-        b = fixture.session(week, "Session B").at(t("10T10:30"), t("10T11:30")).host(h1).create();
+        // A and B have places, so their agendas are registrations and their no-shows count; C takes everyone
+        a = fixture.session(week, "Session A").at(t("10T10:00"), t("10T11:00")).host(h1).capacity(20).create();
+        b = fixture.session(week, "Session B").at(t("10T10:30"), t("10T11:30")).host(h1).capacity(20).create();
         c = fixture.session(week, "Session C").at(t("11T10:00"), t("11T10:40")).host(h2).create();
         u1 = data.user();
         u2 = data.user();
@@ -192,6 +194,30 @@ class AttendanceReportServiceTest {
         assertThat(fc.metRule()).as("u3's 33 minutes fall short of 34").isEqualTo(1);
         assertThat(fc.questionsAsked()).isEqualTo(1);
         assertThat(fc.questionsAnswered()).isZero();
+    }
+
+    @Test
+    void no_shows_count_only_for_sessions_with_places_or_approval_and_follow_a_change_of_either() {
+        register(c, u1, u5);
+
+        SessionReport walkIn = reports.sessionReport(c, 5).orElseThrow();
+        assertThat(walkIn.figures().registered()).isEqualTo(2);
+        assertThat(walkIn.figures().noShows()).as("u1 and u5 never came, but C has no places").isZero();
+        assertThat(walkIn.noShowsCounted()).isFalse();
+        assertThat(reports.overview(week.slug()).orElseThrow().noShows()).isEqualTo(3);
+        assertThat(reports.sessionReport(a, 5).orElseThrow().noShowsCounted()).isTrue();
+
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.REGISTRATION_NEEDS_APPROVAL, true)
+                .where(PROGRAMME_SESSION.ID.eq(c)).execute();
+
+        SessionReport approved = reports.sessionReport(c, 5).orElseThrow();
+        assertThat(approved.figures().noShows()).as("the cached figures were forgotten").isEqualTo(2);
+        assertThat(approved.noShowsCounted()).isTrue();
+        assertThat(reports.overview(week.slug()).orElseThrow().noShows()).isEqualTo(5);
+
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.CAPACITY, (Integer) null)
+                .where(PROGRAMME_SESSION.ID.eq(a)).execute();
+        assertThat(figures(a).noShows()).as("A without places no longer counts u5 and u6").isZero();
     }
 
     @Test

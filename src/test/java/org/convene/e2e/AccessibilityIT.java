@@ -187,6 +187,18 @@ class AccessibilityIT {
                 }),
                 state("my agenda with a waiting list", Who.ATTENDEE, "agenda", page ->
                         page.waitForSelector(".cv-agenda-waiting h2")),
+                // registration by approval: the attendee asks and waits; the hosts' page of requests, declining one
+                state("session page, waiting for approval", Who.ATTENDEE, "sessions/{approval}", page -> {
+                    page.click(".cv-agenda-toggle");
+                    page.waitForSelector(".cv-session-status:has-text('asked for a place')");
+                }),
+                state("requests for a place", Who.HOST, "manage/sessions/{approval}/registrations", page ->
+                        page.waitForSelector("#registration-list")),
+                state("requests for a place, declining one", Who.HOST, "manage/sessions/{approval}/registrations",
+                        page -> {
+                            page.click("#registration-list vaadin-button:has-text('Decline')");
+                            page.waitForSelector("#registration-list vaadin-text-area");
+                        }),
                 state("account", Who.ATTENDEE, "account"),
                 state("account with access needs saved", Who.ATTENDEE, "account", page -> {
                     page.click("#access-needs-features vaadin-checkbox:has-text('I need live captions')");
@@ -423,6 +435,7 @@ class AccessibilityIT {
     private long hostId;
     private long recordedId;
     private long fullId;
+    private long approvalId;
     private long personId;
     private long bslPlayerId;
     private long voicesTrackId;
@@ -483,6 +496,12 @@ class AccessibilityIT {
                 .track(practice).host(host).capacity(1).create();
         ConveneUser holder = accounts.user("Hana Holder");
         as(holder, () -> agenda.add(fullId));
+        approvalId = programme.session(week, "Carers' listening circle")
+                .at(now.plus(2, ChronoUnit.DAYS), now.plus(2, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS))
+                .track(voices).host(host).capacity(8).create();
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.REGISTRATION_NEEDS_APPROVAL, true)
+                .where(PROGRAMME_SESSION.ID.eq(approvalId)).execute();
+        as(accounts.user("Rosa Requester"), () -> agenda.askForPlace(approvalId));
 
         ConveneUser facilitator = accounts.user("Fola Facilitator", Role.FACILITATOR);
         data.facilitate(sessionId, facilitator);
@@ -676,7 +695,8 @@ class AccessibilityIT {
                 .replace("{big}", Long.toString(bigSessionId))
                 .replace("{host}", Long.toString(hostId)).replace("{recorded}", Long.toString(recordedId))
                 .replace("{person}", Long.toString(personId)).replace("{bsl}", Long.toString(bslPlayerId)).replace("{voices}", Long.toString(voicesTrackId))
-                .replace("{full}", Long.toString(fullId)).replace("{certificate}", certificateCode);
+                .replace("{full}", Long.toString(fullId)).replace("{certificate}", certificateCode)
+                .replace("{approval}", Long.toString(approvalId));
         if (path.contains("{reset}")) {
             path = path.replace("{reset}", accountLink("password-reset"));
         }

@@ -45,13 +45,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.convene.db.Tables.AGENDA_ITEM;
 import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.HOST_COORDINATOR;
 import static org.convene.db.Tables.HOST_ORGANISATION;
 import static org.convene.db.Tables.PERSON;
+import static org.convene.db.Tables.PLACE_GIVEN;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 import static org.convene.db.Tables.SESSION_PERSON;
 import static org.convene.db.Tables.TRACK;
+import static org.convene.db.Tables.WAITING_LIST_ENTRY;
 
 @IntegrationTest
 class CsvImportServiceTest {
@@ -61,6 +64,8 @@ class CsvImportServiceTest {
 
     @Autowired
     CsvImportService imports;
+    @Autowired
+    org.convene.agenda.AgendaService agenda;
     @Autowired
     DSLContext db;
     @Autowired
@@ -440,6 +445,30 @@ class CsvImportServiceTest {
         assertThat(session.getCapacity()).isEqualTo(30);
         assertThat(session.getEasyRead()).isTrue();
         assertThat(session.getJoinUrl()).isEqualTo("https://zoom.us/j/9");
+    }
+
+    @Test
+    void raising_the_places_by_import_gives_them_to_the_people_waiting_in_the_same_transaction() {
+        long id = fixture.session(week, "Small circle").at(Instant.parse("2026-07-08T09:00:00Z"),
+                Instant.parse("2026-07-08T10:00:00Z")).capacity(1).create();
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.REFERENCE, ref("P1")).where(PROGRAMME_SESSION.ID.eq(id))
+                .execute();
+        ConveneUser holder = fixture.account("Hana Holder");
+        ConveneUser waiting = fixture.account("Wes Waiting");
+        AccountFixtures.actAs(holder);
+        agenda.add(id);
+        AccountFixtures.actAs(waiting);
+        assertThat(agenda.joinWaitingList(id)).isEqualTo(org.convene.agenda.AddOutcome.WAITING);
+        AccountFixtures.actAs(organiser);
+
+        imports.confirm(preview(csv("reference,title,format,date,start,end,places",
+                ref("P1") + ",Small circle,Webinar,2026-07-08,10:00,11:00,2")), CsvImportProgress.NONE);
+
+        assertThat(db.fetchExists(AGENDA_ITEM, AGENDA_ITEM.SESSION_ID.eq(id), AGENDA_ITEM.USER_ID.eq(waiting.id())))
+                .isTrue();
+        assertThat(db.fetchCount(WAITING_LIST_ENTRY, WAITING_LIST_ENTRY.SESSION_ID.eq(id))).isZero();
+        assertThat(db.fetchExists(PLACE_GIVEN, PLACE_GIVEN.SESSION_ID.eq(id), PLACE_GIVEN.USER_ID.eq(waiting.id())))
+                .as("told on their agenda").isTrue();
     }
 
     @Test

@@ -175,6 +175,42 @@ class SessionAdminServiceTest {
     }
 
     @Test
+    void the_registration_closing_time_is_saved_and_read_back_and_can_be_cleared() {
+        AccountFixtures.actAs(organiser);
+        Saved saved = (Saved) service.create(draft("Small workshop", carers.id()),
+                new SessionRegistration(monday(12, 0), false), false);
+        assertThat(service.forEditing(saved.sessionId()).orElseThrow().registration().closesAt())
+                .isEqualTo(monday(12, 0));
+
+        // a save that does not mention registration (the old signature) keeps it as it is
+        Saved again = (Saved) service.update(saved.sessionId(), saved.version(), draft("Small workshop 2",
+                carers.id()), false);
+        assertThat(service.forEditing(saved.sessionId()).orElseThrow().registration().closesAt())
+                .isEqualTo(monday(12, 0));
+
+        service.update(saved.sessionId(), again.version(), draft("Small workshop", carers.id()),
+                SessionRegistration.OPEN, false);
+        assertThat(service.forEditing(saved.sessionId()).orElseThrow().registration().closesAt()).isNull();
+    }
+
+    @Test
+    void registration_cannot_close_at_or_after_the_end_of_the_session() {
+        AccountFixtures.actAs(organiser);
+        SessionSaveResult atTheEnd = service.create(draft("Late closing", carers.id()),
+                new SessionRegistration(monday(15, 0), false), false);
+
+        assertThat(fields(atTheEnd)).containsExactly(Field.REGISTRATION_CLOSES_AT);
+        assertThat(((Invalid) atTheEnd).problems().getFirst().message())
+                .isEqualTo(SessionRules.REGISTRATION_CLOSES_TOO_LATE).contains("Registration closes");
+        SessionDraft cafe = draft("Carers' cafe", monday(10, 0), monday(11, 0), null, carers.id());
+        assertThat(fields(service.update(carersSession, version(carersSession), cafe,
+                new SessionRegistration(monday(11, 30), false), false)))
+                .containsExactly(Field.REGISTRATION_CLOSES_AT);
+        assertThat(db.select(PROGRAMME_SESSION.REGISTRATION_CLOSES_AT).from(PROGRAMME_SESSION)
+                .where(PROGRAMME_SESSION.ID.eq(carersSession)).fetchSingle().value1()).isNull();
+    }
+
+    @Test
     void a_session_must_fall_within_the_conference_days() {
         AccountFixtures.actAs(organiser);
         Instant sundayBefore = MONDAY.minusDays(1).atTime(10, 0).atZone(LONDON).toInstant();

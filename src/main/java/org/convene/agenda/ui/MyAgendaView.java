@@ -30,6 +30,7 @@ import org.convene.agenda.AgendaNotice;
 import org.convene.agenda.AgendaService;
 import org.convene.agenda.PlaceNotice;
 import org.convene.agenda.PlaceStatus;
+import org.convene.agenda.RegistrationAnswer;
 import org.convene.agenda.WaitingListEntry;
 import org.convene.agenda.CalendarService;
 import org.convene.materials.Material;
@@ -68,6 +69,7 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
     private final Div contributed = new Div();
     private final List<AgendaPageSection> sections;
     private final Section placeNotices = new Section();
+    private final Section answers = new Section();
     private final Div content = new Div();
     private final Section waitingSection = new Section();
     private final Section feedSection = new Section();
@@ -85,8 +87,10 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
         status.addClassName("cv-status");
         notices.addClassName("cv-agenda-notices");
         placeNotices.addClassName("cv-agenda-notices");
+        answers.addClassName("cv-agenda-notices");
+        answers.setId("registration-answers");
         waitingSection.addClassName("cv-agenda-waiting");
-        add(heading, status, placeNotices, notices, contributed, content, waitingSection, feedSection);
+        add(heading, status, placeNotices, answers, notices, contributed, content, waitingSection, feedSection);
     }
 
     @Override
@@ -96,6 +100,7 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
         contributed.removeAll();
         sections.forEach(section -> section.create().ifPresent(contributed::add));
         renderPlaceNotices();
+        renderAnswers();
         render();
         renderWaiting();
         renderFeed(null);
@@ -165,6 +170,45 @@ public class MyAgendaView extends Div implements BeforeEnterObserver {
             list.add(item);
         }
         placeNotices.add(title, list);
+    }
+
+    /** The hosts' answers to my requests for a place (sessions that need approval); each stays until dismissed. */
+    private void renderAnswers() {
+        answers.removeAll();
+        List<RegistrationAnswer> given = agenda.myRegistrationAnswers();
+        answers.setVisible(!given.isEmpty());
+        if (given.isEmpty()) {
+            return;
+        }
+        H2 title = new H2("Answers to your requests for a place");
+        title.getElement().setAttribute("tabindex", "-1");
+        UnorderedList list = new UnorderedList();
+        list.addClassName("cv-agenda-notice-list");
+        for (RegistrationAnswer answer : given) {
+            Anchor session = new Anchor(ConferenceLinks.session(answer.sessionId()), answer.title());
+            session.getElement().setAttribute("router-link", "");
+            Paragraph what = new Paragraph(answer.approved()
+                    ? "The hosts approved your request. You have a place, and the session is on your agenda."
+                    : "The hosts could not give you a place this time.");
+            what.addClassName("cv-agenda-notice-text");
+            ListItem item = new ListItem(session, what);
+            if (answer.message() != null) {
+                Paragraph message = new Paragraph("Their message: " + answer.message());
+                message.addClassName("cv-agenda-notice-text");
+                item.add(message);
+            }
+            Button dismiss = new Button("Dismiss", e -> {
+                agenda.dismiss(answer);
+                renderAnswers();
+                status.setText("Dismissed the answer about “" + answer.title() + "”.");
+                (answers.isVisible() ? answers.getComponentAt(0) : heading).getElement().executeJs("this.focus()");
+            });
+            dismiss.getElement().setAttribute("aria-label", "Dismiss the answer about “" + answer.title() + "”");
+            item.add(dismiss);
+            item.addClassName("cv-agenda-notice");
+            list.add(item);
+        }
+        answers.add(title, list);
     }
 
     /** Sessions I wait for a place at, apart from my agenda: they are not mine yet. */

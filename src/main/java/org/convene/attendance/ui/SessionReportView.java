@@ -83,18 +83,23 @@ public class SessionReportView extends Div implements BeforeEnterObserver, HasDy
                 : new Paragraph(ReportPage.link("reports/" + report.conference().slug() + "/hosts/" + f.hostId(),
                         "Back to the report for " + f.hostName()));
         add(lead, back);
-        add(figures(f, zone), chart(report, zone), attendees(f, zone));
+        add(figures(f, zone, report.noShowsCounted()), chart(report, zone), attendees(f, zone));
         sections.forEach(section -> section.create(id, zone).ifPresent(this::add));
         add(downloads(f));
     }
 
 
-    private Section figures(SessionFigures f, ZoneId zone) {
+    /** Text of the no-shows figure; for a session without places, why there is no number. */
+    static final String NO_SHOWS_NOT_COUNTED = "Not counted: this session had no places, so anyone could come "
+            + "without adding it to their agenda";
+
+    private Section figures(SessionFigures f, ZoneId zone, boolean noShowsCounted) {
         DescriptionList list = ReportPage.figures();
         ReportPage.figure(list, "Registered (on people’s agendas)", ReportTexts.count(f.registered()));
         ReportPage.figure(list, "Attended (different people)", ReportTexts.count(f.attended()));
-        ReportPage.figure(list, "No-shows (registered, never came)", ReportTexts.count(f.noShows()) + ": "
-                + ReportTexts.share(f.noShowRate()) + " of those registered");
+        ReportPage.figure(list, "No-shows (registered, never came)", noShowsCounted
+                ? ReportTexts.count(f.noShows()) + ": " + ReportTexts.share(f.noShowRate()) + " of those registered"
+                : NO_SHOWS_NOT_COUNTED);
         ReportPage.figure(list, "Most attendees at once", f.peakAt() == null ? "nobody attended"
                 : ReportTexts.count(f.peakConcurrent()) + ", at " + ReportTexts.time(f.peakAt(), zone));
         ReportPage.figure(list, "Time attended, median", ReportTexts.averageMinutes(f.medianMinutes())

@@ -38,6 +38,7 @@ import org.convene.organising.SessionFormChoices;
 import org.convene.organising.SessionForEditing;
 import org.convene.programme.SessionRules;
 import org.convene.organising.SessionSaveResult;
+import org.convene.organising.SessionRegistration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
@@ -196,6 +197,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
     private Nav sessionLinks(SessionForEditing editing, ConferenceSummary conference) {
         UnorderedList list = new UnorderedList(
                 new ListItem(AdminPage.link(ConferenceLinks.session(editing.id()), "See the session's public page")),
+                new ListItem(AdminPage.link(ManageLinks.registrations(editing.id()), "Requests for a place")),
                 new ListItem(AdminPage.link(ManageLinks.materials(editing.id()), "Add slides and handouts")),
                 new ListItem(AdminPage.link(ManageLinks.recording(editing.id()), "Publish the recording")),
                 new ListItem(AdminPage.link(ManageLinks.captions(editing.id()), "Live captions and transcript")),
@@ -214,18 +216,21 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         setShowingErrors(false);
         Map<Component, String> problems = new LinkedHashMap<>();
         SessionDraft draft = form.draft(problems);
+        SessionRegistration registration = form.registration();
         overlapConfirmed = overlapConfirmed && draft.equals(warnedDraft);
         warnedDraft = null;
         if (!problems.isEmpty()) {
             // Everything else that is wrong too, so that one round of corrections is enough.
             form.addProblems(problems, SessionRules.check(draft, choices().conference()));
+            SessionRules.checkRegistrationCloses(registration.closesAt(), draft.endsAt())
+                    .ifPresent(problem -> form.addProblems(problems, List.of(problem)));
             showProblems(problems);
             return;
         }
         SessionSaveResult result;
         try {
-            result = session == null ? admin.create(draft, overlapConfirmed)
-                    : admin.update(session.id(), session.version(), draft, overlapConfirmed);
+            result = session == null ? admin.create(draft, registration, overlapConfirmed)
+                    : admin.update(session.id(), session.version(), draft, registration, overlapConfirmed);
         } catch (AccessDeniedException refused) {
             status.warning(refused.getMessage() + " Nothing has been saved.");
             return;
@@ -384,7 +389,7 @@ public class SessionEditorView extends Div implements BeforeEnterObserver, HasDy
         SessionForEditing changed = new SessionForEditing(shown.id(), shown.conference(), shown.version(),
                 shown.reference(), shown.title(), shown.summaryMarkdown(), shown.format(), shown.startsAt(),
                 shown.endsAt(), shown.trackId(), shown.hostId(), shown.joinUrl(), shown.capacity(), shown.access(),
-                shown.accessNotes(), shown.cancelledAt(), latest.facilitators(), latest.speakers(),
+                shown.accessNotes(), shown.cancelledAt(), shown.registration(), latest.facilitators(), latest.speakers(),
                 latest.captioners());
         session = changed;
         facilitators.show(changed.facilitators());

@@ -7,7 +7,9 @@ import org.convene.core.time.DateTexts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -16,6 +18,7 @@ import com.vaadin.flow.component.timepicker.TimePicker;
 import org.convene.core.ui.ErrorSummary;
 import org.convene.organising.SessionForEditing;
 import org.convene.organising.SessionFormChoices;
+import org.convene.organising.SessionRegistration;
 import org.convene.programme.AccessFeature;
 import org.convene.programme.ConferenceSummary;
 import org.convene.programme.HostRef;
@@ -27,6 +30,7 @@ import org.convene.programme.TrackRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -54,10 +58,12 @@ final class SessionFormFields extends Div {
     private final Select<HostRef> host = new Select<>();
     private final TextField joinUrl = new TextField("Joining link (optional)");
     private final TextField capacity = new TextField("Places (optional)");
+    private final DateTimePicker registrationCloses = new DateTimePicker("Registration closes (optional)");
+    private final Checkbox needsApproval = new Checkbox("Registration needs approval");
     private final CheckboxGroup<AccessFeature> access = new CheckboxGroup<>("Access this session offers (optional)");
     private final TextArea accessNotes = new TextArea("Access notes (optional)");
     private final List<Component> fields = List.of(reference, title, summary, format, day, startTime, endTime,
-            track, host, joinUrl, capacity, access, accessNotes);
+            track, host, joinUrl, capacity, registrationCloses, needsApproval, access, accessNotes);
 
     private @Nullable SessionFormChoices choices;
     /**
@@ -104,6 +110,14 @@ final class SessionFormFields extends Div {
         capacity.setHelperText("The most people who can take part. Leave empty if there is no limit.");
         capacity.getElement().setAttribute("inputmode", "numeric");
         capacity.addClassName("cv-short-field");
+        registrationCloses.setId("registration-closes");
+        registrationCloses.setLocale(Locale.UK);
+        registrationCloses.setStep(Duration.ofMinutes(15));
+        registrationCloses.setDatePlaceholder("Day");
+        registrationCloses.setTimePlaceholder("Time");
+        needsApproval.setId("needs-approval");
+        needsApproval.setHelperText("People ask for a place, and the hosts approve or decline each request on the "
+                + "session's registrations page. Nothing is on their agenda until you approve.");
         access.setId("access");
         access.setItems(AccessFeature.values());
         access.setItemLabelGenerator(AccessFeature::label);
@@ -141,12 +155,15 @@ final class SessionFormFields extends Div {
         host.setEmptySelectionCaption("No host organisation");
         host.setLabel(choices.hostRequired() ? "Host organisation" : "Host organisation (optional)");
         host.setItems(choices.hosts());
+        registrationCloses.setHelperText(zone + ". After this time nobody can add the session to their agenda "
+                + "or join its waiting list. It must be before the session ends. Leave it empty to keep "
+                + "registration open.");
 
         Div timeRow = new Div(startTime, endTime);
         timeRow.addClassName("cv-time-row");
         removeAll();
-        add(reference, title, summary, format, day, timeRow, track, host, joinUrl, capacity, access, accessNotes,
-                save);
+        add(reference, title, summary, format, day, timeRow, track, host, joinUrl, capacity, registrationCloses,
+                needsApproval, access, accessNotes, save);
     }
 
     /** Puts the values into the form: the session's, or empty ones for a new session. */
@@ -174,6 +191,8 @@ final class SessionFormFields extends Div {
             host.setValue(choices().hostRequired() && choices().hosts().size() == 1
                     ? choices().hosts().getFirst() : null);
             access.clear();
+            registrationCloses.clear();
+            needsApproval.clear();
             return;
         }
         reference.setValue(text(values.reference()));
@@ -189,6 +208,9 @@ final class SessionFormFields extends Div {
                 .findFirst().orElse(null));
         joinUrl.setValue(text(values.joinUrl()));
         capacity.setValue(values.capacity() == null ? "" : values.capacity().toString());
+        Instant closes = values.registration().closesAt();
+        registrationCloses.setValue(closes == null ? null : closes.atZone(zone).toLocalDateTime());
+        needsApproval.setValue(values.registration().needsApproval());
         access.setValue(values.access().isEmpty() ? EnumSet.noneOf(AccessFeature.class)
                 : EnumSet.copyOf(values.access()));
         accessNotes.setValue(text(values.accessNotes()));
@@ -228,6 +250,13 @@ final class SessionFormFields extends Div {
                 track.getValue() == null ? null : track.getValue().id(),
                 host.getValue() == null ? null : host.getValue().id(), joinUrl.getValue(), places,
                 access.getValue(), accessNotes.getValue());
+    }
+
+    /** How people register, as the form says; a half-filled closing time is checked on the server's terms. */
+    SessionRegistration registration() {
+        LocalDateTime closes = registrationCloses.getValue();
+        return new SessionRegistration(closes == null ? null
+                : closes.atZone(choices().conference().timeZone()).toInstant(), needsApproval.getValue());
     }
 
     /** Adds the rules' problems to the form's own, one message per field, the form's own first. */
@@ -273,6 +302,7 @@ final class SessionFormFields extends Div {
             case HOST -> host;
             case JOIN_URL -> joinUrl;
             case CAPACITY -> capacity;
+            case REGISTRATION_CLOSES_AT -> registrationCloses;
             case ACCESS_NOTES -> accessNotes;
         };
     }

@@ -31,6 +31,11 @@ public final class ManageLinks {
         return "manage/sessions/" + sessionId + "/captions";
     }
 
+    /** The requests for a place at a session that needs approval (the agenda feature's page). */
+    public static String registrations(long sessionId) {
+        return "manage/sessions/" + sessionId + "/registrations";
+    }
+
     public static String cancellation(long sessionId) {
         return "manage/sessions/" + sessionId + "/cancel";
     }

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one button for a session's place on my agenda: "Add to my agenda", "Remove from my agenda", "Join the
- * waiting list", "Leave the waiting list", or "Registration closed". It only asks: the view that owns it calls the
+ * waiting list", "Leave the waiting list", "Ask for a place" (when the hosts approve each place), "Withdraw my
+ * request (waiting for approval)", or "Registration closed". It only asks: the view that owns it calls the
  * agenda service and then shows the state that is now true with {@link #setState(PlaceStatus.State)}, so the
  * button never claims a change that did not happen. The accessible name carries the session title because a page
  * of cards has many such buttons.
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 public class AgendaToggle extends Composite<Button> {
 
     /** What a click asks for. */
-    public enum Action { ADD, REMOVE, JOIN_WAITING_LIST, LEAVE_WAITING_LIST }
+    public enum Action { ADD, REMOVE, JOIN_WAITING_LIST, LEAVE_WAITING_LIST, ASK_FOR_PLACE, WITHDRAW_REQUEST }
 
     private final long sessionId;
     private final String sessionTitle;
@@ -46,6 +47,8 @@ public class AgendaToggle extends Composite<Button> {
         return switch (state) {
             case ON_AGENDA -> Action.REMOVE;
             case WAITING -> Action.LEAVE_WAITING_LIST;
+            case REQUESTED -> Action.WITHDRAW_REQUEST;
+            case ASK -> Action.ASK_FOR_PLACE;
             case FULL -> Action.JOIN_WAITING_LIST;
             case OPEN -> Action.ADD;
             case CLOSED -> null;
@@ -56,6 +59,9 @@ public class AgendaToggle extends Composite<Button> {
         return switch (state) {
             case ON_AGENDA -> "Remove from my agenda";
             case WAITING -> "Leave the waiting list";
+            // the state comes first in words, so the button says what is true now and what pressing does
+            case REQUESTED -> "Withdraw my request (waiting for approval)";
+            case ASK -> "Ask for a place";
             case FULL -> "Join the waiting list";
             case OPEN -> "Add to my agenda";
             case CLOSED -> "Registration closed";
@@ -68,8 +74,9 @@ public class AgendaToggle extends Composite<Button> {
         String text = text(value);
         button.setText(text);
         button.setAriaLabel(text + ": " + sessionTitle);
-        // pressed means "this session is mine": on my agenda, or me in its line
-        boolean mine = value == PlaceStatus.State.ON_AGENDA || value == PlaceStatus.State.WAITING;
+        // pressed means "this session is mine": on my agenda, me in its line, or my request waiting
+        boolean mine = value == PlaceStatus.State.ON_AGENDA || value == PlaceStatus.State.WAITING
+                || value == PlaceStatus.State.REQUESTED;
         button.getElement().setAttribute("aria-pressed", String.valueOf(mine));
         button.getElement().getClassList().set("cv-agenda-toggle--on", mine);
         // a closed registration stays readable and reachable by keyboard, but a click does nothing
@@ -117,9 +124,9 @@ public class AgendaToggle extends Composite<Button> {
             return action;
         }
 
-        /** True for asking to add the session (directly or through its waiting list). */
+        /** True for asking to add the session (directly, through its waiting list, or by asking the hosts). */
         public boolean addToAgenda() {
-            return action == Action.ADD || action == Action.JOIN_WAITING_LIST;
+            return action == Action.ADD || action == Action.JOIN_WAITING_LIST || action == Action.ASK_FOR_PLACE;
         }
     }
 }

@@ -70,7 +70,6 @@ import java.util.Set;
 @StyleSheet("styles/recordings.css")
 public class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
-
     private final ProgrammeService programme;
     private final AgendaService agenda;
     private final CurrentUser currentUser;
@@ -179,8 +178,8 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
         Div planning = new Div();
         planning.addClassName("cv-session-planning");
         PlaceStatus places = agenda.placeStatus(detail.id());
-        if (places.hasPlaces()) {
-            placesText.setText(placesText(places));
+        if (places.hasPlaces() || places.needsApproval()) {
+            placesText.setText(AgendaToggling.placesText(places));
             planning.add(placesText);
         }
         if (currentUser.get().isPresent()) {
@@ -476,18 +475,7 @@ public class SessionView extends Div implements BeforeEnterObserver, HasDynamicT
     private void toggleAgenda(AgendaToggle.ToggleEvent event) {
         status.setText(AgendaToggling.handle(agenda, event));
         // the sentence above is what is announced; this line only keeps the page true
-        placesText.setText(placesText(agenda.placeStatus(event.getSource().sessionId())));
-    }
-
-    /** "7 of 20 places left." or "Full. 4 people are waiting.", and my number in the line when I wait. */
-    private static String placesText(PlaceStatus places) {
-        String text = Objects.requireNonNullElse(places.summary(), "");
-        if (places.state() == PlaceStatus.State.WAITING) {
-            text += " " + AgendaToggling.position(places.position());
-        } else if (places.closed() && !places.mine()) {
-            text += " Registration has closed.";
-        }
-        return text;
+        placesText.setText(AgendaToggling.placesText(agenda.placeStatus(event.getSource().sessionId())));
     }
 
     private SessionDetail session() {

@@ -28,15 +28,20 @@ with s as (
     select c, minute from run where c > 0 order by c desc, minute limit 1
 ), reg as (
     -- kept per-session counts (registered, and registered with kept presence), less the registered people who
-    -- are present only through an interval still open
+    -- are present only through an interval still open; no-shows count only in sessions where adding took a place
+    -- (places or approval): elsewhere an agenda is a bookmark
     select coalesce(sum(n.registered), 0) as registered,
-           coalesce(sum(n.registered - n.registered_present), 0)
+           coalesce(sum(n.registered - n.registered_present)
+                        filter (where ps.capacity is not null or ps.registration_needs_approval), 0)
                - (select count(*) from live l
-                  where not exists (select 1 from kept_live k where k.session_id = l.session_id and k.user_id = l.user_id)
+                  join programme_session lp on lp.id = l.session_id
+                  where (lp.capacity is not null or lp.registration_needs_approval)
+                    and not exists (select 1 from kept_live k where k.session_id = l.session_id and k.user_id = l.user_id)
                     and exists (select 1 from agenda_item a
                                 where a.session_id = l.session_id and a.user_id = l.user_id)) as no_shows
     from attendance_session_count n
     join s on n.session_id = s.id
+    join programme_session ps on ps.id = n.session_id
 )
 select (select count(*) from (select user_id from attendance_day_person
                               where conference_id = (select conference_id from s limit 1)

@@ -44,11 +44,14 @@ with s as (
 ), peak as (
     select present, minute from series where present > 0 order by present desc, minute limit 1
 ), reg as (
-    select user_id from agenda_item where session_id = (select id from s)
+    -- no-shows count only where adding took a place (places or approval): elsewhere an agenda is a bookmark
+    select a.user_id, (ps.capacity is not null or ps.registration_needs_approval) as kept
+    from agenda_item a join programme_session ps on ps.id = a.session_id
+    where a.session_id = (select id from s)
 )
 select (select count(*) from reg)                                                      as registered,
        (select count(*) from person)                                                   as attended,
-       (select count(*) from reg where not exists (select 1 from person p where p.user_id = reg.user_id)) as no_shows,
+       (select count(*) from reg where kept and not exists (select 1 from person p where p.user_id = reg.user_id)) as no_shows,
        coalesce((select present from peak), 0)                                         as peak_concurrent,
        (select to_timestamp(minute * 60.0) from peak)                                  as peak_at,
        (select percentile_cont(0.5) within group (order by seconds) / 60 from person)  as median_minutes,

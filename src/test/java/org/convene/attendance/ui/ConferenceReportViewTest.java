@@ -22,6 +22,7 @@ import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.convene.db.Tables.PROGRAMME_SESSION;
 
 class ConferenceReportViewTest extends KaribuTest {
 
@@ -41,6 +42,9 @@ class ConferenceReportViewTest extends KaribuTest {
         fixture.stay(b, "10:10", "11:00");
         fixture.register(a);
         fixture.register(data.user());
+        // a session with places: no-shows count only where adding the session took a place
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.CAPACITY, 12)
+                .where(PROGRAMME_SESSION.ID.eq(fixture.session)).execute();
     }
 
     @AfterEach

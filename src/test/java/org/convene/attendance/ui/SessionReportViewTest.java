@@ -27,6 +27,7 @@ import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.convene.db.Tables.PROGRAMME_SESSION;
 
 class SessionReportViewTest extends KaribuTest {
 
@@ -49,6 +50,13 @@ class SessionReportViewTest extends KaribuTest {
         fixture.stay(named, "10:05", "11:00");
         fixture.register(named);
         fixture.register(data.user());
+        // a session with places: its agendas are registrations, so its no-shows are counted
+        places(12);
+    }
+
+    private void places(Integer capacity) {
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.CAPACITY, capacity)
+                .where(PROGRAMME_SESSION.ID.eq(fixture.session)).execute();
     }
 
     @AfterEach
@@ -82,6 +90,16 @@ class SessionReportViewTest extends KaribuTest {
         List<String> labels = IntStream.range(0, 2).mapToObj(i -> _get(attendees, i).label()).toList();
         assertThat(labels).containsExactly("Attendee 1", named.displayName());
         assertThat(_find(CsvDownload.class)).hasSize(3);
+    }
+
+    @Test
+    void for_a_session_without_places_the_report_says_in_words_that_no_shows_are_not_counted() {
+        places(null);
+        login(data.user(Role.ORGANISER));
+        open("");
+
+        assertThat(_find(Span.class)).extracting(Span::getText).contains(SessionReportView.NO_SHOWS_NOT_COUNTED)
+                .doesNotContain("1: 50% (about 1 in 2) of those registered");
     }
 
     @Test

@@ -5,7 +5,9 @@ import com.vaadin.flow.component.HasEnabled;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -23,6 +25,7 @@ import org.convene.programme.ConferenceSummary;
 import org.convene.programme.HostRef;
 import org.convene.programme.ProgrammeFixture;
 import org.convene.programme.SessionFormat;
+import org.convene.programme.SessionRules;
 import org.convene.programme.TrackRef;
 import org.convene.qa.QaService;
 import org.convene.account.EmailConfirmationService;
@@ -36,6 +39,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
@@ -201,6 +205,46 @@ class SessionEditorViewTest extends KaribuTest {
         assertThat(status()).contains("Your changes have been saved.");
         assertThat(db.select(PROGRAMME_SESSION.TITLE).from(PROGRAMME_SESSION).where(PROGRAMME_SESSION.ID.eq(id))
                 .fetchSingle().value1()).isEqualTo("Carers' cafe and chat");
+    }
+
+    @Test
+    void the_registration_closing_time_and_approval_are_chosen_and_saved() {
+        login(organiser);
+        openNew();
+        fillValidSession("Small group");
+        DateTimePicker closes = field(DateTimePicker.class, "registration-closes");
+        assertThat(closes.getLabel()).isEqualTo("Registration closes (optional)");
+        assertThat(closes.getHelperText()).contains("Leave it empty to keep registration open");
+        setAsUser(closes, MONDAY.atTime(9, 0));
+        setAsUser(field(Checkbox.class, "needs-approval"), true);
+
+        click("Save session");
+
+        assertThat(status()).contains("The session has been added.");
+        assertThat(db.select(PROGRAMME_SESSION.REGISTRATION_CLOSES_AT).from(PROGRAMME_SESSION)
+                .where(PROGRAMME_SESSION.CONFERENCE_ID.eq(week.id())).fetchSingle().value1())
+                .isEqualTo(MONDAY.atTime(9, 0).atZone(ZoneId.of("Europe/London")).toInstant());
+        assertThat(db.select(PROGRAMME_SESSION.REGISTRATION_NEEDS_APPROVAL).from(PROGRAMME_SESSION)
+                .where(PROGRAMME_SESSION.CONFERENCE_ID.eq(week.id())).fetchSingle().value1()).isTrue();
+        assertThat(((Checkbox) field(Checkbox.class, "needs-approval")).getValue()).isTrue();
+        assertThat(((DateTimePicker) field(DateTimePicker.class, "registration-closes")).getValue())
+                .isEqualTo(MONDAY.atTime(9, 0));
+    }
+
+    @Test
+    void a_registration_closing_time_after_the_end_is_shown_on_its_field() {
+        login(organiser);
+        openNew();
+        fillValidSession("Closing too late");
+        setAsUser(field(DateTimePicker.class, "registration-closes"), MONDAY.atTime(12, 0));
+
+        click("Save session");
+
+        assertThat(errorSummary()).containsExactly(SessionRules.REGISTRATION_CLOSES_TOO_LATE);
+        DateTimePicker closes = field(DateTimePicker.class, "registration-closes");
+        assertThat(closes.isInvalid()).isTrue();
+        assertThat(closes.getErrorMessage()).isEqualTo(SessionRules.REGISTRATION_CLOSES_TOO_LATE);
+        assertThat(db.fetchCount(PROGRAMME_SESSION, PROGRAMME_SESSION.CONFERENCE_ID.eq(week.id()))).isZero();
     }
 
     @Test

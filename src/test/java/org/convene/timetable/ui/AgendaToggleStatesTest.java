@@ -31,6 +31,8 @@ class AgendaToggleStatesTest extends KaribuTest {
     @Autowired
     AgendaService agenda;
     @Autowired
+    org.convene.agenda.RegistrationRequests requests;
+    @Autowired
     DSLContext db;
 
     long workshop;
@@ -141,5 +143,49 @@ class AgendaToggleStatesTest extends KaribuTest {
 
         assertThat(agenda.mySessionIds()).isEmpty();
         assertThat(toggle().getText()).isEqualTo("Registration closed");
+    }
+
+    @Test
+    void a_session_that_needs_approval_offers_to_ask_then_waits_for_the_answer_and_can_withdraw() {
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.REGISTRATION_NEEDS_APPROVAL, true)
+                .where(PROGRAMME_SESSION.ID.eq(workshop)).execute();
+        open();
+
+        assertThat(toggle().getText()).isEqualTo("Ask for a place");
+        assertThat(toggle().getAriaLabel()).hasValue("Ask for a place: Small workshop");
+        assertThat(placesLeft()).isEqualTo("2 of 2 places left. The hosts approve each place: ask for one, and "
+                + "they will tell you their answer.");
+
+        _click(toggle());
+
+        assertThat(toggle().getText()).isEqualTo("Withdraw my request (waiting for approval)");
+        assertThat(toggle().getAriaLabel()).hasValue("Withdraw my request (waiting for approval): Small workshop");
+        assertThat(toggle().getElement().getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(status()).startsWith("You have asked for a place at \u201cSmall workshop\u201d.");
+        assertThat(placesLeft()).isEqualTo("2 of 2 places left. Waiting for approval: you asked for a place, and "
+                + "the hosts have not answered yet.");
+        assertThat(agenda.mySessionIds()).doesNotContain(workshop);
+
+        _click(toggle());
+
+        assertThat(toggle().getText()).isEqualTo("Ask for a place");
+        assertThat(status()).isEqualTo("You have withdrawn your request for a place at \u201cSmall workshop\u201d.");
+    }
+
+    @Test
+    void once_approved_the_button_is_the_usual_remove_from_my_agenda() {
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.REGISTRATION_NEEDS_APPROVAL, true)
+                .where(PROGRAMME_SESSION.ID.eq(workshop)).execute();
+        AccountFixtures.actAs(me);
+        agenda.askForPlace(workshop);
+        long request = db.select(org.convene.db.Tables.REGISTRATION_REQUEST.ID)
+                .from(org.convene.db.Tables.REGISTRATION_REQUEST)
+                .where(org.convene.db.Tables.REGISTRATION_REQUEST.USER_ID.eq(me.id())).fetchSingle().value1();
+        AccountFixtures.actAs(data.user(org.convene.core.security.Role.ORGANISER));
+        requests.approve(workshop, request);
+        open();
+
+        assertThat(toggle().getText()).isEqualTo("Remove from my agenda");
+        assertThat(placesLeft()).isEqualTo("1 of 2 places left.");
     }
 }
