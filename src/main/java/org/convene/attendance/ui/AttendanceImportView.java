@@ -104,6 +104,8 @@ public class AttendanceImportView extends Div implements BeforeEnterObserver, Ha
         zone.setLabel("Time zone of the times in the file");
         zone.setHelperText("Zoom and Teams write times in the zone chosen when the report was downloaded.");
         zone.setItemLabelGenerator(DateTexts::zoneName);
+        // wide enough that the label is read whole, not cut short
+        zone.setMinWidth("20em");
         zone.addValueChangeListener(e -> forgetPreview());
         upload.setId("import-upload");
         upload.setMaxFiles(1);
