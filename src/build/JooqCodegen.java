@@ -94,7 +94,7 @@ public class JooqCodegen {
                 new ForcedType().withName("INSTANT").withIncludeTypes("(?i:timestamp\\ with\\ time\\ zone|timestamptz)"),
                 new ForcedType().withUserType("java.time.ZoneId")
                         .withLambdaConverter(new LambdaConverter().withFrom("java.time.ZoneId::of").withTo("java.time.ZoneId::getId"))
-                        .withIncludeExpression("conference\\.time_zone|reminder_setting\\.time_zone|certificate\\.time_zone"),
+                        .withIncludeExpression("conference\\.time_zone|reminder_setting\\.time_zone|certificate\\.time_zone|attendance_import\\.time_zone"),
                 new ForcedType().withUserType("java.util.Map<java.lang.Long, java.lang.Integer>")
                         .withConverter("org.convene.qa.VoteCountsConverter")
                         .withIncludeExpression("qa_event\\.votes"),
@@ -117,7 +117,9 @@ public class JooqCodegen {
                 enumColumn("org.convene.access.Withdrawal.Kind", "access_withdrawal\\.kind"),
                 enumColumn("org.convene.accesshelp.HelpKind", "access_help_signal\\.kind"),
                 enumColumn("org.convene.polls.PollState", "poll\\.state"),
-                enumColumn("org.convene.polls.ComeAgain", "session_feedback\\.come_again"));
+                enumColumn("org.convene.polls.ComeAgain", "session_feedback\\.come_again"),
+                enumColumn("org.convene.attendance.PresenceSource", "attendance_interval\\.source"),
+                enumColumn("org.convene.attendance.MeetingTool", "attendance_import\\.format"));
     }
 
     /** A text column whose check constraint lists exactly the enum's names. */

@@ -58,11 +58,13 @@ class AttendanceQueries {
 
     /**
      * The person's latest interval at the session whose last sign of life is recent enough to continue: still
-     * open, or closed, within the grace period.
+     * open, or closed, within the grace period. Only Convene's own.
      */
     Optional<Long> continuable(long sessionId, long userId, Instant since) {
         return db.select(ATTENDANCE_INTERVAL.ID).from(ATTENDANCE_INTERVAL)
                 .where(ATTENDANCE_INTERVAL.SESSION_ID.eq(sessionId), ATTENDANCE_INTERVAL.USER_ID.eq(userId),
+                        // imported and phone presence is what another tool saw: a page never extends it
+                        ATTENDANCE_INTERVAL.SOURCE.eq(PresenceSource.CONVENE),
                         coalesce(ATTENDANCE_INTERVAL.LEFT_AT, ATTENDANCE_INTERVAL.LAST_SEEN_AT).ge(since))
                 .orderBy(ATTENDANCE_INTERVAL.JOINED_AT.desc())
                 .limit(1)

@@ -370,6 +370,20 @@ class AccessibilityIT {
                             page.waitForSelector("#certificate-settings-status:has-text('between 1 and 100')");
                         }),
 
+                // attendance from the meeting tool (imports and phone joins) on yesterday's session
+                state("attendance import", Who.ORGANISER, "manage/sessions/{recorded}/attendance-import"),
+                state("attendance import preview", Who.ORGANISER, "manage/sessions/{recorded}/attendance-import",
+                        page -> {
+                            uploadMeetingReport(page);
+                            page.waitForSelector("#import-preview-rows");
+                        }),
+                state("attendance import unmatched list", Who.ORGANISER,
+                        "manage/sessions/{recorded}/attendance-import", page -> {
+                            uploadMeetingReport(page);
+                            page.waitForSelector("#import-save");
+                            page.click("#import-save");
+                            page.waitForSelector("#import-unmatched li");
+                        }),
                 state("recordings", Who.ANYONE, "recordings?conference={slug}"),
                 state("recordings with filters", Who.ANYONE,
                         "recordings?conference={slug}&track={voices}&access=LIVE_CAPTIONS", page ->
@@ -385,6 +399,16 @@ class AccessibilityIT {
             """.formatted(LocalDate.now(ZoneId.of("Europe/London")).plusDays(1));
 
     /** The lazy grid has fetched its first rows (its cells are in the light DOM once they have). */
+    /** A Zoom report of yesterday's session (times with their offset), of people with no account here. */
+    private static void uploadMeetingReport(Page page) {
+        Instant start = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        String csv = "Name (original name),User email,Join time,Leave time\n"
+                + "Rowan Nobody,rowan.nobody@example.org," + start.plusSeconds(600) + "," + start.plusSeconds(2400)
+                + "\nSam Nobody,," + start.plusSeconds(900) + "," + start.plusSeconds(3000) + "\n";
+        page.setInputFiles("#import-upload input[type=file]", new FilePayload("zoom.csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static void openCaptions(Page page) {
         page.click("#captions-toggle");
         page.waitForSelector(".cv-captions-lines .cv-caption");

@@ -82,7 +82,8 @@ public class SessionReportView extends Div implements BeforeEnterObserver, HasDy
                 : f.hostName() == null ? new Paragraph(ReportPage.link("reports", "Back to your reports"))
                 : new Paragraph(ReportPage.link("reports/" + report.conference().slug() + "/hosts/" + f.hostId(),
                         "Back to the report for " + f.hostName()));
-        add(lead, back);
+        add(lead, back, new Paragraph(ReportPage.link("manage/sessions/" + id + "/attendance-import",
+                "Add attendance from the meeting tool (Zoom, Teams, BigBlueButton) or people who joined by phone")));
         add(figures(f, zone, report.noShowsCounted()), chart(report, zone), attendees(f, zone));
         sections.forEach(section -> section.create(id, zone).ifPresent(this::add));
         add(downloads(f));
