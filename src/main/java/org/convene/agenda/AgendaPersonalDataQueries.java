@@ -11,6 +11,8 @@ import static org.convene.db.Tables.AGENDA_ITEM;
 import static org.convene.db.Tables.CALENDAR_FEED;
 import static org.convene.db.Tables.PLACE_GIVEN;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
+import static org.convene.db.Tables.REGISTRATION_ANSWER;
+import static org.convene.db.Tables.REGISTRATION_REQUEST;
 import static org.convene.db.Tables.WAITING_LIST_ENTRY;
 
 /** The agenda's rows about one person, for their download and for deleting their account. */
@@ -45,6 +47,24 @@ class AgendaPersonalDataQueries {
                         db.select(PROGRAMME_SESSION.ID, PROGRAMME_SESSION.TITLE, PLACE_GIVEN.GIVEN_AT, PLACE_GIVEN.SEEN)
                                 .from(PLACE_GIVEN).join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.ID.eq(PLACE_GIVEN.SESSION_ID))
                                 .where(PLACE_GIVEN.USER_ID.eq(userId)).orderBy(PLACE_GIVEN.GIVEN_AT)
+                                .fetch(Record::intoList)),
+                PersonalDataTable.of("place-requests", "Places you asked for at sessions whose hosts approve each "
+                                + "person, still waiting for an answer.",
+                        List.of("Session id", "Session", "Asked (UTC)"),
+                        db.select(PROGRAMME_SESSION.ID, PROGRAMME_SESSION.TITLE, REGISTRATION_REQUEST.ASKED_AT)
+                                .from(REGISTRATION_REQUEST).join(PROGRAMME_SESSION)
+                                .on(PROGRAMME_SESSION.ID.eq(REGISTRATION_REQUEST.SESSION_ID))
+                                .where(REGISTRATION_REQUEST.USER_ID.eq(userId)).orderBy(REGISTRATION_REQUEST.ASKED_AT)
+                                .fetch(Record::intoList)),
+                PersonalDataTable.of("place-answers", "The hosts' answers to your requests for a place, with their "
+                                + "message.",
+                        List.of("Session id", "Session", "Approved", "Message", "Answered (UTC)", "Seen"),
+                        db.select(PROGRAMME_SESSION.ID, PROGRAMME_SESSION.TITLE, REGISTRATION_ANSWER.APPROVED,
+                                        REGISTRATION_ANSWER.MESSAGE, REGISTRATION_ANSWER.ANSWERED_AT,
+                                        REGISTRATION_ANSWER.SEEN)
+                                .from(REGISTRATION_ANSWER).join(PROGRAMME_SESSION)
+                                .on(PROGRAMME_SESSION.ID.eq(REGISTRATION_ANSWER.SESSION_ID))
+                                .where(REGISTRATION_ANSWER.USER_ID.eq(userId)).orderBy(REGISTRATION_ANSWER.ANSWERED_AT)
                                 .fetch(Record::intoList)),
                 PersonalDataTable.of("calendar-feed", "When you made your private calendar feed (not its secret "
                                 + "address).",

@@ -17,6 +17,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.convene.core.personal.PersonalDataTable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +41,8 @@ class RegistrationApprovalTest {
     RegistrationRequests requests;
     @Autowired
     DSLContext db;
+    @Autowired
+    AgendaPersonalData personalData;
 
     ProgrammeFixture fixture;
     long workshop;
@@ -124,6 +129,23 @@ class RegistrationApprovalTest {
                 .contains("Their message: This circle is for carers only.");
         assertThat(agenda.dismiss(answer)).isTrue();
         assertThat(agenda.myRegistrationAnswers()).isEmpty();
+    }
+
+    @Test
+    void a_persons_requests_and_the_hosts_answers_are_in_the_download_of_their_data() {
+        ConveneUser ben = asker("Ben");
+        asker("Cleo");
+        requests.decline(workshop, requestOf("Ben"), "This circle is for carers only.");
+        AccountFixtures.actAs(asker("Dee"));
+
+        Map<String, PersonalDataTable> bens = personalData.exportFor(ben.id()).stream()
+                .collect(Collectors.toMap(PersonalDataTable::name, t -> t));
+
+        assertThat(bens.get("place-requests").rows()).isEmpty();
+        assertThat(bens.get("place-answers").rows()).singleElement().satisfies(row -> assertThat(row)
+                .contains(Long.toString(workshop), "Co-production circle", "false", "This circle is for carers only."));
+        assertThat(personalData.exportFor(people.get(1).id()).stream()
+                .filter(t -> t.name().equals("place-requests")).findFirst().orElseThrow().rows()).hasSize(1);
     }
 
     @Test

@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.convene.attendance.MeetingReportsTest.sample;
 import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.ATTENDANCE_IMPORT_ROW;
+import static org.convene.db.Tables.ATTENDANCE_IMPORT_ROW;
 import static org.convene.db.Tables.ATTENDANCE_INTERVAL;
 
 /** Imports of meeting tools' reports against the real database: matching, replacing, removing, who may. */
@@ -41,6 +42,8 @@ class AttendanceImportServiceTest {
     DSLContext db;
     @Autowired
     TestClock clock;
+    @Autowired
+    AttendancePersonalData personalData;
 
     AttendanceFixture fixture;
     ConveneUser organiser;
@@ -102,6 +105,20 @@ class AttendanceImportServiceTest {
                 new Interval(cleo.id(), at("10:00:00"), at("11:00:00"), PresenceSource.IMPORT));
         assertThat(imports.unmatched(fixture.session)).extracting(UnmatchedParticipant::name, UnmatchedParticipant::stays)
                 .containsExactly(tuple("Ben Sample", 1));
+    }
+
+    @Test
+    void a_matched_person_sees_their_report_lines_in_their_data_and_deleting_them_forgets_those_lines() {
+        save(MeetingTool.ZOOM, "zoom-participants.csv");
+
+        assertThat(personalData.exportFor(ada.id())).filteredOn(t -> t.name().equals("meeting-reports"))
+                .singleElement().satisfies(t -> assertThat(t.rows()).hasSize(2)
+                        .allSatisfy(row -> assertThat(row).contains("ZOOM", "ada@example.org")));
+        personalData.forget(ada.id());
+
+        assertThat(db.fetchCount(ATTENDANCE_IMPORT_ROW, ATTENDANCE_IMPORT_ROW.EMAIL.eq("ada@example.org"))).isZero();
+        assertThat(imports.unmatched(fixture.session)).extracting(UnmatchedParticipant::name)
+                .containsExactly("Ben Sample");
     }
 
     @Test
