@@ -137,6 +137,12 @@ class RouteAccessTest extends KaribuTest {
                 EnumSet.of(Persona.HOST, Persona.ORGANISER));
         rule(org.convene.captions.ui.CaptionsAdminView.class, () -> new RouteParameters("id", Long.toString(sessionId)),
                 EnumSet.of(Persona.HOST, Persona.ORGANISER));
+        // facilitators of a session mark phone joins here, and being a facilitator is per session, not a role: the
+        // page lets anyone signed in arrive and its service decides (AttendanceImportViewTest)
+        rule(org.convene.attendance.ui.AttendanceImportView.class,
+                () -> new RouteParameters("id", Long.toString(sessionId)), SIGNED_IN);
+        rule(org.convene.agenda.ui.RegistrationRequestsView.class,
+                () -> new RouteParameters("id", Long.toString(sessionId)), EnumSet.of(Persona.HOST, Persona.ORGANISER));
         // certificates: your own list, and the public verification address printed on each (an unknown code gets
         // the certificate's own not-found page)
         rule(org.convene.certificates.ui.MyCertificatesView.class, RouteParameters::empty, SIGNED_IN);
