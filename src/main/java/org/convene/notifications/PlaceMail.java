@@ -1,7 +1,9 @@
 package org.convene.notifications;
 
 import org.convene.agenda.PlaceGiven;
+import org.convene.agenda.RegistrationAnswered;
 import org.convene.core.PublicBaseUrl;
+import org.convene.mail.MailContent;
 import org.convene.mail.MailPreferences;
 import org.convene.mail.MailTopic;
 import org.convene.mail.Outbox;
@@ -18,9 +20,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Tells someone on a waiting list that a place is now theirs. Runs in the transaction that gave the place, so the
- * email commits with it or not at all. It is news about a session the person chose, so it follows their choice for
- * change emails ({@link MailTopic#SESSION_CHANGES}), and goes only to a confirmed address.
+ * Tells someone about their place at a session: one given to them from a waiting list, or the hosts' answer to
+ * their request for one. Runs in the transaction that gave the place or stored the answer, so the email commits
+ * with it or not at all. It is news about a session the person chose: it follows their choice for change emails
+ * ({@link MailTopic#SESSION_CHANGES}) and goes only to a confirmed address.
  */
 @Component
 class PlaceMail {
@@ -46,23 +49,45 @@ class PlaceMail {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void placeGiven(PlaceGiven given) {
-        Optional<SessionDetail> found = programme.session(given.sessionId())
+        send(given.userId(), given.sessionId(), "place-given:" + given.userId() + ":" + given.sessionId() + ":"
+                + given.placeGivenId(), "place-given", (session, unsubscribe) -> ChangeMessages.placeGiven(
+                SessionFacts.of(session), sessionLink(session), baseUrl.link("/agenda"), unsubscribe));
+    }
+
+    /** Keyed by the person, the session and this one answer: asking again after a decline is news again. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void answered(RegistrationAnswered answered) {
+        send(answered.userId(), answered.sessionId(), "registration-answer:" + answered.userId() + ":"
+                        + answered.sessionId() + ":" + answered.answerId(),
+                answered.approved() ? "registration-approved" : "registration-declined",
+                (session, unsubscribe) -> ChangeMessages.registrationAnswered(SessionFacts.of(session),
+                        answered.approved(), answered.message(), sessionLink(session), baseUrl.link("/agenda"),
+                        unsubscribe));
+    }
+
+    private interface Message {
+        MailContent write(SessionDetail session, String unsubscribe);
+    }
+
+    /** Nothing for a session that is over or cancelled, an unconfirmed address, or someone who turned these off. */
+    private void send(long userId, long sessionId, String key, String kind, Message message) {
+        Optional<SessionDetail> found = programme.session(sessionId)
                 .filter(session -> !session.hasEnded(clock.instant()) && !session.cancelled());
-        Optional<NotificationQueries.Recipient> person = people.confirmedAccount(given.userId());
+        Optional<NotificationQueries.Recipient> person = people.confirmedAccount(userId);
         if (found.isEmpty() || person.isEmpty()) {
             return;
         }
-        String unsubscribe = preferences.unsubscribeUrlsOfThoseWanting(List.of(given.userId()),
-                MailTopic.SESSION_CHANGES).get(given.userId());
+        String unsubscribe = preferences.unsubscribeUrlsOfThoseWanting(List.of(userId), MailTopic.SESSION_CHANGES)
+                .get(userId);
         if (unsubscribe == null) {
             return;
         }
-        SessionDetail session = found.get();
-        outbox.enqueue(new OutgoingMail(
-                "place-given:" + given.userId() + ":" + session.id() + ":" + given.placeGivenId(), "place-given",
-                given.userId(), person.get().email(),
-                ChangeMessages.placeGiven(SessionFacts.of(session), baseUrl.link("/sessions/" + session.id()),
-                        baseUrl.link("/agenda"), unsubscribe),
-                unsubscribe, clock.instant()));
+        outbox.enqueue(new OutgoingMail(key, kind, userId, person.get().email(),
+                message.write(found.get(), unsubscribe), unsubscribe, clock.instant()));
+    }
+
+    private String sessionLink(SessionDetail session) {
+        return baseUrl.link("/sessions/" + session.id());
     }
 }
