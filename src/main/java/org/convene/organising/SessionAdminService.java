@@ -28,7 +28,6 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -262,11 +261,7 @@ public class SessionAdminService {
         queries.setRegistration(sessionId, registration);
         // only a new time is announced (SessionRescheduled); a corrected description or title is not news
         changeEvents.announce(sessionId, mark);
-        Set<AccessFeature> withdrawn = EnumSet.noneOf(AccessFeature.class);
-        offeredBefore.stream().filter(feature -> !draft.offers(feature)).forEach(withdrawn::add);
-        if (!withdrawn.isEmpty()) {
-            events.publishEvent(new AccessFeaturesWithdrawn(sessionId, withdrawn));
-        }
+        AccessFeaturesWithdrawn.between(sessionId, offeredBefore, draft.access()).ifPresent(events::publishEvent);
         // a raised (or removed) capacity gives the new places to the people waiting, in this transaction
         agenda.fillFreePlaces(sessionId);
         log.info("Session {} updated to version {} by user {}", sessionId, expectedVersion + 1, user.id());
