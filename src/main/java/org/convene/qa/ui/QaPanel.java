@@ -107,8 +107,9 @@ public class QaPanel extends Div implements AfterNavigationObserver {
         this.push = push;
         this.clock = clock;
         this.announcements = new Announcements(clock);
-        this.questionList = new QuestionList(listHeading, this::vote,
+        this.questionList = new QuestionList(listHeading,
                 () -> renderList(Objects.requireNonNull(listBoard, "Show more shows only under a rendered list")));
+        questionList.addVoteListener(this::vote);
         addClassName("cv-qa");
 
         stateNote.addClassName("cv-qa-state");
@@ -406,8 +407,8 @@ public class QaPanel extends Div implements AfterNavigationObserver {
 
     // ---- voting -------------------------------------------------------------------------------------------
 
-    private void vote(QuestionItem.VoteEvent event) {
-        QuestionItem item = event.getSource();
+    private void vote(QuestionList.VoteEvent event) {
+        QuestionItem item = event.item();
         long id = item.questionId();
         listStatus.setText("");
         try {
