@@ -11,3 +11,7 @@ $$;
 -- A conference's cached "registered" counted every agenda until now; from now it counts registrations for sessions
 -- with places only. Forget what was cached under the old meaning.
 delete from attendance_conference_summary;
+
+-- How many stays a meeting tool's report held was stored at upload, and went stale when a deleted account's matched
+-- lines were deleted with it. Every count of an import is now worked out from its rows.
+alter table attendance_import drop column participants;
