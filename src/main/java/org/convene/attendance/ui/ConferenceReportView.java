@@ -75,7 +75,7 @@ public class ConferenceReportView extends Div implements BeforeEnterObserver, Ha
         ReportPage.figure(list, "Most attendees at once", o.peakAt() == null ? "nobody attended"
                 : ReportTexts.count(o.peakConcurrent()) + ", at " + ReportTexts.moment(o.peakAt(), zone));
         ReportPage.figure(list, "Registrations for sessions with places", o.noShowsCounted()
-                ? ReportTexts.count(o.registered()) : "none: no session had places");
+                ? ReportTexts.count(o.registered()) : ReportTexts.REGISTRATIONS_NONE_HAD_PLACES);
         ReportPage.figure(list, "No-shows (registered, never came)", o.noShowsCounted()
                 ? ReportTexts.noShowsOfRegistrations(o.noShows(), o.registered(), o.noShowRate())
                 : ReportTexts.NO_SHOWS_NONE_HAD_PLACES);

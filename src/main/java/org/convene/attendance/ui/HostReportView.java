@@ -74,7 +74,7 @@ public class HostReportView extends Div implements BeforeEnterObserver, HasDynam
         ReportPage.figure(totals, "Different attendees across these sessions", ReportTexts.count(report.uniqueAttendees()));
         ReportPage.figure(totals, "Attendances (each session’s attendees added up)", ReportTexts.count(report.attendances()));
         ReportPage.figure(totals, "Registered for sessions with places", report.noShowsCounted()
-                ? ReportTexts.count(report.registered()) : "none: no session had places");
+                ? ReportTexts.count(report.registered()) : ReportTexts.REGISTRATIONS_NONE_HAD_PLACES);
         ReportPage.figure(totals, "No-shows (registered, never came)", report.noShowsCounted()
                 ? ReportTexts.noShowsOfRegistrations(report.noShows(), report.registered(), report.noShowRate())
                 : ReportTexts.NO_SHOWS_NONE_HAD_PLACES);

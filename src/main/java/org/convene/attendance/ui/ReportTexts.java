@@ -45,6 +45,9 @@ final class ReportTexts {
     /** A session's no-shows in a table row when it had no places: adding it to an agenda kept nothing. */
     static final String NO_SHOWS_NO_PLACES = "not counted (no places)";
 
+    /** A conference's or a host's registrations when none of the sessions had places. */
+    static final String REGISTRATIONS_NONE_HAD_PLACES = "none: no session had places";
+
     /** Why a conference's or a host's no-shows have no number. */
     static final String NO_SHOWS_NONE_HAD_PLACES = "Not counted: none of the sessions had places, so anyone could "
             + "come without adding a session to their agenda";
