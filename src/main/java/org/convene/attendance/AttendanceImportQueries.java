@@ -121,8 +121,7 @@ class AttendanceImportQueries {
         return db.deleteFrom(ATTENDANCE_IMPORT).where(ATTENDANCE_IMPORT.ID.eq(importId)).execute();
     }
 
-    long insertImport(long sessionId, MeetingTool tool, String fileName, long uploadedBy, Instant at, ZoneId zone,
-                      int stays) {
+    long insertImport(long sessionId, MeetingTool tool, String fileName, long uploadedBy, Instant at, ZoneId zone) {
         return db.insertInto(ATTENDANCE_IMPORT)
                 .set(ATTENDANCE_IMPORT.SESSION_ID, sessionId)
                 .set(ATTENDANCE_IMPORT.FORMAT, tool)
@@ -130,7 +129,6 @@ class AttendanceImportQueries {
                 .set(ATTENDANCE_IMPORT.UPLOADED_BY, uploadedBy)
                 .set(ATTENDANCE_IMPORT.UPLOADED_AT, at)
                 .set(ATTENDANCE_IMPORT.TIME_ZONE, zone)
-                .set(ATTENDANCE_IMPORT.PARTICIPANTS, stays)
                 .returning(ATTENDANCE_IMPORT.ID).fetchSingle().getId();
     }
 
@@ -183,8 +181,14 @@ class AttendanceImportQueries {
                 .execute();
     }
 
+    /**
+     * Every count is worked out from the import's rows, never stored: a deleted account's matched rows go with it
+     * (AttendancePersonalData), and the import then counts what is left.
+     */
     List<ImportSummary> summaries(long sessionId) {
         Field<Integer> people = countDistinct(ATTENDANCE_IMPORT_ROW.NAME, EMAIL_KEY);
+        Field<Integer> stays = select(count()).from(ATTENDANCE_IMPORT_ROW)
+                .where(ATTENDANCE_IMPORT_ROW.IMPORT_ID.eq(ATTENDANCE_IMPORT.ID)).asField();
         Field<Integer> unmatched = select(countDistinct(ATTENDANCE_IMPORT_ROW.NAME, EMAIL_KEY))
                 .from(ATTENDANCE_IMPORT_ROW)
                 .where(ATTENDANCE_IMPORT_ROW.IMPORT_ID.eq(ATTENDANCE_IMPORT.ID), ATTENDANCE_IMPORT_ROW.USER_ID.isNull())
@@ -192,13 +196,14 @@ class AttendanceImportQueries {
         Field<Integer> peopleIn = select(people).from(ATTENDANCE_IMPORT_ROW)
                 .where(ATTENDANCE_IMPORT_ROW.IMPORT_ID.eq(ATTENDANCE_IMPORT.ID)).asField();
         return db.select(ATTENDANCE_IMPORT.ID, ATTENDANCE_IMPORT.FORMAT, ATTENDANCE_IMPORT.FILE_NAME,
-                        ATTENDANCE_IMPORT.UPLOADED_AT, APP_USER.DISPLAY_NAME, ATTENDANCE_IMPORT.PARTICIPANTS,
+                        ATTENDANCE_IMPORT.UPLOADED_AT, APP_USER.DISPLAY_NAME, stays,
                         peopleIn, unmatched)
                 .from(ATTENDANCE_IMPORT).leftJoin(APP_USER).on(APP_USER.ID.eq(ATTENDANCE_IMPORT.UPLOADED_BY))
                 .where(ATTENDANCE_IMPORT.SESSION_ID.eq(sessionId))
                 .orderBy(ATTENDANCE_IMPORT.UPLOADED_AT.desc(), ATTENDANCE_IMPORT.ID.desc())
-                .fetch(r -> new ImportSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7() == null ? 0 : r.value7(), r.value8() == null ? 0 : r.value8()));
+                .fetch(r -> new ImportSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6() == null ? 0 : r.value6(), r.value7() == null ? 0 : r.value7(),
+                        r.value8() == null ? 0 : r.value8()));
     }
 
     Optional<ImportSummary> summary(long importId) {

@@ -143,8 +143,7 @@ public class AttendanceImportService {
                     : byHand != null ? new AttendanceImportQueries.NewRow(p, byHand, true)
                     : new AttendanceImportQueries.NewRow(p, null, false));
         }
-        long importId = queries.insertImport(sessionId, tool, shortName(fileName), user.id(), clock.instant(), zone,
-                stays.size());
+        long importId = queries.insertImport(sessionId, tool, shortName(fileName), user.id(), clock.instant(), zone);
         queries.insertRows(importId, rows);
         queries.rebuildIntervals(importId);
         log.info("Attendance import {} saved for session {}: {} stays from {}", importId, sessionId, stays.size(),

@@ -44,8 +44,8 @@ with s as (
 ), peak as (
     select present, minute from series where present > 0 order by present desc, minute limit 1
 ), reg as (
-    -- no-shows count only where adding took a place (places or approval): elsewhere an agenda is a bookmark
-    select a.user_id, (ps.capacity is not null or ps.registration_needs_approval) as kept
+    -- no-shows count only where adding took a place (db/V35): elsewhere an agenda is a bookmark
+    select a.user_id, session_takes_places(ps.capacity, ps.registration_needs_approval) as kept
     from agenda_item a join programme_session ps on ps.id = a.session_id
     where a.session_id = (select id from s)
 )
