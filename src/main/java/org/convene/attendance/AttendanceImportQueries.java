@@ -162,6 +162,17 @@ class AttendanceImportQueries {
                 .execute();
     }
 
+    /** Puts every stay of one hand-matched participant of an import back among the unmatched. */
+    int unmatchByHand(Participant participant) {
+        return db.update(ATTENDANCE_IMPORT_ROW)
+                .setNull(ATTENDANCE_IMPORT_ROW.USER_ID)
+                .set(ATTENDANCE_IMPORT_ROW.BY_HAND, false)
+                .where(ATTENDANCE_IMPORT_ROW.IMPORT_ID.eq(participant.importId()),
+                        ATTENDANCE_IMPORT_ROW.NAME.eq(participant.name()), EMAIL_KEY.eq(participant.emailKey()),
+                        ATTENDANCE_IMPORT_ROW.BY_HAND.isTrue())
+                .execute();
+    }
+
     /**
      * Makes the import's intervals again from its matched rows, each within the session's times (as Convene's
      * own are); a stay wholly outside them gives none. Closed: last seen when they left.
@@ -221,6 +232,22 @@ class AttendanceImportQueries {
                 .orderBy(ATTENDANCE_IMPORT_ROW.NAME, ATTENDANCE_IMPORT.FORMAT)
                 .fetch(r -> new UnmatchedParticipant(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6(), r.value7(), Boolean.TRUE.equals(r.value8())));
+    }
+
+    /** Everyone of the session's imports a host matched by hand (and whose account still exists), by name. */
+    List<HandMatch> handMatched(long sessionId) {
+        return db.select(min(ATTENDANCE_IMPORT_ROW.ID), ATTENDANCE_IMPORT.FORMAT, ATTENDANCE_IMPORT_ROW.NAME,
+                        ATTENDANCE_IMPORT_ROW.EMAIL, APP_USER.DISPLAY_NAME, min(ATTENDANCE_IMPORT_ROW.JOINED_AT),
+                        max(ATTENDANCE_IMPORT_ROW.LEFT_AT), count())
+                .from(ATTENDANCE_IMPORT_ROW)
+                .join(ATTENDANCE_IMPORT).on(ATTENDANCE_IMPORT.ID.eq(ATTENDANCE_IMPORT_ROW.IMPORT_ID))
+                .join(APP_USER).on(APP_USER.ID.eq(ATTENDANCE_IMPORT_ROW.USER_ID))
+                .where(ATTENDANCE_IMPORT.SESSION_ID.eq(sessionId), ATTENDANCE_IMPORT_ROW.BY_HAND.isTrue())
+                .groupBy(ATTENDANCE_IMPORT.ID, ATTENDANCE_IMPORT.FORMAT, ATTENDANCE_IMPORT_ROW.NAME,
+                        ATTENDANCE_IMPORT_ROW.EMAIL, APP_USER.ID, APP_USER.DISPLAY_NAME)
+                .orderBy(ATTENDANCE_IMPORT_ROW.NAME, ATTENDANCE_IMPORT.FORMAT)
+                .fetch(r -> new HandMatch(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8()));
     }
 
     /**

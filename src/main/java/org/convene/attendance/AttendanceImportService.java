@@ -183,6 +183,29 @@ public class AttendanceImportService {
         queries.rebuildIntervals(participant.importId());
     }
 
+    @Transactional(readOnly = true)
+    public List<HandMatch> handMatched(long sessionId) {
+        permissions.requireSession(sessionId);
+        return queries.handMatched(sessionId);
+    }
+
+    /**
+     * Undoes a hand match (a participant named by one of their rows): the stays it gave the account are taken out
+     * of every figure and the participant is listed as unmatched again, so a later import of the same tool no
+     * longer carries the match over. False when there was no hand match to undo (someone undid it meanwhile).
+     */
+    public boolean undoMatch(long sessionId, long rowId) {
+        permissions.requireSession(sessionId);
+        AttendanceImportQueries.Participant participant = queries.participantOfRow(sessionId, rowId)
+                .orElseThrow(() -> new IllegalArgumentException("That participant is not in this session's imports."));
+        if (queries.unmatchByHand(participant) == 0) {
+            return false;
+        }
+        queries.rebuildIntervals(participant.importId());
+        log.info("A hand match was undone in attendance import {}", participant.importId());
+        return true;
+    }
+
     /** Removes an import, with everything it added to the figures. */
     public void remove(long sessionId, long importId) {
         permissions.requireSession(sessionId);
