@@ -88,6 +88,13 @@ class AttendanceImportQueries {
                 .fetchOptional(ATTENDANCE_IMPORT.ID);
     }
 
+    /** Every import of the session, in the order they were made. */
+    List<Long> importsOf(long sessionId) {
+        return db.select(ATTENDANCE_IMPORT.ID).from(ATTENDANCE_IMPORT)
+                .where(ATTENDANCE_IMPORT.SESSION_ID.eq(sessionId)).orderBy(ATTENDANCE_IMPORT.ID)
+                .fetch(ATTENDANCE_IMPORT.ID);
+    }
+
     /** The session an import belongs to. */
     Optional<Long> sessionOfImport(long importId) {
         return db.select(ATTENDANCE_IMPORT.SESSION_ID).from(ATTENDANCE_IMPORT)
@@ -279,16 +286,41 @@ class AttendanceImportQueries {
 
     // ---- phone joins --------------------------------------------------------------------------------------------
 
-    long insertPhoneJoin(long sessionId, long userId, Instant joined, Instant left, long recordedBy) {
+    /** A phone join counted from {@code joined} to {@code left}, keeping the times as marked (db/V36). */
+    long insertPhoneJoin(long sessionId, long userId, Instant joined, Instant left, Instant markedJoined,
+                         Instant markedLeft, long recordedBy) {
         return db.insertInto(ATTENDANCE_INTERVAL)
                 .set(ATTENDANCE_INTERVAL.SESSION_ID, sessionId)
                 .set(ATTENDANCE_INTERVAL.USER_ID, userId)
                 .set(ATTENDANCE_INTERVAL.JOINED_AT, joined)
                 .set(ATTENDANCE_INTERVAL.LEFT_AT, left)
                 .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, left)
+                .set(ATTENDANCE_INTERVAL.MARKED_JOINED_AT, markedJoined)
+                .set(ATTENDANCE_INTERVAL.MARKED_LEFT_AT, markedLeft)
                 .set(ATTENDANCE_INTERVAL.SOURCE, PresenceSource.PHONE)
                 .set(ATTENDANCE_INTERVAL.RECORDED_BY, recordedBy)
                 .returning(ATTENDANCE_INTERVAL.ID).fetchSingle().getId();
+    }
+
+    /**
+     * Cuts the session's phone joins again from the times marked, to the session's times now. One that no longer
+     * overlaps the session keeps the times marked: it counts nowhere (presence is clamped to the session), and
+     * counts again if the session moves back.
+     */
+    int recutPhoneJoins(long sessionId) {
+        Field<Instant> from = greatest(ATTENDANCE_INTERVAL.MARKED_JOINED_AT, PROGRAMME_SESSION.STARTS_AT);
+        Field<Instant> to = least(ATTENDANCE_INTERVAL.MARKED_LEFT_AT, PROGRAMME_SESSION.ENDS_AT);
+        Condition overlaps = from.lt(to);
+        Field<Instant> left = DSL.when(overlaps, to).otherwise(ATTENDANCE_INTERVAL.MARKED_LEFT_AT);
+        return db.update(ATTENDANCE_INTERVAL)
+                .set(ATTENDANCE_INTERVAL.JOINED_AT, DSL.when(overlaps, from).otherwise(ATTENDANCE_INTERVAL.MARKED_JOINED_AT))
+                .set(ATTENDANCE_INTERVAL.LEFT_AT, left)
+                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, left)
+                .from(PROGRAMME_SESSION)
+                .where(PROGRAMME_SESSION.ID.eq(ATTENDANCE_INTERVAL.SESSION_ID),
+                        ATTENDANCE_INTERVAL.SESSION_ID.eq(sessionId),
+                        ATTENDANCE_INTERVAL.SOURCE.eq(PresenceSource.PHONE))
+                .execute();
     }
 
     List<PhoneJoin> phoneJoins(long sessionId) {

@@ -114,7 +114,7 @@ public class PhoneJoinService {
             return new SaveResult.Invalid<>(problems);
         }
         Instant from = joined.isBefore(session.startsAt()) ? session.startsAt() : joined;
-        long id = queries.insertPhoneJoin(sessionId, userId, from, left, user.id());
+        long id = queries.insertPhoneJoin(sessionId, userId, from, left, joined, left, user.id());
         log.info("A phone join was marked for session {}", sessionId);
         return new SaveResult.Saved<>(id);
     }
