@@ -11,17 +11,20 @@ import org.springframework.stereotype.Repository;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.convene.db.Tables.AGENDA_ITEM;
 import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.ATTENDANCE_IMPORT;
 import static org.convene.db.Tables.ATTENDANCE_IMPORT_ROW;
 import static org.convene.db.Tables.ATTENDANCE_INTERVAL;
+import static org.convene.db.Tables.ATTENDANCE_WITHDRAWAL;
 import static org.convene.db.Tables.CONFERENCE;
 import static org.convene.db.Tables.PERSON;
 import static org.convene.db.Tables.SESSION_PERSON;
@@ -80,6 +83,16 @@ class AttendanceImportQueries {
         return db.select(APP_USER.EMAIL, APP_USER.ID, APP_USER.DISPLAY_NAME, APP_USER.EMAIL_CONFIRMED_AT.isNotNull())
                 .from(APP_USER).where(APP_USER.EMAIL.in(emails))
                 .fetchMap(APP_USER.EMAIL, r -> new Account(r.value2(), r.value3(), r.value4()));
+    }
+
+    /**
+     * Of these accounts, those whose person deleted their attendance records after the session started: a report
+     * of that session is never matched to them again (db/V36).
+     */
+    Set<Long> withdrawn(Collection<Long> userIds, Instant sessionStart) {
+        return new HashSet<>(db.select(ATTENDANCE_WITHDRAWAL.USER_ID).from(ATTENDANCE_WITHDRAWAL)
+                .where(ATTENDANCE_WITHDRAWAL.USER_ID.in(userIds), ATTENDANCE_WITHDRAWAL.WITHDRAWN_AT.gt(sessionStart))
+                .fetch(ATTENDANCE_WITHDRAWAL.USER_ID));
     }
 
     Optional<Long> importOf(long sessionId, MeetingTool tool) {

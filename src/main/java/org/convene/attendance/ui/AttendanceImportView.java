@@ -364,7 +364,12 @@ public class AttendanceImportView extends Div implements BeforeEnterObserver, Ha
                 live.setText("Find and choose an account first.");
                 return;
             }
-            imports.match(sessionId(), p.rowId(), chosen.userId());
+            try {
+                imports.match(sessionId(), p.rowId(), chosen.userId());
+            } catch (AccessDeniedException refused) {
+                live.setText(refused.getMessage());
+                return;
+            }
             dialog.close();
             showUnmatched();
             showImports();

@@ -134,7 +134,9 @@ public class AttendancePrivacyView extends Div implements BeforeEnterObserver, H
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setHeader("Delete your attendance records?");
         dialog.setText("This deletes all " + count + (count == 1 ? " record" : " records")
-                + " of the sessions you attended. Organisers’ reports will no longer count you. This cannot be undone.");
+                + " of the sessions you attended, and the lines of meeting tools’ reports that named you. Organisers’ "
+                + "reports will no longer count you at these sessions, even if a report is uploaded again. This "
+                + "cannot be undone.");
         dialog.setCancelable(true);
         dialog.setCancelText("Keep them");
         dialog.setConfirmText("Delete them");
