@@ -237,7 +237,7 @@ class AccessibilityIT {
                 state("people and roles, anonymising confirmation", Who.ORGANISER, "admin/users", page -> {
                     page.waitForSelector("vaadin-grid-cell-content vaadin-button:has-text('Anonymise')");
                     page.click("vaadin-grid-cell-content vaadin-button:has-text('Anonymise')");
-                    page.waitForSelector("vaadin-confirm-dialog-overlay[opened]");
+                    page.waitForSelector("#anonymise-confirmation-keep");
                 }),
                 state("email outbox", Who.ORGANISER, "manage/mail", AccessibilityIT::showFailedMail),
                 state("email outbox with a message open", Who.ORGANISER, "manage/mail", page -> {
