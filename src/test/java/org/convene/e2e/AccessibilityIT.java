@@ -384,6 +384,18 @@ class AccessibilityIT {
                             page.click("#import-save");
                             page.waitForSelector("#import-unmatched li");
                         }),
+                state("attendance import, a hand match to undo", Who.ORGANISER,
+                        "manage/sessions/{recorded}/attendance-import", page -> {
+                            uploadMeetingReport(page);
+                            page.waitForSelector("#import-save");
+                            page.click("#import-save");
+                            page.click("vaadin-button[aria-label='Match Sam Nobody to an account']");
+                            page.fill("#match-person-search input", "Hana Holder");
+                            page.click("#match-person-find");
+                            page.waitForSelector("#match-person-found vaadin-radio-button[checked]");
+                            page.click("#match-confirm");
+                            page.waitForSelector("#import-hand-matched li");
+                        }),
                 state("recordings", Who.ANYONE, "recordings?conference={slug}"),
                 state("recordings with filters", Who.ANYONE,
                         "recordings?conference={slug}&track={voices}&access=LIVE_CAPTIONS", page ->
