@@ -237,7 +237,7 @@ class AccessibilityIT {
                 state("people and roles, anonymising confirmation", Who.ORGANISER, "admin/users", page -> {
                     page.waitForSelector("vaadin-grid-cell-content vaadin-button:has-text('Anonymise')");
                     page.click("vaadin-grid-cell-content vaadin-button:has-text('Anonymise')");
-                    page.waitForSelector("vaadin-confirm-dialog-overlay[opened]");
+                    page.waitForSelector("#anonymise-confirmation-keep");
                 }),
                 state("email outbox", Who.ORGANISER, "manage/mail", AccessibilityIT::showFailedMail),
                 state("email outbox with a message open", Who.ORGANISER, "manage/mail", page -> {
@@ -385,6 +385,18 @@ class AccessibilityIT {
                             page.waitForSelector("#import-save");
                             page.click("#import-save");
                             page.waitForSelector("#import-unmatched li");
+                        }),
+                state("attendance import, a hand match to undo", Who.ORGANISER,
+                        "manage/sessions/{recorded}/attendance-import", page -> {
+                            uploadMeetingReport(page);
+                            page.waitForSelector("#import-save");
+                            page.click("#import-save");
+                            page.click("vaadin-button[aria-label='Match Sam Nobody to an account']");
+                            page.fill("#match-person-search input", "Hana Holder");
+                            page.click("#match-person-find");
+                            page.waitForSelector("#match-person-found vaadin-radio-button[checked]");
+                            page.click("#match-confirm");
+                            page.waitForSelector("#import-hand-matched li");
                         }),
                 state("recordings", Who.ANYONE, "recordings?conference={slug}"),
                 state("recordings with filters", Who.ANYONE,
