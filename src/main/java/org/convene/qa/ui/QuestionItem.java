@@ -53,8 +53,8 @@ final class QuestionItem {
      */
     @Nullable ObjectNode show(QuestionView question, boolean voted, Voting voting, ZoneId zone, boolean justAsked) {
         // most items are unchanged by most updates: saying so costs nothing, sending them would cost every page
-        if (question.equals(this.question) && voted == this.voted && voting == this.voting && zone.equals(this.zone)
-                && justAsked == this.justAsked) {
+        if ((question == this.question || question.equals(this.question)) && voted == this.voted
+                && voting == this.voting && zone.equals(this.zone) && justAsked == this.justAsked) {
             return null;
         }
         boolean first = this.question == null;

@@ -46,6 +46,7 @@ final class QuestionList extends Div {
     private List<Long> order = List.of();
     /** The number of the last change sent; the browser checks each change follows the one it has. */
     private int sent = -1;
+    private @Nullable Shown shown;
     /** Renders the panel's list again ("Show more" raised the limit): the panel knows the board and its order. */
     private final Runnable renderAgain;
 
@@ -102,35 +103,32 @@ final class QuestionList extends Div {
         mine = Set.of();
 
         boolean empty = window.total() == 0;
-        // an update that changes nothing here must cost nothing: most pushes only change a vote count
-        visible(list, !empty);
-        text(count, empty ? "" : window.status());
-        visible(count, !empty);
+        // an update that changes nothing here must cost nothing: most pushes only change a vote count, and even
+        // asking an element for its text or visibility costs every page on every push, so what was set is kept
         int step = window.nextStep(limit);
-        String more = step == 1 ? "Show 1 more question" : "Show " + step + " more questions";
-        if (!more.equals(showMore.getText())) {
-            showMore.setText(more);
+        Shown now = new Shown(empty ? "" : window.status(), !empty,
+                step == 1 ? "Show 1 more question" : "Show " + step + " more questions", step > 0,
+                window.atMost(limit), sort, board.signedIn() && !board.sessionOver() && board.settings().open(), empty);
+        if (now.equals(shown)) {
+            return;
         }
-        visible(showMore, step > 0);
-        text(atMost, "This list shows at most " + QuestionWindow.MOST_SHOWN + " questions. "
+        shown = now;
+        list.setVisible(!empty);
+        count.setText(now.count());
+        count.setVisible(!empty);
+        showMore.setText(now.more());
+        showMore.setVisible(now.moreVisible());
+        atMost.setText("This list shows at most " + QuestionWindow.MOST_SHOWN + " questions. "
                 + (sort == QuestionSort.VOTES ? "To see the newest ones, sort by newest."
                 : "To see the ones with the most votes, sort by most votes."));
-        visible(atMost, window.atMost(limit));
-        text(emptyList, board.signedIn() && !board.sessionOver() && board.settings().open()
-                ? "No questions yet. Yours could be the first." : "No questions yet.");
-        visible(emptyList, empty);
+        atMost.setVisible(now.atMost());
+        emptyList.setText(now.couldAsk() ? "No questions yet. Yours could be the first." : "No questions yet.");
+        emptyList.setVisible(empty);
     }
 
-    private static void text(Paragraph paragraph, String text) {
-        if (!text.equals(paragraph.getText())) {
-            paragraph.setText(text);
-        }
-    }
-
-    private static void visible(Component component, boolean visible) {
-        if (component.isVisible() != visible) {
-            component.setVisible(visible);
-        }
+    /** What the lines around the items say, as last set. */
+    private record Shown(String count, boolean countVisible, String more, boolean moreVisible, boolean atMost,
+                         QuestionSort sort, boolean couldAsk, boolean empty) {
     }
 
     /** The ids this page shows, for announcing only what the reader can find. */
