@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * "Questions from everyone" on the session page: the part of the session's questions this page shows (see
@@ -293,8 +294,17 @@ final class QuestionList extends Div {
     @JsModule("./components/convene-questions.js")
     static final class Questions extends Component {
 
+        private static final Consumer<ObjectNode> NOBODY = change -> { };
+        /** Who else hears each change (tests: the mock browser runs no script, and drops what was sent). */
+        private Consumer<ObjectNode> watcher = NOBODY;
+
+        void watch(Consumer<ObjectNode> watcher) {
+            this.watcher = watcher;
+        }
+
         /** Sent to the element even before its script has run: it takes the early ones when it starts. */
         void apply(ObjectNode change) {
+            watcher.accept(change);
             getElement().executeJs("if (this.apply) { this.apply($0) } else { (this._early = this._early || []).push($0) }",
                     change);
         }
@@ -304,6 +314,16 @@ final class QuestionList extends Div {
 
     List<QuestionItem> shownItems() {
         return order.stream().map(id -> Objects.requireNonNull(items.get(id), "every id in the order has its item")).toList();
+    }
+
+    /** The browser's element that draws the items. */
+    Component questionsElement() {
+        return list;
+    }
+
+    /** Tells the watcher of every change sent to the browser from now on. */
+    void watchChanges(Consumer<ObjectNode> watcher) {
+        list.watch(watcher);
     }
 
     /** A press on the item's up-vote toggle, as the browser reports it. */

@@ -19,6 +19,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +29,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
+import static com.github.mvysny.kaributesting.v10.BasicUtilsKt._fireDomEvent;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,7 +111,69 @@ class QuestionListTest extends KaribuTest {
         });
     }
 
+    /** The question-list changes sent to the browser from now on, oldest first. */
+    private static List<ObjectNode> sentChanges() {
+        List<ObjectNode> sent = new ArrayList<>();
+        panel().questionList().watchChanges(sent::add);
+        return sent;
+    }
+
     // ---- tests -----------------------------------------------------------------------------------------------
+
+    @Test
+    void a_browser_that_lost_track_of_the_list_is_sent_all_of_it_again() {
+        List<QuestionView> asked = askMany(3);
+        open("sort=newest");
+        List<ObjectNode> sent = sentChanges();
+
+        _fireDomEvent(panel().questionList().questionsElement(), "cv-questions-resend");
+
+        assertThat(sent).hasSize(1);
+        ObjectNode whole = sent.getFirst();
+        assertThat(whole.get("full").asBoolean()).isTrue();
+        assertThat(whole.get("order").values()).extracting(id -> id.asLong())
+                .containsExactly(asked.get(2).id(), asked.get(1).id(), asked.get(0).id());
+        assertThat(whole.get("items").values()).extracting(item -> item.get("html").asString())
+                .allMatch(html -> html.contains("class=\"cv-question-text\">Question "));
+    }
+
+    @Test
+    void each_change_names_the_one_it_follows_so_the_browser_can_tell_one_went_missing() {
+        askMany(2);
+        open("");
+        List<ObjectNode> sent = sentChanges();
+
+        askMany(1);
+        eventually(() -> assertThat(listed()).hasSize(3));
+        long first = panel().shownItems().getFirst().questionId();
+        as(data.user(), () -> {
+            qa.vote(first, true);
+            return first;
+        });
+        eventually(() -> assertThat(sent).hasSizeGreaterThanOrEqualTo(2));
+
+        for (int i = 1; i < sent.size(); i++) {
+            assertThat(sent.get(i).get("base").asInt()).isEqualTo(sent.get(i - 1).get("seq").asInt());
+        }
+        assertThat(sent.getLast().get("items").values()).extracting(item -> item.propertyNames().stream().toList())
+                .containsExactly(List.of("id", "count"));
+    }
+
+    @Test
+    void a_vote_from_the_browser_counts_only_for_a_question_the_page_shows_to_someone_who_may_vote() {
+        List<QuestionView> asked = askMany(2);
+        login(attendee);
+        open("");
+        ObjectNode vote = JsonNodeFactory.instance.objectNode().put("event.detail.id", asked.getFirst().id())
+                .put("event.detail.up", true);
+        ObjectNode unknown = JsonNodeFactory.instance.objectNode().put("event.detail.id", 999_999L)
+                .put("event.detail.up", true);
+
+        _fireDomEvent(panel().questionList().questionsElement(), "cv-vote", unknown);
+        _fireDomEvent(panel().questionList().questionsElement(), "cv-vote", vote);
+
+        assertThat(qa.board(session).myVotes()).containsExactly(asked.getFirst().id());
+    }
 
     @Test
     void of_60_questions_sorted_by_newest_only_the_newest_20_are_rendered_and_the_status_line_says_so() {
