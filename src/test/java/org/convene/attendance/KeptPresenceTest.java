@@ -194,14 +194,20 @@ class KeptPresenceTest {
             // no-shows count only where adding took a place (places or approval)
             boolean takesPlaces = db.fetchExists(db.selectFrom(PROGRAMME_SESSION).where(PROGRAMME_SESSION.ID.eq(id),
                     PROGRAMME_SESSION.CAPACITY.isNotNull().or(PROGRAMME_SESSION.REGISTRATION_NEEDS_APPROVAL)));
-            if (takesPlaces) {
-                noShows += (int) agenda.stream().filter(user -> !present.contains(user)).count();
-            }
+            int sessionNoShows = takesPlaces ? (int) agenda.stream().filter(user -> !present.contains(user)).count() : 0;
+            noShows += sessionNoShows;
             SessionFigures f = reports.sessionReport(id, 1).orElseThrow().figures();
+            assertThat(f.registered()).isEqualTo(agenda.size());
+            assertThat(f.noShows()).isEqualTo(sessionNoShows);
             assertThat(f.attended()).isEqualTo(people.size());
             assertThat(f.attendeeMinutes()).isCloseTo(
                     people.stream().mapToLong(p -> p.present().toSeconds()).sum() / 60.0, within(1e-6));
             assertThat(f.metRule()).isEqualTo((int) people.stream().filter(PersonPresence::metRule).count());
+        }
+        for (SessionFigures ranked : reports.sessionRanking(week.id(), 0, 10)) {
+            assertThat(ranked).as("the ranking's one statement and the session's report agree")
+                    .usingRecursiveComparison().ignoringFields("computedAt")
+                    .isEqualTo(reports.sessionReport(ranked.sessionId(), 1).orElseThrow().figures());
         }
         ConferenceOverview overview = reports.overview(week.slug()).orElseThrow();
         assertThat(overview.registered()).isEqualTo(registered);

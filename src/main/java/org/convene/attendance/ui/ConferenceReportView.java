@@ -85,7 +85,7 @@ public class ConferenceReportView extends Div implements BeforeEnterObserver, Ha
                 + "“most attendees at once”, and once among the different attendees."));
         if (o.computedAt() != null) {
             Paragraph when = new Paragraph("Worked out at " + ReportTexts.moment(o.computedAt(), zone)
-                    + ". The figures are worked out again whenever attendance changes.");
+                    + ", when you opened this page. Open it again to see any newer attendance.");
             when.addClassName("cv-muted");
             section.add(when);
         }
