@@ -11,17 +11,20 @@ import org.springframework.stereotype.Repository;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.convene.db.Tables.AGENDA_ITEM;
 import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.ATTENDANCE_IMPORT;
 import static org.convene.db.Tables.ATTENDANCE_IMPORT_ROW;
 import static org.convene.db.Tables.ATTENDANCE_INTERVAL;
+import static org.convene.db.Tables.ATTENDANCE_WITHDRAWAL;
 import static org.convene.db.Tables.CONFERENCE;
 import static org.convene.db.Tables.PERSON;
 import static org.convene.db.Tables.SESSION_PERSON;
@@ -82,10 +85,27 @@ class AttendanceImportQueries {
                 .fetchMap(APP_USER.EMAIL, r -> new Account(r.value2(), r.value3(), r.value4()));
     }
 
+    /**
+     * Of these accounts, those whose person deleted their attendance records after the session started: a report
+     * of that session is never matched to them again (db/V36).
+     */
+    Set<Long> withdrawn(Collection<Long> userIds, Instant sessionStart) {
+        return new HashSet<>(db.select(ATTENDANCE_WITHDRAWAL.USER_ID).from(ATTENDANCE_WITHDRAWAL)
+                .where(ATTENDANCE_WITHDRAWAL.USER_ID.in(userIds), ATTENDANCE_WITHDRAWAL.WITHDRAWN_AT.gt(sessionStart))
+                .fetch(ATTENDANCE_WITHDRAWAL.USER_ID));
+    }
+
     Optional<Long> importOf(long sessionId, MeetingTool tool) {
         return db.select(ATTENDANCE_IMPORT.ID).from(ATTENDANCE_IMPORT)
                 .where(ATTENDANCE_IMPORT.SESSION_ID.eq(sessionId), ATTENDANCE_IMPORT.FORMAT.eq(tool))
                 .fetchOptional(ATTENDANCE_IMPORT.ID);
+    }
+
+    /** Every import of the session, in the order they were made. */
+    List<Long> importsOf(long sessionId) {
+        return db.select(ATTENDANCE_IMPORT.ID).from(ATTENDANCE_IMPORT)
+                .where(ATTENDANCE_IMPORT.SESSION_ID.eq(sessionId)).orderBy(ATTENDANCE_IMPORT.ID)
+                .fetch(ATTENDANCE_IMPORT.ID);
     }
 
     /** The session an import belongs to. */
@@ -121,8 +141,7 @@ class AttendanceImportQueries {
         return db.deleteFrom(ATTENDANCE_IMPORT).where(ATTENDANCE_IMPORT.ID.eq(importId)).execute();
     }
 
-    long insertImport(long sessionId, MeetingTool tool, String fileName, long uploadedBy, Instant at, ZoneId zone,
-                      int stays) {
+    long insertImport(long sessionId, MeetingTool tool, String fileName, long uploadedBy, Instant at, ZoneId zone) {
         return db.insertInto(ATTENDANCE_IMPORT)
                 .set(ATTENDANCE_IMPORT.SESSION_ID, sessionId)
                 .set(ATTENDANCE_IMPORT.FORMAT, tool)
@@ -130,7 +149,6 @@ class AttendanceImportQueries {
                 .set(ATTENDANCE_IMPORT.UPLOADED_BY, uploadedBy)
                 .set(ATTENDANCE_IMPORT.UPLOADED_AT, at)
                 .set(ATTENDANCE_IMPORT.TIME_ZONE, zone)
-                .set(ATTENDANCE_IMPORT.PARTICIPANTS, stays)
                 .returning(ATTENDANCE_IMPORT.ID).fetchSingle().getId();
     }
 
@@ -162,6 +180,17 @@ class AttendanceImportQueries {
                 .execute();
     }
 
+    /** Puts every stay of one hand-matched participant of an import back among the unmatched. */
+    int unmatchByHand(Participant participant) {
+        return db.update(ATTENDANCE_IMPORT_ROW)
+                .setNull(ATTENDANCE_IMPORT_ROW.USER_ID)
+                .set(ATTENDANCE_IMPORT_ROW.BY_HAND, false)
+                .where(ATTENDANCE_IMPORT_ROW.IMPORT_ID.eq(participant.importId()),
+                        ATTENDANCE_IMPORT_ROW.NAME.eq(participant.name()), EMAIL_KEY.eq(participant.emailKey()),
+                        ATTENDANCE_IMPORT_ROW.BY_HAND.isTrue())
+                .execute();
+    }
+
     /**
      * Makes the import's intervals again from its matched rows, each within the session's times (as Convene's
      * own are); a stay wholly outside them gives none. Closed: last seen when they left.
@@ -183,8 +212,14 @@ class AttendanceImportQueries {
                 .execute();
     }
 
+    /**
+     * Every count is worked out from the import's rows, never stored: a deleted account's matched rows go with it
+     * (AttendancePersonalData), and the import then counts what is left.
+     */
     List<ImportSummary> summaries(long sessionId) {
         Field<Integer> people = countDistinct(ATTENDANCE_IMPORT_ROW.NAME, EMAIL_KEY);
+        Field<Integer> stays = select(count()).from(ATTENDANCE_IMPORT_ROW)
+                .where(ATTENDANCE_IMPORT_ROW.IMPORT_ID.eq(ATTENDANCE_IMPORT.ID)).asField();
         Field<Integer> unmatched = select(countDistinct(ATTENDANCE_IMPORT_ROW.NAME, EMAIL_KEY))
                 .from(ATTENDANCE_IMPORT_ROW)
                 .where(ATTENDANCE_IMPORT_ROW.IMPORT_ID.eq(ATTENDANCE_IMPORT.ID), ATTENDANCE_IMPORT_ROW.USER_ID.isNull())
@@ -192,13 +227,14 @@ class AttendanceImportQueries {
         Field<Integer> peopleIn = select(people).from(ATTENDANCE_IMPORT_ROW)
                 .where(ATTENDANCE_IMPORT_ROW.IMPORT_ID.eq(ATTENDANCE_IMPORT.ID)).asField();
         return db.select(ATTENDANCE_IMPORT.ID, ATTENDANCE_IMPORT.FORMAT, ATTENDANCE_IMPORT.FILE_NAME,
-                        ATTENDANCE_IMPORT.UPLOADED_AT, APP_USER.DISPLAY_NAME, ATTENDANCE_IMPORT.PARTICIPANTS,
+                        ATTENDANCE_IMPORT.UPLOADED_AT, APP_USER.DISPLAY_NAME, stays,
                         peopleIn, unmatched)
                 .from(ATTENDANCE_IMPORT).leftJoin(APP_USER).on(APP_USER.ID.eq(ATTENDANCE_IMPORT.UPLOADED_BY))
                 .where(ATTENDANCE_IMPORT.SESSION_ID.eq(sessionId))
                 .orderBy(ATTENDANCE_IMPORT.UPLOADED_AT.desc(), ATTENDANCE_IMPORT.ID.desc())
-                .fetch(r -> new ImportSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7() == null ? 0 : r.value7(), r.value8() == null ? 0 : r.value8()));
+                .fetch(r -> new ImportSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6() == null ? 0 : r.value6(), r.value7() == null ? 0 : r.value7(),
+                        r.value8() == null ? 0 : r.value8()));
     }
 
     Optional<ImportSummary> summary(long importId) {
@@ -221,6 +257,22 @@ class AttendanceImportQueries {
                 .orderBy(ATTENDANCE_IMPORT_ROW.NAME, ATTENDANCE_IMPORT.FORMAT)
                 .fetch(r -> new UnmatchedParticipant(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6(), r.value7(), Boolean.TRUE.equals(r.value8())));
+    }
+
+    /** Everyone of the session's imports a host matched by hand (and whose account still exists), by name. */
+    List<HandMatch> handMatched(long sessionId) {
+        return db.select(min(ATTENDANCE_IMPORT_ROW.ID), ATTENDANCE_IMPORT.FORMAT, ATTENDANCE_IMPORT_ROW.NAME,
+                        ATTENDANCE_IMPORT_ROW.EMAIL, APP_USER.DISPLAY_NAME, min(ATTENDANCE_IMPORT_ROW.JOINED_AT),
+                        max(ATTENDANCE_IMPORT_ROW.LEFT_AT), count())
+                .from(ATTENDANCE_IMPORT_ROW)
+                .join(ATTENDANCE_IMPORT).on(ATTENDANCE_IMPORT.ID.eq(ATTENDANCE_IMPORT_ROW.IMPORT_ID))
+                .join(APP_USER).on(APP_USER.ID.eq(ATTENDANCE_IMPORT_ROW.USER_ID))
+                .where(ATTENDANCE_IMPORT.SESSION_ID.eq(sessionId), ATTENDANCE_IMPORT_ROW.BY_HAND.isTrue())
+                .groupBy(ATTENDANCE_IMPORT.ID, ATTENDANCE_IMPORT.FORMAT, ATTENDANCE_IMPORT_ROW.NAME,
+                        ATTENDANCE_IMPORT_ROW.EMAIL, APP_USER.ID, APP_USER.DISPLAY_NAME)
+                .orderBy(ATTENDANCE_IMPORT_ROW.NAME, ATTENDANCE_IMPORT.FORMAT)
+                .fetch(r -> new HandMatch(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8()));
     }
 
     /**
@@ -252,16 +304,41 @@ class AttendanceImportQueries {
 
     // ---- phone joins --------------------------------------------------------------------------------------------
 
-    long insertPhoneJoin(long sessionId, long userId, Instant joined, Instant left, long recordedBy) {
+    /** A phone join counted from {@code joined} to {@code left}, keeping the times as marked (db/V36). */
+    long insertPhoneJoin(long sessionId, long userId, Instant joined, Instant left, Instant markedJoined,
+                         Instant markedLeft, long recordedBy) {
         return db.insertInto(ATTENDANCE_INTERVAL)
                 .set(ATTENDANCE_INTERVAL.SESSION_ID, sessionId)
                 .set(ATTENDANCE_INTERVAL.USER_ID, userId)
                 .set(ATTENDANCE_INTERVAL.JOINED_AT, joined)
                 .set(ATTENDANCE_INTERVAL.LEFT_AT, left)
                 .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, left)
+                .set(ATTENDANCE_INTERVAL.MARKED_JOINED_AT, markedJoined)
+                .set(ATTENDANCE_INTERVAL.MARKED_LEFT_AT, markedLeft)
                 .set(ATTENDANCE_INTERVAL.SOURCE, PresenceSource.PHONE)
                 .set(ATTENDANCE_INTERVAL.RECORDED_BY, recordedBy)
                 .returning(ATTENDANCE_INTERVAL.ID).fetchSingle().getId();
+    }
+
+    /**
+     * Cuts the session's phone joins again from the times marked, to the session's times now. One that no longer
+     * overlaps the session keeps the times marked: it counts nowhere (presence is clamped to the session), and
+     * counts again if the session moves back.
+     */
+    int recutPhoneJoins(long sessionId) {
+        Field<Instant> from = greatest(ATTENDANCE_INTERVAL.MARKED_JOINED_AT, PROGRAMME_SESSION.STARTS_AT);
+        Field<Instant> to = least(ATTENDANCE_INTERVAL.MARKED_LEFT_AT, PROGRAMME_SESSION.ENDS_AT);
+        Condition overlaps = from.lt(to);
+        Field<Instant> left = DSL.when(overlaps, to).otherwise(ATTENDANCE_INTERVAL.MARKED_LEFT_AT);
+        return db.update(ATTENDANCE_INTERVAL)
+                .set(ATTENDANCE_INTERVAL.JOINED_AT, DSL.when(overlaps, from).otherwise(ATTENDANCE_INTERVAL.MARKED_JOINED_AT))
+                .set(ATTENDANCE_INTERVAL.LEFT_AT, left)
+                .set(ATTENDANCE_INTERVAL.LAST_SEEN_AT, left)
+                .from(PROGRAMME_SESSION)
+                .where(PROGRAMME_SESSION.ID.eq(ATTENDANCE_INTERVAL.SESSION_ID),
+                        ATTENDANCE_INTERVAL.SESSION_ID.eq(sessionId),
+                        ATTENDANCE_INTERVAL.SOURCE.eq(PresenceSource.PHONE))
+                .execute();
     }
 
     List<PhoneJoin> phoneJoins(long sessionId) {

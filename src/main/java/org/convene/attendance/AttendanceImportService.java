@@ -40,6 +40,12 @@ public class AttendanceImportService {
     /** The shortest search text: fewer letters match too many people to be useful. */
     public static final int SEARCH_MIN = 2;
 
+    /** Why a person cannot be given attendance at a session (db/V36). */
+    public static final String WITHDRAWN = "That person deleted their attendance records after this session, so "
+            + "Convene does not record their attendance at it.";
+    private static final String ALL_WITHDRAWN = "Everyone in the file has deleted their attendance records since "
+            + "this session, so there is nothing to import.";
+
     private static final Logger log = LoggerFactory.getLogger(AttendanceImportService.class);
 
     private final AttendanceImportQueries queries;
@@ -77,11 +83,17 @@ public class AttendanceImportService {
         }
         ReportReading.Read read = (ReportReading.Read) reading;
         Map<String, AttendanceImportQueries.Account> accounts = confirmedAccounts(read.participants());
+        Set<String> withdrawn = withdrawnEmails(accounts, session);
         List<ImportPreview.Row> rows = new ArrayList<>();
         Set<String> people = new HashSet<>();
         Set<String> matched = new HashSet<>();
         int outside = 0;
+        int leftOut = 0;
         for (ReportedParticipant p : read.participants()) {
+            if (p.email() != null && withdrawn.contains(p.email())) {
+                leftOut++;
+                continue;
+            }
             AttendanceImportQueries.Account account = p.email() == null ? null : accounts.get(p.email());
             rows.add(new ImportPreview.Row(p.line(), p.name(), p.email(), p.joinedAt(), p.leftAt(),
                     account == null ? null : account.name()));
@@ -94,11 +106,19 @@ public class AttendanceImportService {
                 outside++;
             }
         }
+        if (rows.isEmpty()) {
+            return new ImportPreview.Refused(List.of(ALL_WITHDRAWN));
+        }
         if (outside == rows.size()) {
             return new ImportPreview.Refused(List.of(noneDuring(session)));
         }
+        List<String> notes = new ArrayList<>(read.notes());
+        if (leftOut > 0) {
+            notes.add(leftOut + (leftOut == 1 ? " join and leave is" : " joins and leaves are") + " of someone who "
+                    + "deleted their attendance records after this session. Convene leaves them out.");
+        }
         ImportSummary replaces = queries.importOf(sessionId, tool).flatMap(queries::summary).orElse(null);
-        return new ImportPreview.Ready(tool, rows, read.notes(), people.size(), matched.size(), outside, replaces);
+        return new ImportPreview.Ready(tool, rows, notes, people.size(), matched.size(), outside, replaces);
     }
 
     /** What became of saving a file. */
@@ -121,7 +141,15 @@ public class AttendanceImportService {
         if (reading instanceof ReportReading.Unreadable(List<String> problems)) {
             return new Outcome.Refused(problems);
         }
-        List<ReportedParticipant> stays = ((ReportReading.Read) reading).participants();
+        List<ReportedParticipant> read = ((ReportReading.Read) reading).participants();
+        Map<String, AttendanceImportQueries.Account> accounts = confirmedAccounts(read);
+        Set<String> withdrawn = withdrawnEmails(accounts, session);
+        // the lines of people who deleted their attendance are not kept at all: their name and address with them
+        List<ReportedParticipant> stays = read.stream()
+                .filter(p -> p.email() == null || !withdrawn.contains(p.email())).toList();
+        if (stays.isEmpty()) {
+            return new Outcome.Refused(List.of(ALL_WITHDRAWN));
+        }
         if (stays.stream().noneMatch(p -> p.leftAt().isAfter(session.startsAt())
                 && p.joinedAt().isBefore(session.endsAt()))) {
             return new Outcome.Refused(List.of(noneDuring(session)));
@@ -133,18 +161,20 @@ public class AttendanceImportService {
             kept = queries.handMatches(previous.get());
             queries.delete(previous.get());
         }
-        Map<String, AttendanceImportQueries.Account> accounts = confirmedAccounts(stays);
+        Set<Long> handWithdrawn = queries.withdrawn(kept.values(), session.startsAt());
         List<AttendanceImportQueries.NewRow> rows = new ArrayList<>();
         for (ReportedParticipant p : stays) {
             AttendanceImportQueries.Account account = p.email() == null ? null : accounts.get(p.email());
             Long byHand = kept.get(new AttendanceImportQueries.Participant(0, p.name(),
                     Objects.requireNonNullElse(p.email(), "")));
+            if (byHand != null && handWithdrawn.contains(byHand)) {
+                byHand = null;
+            }
             rows.add(account != null ? new AttendanceImportQueries.NewRow(p, account.id(), false)
                     : byHand != null ? new AttendanceImportQueries.NewRow(p, byHand, true)
                     : new AttendanceImportQueries.NewRow(p, null, false));
         }
-        long importId = queries.insertImport(sessionId, tool, shortName(fileName), user.id(), clock.instant(), zone,
-                stays.size());
+        long importId = queries.insertImport(sessionId, tool, shortName(fileName), user.id(), clock.instant(), zone);
         queries.insertRows(importId, rows);
         queries.rebuildIntervals(importId);
         log.info("Attendance import {} saved for session {}: {} stays from {}", importId, sessionId, stays.size(),
@@ -179,8 +209,34 @@ public class AttendanceImportService {
         if (!queries.accountExists(userId)) {
             throw new IllegalArgumentException("That account no longer exists.");
         }
+        if (!queries.withdrawn(List.of(userId), require(sessionId).startsAt()).isEmpty()) {
+            throw new AccessDeniedException(WITHDRAWN);
+        }
         queries.matchByHand(participant, userId);
         queries.rebuildIntervals(participant.importId());
+    }
+
+    @Transactional(readOnly = true)
+    public List<HandMatch> handMatched(long sessionId) {
+        permissions.requireSession(sessionId);
+        return queries.handMatched(sessionId);
+    }
+
+    /**
+     * Undoes a hand match (a participant named by one of their rows): the stays it gave the account are taken out
+     * of every figure and the participant is listed as unmatched again, so a later import of the same tool no
+     * longer carries the match over. False when there was no hand match to undo (someone undid it meanwhile).
+     */
+    public boolean undoMatch(long sessionId, long rowId) {
+        permissions.requireSession(sessionId);
+        AttendanceImportQueries.Participant participant = queries.participantOfRow(sessionId, rowId)
+                .orElseThrow(() -> new IllegalArgumentException("That participant is not in this session's imports."));
+        if (queries.unmatchByHand(participant) == 0) {
+            return false;
+        }
+        queries.rebuildIntervals(participant.importId());
+        log.info("A hand match was undone in attendance import {}", participant.importId());
+        return true;
     }
 
     /** Removes an import, with everything it added to the figures. */
@@ -214,6 +270,19 @@ public class AttendanceImportService {
         Map<String, AttendanceImportQueries.Account> accounts = new HashMap<>(queries.accountsByEmail(emails));
         accounts.values().removeIf(a -> !a.confirmed());
         return accounts;
+    }
+
+    /** The addresses of the accounts whose people deleted their attendance records after the session started. */
+    private Set<String> withdrawnEmails(Map<String, AttendanceImportQueries.Account> accounts, ImportSession session) {
+        Set<Long> ids = queries.withdrawn(accounts.values().stream().map(AttendanceImportQueries.Account::id)
+                .toList(), session.startsAt());
+        Set<String> emails = new HashSet<>();
+        accounts.forEach((email, account) -> {
+            if (ids.contains(account.id())) {
+                emails.add(email);
+            }
+        });
+        return emails;
     }
 
     private static String noneDuring(ImportSession session) {

@@ -12,6 +12,7 @@ import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.ATTENDANCE_IMPORT;
 import static org.convene.db.Tables.ATTENDANCE_IMPORT_ROW;
 import static org.convene.db.Tables.ATTENDANCE_INTERVAL;
+import static org.convene.db.Tables.ATTENDANCE_WITHDRAWAL;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 
 /**
@@ -62,7 +63,12 @@ class AttendancePersonalData implements PersonalDataSection {
                                 .join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.ID.eq(ATTENDANCE_IMPORT.SESSION_ID))
                                 .where(ATTENDANCE_IMPORT_ROW.USER_ID.eq(userId))
                                 .orderBy(ATTENDANCE_IMPORT_ROW.JOINED_AT, ATTENDANCE_IMPORT_ROW.ID)
-                                .fetch(Record::intoList)));
+                                .fetch(Record::intoList)),
+                PersonalDataTable.of("deleted", "When you last deleted your attendance records. Meeting tools' "
+                                + "reports of sessions before then are not matched to you again.",
+                        List.of("Deleted (UTC)"),
+                        db.select(ATTENDANCE_WITHDRAWAL.WITHDRAWN_AT).from(ATTENDANCE_WITHDRAWAL)
+                                .where(ATTENDANCE_WITHDRAWAL.USER_ID.eq(userId)).fetch(Record::intoList)));
     }
 
     /**

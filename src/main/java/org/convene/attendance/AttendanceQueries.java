@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.convene.db.Tables.APP_USER;
+import static org.convene.db.Tables.ATTENDANCE_IMPORT_ROW;
 import static org.convene.db.Tables.ATTENDANCE_INTERVAL;
+import static org.convene.db.Tables.ATTENDANCE_WITHDRAWAL;
 import static org.convene.db.Tables.CONFERENCE;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 import static org.jooq.Records.mapping;
@@ -154,6 +156,22 @@ class AttendanceQueries {
 
     int deleteOf(long userId) {
         return db.deleteFrom(ATTENDANCE_INTERVAL).where(ATTENDANCE_INTERVAL.USER_ID.eq(userId)).execute();
+    }
+
+    /**
+     * Deletes the lines of meeting tools' reports matched to the person (their name and address as the tool wrote
+     * them), and notes when, so that a report imported again is not matched to them (see
+     * AttendanceImportQueries#withdrawn). We keep a marker by account rather than keeping the lines unmatched
+     * without the address: the next upload of the same report carries the address again and would match it.
+     */
+    int withdraw(long userId, Instant at) {
+        int lines = db.deleteFrom(ATTENDANCE_IMPORT_ROW).where(ATTENDANCE_IMPORT_ROW.USER_ID.eq(userId)).execute();
+        db.insertInto(ATTENDANCE_WITHDRAWAL)
+                .set(ATTENDANCE_WITHDRAWAL.USER_ID, userId).set(ATTENDANCE_WITHDRAWAL.WITHDRAWN_AT, at)
+                .onConflict(ATTENDANCE_WITHDRAWAL.USER_ID)
+                .doUpdate().set(ATTENDANCE_WITHDRAWAL.WITHDRAWN_AT, at)
+                .execute();
+        return lines;
     }
 
     /** Everything held about one person's attendance, oldest first. */

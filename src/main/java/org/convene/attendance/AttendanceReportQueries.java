@@ -1,7 +1,9 @@
 package org.convene.attendance;
 
 import org.convene.qa.QuestionState;
+import org.convene.db.Routines;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.Record5;
@@ -100,14 +102,19 @@ class AttendanceReportQueries {
                 .fetchOptional(CONFERENCE.SLUG).flatMap(this::conference);
     }
 
+    /** @param takesPlaces adding the session took a place (db/V35), so its no-shows are counted */
     record SessionInfo(long id, long conferenceId, String title, Instant startsAt, Instant endsAt,
-                       @Nullable Long hostId, @Nullable String hostName) {
+                       @Nullable Long hostId, @Nullable String hostName, boolean takesPlaces) {
     }
+
+    /** The session's current setting, read live: a report follows a session changed to places or back. */
+    private static final Field<Boolean> TAKES_PLACES = Routines.sessionTakesPlaces(PROGRAMME_SESSION.CAPACITY,
+            PROGRAMME_SESSION.REGISTRATION_NEEDS_APPROVAL);
 
     Optional<SessionInfo> session(long sessionId) {
         return db.select(PROGRAMME_SESSION.ID, PROGRAMME_SESSION.CONFERENCE_ID, PROGRAMME_SESSION.TITLE,
                         PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ENDS_AT, HOST_ORGANISATION.ID,
-                        HOST_ORGANISATION.NAME)
+                        HOST_ORGANISATION.NAME, TAKES_PLACES)
                 .from(PROGRAMME_SESSION)
                 .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID))
                 .where(PROGRAMME_SESSION.ID.eq(sessionId))
@@ -121,7 +128,7 @@ class AttendanceReportQueries {
         }
         return db.select(PROGRAMME_SESSION.ID, PROGRAMME_SESSION.CONFERENCE_ID, PROGRAMME_SESSION.TITLE,
                         PROGRAMME_SESSION.STARTS_AT, PROGRAMME_SESSION.ENDS_AT, HOST_ORGANISATION.ID,
-                        HOST_ORGANISATION.NAME)
+                        HOST_ORGANISATION.NAME, TAKES_PLACES)
                 .from(PROGRAMME_SESSION)
                 .leftJoin(HOST_ORGANISATION).on(HOST_ORGANISATION.ID.eq(PROGRAMME_SESSION.HOST_ID))
                 .where(condition)
@@ -271,12 +278,6 @@ class AttendanceReportQueries {
                 .coerce(SESSION_ID, SESSION_TITLE, ATTENDEE, NAMED, JOINED_AT, LEFT_AT, LAST_SEEN_AT)
                 .fetchSize(fetchSize).fetchStream()
                 .map(mapping(IntervalRow::new));
-    }
-
-    /** Adding the session took a place (it has places or needs approval): only then are no-shows counted. */
-    boolean keepsPlaces(long sessionId) {
-        return db.fetchExists(PROGRAMME_SESSION, PROGRAMME_SESSION.ID.eq(sessionId),
-                PROGRAMME_SESSION.CAPACITY.isNotNull().or(PROGRAMME_SESSION.REGISTRATION_NEEDS_APPROVAL));
     }
 
     int registered(long sessionId) {

@@ -102,13 +102,14 @@ public class AttendanceReportService {
     private ConferenceOverview overview(ConferenceRef conference) {
         Instant now = clock.instant();
         AttendanceReportQueries.ConferenceCounts counts = queries.conferenceFigures(conference.id());
-        List<Long> sessionIds = queries.sessionsOf(conference.id(), null).stream()
-                .map(AttendanceReportQueries.SessionInfo::id).toList();
+        List<AttendanceReportQueries.SessionInfo> sessions = queries.sessionsOf(conference.id(), null);
+        List<Long> sessionIds = sessions.stream().map(AttendanceReportQueries.SessionInfo::id).toList();
         AttendanceReportQueries.QuestionCounts questions = sessionIds.isEmpty()
                 ? new AttendanceReportQueries.QuestionCounts(0, 0, 0) : queries.questions(sessionIds);
         return new ConferenceOverview(conference, counts.uniqueAttendees(), counts.days(), counts.attendeeMinutes(),
                 counts.peakConcurrent(), counts.peakAt(), counts.registered(), counts.noShows(), questions.asked(),
-                questions.answered(), sessionIds.size(), queries.hostsOf(conference.id()), now);
+                questions.answered(), sessionIds.size(), queries.hostsOf(conference.id()), now,
+                sessions.stream().anyMatch(AttendanceReportQueries.SessionInfo::takesPlaces));
     }
 
     /** The conference's sessions, most attended first (then by start): their figures in one statement. */
@@ -163,7 +164,7 @@ public class AttendanceReportService {
                 session.hostId(), session.hostName(), counts.registered(), counts.attended(), counts.noShows(),
                 counts.peakConcurrent(), counts.peakAt(), counts.medianMinutes(), counts.meanMinutes(),
                 counts.metRule(), counts.rulePercent(), counts.attendeeMinutes(), questions.asked(), questions.answered(),
-                questions.votes(), now);
+                questions.votes(), now, session.takesPlaces());
     }
 
     // --- one session
@@ -178,8 +179,7 @@ public class AttendanceReportService {
         return queries.session(sessionId).map(session -> {
             AttendanceReportQueries.SessionCounts counts = queries.sessionFigures(sessionId);
             return new SessionReport(queries.conference(session.conferenceId()).orElseThrow(), figures(session, counts),
-                    bucketMinutes, buckets(session.startsAt(), counts.perMinute(), bucketMinutes),
-                    queries.keepsPlaces(sessionId));
+                    bucketMinutes, buckets(session.startsAt(), counts.perMinute(), bucketMinutes));
         });
     }
 
@@ -308,7 +308,7 @@ public class AttendanceReportService {
                 csv.writeRecord("Ends (UTC)", CsvTables.time(f.endsAt()));
                 csv.writeRecord("Registered", Integer.toString(f.registered()));
                 csv.writeRecord("Attended (different people)", Integer.toString(f.attended()));
-                csv.writeRecord("No-shows", Integer.toString(f.noShows()));
+                csv.writeRecord("No-shows", noShowsCell(f));
                 csv.writeRecord("No-show rate", CsvTables.decimal(percent(f.noShowRate())));
                 csv.writeRecord("Peak concurrent attendees", Integer.toString(f.peakConcurrent()));
                 csv.writeRecord("Peak at (UTC)", CsvTables.time(f.peakAt()));
@@ -321,7 +321,9 @@ public class AttendanceReportService {
                 csv.writeRecord("Questions asked", Integer.toString(f.questionsAsked()));
                 csv.writeRecord("Questions answered", Integer.toString(f.questionsAnswered()));
                 csv.writeRecord("Votes on questions", Integer.toString(f.votes()));
-                yield 17;
+                // last, so the rows tools read before keep their places
+                csv.writeRecord(NO_SHOWS_COUNTED_HEADING, noShowsCounted(f));
+                yield 18;
             }
             case SESSION_SERIES -> {
                 AttendanceReportQueries.SessionInfo session = queries.session(id).orElseThrow();
@@ -357,19 +359,33 @@ public class AttendanceReportService {
         return "Met the attendance rule (" + rulePercent + "%)";
     }
 
+    /** The CSV column (or figure) that says whether a session's no-shows count, and why not. */
+    static final String NO_SHOWS_COUNTED_HEADING = "No-shows counted";
+    static final String NO_SHOWS_NOT_COUNTED = "no (no places)";
+
+    /** Empty for a session without places: 0 would read as "everyone came". */
+    private static String noShowsCell(SessionFigures f) {
+        return f.noShowsCounted() ? Integer.toString(f.noShows()) : "";
+    }
+
+    private static String noShowsCounted(SessionFigures f) {
+        return f.noShowsCounted() ? "yes" : NO_SHOWS_NOT_COUNTED;
+    }
+
+    /** The columns stay as they were; "No-shows counted" comes last, so tools reading by position still work. */
     private static void writeSessions(CsvWriter csv, List<SessionFigures> sessions) {
         int rule = sessions.isEmpty() ? AttendanceRule.DEFAULT_PERCENT : sessions.getFirst().rulePercent();
         csv.writeRecord("Session", "Session id", "Host", "Starts (UTC)", "Ends (UTC)", "Registered", "Attended",
                 "No-shows", "Peak concurrent", "Median minutes", "Mean minutes", metRuleHeading(rule),
-                "Attendee-minutes", "Questions asked", "Questions answered", "Votes");
+                "Attendee-minutes", "Questions asked", "Questions answered", "Votes", NO_SHOWS_COUNTED_HEADING);
         for (SessionFigures f : sessions) {
             csv.writeRecord(CsvTables.text(f.title()), Long.toString(f.sessionId()), CsvTables.text(f.hostName()),
                     CsvTables.time(f.startsAt()), CsvTables.time(f.endsAt()), Integer.toString(f.registered()),
-                    Integer.toString(f.attended()), Integer.toString(f.noShows()),
+                    Integer.toString(f.attended()), noShowsCell(f),
                     Integer.toString(f.peakConcurrent()), CsvTables.decimal(f.medianMinutes()),
                     CsvTables.decimal(f.meanMinutes()), Integer.toString(f.metRule()),
                     CsvTables.decimal(f.attendeeMinutes()), Integer.toString(f.questionsAsked()),
-                    Integer.toString(f.questionsAnswered()), Integer.toString(f.votes()));
+                    Integer.toString(f.questionsAnswered()), Integer.toString(f.votes()), noShowsCounted(f));
         }
     }
 

@@ -174,11 +174,15 @@ public class AttendanceService {
         return mine.size();
     }
 
-    /** Deletes all my attendance records. Returns how many there were. */
+    /**
+     * Deletes all my attendance records, with the lines of meeting tools' reports matched to me, and keeps reports
+     * of the sessions until now from matching me again. Returns how many records there were.
+     */
     public int deleteMyAttendance() {
         long userId = currentUser.require().id();
         int deleted = intervals.deleteOf(userId);
-        log.info("An attendee deleted their attendance records ({} intervals)", deleted);
+        int lines = intervals.withdraw(userId, clock.instant());
+        log.info("An attendee deleted their attendance records ({} intervals, {} report lines)", deleted, lines);
         return deleted;
     }
 

@@ -6,13 +6,20 @@ import java.util.List;
 
 /**
  * A host organisation's sessions in one conference and their totals. {@code attendances} adds up each
- * session's attendees; {@code uniqueAttendees} counts each person once across the host's sessions.
+ * session's attendees; {@code uniqueAttendees} counts each person once across the host's sessions. Registrations and
+ * no-shows count only the sessions where adding took a place ({@link SessionFigures#noShowsCounted()}).
  */
 public record HostReport(ConferenceRef conference, ReportHost host, List<SessionFigures> sessions,
                          int uniqueAttendees) {
 
+    /** Registrations for the sessions with places. */
     public int registered() {
-        return sessions.stream().mapToInt(SessionFigures::registered).sum();
+        return sessions.stream().filter(SessionFigures::noShowsCounted).mapToInt(SessionFigures::registered).sum();
+    }
+
+    /** Some of the sessions had places, so there are no-shows to count. */
+    public boolean noShowsCounted() {
+        return sessions.stream().anyMatch(SessionFigures::noShowsCounted);
     }
 
     public int attendances() {
@@ -20,7 +27,7 @@ public record HostReport(ConferenceRef conference, ReportHost host, List<Session
     }
 
     public int noShows() {
-        return sessions.stream().mapToInt(SessionFigures::noShows).sum();
+        return sessions.stream().filter(SessionFigures::noShowsCounted).mapToInt(SessionFigures::noShows).sum();
     }
 
     public double attendeeMinutes() {
@@ -49,6 +56,6 @@ public record HostReport(ConferenceRef conference, ReportHost host, List<Session
     }
 
     public @Nullable Double noShowRate() {
-        return Rates.share(noShows(), registered());
+        return noShowsCounted() ? Rates.share(noShows(), registered()) : null;
     }
 }

@@ -95,6 +95,8 @@ public class PhoneJoinService {
         Map<String, String> problems = new LinkedHashMap<>();
         if (userId == null || !queries.accountExists(userId)) {
             problems.put(PERSON, "Choose the person who joined by phone.");
+        } else if (!queries.withdrawn(List.of(userId), session.startsAt()).isEmpty()) {
+            problems.put(PERSON, AttendanceImportService.WITHDRAWN);
         }
         Instant earliest = session.startsAt().minus(SessionDetail.JOIN_OPENS_BEFORE);
         @Nullable Instant joined = at(session, joinedText, JOINED, "joined", problems);
@@ -114,7 +116,7 @@ public class PhoneJoinService {
             return new SaveResult.Invalid<>(problems);
         }
         Instant from = joined.isBefore(session.startsAt()) ? session.startsAt() : joined;
-        long id = queries.insertPhoneJoin(sessionId, userId, from, left, user.id());
+        long id = queries.insertPhoneJoin(sessionId, userId, from, left, joined, left, user.id());
         log.info("A phone join was marked for session {}", sessionId);
         return new SaveResult.Saved<>(id);
     }

@@ -14,15 +14,18 @@ import java.time.Instant;
  * @param metRule       attendees present for at least the conference's attendance rule of the session's length
  * @param rulePercent   the conference's attendance rule (85 unless its organisers changed it)
  * @param computedAt    when the figures were worked out
+ * @param noShowsCounted adding the session took a place (it has places or needs approval; db/V35), so its agendas
+ *                      are registrations and its no-shows are counted; for any other session an agenda is a
+ *                      bookmark, {@code noShows} is 0 and there is no rate
  */
 public record SessionFigures(long sessionId, String title, Instant startsAt, Instant endsAt, @Nullable Long hostId,
                              @Nullable String hostName, int registered, int attended, int noShows, int peakConcurrent,
                              @Nullable Instant peakAt, @Nullable Double medianMinutes, @Nullable Double meanMinutes,
                              int metRule, int rulePercent, double attendeeMinutes, int questionsAsked, int questionsAnswered, int votes,
-                             Instant computedAt) {
+                             Instant computedAt, boolean noShowsCounted) {
 
     public @Nullable Double noShowRate() {
-        return Rates.share(noShows, registered);
+        return noShowsCounted ? Rates.share(noShows, registered) : null;
     }
 
     public @Nullable Double metRuleShare() {

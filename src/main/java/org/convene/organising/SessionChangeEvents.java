@@ -1,5 +1,7 @@
 package org.convene.organising;
 
+import org.convene.agenda.AgendaNotice;
+import org.convene.programme.SessionTimesChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -9,7 +11,7 @@ import org.springframework.stereotype.Component;
  * same rows the agenda's notices read), so an edit of a description is never announced as a move.
  * <p>
  * Take a {@link #mark} before writing and {@link #announce} after: every change recorded in between is
- * published, in the caller's transaction, so listeners' writes commit or roll back with it. Every writer of a
+ * published (a move also as programme's {@link SessionTimesChanged}), in the caller's transaction, so listeners' writes commit or roll back with it. Every writer of a
  * session's times uses it: the session editor, cancelling and restoring, and both imports (exchange).
  */
 @Component
@@ -31,6 +33,11 @@ public class SessionChangeEvents {
     /** Publishes, in the caller's transaction, every change of the session recorded since the mark. */
     public void announce(long sessionId, long mark) {
         for (SessionChangeQueries.RecordedChange change : changes.changesSince(sessionId, mark)) {
+            if (change.kind() == AgendaNotice.Kind.MOVED) {
+                // every move, also of a session already over (its times corrected after the event)
+                events.publishEvent(new SessionTimesChanged(sessionId, change.oldStartsAt(), change.oldEndsAt(),
+                        change.newStartsAt(), change.newEndsAt()));
+            }
             events.publishEvent(switch (change.kind()) {
                 case MOVED -> new SessionRescheduled(sessionId, change.id(), change.oldStartsAt(),
                         change.oldEndsAt(), change.newStartsAt(), change.newEndsAt());

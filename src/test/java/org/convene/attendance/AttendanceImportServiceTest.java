@@ -225,6 +225,110 @@ class AttendanceImportServiceTest {
     }
 
     @Test
+    void undoing_a_hand_match_takes_its_stays_away_and_a_new_import_does_not_bring_it_back() {
+        save(MeetingTool.ZOOM, "zoom-participants.csv");
+        ConveneUser ben = fixture.programme.user("Ben Sample");
+        fixture.register(ben);
+        imports.match(fixture.session, imports.unmatched(fixture.session).getFirst().rowId(), ben.id());
+        HandMatch match = imports.handMatched(fixture.session).getFirst();
+
+        boolean undone = imports.undoMatch(fixture.session, match.rowId());
+
+        assertThat(undone).isTrue();
+        assertThat(match.account()).isEqualTo("Ben Sample");
+        assertThat(imports.handMatched(fixture.session)).isEmpty();
+        assertThat(intervals()).extracting(Interval::userId).doesNotContain(ben.id());
+        assertThat(imports.unmatched(fixture.session)).extracting(UnmatchedParticipant::name)
+                .containsExactly("Ben Sample");
+        assertThat(imports.undoMatch(fixture.session, match.rowId())).isFalse();
+
+        save(MeetingTool.ZOOM, "zoom-participants.csv");
+
+        assertThat(intervals()).extracting(Interval::userId).doesNotContain(ben.id());
+        assertThat(imports.unmatched(fixture.session)).extracting(UnmatchedParticipant::name)
+                .containsExactly("Ben Sample");
+    }
+
+    @Test
+    void undoing_leaves_matches_made_by_email_alone() {
+        save(MeetingTool.ZOOM, "zoom-participants.csv");
+        long adasRow = db.select(ATTENDANCE_IMPORT_ROW.ID).from(ATTENDANCE_IMPORT_ROW)
+                .where(ATTENDANCE_IMPORT_ROW.USER_ID.eq(ada.id())).limit(1).fetchSingle().value1();
+
+        assertThat(imports.undoMatch(fixture.session, adasRow)).isFalse();
+        assertThat(intervals()).filteredOn(i -> i.userId() == ada.id()).hasSize(2);
+    }
+
+    @Test
+    void only_those_who_may_import_may_undo_a_match() {
+        save(MeetingTool.ZOOM, "zoom-participants.csv");
+        ConveneUser ben = fixture.programme.user("Ben Sample");
+        fixture.register(ben);
+        imports.match(fixture.session, imports.unmatched(fixture.session).getFirst().rowId(), ben.id());
+        long row = imports.handMatched(fixture.session).getFirst().rowId();
+        ConveneUser facilitator = fixture.programme.user("Fay Facilitator");
+        AccountFixtures.actAs(facilitator);
+
+        assertThatThrownBy(() -> imports.undoMatch(fixture.session, row)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> imports.handMatched(fixture.session)).isInstanceOf(AccessDeniedException.class);
+        assertThat(intervals()).extracting(Interval::userId).contains(ben.id());
+    }
+
+    @Test
+    void deleting_my_attendance_deletes_my_report_lines_and_a_new_import_does_not_bring_them_back() {
+        save(MeetingTool.ZOOM, "zoom-participants.csv");
+        clock.set(at("12:00:00"));
+        AccountFixtures.actAs(ada);
+
+        attendance.deleteMyAttendance();
+
+        assertThat(db.fetchCount(ATTENDANCE_IMPORT_ROW, ATTENDANCE_IMPORT_ROW.USER_ID.eq(ada.id())
+                .or(ATTENDANCE_IMPORT_ROW.EMAIL.eq("ada@example.org")))).isZero();
+        assertThat(intervals()).extracting(Interval::userId).doesNotContain(ada.id());
+        AccountFixtures.actAs(organiser);
+        ImportPreview.Ready again = (ImportPreview.Ready) imports.preview(fixture.session, MeetingTool.ZOOM,
+                sample("zoom-participants.csv"), LONDON);
+        assertThat(again.rows()).extracting(ImportPreview.Row::name).doesNotContain("Ada Example (Ada)");
+        assertThat(again.notes()).contains("2 joins and leaves are of someone who deleted their attendance records "
+                + "after this session. Convene leaves them out.");
+
+        save(MeetingTool.ZOOM, "zoom-participants.csv");
+
+        assertThat(intervals()).extracting(Interval::userId).doesNotContain(ada.id()).contains(cleo.id());
+        assertThat(db.fetchCount(ATTENDANCE_IMPORT_ROW, ATTENDANCE_IMPORT_ROW.EMAIL.eq("ada@example.org"))).isZero();
+        assertThat(imports.unmatched(fixture.session)).extracting(UnmatchedParticipant::name)
+                .containsExactly("Ben Sample");
+    }
+
+    @Test
+    void a_person_who_deleted_their_attendance_is_not_matched_by_hand_to_an_earlier_session() {
+        save(MeetingTool.ZOOM, "zoom-participants.csv");
+        ConveneUser ben = fixture.programme.user("Ben Sample");
+        fixture.register(ben);
+        clock.set(at("12:00:00"));
+        AccountFixtures.actAs(ben);
+        attendance.deleteMyAttendance();
+        AccountFixtures.actAs(organiser);
+        long row = imports.unmatched(fixture.session).getFirst().rowId();
+
+        assertThatThrownBy(() -> imports.match(fixture.session, row, ben.id()))
+                .isInstanceOf(AccessDeniedException.class).hasMessage(AttendanceImportService.WITHDRAWN);
+        assertThat(intervals()).extracting(Interval::userId).doesNotContain(ben.id());
+    }
+
+    @Test
+    void sessions_after_deleting_my_attendance_count_me_again() {
+        clock.set(Instant.parse("2031-11-09T12:00:00Z"));
+        AccountFixtures.actAs(ada);
+        attendance.deleteMyAttendance();
+        AccountFixtures.actAs(organiser);
+
+        save(MeetingTool.ZOOM, "zoom-participants.csv");
+
+        assertThat(intervals()).extracting(Interval::userId).contains(ada.id());
+    }
+
+    @Test
     void people_outside_the_conference_are_found_only_by_their_whole_email() {
         ConveneUser stranger = withEmail(fixture.programme.user("Zed Stranger"), "zed.stranger@example.org");
 

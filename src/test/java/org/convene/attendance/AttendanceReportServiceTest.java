@@ -380,7 +380,7 @@ class AttendanceReportServiceTest {
         assertThat(reports.attendeeRowCount(b)).isEqualTo(2);
         assertThat(reports.rowCount(AttendanceReportService.Table.SESSION_ATTENDEES, a)).isEqualTo(5);
         assertThat(csv(AttendanceReportService.Table.HOST_SESSIONS, h1.id())).isEqualTo(2);
-        assertThat(csv(AttendanceReportService.Table.SESSION_FIGURES, a)).isEqualTo(17);
+        assertThat(csv(AttendanceReportService.Table.SESSION_FIGURES, a)).isEqualTo(18);
         assertThat(csv(AttendanceReportService.Table.SESSION_SERIES, a)).isEqualTo(60);
         assertThat(csv(AttendanceReportService.Table.SESSION_ATTENDEES, a)).isEqualTo(5);
     }

@@ -34,6 +34,8 @@ class PhoneJoinServiceTest {
     DSLContext db;
     @Autowired
     TestClock clock;
+    @Autowired
+    AttendanceService attendance;
 
     AttendanceFixture fixture;
     ConveneUser facilitator;
@@ -73,6 +75,16 @@ class PhoneJoinServiceTest {
         assertThat(row.getLastSeenAt()).isEqualTo(row.getLeftAt());
         assertThat(phone.phoneJoins(fixture.session)).extracting(PhoneJoin::name, PhoneJoin::recordedBy)
                 .containsExactly(tuple("Carl Caller", "Fay Facilitator"));
+    }
+
+    @Test
+    void someone_who_deleted_their_attendance_is_not_marked_at_an_earlier_session() {
+        AccountFixtures.actAs(caller);
+        attendance.deleteMyAttendance();
+        AccountFixtures.actAs(facilitator);
+
+        assertThat(problems(phone.mark(fixture.session, caller.id(), "10:05", "10:50")))
+                .containsEntry(PhoneJoinService.PERSON, AttendanceImportService.WITHDRAWN);
     }
 
     @Test

@@ -260,6 +260,16 @@ final class UidlTree {
 
     /** The element with this tag and class that has the lowest node id (the UI's body reaches its content through
      *  virtual children, which this tree does not follow, so every node is looked at). */
+    /** The element with this tag that has the lowest node id, or null. */
+    Node find(String tag) {
+        for (Node n : nodes) {
+            if (n != null && tag.equals(n.tag)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
     Node find(String tag, String className) {
         for (Node n : nodes) {
             if (n != null && tag.equals(n.tag) && n.hasClass(className)) {
@@ -290,6 +300,9 @@ final class UidlTree {
      * text of its first descendant with this class, e.g. "cv-question-text" or "cv-vote-count", as the DOM has it.
      */
     List<String> questionParts(String className) {
+        if (questions.seq >= 0) {
+            return questions.parts(className);
+        }
         List<String> texts = new ArrayList<>();
         Node list = find("ol", "cv-questions");
         if (list == null) {
@@ -369,5 +382,71 @@ final class UidlTree {
     boolean inPublicList(Node li) {
         Node ol = node(li.parent);
         return ol != null && "ol".equals(ol.tag) && ol.hasClass("cv-questions");
+    }
+
+    /** The public list as the session page's {@code convene-questions} element draws it from the changes it is sent. */
+    final Questions questions = new Questions();
+
+    static final class Questions {
+        private final java.util.Map<Long, String[]> items = new java.util.HashMap<>();
+        private List<Long> order = new ArrayList<>();
+        int seq = -1;
+
+        interface Seen {
+            void text(String text);
+
+            void count(String questionText, String count);
+        }
+
+        /** Applies one change as the element does; false when it does not follow what is shown (resend needed). */
+        boolean apply(JsonNode change, Seen seen) {
+            boolean full = change.path("full").asBoolean(false);
+            if (!full && change.path("base").asInt(-2) != seq) {
+                seq = -1;
+                return false;
+            }
+            if (full) {
+                items.clear();
+                order.clear();
+            }
+            for (JsonNode id : change.path("remove")) {
+                items.remove(id.asLong());
+                order.remove(Long.valueOf(id.asLong()));
+            }
+            for (JsonNode values : change.path("items")) {
+                long id = values.path("id").asLong();
+                String[] item = items.get(id);
+                if (item == null) {
+                    item = new String[2];
+                    items.put(id, item);
+                    order.add(id);
+                }
+                if (values.has("html")) {
+                    String text = htmlPart(values.path("html").asString(""), "cv-question-text");
+                    boolean first = item[0] == null;
+                    item[0] = text;
+                    if (first && text != null) {
+                        seen.text(text);
+                    }
+                }
+                if (values.has("count")) {
+                    item[1] = values.path("count").asString("");
+                    if (item[0] != null) {
+                        seen.count(item[0], item[1]);
+                    }
+                }
+            }
+            if (change.has("order")) {
+                List<Long> wanted = new ArrayList<>();
+                change.path("order").forEach(id -> wanted.add(id.asLong()));
+                order = wanted;
+            }
+            seq = change.path("seq").asInt();
+            return true;
+        }
+
+        List<String> parts(String className) {
+            return order.stream().map(id -> items.get(id)[className.equals("cv-vote-count") ? 1 : 0]).toList();
+        }
     }
 }

@@ -328,16 +328,56 @@ final class VaadinPage implements WebSocket.Listener {
             tree.constants(constants);
         }
         JsonNode changes = message.get("changes");
-        if (changes == null) {
-            return;
+        if (changes != null) {
+            // looked at once every change of the message is in: a new item's parts come in any order
+            java.util.List<Integer> texts = new java.util.ArrayList<>();
+            tree.apply(changes, texts::add);
+            for (int textNode : texts) {
+                textChanged(textNode, nanos);
+            }
         }
-        // looked at once every change of the message is in: a new item's parts come in any order
-        java.util.List<Integer> texts = new java.util.ArrayList<>();
-        tree.apply(changes, texts::add);
-        for (int textNode : texts) {
-            textChanged(textNode, nanos);
+        JsonNode execute = message.get("execute");
+        if (execute != null) {
+            for (JsonNode invocation : execute) {
+                JsonNode change = questionListChange(invocation);
+                if (change != null && !tree.questions.apply(change, new UidlTree.Questions.Seen() {
+                    @Override
+                    public void text(String text) {
+                        questionSeen(text, nanos);
+                    }
+
+                    @Override
+                    public void count(String questionText, String count) {
+                        countSeen(questionText, count, nanos);
+                    }
+                })) {
+                    // as the element does: a change that does not follow what it shows asks for the whole list
+                    outOfOrder.incrementAndGet();
+                    UidlTree.Node list = tree.find("convene-questions");
+                    if (list != null) {
+                        int node = tree.idOf(list);
+                        rpc("{\"type\":\"event\",\"node\":" + node + ",\"event\":\"cv-questions-resend\",\"data\":{}}");
+                    }
+                }
+            }
         }
-        watcher.applied(this, nanos);
+        if (changes != null || execute != null) {
+            watcher.applied(this, nanos);
+        }
+    }
+
+    /** The change a JavaScript invocation carries for the session page's question list, or null. */
+    private static JsonNode questionListChange(JsonNode invocation) {
+        if (!invocation.isArray() || invocation.isEmpty()
+                || !invocation.get(invocation.size() - 1).asString("").contains("this.apply")) {
+            return null;
+        }
+        for (JsonNode parameter : invocation) {
+            if (parameter.isObject() && parameter.has("seq")) {
+                return parameter;
+            }
+        }
+        return null;
     }
 
     /** A click on an element, as the browser reports it to the server. */
@@ -348,6 +388,22 @@ final class VaadinPage implements WebSocket.Listener {
                     + tree.clickData(element) + "}";
         }
         return rpc(rpc);
+    }
+
+    private void questionSeen(String text, long nanos) {
+        int marker = marker(text);
+        if (marker >= 0 && !seenQuestions.get(marker)) {
+            seenQuestions.set(marker);
+            watcher.question(this, marker, nanos);
+        }
+    }
+
+    private void countSeen(String questionText, String count, long nanos) {
+        int marker = marker(questionText);
+        Matcher m = VOTES.matcher(count);
+        if (marker >= 0 && m.matches()) {
+            watcher.votes(this, marker, Integer.parseInt(m.group(1)), nanos);
+        }
     }
 
     private void textChanged(int textNode, long nanos) {

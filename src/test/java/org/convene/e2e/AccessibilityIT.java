@@ -237,7 +237,7 @@ class AccessibilityIT {
                 state("people and roles, anonymising confirmation", Who.ORGANISER, "admin/users", page -> {
                     page.waitForSelector("vaadin-grid-cell-content vaadin-button:has-text('Anonymise')");
                     page.click("vaadin-grid-cell-content vaadin-button:has-text('Anonymise')");
-                    page.waitForSelector("vaadin-confirm-dialog-overlay[opened]");
+                    page.waitForSelector("#anonymise-confirmation-keep");
                 }),
                 state("email outbox", Who.ORGANISER, "manage/mail", AccessibilityIT::showFailedMail),
                 state("email outbox with a message open", Who.ORGANISER, "manage/mail", page -> {
@@ -250,6 +250,8 @@ class AccessibilityIT {
                 state("reports index", Who.ORGANISER, "reports"),
                 state("conference report", Who.ORGANISER, "reports/{slug}"),
                 state("host report", Who.ORGANISER, "reports/{slug}/hosts/{host}"),
+                // no session of this host has places: its no-shows are not counted, and the page says why
+                state("host report without places", Who.ORGANISER, "reports/{slug}/hosts/{openHost}"),
                 state("session report", Who.ORGANISER, "reports/sessions/{session}"),
                 // programme management
                 state("manage the programme", Who.ORGANISER, "manage?conference={slug}", AccessibilityIT::gridLoaded),
@@ -384,6 +386,18 @@ class AccessibilityIT {
                             page.click("#import-save");
                             page.waitForSelector("#import-unmatched li");
                         }),
+                state("attendance import, a hand match to undo", Who.ORGANISER,
+                        "manage/sessions/{recorded}/attendance-import", page -> {
+                            uploadMeetingReport(page);
+                            page.waitForSelector("#import-save");
+                            page.click("#import-save");
+                            page.click("vaadin-button[aria-label='Match Sam Nobody to an account']");
+                            page.fill("#match-person-search input", "Hana Holder");
+                            page.click("#match-person-find");
+                            page.waitForSelector("#match-person-found vaadin-radio-button[checked]");
+                            page.click("#match-confirm");
+                            page.waitForSelector("#import-hand-matched li");
+                        }),
                 state("recordings", Who.ANYONE, "recordings?conference={slug}"),
                 state("recordings with filters", Who.ANYONE,
                         "recordings?conference={slug}&track={voices}&access=LIVE_CAPTIONS", page ->
@@ -460,6 +474,7 @@ class AccessibilityIT {
     private long recordedId;
     private long fullId;
     private long approvalId;
+    private long openHostId;
     private long personId;
     private long bslPlayerId;
     private long voicesTrackId;
@@ -526,6 +541,11 @@ class AccessibilityIT {
         db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.REGISTRATION_NEEDS_APPROVAL, true)
                 .where(PROGRAMME_SESSION.ID.eq(approvalId)).execute();
         as(accounts.user("Rosa Requester"), () -> agenda.askForPlace(approvalId));
+        HostRef openHost = hostNamed("Open Door Carers");
+        openHostId = openHost.id();
+        programme.session(week, "Drop-in chat for carers")
+                .at(now.minus(1, ChronoUnit.DAYS).plus(2, ChronoUnit.HOURS), now.minus(1, ChronoUnit.DAYS).plus(3, ChronoUnit.HOURS))
+                .track(voices).host(openHost).create();
 
         ConveneUser facilitator = accounts.user("Fola Facilitator", Role.FACILITATOR);
         data.facilitate(sessionId, facilitator);
@@ -720,7 +740,7 @@ class AccessibilityIT {
                 .replace("{host}", Long.toString(hostId)).replace("{recorded}", Long.toString(recordedId))
                 .replace("{person}", Long.toString(personId)).replace("{bsl}", Long.toString(bslPlayerId)).replace("{voices}", Long.toString(voicesTrackId))
                 .replace("{full}", Long.toString(fullId)).replace("{certificate}", certificateCode)
-                .replace("{approval}", Long.toString(approvalId));
+                .replace("{approval}", Long.toString(approvalId)).replace("{openHost}", Long.toString(openHostId));
         if (path.contains("{reset}")) {
             path = path.replace("{reset}", accountLink("password-reset"));
         }

@@ -154,6 +154,21 @@ class KeyboardOnlyIT {
 
         assertThat(qa.snapshot(session).questions()).filteredOn(q -> q.id() == theirs.id())
                 .singleElement().extracting(QuestionView::votes).isEqualTo(1);
+
+        // the question whose button has focus climbs past another: the list moves it, the focus stays on it
+        long mine = qa.snapshot(session).questions().stream().filter(q -> q.text().equals("Can I join by phone?"))
+                .findFirst().orElseThrow().id();
+        ConveneUser first = accounts.user("Vic Voter");
+        ConveneUser second = accounts.user("Val Voter");
+        as(first, () -> qa.vote(mine, true));
+        as(second, () -> qa.vote(mine, true));
+        page.waitForFunction("() => document.querySelector('li.cv-question').textContent.includes('join by phone')");
+        as(first, () -> qa.vote(theirs.id(), true));
+        as(second, () -> qa.vote(theirs.id(), true));
+        page.waitForFunction("() => document.querySelector('li.cv-question').textContent.includes('break halfway')");
+        assertThat(page.evaluate("() => document.activeElement.classList.contains('cv-vote') "
+                + "&& document.activeElement.getAttribute('aria-label').includes('break halfway')"))
+                .as("focus stays on the up-vote button of the question that moved").isEqualTo(true);
         page.context().close();
     }
 

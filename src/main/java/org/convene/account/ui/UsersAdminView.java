@@ -22,7 +22,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import org.convene.account.AccountDeletionRefusedException;
 import org.convene.account.AccountService;
 import org.convene.account.PersonalDataService;
@@ -36,6 +35,7 @@ import org.convene.core.security.ConveneUser;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.security.Role;
 import org.convene.core.ui.MainLayout;
+import org.convene.core.ui.SafeConfirmDialog;
 import org.convene.core.time.DateTexts;
 import org.jspecify.annotations.Nullable;
 
@@ -171,18 +171,11 @@ public class UsersAdminView extends Div implements BeforeEnterObserver {
     }
 
     private void confirmAnonymise(UserSummary person) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader("Anonymise the account of " + person.displayName() + "?");
-        dialog.setText("Do this only when the person asked for it. It is the same as deleting their own account: "
+        new SafeConfirmDialog("anonymise-confirmation", "Anonymise the account of " + person.displayName() + "?",
+                "Do this only when the person asked for it. It is the same as deleting their own account: "
                 + "their name, email address, agenda, places, attendance, access needs and settings are deleted, and "
                 + "the next person waiting gets each place. Their questions stay, shown as from “A former attendee”. "
-                + "This cannot be undone.");
-        dialog.setCancelable(true);
-        dialog.setCancelText("Keep the account");
-        dialog.setConfirmText("Anonymise");
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> anonymise(person));
-        dialog.open();
+                + "This cannot be undone.", "Anonymise", "Keep the account", () -> anonymise(person)).open();
     }
 
     private void anonymise(UserSummary person) {

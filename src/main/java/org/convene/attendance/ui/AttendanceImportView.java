@@ -26,6 +26,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import org.convene.attendance.AttendanceImportService;
+import org.convene.attendance.HandMatch;
 import org.convene.attendance.ImportLimits;
 import org.convene.attendance.ImportPreview;
 import org.convene.attendance.ImportSession;
@@ -56,7 +57,7 @@ import static org.convene.attendance.ui.ImportTexts.range;
 /**
  * Attendance from the meeting tool for one session: organisers and the session's partner hosts upload Zoom's,
  * Teams' or BigBlueButton's participant report, check what was read, save it, match the people Convene could not
- * match and remove imports; facilitators (and they) mark people who joined by phone. What changes is announced
+ * match (or undo a hand match) and remove imports; facilitators (and they) mark people who joined by phone. What changes is announced
  * in one polite live region, present from page load; focus stays where it was.
  */
 @Route(value = "manage/sessions/:id(\\d+)/attendance-import", layout = MainLayout.class)
@@ -74,6 +75,7 @@ public class AttendanceImportView extends Div implements BeforeEnterObserver, Ha
     private final Upload upload = new Upload();
     private final Div preview = new Div();
     private final Section unmatchedSection = new Section();
+    private final Section handSection = new Section();
     private final Section importsSection = new Section();
     private final Section phoneSection = new Section();
     private final PersonFinder phonePerson = new PersonFinder("phone-person", "Who joined by phone");
@@ -168,7 +170,7 @@ public class AttendanceImportView extends Div implements BeforeEnterObserver, Ha
             add(new Section(new H2("Add a participant report"), new Paragraph("Upload the report the meeting tool "
                     + "made for this session. Convene matches people to accounts by email address and counts each "
                     + "person once, however many ways they joined."), tool, zone, hint, upload, preview));
-            add(unmatchedSection, importsSection);
+            add(unmatchedSection, handSection, importsSection);
             showUnmatched();
             showImports();
         }
@@ -290,6 +292,7 @@ public class AttendanceImportView extends Div implements BeforeEnterObserver, Ha
     // ---- unmatched people -----------------------------------------------------------------------------------------
 
     private void showUnmatched() {
+        showHandMatched();
         unmatchedSection.removeAll();
         unmatchedSection.setId("import-unmatched");
         unmatchedSection.add(new H2("People not matched to an account"));
@@ -315,6 +318,35 @@ public class AttendanceImportView extends Div implements BeforeEnterObserver, Ha
         unmatchedSection.add(list);
     }
 
+    /** Hand matches can be undone; the section is left out while there are none. */
+    private void showHandMatched() {
+        handSection.removeAll();
+        handSection.setId("import-hand-matched");
+        List<HandMatch> matches = imports.handMatched(sessionId());
+        if (matches.isEmpty()) {
+            return;
+        }
+        handSection.add(new H2("People you matched by hand"), new Paragraph("Undo a match that was wrong: the "
+                + "person's time from that report is taken out of the figures and they are listed as not matched."));
+        UnorderedList list = new UnorderedList();
+        list.addClassName("cv-plain-list");
+        ZoneId shown = Objects.requireNonNull(session).zone();
+        for (HandMatch m : matches) {
+            String text = m.name() + (m.email() == null ? ", no email" : ", " + m.email()) + " (" + m.tool().label()
+                    + ", " + range(m.firstJoin(), m.lastLeave(), shown) + "), matched to " + m.account() + ".";
+            Button undo = new Button("Undo match", e -> {
+                boolean undone = imports.undoMatch(sessionId(), m.rowId());
+                showUnmatched();
+                showImports();
+                say(undone ? "The match of " + m.name() + " was undone. They are listed as not matched."
+                        : m.name() + " was no longer matched by hand.");
+            });
+            undo.getElement().setAttribute("aria-label", "Undo the match of " + m.name() + " to " + m.account());
+            list.add(new ListItem(new Span(text + " "), undo));
+        }
+        handSection.add(list);
+    }
+
     private void openMatch(UnmatchedParticipant p) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Match " + p.name() + " to an account");
@@ -332,7 +364,12 @@ public class AttendanceImportView extends Div implements BeforeEnterObserver, Ha
                 live.setText("Find and choose an account first.");
                 return;
             }
-            imports.match(sessionId(), p.rowId(), chosen.userId());
+            try {
+                imports.match(sessionId(), p.rowId(), chosen.userId());
+            } catch (AccessDeniedException refused) {
+                live.setText(refused.getMessage());
+                return;
+            }
             dialog.close();
             showUnmatched();
             showImports();

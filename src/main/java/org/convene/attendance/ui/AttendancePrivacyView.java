@@ -3,7 +3,6 @@ package org.convene.attendance.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -21,6 +20,7 @@ import jakarta.annotation.security.PermitAll;
 import org.convene.attendance.AttendanceService;
 import org.convene.attendance.MyAttendance;
 import org.convene.core.ui.MainLayout;
+import org.convene.core.ui.SafeConfirmDialog;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -131,19 +131,14 @@ public class AttendancePrivacyView extends Div implements BeforeEnterObserver, H
     }
 
     private void confirmDelete(int count) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader("Delete your attendance records?");
-        dialog.setText("This deletes all " + count + (count == 1 ? " record" : " records")
-                + " of the sessions you attended. Organisers’ reports will no longer count you. This cannot be undone.");
-        dialog.setCancelable(true);
-        dialog.setCancelText("Keep them");
-        dialog.setConfirmText("Delete them");
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> {
-            int deleted = attendance.deleteMyAttendance();
-            showRecords();
-            status.setText("Deleted " + deleted + (deleted == 1 ? " attendance record." : " attendance records."));
-        });
-        dialog.open();
+        new SafeConfirmDialog("delete-attendance-confirmation", "Delete your attendance records?",
+                "This deletes all " + count + (count == 1 ? " record" : " records")
+                + " of the sessions you attended, and the lines of meeting tools’ reports that named you. Organisers’ "
+                + "reports will no longer count you at these sessions, even if a report is uploaded again. This "
+                + "cannot be undone.", "Delete them", "Keep them", () -> {
+                    int deleted = attendance.deleteMyAttendance();
+                    showRecords();
+                    status.setText("Deleted " + deleted + (deleted == 1 ? " attendance record." : " attendance records."));
+                }).open();
     }
 }

@@ -74,15 +74,18 @@ public class ConferenceReportView extends Div implements BeforeEnterObserver, Ha
                 + " of attendee time");
         ReportPage.figure(list, "Most attendees at once", o.peakAt() == null ? "nobody attended"
                 : ReportTexts.count(o.peakConcurrent()) + ", at " + ReportTexts.moment(o.peakAt(), zone));
-        ReportPage.figure(list, "Registrations (sessions on people’s agendas)", ReportTexts.count(o.registered()));
-        ReportPage.figure(list, "No-shows (registered, never came)", ReportTexts.count(o.noShows()) + ": "
-                + ReportTexts.share(o.noShowRate()) + " of registrations");
+        ReportPage.figure(list, "Registrations for sessions with places", o.noShowsCounted()
+                ? ReportTexts.count(o.registered()) : ReportTexts.REGISTRATIONS_NONE_HAD_PLACES);
+        ReportPage.figure(list, "No-shows (registered, never came)", o.noShowsCounted()
+                ? ReportTexts.noShowsOfRegistrations(o.noShows(), o.registered(), o.noShowRate())
+                : ReportTexts.NO_SHOWS_NONE_HAD_PLACES);
         ReportPage.figure(list, "Questions asked", ReportTexts.count(o.questionsAsked()));
         ReportPage.figure(list, "Questions answered", ReportTexts.count(o.questionsAnswered()));
         ReportPage.figure(list, "Sessions", ReportTexts.count(o.sessions()));
         Section section = new Section(new H2("Headline figures"), list);
         section.add(new Paragraph("Someone at two sessions at the same time counts twice in attendee time and in "
-                + "“most attendees at once”, and once among the different attendees."));
+                + "“most attendees at once”, and once among the different attendees."),
+                new Paragraph(ReportTexts.SESSIONS_WITH_PLACES));
         if (o.computedAt() != null) {
             Paragraph when = new Paragraph("Worked out at " + ReportTexts.moment(o.computedAt(), zone)
                     + ", when you opened this page. Open it again to see any newer attendance.");
@@ -134,7 +137,8 @@ public class ConferenceReportView extends Div implements BeforeEnterObserver, Ha
         grid.addColumn(f -> f.hostName() == null ? "" : f.hostName()).setHeader("Host");
         grid.addColumn(f -> ReportTexts.count(f.attended())).setHeader("Attended");
         grid.addColumn(f -> ReportTexts.count(f.registered())).setHeader("Registered");
-        grid.addColumn(f -> ReportTexts.count(f.noShows())).setHeader("No-shows");
+        grid.addColumn(f -> ReportTexts.noShowsCell(f.noShows(), f.noShowsCounted())).setHeader("No-shows")
+                .setKey("noShows");
         grid.addColumn(f -> ReportTexts.count(f.peakConcurrent())).setHeader("Most at once");
         grid.setItems(query -> reports.sessionRanking(conferenceId, query.getOffset(), query.getLimit()).stream(),
                 query -> reports.sessionCount(conferenceId));

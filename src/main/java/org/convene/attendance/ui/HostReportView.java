@@ -73,23 +73,25 @@ public class HostReportView extends Div implements BeforeEnterObserver, HasDynam
         ReportPage.figure(totals, "Sessions", ReportTexts.count(report.sessions().size()));
         ReportPage.figure(totals, "Different attendees across these sessions", ReportTexts.count(report.uniqueAttendees()));
         ReportPage.figure(totals, "Attendances (each session’s attendees added up)", ReportTexts.count(report.attendances()));
-        ReportPage.figure(totals, "Registered", ReportTexts.count(report.registered()));
-        ReportPage.figure(totals, "No-shows", ReportTexts.count(report.noShows()) + ": "
-                + ReportTexts.share(report.noShowRate()) + " of those registered");
+        ReportPage.figure(totals, "Registered for sessions with places", report.noShowsCounted()
+                ? ReportTexts.count(report.registered()) : ReportTexts.REGISTRATIONS_NONE_HAD_PLACES);
+        ReportPage.figure(totals, "No-shows (registered, never came)", report.noShowsCounted()
+                ? ReportTexts.noShowsOfRegistrations(report.noShows(), report.registered(), report.noShowRate())
+                : ReportTexts.NO_SHOWS_NONE_HAD_PLACES);
         ReportPage.figure(totals, AttendanceReportService.metRuleHeading(report.rulePercent()) + ", sessions added up",
                 ReportTexts.count(report.metRule()));
         ReportPage.figure(totals, "Attendee time", ReportTexts.minutes(report.attendeeMinutes()));
         ReportPage.figure(totals, "Questions asked", ReportTexts.count(report.questionsAsked()));
         ReportPage.figure(totals, "Questions answered", ReportTexts.count(report.questionsAnswered()));
         ReportPage.figure(totals, "Votes on questions", ReportTexts.count(report.votes()));
-        add(new Section(new H2("Totals"), totals));
+        add(new Section(new H2("Totals"), totals, new Paragraph(ReportTexts.SESSIONS_WITH_PLACES)));
 
         DataTable table = new DataTable("Each session of " + report.host().name(),
                 List.of("Session", "When", "Attended", "Registered", "No-shows", "Most at once", "Attendee time"));
         for (SessionFigures f : report.sessions()) {
             table.row(ReportPage.link("reports/sessions/" + f.sessionId(), f.title()),
                     ReportTexts.when(f.startsAt(), f.endsAt(), zone), ReportTexts.count(f.attended()),
-                    ReportTexts.count(f.registered()), ReportTexts.count(f.noShows()),
+                    ReportTexts.count(f.registered()), ReportTexts.noShowsCell(f.noShows(), f.noShowsCounted()),
                     ReportTexts.count(f.peakConcurrent()), ReportTexts.minutes(f.attendeeMinutes()));
         }
         long id = hostId;

@@ -42,6 +42,35 @@ final class ReportTexts {
         return Rates.describe(share);
     }
 
+    /** A session's no-shows in a table row when it had no places: adding it to an agenda kept nothing. */
+    static final String NO_SHOWS_NO_PLACES = "not counted (no places)";
+
+    /** A conference's or a host's registrations when none of the sessions had places. */
+    static final String REGISTRATIONS_NONE_HAD_PLACES = "none: no session had places";
+
+    /** Why a conference's or a host's no-shows have no number. */
+    static final String NO_SHOWS_NONE_HAD_PLACES = "Not counted: none of the sessions had places, so anyone could "
+            + "come without adding a session to their agenda";
+
+    /** What "sessions with places" means, under the figures that count only those. */
+    static final String SESSIONS_WITH_PLACES = "Registrations and no-shows count only sessions with places (a "
+            + "limited number, or the hosts approve each person). At other sessions anyone could come, so having "
+            + "one on your agenda is not a registration.";
+
+    /** "12 of 140 registrations for sessions with places: 9% (about 1 in 12)". */
+    static String noShowsOfRegistrations(int noShows, int registered, @Nullable Double rate) {
+        if (registered == 0) {
+            return "none: nobody registered for a session with places";
+        }
+        return count(noShows) + " of " + count(registered) + (registered == 1 ? " registration" : " registrations")
+                + " for sessions with places: " + share(rate);
+    }
+
+    /** A no-shows cell of a table of sessions. */
+    static String noShowsCell(int noShows, boolean counted) {
+        return counted ? count(noShows) : NO_SHOWS_NO_PLACES;
+    }
+
     /** "2.15pm" in the zone. */
     static String time(Instant instant, ZoneId zone) {
         return DateTexts.time(instant.atZone(zone).toLocalTime());

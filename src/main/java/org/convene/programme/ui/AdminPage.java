@@ -104,7 +104,7 @@ public final class AdminPage {
 
     /**
      * A titled confirmation before something that cannot simply be undone, shown in the page under the button
-     * that asked. Not Vaadin's ConfirmDialog (as on the attendance privacy page): the production bundle loads its
+     * that asked. Not Vaadin's ConfirmDialog: the production bundle loaded its
      * web component only with that page's chunk, so here it never appeared. The safe button takes the focus, so
      * an Enter pressed at once does nothing harmful; screen readers hear the title and text as focus enters.
      */

@@ -50,6 +50,9 @@ final class BoardChanges {
      */
     static List<Announcements.Item> publicChanges(QaBoard before, QaBoard after, LongPredicate shown,
                                                   String notShownHint) {
+        if (nothingToSay(before.questions(), after.questions())) {
+            return List.of();
+        }
         Set<Long> mine = mineIds(after);
         Map<Long, QuestionView> old = byId(before.questions(), Function.identity());
         List<Announcements.Item> said = new ArrayList<>();
@@ -77,6 +80,29 @@ final class BoardChanges {
             }
         }
         return said;
+    }
+
+    /**
+     * Whether the same questions are listed in the same order with the same state, stage and replies: votes
+     * alone changed, as in most updates of a busy session. Answered without sorting or mapping anything, because
+     * every open page asks on every update.
+     */
+    static boolean nothingToSay(List<QuestionView> before, List<QuestionView> after) {
+        if (before == after) {
+            return true;
+        }
+        if (before.size() != after.size()) {
+            return false;
+        }
+        for (int i = 0; i < before.size(); i++) {
+            QuestionView was = before.get(i);
+            QuestionView is = after.get(i);
+            if (was != is && (was.id() != is.id() || was.state() != is.state() || was.pinned() != is.pinned()
+                    || !was.replies().equals(is.replies()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What the asker hears about their own questions, whatever their state. */

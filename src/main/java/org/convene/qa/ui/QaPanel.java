@@ -23,6 +23,7 @@ import org.convene.core.SaveResult;
 import org.convene.qa.QaException;
 import org.convene.qa.QaLiveUpdates;
 import org.convene.qa.QaService;
+import org.convene.qa.QaSettings;
 import org.convene.qa.QaViewer;
 import org.convene.qa.QuestionState;
 import org.convene.qa.QuestionView;
@@ -89,6 +90,8 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     private final Paragraph listStatus = new Paragraph();
     private final H3 listHeading = new H3("Questions from everyone");
     private final QuestionList questionList;
+    /** What the form was last set up for; null before the first board of a session. */
+    private @Nullable FormState formShown;
     private final Div liveRegion = new Div();
 
     /** What the list shows: stays put while live updates are paused. */
@@ -107,8 +110,9 @@ public class QaPanel extends Div implements AfterNavigationObserver {
         this.push = push;
         this.clock = clock;
         this.announcements = new Announcements(clock);
-        this.questionList = new QuestionList(listHeading, this::vote,
+        this.questionList = new QuestionList(listHeading,
                 () -> renderList(Objects.requireNonNull(listBoard, "Show more shows only under a rendered list")));
+        questionList.addVoteListener(this::vote);
         addClassName("cv-qa");
 
         stateNote.addClassName("cv-qa-state");
@@ -167,6 +171,7 @@ public class QaPanel extends Div implements AfterNavigationObserver {
         listBoard = null;
         mineBoard = null;
         questionList.reset();
+        formShown = null;
         shownBoard = null;
         detachedSinceShown = false;
         viewer = qa.viewer(sessionId);
@@ -323,6 +328,13 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     }
 
     private void updateForm(QaBoard board) {
+        // most boards differ from the last one in votes only: the form's state is then the same, and asking the
+        // page's elements whether it is costs every page on every push
+        FormState state = new FormState(board.settings(), board.signedIn(), board.sessionOver(), board.canModerate());
+        if (state.equals(formShown)) {
+            return;
+        }
+        formShown = state;
         askForm.update(board);
         if (board.sessionOver()) {
             stateNote.setVisible(false);
@@ -334,6 +346,10 @@ public class QaPanel extends Div implements AfterNavigationObserver {
             stateNote.setVisible(false);
         }
         moderatorLinks.update(sessionId, board.canModerate());
+    }
+
+    /** What the form and the notes around it depend on. */
+    private record FormState(QaSettings settings, boolean signedIn, boolean sessionOver, boolean canModerate) {
     }
 
     // ---- applying a board -------------------------------------------------------------------------------
@@ -406,8 +422,8 @@ public class QaPanel extends Div implements AfterNavigationObserver {
 
     // ---- voting -------------------------------------------------------------------------------------------
 
-    private void vote(QuestionItem.VoteEvent event) {
-        QuestionItem item = event.getSource();
+    private void vote(QuestionList.VoteEvent event) {
+        QuestionItem item = event.item();
         long id = item.questionId();
         listStatus.setText("");
         try {

@@ -1,16 +1,11 @@
 package org.convene.qa.ui;
 
-import com.vaadin.flow.component.ComponentEvent;
-import com.vaadin.flow.component.ComponentEventListener;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.dom.Element;
-import com.vaadin.flow.shared.Registration;
 import org.convene.qa.QuestionState;
 import org.convene.qa.QuestionView;
 import org.convene.qa.ReplyView;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,15 +13,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One public question in the attendee's list: its words, who asked and when, badges in words ("Answered",
- * "On stage"), the vote count, replies, and an up-vote toggle. Updated in place on every refresh.
+ * One public question in the attendee's list, as this page's browser was last told to show it: its words, who
+ * asked and when, badges in words ("Answered", "On stage"), replies, the vote count, and an up-vote toggle for
+ * someone who may vote.
  * <p>
- * A plenary puts hundreds of these on each of thousands of pages, and every element the server tracks costs
- * memory per page. So the parts nobody interacts with (words, author, badges, replies) are one element whose
- * HTML is written here, escaped, with the same tags and classes as before; only the vote count and the button
- * are elements of their own, and the button exists only for someone who may vote.
+ * A plenary puts hundreds of these on each of thousands of pages. So an item is not a tree of server elements
+ * (each would cost memory on every page, and a reorder would take them apart and put them back): it is what was
+ * sent, and {@link #show} answers only what differs, for the page's {@code convene-questions} element
+ * (frontend/components/convene-questions.js) to draw with the same tags and classes as before.
  */
-final class QuestionItem extends ListItem {
+final class QuestionItem {
 
     /** What the item may offer the person looking at it. */
     enum Voting {
@@ -37,79 +33,78 @@ final class QuestionItem extends ListItem {
         CLOSED
     }
 
-    private final Element body = new Element("div");
-    // The count is a plain element holding HTML rather than a component with a text node, and the row that lays it
-    // out beside a vote button or note exists only once there is one: most of a plenary's pages are signed out,
-    // and each tracked node costs every page memory for every question.
-    private @Nullable Element voteRow;
-    private final Element voteCount = new Element("span");
-    private String voteCountText = "";
-    private @Nullable Button voteButton;
-    private @Nullable Span voteNote;
-
     private @Nullable QuestionView question;
     private boolean voted;
     private @Nullable Voting voting;
     private @Nullable ZoneId zone;
     private boolean justAsked;
     private String bodyHtml = "";
+    private String voteCountText = "";
+    private String voteNote = "";
+    private boolean voteShown;
+    private boolean votePressedSent;
+    private String voteLabel = "";
 
-    QuestionItem() {
-        addClassName("cv-question");
-        body.getClassList().add("cv-question-body");
-        voteCount.getClassList().add("cv-vote-count");
-        getElement().appendChild(body, voteCount);
-    }
-
-    void show(QuestionView question, boolean voted, Voting voting, ZoneId zone) {
-        show(question, voted, voting, zone, false);
-    }
-
-    /** @param justAsked shown below the top questions only because it is one of the newest (see {@link QuestionWindow}) */
-    void show(QuestionView question, boolean voted, Voting voting, ZoneId zone, boolean justAsked) {
-        // most items are unchanged by most updates: touching them would still cost the server work and bytes
-        if (question.equals(this.question) && voted == this.voted && voting == this.voting && zone.equals(this.zone)
-                && justAsked == this.justAsked) {
-            return;
+    /**
+     * Takes the question as it is now; returns what the browser must change to show it (with the item's
+     * {@code id}), or nothing when it shows it already.
+     *
+     * @param justAsked shown below the top questions only because it is one of the newest (see {@link QuestionWindow})
+     */
+    @Nullable ObjectNode show(QuestionView question, boolean voted, Voting voting, ZoneId zone, boolean justAsked) {
+        // most items are unchanged by most updates: saying so costs nothing, sending them would cost every page
+        if ((question == this.question || question.equals(this.question)) && voted == this.voted
+                && voting == this.voting && zone.equals(this.zone) && justAsked == this.justAsked) {
+            return null;
         }
+        boolean first = this.question == null;
+        ObjectNode change = JsonNodeFactory.instance.objectNode();
+        change.put("id", question.id());
         this.question = question;
         this.voted = voted;
         this.voting = voting;
         this.zone = zone;
-        if (justAsked != this.justAsked) {
+        if (first || justAsked != this.justAsked) {
             this.justAsked = justAsked;
-            setClassName("cv-question-just-asked", justAsked);
+            change.put("justAsked", justAsked);
         }
         String html = bodyHtml(question, zone, justAsked);
         if (!html.equals(bodyHtml)) {
             bodyHtml = html;
-            body.setProperty("innerHTML", html);
+            change.put("html", html);
         }
         String votes = QuestionTexts.votes(question.votes());
         if (!votes.equals(voteCountText)) {
             voteCountText = votes;
-            voteCount.setProperty("innerHTML", escape(votes));
-        }
-        if (voting == Voting.CAN_VOTE || voteButton != null) {
-            Button button = voteButton();
-            button.setVisible(voting == Voting.CAN_VOTE);
-            button.getElement().setAttribute("aria-pressed", Boolean.toString(voted));
-            button.setAriaLabel("Up-vote: " + QuestionTexts.shortText(question) + ", " + QuestionTexts.votes(question.votes()));
+            change.put("count", votes);
         }
         String note = switch (voting) {
             case CAN_VOTE -> voted ? "You up-voted this." : "";
             case OWN_QUESTION -> "You asked this, so you cannot vote for it.";
             case NOT_SIGNED_IN, CLOSED -> "";
         };
-        if (!note.isEmpty() || voteNote != null) {
-            if (voteNote == null) {
-                voteNote = new Span();
-                voteNote.addClassName("cv-muted");
-                voteRow().appendChild(voteNote.getElement());
-            }
-            voteNote.setText(note);
-            voteNote.setVisible(!note.isEmpty());
+        if (first || !note.equals(voteNote)) {
+            voteNote = note;
+            change.put("note", note);
         }
+        boolean shown = voting == Voting.CAN_VOTE;
+        String label = shown || voteShown ? "Up-vote: " + QuestionTexts.shortText(question) + ", " + votes : "";
+        if (shown != voteShown || (shown && (!label.equals(voteLabel) || voted != votePressedSent))) {
+            voteShown = shown;
+            voteLabel = label;
+            votePressedSent = voted;
+            change.putObject("vote").put("show", shown).put("pressed", voted).put("label", label);
+        }
+        return change.size() > 1 ? change : null;
+    }
+
+    /** Everything the browser needs to draw the item from nothing (the page was rebuilt). */
+    ObjectNode whole() {
+        ObjectNode all = JsonNodeFactory.instance.objectNode();
+        all.put("id", questionId()).put("justAsked", justAsked).put("html", bodyHtml).put("count", voteCountText)
+                .put("note", voteNote);
+        all.putObject("vote").put("show", voteShown).put("pressed", votePressedSent).put("label", voteLabel);
+        return all;
     }
 
     /** The question's words, author, time, badges and replies, as the page shows them. */
@@ -123,13 +118,13 @@ final class QuestionItem extends ListItem {
                 .append("<p class=\"cv-question-meta\">")
                 .append(escape(QuestionTexts.author(question) + ", " + QuestionTexts.askedAt(question.askedAt(), zone)))
                 .append("</p>");
-        List<String> badges = badges(question, justAsked);
-        if (!badges.isEmpty()) {
+        boolean answered = question.state() == QuestionState.ANSWERED;
+        if (justAsked || answered || question.pinned()) {
             html.append("<div class=\"cv-badges\">");
             if (justAsked) {
                 html.append("<span class=\"cv-badge cv-badge-new\">Just asked</span>");
             }
-            if (question.state() == QuestionState.ANSWERED) {
+            if (answered) {
                 html.append("<span class=\"cv-badge cv-badge-answered\">Answered</span>");
             }
             if (question.pinned()) {
@@ -147,20 +142,6 @@ final class QuestionItem extends ListItem {
             html.append("</ul>");
         }
         return html.toString();
-    }
-
-    private static List<String> badges(QuestionView question, boolean justAsked) {
-        List<String> badges = new ArrayList<>(3);
-        if (justAsked) {
-            badges.add("Just asked");
-        }
-        if (question.state() == QuestionState.ANSWERED) {
-            badges.add("Answered");
-        }
-        if (question.pinned()) {
-            badges.add("On stage");
-        }
-        return badges;
     }
 
     /** Text made safe to place between tags or inside a quoted attribute: anyone can type a question. */
@@ -188,33 +169,25 @@ final class QuestionItem extends ListItem {
         return Objects.requireNonNull(question, "an item is shown as soon as it is made");
     }
 
-    /** The up-vote toggle, made the first time someone may vote (or a test asks for it). */
-    Button voteButton() {
-        if (voteButton == null) {
-            voteButton = new Button("Up-vote");
-            voteButton.addClassName("cv-vote");
-            voteButton.setVisible(false);
-            voteButton.addClickListener(e -> fireEvent(new VoteEvent(this, !voted)));
-            voteRow().insertChild(0, voteButton.getElement());
-        }
-        return voteButton;
-    }
-
-    /** The row that puts the count beside a vote button or a note; made, around the count, when first needed. */
-    private Element voteRow() {
-        Element row = voteRow;
-        if (row == null) {
-            row = new Element("div");
-            row.getClassList().add("cv-vote-row");
-            getElement().insertChild(getElement().indexOfChild(voteCount), row);
-            voteCount.removeFromParent();
-            row.appendChild(voteCount);
-            voteRow = row;
-        }
-        return row;
+    /** Whether the person pressed the toggle last, as the page shows it: a press asks for the opposite. */
+    boolean voted() {
+        return voted;
     }
 
     // ---- for tests: read back what the page was sent, not the model -------------------------------------
+
+    boolean voteButtonShown() {
+        return voteShown;
+    }
+
+    /** The toggle's aria-pressed, "true" or "false". */
+    String votePressed() {
+        return Boolean.toString(votePressedSent);
+    }
+
+    String voteLabel() {
+        return voteLabel;
+    }
 
     String metaText() {
         return rendered("<p class=\"cv-question-meta\">", "</p>").getFirst();
@@ -229,7 +202,11 @@ final class QuestionItem extends ListItem {
     }
 
     String voteNoteText() {
-        return voteNote != null && voteNote.isVisible() ? voteNote.getText() : "";
+        return voteNote;
+    }
+
+    boolean justAsked() {
+        return justAsked;
     }
 
     List<String> replyTexts() {
@@ -257,24 +234,5 @@ final class QuestionItem extends ListItem {
     /** What the list item's HTML says, for tests that check the escaping. */
     String bodyHtml() {
         return bodyHtml;
-    }
-
-    Registration addVoteListener(ComponentEventListener<VoteEvent> listener) {
-        return addListener(VoteEvent.class, listener);
-    }
-
-    /** The person pressed the up-vote toggle: up is the state they asked for. */
-    static final class VoteEvent extends ComponentEvent<QuestionItem> {
-
-        private final boolean up;
-
-        VoteEvent(QuestionItem source, boolean up) {
-            super(source, true);
-            this.up = up;
-        }
-
-        boolean up() {
-            return up;
-        }
     }
 }

@@ -1,37 +1,52 @@
 package org.convene.qa.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.shared.Registration;
 import org.convene.qa.QaBoard;
 import org.convene.qa.QuestionView;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * "Questions from everyone" on the session page: the part of the session's questions this page shows (see
  * {@link QuestionWindow}), a line saying how many that is, "Show 20 more questions", and what to do when the page
- * shows all it can. Items keep their components across updates ({@link KeyedList}); one that leaves the part
- * shown while it has focus hands focus to the list's heading.
+ * shows all it can. The items themselves are drawn in the browser from what differs since the last update (see
+ * {@link QuestionItem}); one that leaves the part shown while it has focus hands focus to the list's heading.
  * <p>
  * A component: votes are raised to the panel, which calls the service.
  */
 final class QuestionList extends Div {
 
     private final Paragraph count = new Paragraph();
-    private final OrderedList list = new OrderedList();
+    private final Questions list = new Questions();
     private final Button showMore = new Button();
     private final Paragraph atMost = new Paragraph();
     private final Paragraph emptyList = new Paragraph();
-    private final KeyedList<QuestionView, QuestionItem> items;
-    private final ComponentEventListener<QuestionItem.VoteEvent> onVote;
+    /** What the browser was last told, by question id, and in the order it shows them. */
+    private final Map<Long, QuestionItem> items = new HashMap<>();
+    private List<Long> order = List.of();
+    /** The number of the last change sent; the browser checks each change follows the one it has. */
+    private int sent = -1;
+    private @Nullable Shown shown;
     /** Renders the panel's list again ("Show more" raised the limit): the panel knows the board and its order. */
     private final Runnable renderAgain;
 
@@ -47,15 +62,16 @@ final class QuestionList extends Div {
     /** The question "Show more" last moved focus to, for tests (the browser does the moving). */
     private long focused;
 
-    QuestionList(Component heading, ComponentEventListener<QuestionItem.VoteEvent> onVote, Runnable renderAgain) {
-        this.onVote = onVote;
+    QuestionList(Component heading, Runnable renderAgain) {
         this.renderAgain = renderAgain;
-        this.items = new KeyedList<>(list, QuestionView::id, q -> newItem(), this::updateItem);
         heading.getElement().setAttribute("tabindex", "-1");
-        items.setFocusFallback(heading);
 
         count.addClassName("cv-qa-count");
-        list.addClassName("cv-questions");
+        list.getElement().addEventListener("cv-vote", e -> vote(e.getEventData().get("event.detail.id"),
+                        e.getEventData().get("event.detail.up")))
+                .addEventData("event.detail.id").addEventData("event.detail.up");
+        list.getElement().addEventListener("cv-questions-resend", e -> sendWhole());
+        list.addAttachListener(e -> list.getElement().executeJs("this.fallback = $0", heading.getElement()));
         showMore.addClassName("cv-qa-more");
         showMore.addClickListener(e -> showMore());
         atMost.addClassName("cv-muted");
@@ -83,39 +99,36 @@ final class QuestionList extends Div {
         window = QuestionWindow.of(ordered, board.questions(), limit, sort);
         mine = BoardChanges.mineIds(board);
         justAsked = window.justAsked().isEmpty() ? Set.of() : Set.copyOf(window.justAsked().stream().map(QuestionView::id).toList());
-        items.show(window.shown());
+        sync(window.shown());
         mine = Set.of();
 
         boolean empty = window.total() == 0;
-        // an update that changes nothing here must cost nothing: most pushes only change a vote count
-        visible(list, !empty);
-        text(count, empty ? "" : window.status());
-        visible(count, !empty);
+        // an update that changes nothing here must cost nothing: most pushes only change a vote count, and even
+        // asking an element for its text or visibility costs every page on every push, so what was set is kept
         int step = window.nextStep(limit);
-        String more = step == 1 ? "Show 1 more question" : "Show " + step + " more questions";
-        if (!more.equals(showMore.getText())) {
-            showMore.setText(more);
+        Shown now = new Shown(empty ? "" : window.status(), !empty,
+                step == 1 ? "Show 1 more question" : "Show " + step + " more questions", step > 0,
+                window.atMost(limit), sort, board.signedIn() && !board.sessionOver() && board.settings().open(), empty);
+        if (now.equals(shown)) {
+            return;
         }
-        visible(showMore, step > 0);
-        text(atMost, "This list shows at most " + QuestionWindow.MOST_SHOWN + " questions. "
+        shown = now;
+        list.setVisible(!empty);
+        count.setText(now.count());
+        count.setVisible(!empty);
+        showMore.setText(now.more());
+        showMore.setVisible(now.moreVisible());
+        atMost.setText("This list shows at most " + QuestionWindow.MOST_SHOWN + " questions. "
                 + (sort == QuestionSort.VOTES ? "To see the newest ones, sort by newest."
                 : "To see the ones with the most votes, sort by most votes."));
-        visible(atMost, window.atMost(limit));
-        text(emptyList, board.signedIn() && !board.sessionOver() && board.settings().open()
-                ? "No questions yet. Yours could be the first." : "No questions yet.");
-        visible(emptyList, empty);
+        atMost.setVisible(now.atMost());
+        emptyList.setText(now.couldAsk() ? "No questions yet. Yours could be the first." : "No questions yet.");
+        emptyList.setVisible(empty);
     }
 
-    private static void text(Paragraph paragraph, String text) {
-        if (!text.equals(paragraph.getText())) {
-            paragraph.setText(text);
-        }
-    }
-
-    private static void visible(Component component, boolean visible) {
-        if (component.isVisible() != visible) {
-            component.setVisible(visible);
-        }
+    /** What the lines around the items say, as last set. */
+    private record Shown(String count, boolean countVisible, String more, boolean moreVisible, boolean atMost,
+                         QuestionSort sort, boolean couldAsk, boolean empty) {
     }
 
     /** The ids this page shows, for announcing only what the reader can find. */
@@ -132,9 +145,92 @@ final class QuestionList extends Div {
     void showVote(QuestionItem item, QaBoard voted) {
         board = voted;
         mine = BoardChanges.mineIds(voted);
+        ArrayNode changed = JsonNodeFactory.instance.arrayNode();
         voted.questions().stream().filter(q -> q.id() == item.questionId()).findFirst()
-                .ifPresent(q -> updateItem(item, q));
+                .map(q -> updateItem(item, q)).ifPresent(changed::add);
         mine = Set.of();
+        if (!changed.isEmpty()) {
+            send(List.of(), changed, null);
+        }
+    }
+
+    /**
+     * Tells the browser what differs from what it shows: items gone, items new or changed, and the order when it
+     * is not what the browser would have (what stayed, in its order, then what is new).
+     */
+    private void sync(List<QuestionView> questions) {
+        List<Long> wanted = new ArrayList<>(questions.size());
+        questions.forEach(q -> wanted.add(q.id()));
+        Set<Long> staying = new HashSet<>(wanted);
+        List<Long> removed = new ArrayList<>();
+        List<Long> browserOrder = new ArrayList<>(wanted.size());
+        for (long id : order) {
+            if (staying.contains(id)) {
+                browserOrder.add(id);
+            } else {
+                items.remove(id);
+                removed.add(id);
+            }
+        }
+        ArrayNode changed = JsonNodeFactory.instance.arrayNode();
+        for (QuestionView question : questions) {
+            QuestionItem item = items.get(question.id());
+            if (item == null) {
+                item = new QuestionItem();
+                items.put(question.id(), item);
+                browserOrder.add(question.id());
+            }
+            ObjectNode change = updateItem(item, question);
+            if (change != null) {
+                changed.add(change);
+            }
+        }
+        boolean reordered = !browserOrder.equals(wanted);
+        order = List.copyOf(wanted);
+        if (!removed.isEmpty() || !changed.isEmpty() || reordered) {
+            send(removed, changed, reordered ? order : null);
+        }
+    }
+
+    private void send(List<Long> removed, ArrayNode changed, @Nullable List<Long> newOrder) {
+        ObjectNode change = JsonNodeFactory.instance.objectNode();
+        change.put("base", sent).put("seq", ++sent);
+        if (!removed.isEmpty()) {
+            ArrayNode gone = change.putArray("remove");
+            removed.forEach(gone::add);
+        }
+        if (!changed.isEmpty()) {
+            change.set("items", changed);
+        }
+        if (newOrder != null) {
+            ArrayNode ids = change.putArray("order");
+            newOrder.forEach(ids::add);
+        }
+        list.apply(change);
+    }
+
+    /** The browser lost track (its page was rebuilt, or a change went missing): everything, from nothing. */
+    private void sendWhole() {
+        ObjectNode change = JsonNodeFactory.instance.objectNode();
+        change.put("full", true).put("seq", ++sent);
+        ArrayNode all = change.putArray("items");
+        ArrayNode ids = change.putArray("order");
+        for (long id : order) {
+            all.add(Objects.requireNonNull(items.get(id), "every id in the order has its item").whole());
+            ids.add(id);
+        }
+        list.apply(change);
+    }
+
+    /** A press on an item's up-vote toggle, from the browser: only for a question this page shows. */
+    private void vote(@Nullable JsonNode id, @Nullable JsonNode up) {
+        if (id == null || up == null || !id.canConvertToLong()) {
+            return;
+        }
+        QuestionItem item = items.get(id.asLong());
+        if (item != null && item.voteButtonShown()) {
+            fireEvent(new VoteEvent(this, item, up.asBoolean()));
+        }
     }
 
     private void showMore() {
@@ -147,18 +243,11 @@ final class QuestionList extends Div {
     }
 
     private void focus(QuestionItem item) {
-        item.getElement().setAttribute("tabindex", "-1");
-        item.getElement().executeJs("this.focus()");
+        list.getElement().executeJs("if (this.focusQuestion) { this.focusQuestion($0) }", item.questionId());
         focused = item.questionId();
     }
 
-    private QuestionItem newItem() {
-        QuestionItem item = new QuestionItem();
-        item.addVoteListener(onVote);
-        return item;
-    }
-
-    private void updateItem(QuestionItem item, QuestionView question) {
+    private @Nullable ObjectNode updateItem(QuestionItem item, QuestionView question) {
         QaBoard rendering = Objects.requireNonNull(board, "items are updated while a board renders");
         QuestionItem.Voting voting;
         if (!rendering.signedIn()) {
@@ -170,13 +259,56 @@ final class QuestionList extends Div {
         } else {
             voting = QuestionItem.Voting.CAN_VOTE;
         }
-        item.show(question, rendering.myVotes().contains(question.id()), voting, zone, justAsked.contains(question.id()));
+        return item.show(question, rendering.myVotes().contains(question.id()), voting, zone,
+                justAsked.contains(question.id()));
+    }
+
+    Registration addVoteListener(ComponentEventListener<VoteEvent> listener) {
+        return addListener(VoteEvent.class, listener);
+    }
+
+    /** The person pressed an item's up-vote toggle: up is the state they asked for. */
+    static final class VoteEvent extends ComponentEvent<QuestionList> {
+
+        private final QuestionItem item;
+        private final boolean up;
+
+        VoteEvent(QuestionList source, QuestionItem item, boolean up) {
+            super(source, true);
+            this.item = item;
+            this.up = up;
+        }
+
+        QuestionItem item() {
+            return item;
+        }
+
+        boolean up() {
+            return up;
+        }
+    }
+
+    /** The browser's side of the list: frontend/components/convene-questions.js. */
+    @Tag("convene-questions")
+    @JsModule("./components/convene-questions.js")
+    static final class Questions extends Component {
+
+        /** Sent to the element even before its script has run: it takes the early ones when it starts. */
+        void apply(ObjectNode change) {
+            getElement().executeJs("if (this.apply) { this.apply($0) } else { (this._early = this._early || []).push($0) }",
+                    change);
+        }
     }
 
     // ---- for tests ------------------------------------------------------------------------------------------
 
     List<QuestionItem> shownItems() {
-        return list.getChildren().map(QuestionItem.class::cast).toList();
+        return order.stream().map(id -> Objects.requireNonNull(items.get(id), "every id in the order has its item")).toList();
+    }
+
+    /** A press on the item's up-vote toggle, as the browser reports it. */
+    void pressVote(QuestionItem item) {
+        vote(JsonNodeFactory.instance.numberNode(item.questionId()), JsonNodeFactory.instance.booleanNode(!item.voted()));
     }
 
     /** The id of the question "Show more" last moved focus to; 0 for none. */

@@ -28,14 +28,16 @@ with s as (
     select c, minute from run where c > 0 order by c desc, minute limit 1
 ), reg as (
     -- kept per-session counts (registered, and registered with kept presence), less the registered people who
-    -- are present only through an interval still open; no-shows count only in sessions where adding took a place
-    -- (places or approval): elsewhere an agenda is a bookmark
-    select coalesce(sum(n.registered), 0) as registered,
+    -- are present only through an interval still open; registrations and no-shows count only in sessions where
+    -- adding took a place (db/V35): elsewhere an agenda is a bookmark
+    select coalesce(sum(n.registered)
+                        filter (where session_takes_places(ps.capacity, ps.registration_needs_approval)), 0)
+               as registered,
            coalesce(sum(n.registered - n.registered_present)
-                        filter (where ps.capacity is not null or ps.registration_needs_approval), 0)
+                        filter (where session_takes_places(ps.capacity, ps.registration_needs_approval)), 0)
                - (select count(*) from live l
                   join programme_session lp on lp.id = l.session_id
-                  where (lp.capacity is not null or lp.registration_needs_approval)
+                  where session_takes_places(lp.capacity, lp.registration_needs_approval)
                     and not exists (select 1 from kept_live k where k.session_id = l.session_id and k.user_id = l.user_id)
                     and exists (select 1 from agenda_item a
                                 where a.session_id = l.session_id and a.user_id = l.user_id)) as no_shows

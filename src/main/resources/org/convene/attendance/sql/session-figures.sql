@@ -7,8 +7,8 @@
 with s as (
     select ps.id, ps.starts_at, ps.ends_at, extract(epoch from ps.ends_at - ps.starts_at)::bigint as secs,
            c.attendance_rule_percent as rule,
-           -- no-shows count only where adding took a place (places or approval): elsewhere an agenda is a bookmark
-           (ps.capacity is not null or ps.registration_needs_approval) as takes_places
+           -- no-shows count only where adding took a place (db/V35): elsewhere an agenda is a bookmark
+           session_takes_places(ps.capacity, ps.registration_needs_approval) as takes_places
     from programme_session ps
     join conference c on c.id = ps.conference_id
     where ps.id = any (?::bigint[])

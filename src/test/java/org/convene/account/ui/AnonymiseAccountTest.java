@@ -4,7 +4,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextField;
@@ -13,6 +13,7 @@ import org.convene.account.AccountFixtures;
 import org.convene.account.UserSummary;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
+import org.convene.core.ui.SafeConfirmDialog;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,10 +64,10 @@ class AnonymiseAccountTest extends KaribuTest {
         Button anonymise = anonymiseButtonOf(ada);
         assertThat(anonymise.getAriaLabel()).hasValue("Anonymise the account of Ada " + tag);
         _click(anonymise);
-        ConfirmDialog dialog = _get(ConfirmDialog.class);
-        assertThat(dialog.getElement().getProperty("header")).isEqualTo("Anonymise the account of Ada " + tag + "?");
+        SafeConfirmDialog dialog = _get(SafeConfirmDialog.class);
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Anonymise the account of Ada " + tag + "?");
         assertThat(db.fetchExists(APP_USER, APP_USER.ID.eq(ada.id()))).as("nothing happens before confirming").isTrue();
-        ComponentUtil.fireEvent(dialog, new ConfirmDialog.ConfirmEvent(dialog, true));
+        _click(dialog.confirmButton());
 
         assertThat(db.fetchExists(APP_USER, APP_USER.ID.eq(ada.id()))).isFalse();
         Div status = _get(Div.class, spec -> spec.withId("people-status"));
@@ -75,17 +76,40 @@ class AnonymiseAccountTest extends KaribuTest {
     }
 
     @Test
-    void cancelling_the_confirmation_keeps_the_account() {
+    void the_safe_choice_has_the_focus_and_keeping_the_account_keeps_it() {
         String tag = "an" + Long.toString(System.nanoTime(), 36);
         ConveneUser organiser = fixtures.user("Orla " + tag, Role.ORGANISER);
         ConveneUser ada = fixtures.user("Ada " + tag);
         openAndFind(organiser, tag);
 
         _click(anonymiseButtonOf(ada));
-        ConfirmDialog dialog = _get(ConfirmDialog.class);
-        ComponentUtil.fireEvent(dialog, new ConfirmDialog.CancelEvent(dialog, true));
+        SafeConfirmDialog dialog = _get(SafeConfirmDialog.class);
+        assertThat(dialog.keepButton().getText()).isEqualTo("Keep the account");
+        assertThat(dialog.keepButton().isAutofocus()).as("Keep the account has the focus").isTrue();
+        assertThat(dialog.confirmButton().isAutofocus()).as("Anonymise has not").isFalse();
+        assertThat(dialog.getFooter().getElement().getChild(0)).as("the safe choice comes first")
+                .isEqualTo(dialog.keepButton().getElement());
+        _click(dialog.keepButton());
 
+        assertThat(dialog.isOpened()).isFalse();
         assertThat(db.fetchExists(APP_USER, APP_USER.ID.eq(ada.id()))).isTrue();
+    }
+
+    @Test
+    void escape_closes_the_confirmation_without_anonymising() {
+        String tag = "an" + Long.toString(System.nanoTime(), 36);
+        ConveneUser organiser = fixtures.user("Orla " + tag, Role.ORGANISER);
+        ConveneUser ada = fixtures.user("Ada " + tag);
+        openAndFind(organiser, tag);
+        _click(anonymiseButtonOf(ada));
+        SafeConfirmDialog dialog = _get(SafeConfirmDialog.class);
+
+        assertThat(dialog.isCloseOnEsc()).isTrue();
+        ComponentUtil.fireEvent(dialog, new Dialog.DialogCloseActionEvent(dialog, true));
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(db.fetchExists(APP_USER, APP_USER.ID.eq(ada.id()))).isTrue();
+        assertThat(_get(Div.class, spec -> spec.withId("people-status")).getText()).doesNotContain("anonymised");
     }
 
     @Test
@@ -93,6 +117,6 @@ class AnonymiseAccountTest extends KaribuTest {
         login(fixtures.user("Fred Facilitator", Role.FACILITATOR));
 
         assertCannotOpen(UsersAdminView.class);
-        _assertNone(ConfirmDialog.class);
+        _assertNone(SafeConfirmDialog.class);
     }
 }

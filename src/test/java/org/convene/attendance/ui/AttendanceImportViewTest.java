@@ -155,6 +155,33 @@ class AttendanceImportViewTest extends KaribuTest {
     }
 
     @Test
+    void a_hand_match_is_undone_from_its_own_list_and_the_person_is_unmatched_again() throws IOException {
+        login(fixture.programme.organiser());
+        ConveneUser ben = fixture.programme.user("Ben Sample");
+        fixture.register(ben);
+        open();
+        UploadKt._upload(_get(Upload.class), "zoom.csv", "text/csv", sample("zoom-participants.csv"));
+        _click(_get(Button.class, spec -> spec.withId("import-save")));
+        assertThat(_find(Section.class, spec -> spec.withId("import-hand-matched")).getFirst().getChildren())
+                .isEmpty();
+        _click(_get(Button.class, spec -> spec.withAttribute("aria-label", "Match Ben Sample to an account")));
+        _get(TextField.class, spec -> spec.withId("match-person-search")).setValue("Ben");
+        _click(_get(Button.class, spec -> spec.withId("match-person-find")));
+        _click(_get(Button.class, spec -> spec.withId("match-confirm")));
+        assertThat(_get(Section.class, spec -> spec.withId("import-hand-matched")).getElement().getTextRecursively())
+                .contains("People you matched by hand", "Ben Sample, no email (Zoom, ", "matched to Ben Sample.");
+
+        _click(_get(Button.class, spec -> spec.withAttribute("aria-label",
+                "Undo the match of Ben Sample to Ben Sample")));
+
+        assertThat(status()).isEqualTo("The match of Ben Sample was undone. They are listed as not matched.");
+        assertThat(importedIntervals()).isEqualTo(2);
+        assertThat(_find(Button.class, spec -> spec.withText("Undo match"))).isEmpty();
+        assertThat(_get(Section.class, spec -> spec.withId("import-unmatched")).getElement().getTextRecursively())
+                .contains("Ben Sample, no email");
+    }
+
+    @Test
     void a_facilitator_marks_a_phone_join_but_cannot_upload() {
         ConveneUser facilitator = fixture.programme.user("Fay Facilitator");
         data.facilitate(fixture.session, facilitator);

@@ -4,7 +4,8 @@ import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import org.convene.core.ui.SafeConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -86,16 +87,29 @@ class AttendancePrivacyViewTest extends KaribuTest {
     @Test
     void deleting_asks_first_in_a_titled_dialog_then_removes_every_record() {
         _click(_get(Button.class, spec -> spec.withId("delete-attendance")));
-        ConfirmDialog dialog = _get(ConfirmDialog.class);
-        assertThat(dialog.getElement().getProperty("header")).isEqualTo("Delete your attendance records?");
+        SafeConfirmDialog dialog = _get(SafeConfirmDialog.class);
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Delete your attendance records?");
+        assertThat(dialog.keepButton().isAutofocus()).as("the safe choice has the focus").isTrue();
+        assertThat(dialog.confirmButton().isAutofocus()).isFalse();
         assertThat(db.fetchCount(ATTENDANCE_INTERVAL, ATTENDANCE_INTERVAL.USER_ID.eq(alex.id()))).isEqualTo(2);
 
-        ComponentUtil.fireEvent(dialog, new ConfirmDialog.ConfirmEvent(dialog, true));
+        _click(dialog.confirmButton());
 
         assertThat(db.fetchCount(ATTENDANCE_INTERVAL, ATTENDANCE_INTERVAL.USER_ID.eq(alex.id()))).isZero();
         assertThat(status()).isEqualTo("Deleted 2 attendance records.");
         assertThat(_find(Paragraph.class)).extracting(Paragraph::getText)
                 .contains("Convene has no attendance records for you.");
+    }
+
+    @Test
+    void escape_closes_the_question_and_keeps_every_record() {
+        _click(_get(Button.class, spec -> spec.withId("delete-attendance")));
+        SafeConfirmDialog dialog = _get(SafeConfirmDialog.class);
+
+        ComponentUtil.fireEvent(dialog, new Dialog.DialogCloseActionEvent(dialog, true));
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(db.fetchCount(ATTENDANCE_INTERVAL, ATTENDANCE_INTERVAL.USER_ID.eq(alex.id()))).isEqualTo(2);
     }
 
     @Test

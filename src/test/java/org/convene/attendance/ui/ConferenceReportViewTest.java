@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
+
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -63,7 +65,8 @@ class ConferenceReportViewTest extends KaribuTest {
 
         assertThat(_get(H1.class).getText()).isEqualTo("Attendance at Report week");
         assertThat(_find(Span.class)).extracting(Span::getText)
-                .contains("2", "80 minutes of attendee time", "1: 50% (about 1 in 2) of registrations",
+                .contains("2", "80 minutes of attendee time",
+                        "1 of 2 registrations for sessions with places: 50% (about 1 in 2)",
                         "2, at 10.10am on Monday 10 November (UK time)");
         DataTable days = _get(DataTable.class);
         assertThat(days.rowCount()).isEqualTo(1);
@@ -79,6 +82,33 @@ class ConferenceReportViewTest extends KaribuTest {
         assertThat(_get(ranking, 0).attended()).isEqualTo(2);
         assertThat(ranking.getColumns().getFirst().getKey()).isEqualTo("rank");
         assertThat(_find(CsvDownload.class)).hasSize(3);
+    }
+
+    @Test
+    void a_conference_without_sessions_with_places_says_its_no_shows_are_not_counted_and_why() {
+        db.update(PROGRAMME_SESSION).set(PROGRAMME_SESSION.CAPACITY, (Integer) null)
+                .where(PROGRAMME_SESSION.ID.eq(fixture.session)).execute();
+        login(data.user(Role.ORGANISER));
+        open(fixture.week.slug());
+
+        assertThat(_find(Span.class)).extracting(Span::getText)
+                .contains("none: no session had places", "Not counted: none of the sessions had places, so anyone "
+                        + "could come without adding a session to their agenda");
+        @SuppressWarnings("unchecked")
+        Grid<SessionFigures> ranking = _get(Grid.class, spec -> spec.withId("session-ranking"));
+        assertThat(GridKt._getFormatted(ranking, 0, "noShows")).isEqualTo("not counted (no places)");
+    }
+
+    @Test
+    void a_session_with_places_shows_its_no_shows_in_its_row() {
+        login(data.user(Role.ORGANISER));
+        open(fixture.week.slug());
+        @SuppressWarnings("unchecked")
+        Grid<SessionFigures> ranking = _get(Grid.class, spec -> spec.withId("session-ranking"));
+        assertThat(GridKt._getFormatted(ranking, 0, "noShows")).isEqualTo("1");
+        assertThat(_find(com.vaadin.flow.component.html.Paragraph.class))
+                .extracting(com.vaadin.flow.component.html.Paragraph::getText)
+                .anyMatch(text -> text.startsWith("Registrations and no-shows count only sessions with places"));
     }
 
     @Test

@@ -60,6 +60,31 @@ class HostReportViewTest extends KaribuTest {
     }
 
     @Test
+    void without_sessions_with_places_the_totals_say_no_shows_are_not_counted_and_the_row_says_why() {
+        fixture.register(data.user());
+        login(data.user(Role.ORGANISER));
+        UI.getCurrent().navigate(HostReportView.class, params(fixture.host.id()));
+
+        assertThat(_find(Span.class)).extracting(Span::getText).contains("none: no session had places",
+                "Not counted: none of the sessions had places, so anyone could come without adding a session to "
+                        + "their agenda");
+        assertThat(_get(DataTable.class).getElement().getOuterHTML()).contains("not counted (no places)");
+    }
+
+    @Test
+    void with_a_session_with_places_the_no_shows_are_a_share_of_its_registrations() {
+        fixture.register(data.user());
+        db.update(org.convene.db.Tables.PROGRAMME_SESSION).set(org.convene.db.Tables.PROGRAMME_SESSION.CAPACITY, 12)
+                .where(org.convene.db.Tables.PROGRAMME_SESSION.ID.eq(fixture.session)).execute();
+        login(data.user(Role.ORGANISER));
+        UI.getCurrent().navigate(HostReportView.class, params(fixture.host.id()));
+
+        assertThat(_find(Span.class)).extracting(Span::getText)
+                .contains("1 of 1 registration for sessions with places: 100% (all)");
+        assertThat(_get(DataTable.class).getElement().getOuterHTML()).doesNotContain("not counted");
+    }
+
+    @Test
     void a_host_without_sessions_in_the_conference_is_not_found_and_others_are_refused() {
         login(data.user(Role.ORGANISER));
         UI.getCurrent().navigate(HostReportView.class, params(Long.MAX_VALUE));

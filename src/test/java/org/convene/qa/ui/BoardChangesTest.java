@@ -54,6 +54,23 @@ class BoardChangesTest {
     }
 
     @Test
+    void votes_alone_leave_nothing_to_say_but_an_answer_the_stage_or_a_reply_in_the_same_places_do() {
+        ReplyView reply = new ReplyView(50, "Fay", "Yes, on Friday.", T0);
+        List<QuestionView> before = List.of(question(1), question(2));
+
+        assertThat(BoardChanges.nothingToSay(before, List.of(question(1, QuestionState.APPROVED, 5, false, List.of()),
+                question(2, QuestionState.APPROVED, 3, false, List.of())))).isTrue();
+        assertThat(BoardChanges.nothingToSay(before, List.of(question(1, QuestionState.ANSWERED, 0, false, List.of()),
+                question(2)))).isFalse();
+        assertThat(BoardChanges.nothingToSay(before, List.of(question(1), question(2, QuestionState.APPROVED, 0, true,
+                List.of())))).isFalse();
+        assertThat(BoardChanges.nothingToSay(before, List.of(question(1), question(2, QuestionState.APPROVED, 0, false,
+                List.of(reply))))).isFalse();
+        assertThat(BoardChanges.nothingToSay(before, List.of(question(2), question(1)))).isFalse();
+        assertThat(BoardChanges.nothingToSay(before, List.of(question(1), question(2), question(3)))).isFalse();
+    }
+
+    @Test
     void a_new_question_the_page_does_not_show_is_said_with_what_to_do_to_see_it() {
         QaBoard before = board(List.of(question(1)), List.of());
         QaBoard after = board(List.of(question(1), question(2), question(3)), List.of());

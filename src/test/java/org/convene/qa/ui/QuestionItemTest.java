@@ -1,9 +1,9 @@
 package org.convene.qa.ui;
 
-import com.vaadin.flow.dom.Element;
 import org.convene.qa.QuestionState;
 import org.convene.qa.QuestionView;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,7 +11,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The item's shape, which every open page holds for every question: kept small where nobody can vote. */
+/** What an item tells the browser: everything the first time, then only what differs, and nothing when nothing does. */
 class QuestionItemTest {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/London");
@@ -22,31 +22,65 @@ class QuestionItemTest {
                 false, votes, at, at, null, null, List.of());
     }
 
-    private static List<String> childClasses(Element element) {
-        return element.getChildren().map(child -> child.getTag() + "." + String.join(".", child.getClassList())).toList();
+    private static List<String> fields(ObjectNode change) {
+        return change.propertyNames().stream().toList();
     }
 
     @Test
-    void for_someone_who_cannot_vote_the_item_is_its_words_and_its_count_only() {
+    void for_someone_who_cannot_vote_the_item_is_its_words_and_its_count_with_no_toggle() {
         QuestionItem item = new QuestionItem();
-        item.show(question(3), false, QuestionItem.Voting.NOT_SIGNED_IN, ZONE);
 
-        assertThat(childClasses(item.getElement())).containsExactly("div.cv-question-body", "span.cv-vote-count");
-        assertThat(item.voteCountText()).isEqualTo("3 votes");
+        ObjectNode first = item.show(question(3), false, QuestionItem.Voting.NOT_SIGNED_IN, ZONE, false);
+
+        assertThat(first).isNotNull();
+        assertThat(fields(first)).containsExactlyInAnyOrder("id", "justAsked", "html", "count", "note");
+        assertThat(first.get("count").asString()).isEqualTo("3 votes");
+        assertThat(item.voteButtonShown()).isFalse();
     }
 
     @Test
-    void a_vote_button_joins_the_count_in_one_row_and_the_count_keeps_updating() {
+    void an_unchanged_question_sends_nothing_and_a_new_count_sends_the_count_alone() {
         QuestionItem item = new QuestionItem();
-        item.show(question(3), false, QuestionItem.Voting.NOT_SIGNED_IN, ZONE);
-        item.show(question(3), false, QuestionItem.Voting.CAN_VOTE, ZONE);
+        item.show(question(3), false, QuestionItem.Voting.NOT_SIGNED_IN, ZONE, false);
 
-        assertThat(childClasses(item.getElement())).containsExactly("div.cv-question-body", "div.cv-vote-row");
-        Element row = item.getElement().getChild(1);
-        assertThat(childClasses(row)).containsExactly("vaadin-button.cv-vote", "span.cv-vote-count");
-        item.show(question(4), true, QuestionItem.Voting.CAN_VOTE, ZONE);
-        assertThat(item.voteCountText()).isEqualTo("4 votes");
-        assertThat(row.getChild(1).getProperty("innerHTML")).isEqualTo("4 votes");
+        assertThat(item.show(question(3), false, QuestionItem.Voting.NOT_SIGNED_IN, ZONE, false)).isNull();
+        ObjectNode change = item.show(question(4), false, QuestionItem.Voting.NOT_SIGNED_IN, ZONE, false);
+
+        assertThat(change).isNotNull();
+        assertThat(fields(change)).containsExactly("id", "count");
+        assertThat(change.get("count").asString()).isEqualTo("4 votes");
+    }
+
+    @Test
+    void a_person_who_may_vote_gets_the_toggle_with_its_state_and_a_label_that_follows_the_count() {
+        QuestionItem item = new QuestionItem();
+        item.show(question(3), false, QuestionItem.Voting.NOT_SIGNED_IN, ZONE, false);
+
+        ObjectNode signedIn = item.show(question(3), false, QuestionItem.Voting.CAN_VOTE, ZONE, false);
+        assertThat(signedIn).isNotNull();
+        assertThat(signedIn.get("vote").get("show").asBoolean()).isTrue();
+        assertThat(signedIn.get("vote").get("pressed").asBoolean()).isFalse();
+        assertThat(item.voteLabel()).isEqualTo("Up-vote: Will the slides be shared?, 3 votes");
+
+        ObjectNode voted = item.show(question(4), true, QuestionItem.Voting.CAN_VOTE, ZONE, false);
+        assertThat(voted).isNotNull();
+        assertThat(fields(voted)).containsExactlyInAnyOrder("id", "count", "note", "vote");
+        assertThat(item.votePressed()).isEqualTo("true");
+        assertThat(item.voteLabel()).isEqualTo("Up-vote: Will the slides be shared?, 4 votes");
         assertThat(item.voteNoteText()).isEqualTo("You up-voted this.");
+    }
+
+    @Test
+    void the_whole_item_can_be_sent_again_from_what_was_sent() {
+        QuestionItem item = new QuestionItem();
+        item.show(question(2), true, QuestionItem.Voting.CAN_VOTE, ZONE, true);
+
+        ObjectNode whole = item.whole();
+
+        assertThat(whole.get("id").asLong()).isEqualTo(7);
+        assertThat(whole.get("justAsked").asBoolean()).isTrue();
+        assertThat(whole.get("html").asString()).isEqualTo(item.bodyHtml()).contains("Just asked");
+        assertThat(whole.get("count").asString()).isEqualTo("2 votes");
+        assertThat(whole.get("vote").get("pressed").asBoolean()).isTrue();
     }
 }
