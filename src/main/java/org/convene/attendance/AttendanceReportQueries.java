@@ -4,16 +4,12 @@ import org.convene.qa.QuestionState;
 import org.convene.db.Routines;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.convene.db.tables.records.AttendanceSessionSummaryRecord;
 import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.Record5;
 import org.jooq.ResultQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.convene.attendance.ReportColumns.ATTENDED;
@@ -51,10 +46,7 @@ import static org.convene.attendance.ReportColumns.RULE_PERCENT;
 import static org.convene.attendance.ReportColumns.STILL_OPEN;
 import static org.convene.attendance.ReportColumns.UNIQUE_ATTENDEES;
 import static org.convene.db.Tables.AGENDA_ITEM;
-import static org.convene.db.Tables.ATTENDANCE_CONFERENCE_SUMMARY;
-import static org.convene.db.Tables.ATTENDANCE_DAY_SUMMARY;
 import static org.convene.db.Tables.ATTENDANCE_INTERVAL;
-import static org.convene.db.Tables.ATTENDANCE_SESSION_SUMMARY;
 import static org.convene.db.Tables.CONFERENCE;
 import static org.convene.db.Tables.HOST_ORGANISATION;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
@@ -65,25 +57,23 @@ import static org.jooq.impl.DSL.count;
 
 /**
  * The reports' SQL. The heavy statements live in sql/*.sql beside this class (the benchmark runs EXPLAIN
- * ANALYZE on the same files); their results are read through the typed columns of {@link ReportColumns}. Figures of sessions and conferences are cached in summary tables that
- * triggers empty whenever the data behind them changes (db/V11).
+ * ANALYZE on the same files); their results are read through the typed columns of {@link ReportColumns}. Figures
+ * are worked out on every read from the presence kept as intervals change (db/V34): a few thousand rows for a
+ * conference, so nothing is cached and no read writes.
  */
 @Repository
 class AttendanceReportQueries {
 
-    static final String SESSION_SUMMARY = sql("session-summary.sql");
+    static final String SESSION_FIGURES = sql("session-figures.sql");
     static final String SESSION_ATTENDEES = sql("session-attendees.sql");
     static final String CONFERENCE_FIGURES = sql("conference-figures.sql");
     static final String CONFERENCE_DAYS = sql("conference-days.sql");
     static final String CONFERENCE_INTERVALS = sql("conference-intervals.sql");
 
     private final DSLContext db;
-    private final TransactionTemplate newTransaction;
 
-    AttendanceReportQueries(DSLContext db, PlatformTransactionManager transactions) {
+    AttendanceReportQueries(DSLContext db) {
         this.db = db;
-        this.newTransaction = new TransactionTemplate(transactions);
-        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The SQL of one report statement, for the benchmark's query plans. */
@@ -167,182 +157,47 @@ class AttendanceReportQueries {
                 .fetch(mapping(HostReportLink::new));
     }
 
-    // --- cached figures
-
-    /** Sessions that have ended with no cached figures: the warm-up works these out ahead of the reports. */
-    List<Long> endedSessionsWithoutFigures(Instant endedBefore) {
-        return db.select(PROGRAMME_SESSION.ID).from(PROGRAMME_SESSION)
-                .where(PROGRAMME_SESSION.ENDS_AT.lt(endedBefore))
-                .andNotExists(db.selectOne().from(ATTENDANCE_SESSION_SUMMARY)
-                        .where(ATTENDANCE_SESSION_SUMMARY.SESSION_ID.eq(PROGRAMME_SESSION.ID),
-                                ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT.isNotNull()))
-                .andExists(db.selectOne().from(ATTENDANCE_INTERVAL)
-                        .where(ATTENDANCE_INTERVAL.SESSION_ID.eq(PROGRAMME_SESSION.ID)))
-                .orderBy(PROGRAMME_SESSION.ENDS_AT.desc())
-                .fetch(PROGRAMME_SESSION.ID);
-    }
-
-    /** Conferences with attendance and no cached figures. */
-    List<Long> conferencesWithoutFigures() {
-        return db.select(CONFERENCE.ID).from(CONFERENCE)
-                .whereNotExists(db.selectOne().from(ATTENDANCE_CONFERENCE_SUMMARY)
-                        .where(ATTENDANCE_CONFERENCE_SUMMARY.CONFERENCE_ID.eq(CONFERENCE.ID),
-                                ATTENDANCE_CONFERENCE_SUMMARY.COMPUTED_AT.isNotNull()))
-                .andExists(db.selectOne().from(ATTENDANCE_INTERVAL)
-                        .join(PROGRAMME_SESSION).on(PROGRAMME_SESSION.ID.eq(ATTENDANCE_INTERVAL.SESSION_ID))
-                        .where(PROGRAMME_SESSION.CONFERENCE_ID.eq(CONFERENCE.ID)))
-                .fetch(CONFERENCE.ID);
-    }
+    // --- figures, worked out on every read from the presence kept as intervals change (db/V34)
 
     /**
      * @param metRule    attendees present (counted once) for at least the conference's rule of the session
      * @param perMinute  the people present at some moment in each minute of the session
      */
-    record SessionCounts(int registered, int attended, int noShows, int peakConcurrent, @Nullable Instant peakAt,
-                         @Nullable Double medianMinutes, @Nullable Double meanMinutes, int metRule, int rulePercent,
-                         double attendeeMinutes, List<Integer> perMinute, Instant computedAt) {
+    record SessionCounts(long sessionId, int registered, int attended, int noShows, int peakConcurrent,
+                         @Nullable Instant peakAt, @Nullable Double medianMinutes, @Nullable Double meanMinutes,
+                         int metRule, int rulePercent, double attendeeMinutes, List<Integer> perMinute) {
     }
 
-    Optional<SessionCounts> cachedSession(long sessionId) {
-        return db.selectFrom(ATTENDANCE_SESSION_SUMMARY)
-                .where(ATTENDANCE_SESSION_SUMMARY.SESSION_ID.eq(sessionId),
-                        ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT.isNotNull())
-                .fetchOptional(AttendanceReportQueries::counts);
-    }
-
-    /** The cached figures of those sessions that have them, in one read (a ranking lists every session). */
-    Map<Long, SessionCounts> cachedSessions(Collection<Long> sessionIds) {
-        return db.selectFrom(ATTENDANCE_SESSION_SUMMARY)
-                .where(ATTENDANCE_SESSION_SUMMARY.SESSION_ID.in(sessionIds),
-                        ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT.isNotNull())
-                .fetchMap(ATTENDANCE_SESSION_SUMMARY.SESSION_ID, AttendanceReportQueries::counts);
-    }
-
-    private static SessionCounts counts(AttendanceSessionSummaryRecord r) {
-        return new SessionCounts(r.getRegistered(), r.getAttended(), r.getNoShows(),
-                r.getPeakConcurrent(), r.getPeakAt(), r.getMedianMinutes(), r.getMeanMinutes(),
-                r.getMetRule(), ruleOf(r), r.getAttendeeMinutes(),
-                r.getPresencePerMinute() == null ? List.of() : List.of(r.getPresencePerMinute()),
-                r.getComputedAt());
-    }
-
-    private static int ruleOf(AttendanceSessionSummaryRecord r) {
-        Short percent = r.getRulePercent();
-        return percent == null ? AttendanceRule.DEFAULT_PERCENT : percent;
-    }
-
-    SessionCounts computeSession(long sessionId, Instant now) {
-        var r = db.resultQuery(SESSION_SUMMARY, sessionId)
-                .coerce(REGISTERED, ATTENDED, NO_SHOWS, PEAK_CONCURRENT, PEAK_AT, MEDIAN_MINUTES, MEAN_MINUTES,
-                        MET_RULE, ATTENDEE_MINUTES, PRESENCE_PER_MINUTE, RULE_PERCENT)
-                .fetchOptional()
+    SessionCounts sessionFigures(long sessionId) {
+        return sessionFigures(List.of(sessionId), 0, 1).stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("No such session " + sessionId));
-        Integer[] perMinute = r.value10();
-        return new SessionCounts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                r.value8(), r.value11(), r.value9(), perMinute == null ? List.of() : List.of(perMinute), now);
     }
 
-    /**
-     * Computes and caches a session's figures without ever caching figures older than the data: a claim row
-     * is committed first (a change from then on deletes it), then every transaction that was already writing
-     * is waited for (a SHARE lock, released at once), so the figures read next include everything committed
-     * before the claim; they are stored only if the claim survived.
-     */
-    SessionCounts refreshSession(long sessionId, Instant now) {
-        claim(() -> db.insertInto(ATTENDANCE_SESSION_SUMMARY).set(ATTENDANCE_SESSION_SUMMARY.SESSION_ID, sessionId)
-                .onConflict(ATTENDANCE_SESSION_SUMMARY.SESSION_ID).doUpdate()
-                .setNull(ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT).execute());
-        return newTransaction.execute(tx -> {
-            SessionCounts counts = computeSession(sessionId, now);
-            db.update(ATTENDANCE_SESSION_SUMMARY)
-                    .set(ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT, now)
-                    .set(ATTENDANCE_SESSION_SUMMARY.REGISTERED, counts.registered())
-                    .set(ATTENDANCE_SESSION_SUMMARY.ATTENDED, counts.attended())
-                    .set(ATTENDANCE_SESSION_SUMMARY.NO_SHOWS, counts.noShows())
-                    .set(ATTENDANCE_SESSION_SUMMARY.PEAK_CONCURRENT, counts.peakConcurrent())
-                    .set(ATTENDANCE_SESSION_SUMMARY.PEAK_AT, counts.peakAt())
-                    .set(ATTENDANCE_SESSION_SUMMARY.MEDIAN_MINUTES, counts.medianMinutes())
-                    .set(ATTENDANCE_SESSION_SUMMARY.MEAN_MINUTES, counts.meanMinutes())
-                    .set(ATTENDANCE_SESSION_SUMMARY.MET_RULE, counts.metRule())
-                    .set(ATTENDANCE_SESSION_SUMMARY.RULE_PERCENT, (short) counts.rulePercent())
-                    .set(ATTENDANCE_SESSION_SUMMARY.ATTENDEE_MINUTES, counts.attendeeMinutes())
-                    .set(ATTENDANCE_SESSION_SUMMARY.PRESENCE_PER_MINUTE, counts.perMinute().toArray(Integer[]::new))
-                    .where(ATTENDANCE_SESSION_SUMMARY.SESSION_ID.eq(sessionId),
-                            ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT.isNull())
-                    .execute();
-            return counts;
-        });
+    /** These sessions' figures in one statement, most attended first (then by start): a page of the ranking. */
+    List<SessionCounts> sessionFigures(Collection<Long> sessionIds, int offset, int limit) {
+        return db.resultQuery(SESSION_FIGURES, sessionIds.toArray(Long[]::new), offset, limit)
+                .coerce(SESSION_ID, REGISTERED, ATTENDED, NO_SHOWS, PEAK_CONCURRENT, PEAK_AT, MEDIAN_MINUTES,
+                        MEAN_MINUTES, MET_RULE, ATTENDEE_MINUTES, PRESENCE_PER_MINUTE, RULE_PERCENT)
+                .fetch(r -> {
+                    Integer[] perMinute = r.value11();
+                    return new SessionCounts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                            r.value7(), r.value8(), r.value9(), r.value12(), r.value10(),
+                            perMinute == null ? List.of() : List.of(perMinute));
+                });
     }
 
     record ConferenceCounts(int uniqueAttendees, double attendeeMinutes, int peakConcurrent, @Nullable Instant peakAt,
-                            int registered, int noShows, List<DayFigures> days, Instant computedAt) {
+                            int registered, int noShows, List<DayFigures> days) {
     }
 
-    Optional<ConferenceCounts> cachedConference(long conferenceId) {
-        return db.selectFrom(ATTENDANCE_CONFERENCE_SUMMARY)
-                .where(ATTENDANCE_CONFERENCE_SUMMARY.CONFERENCE_ID.eq(conferenceId),
-                        ATTENDANCE_CONFERENCE_SUMMARY.COMPUTED_AT.isNotNull())
-                .fetchOptional(r -> new ConferenceCounts(r.getUniqueAttendees(), r.getAttendeeMinutes(),
-                        r.getPeakConcurrent(), r.getPeakAt(), r.getRegistered(), r.getNoShows(),
-                        cachedDays(conferenceId), r.getComputedAt()));
-    }
-
-    private List<DayFigures> cachedDays(long conferenceId) {
-        return db.selectFrom(ATTENDANCE_DAY_SUMMARY)
-                .where(ATTENDANCE_DAY_SUMMARY.CONFERENCE_ID.eq(conferenceId))
-                .orderBy(ATTENDANCE_DAY_SUMMARY.DAY)
-                .fetch(r -> new DayFigures(r.getDay(), r.getUniqueAttendees(), r.getAttendeeMinutes()));
-    }
-
-    ConferenceCounts computeConference(long conferenceId, Instant now) {
+    ConferenceCounts conferenceFigures(long conferenceId) {
         var r = db.resultQuery(CONFERENCE_FIGURES, conferenceId)
                 .coerce(UNIQUE_ATTENDEES, ATTENDEE_MINUTES, PEAK_CONCURRENT, PEAK_AT, REGISTERED, NO_SHOWS)
                 .fetchSingle();
         List<DayFigures> days = db.resultQuery(CONFERENCE_DAYS, conferenceId)
                 .coerce(DAY, UNIQUE_ATTENDEES, ATTENDEE_MINUTES)
                 .fetch(mapping(DayFigures::new));
-        return new ConferenceCounts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), days, now);
-    }
-
-    /** As {@link #refreshSession}, for a conference's figures. */
-    ConferenceCounts refreshConference(long conferenceId, Instant now) {
-        claim(() -> {
-            db.deleteFrom(ATTENDANCE_CONFERENCE_SUMMARY)
-                    .where(ATTENDANCE_CONFERENCE_SUMMARY.CONFERENCE_ID.eq(conferenceId)).execute();
-            return db.insertInto(ATTENDANCE_CONFERENCE_SUMMARY)
-                    .set(ATTENDANCE_CONFERENCE_SUMMARY.CONFERENCE_ID, conferenceId).execute();
-        });
-        return newTransaction.execute(tx -> {
-            ConferenceCounts counts = computeConference(conferenceId, now);
-            int stored = db.update(ATTENDANCE_CONFERENCE_SUMMARY)
-                    .set(ATTENDANCE_CONFERENCE_SUMMARY.COMPUTED_AT, now)
-                    .set(ATTENDANCE_CONFERENCE_SUMMARY.UNIQUE_ATTENDEES, counts.uniqueAttendees())
-                    .set(ATTENDANCE_CONFERENCE_SUMMARY.ATTENDEE_MINUTES, counts.attendeeMinutes())
-                    .set(ATTENDANCE_CONFERENCE_SUMMARY.PEAK_CONCURRENT, counts.peakConcurrent())
-                    .set(ATTENDANCE_CONFERENCE_SUMMARY.PEAK_AT, counts.peakAt())
-                    .set(ATTENDANCE_CONFERENCE_SUMMARY.REGISTERED, counts.registered())
-                    .set(ATTENDANCE_CONFERENCE_SUMMARY.NO_SHOWS, counts.noShows())
-                    .where(ATTENDANCE_CONFERENCE_SUMMARY.CONFERENCE_ID.eq(conferenceId),
-                            ATTENDANCE_CONFERENCE_SUMMARY.COMPUTED_AT.isNull())
-                    .execute();
-            if (stored == 1) {
-                for (DayFigures day : counts.days()) {
-                    db.insertInto(ATTENDANCE_DAY_SUMMARY)
-                            .set(ATTENDANCE_DAY_SUMMARY.CONFERENCE_ID, conferenceId)
-                            .set(ATTENDANCE_DAY_SUMMARY.DAY, day.day())
-                            .set(ATTENDANCE_DAY_SUMMARY.UNIQUE_ATTENDEES, day.uniqueAttendees())
-                            .set(ATTENDANCE_DAY_SUMMARY.ATTENDEE_MINUTES, day.attendeeMinutes())
-                            .execute();
-                }
-            }
-            return counts;
-        });
-    }
-
-    private void claim(Supplier<Integer> writeClaim) {
-        newTransaction.executeWithoutResult(tx -> writeClaim.get());
-        newTransaction.executeWithoutResult(tx ->
-                db.execute("lock table attendance_interval, agenda_item in share mode"));
+        return new ConferenceCounts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), days);
     }
 
     // --- live figures (cheap enough to read on every request)

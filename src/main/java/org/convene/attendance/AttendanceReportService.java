@@ -7,7 +7,6 @@ import org.convene.core.security.Role;
 import org.convene.programme.ProgrammePermissions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,8 +31,8 @@ import java.util.stream.Stream;
  * agreed to be (their account's consent setting), and counted anonymously otherwise.
  *
  * Every figure counts each person's presence once (merged intervals of every source, db/V34) and judges it by the
- * conference's attendance rule. Figures are worked out from presence kept as intervals change (db/V34), and cached
- * (db/V11) until any change behind them, so a report of a finished week reads a few rows.
+ * conference's attendance rule. Figures are worked out on every read from presence kept as intervals change
+ * (db/V34): a few thousand kept rows, so they are always up to date and nothing is cached.
  */
 @Service
 public class AttendanceReportService {
@@ -91,47 +91,32 @@ public class AttendanceReportService {
         return queries.hostReportLinks(hosts);
     }
 
-    /**
-     * Works out the figures that reports will ask for, ahead of them: those of sessions that have ended and of
-     * conferences with attendance, whenever a change has dropped them. Organisers then read cached figures.
-     */
-    @Scheduled(fixedDelayString = "${convene.attendance.report-warm-up:5m}", initialDelayString = "5m")
-    public void warmUp() {
-        Instant now = clock.instant();
-        for (long sessionId : queries.endedSessionsWithoutFigures(now)) {
-            queries.refreshSession(sessionId, now);
-        }
-        for (long conferenceId : queries.conferencesWithoutFigures()) {
-            queries.refreshConference(conferenceId, now);
-        }
-    }
-
     // --- the conference
 
+    @Transactional(readOnly = true)
     public Optional<ConferenceOverview> overview(String slug) {
         requireOrganiser();
         return queries.conference(slug).map(this::overview);
     }
 
     private ConferenceOverview overview(ConferenceRef conference) {
-        AttendanceReportQueries.ConferenceCounts counts = queries.cachedConference(conference.id())
-                .orElseGet(() -> queries.refreshConference(conference.id(), clock.instant()));
+        Instant now = clock.instant();
+        AttendanceReportQueries.ConferenceCounts counts = queries.conferenceFigures(conference.id());
         List<AttendanceReportQueries.SessionInfo> sessions = queries.sessionsOf(conference.id(), null);
         List<Long> sessionIds = sessions.stream().map(AttendanceReportQueries.SessionInfo::id).toList();
         AttendanceReportQueries.QuestionCounts questions = sessionIds.isEmpty()
                 ? new AttendanceReportQueries.QuestionCounts(0, 0, 0) : queries.questions(sessionIds);
         return new ConferenceOverview(conference, counts.uniqueAttendees(), counts.days(), counts.attendeeMinutes(),
                 counts.peakConcurrent(), counts.peakAt(), counts.registered(), counts.noShows(), questions.asked(),
-                questions.answered(), sessionIds.size(), queries.hostsOf(conference.id()), counts.computedAt(),
+                questions.answered(), sessionIds.size(), queries.hostsOf(conference.id()), now,
                 sessions.stream().anyMatch(AttendanceReportQueries.SessionInfo::takesPlaces));
     }
 
-    /** The conference's sessions, most attended first (then by start). */
+    /** The conference's sessions, most attended first (then by start): their figures in one statement. */
+    @Transactional(readOnly = true)
     public List<SessionFigures> sessionRanking(long conferenceId, int offset, int limit) {
         requireOrganiser();
-        List<SessionFigures> all = sessionFigures(conferenceId, null);
-        all.sort(RANKING);
-        return all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
+        return ranked(queries.sessionsOf(conferenceId, null), offset, limit);
     }
 
     public int sessionCount(long conferenceId) {
@@ -139,61 +124,60 @@ public class AttendanceReportService {
         return queries.sessionsOf(conferenceId, null).size();
     }
 
-    private static final Comparator<SessionFigures> RANKING = Comparator
-            .comparingInt(SessionFigures::attended).reversed()
-            .thenComparing(SessionFigures::startsAt)
-            .thenComparingLong(SessionFigures::sessionId);
+    private static final Comparator<SessionFigures> PROGRAMME_ORDER = Comparator
+            .comparing(SessionFigures::startsAt).thenComparingLong(SessionFigures::sessionId);
 
-    /** Every session's figures: cached ones and question counts read for all sessions at once, the rest worked out. */
-    private List<SessionFigures> sessionFigures(long conferenceId, @Nullable Long hostId) {
-        List<AttendanceReportQueries.SessionInfo> sessions = queries.sessionsOf(conferenceId, hostId);
-        List<Long> ids = sessions.stream().map(AttendanceReportQueries.SessionInfo::id).toList();
-        Map<Long, AttendanceReportQueries.SessionCounts> cached = queries.cachedSessions(ids);
-        Map<Long, AttendanceReportQueries.QuestionCounts> questions = queries.questionsBySession(ids);
+    /**
+     * A page of these sessions ranked (most attended first, then by start): the figures of every one of them in
+     * one statement, which also ranks them, and the page's question counts in two grouped reads.
+     */
+    private List<SessionFigures> ranked(List<AttendanceReportQueries.SessionInfo> sessions, int offset, int limit) {
+        Map<Long, AttendanceReportQueries.SessionInfo> byId = new HashMap<>();
+        sessions.forEach(session -> byId.put(session.id(), session));
+        List<AttendanceReportQueries.SessionCounts> page = queries.sessionFigures(byId.keySet(), offset, limit);
+        Map<Long, AttendanceReportQueries.QuestionCounts> questions = queries.questionsBySession(
+                page.stream().map(AttendanceReportQueries.SessionCounts::sessionId).toList());
+        Instant now = clock.instant();
         List<SessionFigures> figures = new ArrayList<>();
-        for (AttendanceReportQueries.SessionInfo session : sessions) {
-            AttendanceReportQueries.SessionCounts counts = Optional.ofNullable(cached.get(session.id()))
-                    .orElseGet(() -> queries.refreshSession(session.id(), clock.instant()));
+        for (AttendanceReportQueries.SessionCounts counts : page) {
+            AttendanceReportQueries.SessionInfo session = Objects.requireNonNull(byId.get(counts.sessionId()),
+                    "the statement returns only the sessions it was given");
             figures.add(figures(session, counts,
-                    questions.getOrDefault(session.id(), AttendanceReportQueries.QuestionCounts.NONE)));
+                    questions.getOrDefault(session.id(), AttendanceReportQueries.QuestionCounts.NONE), now));
         }
         return figures;
     }
 
-    private AttendanceReportQueries.SessionCounts counts(AttendanceReportQueries.SessionInfo session) {
-        return queries.cachedSession(session.id())
-                .orElseGet(() -> queries.refreshSession(session.id(), clock.instant()));
-    }
-
     private SessionFigures figures(AttendanceReportQueries.SessionInfo session) {
-        return figures(session, counts(session));
+        return figures(session, queries.sessionFigures(session.id()));
     }
 
     private SessionFigures figures(AttendanceReportQueries.SessionInfo session,
                                    AttendanceReportQueries.SessionCounts counts) {
-        return figures(session, counts, queries.questions(List.of(session.id())));
+        return figures(session, counts, queries.questions(List.of(session.id())), clock.instant());
     }
 
-    private SessionFigures figures(AttendanceReportQueries.SessionInfo session,
-                                   AttendanceReportQueries.SessionCounts counts,
-                                   AttendanceReportQueries.QuestionCounts questions) {
+    private static SessionFigures figures(AttendanceReportQueries.SessionInfo session,
+                                          AttendanceReportQueries.SessionCounts counts,
+                                          AttendanceReportQueries.QuestionCounts questions, Instant now) {
         return new SessionFigures(session.id(), session.title(), session.startsAt(), session.endsAt(),
                 session.hostId(), session.hostName(), counts.registered(), counts.attended(), counts.noShows(),
                 counts.peakConcurrent(), counts.peakAt(), counts.medianMinutes(), counts.meanMinutes(),
                 counts.metRule(), counts.rulePercent(), counts.attendeeMinutes(), questions.asked(), questions.answered(),
-                questions.votes(), counts.computedAt(), session.takesPlaces());
+                questions.votes(), now, session.takesPlaces());
     }
 
     // --- one session
 
     /** @param bucketMinutes 1 or 5: the chart's resolution */
+    @Transactional(readOnly = true)
     public Optional<SessionReport> sessionReport(long sessionId, int bucketMinutes) {
         requireSession(sessionId);
         if (bucketMinutes != 1 && bucketMinutes != 5) {
             throw new IllegalArgumentException("Buckets are 1 or 5 minutes long.");
         }
         return queries.session(sessionId).map(session -> {
-            AttendanceReportQueries.SessionCounts counts = counts(session);
+            AttendanceReportQueries.SessionCounts counts = queries.sessionFigures(sessionId);
             return new SessionReport(queries.conference(session.conferenceId()).orElseThrow(), figures(session, counts),
                     bucketMinutes, buckets(session.startsAt(), counts.perMinute(), bucketMinutes));
         });
@@ -237,7 +221,9 @@ public class AttendanceReportService {
         if (host.isEmpty()) {
             return Optional.empty();
         }
-        List<SessionFigures> sessions = sessionFigures(conference.get().id(), hostId);
+        // in the order of the programme, not ranked
+        List<SessionFigures> sessions = ranked(queries.sessionsOf(conference.get().id(), hostId), 0, Integer.MAX_VALUE)
+                .stream().sorted(PROGRAMME_ORDER).toList();
         int unique = queries.uniqueAttendees(sessions.stream().map(SessionFigures::sessionId).toList());
         return Optional.of(new HostReport(conference.get(), host.get(), sessions, unique));
     }
@@ -304,8 +290,7 @@ public class AttendanceReportService {
                 yield overview.days().size();
             }
             case CONFERENCE_SESSIONS -> {
-                List<SessionFigures> all = sessionFigures(id, null);
-                all.sort(RANKING);
+                List<SessionFigures> all = ranked(queries.sessionsOf(id, null), 0, Integer.MAX_VALUE);
                 writeSessions(csv, all);
                 yield all.size();
             }
@@ -342,7 +327,7 @@ public class AttendanceReportService {
             }
             case SESSION_SERIES -> {
                 AttendanceReportQueries.SessionInfo session = queries.session(id).orElseThrow();
-                List<ConcurrencyPoint> series = buckets(session.startsAt(), counts(session).perMinute(), 1);
+                List<ConcurrencyPoint> series = buckets(session.startsAt(), queries.sessionFigures(id).perMinute(), 1);
                 csv.writeRecord("Minute starting (UTC)", "Most attendees present");
                 for (ConcurrencyPoint point : series) {
                     csv.writeRecord(CsvTables.time(point.bucketStart()), Integer.toString(point.mostPresent()));

@@ -1,6 +1,7 @@
 package org.convene.attendance;
 
 import org.convene.IntegrationTest;
+import org.convene.QueryLog;
 import org.convene.TestClock;
 import org.convene.TestData;
 import org.convene.account.AccountFixtures;
@@ -61,6 +62,8 @@ class AttendanceReportServiceTest {
     TestClock clock;
     @Autowired
     DSLContext db;
+    @Autowired
+    QueryLog queryLog;
 
     ProgrammeFixture fixture;
     ConferenceSummary week;
@@ -211,7 +214,7 @@ class AttendanceReportServiceTest {
                 .where(PROGRAMME_SESSION.ID.eq(c)).execute();
 
         SessionReport approved = reports.sessionReport(c, 5).orElseThrow();
-        assertThat(approved.figures().noShows()).as("the cached figures were forgotten").isEqualTo(2);
+        assertThat(approved.figures().noShows()).as("worked out again on reading").isEqualTo(2);
         assertThat(approved.noShowsCounted()).isTrue();
         assertThat(reports.overview(week.slug()).orElseThrow().noShows()).isEqualTo(5);
 
@@ -292,10 +295,14 @@ class AttendanceReportServiceTest {
         assertThat(reports.attendeeRowCount(a)).isEqualTo(5);
         assertThat(reports.attendees(a, 3, 10)).extracting(AttendeeRow::label)
                 .containsExactly(u1.displayName(), "Attendee 3");
+        for (int offset = 0; offset < rows.size(); offset++) {
+            assertThat(reports.attendees(a, offset, 1)).as("a page of one at %d numbers as the whole list", offset)
+                    .containsExactly(rows.get(offset));
+        }
     }
 
     @Test
-    void cached_figures_follow_a_deletion_and_a_new_registration() {
+    void figures_follow_a_deletion_and_a_new_registration() {
         assertThat(figures(a).attended()).isEqualTo(4);
         assertThat(reports.overview(week.slug()).orElseThrow().uniqueAttendees()).isEqualTo(5);
 
@@ -314,16 +321,25 @@ class AttendanceReportServiceTest {
     }
 
     @Test
-    void the_warm_up_works_out_figures_before_anyone_asks() {
-        clock.set(t("12T09:00"));
-        reports.warmUp();
-        assertThat(db.fetchCount(org.convene.db.Tables.ATTENDANCE_SESSION_SUMMARY,
-                org.convene.db.Tables.ATTENDANCE_SESSION_SUMMARY.SESSION_ID.in(a, b, c)
-                        .and(org.convene.db.Tables.ATTENDANCE_SESSION_SUMMARY.COMPUTED_AT.isNotNull()))).isEqualTo(3);
-        assertThat(db.fetchCount(org.convene.db.Tables.ATTENDANCE_CONFERENCE_SUMMARY,
-                org.convene.db.Tables.ATTENDANCE_CONFERENCE_SUMMARY.CONFERENCE_ID.eq(week.id())
-                        .and(org.convene.db.Tables.ATTENDANCE_CONFERENCE_SUMMARY.COMPUTED_AT.isNotNull()))).isEqualTo(1);
-        assertThat(figures(a).computedAt()).isEqualTo(t("12T09:00"));
+    void reports_are_read_without_writing_and_rank_every_session_in_one_statement() {
+        List<String> sessionReport = queryLog.during(() -> reports.sessionReport(a, 5));
+        List<String> ranking = queryLog.during(() -> reports.sessionRanking(week.id(), 0, 10));
+        List<String> overview = queryLog.during(() -> reports.overview(week.slug()));
+
+        for (List<String> statements : List.of(sessionReport, ranking, overview)) {
+            assertThat(statements).as("no cache, no claim, no lock: a report only reads")
+                    .noneMatch(sql -> sql.matches("(?is)\\s*(insert|update|delete|lock)\\b.*"));
+        }
+        assertThat(ranking).as("the figures of all three sessions come from one statement")
+                .filteredOn(sql -> sql.contains("attendance_presence")).hasSize(1);
+    }
+
+    @Test
+    void the_ranking_has_the_same_figures_as_each_session_report() {
+        for (SessionFigures ranked : reports.sessionRanking(week.id(), 0, 10)) {
+            assertThat(ranked).usingRecursiveComparison().ignoringFields("computedAt")
+                    .isEqualTo(figures(ranked.sessionId()));
+        }
     }
 
     @Test

@@ -185,25 +185,56 @@ class KeptPresenceTest {
         AccountFixtures.actAs(organiser);
         int registered = 0;
         int noShows = 0;
+        java.util.Set<Long> everyone = new java.util.HashSet<>();
+        double minutes = 0;
+        // per conference day (the day each session starts in the conference's zone): its people and minutes
+        java.util.Map<LocalDate, java.util.Set<Long>> dayPeople = new java.util.TreeMap<>();
+        java.util.Map<LocalDate, Double> dayMinutes = new java.util.TreeMap<>();
         for (long id : List.of(session, later)) {
             List<PersonPresence> people = presence.presenceAt(id);
+            people.forEach(p -> everyone.add(p.userId()));
+            double sessionMinutes = people.stream().mapToLong(p -> p.present().toSeconds()).sum() / 60.0;
+            minutes += sessionMinutes;
+            if (!people.isEmpty()) {
+                LocalDate day = db.resultQuery("""
+                                select (ps.starts_at at time zone c.time_zone)::date from programme_session ps
+                                join conference c on c.id = ps.conference_id where ps.id = ?""", id)
+                        .fetchSingle(r -> r.get(0, LocalDate.class));
+                people.forEach(p -> dayPeople.computeIfAbsent(day, d -> new java.util.HashSet<>()).add(p.userId()));
+                dayMinutes.merge(day, sessionMinutes, Double::sum);
+            }
             List<Long> present = people.stream().map(PersonPresence::userId).toList();
             List<Long> agenda = db.select(AGENDA_ITEM.USER_ID).from(AGENDA_ITEM).where(AGENDA_ITEM.SESSION_ID.eq(id))
                     .fetch(AGENDA_ITEM.USER_ID);
             // registrations and no-shows count only where adding took a place (places or approval)
             boolean takesPlaces = db.fetchExists(db.selectFrom(PROGRAMME_SESSION).where(PROGRAMME_SESSION.ID.eq(id),
                     PROGRAMME_SESSION.CAPACITY.isNotNull().or(PROGRAMME_SESSION.REGISTRATION_NEEDS_APPROVAL)));
+            int sessionNoShows = takesPlaces ? (int) agenda.stream().filter(user -> !present.contains(user)).count() : 0;
             if (takesPlaces) {
                 registered += agenda.size();
-                noShows += (int) agenda.stream().filter(user -> !present.contains(user)).count();
             }
+            noShows += sessionNoShows;
             SessionFigures f = reports.sessionReport(id, 1).orElseThrow().figures();
+            assertThat(f.registered()).isEqualTo(agenda.size());
+            assertThat(f.noShows()).isEqualTo(sessionNoShows);
             assertThat(f.attended()).isEqualTo(people.size());
             assertThat(f.attendeeMinutes()).isCloseTo(
                     people.stream().mapToLong(p -> p.present().toSeconds()).sum() / 60.0, within(1e-6));
             assertThat(f.metRule()).isEqualTo((int) people.stream().filter(PersonPresence::metRule).count());
         }
+        for (SessionFigures ranked : reports.sessionRanking(week.id(), 0, 10)) {
+            assertThat(ranked).as("the ranking's one statement and the session's report agree")
+                    .usingRecursiveComparison().ignoringFields("computedAt")
+                    .isEqualTo(reports.sessionReport(ranked.sessionId(), 1).orElseThrow().figures());
+        }
         ConferenceOverview overview = reports.overview(week.slug()).orElseThrow();
+        assertThat(overview.uniqueAttendees()).isEqualTo(everyone.size());
+        assertThat(overview.attendeeMinutes()).isCloseTo(minutes, within(1e-6));
+        assertThat(overview.days()).extracting(DayFigures::day).containsExactlyElementsOf(dayPeople.keySet());
+        for (DayFigures day : overview.days()) {
+            assertThat(day.uniqueAttendees()).isEqualTo(dayPeople.get(day.day()).size());
+            assertThat(day.attendeeMinutes()).isCloseTo(dayMinutes.get(day.day()), within(1e-6));
+        }
         assertThat(overview.registered()).isEqualTo(registered);
         assertThat(overview.noShows()).isEqualTo(noShows);
     }

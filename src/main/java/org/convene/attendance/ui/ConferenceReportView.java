@@ -88,7 +88,7 @@ public class ConferenceReportView extends Div implements BeforeEnterObserver, Ha
                 new Paragraph(ReportTexts.SESSIONS_WITH_PLACES));
         if (o.computedAt() != null) {
             Paragraph when = new Paragraph("Worked out at " + ReportTexts.moment(o.computedAt(), zone)
-                    + ". The figures are worked out again whenever attendance changes.");
+                    + ", when you opened this page. Open it again to see any newer attendance.");
             when.addClassName("cv-muted");
             section.add(when);
         }

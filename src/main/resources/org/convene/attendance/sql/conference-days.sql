@@ -1,6 +1,7 @@
 -- Different attendees and attendee-minutes per conference day (the day a session starts, in the conference's
--- time zone), from the kept per-day counts (db/V34) with the people still there swapped from kept to now.
--- Parameter: the conference id.
+-- time zone), from the kept per-day rows (db/V34), with the people still there swapped from kept to now. A kept
+-- row is one person on one day, so a day's people are its rows counted (no sort of everyone's ids), and the
+-- people still there add only those without a kept row that day. Parameter: the conference id.
 with c as (
     select id, time_zone from conference where id = ?
 ), live as (
@@ -10,18 +11,31 @@ with c as (
     cross join lateral attendance_live(array(select ps.id from programme_session ps
                                              where ps.conference_id = c.id)) l
     join programme_session ps on ps.id = l.session_id
-), person_day as (
-    select d.day, d.user_id, d.seconds from attendance_day_person d where d.conference_id = (select id from c)
-    union all
-    select day, user_id, seconds from live
-    union all
-    select p.day, p.user_id, -p.seconds
-    from attendance_presence p
-    join live on live.session_id = p.session_id and live.user_id = p.user_id
+), kept as (
+    select d.day, count(*) as people, sum(d.seconds) as seconds
+    from attendance_day_person d
+    where d.conference_id = (select id from c)
+    group by d.day
+), live_day as (
+    select live.day,
+           count(distinct live.user_id) filter (
+               where not exists (select 1 from attendance_day_person d
+                                 where d.conference_id = (select id from c) and d.day = live.day
+                                   and d.user_id = live.user_id)) as people,
+           sum(live.seconds) as seconds
+    from live
+    group by live.day
+), kept_live as (
+    select live.day, sum(p.seconds) as seconds
+    from live
+    join attendance_presence p on p.session_id = live.session_id and p.user_id = live.user_id
+    group by live.day
 )
 select day,
-       count(distinct user_id)        as unique_attendees,
-       coalesce(sum(seconds) / 60.0, 0) as attendee_minutes
-from person_day
-group by day
+       (coalesce(kept.people, 0) + coalesce(live_day.people, 0))::int as unique_attendees,
+       (coalesce(kept.seconds, 0) + coalesce(live_day.seconds, 0) - coalesce(kept_live.seconds, 0)) / 60.0
+           as attendee_minutes
+from kept
+full join live_day using (day)
+left join kept_live using (day)
 order by day

@@ -1,6 +1,8 @@
 -- One page of a session's attendance intervals, oldest first, with each attendee's label: their name only when
 -- they agreed to be named, else "Attendee N", numbered among the unnamed by first arrival at the session.
--- The page is picked first (index on session, join time); numbering needs everyone's first arrival.
+-- The page is picked first (index on session, join time). Numbering needs the first arrival of everyone who came
+-- before the page's people, and nobody else: each of them joined at or before the page's last join, so only the
+-- intervals up to it are read (the first page reads a few rows, not the whole session).
 -- Parameters: session id, offset, limit, session id.
 with page as (
     select ai.id, ai.user_id, ai.joined_at, coalesce(ai.left_at, ai.last_seen_at) as left_at,
@@ -13,6 +15,7 @@ with page as (
     select ai.user_id, min(ai.joined_at) as first_joined
     from attendance_interval ai
     where ai.session_id = (select ?::bigint)
+      and ai.joined_at <= (select max(page.joined_at) from page)
     group by ai.user_id
 ), unnamed as (
     select p.user_id, row_number() over (order by p.first_joined, p.user_id) as n
