@@ -1,7 +1,5 @@
 package org.convene.polls.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -18,7 +16,6 @@ import org.convene.polls.PollBoard;
 import org.convene.polls.PollDraft;
 import org.convene.polls.PollException;
 import org.convene.polls.PollLimits;
-import org.convene.polls.PollLive;
 import org.convene.polls.PollService;
 import org.convene.polls.PollState;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +38,6 @@ class PollsModerationPart extends Section {
     private static final int OPTION_FIELDS_AT_FIRST = 4;
 
     private final PollService polls;
-    private final PollPush push;
     private final long sessionId;
     private final ErrorSummary summary = new ErrorSummary("poll-form-errors");
     private final TextField question = new TextField("Question");
@@ -54,12 +50,10 @@ class PollsModerationPart extends Section {
     private final Div list = new Div();
     private final Div status = new Div();
     private final Map<Long, Item> items = new LinkedHashMap<>();
-    private PollLive.@Nullable Registration watching;
     private @Nullable PollBoard shown;
 
     PollsModerationPart(PollService polls, PollPush push, PollBoard board) {
         this.polls = polls;
-        this.push = push;
         this.sessionId = board.sessionId();
         setId("moderation-polls");
         addClassName("cv-polls");
@@ -70,6 +64,7 @@ class PollsModerationPart extends Section {
         list.addClassName("cv-poll-list");
         add(new H2("Polls"), form(), status, list);
         show(board);
+        push.whileAttached(this, sessionId, this::show);
     }
 
     private Div form() {
@@ -108,22 +103,6 @@ class PollsModerationPart extends Section {
         options.add(field);
         optionFields.add(field);
         return field;
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        watching = push.attach(event.getUI(), sessionId, this::show);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        PollLive.Registration registration = watching;
-        watching = null;
-        if (registration != null) {
-            registration.close();
-        }
-        super.onDetach(event);
     }
 
     private void save() {

@@ -1,7 +1,5 @@
 package org.convene.polls.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -14,7 +12,6 @@ import org.convene.polls.Poll;
 import org.convene.polls.PollBoard;
 import org.convene.polls.PollChanges;
 import org.convene.polls.PollException;
-import org.convene.polls.PollLive;
 import org.convene.polls.PollService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -35,8 +32,6 @@ import java.util.stream.Collectors;
 class PollsPagePart extends Section {
 
     private final PollService polls;
-    private final PollPush push;
-    private final long sessionId;
     private final boolean signedIn;
     private final Map<Long, Set<Integer>> mine;
     private final Map<Long, PollForm> forms = new HashMap<>();
@@ -45,12 +40,9 @@ class PollsPagePart extends Section {
     private final Div announcer = new Div();
     private PollBoard shown;
     private String shownShape = "";
-    private PollLive.@Nullable Registration watching;
 
     PollsPagePart(PollService polls, PollPush push, PollBoard board, Map<Long, Set<Integer>> mine, boolean signedIn) {
         this.polls = polls;
-        this.push = push;
-        this.sessionId = board.sessionId();
         this.signedIn = signedIn;
         this.mine = new HashMap<>(mine);
         this.shown = board;
@@ -62,22 +54,7 @@ class PollsPagePart extends Section {
         announcer.getElement().setAttribute("aria-live", "polite");
         add(heading, content, announcer);
         render(board);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        watching = push.attach(event.getUI(), sessionId, this::show);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        PollLive.Registration registration = watching;
-        watching = null;
-        if (registration != null) {
-            registration.close();
-        }
-        super.onDetach(event);
+        push.whileAttached(this, board.sessionId(), this::show);
     }
 
     /** A newer board: redraw only if a poll opened or closed, and say what happened. */

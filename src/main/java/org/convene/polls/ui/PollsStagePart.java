@@ -1,7 +1,5 @@
 package org.convene.polls.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -11,8 +9,6 @@ import com.vaadin.flow.component.html.Section;
 import org.convene.polls.Poll;
 import org.convene.polls.PollBoard;
 import org.convene.polls.PollChanges;
-import org.convene.polls.PollLive;
-import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,17 +21,12 @@ import java.util.List;
 @StyleSheet("styles/polls.css")
 class PollsStagePart extends Section {
 
-    private final PollPush push;
-    private final long sessionId;
     private final H2 heading = new H2("Polls");
     private final Div content = new Div();
     private final Div announcer = new Div();
     private PollBoard shown;
-    private PollLive.@Nullable Registration watching;
 
     PollsStagePart(PollPush push, PollBoard board) {
-        this.push = push;
-        this.sessionId = board.sessionId();
         this.shown = board;
         setId("stage-polls");
         addClassName("cv-polls");
@@ -46,22 +37,7 @@ class PollsStagePart extends Section {
         announcer.getElement().setAttribute("aria-live", "polite");
         add(heading, content, announcer);
         render(board);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        watching = push.attach(event.getUI(), sessionId, this::show);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        PollLive.Registration registration = watching;
-        watching = null;
-        if (registration != null) {
-            registration.close();
-        }
-        super.onDetach(event);
+        push.whileAttached(this, board.sessionId(), this::show);
     }
 
     void show(PollBoard board) {
