@@ -5,7 +5,6 @@ import com.vaadin.flow.component.UIDetachedException;
 import org.convene.polls.PollBoard;
 import org.convene.polls.PollExecutors;
 import org.convene.polls.PollLive;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
@@ -27,23 +26,6 @@ class PollPush {
     PollPush(PollLive live, @Qualifier(PollExecutors.PAGE_PUSH) TaskExecutor pushes) {
         this.live = live;
         this.pushes = pushes;
-    }
-
-    /**
-     * Keeps a page part showing its session's newest polls while it is on a page: it watches from each attach until
-     * the detach that follows.
-     *
-     * @param show runs with the UI locked, with each newer board
-     */
-    void whileAttached(com.vaadin.flow.component.Component part, long sessionId, Consumer<PollBoard> show) {
-        AtomicReference<PollLive.@Nullable Registration> watching = new AtomicReference<>();
-        part.addAttachListener(event -> watching.set(attach(event.getUI(), sessionId, show)));
-        part.addDetachListener(event -> {
-            PollLive.Registration registration = watching.getAndSet(null);
-            if (registration != null) {
-                registration.close();
-            }
-        });
     }
 
     /** @param show runs with the UI locked, with each newer board until the registration is closed */

@@ -1,5 +1,7 @@
 package org.convene.polls.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -11,12 +13,12 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.textfield.TextField;
 import org.convene.core.SaveResult;
-import org.convene.core.ui.PoliteStatus;
 import org.convene.polls.Poll;
 import org.convene.polls.PollBoard;
 import org.convene.polls.PollDraft;
 import org.convene.polls.PollException;
 import org.convene.polls.PollLimits;
+import org.convene.polls.PollLive;
 import org.convene.polls.PollService;
 import org.convene.polls.PollState;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +41,7 @@ class PollsModerationPart extends Section {
     private static final int OPTION_FIELDS_AT_FIRST = 4;
 
     private final PollService polls;
+    private final PollPush push;
     private final long sessionId;
     private final ErrorSummary summary = new ErrorSummary("poll-form-errors");
     private final TextField question = new TextField("Question");
@@ -49,21 +52,24 @@ class PollsModerationPart extends Section {
     private final Checkbox anonymous = new Checkbox("Anonymous: nobody, not even the organisers, can see who chose what");
     private final Button save = new Button("Save poll");
     private final Div list = new Div();
-    private final PoliteStatus status = new PoliteStatus();
+    private final Div status = new Div();
     private final Map<Long, Item> items = new LinkedHashMap<>();
+    private PollLive.@Nullable Registration watching;
     private @Nullable PollBoard shown;
 
     PollsModerationPart(PollService polls, PollPush push, PollBoard board) {
         this.polls = polls;
+        this.push = push;
         this.sessionId = board.sessionId();
         setId("moderation-polls");
         addClassName("cv-polls");
         status.setId("moderation-polls-status");
+        status.getElement().setAttribute("role", "status");
+        status.getElement().setAttribute("aria-live", "polite");
         status.addClassName("cv-poll-status");
         list.addClassName("cv-poll-list");
         add(new H2("Polls"), form(), status, list);
         show(board);
-        push.whileAttached(this, sessionId, this::show);
     }
 
     private Div form() {
@@ -102,6 +108,22 @@ class PollsModerationPart extends Section {
         options.add(field);
         optionFields.add(field);
         return field;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        watching = push.attach(event.getUI(), sessionId, this::show);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        PollLive.Registration registration = watching;
+        watching = null;
+        if (registration != null) {
+            registration.close();
+        }
+        super.onDetach(event);
     }
 
     private void save() {

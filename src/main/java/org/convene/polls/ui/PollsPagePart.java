@@ -1,5 +1,7 @@
 package org.convene.polls.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -8,11 +10,11 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import org.convene.core.SaveResult;
-import org.convene.core.ui.PoliteStatus;
 import org.convene.polls.Poll;
 import org.convene.polls.PollBoard;
 import org.convene.polls.PollChanges;
 import org.convene.polls.PollException;
+import org.convene.polls.PollLive;
 import org.convene.polls.PollService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -33,17 +35,22 @@ import java.util.stream.Collectors;
 class PollsPagePart extends Section {
 
     private final PollService polls;
+    private final PollPush push;
+    private final long sessionId;
     private final boolean signedIn;
     private final Map<Long, Set<Integer>> mine;
     private final Map<Long, PollForm> forms = new HashMap<>();
     private final H2 heading = new H2("Polls");
     private final Div content = new Div();
-    private final PoliteStatus announcer = new PoliteStatus();
+    private final Div announcer = new Div();
     private PollBoard shown;
     private String shownShape = "";
+    private PollLive.@Nullable Registration watching;
 
     PollsPagePart(PollService polls, PollPush push, PollBoard board, Map<Long, Set<Integer>> mine, boolean signedIn) {
         this.polls = polls;
+        this.push = push;
+        this.sessionId = board.sessionId();
         this.signedIn = signedIn;
         this.mine = new HashMap<>(mine);
         this.shown = board;
@@ -51,9 +58,26 @@ class PollsPagePart extends Section {
         addClassName("cv-polls");
         announcer.setId("polls-announcements");
         announcer.addClassName("cv-visually-hidden");
+        announcer.getElement().setAttribute("role", "status");
+        announcer.getElement().setAttribute("aria-live", "polite");
         add(heading, content, announcer);
         render(board);
-        push.whileAttached(this, board.sessionId(), this::show);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        watching = push.attach(event.getUI(), sessionId, this::show);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        PollLive.Registration registration = watching;
+        watching = null;
+        if (registration != null) {
+            registration.close();
+        }
+        super.onDetach(event);
     }
 
     /** A newer board: redraw only if a poll opened or closed, and say what happened. */

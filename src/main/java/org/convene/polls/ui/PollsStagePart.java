@@ -1,15 +1,18 @@
 package org.convene.polls.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
-import org.convene.core.ui.PoliteStatus;
 import org.convene.polls.Poll;
 import org.convene.polls.PollBoard;
 import org.convene.polls.PollChanges;
+import org.convene.polls.PollLive;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,21 +25,43 @@ import java.util.List;
 @StyleSheet("styles/polls.css")
 class PollsStagePart extends Section {
 
+    private final PollPush push;
+    private final long sessionId;
     private final H2 heading = new H2("Polls");
     private final Div content = new Div();
-    private final PoliteStatus announcer = new PoliteStatus();
+    private final Div announcer = new Div();
     private PollBoard shown;
+    private PollLive.@Nullable Registration watching;
 
     PollsStagePart(PollPush push, PollBoard board) {
+        this.push = push;
+        this.sessionId = board.sessionId();
         this.shown = board;
         setId("stage-polls");
         addClassName("cv-polls");
         addClassName("cv-stage-polls");
         announcer.setId("stage-polls-announcements");
         announcer.addClassName("cv-visually-hidden");
+        announcer.getElement().setAttribute("role", "status");
+        announcer.getElement().setAttribute("aria-live", "polite");
         add(heading, content, announcer);
         render(board);
-        push.whileAttached(this, board.sessionId(), this::show);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        watching = push.attach(event.getUI(), sessionId, this::show);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        PollLive.Registration registration = watching;
+        watching = null;
+        if (registration != null) {
+            registration.close();
+        }
+        super.onDetach(event);
     }
 
     void show(PollBoard board) {

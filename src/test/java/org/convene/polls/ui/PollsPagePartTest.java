@@ -1,34 +1,46 @@
 package org.convene.polls.ui;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.FieldSet;
 import com.vaadin.flow.component.html.Input;
 import com.vaadin.flow.router.RouteParameters;
+import org.convene.KaribuTest;
+import org.convene.TestData;
 import org.convene.core.security.ConveneUser;
+import org.convene.core.security.Role;
+import org.convene.polls.PollService;
 import org.convene.timetable.ui.SessionView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
-import java.time.Duration;
 import java.util.Set;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.convene.polls.ui.PollsTestSupport.answer;
 import static org.convene.polls.ui.PollsTestSupport.close;
 import static org.convene.polls.ui.PollsTestSupport.open;
 
-class PollsPagePartTest extends PollsPartTest {
+class PollsPagePartTest extends KaribuTest {
 
+    @Autowired
+    TestData data;
+    @Autowired
+    PollService polls;
+
+    long session;
+    ConveneUser facilitator;
     ConveneUser attendee;
 
     @BeforeEach
     void setUp() {
+        session = data.liveSession();
+        facilitator = data.user(Role.FACILITATOR);
+        data.facilitate(session, facilitator);
         attendee = data.user();
     }
 
@@ -80,20 +92,6 @@ class PollsPagePartTest extends PollsPartTest {
         openPage();
         assertThat(_find(FieldSet.class)).isEmpty();
         assertThat(_get(PollsPagePart.class).getElement().getTextRecursively()).contains("Log in to answer it");
-    }
-
-    @Test
-    void while_the_page_is_open_a_poll_opened_elsewhere_reaches_it_and_is_announced() {
-        login(attendee);
-        PollsPagePart part = openPage();
-
-        long id = open(polls, facilitator, session, "Is the sound clear?", "Yes", "No");
-
-        await().atMost(Duration.ofSeconds(10)).pollInSameThread().pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-            MockVaadin.runUIQueue();
-            assertThat(part.announcement()).isEqualTo("A poll has opened: Is the sound clear?");
-        });
-        assertThat(part.form(id)).isNotNull();
     }
 
     @Test
