@@ -12,6 +12,7 @@
 #        bench/faults.sh mail [messages=600]        (also SMTP_PORT)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 SCENARIO=qa
 if [ "${1:-}" = mail ]; then
     SCENARIO=mail
@@ -23,22 +24,14 @@ HTTP_A=${HTTP_A:-18101}
 HTTP_B=${HTTP_B:-18102}
 DB_PORT=${DB_PORT:-54359}
 
-for candidate in ${JAVA_HOME:-} /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
-    if [ -x "$candidate/bin/javac" ] && "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-        export JAVA_HOME="$candidate"; break
-    fi
-done
-export PATH="$JAVA_HOME/bin:$PATH"
+bench_select_jdk
 
-if [ "${SKIP_BUILD:-}" != 1 ]; then
-    mvn -q -B ${MVN_FLAGS:-} -DskipTests package
-fi
-# (without the colour codes Maven puts around its output even with -B: they would break the first entry)
-CP="target/classes:target/test-classes:$(mvn -q -B ${MVN_FLAGS:-} dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout | sed 's/\x1b\[[0-9;]*m//g')"
-JAR=$(ls target/convene-*.jar | grep -v original | head -1)
+bench_build package
+CP="target/classes:$(bench_classpath)"
+JAR=$(bench_jar)
 
 rm -rf target/faults-pg target/faults-node-*.log
-echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1)"
+bench_machine
 echo "Before the run: $(uptime | sed 's/.*load average/load average/'); other busy processes:" \
      "$(ps -eo pcpu,comm --sort=-pcpu --no-headers | awk '$1 > 20 {printf "%s %s%%, ", $2, $1}')"
 # the nodes are children of the load program, which kills them (and stops its PostgreSQL) when it ends

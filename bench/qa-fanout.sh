@@ -8,6 +8,7 @@
 #   deliveries lost. Small check: MODES=convene CAPTIONS=5 bench/qa-fanout.sh 50 1 0 30
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 SUBSCRIBERS=${1:-1000}
 QPS=${2:-10}
 VPS=${3:-100}
@@ -15,19 +16,11 @@ SECONDS_TO_RUN=${4:-30}
 HTTP_PORT=${HTTP_PORT:-18081}
 DB_PORT=${DB_PORT:-54329}
 
-for candidate in ${JAVA_HOME:-} /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
-    if [ -x "$candidate/bin/javac" ] && "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-        export JAVA_HOME="$candidate"; break
-    fi
-done
-export PATH="$JAVA_HOME/bin:$PATH"
+bench_select_jdk
 
-if [ "${SKIP_BUILD:-}" != 1 ]; then
-    mvn -q -B ${MVN_FLAGS:-} -DskipTests package
-fi
-# (without the colour codes Maven puts around its output even with -B: they would break the first entry)
-CP="target/test-classes:$(mvn -q -B ${MVN_FLAGS:-} dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout | sed 's/\x1b\[[0-9;]*m//g')"
-JAR=$(ls target/convene-*.jar | grep -v original | head -1)
+bench_build package
+CP=$(bench_classpath)
+JAR=$(bench_jar)
 
 # MODES: which servers to run, one after the other, against the same load (convene, bare or both).
 # BARE_VPS: votes/s offered to the bare broker. It re-broadcasts every vote as its own frame to every subscriber
@@ -36,16 +29,7 @@ MODES=${MODES:-convene bare}
 BARE_VPS=${BARE_VPS:-0}
 SERVER_HEAP=${SERVER_HEAP:-3g}
 
-echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1)"
-
-wait_for_http() {
-    for _ in $(seq 1 300); do
-        curl -s -o /dev/null "http://127.0.0.1:$HTTP_PORT/$1" && return 0
-        sleep 1
-    done
-    echo "server did not start" >&2
-    return 1
-}
+bench_machine
 
 stop_server() {
     if [ -n "${SERVER2:-}" ]; then
@@ -68,20 +52,12 @@ for mode in $MODES; do
          "other busy processes: $(ps -eo pcpu,comm --sort=-pcpu --no-headers | awk '$1 > 20 {printf "%s %s%%, ", $2, $1}')"
     if [ "$mode" = convene ]; then
         rm -rf target/bench-pg
-        taskset -c 0 java -Xmx$SERVER_HEAP -Xss512k ${SERVER_JAVA_OPTS:-} -jar "$JAR" \
-            --server.port="$HTTP_PORT" \
-            --spring.profiles.active=dev \
-            --server.tomcat.max-connections=20000 \
-            --convene.postgres.port="$DB_PORT" \
-            --convene.postgres.data-dir=target/bench-pg/data \
-            --convene.demo.mode=off \
-            --convene.qa.questions-per-minute=1000000 \
-            --convene.qa.votes-per-minute=1000000 \
+        NODE_JVM="-Xmx$SERVER_HEAP -Xss512k ${SERVER_JAVA_OPTS:-}" \
+            bench_start_node "$JAR" "$HTTP_PORT" "$DB_PORT" target/bench-pg/data target/bench-server.log \
             --convene.stomp.max-anonymous-connections-per-address=1000000 \
-            --convene.stomp.frames-per-window=1000000 \
-            --logging.level.root=warn > target/bench-server.log 2>&1 &
+            --convene.stomp.frames-per-window=1000000
         SERVER=$!
-        wait_for_http ""
+        bench_wait_http "$HTTP_PORT"
         VPS_FOR_MODE=$VPS
         NODE_OPTS=""
         if [ "${NODES:-1}" = 2 ]; then
@@ -99,7 +75,7 @@ for mode in $MODES; do
                 --convene.stomp.frames-per-window=1000000 \
                 --logging.level.root=warn > target/bench-server-2.log 2>&1 &
             SERVER2=$!
-            HTTP_PORT=$((HTTP_PORT + 1)) wait_for_http ""
+            bench_wait_http "$((HTTP_PORT + 1))"
             NODE_OPTS="-Dbench.secondPort=$((HTTP_PORT + 1)) -Dbench.secondPid=$SERVER2"
             echo "Second node pid $SERVER2 on port $((HTTP_PORT + 1)), also on core 0, same database"
         fi
@@ -109,7 +85,7 @@ for mode in $MODES; do
             --server.tomcat.max-connections=20000 \
             --logging.level.root=warn > target/bench-bare.log 2>&1 &
         SERVER=$!
-        wait_for_http "ws"
+        bench_wait_http "$HTTP_PORT" ws
         VPS_FOR_MODE=$BARE_VPS
         NODE_OPTS=""
     fi

@@ -1,5 +1,6 @@
 package org.convene.accesshelp;
 
+import org.convene.core.ManagedPools;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -14,13 +15,8 @@ class AccessHelpExecutors {
      */
     @Bean(name = AccessHelpFeed.SCHEDULER, defaultCandidate = false)
     ThreadPoolTaskScheduler accessHelpScheduler() {
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setPoolSize(2);
-        scheduler.setThreadNamePrefix("access-help-");
+        ThreadPoolTaskScheduler scheduler = ManagedPools.scheduler("access-help-", 2);
         scheduler.setRemoveOnCancelPolicy(true);
-        scheduler.setDaemon(true);
-        scheduler.setWaitForTasksToCompleteOnShutdown(false);
-        scheduler.setAwaitTerminationMillis(2_000);
         return scheduler;
     }
 }

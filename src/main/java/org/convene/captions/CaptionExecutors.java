@@ -1,12 +1,14 @@
 package org.convene.captions;
 
+import org.convene.core.ManagedPools;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * The captions' threads, as Spring beans (started, paused and shut down with the application). Not default
- * candidates, so Vaadin and {@code @Scheduled} still find the one executor they look for.
+ * candidates, so Vaadin and {@code @Scheduled} still find the one executor they look for. Queued work is dropped on
+ * close: readers catch up from the latest page when they open again.
  */
 @Configuration(proxyBeanMethods = false)
 public class CaptionExecutors {
@@ -18,23 +20,11 @@ public class CaptionExecutors {
 
     @Bean(name = READER, defaultCandidate = false)
     ThreadPoolTaskExecutor captionsReader() {
-        return executor("captions-read-", 1);
+        return ManagedPools.executor("captions-read-", 1);
     }
 
     @Bean(name = PAGE_PUSH, defaultCandidate = false)
     ThreadPoolTaskExecutor captionsPagePush() {
-        return executor("captions-push-", 2);
-    }
-
-    private static ThreadPoolTaskExecutor executor(String prefix, int threads) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(threads);
-        executor.setMaxPoolSize(threads);
-        executor.setThreadNamePrefix(prefix);
-        executor.setDaemon(true);
-        // queued work is dropped on close: readers catch up from the latest page when they open again
-        executor.setWaitForTasksToCompleteOnShutdown(false);
-        executor.setAwaitTerminationMillis(2000);
-        return executor;
+        return ManagedPools.executor("captions-push-", 2);
     }
 }

@@ -1,5 +1,6 @@
 package org.convene.polls;
 
+import org.convene.core.ManagedPools;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -22,7 +23,7 @@ public class PollExecutors {
     /** One thread: a read is a few small queries, and a burst of notices for a session becomes one read. */
     @Bean(name = READ, defaultCandidate = false)
     ThreadPoolTaskExecutor pollsReadExecutor() {
-        return executor("polls-read-", 1);
+        return ManagedPools.executor("polls-read-", 1);
     }
 
     /**
@@ -31,29 +32,12 @@ public class PollExecutors {
      */
     @Bean(name = PAGE_PUSH, defaultCandidate = false)
     ThreadPoolTaskExecutor pollsPagePushExecutor() {
-        return executor("polls-push-", 2);
+        return ManagedPools.executor("polls-push-", 2);
     }
 
     /** One thread: it only asks {@link PollLive} for a read, a moment after the first of a burst of subscriptions. */
     @Bean(name = STOMP_JOINS, defaultCandidate = false)
     ThreadPoolTaskScheduler pollsStompJoinScheduler() {
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setPoolSize(1);
-        scheduler.setThreadNamePrefix("polls-stomp-");
-        scheduler.setDaemon(true);
-        scheduler.setWaitForTasksToCompleteOnShutdown(false);
-        scheduler.setAwaitTerminationMillis(2_000);
-        return scheduler;
-    }
-
-    private static ThreadPoolTaskExecutor executor(String prefix, int threads) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(threads);
-        executor.setMaxPoolSize(threads);
-        executor.setThreadNamePrefix(prefix);
-        executor.setDaemon(true);
-        executor.setWaitForTasksToCompleteOnShutdown(false);
-        executor.setAwaitTerminationMillis(2_000);
-        return executor;
+        return ManagedPools.scheduler("polls-stomp-", 1);
     }
 }

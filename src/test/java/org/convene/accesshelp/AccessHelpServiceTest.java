@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.io.StringWriter;
@@ -28,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.convene.account.AccountFixtures.actAs;
 import static org.convene.db.Tables.ACCESS_HELP_SIGNAL;
 
 @IntegrationTest
@@ -62,13 +62,8 @@ class AccessHelpServiceTest {
         clock.reset();
     }
 
-    private static void as(ConveneUser user) {
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-    }
-
     private SaveResult<HelpKind> send(ConveneUser user, HelpKind kind, String note) {
-        as(user);
+        actAs(user);
         try {
             return service.send(session, kind, note);
         } finally {
@@ -77,7 +72,7 @@ class AccessHelpServiceTest {
     }
 
     private HelpSummary recentAs(ConveneUser user) {
-        as(user);
+        actAs(user);
         try {
             return service.recent(session);
         } finally {
@@ -166,7 +161,7 @@ class AccessHelpServiceTest {
         Instant start = Instant.now().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         long later = data.session(data.conference("Europe/London", LocalDate.now(), LocalDate.now().plusDays(1)),
                 TestData.unique("Later"), start, start.plus(Duration.ofHours(1)));
-        as(attendee);
+        actAs(attendee);
 
         clock.set(start.minus(Duration.ofMinutes(11)));
         assertThatThrownBy(() -> service.send(later, HelpKind.CANNOT_HEAR, null))
@@ -202,7 +197,7 @@ class AccessHelpServiceTest {
         ConveneUser elsewhere = data.user(Role.FACILITATOR);
         data.facilitate(data.liveSession(), elsewhere);
         assertThatThrownBy(() -> recentAs(elsewhere)).isInstanceOf(AccessDeniedException.class);
-        as(attendee);
+        actAs(attendee);
         assertThat(service.maySee(session)).isFalse();
         assertThatThrownBy(() -> service.totals(session)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> feed.watch(session, s -> { })).isInstanceOf(AccessDeniedException.class);
@@ -217,9 +212,9 @@ class AccessHelpServiceTest {
             HostRef host = fixture.host("Deaf Access Group");
             long hosted = fixture.session(conference, "Hosted").at(Instant.now().minusSeconds(60),
                     Instant.now().plusSeconds(3600)).host(host).create();
-            as(fixture.coordinator(host));
+            actAs(fixture.coordinator(host));
             assertThat(service.maySee(hosted)).isTrue();
-            as(fixture.coordinator(fixture.host("Other Group")));
+            actAs(fixture.coordinator(fixture.host("Other Group")));
             assertThat(service.maySee(hosted)).isFalse();
         } finally {
             SecurityContextHolder.clearContext();
@@ -248,14 +243,14 @@ class AccessHelpServiceTest {
         long past = data.session(data.conference("Europe/London", LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 1)),
                 TestData.unique("Past"), now, now.plus(Duration.ofHours(1)));
         data.facilitate(past, facilitator);
-        as(attendee);
+        actAs(attendee);
         clock.set(now.plusSeconds(60));
         service.send(past, HelpKind.CAPTIONS_STOPPED, null);
         clock.set(now.plus(Duration.ofMinutes(40)));
         service.send(past, HelpKind.CAPTIONS_STOPPED, null);
         service.send(past, HelpKind.SOMETHING_ELSE, "Sound is echoing");
 
-        as(facilitator);
+        actAs(facilitator);
         HelpTotals totals = service.totals(past);
         assertThat(totals.total()).isEqualTo(3);
         assertThat(totals.kinds()).extracting(HelpTotals.KindTotal::kind).containsExactly(HelpKind.values());
@@ -282,7 +277,7 @@ class AccessHelpServiceTest {
     void the_live_feed_reads_once_per_change_and_hands_it_to_every_watcher_on_the_node() {
         List<HelpSummary> first = new CopyOnWriteArrayList<>();
         List<HelpSummary> second = new CopyOnWriteArrayList<>();
-        as(facilitator);
+        actAs(facilitator);
         AccessHelpFeed.Registration one = feed.watch(session, first::add);
         AccessHelpFeed.Registration two = feed.watch(session, second::add);
         try {
@@ -301,15 +296,15 @@ class AccessHelpServiceTest {
 
     @Test
     void only_the_sessions_hosts_and_organisers_may_set_the_bsl_video_and_everyone_may_read_it() {
-        as(attendee);
+        actAs(attendee);
         assertThatThrownBy(() -> service.setBslVideo(session, "https://vimeo.com/123456"))
                 .isInstanceOf(AccessDeniedException.class);
         // facilitating a session is not managing it
-        as(facilitator);
+        actAs(facilitator);
         assertThatThrownBy(() -> service.setBslVideo(session, "https://vimeo.com/123456"))
                 .isInstanceOf(AccessDeniedException.class);
 
-        as(data.user(Role.ORGANISER));
+        actAs(data.user(Role.ORGANISER));
         assertThat(service.setBslVideo(session, " https://vimeo.com/123456 ")).isInstanceOf(SaveResult.Saved.class);
         SecurityContextHolder.clearContext();
         assertThat(service.bslVideo(session)).hasValue("https://vimeo.com/123456");

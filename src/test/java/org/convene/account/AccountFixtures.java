@@ -73,4 +73,17 @@ public class AccountFixtures {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     }
+
+    /**
+     * A new access token of the user's, as they would make one on the account page; signs them out again after.
+     * The service is passed in so that tests which start their own nodes can use each node's.
+     */
+    public static String apiToken(ApiTokenService tokens, ConveneUser user, String name) {
+        actAs(user);
+        try {
+            return tokens.create(name).secret();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
 }

@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.convene.account.AccountFixtures.PASSWORD;
 import static org.convene.account.AccountFixtures.actAs;
 import static org.convene.account.AccountFixtures.uniqueEmail;
+import static org.convene.core.SaveResults.saved;
 import static org.convene.db.Tables.APP_USER;
 import static org.convene.db.Tables.USER_ROLE;
 
@@ -82,11 +83,6 @@ class AccountServiceTest {
     private static Map<AccountField, String> problems(SaveResult<?> result) {
         assertThat(result).as("the change should have been refused").isInstanceOf(SaveResult.Invalid.class);
         return AccountField.problems((SaveResult.Invalid<?>) result);
-    }
-
-    private static <T> T saved(SaveResult<T> result) {
-        assertThat(result).as("the change should have been made").isInstanceOf(SaveResult.Saved.class);
-        return ((SaveResult.Saved<T>) result).value();
     }
 
     // --- sign-up ---------------------------------------------------------------------------------

@@ -111,19 +111,35 @@ final class BenchSeed {
     /** Makes an account one of the session's facilitators (a person linked to it, in the FACILITATOR role). */
     static void facilitate(String jdbcUrl, long sessionId, Account account) throws Exception {
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
-            long person;
-            try (PreparedStatement s = db.prepareStatement("insert into person (name, user_id) values ('Bench Facilitator', ?) returning id")) {
-                s.setLong(1, account.id());
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    person = rs.getLong(1);
-                }
+            assign(db, sessionId, account.id(), "Bench Facilitator", "FACILITATOR");
+        }
+    }
+
+    /** An attendee assigned as the session's captioner (as the session editor would), and their token. */
+    static String captioner(String jdbcUrl, long sessionId) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+            long userId = user(db, "captioner", "{noop}unused", "ATTENDEE").id();
+            assign(db, sessionId, userId, "captioner", "CAPTIONER");
+            return token(db, userId);
+        }
+    }
+
+    /** A person linked to the account, given the role in the session. */
+    private static void assign(Connection db, long sessionId, long userId, String name, String role) throws Exception {
+        long person;
+        try (PreparedStatement s = db.prepareStatement("insert into person (name, user_id) values (?, ?) returning id")) {
+            s.setString(1, name);
+            s.setLong(2, userId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                person = rs.getLong(1);
             }
-            try (PreparedStatement s = db.prepareStatement("insert into session_person (session_id, person_id, role) values (?, ?, 'FACILITATOR')")) {
-                s.setLong(1, sessionId);
-                s.setLong(2, person);
-                s.execute();
-            }
+        }
+        try (PreparedStatement s = db.prepareStatement("insert into session_person (session_id, person_id, role) values (?, ?, ?)")) {
+            s.setLong(1, sessionId);
+            s.setLong(2, person);
+            s.setString(3, role);
+            s.execute();
         }
     }
 

@@ -6,21 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -114,10 +104,10 @@ public final class QaFanoutBenchmark {
         Seed seed = bare ? new Seed(0, null, java.util.Collections.nCopies(Math.max(1, Math.min(votesPerSecond, 50)), (String) null), null)
                 : seed(Math.max(1, votesPerSecond));
         sessionIdForRefresh = seed.sessionId();
-        long heapBefore = serverHeapKb(serverPid);
+        long heapBefore = BenchSeed.serverHeapKb(serverPid);
         String histogram = System.getProperty("bench.histogram");
         if (histogram != null) {
-            java.nio.file.Files.writeString(java.nio.file.Path.of(histogram + ".idle"), run("jcmd", Long.toString(serverPid), "GC.class_histogram"));
+            java.nio.file.Files.writeString(java.nio.file.Path.of(histogram + ".idle"), BenchSeed.run("jcmd", Long.toString(serverPid), "GC.class_histogram"));
         }
         ExecutorService callbacks = Executors.newFixedThreadPool(2);
         HttpClient http = HttpClient.newBuilder().executor(callbacks).connectTimeout(Duration.ofSeconds(30)).build();
@@ -125,7 +115,7 @@ public final class QaFanoutBenchmark {
         String connectJfr = System.getProperty("bench.jfrconnect");
         if (connectJfr != null) {
             // who allocates what each connection keeps: jfr print --events jdk.ObjectAllocationSample FILE
-            run("jcmd", Long.toString(serverPid), "JFR.start", "settings=profile", "duration=60s",
+            BenchSeed.run("jcmd", Long.toString(serverPid), "JFR.start", "settings=profile", "duration=60s",
                     "filename=" + java.nio.file.Path.of(connectJfr).toAbsolutePath());
         }
         long connectStart = System.nanoTime();
@@ -142,10 +132,10 @@ public final class QaFanoutBenchmark {
         System.out.printf(Locale.ROOT, "%d subscribers connected and subscribed in %.1f s%n", subscribers,
                 (System.nanoTime() - connectStart) / 1e9);
         Thread.sleep(2000);
-        long heapConnected = serverHeapKb(serverPid);
+        long heapConnected = BenchSeed.serverHeapKb(serverPid);
         if (histogram != null) {
             // what holds the heap per connection: compare with a histogram of the idle server
-            java.nio.file.Files.writeString(java.nio.file.Path.of(histogram), run("jcmd", Long.toString(serverPid), "GC.class_histogram"));
+            java.nio.file.Files.writeString(java.nio.file.Path.of(histogram), BenchSeed.run("jcmd", Long.toString(serverPid), "GC.class_histogram"));
         }
         System.out.printf(Locale.ROOT, "server heap after GC: %,d KB idle, %,d KB with %,d subscribers: %.1f KB per connection%n",
                 heapBefore, heapConnected, subscribers, (heapConnected - heapBefore) / (double) subscribers);
@@ -164,7 +154,7 @@ public final class QaFanoutBenchmark {
         String jfr = System.getProperty("bench.jfr");
         if (jfr != null) {
             // where the server's CPU goes while publishing: jfr print --events jdk.ExecutionSample FILE
-            System.out.println(run("jcmd", Long.toString(serverPid), "JFR.start", "settings=profile",
+            System.out.println(BenchSeed.run("jcmd", Long.toString(serverPid), "JFR.start", "settings=profile",
                     "duration=" + seconds + "s", "filename=" + java.nio.file.Path.of(jfr).toAbsolutePath()).trim());
         }
         long[] cpuBefore = serverCpuTicks(serverPid);
@@ -296,122 +286,11 @@ public final class QaFanoutBenchmark {
         return committed;
     }
 
-    /** A session running now, an asker and voters with tokens, written straight to the database. */
+    /** A session running now, an asker and voters with tokens, and a captioner when captions are sent. */
     private Seed seed(int voterCount) throws Exception {
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
-            db.setAutoCommit(false);
-            long conference;
-            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
-                    "insert into conference (slug, name, time_zone, first_day, last_day) values ('bench-" + System.nanoTime()
-                            + "', 'Benchmark', 'Europe/London', current_date - 1, current_date + 1) returning id")) {
-                rs.next();
-                conference = rs.getLong(1);
-            }
-            long session;
-            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
-                    "insert into programme_session (conference_id, title, format, starts_at, ends_at) values (" + conference
-                            + ", 'Benchmark session', 'WEBINAR', now() - interval '10 minutes', now() + interval '3 hours') returning id")) {
-                rs.next();
-                session = rs.getLong(1);
-            }
-            String asker = user(db, "asker");
-            List<String> voters = new ArrayList<>();
-            for (int i = 0; i < voterCount; i++) {
-                voters.add(user(db, "voter" + i));
-            }
-            String captioner = captions == null ? null : captioner(db, session);
-            db.commit();
-            return new Seed(session, asker, voters, captioner);
-        }
-    }
-
-    /** A user assigned as the session's captioner (as the session editor would), and their token. */
-    private static String captioner(Connection db, long session) throws Exception {
-        String token = user(db, "captioner");
-        try (PreparedStatement s = db.prepareStatement("insert into person (name, user_id) select display_name, user_id"
-                + " from app_user join api_token on api_token.user_id = app_user.id where api_token.token_hash = ?"
-                + " returning id")) {
-            s.setString(1, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8))));
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                try (PreparedStatement assign = db.prepareStatement(
-                        "insert into session_person (session_id, person_id, role) values (?, ?, 'CAPTIONER')")) {
-                    assign.setLong(1, session);
-                    assign.setLong(2, rs.getLong(1));
-                    assign.execute();
-                }
-            }
-        }
-        return token;
-    }
-
-    private static String user(Connection db, String name) throws Exception {
-        String email = name + "-" + System.nanoTime() + "@bench.example";
-        long id;
-        try (PreparedStatement s = db.prepareStatement("insert into app_user (email, display_name, password_hash, created_at) values (?, ?, '{noop}unused', now()) returning id")) {
-            s.setString(1, email);
-            s.setString(2, name);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                id = rs.getLong(1);
-            }
-        }
-        try (PreparedStatement s = db.prepareStatement("insert into user_role (user_id, role, granted_at) values (?, 'ATTENDEE', now())")) {
-            s.setLong(1, id);
-            s.execute();
-        }
-        String token = "cvn_bench" + id + "x" + System.nanoTime();
-        try (PreparedStatement s = db.prepareStatement("insert into api_token (user_id, name, token_hash, created_at) values (?, 'bench', ?, now())")) {
-            s.setLong(1, id);
-            s.setString(2, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8))));
-            s.execute();
-        }
-        return token;
-    }
-
-    /** A minimal STOMP 1.2 client on the JDK's WebSocket: what a light stage display or bot would be. */
-    private abstract class StompConnection implements WebSocket.Listener {
-        WebSocket socket;
-        private final StringBuilder buffer = new StringBuilder();
-        final String url;
-
-        StompConnection(String url) {
-            this.url = url;
-        }
-
-        CompletableFuture<WebSocket> connect(HttpClient http, String token) {
-            // the JDK's WebSocket allows one send in flight: each send waits for the one before
-            return http.newWebSocketBuilder().buildAsync(URI.create(url), this).thenCompose(ws -> {
-                socket = ws;
-                return ws.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n"
-                        + (token == null ? "" : "Authorization:Bearer " + token + "\n") + "\n\0", true);
-            });
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            buffer.append(data);
-            if (last) {
-                int start = 0;
-                for (int i = 0; i < buffer.length(); i++) {
-                    if (buffer.charAt(i) == '\0') {
-                        frame(buffer.substring(start, i));
-                        start = i + 1;
-                    }
-                }
-                buffer.delete(0, start);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        abstract void frame(String frame);
-
-        void close() {
-            if (socket != null) {
-                socket.abort();
-            }
-        }
+        BenchSeed.Seed seed = BenchSeed.seed(jdbcUrl, voterCount);
+        String captioner = captions == null ? null : BenchSeed.captioner(jdbcUrl, seed.sessionId());
+        return new Seed(seed.sessionId(), seed.askerToken(), seed.voterTokens(), captioner);
     }
 
     private final class Subscriber extends StompConnection {
@@ -419,9 +298,10 @@ public final class QaFanoutBenchmark {
         private final int index = subscriberIndexes.getAndIncrement();
         private long lastSeq;
         private String captionFrames = "";
+        private final String url;
 
         Subscriber(String url) {
-            super(url);
+            this.url = url;
         }
 
         CompletableFuture<Void> open(HttpClient http, long sessionId) {
@@ -430,7 +310,7 @@ public final class QaFanoutBenchmark {
                 captionFrames = "MESSAGE\ndestination:" + CaptionLoad.topic(sessionId) + "\n";
             }
             // the connection's frames are handled in order: the questions' receipt follows the captions' subscription
-            return connect(http, null)
+            return connect(http, url, null)
                     .thenCompose(ws -> captions == null ? CompletableFuture.completedFuture(ws) : ws.sendText(
                             "SUBSCRIBE\nid:1\ndestination:" + CaptionLoad.topic(sessionId) + "\n\n\0", true))
                     .thenCompose(ws -> ws.sendText("SUBSCRIBE\nid:0\ndestination:" + topic + "\nreceipt:s\n\n\0", true))
@@ -475,14 +355,6 @@ public final class QaFanoutBenchmark {
                 markerAt = frame.indexOf(MARKER, markerAt + MARKER.length());
             }
         }
-
-        private static long number(String s, int from) {
-            long value = 0;
-            for (int i = from; i < s.length() && Character.isDigit(s.charAt(i)); i++) {
-                value = value * 10 + (s.charAt(i) - '0');
-            }
-            return value;
-        }
     }
 
     /** Sends questions or votes; learns question ids from its own error-free receipts via the snapshot. */
@@ -490,8 +362,7 @@ public final class QaFanoutBenchmark {
         private final AtomicInteger receipts = new AtomicInteger();
 
         Publisher(HttpClient http, String token) throws Exception {
-            super(wsUrl);
-            connect(http, token).get(30, TimeUnit.SECONDS);
+            connect(http, wsUrl, token).get(30, TimeUnit.SECONDS);
             if (bare) {
                 return;
             }
@@ -516,7 +387,7 @@ public final class QaFanoutBenchmark {
                 int at = frame.indexOf("receipt-id:q");
                 if (at >= 0) {
                     // the asker sends only questions, so its n-th receipt is question n - 1
-                    int n = (int) Subscriber.number(frame, at + 12) - 1;
+                    int n = (int) StompConnection.number(frame, at + 12) - 1;
                     if (n >= 0 && n < maxQuestions) {
                         committedAt.set(n, System.nanoTime());
                     }
@@ -536,8 +407,7 @@ public final class QaFanoutBenchmark {
     private final class Captioner extends StompConnection {
 
         Captioner(HttpClient http, String token) throws Exception {
-            super(wsUrl);
-            connect(http, token).get(30, TimeUnit.SECONDS);
+            connect(http, wsUrl, token).get(30, TimeUnit.SECONDS);
             socket.sendText("SUBSCRIBE\nid:e\ndestination:/user/queue/errors\n\n\0", true).get(30, TimeUnit.SECONDS);
         }
 
@@ -553,14 +423,14 @@ public final class QaFanoutBenchmark {
             int at = frame.indexOf("receipt-id:c");
             CaptionLoad load = captions;
             if (frame.startsWith("RECEIPT") && at >= 0 && load != null) {
-                load.committed((int) Subscriber.number(frame, at + 12), System.nanoTime());
+                load.committed((int) StompConnection.number(frame, at + 12), System.nanoTime());
                 return;
             }
             // a refusal on /user/queue/errors names the SEND by its receipt: {"code":"RATE_LIMITED",...,"receiptId":"c12"}
             int receipt = frame.indexOf("\"receiptId\":\"c");
             int code = frame.indexOf("\"code\":\"");
             if (frame.startsWith("MESSAGE") && load != null && receipt >= 0 && code >= 0) {
-                load.refused((int) Subscriber.number(frame, receipt + 14),
+                load.refused((int) StompConnection.number(frame, receipt + 14),
                         frame.substring(code + 8, frame.indexOf('"', code + 8)));
             } else if (frame.startsWith("MESSAGE") || frame.startsWith("ERROR")) {
                 errors.incrementAndGet();
@@ -583,7 +453,7 @@ public final class QaFanoutBenchmark {
                 List<Long> ids = new ArrayList<>();
                 int at = body.indexOf("{\"id\":");
                 while (at >= 0) {
-                    ids.add(Subscriber.number(body, at + 6));
+                    ids.add(StompConnection.number(body, at + 6));
                     at = body.indexOf("{\"id\":", at + 6);
                 }
                 synchronized (questionIds) {
@@ -626,29 +496,5 @@ public final class QaFanoutBenchmark {
         } catch (Exception e) {
             return 0;
         }
-    }
-
-    /** Heap in use after a full GC, by jcmd on the server process, in KB. */
-    private static long serverHeapKb(long pid) {
-        try {
-            run("jcmd", Long.toString(pid), "GC.run");
-            String info = run("jcmd", Long.toString(pid), "GC.heap_info");
-            // every heap generation prints "total NK, used NK" (Metaspace prints differently and is left out)
-            var m = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
-            long used = 0;
-            while (m.find()) {
-                used += Long.parseLong(m.group(1));
-            }
-            return used;
-        } catch (Exception e) {
-            return -1;
-        }
-    }
-
-    private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(60, TimeUnit.SECONDS);
-        return out;
     }
 }

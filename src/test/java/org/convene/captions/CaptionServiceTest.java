@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Duration;
@@ -22,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.convene.account.AccountFixtures.actAs;
 import static org.convene.db.Tables.CAPTION_LINE;
 
 @IntegrationTest
@@ -54,11 +54,6 @@ class CaptionServiceTest {
         clock.reset();
     }
 
-    private static void as(ConveneUser user) {
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-    }
-
     private CaptionLine sent(String text, boolean isFinal) {
         SaveResult<CaptionLine> result = captions.send(session, text, isFinal);
         assertThat(result).isInstanceOf(SaveResult.Saved.class);
@@ -75,12 +70,12 @@ class CaptionServiceTest {
         data.facilitate(session, facilitator);
         ConveneUser organiser = data.user(Role.ORGANISER);
 
-        as(captioner);
+        actAs(captioner);
         assertThat(captions.mayCaption(session)).isTrue();
         sent("Welcome, everyone.", true);
-        as(facilitator);
+        actAs(facilitator);
         sent("Thank you for coming.", true);
-        as(organiser);
+        actAs(organiser);
         sent("We start in a minute.", true);
 
         assertThat(captions.latest(session).lines()).extracting(CaptionLine::text)
@@ -93,11 +88,11 @@ class CaptionServiceTest {
         ConveneUser otherFacilitator = data.user(Role.FACILITATOR);
         data.facilitate(data.liveSession(), otherFacilitator);
 
-        as(attendee);
+        actAs(attendee);
         assertThat(captions.mayCaption(session)).isFalse();
         assertThatThrownBy(() -> captions.send(session, "Hello", true)).isInstanceOf(AccessDeniedException.class)
                 .hasMessageContaining("Only this session's captioners, facilitators and the organisers");
-        as(otherFacilitator);
+        actAs(otherFacilitator);
         assertThatThrownBy(() -> captions.send(session, "Hello", true)).isInstanceOf(AccessDeniedException.class);
         SecurityContextHolder.clearContext();
         assertThatThrownBy(() -> captions.send(session, "Hello", true)).isInstanceOf(AccessDeniedException.class)
@@ -107,7 +102,7 @@ class CaptionServiceTest {
 
     @Test
     void a_line_is_revised_until_it_is_final_and_the_next_send_starts_a_new_line() {
-        as(captioner);
+        actAs(captioner);
         CaptionLine first = sent("Good", false);
         CaptionLine revised = sent("Good morning", false);
         CaptionLine done = sent("Good morning, everyone.", true);
@@ -129,13 +124,13 @@ class CaptionServiceTest {
         ConveneUser second = data.user();
         data.caption(session, second);
 
-        as(captioner);
+        actAs(captioner);
         sent("First speaker", false);
-        as(second);
+        actAs(second);
         sent("Second speaker", false);
-        as(captioner);
+        actAs(captioner);
         sent("First speaker talks.", true);
-        as(second);
+        actAs(second);
         sent("Second speaker answers.", true);
 
         assertThat(captions.latest(session).lines()).extracting(CaptionLine::line, CaptionLine::text)
@@ -145,7 +140,7 @@ class CaptionServiceTest {
 
     @Test
     void empty_too_long_and_unstorable_text_is_refused_with_a_code_and_a_clear_message() {
-        as(captioner);
+        actAs(captioner);
         assertThat(invalid(captions.send(session, "   ", true)).code()).isEqualTo("EMPTY");
         SaveResult.Invalid<CaptionLine> tooLong = invalid(captions.send(session, "a".repeat(CaptionLimits.LINE_MAX + 1), true));
         assertThat(tooLong.code()).isEqualTo("TOO_LONG");
@@ -159,7 +154,7 @@ class CaptionServiceTest {
 
     @Test
     void a_sender_who_sends_too_fast_is_told_to_wait_and_may_send_again_later() {
-        as(captioner);
+        actAs(captioner);
         for (int i = 0; i < CaptionLimits.SENDS_PER_WINDOW; i++) {
             sent("Line " + i, true);
         }
@@ -172,7 +167,7 @@ class CaptionServiceTest {
 
     @Test
     void scrolling_back_pages_through_the_whole_session() {
-        as(captioner);
+        actAs(captioner);
         for (int i = 1; i <= CaptionLimits.PAGE + 5; i++) {
             clock.advance(Duration.ofSeconds(1)); // stays inside the rate limit
             sent("Line " + i, true);
@@ -191,7 +186,7 @@ class CaptionServiceTest {
     void a_committed_change_reaches_the_nodes_readers_once_in_order() {
         List<CaptionUpdate> heard = new CopyOnWriteArrayList<>();
         try (CaptionLive.Registration ignored = live.subscribe(session, heard::add)) {
-            as(captioner);
+            actAs(captioner);
             sent("Hello", false);
             sent("Hello there.", true);
             await().atMost(Duration.ofSeconds(10)).until(() -> heard.stream()
@@ -203,7 +198,7 @@ class CaptionServiceTest {
     @Test
     void the_readers_choices_are_remembered_in_their_account_and_not_for_anonymous_readers() {
         ConveneUser reader = data.user();
-        as(reader);
+        actAs(reader);
         assertThat(captions.preferences()).isEqualTo(CaptionPreferences.DEFAULT);
         CaptionPreferences chosen = new CaptionPreferences(true, true, false, true);
         assertThat(captions.savePreferences(chosen)).isTrue();

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.convene.account.AccountFixtures.actAs;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 
 @IntegrationTest
@@ -45,7 +45,7 @@ class TranscriptServiceTest {
         captioner = data.user();
         data.caption(session, captioner);
         organiser = data.user(Role.ORGANISER);
-        as(captioner);
+        actAs(captioner);
         captions.send(session, "Good morning.", true);
         clock.advance(Duration.ofSeconds(3));
         captions.send(session, "Welcom to the session.", true);
@@ -58,18 +58,13 @@ class TranscriptServiceTest {
         clock.reset();
     }
 
-    private static void as(ConveneUser user) {
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-    }
-
     private void sessionEnds() {
         clock.advance(Duration.ofHours(2));
     }
 
     @Test
     void a_host_corrects_a_final_line_and_readers_see_the_correction() {
-        as(organiser);
+        actAs(organiser);
         assertThat(transcripts.finalLines(session, 0, 10)).extracting(CaptionLine::text)
                 .containsExactly("Good morning.", "Welcom to the session.");
         CaptionLine typo = transcripts.finalLines(session, 0, 10).get(1);
@@ -84,7 +79,7 @@ class TranscriptServiceTest {
 
     @Test
     void only_the_sessions_hosts_may_see_correct_or_publish_the_transcript() {
-        as(captioner);
+        actAs(captioner);
         assertThatThrownBy(() -> transcripts.state(session)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> transcripts.correct(session, 1, 0, "Changed")).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> transcripts.publish(session, 0)).isInstanceOf(AccessDeniedException.class);
@@ -93,7 +88,7 @@ class TranscriptServiceTest {
 
     @Test
     void publishing_waits_for_the_end_then_the_files_are_public_and_offered_to_the_recording() {
-        as(organiser);
+        actAs(organiser);
         TranscriptState before = transcripts.state(session);
         assertThat(transcripts.publish(session, before.version())).isInstanceOf(SaveResult.Invalid.class);
 
@@ -111,7 +106,7 @@ class TranscriptServiceTest {
 
     @Test
     void the_cart_address_must_be_https_and_shows_to_readers() {
-        as(organiser);
+        actAs(organiser);
         int version = transcripts.state(session).version();
         SaveResult<Integer> http = transcripts.saveCartUrl(session, version, "http://cart.example.org/live");
         assertThat(((SaveResult.Invalid<Integer>) http).firstMessage()).contains("starting with https://");

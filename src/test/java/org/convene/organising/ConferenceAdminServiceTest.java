@@ -28,6 +28,8 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.convene.core.SaveResults.problems;
+import static org.convene.core.SaveResults.saved;
 import static org.convene.db.Tables.CONFERENCE;
 import static org.convene.db.Tables.PROGRAMME_SESSION;
 
@@ -76,16 +78,6 @@ class ConferenceAdminServiceTest {
     private ConferenceForm form(String slug) {
         return new ConferenceForm("Co-production Week 2031", slug, "Nothing about us without us", null,
                 "Europe/London", MONDAY, MONDAY.plusDays(4));
-    }
-
-    private static <T> T saved(SaveResult<T> result) {
-        assertThat(result).isInstanceOf(SaveResult.Saved.class);
-        return ((SaveResult.Saved<T>) result).value();
-    }
-
-    private static java.util.Map<String, String> problems(SaveResult<?> result) {
-        assertThat(result).isInstanceOf(SaveResult.Invalid.class);
-        return ((SaveResult.Invalid<?>) result).problems();
     }
 
     // --- conferences

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.convene.core.SaveResults.problems;
+import static org.convene.core.SaveResults.saved;
 import static org.convene.db.Tables.PERSON;
 
 /** Organisers' management of people; who may call it is in ConferenceAdminServiceTest. */
@@ -42,16 +44,6 @@ class PersonAdminServiceTest {
     void tearDown() {
         SecurityContextHolder.clearContext();
         db.deleteFrom(PERSON).where(PERSON.ID.in(people)).execute();
-    }
-
-    private static <T> T saved(SaveResult<T> result) {
-        assertThat(result).isInstanceOf(SaveResult.Saved.class);
-        return ((SaveResult.Saved<T>) result).value();
-    }
-
-    private static Map<String, String> problems(SaveResult<?> result) {
-        assertThat(result).isInstanceOf(SaveResult.Invalid.class);
-        return ((SaveResult.Invalid<?>) result).problems();
     }
 
     @Test

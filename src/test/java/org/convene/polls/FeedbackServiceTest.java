@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.io.StringWriter;
@@ -22,6 +21,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.convene.account.AccountFixtures.actAs;
 import static org.convene.db.Tables.SESSION_FEEDBACK;
 
 @IntegrationTest
@@ -52,15 +52,10 @@ class FeedbackServiceTest {
         SecurityContextHolder.clearContext();
     }
 
-    private static void as(ConveneUser user) {
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-    }
-
     @Test
     void feedback_is_given_once_per_person_and_may_be_changed() {
         ConveneUser attendee = data.user();
-        as(attendee);
+        actAs(attendee);
         assertThat(feedback.give(ended, new FeedbackDraft(5, 4, ComeAgain.YES, "  Great captions  ")))
                 .isInstanceOf(SaveResult.Saved.class);
         assertThat(feedback.give(ended, new FeedbackDraft(3, null, ComeAgain.PARTLY, "")))
@@ -72,7 +67,7 @@ class FeedbackServiceTest {
     @Test
     void feedback_opens_when_the_session_ends() {
         long live = data.liveSession();
-        as(data.user());
+        actAs(data.user());
         assertThat(feedback.isOpen(live)).isFalse();
         assertThatThrownBy(() -> feedback.give(live, new FeedbackDraft(5, 5, ComeAgain.YES, "")))
                 .isInstanceOf(PollException.class).hasMessage("Feedback opens when the session ends.");
@@ -87,7 +82,7 @@ class FeedbackServiceTest {
 
     @Test
     void empty_or_too_long_feedback_is_refused_with_a_plain_message() {
-        as(data.user());
+        actAs(data.user());
         SaveResult<FeedbackDraft> empty = feedback.give(ended, FeedbackDraft.EMPTY);
         assertThat(((SaveResult.Invalid<FeedbackDraft>) empty).problems())
                 .containsExactly(Map.entry(FeedbackQuestions.FIELD_USEFUL, "Answer at least one question, or write something"));
@@ -101,11 +96,11 @@ class FeedbackServiceTest {
 
     @Test
     void only_facilitators_hosts_and_organisers_enter_feedback_given_by_phone() {
-        as(data.user());
+        actAs(data.user());
         assertThatThrownBy(() -> feedback.enterByPhone(ended, new FeedbackDraft(4, 4, ComeAgain.YES, "")))
                 .isInstanceOf(AccessDeniedException.class)
                 .hasMessage("Only the session's facilitators, its host and the organisers may enter feedback given by phone.");
-        as(facilitator);
+        actAs(facilitator);
         feedback.enterByPhone(ended, new FeedbackDraft(4, 4, ComeAgain.YES, ""));
         feedback.enterByPhone(ended, new FeedbackDraft(2, 1, ComeAgain.NO, "Could not hear"));
         FeedbackSummary summary = feedback.summary(ended);
@@ -117,13 +112,13 @@ class FeedbackServiceTest {
 
     @Test
     void the_summary_counts_each_answer_and_keeps_the_texts_without_names() throws Exception {
-        as(data.user());
+        actAs(data.user());
         feedback.give(ended, new FeedbackDraft(5, 2, ComeAgain.YES, "Too fast"));
-        as(data.user());
+        actAs(data.user());
         feedback.give(ended, new FeedbackDraft(5, null, ComeAgain.NO, ""));
-        as(data.user());
+        actAs(data.user());
         assertThatThrownBy(() -> feedback.summary(ended)).isInstanceOf(AccessDeniedException.class);
-        as(facilitator);
+        actAs(facilitator);
         FeedbackSummary summary = feedback.summary(ended);
         assertThat(summary.given()).isEqualTo(2);
         assertThat(summary.useful(5)).isEqualTo(2);
@@ -139,11 +134,11 @@ class FeedbackServiceTest {
     @Test
     void a_hosts_report_adds_up_the_feedback_of_its_sessions_for_those_who_may_read_it() {
         long other = data.liveSession();
-        as(data.user());
+        actAs(data.user());
         feedback.give(ended, new FeedbackDraft(5, null, null, ""));
         assertThatThrownBy(() -> feedback.summary(java.util.List.of(ended, other)))
                 .isInstanceOf(AccessDeniedException.class);
-        as(data.user(Role.ORGANISER));
+        actAs(data.user(Role.ORGANISER));
         FeedbackSummary summary = feedback.summary(java.util.List.of(ended, other));
         assertThat(summary.given()).isEqualTo(1);
         assertThat(summary.useful(5)).isEqualTo(1);

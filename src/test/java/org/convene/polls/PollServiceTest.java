@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.util.ArrayList;
@@ -27,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.convene.account.AccountFixtures.actAs;
 import static org.convene.db.Tables.POLL_ANSWER;
 
 @IntegrationTest
@@ -56,13 +56,8 @@ class PollServiceTest {
         SecurityContextHolder.clearContext();
     }
 
-    private static void as(ConveneUser user) {
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-    }
-
     private long prepared(boolean multiple, boolean anonymous, String... options) {
-        as(facilitator);
+        actAs(facilitator);
         SaveResult<Long> result = polls.prepare(session, new PollDraft("Was this clear?", List.of(options), multiple,
                 anonymous));
         assertThat(result).isInstanceOf(SaveResult.Saved.class);
@@ -76,7 +71,7 @@ class PollServiceTest {
     }
 
     private void answer(ConveneUser user, long pollId, Integer... choices) {
-        as(user);
+        actAs(user);
         assertThat(polls.answer(pollId, List.of(choices))).isInstanceOf(SaveResult.Saved.class);
     }
 
@@ -99,7 +94,7 @@ class PollServiceTest {
 
     @Test
     void an_organiser_may_run_polls_of_any_session() {
-        as(data.user(Role.ORGANISER));
+        actAs(data.user(Role.ORGANISER));
         assertThat(polls.mayRun(session)).isTrue();
         assertThat(polls.prepare(session, new PollDraft("Ready?", List.of("Yes", "No"), false, false)))
                 .isInstanceOf(SaveResult.Saved.class);
@@ -109,7 +104,7 @@ class PollServiceTest {
     void attendees_and_people_not_signed_in_may_not_prepare_open_or_close_polls() {
         long id = prepared(false, false, "Yes", "No");
         ConveneUser attendee = data.user();
-        as(attendee);
+        actAs(attendee);
         assertThat(polls.mayRun(session)).isFalse();
         assertThatThrownBy(() -> polls.prepare(session, new PollDraft("Mine?", List.of("A", "B"), false, false)))
                 .isInstanceOf(AccessDeniedException.class)
@@ -117,16 +112,16 @@ class PollServiceTest {
         assertThatThrownBy(() -> polls.open(id)).isInstanceOf(AccessDeniedException.class);
         SecurityContextHolder.clearContext();
         assertThatThrownBy(() -> polls.open(id)).isInstanceOf(AccessDeniedException.class);
-        as(facilitator);
+        actAs(facilitator);
         polls.open(id);
-        as(attendee);
+        actAs(attendee);
         assertThatThrownBy(() -> polls.close(id)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> polls.report(session)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void a_poll_needs_a_question_and_two_different_answers() {
-        as(facilitator);
+        actAs(facilitator);
         SaveResult<Long> result = polls.prepare(session, new PollDraft(" ", List.of("Yes", ""), false, false));
         assertThat(((SaveResult.Invalid<Long>) result).problems()).containsExactly(
                 java.util.Map.entry(PollDraft.QUESTION, "Enter the question"),
@@ -145,12 +140,12 @@ class PollServiceTest {
     void people_answer_only_open_polls_and_only_with_its_answers() {
         long id = prepared(false, false, "Yes", "No");
         ConveneUser attendee = data.user();
-        as(attendee);
+        actAs(attendee);
         assertThatThrownBy(() -> polls.answer(id, List.of(1))).isInstanceOf(PollException.class)
                 .hasMessage("This poll is not open yet.");
-        as(facilitator);
+        actAs(facilitator);
         polls.open(id);
-        as(attendee);
+        actAs(attendee);
         assertThat(((SaveResult.Invalid<?>) polls.answer(id, List.of(1, 2))).problems())
                 .containsEntry(PollService.CHOICES, "Choose only one answer");
         assertThat(((SaveResult.Invalid<?>) polls.answer(id, List.of())).problems())
@@ -160,9 +155,9 @@ class PollServiceTest {
         SecurityContextHolder.clearContext();
         assertThatThrownBy(() -> polls.answer(id, List.of(1))).isInstanceOf(AccessDeniedException.class)
                 .hasMessage("Sign in to answer polls.");
-        as(facilitator);
+        actAs(facilitator);
         polls.close(id);
-        as(attendee);
+        actAs(attendee);
         assertThatThrownBy(() -> polls.answer(id, List.of(1))).isInstanceOf(PollException.class)
                 .hasMessage("This poll has closed, so answers are no longer taken.");
     }
@@ -176,7 +171,7 @@ class PollServiceTest {
         Poll poll = poll(id);
         assertThat(poll.answered()).isEqualTo(1);
         assertThat(poll.options()).extracting(PollOption::count).containsExactly(0, 1);
-        as(attendee);
+        actAs(attendee);
         assertThat(polls.myAnswers(session)).containsEntry(id, Set.of(2));
     }
 
@@ -192,7 +187,7 @@ class PollServiceTest {
                 for (int t = 0; t < 2; t++) {
                     List<Integer> choice = t == 0 ? List.of(1) : List.of(2, 3);
                     results.add(threads.submit(() -> {
-                        as(attendee);
+                        actAs(attendee);
                         try {
                             start.await();
                             return polls.answer(id, choice);
@@ -243,12 +238,12 @@ class PollServiceTest {
         ConveneUser attendee = data.user();
         answer(attendee, id, 1);
         answer(data.user(), id, 2);
-        as(facilitator);
+        actAs(facilitator);
         polls.close(id);
         assertThat(db.fetchCount(POLL_ANSWER, POLL_ANSWER.POLL_ID.eq(id).and(POLL_ANSWER.USER_ID.isNotNull())))
                 .isZero();
         assertThat(poll(id).options()).extracting(PollOption::count).containsExactly(1, 1);
-        as(attendee);
+        actAs(attendee);
         assertThat(polls.myAnswers(session)).doesNotContainKey(id);
     }
 
@@ -256,7 +251,7 @@ class PollServiceTest {
     void a_named_poll_keeps_who_answered_but_the_report_shows_only_counts() throws Exception {
         long id = opened(false, false, "Yes", "No");
         answer(data.user(), id, 1);
-        as(facilitator);
+        actAs(facilitator);
         polls.close(id);
         java.io.StringWriter csv = new java.io.StringWriter();
         assertThat(polls.writeCsv(session, csv)).isEqualTo(2);

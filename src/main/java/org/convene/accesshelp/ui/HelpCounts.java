@@ -16,6 +16,7 @@ import org.convene.accesshelp.AccessHelpFeed;
 import org.convene.accesshelp.HelpKind;
 import org.convene.accesshelp.HelpNote;
 import org.convene.accesshelp.HelpSummary;
+import org.convene.core.ui.PoliteStatus;
 import org.jspecify.annotations.Nullable;
 
 import java.time.ZoneId;
@@ -37,7 +38,7 @@ final class HelpCounts extends Section {
     private final Subscriber subscriber;
     private final ZoneId zone;
     private final Div body = new Div();
-    private final Div liveRegion = new Div();
+    private final PoliteStatus liveRegion = new PoliteStatus();
     private @Nullable HelpSummary shown;
     private AccessHelpFeed.@Nullable Registration registration;
 
@@ -51,8 +52,6 @@ final class HelpCounts extends Section {
         getElement().setAttribute("aria-labelledby", "access-help-counts-heading");
         liveRegion.addClassName("cv-visually-hidden");
         liveRegion.setId("access-help-announcer");
-        liveRegion.getElement().setAttribute("role", "status");
-        liveRegion.getElement().setAttribute("aria-live", "polite");
         liveRegion.getElement().setAttribute("aria-atomic", "true");
         add(heading, new Paragraph("What attendees told you privately in the last " + HelpTexts.windowMinutes()
                 + ". Names are not shown. This updates by itself."), body, liveRegion);

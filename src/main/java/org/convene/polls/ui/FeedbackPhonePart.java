@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import org.convene.core.SaveResult;
+import org.convene.core.ui.PoliteStatus;
 import org.convene.polls.FeedbackDraft;
 import org.convene.polls.FeedbackService;
 import org.convene.polls.PollException;
@@ -16,7 +17,7 @@ class FeedbackPhonePart extends Section {
     private final FeedbackService feedback;
     private final long sessionId;
     private final FeedbackForm form = new FeedbackForm("phone-feedback", "Save feedback given by phone");
-    private final Div status = new Div();
+    private final PoliteStatus status = new PoliteStatus();
 
     FeedbackPhonePart(FeedbackService feedback, long sessionId) {
         this.feedback = feedback;
@@ -24,8 +25,6 @@ class FeedbackPhonePart extends Section {
         setId("phone-feedback-part");
         status.setId("phone-feedback-status");
         status.addClassName("cv-poll-status");
-        status.getElement().setAttribute("role", "status");
-        status.getElement().setAttribute("aria-live", "polite");
         form.addSendListener(e -> save(e.draft()));
         Details details = new Details("Enter feedback given by phone", new Div(
                 new Paragraph("For someone who told you their feedback. It is counted with the rest and shown without "

@@ -15,6 +15,7 @@ import org.convene.core.SaveResult;
 import org.convene.core.security.CurrentUser;
 import org.convene.core.ui.IdParameter;
 import org.convene.core.ui.MainLayout;
+import org.convene.core.ui.PoliteStatus;
 import org.convene.polls.FeedbackDraft;
 import org.convene.polls.FeedbackService;
 import org.convene.polls.PollException;
@@ -35,7 +36,7 @@ public class FeedbackView extends Div implements BeforeEnterObserver, HasDynamic
     private final FeedbackService feedback;
     private final ProgrammeService programme;
     private final CurrentUser currentUser;
-    private final Div status = new Div();
+    private final PoliteStatus status = new PoliteStatus();
     private String title = "Feedback - Convene";
     private String baseTitle = title;
 
@@ -46,8 +47,6 @@ public class FeedbackView extends Div implements BeforeEnterObserver, HasDynamic
         addClassName("cv-feedback-page");
         status.setId("feedback-status");
         status.addClassName("cv-poll-status");
-        status.getElement().setAttribute("role", "status");
-        status.getElement().setAttribute("aria-live", "polite");
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Input;
 import com.vaadin.flow.component.html.NativeLabel;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.shared.Registration;
+import org.convene.core.ui.PoliteStatus;
 import org.convene.polls.Poll;
 import org.convene.polls.PollOption;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +44,7 @@ class PollForm extends Div {
     private final Map<Integer, Input> inputs = new LinkedHashMap<>();
     private final FieldSet fieldSet = new FieldSet();
     private final Paragraph error = new Paragraph();
-    private final Div status = new Div();
+    private final PoliteStatus status = new PoliteStatus();
     private final Button submit = new Button();
     private @Nullable Integer lastTicked;
 
@@ -90,8 +91,6 @@ class PollForm extends Div {
         submit.addClickListener(e -> fireEvent(new AnswerEvent(this, chosen())));
         status.setId(prefix + "-status");
         status.addClassName("cv-poll-status");
-        status.getElement().setAttribute("role", "status");
-        status.getElement().setAttribute("aria-live", "polite");
         if (!mine.isEmpty()) {
             status.setText(yourAnswer(mine));
         }

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.textfield.TextField;
 import org.convene.core.SaveResult;
+import org.convene.core.ui.PoliteStatus;
 import org.convene.polls.Poll;
 import org.convene.polls.PollBoard;
 import org.convene.polls.PollDraft;
@@ -52,7 +53,7 @@ class PollsModerationPart extends Section {
     private final Checkbox anonymous = new Checkbox("Anonymous: nobody, not even the organisers, can see who chose what");
     private final Button save = new Button("Save poll");
     private final Div list = new Div();
-    private final Div status = new Div();
+    private final PoliteStatus status = new PoliteStatus();
     private final Map<Long, Item> items = new LinkedHashMap<>();
     private PollLive.@Nullable Registration watching;
     private @Nullable PollBoard shown;
@@ -64,8 +65,6 @@ class PollsModerationPart extends Section {
         setId("moderation-polls");
         addClassName("cv-polls");
         status.setId("moderation-polls-status");
-        status.getElement().setAttribute("role", "status");
-        status.getElement().setAttribute("aria-live", "polite");
         status.addClassName("cv-poll-status");
         list.addClassName("cv-poll-list");
         add(new H2("Polls"), form(), status, list);

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import org.convene.core.SaveResult;
+import org.convene.core.ui.PoliteStatus;
 import org.convene.polls.Poll;
 import org.convene.polls.PollBoard;
 import org.convene.polls.PollChanges;
@@ -42,7 +43,7 @@ class PollsPagePart extends Section {
     private final Map<Long, PollForm> forms = new HashMap<>();
     private final H2 heading = new H2("Polls");
     private final Div content = new Div();
-    private final Div announcer = new Div();
+    private final PoliteStatus announcer = new PoliteStatus();
     private PollBoard shown;
     private String shownShape = "";
     private PollLive.@Nullable Registration watching;
@@ -58,8 +59,6 @@ class PollsPagePart extends Section {
         addClassName("cv-polls");
         announcer.setId("polls-announcements");
         announcer.addClassName("cv-visually-hidden");
-        announcer.getElement().setAttribute("role", "status");
-        announcer.getElement().setAttribute("aria-live", "polite");
         add(heading, content, announcer);
         render(board);
     }

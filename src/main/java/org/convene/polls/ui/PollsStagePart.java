@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
+import org.convene.core.ui.PoliteStatus;
 import org.convene.polls.Poll;
 import org.convene.polls.PollBoard;
 import org.convene.polls.PollChanges;
@@ -29,7 +30,7 @@ class PollsStagePart extends Section {
     private final long sessionId;
     private final H2 heading = new H2("Polls");
     private final Div content = new Div();
-    private final Div announcer = new Div();
+    private final PoliteStatus announcer = new PoliteStatus();
     private PollBoard shown;
     private PollLive.@Nullable Registration watching;
 
@@ -42,8 +43,6 @@ class PollsStagePart extends Section {
         addClassName("cv-stage-polls");
         announcer.setId("stage-polls-announcements");
         announcer.addClassName("cv-visually-hidden");
-        announcer.getElement().setAttribute("role", "status");
-        announcer.getElement().setAttribute("aria-live", "polite");
         add(heading, content, announcer);
         render(board);
     }

@@ -6,16 +6,9 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.RouteParameters;
-import org.convene.KaribuTest;
-import org.convene.TestData;
-import org.convene.attendance.AttendanceFixture;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
 
@@ -26,27 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.convene.db.Tables.CONFERENCE;
 
 /** The certificate parts of the session page, the session report and the conference settings. */
-class CertificateSectionsTest extends KaribuTest {
-
-    @Autowired
-    DSLContext db;
-    @Autowired
-    TestData data;
-
-    AttendanceFixture fixture;
-    ConveneUser alex;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AttendanceFixture(db);
-        alex = data.user();
-        clock.set(Instant.parse("2031-11-10T12:00:00Z"));
-    }
-
-    @AfterEach
-    void cleanUp() {
-        fixture.cleanUp();
-    }
+class CertificateSectionsTest extends CertificateViewTest {
 
     @Test
     void after_the_session_its_page_offers_the_certificate_to_someone_who_met_the_rule() {

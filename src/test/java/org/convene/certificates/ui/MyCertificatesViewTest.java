@@ -5,44 +5,14 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import org.convene.KaribuTest;
-import org.convene.TestData;
 import org.convene.account.ui.AccountView;
-import org.convene.attendance.AttendanceFixture;
-import org.convene.core.security.ConveneUser;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import java.time.Instant;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class MyCertificatesViewTest extends KaribuTest {
-
-    @Autowired
-    DSLContext db;
-    @Autowired
-    TestData data;
-
-    AttendanceFixture fixture;
-    ConveneUser alex;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AttendanceFixture(db);
-        alex = data.user();
-        clock.set(Instant.parse("2031-11-10T12:00:00Z"));
-    }
-
-    @AfterEach
-    void cleanUp() {
-        fixture.cleanUp();
-    }
+class MyCertificatesViewTest extends CertificateViewTest {
 
     @Test
     void a_person_sees_the_sessions_they_attended_with_a_certificate_for_each_and_the_conference() {

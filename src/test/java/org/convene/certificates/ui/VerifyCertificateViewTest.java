@@ -4,53 +4,31 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.NativeTableCell;
 import com.vaadin.flow.component.html.Paragraph;
-import org.convene.KaribuTest;
-import org.convene.TestData;
 import org.convene.account.AccountFixtures;
-import org.convene.attendance.AttendanceFixture;
 import org.convene.certificates.CertificateCodes;
 import org.convene.certificates.CertificateService;
-import org.convene.core.security.ConveneUser;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import java.time.Instant;
-
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class VerifyCertificateViewTest extends KaribuTest {
+class VerifyCertificateViewTest extends CertificateViewTest {
 
-    @Autowired
-    DSLContext db;
-    @Autowired
-    TestData data;
     @Autowired
     CertificateService certificates;
 
-    AttendanceFixture fixture;
-    ConveneUser alex;
     String code;
 
     @BeforeEach
     void setUp() {
-        fixture = new AttendanceFixture(db);
-        alex = data.user();
         fixture.stay(alex, "10:00", "10:58");
-        clock.set(Instant.parse("2031-11-10T12:00:00Z"));
         AccountFixtures.actAs(alex);
         code = certificates.sessionCertificate(fixture.session, alex.id()).code();
         SecurityContextHolder.clearContext();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        fixture.cleanUp();
     }
 
     @Test

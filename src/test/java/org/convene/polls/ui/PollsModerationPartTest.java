@@ -4,39 +4,17 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
-import org.convene.KaribuTest;
-import org.convene.TestData;
-import org.convene.core.security.ConveneUser;
-import org.convene.core.security.Role;
 import org.convene.polls.Poll;
-import org.convene.polls.PollService;
 import org.convene.polls.PollState;
 import org.convene.qa.ui.ModerationView;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PollsModerationPartTest extends KaribuTest {
-
-    @Autowired
-    TestData data;
-    @Autowired
-    PollService polls;
-
-    long session;
-    ConveneUser facilitator;
-
-    @BeforeEach
-    void setUp() {
-        session = data.liveSession();
-        facilitator = data.user(Role.FACILITATOR);
-        data.facilitate(session, facilitator);
-    }
+class PollsModerationPartTest extends PollsPartTest {
 
     private PollsModerationPart openPage() {
         UI.getCurrent().navigate(ModerationView.class, new RouteParameters("id", Long.toString(session)));

@@ -5,15 +5,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.FieldSet;
 import com.vaadin.flow.component.html.Input;
 import com.vaadin.flow.router.RouteParameters;
-import org.convene.KaribuTest;
-import org.convene.TestData;
 import org.convene.core.security.ConveneUser;
-import org.convene.core.security.Role;
-import org.convene.polls.PollService;
 import org.convene.timetable.ui.SessionView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.Set;
 
@@ -25,22 +20,12 @@ import static org.convene.polls.ui.PollsTestSupport.answer;
 import static org.convene.polls.ui.PollsTestSupport.close;
 import static org.convene.polls.ui.PollsTestSupport.open;
 
-class PollsPagePartTest extends KaribuTest {
+class PollsPagePartTest extends PollsPartTest {
 
-    @Autowired
-    TestData data;
-    @Autowired
-    PollService polls;
-
-    long session;
-    ConveneUser facilitator;
     ConveneUser attendee;
 
     @BeforeEach
     void setUp() {
-        session = data.liveSession();
-        facilitator = data.user(Role.FACILITATOR);
-        data.facilitate(session, facilitator);
         attendee = data.user();
     }
 

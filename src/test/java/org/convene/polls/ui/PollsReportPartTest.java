@@ -3,15 +3,9 @@ package org.convene.polls.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.router.RouteParameters;
-import org.convene.KaribuTest;
-import org.convene.TestData;
 import org.convene.attendance.ui.SessionReportView;
-import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
-import org.convene.polls.PollService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,22 +13,7 @@ import static org.convene.polls.ui.PollsTestSupport.answer;
 import static org.convene.polls.ui.PollsTestSupport.close;
 import static org.convene.polls.ui.PollsTestSupport.open;
 
-class PollsReportPartTest extends KaribuTest {
-
-    @Autowired
-    TestData data;
-    @Autowired
-    PollService polls;
-
-    long session;
-    ConveneUser facilitator;
-
-    @BeforeEach
-    void setUp() {
-        session = data.liveSession();
-        facilitator = data.user(Role.FACILITATOR);
-        data.facilitate(session, facilitator);
-    }
+class PollsReportPartTest extends PollsPartTest {
 
     @Test
     void the_session_report_lists_each_polls_results_and_offers_the_csv() {

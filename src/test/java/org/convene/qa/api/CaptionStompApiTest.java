@@ -2,25 +2,19 @@ package org.convene.qa.api;
 
 import org.convene.TestConfig;
 import org.convene.TestData;
-import org.convene.account.ApiTokenService;
 import org.convene.captions.CaptionLine;
 import org.convene.captions.CaptionService;
 import org.convene.core.security.ConveneUser;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,48 +29,24 @@ class CaptionStompApiTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    @LocalServerPort
-    int port;
     @Autowired
     TestData data;
-    @Autowired
-    ApiTokenService tokens;
+    @RegisterExtension
+    final StompApiClients stomp = new StompApiClients();
     @Autowired
     CaptionService captions;
 
     long session;
     String captionerToken;
     String attendeeToken;
-    final List<StompTestClient> clients = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         session = data.liveSession();
         ConveneUser captioner = data.user();
         data.caption(session, captioner);
-        captionerToken = tokenFor(captioner);
-        attendeeToken = tokenFor(data.user());
-    }
-
-    @AfterEach
-    void tearDown() {
-        clients.forEach(StompTestClient::close);
-        SecurityContextHolder.clearContext();
-    }
-
-    private String tokenFor(ConveneUser user) {
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-        try {
-            return tokens.create("test").secret();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
-    private StompTestClient connect(String token) throws Exception {
-        StompTestClient client = StompTestClient.connect(port, token);
-        clients.add(client);
-        return client;
+        captionerToken = stomp.tokenFor(captioner);
+        attendeeToken = stomp.tokenFor(data.user());
     }
 
     private String topic() {
@@ -90,9 +60,9 @@ class CaptionStompApiTest {
     @Test
     void a_captioners_line_is_stored_before_its_receipt_and_reaches_an_anonymous_subscriber_revised_until_final()
             throws Exception {
-        StompTestClient reader = connect(null);
+        StompTestClient reader = stomp.connect(null);
         BlockingQueue<JsonNode> frames = reader.subscribe(topic());
-        StompTestClient captioner = connect(captionerToken);
+        StompTestClient captioner = stomp.connect(captionerToken);
 
         assertThat(captioner.sendAndAwaitReceipt(send(), "{\"text\":\"Good morning\",\"final\":false}", WAIT)).isTrue();
         assertThat(captions.latest(session).lines()).extracting(CaptionLine::text).containsExactly("Good morning");
@@ -120,7 +90,7 @@ class CaptionStompApiTest {
 
     @Test
     void an_attendee_is_refused_with_forbidden_and_nothing_is_stored() throws Exception {
-        StompTestClient attendee = connect(attendeeToken);
+        StompTestClient attendee = stomp.connect(attendeeToken);
 
         assertThat(attendee.sendAndAwaitReceipt(send(), "{\"text\":\"Let me caption\",\"final\":true}",
                 Duration.ofSeconds(1))).isFalse();
@@ -133,7 +103,7 @@ class CaptionStompApiTest {
 
     @Test
     void sending_without_a_token_is_refused_with_not_signed_in() throws Exception {
-        StompTestClient anonymous = connect(null);
+        StompTestClient anonymous = stomp.connect(null);
         anonymous.sendAndAwaitReceipt(send(), "{\"text\":\"Hello\"}", Duration.ofSeconds(1));
         await().atMost(WAIT).until(() -> !anonymous.errorFrames.isEmpty());
         assertThat(anonymous.errorFrames.getFirst()).contains("access token");
@@ -142,7 +112,7 @@ class CaptionStompApiTest {
 
     @Test
     void text_that_cannot_be_stored_gets_its_code() throws Exception {
-        StompTestClient captioner = connect(captionerToken);
+        StompTestClient captioner = stomp.connect(captionerToken);
         assertThat(captioner.sendAndAwaitReceipt(send(), "{\"text\":\"" + "a".repeat(501) + "\"}", Duration.ofSeconds(1)))
                 .isFalse();
         assertThat(poll(captioner.errors, WAIT).get("code").asString()).isEqualTo("TOO_LONG");
@@ -150,7 +120,7 @@ class CaptionStompApiTest {
 
     @Test
     void subscribing_to_the_captions_of_a_session_that_does_not_exist_is_refused_with_not_found() throws Exception {
-        StompTestClient reader = connect(null);
+        StompTestClient reader = stomp.connect(null);
         try {
             reader.subscribe("/topic/sessions.999999999.captions");
         } catch (AssertionError expected) {

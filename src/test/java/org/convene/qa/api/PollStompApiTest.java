@@ -2,27 +2,24 @@ package org.convene.qa.api;
 
 import org.convene.TestConfig;
 import org.convene.TestData;
-import org.convene.account.ApiTokenService;
+import org.convene.account.AccountFixtures;
 import org.convene.core.SaveResult;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.convene.polls.Poll;
 import org.convene.polls.PollDraft;
 import org.convene.polls.PollService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Predicate;
@@ -39,12 +36,10 @@ class PollStompApiTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    @LocalServerPort
-    int port;
     @Autowired
     TestData data;
-    @Autowired
-    ApiTokenService tokens;
+    @RegisterExtension
+    final StompApiClients stomp = new StompApiClients();
     @Autowired
     PollService polls;
 
@@ -52,7 +47,6 @@ class PollStompApiTest {
     ConveneUser facilitator;
     ConveneUser attendee;
     String attendeeToken;
-    final List<StompTestClient> clients = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -60,36 +54,11 @@ class PollStompApiTest {
         facilitator = data.user(Role.FACILITATOR);
         data.facilitate(session, facilitator);
         attendee = data.user();
-        attendeeToken = tokenFor(attendee);
-    }
-
-    @AfterEach
-    void tearDown() {
-        clients.forEach(StompTestClient::close);
-        SecurityContextHolder.clearContext();
-    }
-
-    private static void as(ConveneUser user) {
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-    }
-
-    private String tokenFor(ConveneUser user) {
-        as(user);
-        try {
-            return tokens.create("test").secret();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
-    private StompTestClient connect(String token) throws Exception {
-        StompTestClient client = StompTestClient.connect(port, token);
-        clients.add(client);
-        return client;
+        attendeeToken = stomp.tokenFor(attendee);
     }
 
     private long prepared(String question, boolean multiple, boolean anonymous) {
-        as(facilitator);
+        AccountFixtures.actAs(facilitator);
         try {
             SaveResult<Long> result = polls.prepare(session, new PollDraft(question, List.of("Yes", "No", "Not sure"),
                     multiple, anonymous));
@@ -101,7 +70,7 @@ class PollStompApiTest {
 
     private long opened(String question, boolean multiple) {
         long id = prepared(question, multiple, true);
-        as(facilitator);
+        AccountFixtures.actAs(facilitator);
         try {
             polls.open(id);
         } finally {
@@ -111,7 +80,7 @@ class PollStompApiTest {
     }
 
     private void close(long pollId) {
-        as(facilitator);
+        AccountFixtures.actAs(facilitator);
         try {
             polls.close(pollId);
         } finally {
@@ -149,7 +118,7 @@ class PollStompApiTest {
             throws Exception {
         long draft = prepared("Not asked yet?", false, false);
         long open = opened("Was this clear?", false);
-        StompTestClient reader = connect(null);
+        StompTestClient reader = stomp.connect(null);
         BlockingQueue<JsonNode> frames = reader.subscribe(topic());
 
         JsonNode first = eventFor(frames, open, e -> true);
@@ -160,7 +129,7 @@ class PollStompApiTest {
         assertThat(first.get("options")).extracting(o -> o.get("label").asString()).containsExactly("Yes", "No", "Not sure");
         assertThat(first.get("answered").asInt()).isZero();
 
-        StompTestClient voter = connect(attendeeToken);
+        StompTestClient voter = stomp.connect(attendeeToken);
         int no = stored(open).options().get(1).position();
         assertThat(voter.sendAndAwaitReceipt(answer(open), "{\"options\":[" + no + "]}", WAIT)).isTrue();
         assertThat(stored(open).answered()).as("stored before the receipt").isEqualTo(1);
@@ -187,9 +156,9 @@ class PollStompApiTest {
     @Test
     void a_second_subscriber_gets_the_polls_as_they_are_without_waiting_for_a_change() throws Exception {
         long open = opened("Shall we take a break?", true);
-        StompTestClient early = connect(null);
+        StompTestClient early = stomp.connect(null);
         early.subscribe(topic());
-        StompTestClient late = connect(null);
+        StompTestClient late = stomp.connect(null);
         BlockingQueue<JsonNode> frames = late.subscribe(topic());
 
         JsonNode event = eventFor(frames, open, e -> true);
@@ -201,7 +170,7 @@ class PollStompApiTest {
     void answering_a_closed_poll_is_refused_with_poll_not_open_and_changes_nothing() throws Exception {
         long open = opened("Was this clear?", false);
         close(open);
-        StompTestClient voter = connect(attendeeToken);
+        StompTestClient voter = stomp.connect(attendeeToken);
         int yes = stored(open).options().getFirst().position();
 
         assertThat(voter.sendAndAwaitReceipt(answer(open), "{\"options\":[" + yes + "]}", Duration.ofSeconds(1))).isFalse();
@@ -216,7 +185,7 @@ class PollStompApiTest {
     @Test
     void two_answers_to_a_single_choice_poll_are_refused_with_the_pages_words() throws Exception {
         long open = opened("Was this clear?", false);
-        StompTestClient voter = connect(attendeeToken);
+        StompTestClient voter = stomp.connect(attendeeToken);
         List<Integer> positions = stored(open).options().stream().map(o -> o.position()).toList();
 
         voter.sendAndAwaitReceipt(answer(open), "{\"options\":[" + positions.get(0) + "," + positions.get(1) + "]}",
@@ -233,7 +202,7 @@ class PollStompApiTest {
     @Test
     void a_body_of_the_wrong_shape_is_refused_with_invalid_request_and_the_connection_stays_open() throws Exception {
         long open = opened("Was this clear?", false);
-        StompTestClient voter = connect(attendeeToken);
+        StompTestClient voter = stomp.connect(attendeeToken);
         for (String body : List.of("not json", "{\"options\":\"Yes\"}", "{\"options\":[null]}", "{}",
                 "{\"options\":[99999999999]}")) {
             voter.sendAndAwaitReceipt(answer(open), body, Duration.ofMillis(300));
@@ -247,7 +216,7 @@ class PollStompApiTest {
 
     @Test
     void answering_a_poll_that_does_not_exist_is_refused_with_not_found() throws Exception {
-        StompTestClient voter = connect(attendeeToken);
+        StompTestClient voter = stomp.connect(attendeeToken);
         voter.sendAndAwaitReceipt(answer(999_999_999L), "{\"options\":[1]}", Duration.ofSeconds(1));
         assertThat(poll(voter.errors, WAIT).get("code").asString()).isEqualTo("NOT_FOUND");
     }
@@ -255,7 +224,7 @@ class PollStompApiTest {
     @Test
     void answering_without_a_token_is_refused_with_not_signed_in() throws Exception {
         long open = opened("Was this clear?", false);
-        StompTestClient anonymous = connect(null);
+        StompTestClient anonymous = stomp.connect(null);
         anonymous.sendAndAwaitReceipt(answer(open), "{\"options\":[1]}", Duration.ofSeconds(1));
         await().atMost(WAIT).until(() -> !anonymous.errorFrames.isEmpty());
         assertThat(anonymous.errorFrames.getFirst()).contains("access token");
@@ -264,7 +233,7 @@ class PollStompApiTest {
 
     @Test
     void a_malformed_answer_destination_is_refused_before_anything_handles_it() throws Exception {
-        StompTestClient voter = connect(attendeeToken);
+        StompTestClient voter = stomp.connect(attendeeToken);
         voter.sendAndAwaitReceipt("/app/polls.abc.answer", "{\"options\":[1]}", Duration.ofSeconds(1));
         await().atMost(WAIT).until(() -> !voter.errorFrames.isEmpty());
         assertThat(voter.errorFrames.getFirst()).contains("/app/polls.{id}.answer");
@@ -272,7 +241,7 @@ class PollStompApiTest {
 
     @Test
     void subscribing_to_the_polls_of_a_session_that_does_not_exist_is_refused_with_not_found() throws Exception {
-        StompTestClient reader = connect(null);
+        StompTestClient reader = stomp.connect(null);
         try {
             reader.subscribe("/topic/sessions.999999999.polls");
         } catch (AssertionError expected) {

@@ -2,7 +2,7 @@ package org.convene.qa.api;
 
 import org.convene.TestConfig;
 import org.convene.TestData;
-import org.convene.account.ApiTokenService;
+import org.convene.account.AccountFixtures;
 import org.convene.core.security.ConveneUser;
 import org.convene.qa.QaModerationService;
 import org.convene.qa.QaService;
@@ -10,11 +10,11 @@ import org.convene.qa.QuestionView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
@@ -47,8 +47,8 @@ class PublicTopicFanoutTest {
     int port;
     @Autowired
     TestData data;
-    @Autowired
-    ApiTokenService tokens;
+    @RegisterExtension
+    final StompApiClients stomp = new StompApiClients();
     @Autowired
     QaService qa;
     @Autowired
@@ -57,7 +57,6 @@ class PublicTopicFanoutTest {
     QaModerationService moderation;
 
     long session;
-    final List<StompTestClient> clients = new ArrayList<>();
     final List<WebSocket> rawSockets = new ArrayList<>();
 
     @BeforeEach
@@ -67,23 +66,7 @@ class PublicTopicFanoutTest {
 
     @AfterEach
     void tearDown() {
-        clients.forEach(StompTestClient::close);
         rawSockets.forEach(WebSocket::abort);
-    }
-
-    private String tokenFor(ConveneUser user) {
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-        try {
-            return tokens.create("test").secret();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
-    private StompTestClient connect(String token) throws Exception {
-        StompTestClient client = StompTestClient.connect(port, token);
-        clients.add(client);
-        return client;
     }
 
     private String questions() {
@@ -132,14 +115,13 @@ class PublicTopicFanoutTest {
         assertThat(bufferSize.getInt(null)).as("Tomcat's WebSocket buffer, as StompConfiguration sets it").isEqualTo(2048);
         List<BlockingQueue<JsonNode>> subscribers = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            subscribers.add(connect(null).subscribe(questions()));
+            subscribers.add(stomp.connect(null).subscribe(questions()));
         }
         ConveneUser facilitator = data.user();
         data.facilitate(session, facilitator);
         // two bytes a character in UTF-8, so each reply alone is about 4 KB on the wire, twice the buffers
         String longReply = "é".repeat(org.convene.qa.QaLimits.REPLY_MAX_LENGTH - 10);
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(facilitator, null, facilitator.getAuthorities()));
+        AccountFixtures.actAs(facilitator);
         try {
             for (int i = 0; i < 3; i++) {
                 var asked = moderation.askOnBehalf(session, "Question " + i + " " + "ü".repeat(400), null);
@@ -171,17 +153,17 @@ class PublicTopicFanoutTest {
     void every_subscriber_gets_every_event_once_in_seq_order_while_receipts_go_to_the_same_connections() throws Exception {
         List<BlockingQueue<JsonNode>> subscribers = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            subscribers.add(connect(null).subscribe(questions()));
+            subscribers.add(stomp.connect(null).subscribe(questions()));
         }
         // five askers (one may ask five questions a minute) and a voter, all reading the topic too, so their
         // receipts and the fan-out share their connections
         List<StompTestClient> askers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            StompTestClient asker = connect(tokenFor(data.user()));
+            StompTestClient asker = stomp.connect(stomp.tokenFor(data.user()));
             subscribers.add(asker.subscribe(questions()));
             askers.add(asker);
         }
-        StompTestClient voter = connect(tokenFor(data.user()));
+        StompTestClient voter = stomp.connect(stomp.tokenFor(data.user()));
         subscribers.add(voter.subscribe(questions()));
 
         long questionId = 0;
@@ -201,7 +183,7 @@ class PublicTopicFanoutTest {
         for (BlockingQueue<JsonNode> frames : subscribers) {
             assertThat(seqsUpTo(frames, lastSeq)).containsExactlyElementsOf(oneTo(lastSeq));
         }
-        for (StompTestClient client : clients) {
+        for (StompTestClient client : stomp.connected()) {
             assertThat(client.errorFrames).isEmpty();
             assertThat(client.errors).isEmpty();
         }
@@ -209,11 +191,11 @@ class PublicTopicFanoutTest {
 
     @Test
     void connections_that_vanish_or_stop_reading_do_not_stop_the_others() throws Exception {
-        BlockingQueue<JsonNode> before = connect(null).subscribe(questions());
+        BlockingQueue<JsonNode> before = stomp.connect(null).subscribe(questions());
         WebSocket vanishing = rawSubscriber();
         WebSocket notReading = rawSubscriber();
-        BlockingQueue<JsonNode> after = connect(null).subscribe(questions());
-        StompTestClient asker = connect(tokenFor(data.user()));
+        BlockingQueue<JsonNode> after = stomp.connect(null).subscribe(questions());
+        StompTestClient asker = stomp.connect(stomp.tokenFor(data.user()));
 
         asker.sendAndAwaitReceipt("/app/sessions." + session + ".questions", "{\"text\":\"First\"}", WAIT);
         vanishing.abort();
@@ -229,7 +211,7 @@ class PublicTopicFanoutTest {
 
     @Test
     void a_frame_larger_than_common_client_buffers_reaches_the_subscriber_whole() throws Exception {
-        BlockingQueue<JsonNode> frames = connect(null).subscribe(questions());
+        BlockingQueue<JsonNode> frames = stomp.connect(null).subscribe(questions());
         String text = "x".repeat(40_000); // what a slow reader's merged backlog can add up to
 
         fanout.publish(session, "[{\"seq\":1,\"type\":\"test\",\"text\":\"" + text + "\"}]").get(10, TimeUnit.SECONDS);

@@ -2,19 +2,18 @@ package org.convene.qa.api;
 
 import org.convene.TestConfig;
 import org.convene.TestData;
-import org.convene.account.ApiTokenService;
+import org.convene.account.AccountFixtures;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.convene.qa.QaModerationService;
 import org.convene.qa.QaService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
@@ -24,8 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 
@@ -44,8 +41,8 @@ class QaStompApiTest {
     int port;
     @Autowired
     TestData data;
-    @Autowired
-    ApiTokenService tokens;
+    @RegisterExtension
+    final StompApiClients stomp = new StompApiClients();
     @Autowired
     QaService qa;
     @Autowired
@@ -56,37 +53,15 @@ class QaStompApiTest {
     String askerToken;
     String voterToken;
     String facilitatorToken;
-    final List<StompTestClient> clients = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         session = data.liveSession();
         facilitator = data.user(Role.FACILITATOR);
         data.facilitate(session, facilitator);
-        askerToken = tokenFor(data.user());
-        voterToken = tokenFor(data.user());
-        facilitatorToken = tokenFor(facilitator);
-    }
-
-    @AfterEach
-    void tearDown() {
-        clients.forEach(StompTestClient::close);
-        SecurityContextHolder.clearContext();
-    }
-
-    private String tokenFor(ConveneUser user) {
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-        try {
-            return tokens.create("test").secret();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
-    private StompTestClient connect(String token) throws Exception {
-        StompTestClient client = StompTestClient.connect(port, token);
-        clients.add(client);
-        return client;
+        askerToken = stomp.tokenFor(data.user());
+        voterToken = stomp.tokenFor(data.user());
+        facilitatorToken = stomp.tokenFor(facilitator);
     }
 
     private String questions() {
@@ -101,9 +76,9 @@ class QaStompApiTest {
 
     @Test
     void a_question_asked_over_stomp_is_committed_before_its_receipt_and_reaches_a_stranger_with_its_seq() throws Exception {
-        StompTestClient stranger = connect(null);
+        StompTestClient stranger = stomp.connect(null);
         BlockingQueue<JsonNode> frames = stranger.subscribe(questions());
-        StompTestClient asker = connect(askerToken);
+        StompTestClient asker = stomp.connect(askerToken);
 
         boolean receipt = asker.sendAndAwaitReceipt("/app/sessions." + session + ".questions",
                 "{\"text\":\"Will slides be shared?\",\"anonymous\":false}", WAIT);
@@ -118,7 +93,7 @@ class QaStompApiTest {
 
     @Test
     void a_refused_question_gets_a_coded_error_with_the_receipt_id_and_no_receipt() throws Exception {
-        StompTestClient asker = connect(askerToken);
+        StompTestClient asker = stomp.connect(askerToken);
 
         boolean receipt = asker.sendAndAwaitReceipt("/app/sessions." + session + ".questions",
                 "{\"text\":\"   \"}", Duration.ofSeconds(1));
@@ -133,13 +108,13 @@ class QaStompApiTest {
 
     @Test
     void a_vote_reaches_subscribers_as_a_coalesced_votes_changed_event() throws Exception {
-        StompTestClient stranger = connect(null);
+        StompTestClient stranger = stomp.connect(null);
         BlockingQueue<JsonNode> frames = stranger.subscribe(questions());
-        StompTestClient asker = connect(askerToken);
+        StompTestClient asker = stomp.connect(askerToken);
         asker.sendAndAwaitReceipt("/app/sessions." + session + ".questions", "{\"text\":\"Vote on me\"}", WAIT);
         long questionId = onlyEvent(poll(frames, WAIT)).get("question").get("id").asLong();
 
-        StompTestClient voter = connect(voterToken);
+        StompTestClient voter = stomp.connect(voterToken);
         assertThat(voter.sendAndAwaitReceipt("/app/questions." + questionId + ".vote", "{\"up\":true}", WAIT)).isTrue();
 
         JsonNode votes = onlyEvent(poll(frames, WAIT));
@@ -150,17 +125,17 @@ class QaStompApiTest {
 
     @Test
     void a_facilitator_moderates_over_stomp_and_sees_pending_questions_on_the_moderation_topic() throws Exception {
-        StompTestClient moderator = connect(facilitatorToken);
+        StompTestClient moderator = stomp.connect(facilitatorToken);
         BlockingQueue<JsonNode> moderation = moderator.subscribe("/topic/sessions." + session + ".moderation");
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(facilitator, null, facilitator.getAuthorities()));
+        AccountFixtures.actAs(facilitator);
         moderating.updateSettings(session, true, true, true);
         SecurityContextHolder.clearContext();
         poll(moderation, WAIT); // settings.changed
-        StompTestClient stranger = connect(null);
+        StompTestClient stranger = stomp.connect(null);
         BlockingQueue<JsonNode> publicFrames = stranger.subscribe(questions());
         poll(publicFrames, Duration.ofMillis(300));
 
-        connect(askerToken).sendAndAwaitReceipt("/app/sessions." + session + ".questions", "{\"text\":\"Pending one\"}", WAIT);
+        stomp.connect(askerToken).sendAndAwaitReceipt("/app/sessions." + session + ".questions", "{\"text\":\"Pending one\"}", WAIT);
         JsonNode pending = onlyEvent(poll(moderation, WAIT));
         assertThat(pending.get("question").get("state").asString()).isEqualTo("PENDING");
         assertThat(poll(publicFrames, Duration.ofMillis(500))).as("the public never sees a pending question").isNull();
@@ -178,13 +153,13 @@ class QaStompApiTest {
      */
     @Test
     void a_signed_in_facilitator_can_send_the_longest_reply_while_anonymous_readers_still_connect_and_subscribe() throws Exception {
-        StompTestClient reader = connect(null);
+        StompTestClient reader = stomp.connect(null);
         BlockingQueue<JsonNode> publicFrames = reader.subscribe(questions());
-        connect(askerToken).sendAndAwaitReceipt("/app/sessions." + session + ".questions", "{\"text\":\"Long answer please\"}", WAIT);
+        stomp.connect(askerToken).sendAndAwaitReceipt("/app/sessions." + session + ".questions", "{\"text\":\"Long answer please\"}", WAIT);
         long id = onlyEvent(poll(publicFrames, WAIT)).get("question").get("id").asLong();
 
         String reply = "Yes. ".repeat(org.convene.qa.QaLimits.REPLY_MAX_LENGTH / 5).strip();
-        StompTestClient moderator = connect(facilitatorToken);
+        StompTestClient moderator = stomp.connect(facilitatorToken);
         assertThat(moderator.sendAndAwaitReceipt("/app/questions." + id + ".moderate",
                 "{\"action\":\"reply\",\"text\":\"" + reply + "\"}", WAIT)).isTrue();
         JsonNode updated = onlyEvent(poll(publicFrames, WAIT));
@@ -193,24 +168,24 @@ class QaStompApiTest {
 
     @Test
     void a_stranger_is_refused_the_moderation_topic_and_an_attendee_cannot_moderate() throws Exception {
-        StompTestClient stranger = connect(askerToken);
+        StompTestClient stranger = stomp.connect(askerToken);
         assertThatThrownBy(() -> stranger.subscribe("/topic/sessions." + session + ".moderation"))
                 .isInstanceOf(AssertionError.class);
         org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(stranger.errorFrames)
                 .singleElement().asString().contains("Only the session's facilitators and organisers may subscribe"));
 
-        StompTestClient asker = connect(askerToken);
-        BlockingQueue<JsonNode> frames = connect(null).subscribe(questions());
+        StompTestClient asker = stomp.connect(askerToken);
+        BlockingQueue<JsonNode> frames = stomp.connect(null).subscribe(questions());
         asker.sendAndAwaitReceipt("/app/sessions." + session + ".questions", "{\"text\":\"Mine\"}", WAIT);
         long id = onlyEvent(poll(frames, WAIT)).get("question").get("id").asLong();
-        StompTestClient voter = connect(voterToken);
+        StompTestClient voter = stomp.connect(voterToken);
         assertThat(voter.sendAndAwaitReceipt("/app/questions." + id + ".moderate", "{\"action\":\"dismiss\"}", Duration.ofSeconds(1))).isFalse();
         assertThat(poll(voter.errors, WAIT).get("code").asString()).isEqualTo("FORBIDDEN");
     }
 
     @Test
     void an_unknown_action_and_malformed_json_get_clear_errors() throws Exception {
-        StompTestClient moderator = connect(facilitatorToken);
+        StompTestClient moderator = stomp.connect(facilitatorToken);
         moderator.sendAndAwaitReceipt("/app/questions.1.moderate", "{\"action\":\"explode\"}", Duration.ofSeconds(1));
         JsonNode unknown = poll(moderator.errors, WAIT);
         assertThat(unknown.get("code").asString()).isEqualTo("INVALID_REQUEST");
@@ -222,13 +197,13 @@ class QaStompApiTest {
 
     @Test
     void a_wrong_token_cannot_connect() {
-        assertThatThrownBy(() -> connect("cvn_not-a-real-token"))
+        assertThatThrownBy(() -> stomp.connect("cvn_not-a-real-token"))
                 .isInstanceOf(ExecutionException.class);
     }
 
     @Test
     void without_a_token_one_may_read_but_not_send() throws Exception {
-        StompTestClient anonymous = connect(null);
+        StompTestClient anonymous = stomp.connect(null);
         assertThat(anonymous.sendAndAwaitReceipt("/app/sessions." + session + ".questions", "{\"text\":\"Hi\"}",
                 Duration.ofSeconds(1))).isFalse();
         // the ERROR frame is written through the connection's queue, so it may land just after the receipt wait
@@ -239,7 +214,7 @@ class QaStompApiTest {
 
     @Test
     void the_snapshot_gives_the_seq_and_the_public_questions() throws Exception {
-        connect(askerToken).sendAndAwaitReceipt("/app/sessions." + session + ".questions", "{\"text\":\"In the snapshot\"}", WAIT);
+        stomp.connect(askerToken).sendAndAwaitReceipt("/app/sessions." + session + ".questions", "{\"text\":\"In the snapshot\"}", WAIT);
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/api/sessions/" + session + "/questions")).build(),

@@ -2,14 +2,13 @@ package org.convene.qa.api;
 
 import org.convene.ConveneApplication;
 import org.convene.TestData;
+import org.convene.account.AccountFixtures;
 import org.convene.account.ApiTokenService;
 import org.convene.core.security.ConveneUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -40,12 +39,7 @@ class QaThreadsLifecycleTest {
     }
 
     private static String tokenFor(ConfigurableApplicationContext node, ConveneUser user) {
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-        try {
-            return node.getBean(ApiTokenService.class).create("threads test").secret();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return AccountFixtures.apiToken(node.getBean(ApiTokenService.class), user, "threads test");
     }
 
     private static Set<Thread> qaThreads() {

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.convene.TestConfig;
 import org.convene.TestData;
+import org.convene.account.AccountFixtures;
 import org.convene.account.ApiTokenService;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
@@ -18,8 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.nio.charset.StandardCharsets;
@@ -72,13 +71,7 @@ class StompBadInputCorpusTest {
         session = data.liveSession();
         ConveneUser facilitator = data.user(Role.FACILITATOR);
         data.facilitate(session, facilitator);
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(facilitator, null, facilitator.getAuthorities()));
-        try {
-            token = tokens.create("corpus").secret();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        token = AccountFixtures.apiToken(tokens, facilitator, "corpus");
         log.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(log);
     }

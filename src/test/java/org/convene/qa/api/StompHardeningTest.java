@@ -7,6 +7,7 @@ import ch.qos.logback.core.read.ListAppender;
 import org.convene.TestClock;
 import org.convene.TestConfig;
 import org.convene.TestData;
+import org.convene.account.AccountFixtures;
 import org.convene.account.ApiTokenService;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
@@ -16,18 +17,16 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,8 +45,6 @@ class StompHardeningTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final Duration QUIET = Duration.ofMillis(700);
 
-    @LocalServerPort
-    int port;
     @Autowired
     TestData data;
     @Autowired
@@ -64,13 +61,14 @@ class StompHardeningTest {
     StompProperties limits;
     @Autowired
     StompConnections connections;
+    @RegisterExtension
+    final StompApiClients stomp = new StompApiClients();
 
     long session;
     ConveneUser facilitator;
     ConveneUser asker;
     String askerToken;
     String facilitatorToken;
-    final List<AutoCloseable> clients = new ArrayList<>();
     final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
     @BeforeEach
@@ -79,49 +77,20 @@ class StompHardeningTest {
         facilitator = data.user(Role.FACILITATOR);
         data.facilitate(session, facilitator);
         asker = data.user();
-        askerToken = tokenFor(asker);
-        facilitatorToken = tokenFor(facilitator);
+        askerToken = stomp.tokenFor(asker);
+        facilitatorToken = stomp.tokenFor(facilitator);
         log.start();
         root().addAppender(log);
     }
 
     @AfterEach
-    void tearDown() throws Exception {
+    void tearDown() {
         root().detachAppender(log);
-        for (AutoCloseable client : clients) {
-            client.close();
-        }
         clock.reset();
-        SecurityContextHolder.clearContext();
     }
 
     private static Logger root() {
         return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    }
-
-    private String tokenFor(ConveneUser user) {
-        signIn(user);
-        try {
-            return tokens.create("test").secret();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
-    private static void signIn(ConveneUser user) {
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-    }
-
-    private RawStompClient raw(String token) throws Exception {
-        RawStompClient client = RawStompClient.connect(port, token);
-        clients.add(client);
-        return client;
-    }
-
-    private StompTestClient stomp(String token) throws Exception {
-        StompTestClient client = StompTestClient.connect(port, token);
-        clients.add(client);
-        return client;
     }
 
     private String moderationTopic() {
@@ -150,9 +119,9 @@ class StompHardeningTest {
 
     @Test
     void a_forged_send_to_the_moderation_topic_is_refused_and_reaches_no_moderator() throws Exception {
-        RawStompClient moderator = raw(facilitatorToken);
+        RawStompClient moderator = stomp.raw(facilitatorToken);
         subscribe(moderator, "mod", moderationTopic());
-        RawStompClient forger = raw(askerToken);
+        RawStompClient forger = stomp.raw(askerToken);
 
         forger.send("SEND\ndestination:" + moderationTopic() + "\ncontent-type:application/json\n\n"
                 + "{\"sessionId\":" + session + ",\"events\":[{\"seq\":99,\"type\":\"question.created\"}]}");
@@ -163,9 +132,9 @@ class StompHardeningTest {
 
     @Test
     void a_forged_error_to_someone_elses_error_queue_is_refused_and_reaches_nobody() throws Exception {
-        RawStompClient victim = raw(facilitatorToken);
+        RawStompClient victim = stomp.raw(facilitatorToken);
         subscribe(victim, "errors", "/user/queue/errors");
-        RawStompClient forger = raw(askerToken);
+        RawStompClient forger = stomp.raw(askerToken);
 
         forger.send("SEND\ndestination:/user/" + facilitator.email() + "/queue/errors\ncontent-type:application/json\n\n"
                 + "{\"code\":\"FORBIDDEN\",\"message\":\"Your account was closed, sign in at evil.example\"}");
@@ -177,7 +146,7 @@ class StompHardeningTest {
     @Test
     void sends_to_queues_and_unknown_places_are_refused_too() throws Exception {
         for (String destination : List.of("/queue/anything", "/topic/sessions." + session + ".questions", "/elsewhere", "/app/nothing.here")) {
-            RawStompClient client = raw(askerToken);
+            RawStompClient client = stomp.raw(askerToken);
             client.send("SEND\ndestination:" + destination + "\n\n{}");
             RawStompClient.Frame error = client.nextOf("ERROR", WAIT);
             assertThat(error).as(destination).isNotNull();
@@ -190,11 +159,11 @@ class StompHardeningTest {
 
     @Test
     void revoking_a_token_closes_its_open_connection_and_it_can_no_longer_ask() throws Exception {
-        RawStompClient client = raw(askerToken);
+        RawStompClient client = stomp.raw(askerToken);
         long tokenId = db.select(API_TOKEN.ID).from(API_TOKEN).where(API_TOKEN.USER_ID.eq(asker.id()))
                 .fetchSingle(API_TOKEN.ID);
 
-        signIn(asker);
+        AccountFixtures.actAs(asker);
         tokens.revoke(tokenId);
         SecurityContextHolder.clearContext();
 
@@ -204,7 +173,7 @@ class StompHardeningTest {
 
     @Test
     void a_token_revoked_on_another_node_closes_the_connection_here_at_once() throws Exception {
-        RawStompClient client = raw(askerToken);
+        RawStompClient client = stomp.raw(askerToken);
         // revoked by another node: no event reaches this one, only the database's notice
         db.update(API_TOKEN).set(API_TOKEN.REVOKED_AT, Instant.now()).where(API_TOKEN.USER_ID.eq(asker.id())).execute();
 
@@ -213,7 +182,7 @@ class StompHardeningTest {
 
     @Test
     void a_token_revoked_while_this_node_missed_the_notice_is_refused_once_the_check_interval_has_passed() throws Exception {
-        RawStompClient client = raw(askerToken);
+        RawStompClient client = stomp.raw(askerToken);
         db.execute("alter table api_token disable trigger api_token_revoked");
         try {
             db.update(API_TOKEN).set(API_TOKEN.REVOKED_AT, Instant.now()).where(API_TOKEN.USER_ID.eq(asker.id())).execute();
@@ -231,10 +200,10 @@ class StompHardeningTest {
 
     @Test
     void a_removed_facilitator_stops_receiving_pending_questions_and_may_no_longer_moderate() throws Exception {
-        RawStompClient moderator = raw(facilitatorToken);
+        RawStompClient moderator = stomp.raw(facilitatorToken);
         subscribe(moderator, "errors", "/user/queue/errors");
         subscribe(moderator, "mod", moderationTopic());
-        signIn(facilitator);
+        AccountFixtures.actAs(facilitator);
         moderating.updateSettings(session, true, true, true);
         SecurityContextHolder.clearContext();
         assertThat(moderator.nextOf("MESSAGE", WAIT)).as("settings.changed").isNotNull();
@@ -242,7 +211,7 @@ class StompHardeningTest {
         db.deleteFrom(SESSION_PERSON).where(SESSION_PERSON.SESSION_ID.eq(session), SESSION_PERSON.PERSON_ID.in(
                 db.select(PERSON.ID).from(PERSON).where(PERSON.USER_ID.eq(facilitator.id())))).execute();
         clock.set(Instant.now().plus(Duration.ofMinutes(1)));
-        stomp(askerToken).sendAndAwaitReceipt("/app/sessions." + session + ".questions", "{\"text\":\"Pending, private\"}", WAIT);
+        stomp.connect(askerToken).sendAndAwaitReceipt("/app/sessions." + session + ".questions", "{\"text\":\"Pending, private\"}", WAIT);
 
         RawStompClient.Frame notice = moderator.nextOf("MESSAGE", WAIT);
         assertThat(notice).as("told that moderation ended").isNotNull();
@@ -254,9 +223,9 @@ class StompHardeningTest {
     @Test
     void an_organiser_whose_role_was_taken_away_can_no_longer_moderate_on_an_open_connection() throws Exception {
         ConveneUser organiser = data.user(Role.ORGANISER);
-        String organiserToken = tokenFor(organiser);
-        StompTestClient connection = stomp(organiserToken);
-        StompTestClient attendee = stomp(askerToken);
+        String organiserToken = stomp.tokenFor(organiser);
+        StompTestClient connection = stomp.connect(organiserToken);
+        StompTestClient attendee = stomp.connect(askerToken);
         assertThat(attendee.sendAndAwaitReceipt("/app/sessions." + session + ".questions", "{\"text\":\"Pin me\"}", WAIT)).isTrue();
         long questionId = qa.snapshot(session).questions().getFirst().id();
 
@@ -282,15 +251,15 @@ class StompHardeningTest {
 
     @Test
     void an_overflowing_id_a_subscribe_without_an_id_and_an_empty_body_get_coded_errors_and_no_error_log() throws Exception {
-        RawStompClient overflowing = raw(askerToken);
+        RawStompClient overflowing = stomp.raw(askerToken);
         overflowing.send("SEND\ndestination:/app/questions.99999999999999999999.vote\ncontent-type:application/json\n\n{\"up\":true}");
         assertRefusedWith(overflowing, "INVALID_REQUEST");
 
-        RawStompClient noId = raw(null);
+        RawStompClient noId = stomp.raw(null);
         noId.send("SUBSCRIBE\ndestination:/topic/sessions." + session + ".questions\n\n");
         assertRefusedWith(noId, "INVALID_REQUEST");
 
-        StompTestClient empty = stomp(askerToken);
+        StompTestClient empty = stomp.connect(askerToken);
         assertThat(empty.sendAndAwaitReceipt("/app/sessions." + session + ".questions", "", Duration.ofSeconds(1))).isFalse();
         assertThat(StompTestClient.poll(empty.errors, WAIT).get("code").asString()).isEqualTo("INVALID_REQUEST");
         assertNoErrorLogged();
@@ -300,7 +269,7 @@ class StompHardeningTest {
 
     @Test
     void a_connection_may_hold_only_so_many_subscriptions() throws Exception {
-        RawStompClient client = raw(null);
+        RawStompClient client = stomp.raw(null);
         int cap = limits.maxSubscriptionsPerConnection();
         for (int i = 1; i <= cap; i++) {
             subscribe(client, "s" + i, "/topic/sessions." + session + ".questions");
@@ -314,8 +283,7 @@ class StompHardeningTest {
         assertThat(new StompProperties(0, 0, 0, null, null, null).maxAnonymousConnectionsPerAddress()).isEqualTo(20);
         RawStompClient.Frame refusal = null;
         for (int i = 0; i <= limits.maxAnonymousConnectionsPerAddress() && refusal == null; i++) {
-            RawStompClient client = RawStompClient.open(port);
-            clients.add(client);
+            RawStompClient client = stomp.rawUnconnected();
             client.send("CONNECT\naccept-version:1.2\nhost:localhost\n\n");
             RawStompClient.Frame answer = client.next(WAIT);
             if (answer != null && answer.command().equals("ERROR")) {
@@ -324,13 +292,13 @@ class StompHardeningTest {
         }
         assertThat(refusal).as("the anonymous connection over the cap is refused").isNotNull();
         assertThat(refusal.header("code")).isEqualTo("TOO_MANY_CONNECTIONS");
-        raw(askerToken); // connects
+        stomp.raw(askerToken); // connects
     }
 
     @Test
     void a_connection_that_sends_more_frames_than_its_budget_is_refused() throws Exception {
         clock.set(Instant.now());
-        RawStompClient client = raw(null);
+        RawStompClient client = stomp.raw(null);
         for (int i = 0; i < limits.framesPerWindow() + 20 && !client.isClosed(); i++) {
             client.send("UNSUBSCRIBE\nid:none-" + i + "\n\n");
         }

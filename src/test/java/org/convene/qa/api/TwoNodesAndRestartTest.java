@@ -2,6 +2,7 @@ package org.convene.qa.api;
 
 import org.convene.ConveneApplication;
 import org.convene.TestData;
+import org.convene.account.AccountFixtures;
 import org.convene.account.ApiTokenService;
 import org.convene.core.database.EmbeddedPostgresServer;
 import org.convene.core.security.ConveneUser;
@@ -10,8 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -52,12 +51,7 @@ class TwoNodesAndRestartTest {
     }
 
     private static String tokenFor(ConfigurableApplicationContext node, ConveneUser user) {
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-        try {
-            return node.getBean(ApiTokenService.class).create("node test").secret();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return AccountFixtures.apiToken(node.getBean(ApiTokenService.class), user, "node test");
     }
 
     @Test
