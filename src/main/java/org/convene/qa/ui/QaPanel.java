@@ -103,14 +103,15 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     private boolean updatingControls;
     private boolean detachedSinceShown;
 
-    public QaPanel(QaService qa, LiveBoards boards, QaLiveUpdates live, BoardPush push, Clock clock) {
+    public QaPanel(QaService qa, LiveBoards boards, QaLiveUpdates live, BoardPush push, QuestionHtml html,
+                   Clock clock) {
         this.qa = qa;
         this.live = live;
         this.boards = boards;
         this.push = push;
         this.clock = clock;
         this.announcements = new Announcements(clock);
-        this.questionList = new QuestionList(listHeading,
+        this.questionList = new QuestionList(listHeading, html::of,
                 () -> renderList(Objects.requireNonNull(listBoard, "Show more shows only under a rendered list")));
         questionList.addVoteListener(this::vote);
         addClassName("cv-qa");

@@ -52,6 +52,12 @@ final class QuestionItem {
      * @param justAsked shown below the top questions only because it is one of the newest (see {@link QuestionWindow})
      */
     @Nullable ObjectNode show(QuestionView question, boolean voted, Voting voting, ZoneId zone, boolean justAsked) {
+        return show(question, voted, voting, zone, justAsked, QuestionItem::bodyHtml);
+    }
+
+    /** As above, with the HTML from where it is shared ({@link QuestionHtml}). */
+    @Nullable ObjectNode show(QuestionView question, boolean voted, Voting voting, ZoneId zone, boolean justAsked,
+                              Html html) {
         // most items are unchanged by most updates: saying so costs nothing, sending them would cost every page
         if ((question == this.question || question.equals(this.question)) && voted == this.voted
                 && voting == this.voting && zone.equals(this.zone) && justAsked == this.justAsked) {
@@ -68,10 +74,10 @@ final class QuestionItem {
             this.justAsked = justAsked;
             change.put("justAsked", justAsked);
         }
-        String html = bodyHtml(question, zone, justAsked);
-        if (!html.equals(bodyHtml)) {
-            bodyHtml = html;
-            change.put("html", html);
+        String body = html.of(question, zone, justAsked);
+        if (!body.equals(bodyHtml)) {
+            bodyHtml = body;
+            change.put("html", body);
         }
         String votes = QuestionTexts.votes(question.votes());
         if (!votes.equals(voteCountText)) {
@@ -105,6 +111,12 @@ final class QuestionItem {
                 .put("note", voteNote);
         all.putObject("vote").put("show", voteShown).put("pressed", votePressedSent).put("label", voteLabel);
         return all;
+    }
+
+    /** Where an item gets a question's HTML. */
+    @FunctionalInterface
+    interface Html {
+        String of(QuestionView question, ZoneId zone, boolean justAsked);
     }
 
     /** The question's words, author, time, badges and replies, as the page shows them. */

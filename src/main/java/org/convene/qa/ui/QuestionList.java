@@ -47,6 +47,8 @@ final class QuestionList extends Div {
     private List<Long> order = List.of();
     /** The number of the last change sent; the browser checks each change follows the one it has. */
     private int sent = -1;
+    /** Where the items' HTML comes from: shared by the node's pages. */
+    private final QuestionItem.Html html;
     private @Nullable Shown shown;
     /** Renders the panel's list again ("Show more" raised the limit): the panel knows the board and its order. */
     private final Runnable renderAgain;
@@ -63,7 +65,8 @@ final class QuestionList extends Div {
     /** The question "Show more" last moved focus to, for tests (the browser does the moving). */
     private long focused;
 
-    QuestionList(Component heading, Runnable renderAgain) {
+    QuestionList(Component heading, QuestionItem.Html html, Runnable renderAgain) {
+        this.html = html;
         this.renderAgain = renderAgain;
         heading.getElement().setAttribute("tabindex", "-1");
 
@@ -261,7 +264,7 @@ final class QuestionList extends Div {
             voting = QuestionItem.Voting.CAN_VOTE;
         }
         return item.show(question, rendering.myVotes().contains(question.id()), voting, zone,
-                justAsked.contains(question.id()));
+                justAsked.contains(question.id()), html);
     }
 
     Registration addVoteListener(ComponentEventListener<VoteEvent> listener) {
