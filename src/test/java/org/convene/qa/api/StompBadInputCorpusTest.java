@@ -211,9 +211,10 @@ class StompBadInputCorpusTest {
             if (c.name().startsWith(TOO_LARGE)) {
                 // larger than a client frame may be: the container closes the connection with 1009, as documented.
                 // When the close overtakes the rest of the client's own write, the client's socket is reset before
-                // it reads the close frame and it reports 1006 (closed without one): closed all the same.
+                // it reads the close frame and it reports 1006 (closed without one), or the reset as an I/O error
+                // (-1, seen once in CI on a loaded machine): closed all the same. Not closed at all stays a failure.
                 Integer code = client.closed.completeOnTimeout(null, WAIT.toMillis(), TimeUnit.MILLISECONDS).get();
-                return code != null && (code == 1009 || code == 1006) ? null : "closed with " + code;
+                return code != null && (code == 1009 || code == 1006 || code == -1) ? null : "closed with " + code;
             }
             long sent = System.nanoTime();
             RawStompClient.Frame answer = client.next(ANSWER_WAIT);
