@@ -113,7 +113,9 @@ class AccessibilityIT {
                     page.click("vaadin-details-summary:has-text('Filter sessions')");
                     page.waitForSelector("vaadin-details[opened]");
                 }),
-                state("session page with questions", Who.ANYONE, "sessions/{session}"),
+                // the questions are drawn in the browser (convene-questions.js): checked once they are there
+                state("session page with questions", Who.ANYONE, "sessions/{session}", page ->
+                        page.waitForSelector("li.cv-question p.cv-question-text")),
                 state("stage view", Who.ANYONE, "sessions/{session}/stage"),
                 state("session page with more questions than it shows", Who.ANYONE, "sessions/{big}"),
                 state("session page with more questions shown", Who.ANYONE, "sessions/{big}", page -> {
@@ -211,7 +213,13 @@ class AccessibilityIT {
                     page.waitForSelector("#delete-understood[invalid]");
                 }),
                 state("your attendance", Who.ATTENDEE, "account/attendance"),
-                state("session page signed in", Who.ATTENDEE, "sessions/{session}"),
+                state("session page signed in", Who.ATTENDEE, "sessions/{session}", page ->
+                        page.waitForSelector("li.cv-question vaadin-button.cv-vote")),
+                state("session page signed in, after an up-vote", Who.ATTENDEE, "sessions/{session}", page -> {
+                    page.click("li.cv-question:has-text('slides and the recording') vaadin-button.cv-vote");
+                    page.waitForSelector("li.cv-question:has-text('slides and the recording') "
+                            + "vaadin-button.cv-vote[aria-pressed='true']");
+                }),
                 // access help (accesshelp.ui): "Tell the facilitator" after a press, and with its note open
                 state("session page, access help sent", Who.ATTENDEE, "sessions/{session}", page -> {
                     page.click("#help-too-fast");
