@@ -30,22 +30,12 @@ final class KeyedList<T, C extends Component> {
     private final Map<Long, C> shown = new HashMap<>();
     /** The keys in the order shown, as the container has them. */
     private final List<Long> order = new ArrayList<>();
-    /** Where focus goes when the focused item leaves the list; none: the list never takes focus back. */
-    private @Nullable Component focusFallback;
 
     KeyedList(HasComponents container, ToLongFunction<T> key, Function<T, C> create, BiConsumer<C, T> update) {
         this.container = container;
         this.key = key;
         this.create = create;
         this.update = update;
-    }
-
-    /**
-     * For a list that shows only part of what there is: when the item that has focus leaves the list, focus moves
-     * here (a heading with tabindex -1, say) instead of falling to the top of the page.
-     */
-    void setFocusFallback(Component fallback) {
-        this.focusFallback = fallback;
     }
 
     /**
@@ -91,8 +81,8 @@ final class KeyedList<T, C extends Component> {
         }
         order.clear();
         order.addAll(wantedOrder);
-        if (moved || (removed && focusFallback != null)) {
-            restoreFocus((Component) container, focusFallback);
+        if (moved) {
+            restoreFocus((Component) container);
         }
         return moved;
     }
@@ -104,14 +94,6 @@ final class KeyedList<T, C extends Component> {
      * it gets focus back. Focus the person has since moved elsewhere is left alone.
      */
     static void restoreFocus(Component container) {
-        restoreFocus(container, null);
-    }
-
-    /**
-     * As {@link #restoreFocus(Component)}; and when the last focused element was in this list and has left it
-     * (its question dropped out of the part shown), the fallback gets focus.
-     */
-    static void restoreFocus(Component container, @Nullable Component fallback) {
         container.getElement().executeJs("""
                 const last = window.cvLastFocused;
                 if (!last || (document.activeElement && document.activeElement !== document.body)) {
@@ -119,9 +101,7 @@ final class KeyedList<T, C extends Component> {
                 }
                 if (last.isConnected && this.contains(last)) {
                     last.focus();
-                } else if (!last.isConnected && $0 && window.cvLastFocusedList === this) {
-                    $0.focus();
-                }""", fallback == null ? null : fallback.getElement());
+                }""");
     }
 
     /** Remembers the last focused element of the page, for {@link #restoreFocus}; installed once per page. */
@@ -129,10 +109,7 @@ final class KeyedList<T, C extends Component> {
         anyComponent.getElement().executeJs("""
                 if (!window.cvFocusTracked) {
                     window.cvFocusTracked = true;
-                    document.addEventListener('focusin', e => {
-                        window.cvLastFocused = e.target;
-                        window.cvLastFocusedList = e.target.closest ? e.target.closest('ol, ul') : null;
-                    });
+                    document.addEventListener('focusin', e => window.cvLastFocused = e.target);
                 }""");
     }
 

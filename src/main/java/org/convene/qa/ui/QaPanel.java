@@ -292,7 +292,6 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        KeyedList.trackFocus(this);
         if (sessionId > 0) {
             startWatching(attachEvent.getUI());
             // changes made while the panel was away (a reused view) are read now, not at the next change

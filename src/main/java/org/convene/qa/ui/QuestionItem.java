@@ -51,11 +51,6 @@ final class QuestionItem {
      *
      * @param justAsked shown below the top questions only because it is one of the newest (see {@link QuestionWindow})
      */
-    @Nullable ObjectNode show(QuestionView question, boolean voted, Voting voting, ZoneId zone, boolean justAsked) {
-        return show(question, voted, voting, zone, justAsked, QuestionItem::bodyHtml);
-    }
-
-    /** As above, with the HTML from where it is shared ({@link QuestionHtml}). */
     @Nullable ObjectNode show(QuestionView question, boolean voted, Voting voting, ZoneId zone, boolean justAsked,
                               Html html) {
         // most items are unchanged by most updates: saying so costs nothing, sending them would cost every page
@@ -120,10 +115,6 @@ final class QuestionItem {
     }
 
     /** The question's words, author, time, badges and replies, as the page shows them. */
-    static String bodyHtml(QuestionView question, ZoneId zone) {
-        return bodyHtml(question, zone, false);
-    }
-
     static String bodyHtml(QuestionView question, ZoneId zone, boolean justAsked) {
         StringBuilder html = new StringBuilder(256)
                 .append("<p class=\"cv-question-text\">").append(escape(question.text())).append("</p>")

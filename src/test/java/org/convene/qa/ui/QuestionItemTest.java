@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QuestionItemTest {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/London");
+    private static final QuestionItem.Html HTML = QuestionItem::bodyHtml;
 
     private static QuestionView question(int votes) {
         Instant at = Instant.parse("2026-12-07T10:00:00Z");
@@ -30,7 +31,7 @@ class QuestionItemTest {
     void for_someone_who_cannot_vote_the_item_is_its_words_and_its_count_with_no_toggle() {
         QuestionItem item = new QuestionItem();
 
-        ObjectNode first = item.show(question(3), false, QuestionItem.Voting.NOT_SIGNED_IN, ZONE, false);
+        ObjectNode first = item.show(question(3), false, QuestionItem.Voting.NOT_SIGNED_IN, ZONE, false, HTML);
 
         assertThat(first).isNotNull();
         assertThat(fields(first)).containsExactlyInAnyOrder("id", "justAsked", "html", "count", "note");
@@ -41,10 +42,10 @@ class QuestionItemTest {
     @Test
     void an_unchanged_question_sends_nothing_and_a_new_count_sends_the_count_alone() {
         QuestionItem item = new QuestionItem();
-        item.show(question(3), false, QuestionItem.Voting.NOT_SIGNED_IN, ZONE, false);
+        item.show(question(3), false, QuestionItem.Voting.NOT_SIGNED_IN, ZONE, false, HTML);
 
-        assertThat(item.show(question(3), false, QuestionItem.Voting.NOT_SIGNED_IN, ZONE, false)).isNull();
-        ObjectNode change = item.show(question(4), false, QuestionItem.Voting.NOT_SIGNED_IN, ZONE, false);
+        assertThat(item.show(question(3), false, QuestionItem.Voting.NOT_SIGNED_IN, ZONE, false, HTML)).isNull();
+        ObjectNode change = item.show(question(4), false, QuestionItem.Voting.NOT_SIGNED_IN, ZONE, false, HTML);
 
         assertThat(change).isNotNull();
         assertThat(fields(change)).containsExactly("id", "count");
@@ -54,15 +55,15 @@ class QuestionItemTest {
     @Test
     void a_person_who_may_vote_gets_the_toggle_with_its_state_and_a_label_that_follows_the_count() {
         QuestionItem item = new QuestionItem();
-        item.show(question(3), false, QuestionItem.Voting.NOT_SIGNED_IN, ZONE, false);
+        item.show(question(3), false, QuestionItem.Voting.NOT_SIGNED_IN, ZONE, false, HTML);
 
-        ObjectNode signedIn = item.show(question(3), false, QuestionItem.Voting.CAN_VOTE, ZONE, false);
+        ObjectNode signedIn = item.show(question(3), false, QuestionItem.Voting.CAN_VOTE, ZONE, false, HTML);
         assertThat(signedIn).isNotNull();
         assertThat(signedIn.get("vote").get("show").asBoolean()).isTrue();
         assertThat(signedIn.get("vote").get("pressed").asBoolean()).isFalse();
         assertThat(item.voteLabel()).isEqualTo("Up-vote: Will the slides be shared?, 3 votes");
 
-        ObjectNode voted = item.show(question(4), true, QuestionItem.Voting.CAN_VOTE, ZONE, false);
+        ObjectNode voted = item.show(question(4), true, QuestionItem.Voting.CAN_VOTE, ZONE, false, HTML);
         assertThat(voted).isNotNull();
         assertThat(fields(voted)).containsExactlyInAnyOrder("id", "count", "note", "vote");
         assertThat(item.votePressed()).isEqualTo("true");
@@ -73,7 +74,7 @@ class QuestionItemTest {
     @Test
     void the_whole_item_can_be_sent_again_from_what_was_sent() {
         QuestionItem item = new QuestionItem();
-        item.show(question(2), true, QuestionItem.Voting.CAN_VOTE, ZONE, true);
+        item.show(question(2), true, QuestionItem.Voting.CAN_VOTE, ZONE, true, HTML);
 
         ObjectNode whole = item.whole();
 
