@@ -208,6 +208,10 @@ final class BoardChanges {
     }
 
     private static List<ReplyView> newReplies(QuestionView before, QuestionView after) {
+        // a vote keeps the question's replies as they were: every page asks this of every question on every push
+        if (after.replies() == before.replies() || after.replies().isEmpty()) {
+            return List.of();
+        }
         Set<Long> seen = before.replies().stream().map(ReplyView::id).collect(Collectors.toSet());
         return after.replies().stream().filter(r -> !seen.contains(r.id())).toList();
     }

@@ -35,7 +35,10 @@ final class MyQuestionsList extends Div {
     void show(QaBoard board, ZoneId zone) {
         List<QuestionView> mine = board.mine().stream().map(MyQuestion::question)
                 .sorted(Comparator.comparing(QuestionView::askedAt).reversed()).toList();
-        setVisible(board.signedIn() && !mine.isEmpty());
+        boolean visible = board.signedIn() && !mine.isEmpty();
+        if (visible != isVisible()) {
+            setVisible(visible);
+        }
         if (mine.equals(shown) && zone.equals(shownZone)) {
             return;
         }

@@ -116,18 +116,38 @@ final class QuestionList extends Div {
         if (now.equals(shown)) {
             return;
         }
+        // each part is set only when it changed: setting an element's text replaces its text node even when the
+        // words are the same, and every page pays for that on every push (the count changes with each question,
+        // the rest seldom)
+        Shown before = shown;
         shown = now;
-        list.setVisible(!empty);
-        count.setText(now.count());
-        count.setVisible(!empty);
-        showMore.setText(now.more());
-        showMore.setVisible(now.moreVisible());
-        atMost.setText("This list shows at most " + QuestionWindow.MOST_SHOWN + " questions. "
-                + (sort == QuestionSort.VOTES ? "To see the newest ones, sort by newest."
-                : "To see the ones with the most votes, sort by most votes."));
-        atMost.setVisible(now.atMost());
-        emptyList.setText(now.couldAsk() ? "No questions yet. Yours could be the first." : "No questions yet.");
-        emptyList.setVisible(empty);
+        if (before == null || before.empty() != now.empty()) {
+            list.setVisible(!empty);
+            emptyList.setVisible(empty);
+        }
+        if (before == null || !before.count().equals(now.count())) {
+            count.setText(now.count());
+        }
+        if (before == null || before.countVisible() != now.countVisible()) {
+            count.setVisible(now.countVisible());
+        }
+        if (before == null || !before.more().equals(now.more())) {
+            showMore.setText(now.more());
+        }
+        if (before == null || before.moreVisible() != now.moreVisible()) {
+            showMore.setVisible(now.moreVisible());
+        }
+        if (before == null || before.sort() != now.sort()) {
+            atMost.setText("This list shows at most " + QuestionWindow.MOST_SHOWN + " questions. "
+                    + (sort == QuestionSort.VOTES ? "To see the newest ones, sort by newest."
+                    : "To see the ones with the most votes, sort by most votes."));
+        }
+        if (before == null || before.atMost() != now.atMost()) {
+            atMost.setVisible(now.atMost());
+        }
+        if (before == null || before.couldAsk() != now.couldAsk()) {
+            emptyList.setText(now.couldAsk() ? "No questions yet. Yours could be the first." : "No questions yet.");
+        }
     }
 
     /** What the lines around the items say, as last set. */
