@@ -15,8 +15,10 @@ import org.convene.qa.QuestionView;
 import org.convene.qa.ReplyView;
 import org.jspecify.annotations.Nullable;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,6 +54,8 @@ final class ModerationItem extends ListItem {
     private final Div actions = new Div();
     private final Map<Action, Button> buttons = new EnumMap<>(Action.class);
     private @Nullable QuestionView question;
+    private @Nullable Shown shown;
+    private int shownVotes;
 
     ModerationItem() {
         addClassName("cv-mod-question");
@@ -75,10 +79,24 @@ final class ModerationItem extends ListItem {
     /** @param mergedIntoText the first words of the question this one was merged into, or null */
     void show(QuestionView question, ZoneId zone, @Nullable String mergedIntoText) {
         this.question = question;
+        Shown now = new Shown(question.text(), question.authorName(), question.anonymous(), question.onBehalfOf(),
+                question.state(), question.pinned(), question.askedAt(), question.dismissReason(), mergedIntoText,
+                question.replies(), zone);
+        // the page refreshes several times a second in a busy session, mostly for votes: an item that only
+        // gained votes changes one line, and one that did not change is left alone, so the facilitator's page
+        // stays quick to answer while the room votes
+        if (now.equals(shown)) {
+            if (question.votes() != shownVotes) {
+                shownVotes = question.votes();
+                meta.setText(metaText(question, zone));
+            }
+            return;
+        }
+        shown = now;
+        shownVotes = question.votes();
         QuestionState state = question.state();
         text.setText(question.text());
-        String who = QuestionTexts.author(question) + ", " + QuestionTexts.askedAt(question.askedAt(), zone);
-        meta.setText(state.isPublic() ? who + ". " + capitalised(QuestionTexts.votes(question.votes())) + "." : who + ".");
+        meta.setText(metaText(question, zone));
 
         badges.removeAll();
         if (state == QuestionState.ANSWERED) {
@@ -117,6 +135,18 @@ final class ModerationItem extends ListItem {
         String shortText = QuestionTexts.shortText(question);
         buttons.forEach((action, button) -> button.setAriaLabel(button.getText() + ": " + shortText));
         actions.setVisible(buttons.values().stream().anyMatch(Button::isVisible));
+    }
+
+    private static String metaText(QuestionView question, ZoneId zone) {
+        String who = QuestionTexts.author(question) + ", " + QuestionTexts.askedAt(question.askedAt(), zone);
+        return question.state().isPublic() ? who + ". " + capitalised(QuestionTexts.votes(question.votes())) + "."
+                : who + ".";
+    }
+
+    /** Everything the item shows but the votes. */
+    private record Shown(String text, @Nullable String authorName, boolean anonymous, @Nullable String onBehalfOf,
+                         QuestionState state, boolean pinned, Instant askedAt, @Nullable String dismissReason,
+                         @Nullable String mergedIntoText, List<ReplyView> replies, ZoneId zone) {
     }
 
     private void show(Action action, boolean visible) {

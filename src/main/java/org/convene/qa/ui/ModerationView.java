@@ -77,6 +77,8 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
     private String pageTitle = "Moderate questions";
     private @Nullable ModerationBoard board;
     private boolean flushScheduled;
+    /** The counts last listed, so a refresh for votes alone leaves them be. */
+    private @Nullable Map<QuestionState, Integer> countsShown;
 
     private final Div status = new Div();
     private final Div liveRegion = new Div();
@@ -239,9 +241,12 @@ public class ModerationView extends Div implements BeforeEnterObserver, HasDynam
         board = next;
         settings.show(next.settings());
 
-        counts.removeAll();
-        for (QuestionState state : QuestionState.values()) {
-            counts.add(new ListItem(QuestionTexts.stateLabel(state) + ": " + next.counts().getOrDefault(state, 0)));
+        if (!next.counts().equals(countsShown)) {
+            countsShown = next.counts();
+            counts.removeAll();
+            for (QuestionState state : QuestionState.values()) {
+                counts.add(new ListItem(QuestionTexts.stateLabel(state) + ": " + next.counts().getOrDefault(state, 0)));
+            }
         }
 
         queue.show(ModerationLists.waiting(next));
