@@ -61,6 +61,7 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     private final LiveBoards boards;
     private final BoardPush push;
     private final Clock clock;
+    private final SharedLists sharedLists;
     private final Announcements announcements;
     private QaLiveUpdates.@Nullable Registration watching;
     private QaLiveUpdates.@Nullable Registration watchingMyVotes;
@@ -104,14 +105,15 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     private boolean detachedSinceShown;
 
     public QaPanel(QaService qa, LiveBoards boards, QaLiveUpdates live, BoardPush push, QuestionHtml html,
-                   Clock clock) {
+                   SharedLists sharedLists, Clock clock) {
         this.qa = qa;
         this.live = live;
         this.boards = boards;
         this.push = push;
         this.clock = clock;
         this.announcements = new Announcements(clock);
-        this.questionList = new QuestionList(listHeading, html::of,
+        this.sharedLists = sharedLists;
+        this.questionList = new QuestionList(listHeading, html::of, sharedLists,
                 () -> renderList(Objects.requireNonNull(listBoard, "Show more shows only under a rendered list")));
         questionList.addVoteListener(this::vote);
         addClassName("cv-qa");
@@ -395,7 +397,12 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     /** What changed for everyone, said about the questions now shown: call after rendering {@code after}. */
     private List<Announcements.Item> publicChanges(QaBoard before, QaBoard after) {
         Set<Long> shown = questionList.shownIds();
-        return BoardChanges.publicChanges(before, after, shown::contains, questionList.notShownHint());
+        if (!questionList.sharesState()) {
+            return BoardChanges.publicChanges(before, after, shown::contains, questionList.notShownHint());
+        }
+        // what the pages sharing the list hear is the same for all of them
+        return sharedLists.said(before.questions(), after.questions(), sort,
+                () -> BoardChanges.publicChanges(before, after, shown::contains, questionList.notShownHint()));
     }
 
     private void announce(List<Announcements.Item> said) {
@@ -415,9 +422,10 @@ public class QaPanel extends Div implements AfterNavigationObserver {
 
     private void renderList(QaBoard board) {
         // the shared board sorts once per order for every page; a list with my own vote just counted is mine alone
-        List<QuestionView> ordered = shownBoard != null && board.questions() == shownBoard.publicQuestions()
+        boolean shared = shownBoard != null && board.questions() == shownBoard.publicQuestions();
+        List<QuestionView> ordered = shownBoard != null && shared
                 ? shownBoard.publicQuestions(sort.order) : board.questions().stream().sorted(sort.order).toList();
-        questionList.render(board, ordered, sort, zone);
+        questionList.render(board, ordered, sort, zone, shared);
     }
 
     // ---- voting -------------------------------------------------------------------------------------------

@@ -99,6 +99,23 @@ final class QuestionItem {
         return change.size() > 1 ? change : null;
     }
 
+    /** A copy to change, where this one may be shared by other pages and must stay as it is. */
+    QuestionItem copy() {
+        QuestionItem copy = new QuestionItem();
+        copy.question = question;
+        copy.voted = voted;
+        copy.voting = voting;
+        copy.zone = zone;
+        copy.justAsked = justAsked;
+        copy.bodyHtml = bodyHtml;
+        copy.voteCountText = voteCountText;
+        copy.voteNote = voteNote;
+        copy.voteShown = voteShown;
+        copy.votePressedSent = votePressedSent;
+        copy.voteLabel = voteLabel;
+        return copy;
+    }
+
     /** Everything the browser needs to draw the item from nothing (the page was rebuilt). */
     ObjectNode whole() {
         ObjectNode all = JsonNodeFactory.instance.objectNode();

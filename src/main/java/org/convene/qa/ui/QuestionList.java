@@ -42,9 +42,10 @@ final class QuestionList extends Div {
     private final Button showMore = new Button();
     private final Paragraph atMost = new Paragraph();
     private final Paragraph emptyList = new Paragraph();
-    /** What the browser was last told, by question id, and in the order it shows them. */
-    private final Map<Long, QuestionItem> items = new HashMap<>();
-    private List<Long> order = List.of();
+    /** What the browser was last told: shared with other pages that show the same, never changed while shared. */
+    private ListState state = ListState.EMPTY;
+    private boolean stateShared;
+    private final SharedLists sharedLists;
     /** The number of the last change sent; the browser checks each change follows the one it has. */
     private int sent = -1;
     /** Where the items' HTML comes from: shared by the node's pages. */
@@ -65,8 +66,9 @@ final class QuestionList extends Div {
     /** The question "Show more" last moved focus to, for tests (the browser does the moving). */
     private long focused;
 
-    QuestionList(Component heading, QuestionItem.Html html, Runnable renderAgain) {
+    QuestionList(Component heading, QuestionItem.Html html, SharedLists sharedLists, Runnable renderAgain) {
         this.html = html;
+        this.sharedLists = sharedLists;
         this.renderAgain = renderAgain;
         heading.getElement().setAttribute("tabindex", "-1");
 
@@ -95,15 +97,22 @@ final class QuestionList extends Div {
      * Shows the part of the board this page shows.
      *
      * @param ordered the board's questions in the given order (the shared board sorts once for every page)
+     * @param shared  whether the board's questions are the node's shared list, not one with the reader's own vote
      */
-    void render(QaBoard board, List<QuestionView> ordered, QuestionSort sort, ZoneId zone) {
+    void render(QaBoard board, List<QuestionView> ordered, QuestionSort sort, ZoneId zone, boolean shared) {
         this.board = board;
         this.sort = sort;
         this.zone = zone;
         window = QuestionWindow.of(ordered, board.questions(), limit, sort);
         mine = BoardChanges.mineIds(board);
         justAsked = window.justAsked().isEmpty() ? Set.of() : Set.copyOf(window.justAsked().stream().map(QuestionView::id).toList());
-        sync(window.shown());
+        if (shared && sharesWithOthers(board)) {
+            ListState from = state;
+            take(sharedLists.transition(from, board.questions(), sort, zone,
+                    () -> diff(from.copy(), window.shown())), true);
+        } else {
+            take(diff(ownState(), window.shown()), false);
+        }
         mine = Set.of();
 
         boolean empty = window.total() == 0;
@@ -170,8 +179,9 @@ final class QuestionList extends Div {
         board = voted;
         mine = BoardChanges.mineIds(voted);
         ArrayNode changed = JsonNodeFactory.instance.arrayNode();
-        voted.questions().stream().filter(q -> q.id() == item.questionId()).findFirst()
-                .map(q -> updateItem(item, q)).ifPresent(changed::add);
+        QuestionItem own = ownState().items().get(item.questionId());
+        voted.questions().stream().filter(q -> own != null && q.id() == own.questionId()).findFirst()
+                .map(q -> updateItem(Objects.requireNonNull(own), q)).ifPresent(changed::add);
         mine = Set.of();
         if (!changed.isEmpty()) {
             send(List.of(), changed, null);
@@ -179,16 +189,45 @@ final class QuestionList extends Div {
     }
 
     /**
-     * Tells the browser what differs from what it shows: items gone, items new or changed, and the order when it
-     * is not what the browser would have (what stayed, in its order, then what is new).
+     * Whether this page shows exactly what every signed-out page with the first page of questions shows, so it
+     * can share their list state and changes.
      */
-    private void sync(List<QuestionView> questions) {
+    private boolean sharesWithOthers(QaBoard board) {
+        return !board.signedIn() && board.mine().isEmpty() && board.myVotes().isEmpty()
+                && limit == QuestionWindow.PAGE_SIZE;
+    }
+
+    /** The list state, this page's own to change: a shared one is copied first. */
+    private ListState ownState() {
+        if (stateShared || state == ListState.EMPTY) {
+            state = state.copy();
+            stateShared = false;
+        }
+        return state;
+    }
+
+    private void take(Transition transition, boolean shared) {
+        state = transition.after();
+        stateShared = shared;
+        if (!transition.removed().isEmpty() || transition.changed() != null || transition.order() != null) {
+            send(transition.removed(), transition.changed() == null ? JsonNodeFactory.instance.arrayNode()
+                    : transition.changed(), transition.order());
+        }
+    }
+
+    /**
+     * What differs between what the browser shows ({@code from}, changed here to become what it will show) and
+     * these questions: items gone, items new or changed, and the order when it is not what the browser would have
+     * (what stayed, in its order, then what is new).
+     */
+    private Transition diff(ListState from, List<QuestionView> questions) {
+        Map<Long, QuestionItem> items = from.items();
         List<Long> wanted = new ArrayList<>(questions.size());
         questions.forEach(q -> wanted.add(q.id()));
         Set<Long> staying = new HashSet<>(wanted);
         List<Long> removed = new ArrayList<>();
         List<Long> browserOrder = new ArrayList<>(wanted.size());
-        for (long id : order) {
+        for (long id : from.order()) {
             if (staying.contains(id)) {
                 browserOrder.add(id);
             } else {
@@ -209,10 +248,32 @@ final class QuestionList extends Div {
                 changed.add(change);
             }
         }
-        boolean reordered = !browserOrder.equals(wanted);
-        order = List.copyOf(wanted);
-        if (!removed.isEmpty() || !changed.isEmpty() || reordered) {
-            send(removed, changed, reordered ? order : null);
+        List<Long> order = List.copyOf(wanted);
+        return new Transition(new ListState(order, items), List.copyOf(removed), changed.isEmpty() ? null : changed,
+                browserOrder.equals(wanted) ? null : order);
+    }
+
+    /**
+     * What the browser shows, by question id and in its order. Shared by pages (then nobody changes it) or
+     * a page's own.
+     */
+    record ListState(List<Long> order, Map<Long, QuestionItem> items) {
+
+        static final ListState EMPTY = new ListState(List.of(), Map.of());
+
+        /** A deep copy to change. */
+        ListState copy() {
+            Map<Long, QuestionItem> copied = new HashMap<>(Math.max(16, items.size() * 2));
+            items.forEach((id, item) -> copied.put(id, item.copy()));
+            return new ListState(order, copied);
+        }
+    }
+
+    /** From one list state to the next, and what to tell the browser: nothing but the state when all are empty. */
+    record Transition(ListState after, List<Long> removed, @Nullable ArrayNode changed, @Nullable List<Long> order) {
+
+        Transition withAfter(ListState same) {
+            return new Transition(same, removed, changed, order);
         }
     }
 
@@ -239,8 +300,8 @@ final class QuestionList extends Div {
         change.put("full", true).put("seq", ++sent);
         ArrayNode all = change.putArray("items");
         ArrayNode ids = change.putArray("order");
-        for (long id : order) {
-            all.add(Objects.requireNonNull(items.get(id), "every id in the order has its item").whole());
+        for (long id : state.order()) {
+            all.add(Objects.requireNonNull(state.items().get(id), "every id in the order has its item").whole());
             ids.add(id);
         }
         list.apply(change);
@@ -251,7 +312,7 @@ final class QuestionList extends Div {
         if (id == null || up == null || !id.canConvertToLong()) {
             return;
         }
-        QuestionItem item = items.get(id.asLong());
+        QuestionItem item = state.items().get(id.asLong());
         if (item != null && item.voteButtonShown()) {
             fireEvent(new VoteEvent(this, item, up.asBoolean()));
         }
@@ -263,7 +324,7 @@ final class QuestionList extends Div {
         renderAgain.run();
         // keyboard and screen reader users carry on reading where the new questions start
         window.top().stream().filter(q -> !before.contains(q.id())).findFirst()
-                .map(q -> items.get(q.id())).ifPresent(this::focus);
+                .map(q -> state.items().get(q.id())).ifPresent(this::focus);
     }
 
     private void focus(QuestionItem item) {
@@ -335,8 +396,14 @@ final class QuestionList extends Div {
 
     // ---- for tests ------------------------------------------------------------------------------------------
 
+    /** Whether this page's list state is one other pages share. */
+    boolean sharesState() {
+        return stateShared;
+    }
+
     List<QuestionItem> shownItems() {
-        return order.stream().map(id -> Objects.requireNonNull(items.get(id), "every id in the order has its item")).toList();
+        return state.order().stream()
+                .map(id -> Objects.requireNonNull(state.items().get(id), "every id in the order has its item")).toList();
     }
 
     /** The browser's element that draws the items. */

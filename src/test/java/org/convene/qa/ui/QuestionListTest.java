@@ -6,11 +6,13 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.QueryParameters;
 import org.convene.KaribuTest;
 import org.convene.TestData;
 import org.convene.core.security.ConveneUser;
+import org.convene.qa.QaBoard;
 import org.convene.qa.QaService;
 import org.convene.qa.QuestionView;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,9 +27,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -121,6 +125,20 @@ class QuestionListTest extends KaribuTest {
         return sent;
     }
 
+    /** The session's questions in the default order, as the shared board gives them to every page. */
+    private static void renderShared(QuestionList list, QaBoard board) {
+        list.render(board, board.questions().stream().sorted(QuestionSort.VOTES.order).toList(), QuestionSort.VOTES,
+                ZoneId.of("Europe/London"), true);
+    }
+
+    /** A list as another page would have it: "Show more" renders it again from the board read then. */
+    private QuestionList detachedList(SharedLists shared) {
+        QuestionList[] list = new QuestionList[1];
+        list[0] = new QuestionList(new Div(), QuestionItem::bodyHtml, shared,
+                () -> renderShared(list[0], qa.board(session)));
+        return list[0];
+    }
+
     // ---- tests -----------------------------------------------------------------------------------------------
 
     @Test
@@ -189,6 +207,63 @@ class QuestionListTest extends KaribuTest {
         Set<Integer> ids = new HashSet<>();
         UI.getCurrent().getInternals().getStateTree().collectChanges(change -> ids.add(change.getNode().getId()));
         return ids;
+    }
+
+    @Test
+    void signed_out_pages_showing_the_first_questions_share_one_list_state_and_are_sent_the_same_change() {
+        askMany(30);
+        SharedLists shared = new SharedLists();
+        QuestionList first = detachedList(shared);
+        QuestionList second = detachedList(shared);
+        List<ObjectNode> toFirst = new ArrayList<>();
+        List<ObjectNode> toSecond = new ArrayList<>();
+        first.watchChanges(toFirst::add);
+        second.watchChanges(toSecond::add);
+
+        QaBoard board = qa.board(session);
+        renderShared(first, board);
+        renderShared(second, board);
+        long top = first.shownItems().getFirst().questionId();
+        as(data.user(), () -> {
+            qa.vote(top, true);
+            return top;
+        });
+        QaBoard voted = qa.board(session);
+        renderShared(first, voted);
+        renderShared(second, voted);
+
+        assertThat(first.sharesState()).isTrue();
+        assertThat(second.shownItems()).isEqualTo(first.shownItems());
+        assertThat(toSecond).isEqualTo(toFirst);
+        assertThat(toFirst.getLast().get("items").values()).extracting(item -> item.get("count").asString())
+                .containsExactly("1 vote");
+    }
+
+    @Test
+    void a_page_that_shows_more_keeps_its_own_list_and_leaves_the_shared_one_as_it_was() {
+        askMany(30);
+        SharedLists shared = new SharedLists();
+        QuestionList mine = detachedList(shared);
+        QuestionList other = detachedList(shared);
+        QaBoard board = qa.board(session);
+        renderShared(mine, board);
+        renderShared(other, board);
+        List<QuestionItem> before = other.shownItems();
+        List<String> countsBefore = before.stream().map(QuestionItem::voteCountText).toList();
+
+        Objects.requireNonNull(mine.showMoreButton()).click();
+        long top = mine.shownItems().getFirst().questionId();
+        as(data.user(), () -> {
+            qa.vote(top, true);
+            return top;
+        });
+        renderShared(mine, qa.board(session));
+
+        assertThat(mine.sharesState()).isFalse();
+        assertThat(mine.shownItems()).hasSize(30);
+        assertThat(mine.shownItems().getFirst().voteCountText()).isEqualTo("1 vote");
+        assertThat(other.shownItems()).isEqualTo(before);
+        assertThat(other.shownItems().stream().map(QuestionItem::voteCountText).toList()).isEqualTo(countsBefore);
     }
 
     @Test
