@@ -165,7 +165,7 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory {
         for (Map.Entry<String, String> subscriber : topic.entrySet()) {
             OutboundConnection connection = connections.get(subscriber.getKey());
             String subscriptionId = subscriber.getValue();
-            if (connection != null && connection.offer(new OutboundConnection.Delivery(frame, subscriptionId, frame.text(subscriptionId)))) {
+            if (connection != null && connection.offer(new OutboundConnection.Delivery(frame, subscriptionId, frame.encoded(subscriptionId)))) {
                 idle.add(connection);
                 if (idle.size() == CONNECTIONS_PER_TASK) {
                     started.add(startWriting(idle));
@@ -196,5 +196,10 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory {
     /** For tests: how many connections Convene writes to. */
     int connectionCount() {
         return connections.size();
+    }
+
+    /** For tests: how many of them are written the frames' shared bytes (not re-encoded per connection). */
+    long connectionsSendingEncoded() {
+        return connections.values().stream().filter(OutboundConnection::sendsEncoded).count();
     }
 }

@@ -106,7 +106,7 @@ class OutboundConnectionTest {
     private boolean publish() {
         seq++;
         PublicFrame frame = PublicFrame.of(7, seq, "{\"seq\":" + seq + ",\"type\":\"question.created\"}");
-        return connection.offer(new OutboundConnection.Delivery(frame, "sub-0", frame.text("sub-0")));
+        return connection.offer(new OutboundConnection.Delivery(frame, "sub-0", frame.encoded("sub-0")));
     }
 
     private List<Long> seqsWritten() {
