@@ -43,8 +43,8 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
     /** A merged frame stays well under what a browser or a STOMP client is happy to take in one message. */
     static final int MERGE_LIMIT_BYTES = 64 * 1024;
     static final long FAR_BEHIND_NANOS = 15_000_000_000L;
-    /** Tomcat fails an asynchronous send that has not finished by then; the connection is then closed. */
-    static final long SEND_TIMEOUT_MILLIS = 20_000;
+    /** A write still in flight after this long is given up on and the connection closed ({@link #abandonIfStalled}). */
+    static final long SEND_TIMEOUT_NANOS = 20_000_000_000L;
     /** Caps Tomcat's blocking sends on this connection (its close frame): a stuck client must not hold a thread. */
     private static final long BLOCKING_SEND_TIMEOUT_MILLIS = 2_000;
 
@@ -64,6 +64,8 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
     private @Nullable Thread writingThread;
     private boolean finished;
     private long behindSince;
+    /** When the write in flight started. */
+    private long sendingSince;
 
     /**
      * One public-topic frame for one subscription of this connection.
@@ -88,9 +90,10 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
                 && standard.getNativeSession() != null) {
             jakarta.websocket.Session nativeSession = standard.getNativeSession();
             nativeSession.getUserProperties().put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", BLOCKING_SEND_TIMEOUT_MILLIS);
-            RemoteEndpoint.Async async = nativeSession.getAsyncRemote();
-            async.setSendTimeout(SEND_TIMEOUT_MILLIS);
-            return async;
+            // No container send timeout: Tomcat's adds every write to a sorted set shared by all connections and
+            // removes it again (an eighth of the fan-out's writing at 10,000 subscribers); abandonIfStalled, called
+            // every few seconds, gives up on a stalled write instead.
+            return nativeSession.getAsyncRemote();
         }
         return null;
     }
@@ -212,6 +215,7 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
                     merged = takeMergeable(first);
                 }
                 sending = true;
+                sendingSince = System.nanoTime();
                 writingThread = Thread.currentThread();
             }
             try {
@@ -331,6 +335,20 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
             closer.execute(close);
         } catch (RuntimeException rejected) {
             close.run();
+        }
+    }
+
+    /**
+     * Closes the connection if its write in flight started more than {@link #SEND_TIMEOUT_NANOS} before
+     * {@code nowNanos} ({@link System#nanoTime()}): a client that stopped reading.
+     */
+    void abandonIfStalled(long nowNanos) {
+        boolean stalled;
+        synchronized (lock) {
+            stalled = sending && !finished && nowNanos - sendingSince > SEND_TIMEOUT_NANOS;
+        }
+        if (stalled) {
+            abandon(TOO_SLOW);
         }
     }
 
