@@ -13,6 +13,9 @@ import java.util.Map;
  */
 final class PublicFrame {
 
+    /** What closes the body after the events. */
+    private static final byte[] TAIL = "]}".getBytes(StandardCharsets.UTF_8);
+
     private final String destination;
     private final long sessionId;
     private final long messageId;
@@ -93,8 +96,6 @@ final class PublicFrame {
         out[at] = 0; // STOMP's end of frame
         return out;
     }
-
-    private static final byte[] TAIL = "]}".getBytes(StandardCharsets.UTF_8);
 
     private static int put(byte[] out, int at, byte[] part) {
         System.arraycopy(part, 0, out, at, part.length);
