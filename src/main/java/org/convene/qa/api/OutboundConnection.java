@@ -41,10 +41,10 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
     /** Spring's frames are never dropped (a lost receipt would hang a client), but they are bounded too. */
     static final int MAX_QUEUED_OTHER_FRAMES = 1_000;
     /** A merged frame stays well under what a browser or a STOMP client is happy to take in one message. */
-    static final int MERGE_LIMIT_CHARS = 64 * 1024;
+    static final int MERGE_LIMIT_BYTES = 64 * 1024;
     static final long FAR_BEHIND_NANOS = 15_000_000_000L;
-    /** Tomcat fails an asynchronous send that has not finished by then; the connection is then closed. */
-    static final long SEND_TIMEOUT_MILLIS = 20_000;
+    /** A write still in flight after this long is given up on and the connection closed ({@link #abandonIfStalled}). */
+    static final long SEND_TIMEOUT_NANOS = 20_000_000_000L;
     /** Caps Tomcat's blocking sends on this connection (its close frame): a stuck client must not hold a thread. */
     private static final long BLOCKING_SEND_TIMEOUT_MILLIS = 2_000;
 
@@ -52,6 +52,8 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
             "Too slow to keep up with the live questions: reconnect and reload the snapshot");
 
     private final RemoteEndpoint.@Nullable Async remote;
+    /** Writes the public frames' shared bytes; null exactly when {@link #remote} is. */
+    private final @Nullable EncodedTextSender encodedSender;
     private final Executor closer;
     private final Object lock = new Object();
     /** TextMessage/BinaryMessage from Spring, a public {@link Delivery}, or a {@link Close} after them. */
@@ -62,9 +64,15 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
     private @Nullable Thread writingThread;
     private boolean finished;
     private long behindSince;
+    /** When the write in flight started. */
+    private long sendingSince;
 
-    /** One public-topic frame for one subscription of this connection. */
-    record Delivery(PublicFrame frame, String subscriptionId, String text) {
+    /**
+     * One public-topic frame for one subscription of this connection.
+     *
+     * @param encoded the whole frame as UTF-8, shared with every subscriber that uses the same subscription id
+     */
+    record Delivery(PublicFrame frame, String subscriptionId, byte[] encoded) {
     }
 
     private record Close(CloseStatus status) {
@@ -74,6 +82,7 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
         super(session);
         this.closer = closer;
         this.remote = asyncRemote(session);
+        this.encodedSender = remote == null ? null : EncodedTextSender.of(remote);
     }
 
     private static RemoteEndpoint.@Nullable Async asyncRemote(WebSocketSession session) {
@@ -81,9 +90,10 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
                 && standard.getNativeSession() != null) {
             jakarta.websocket.Session nativeSession = standard.getNativeSession();
             nativeSession.getUserProperties().put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", BLOCKING_SEND_TIMEOUT_MILLIS);
-            RemoteEndpoint.Async async = nativeSession.getAsyncRemote();
-            async.setSendTimeout(SEND_TIMEOUT_MILLIS);
-            return async;
+            // No container send timeout: Tomcat's adds every write to a sorted set shared by all connections and
+            // removes it again (an eighth of the fan-out's writing at 10,000 subscribers); abandonIfStalled, called
+            // every few seconds, gives up on a stalled write instead.
+            return nativeSession.getAsyncRemote();
         }
         return null;
     }
@@ -205,6 +215,7 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
                     merged = takeMergeable(first);
                 }
                 sending = true;
+                sendingSince = System.nanoTime();
                 writingThread = Thread.currentThread();
             }
             try {
@@ -232,11 +243,11 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
         }
         List<Delivery> merged = new ArrayList<>();
         merged.add(first);
-        int size = first.frame().eventsJson().length();
+        int size = first.frame().eventsLength();
         while (queue.peek() instanceof Delivery d && d.subscriptionId().equals(first.subscriptionId())
                 && d.frame().sessionId() == first.frame().sessionId()
-                && size + d.frame().eventsJson().length() < MERGE_LIMIT_CHARS) {
-            size += d.frame().eventsJson().length();
+                && size + d.frame().eventsLength() < MERGE_LIMIT_BYTES) {
+            size += d.frame().eventsLength();
             merged.add(d);
             queue.poll();
             queuedPublic--;
@@ -246,9 +257,11 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
 
     private void write(Object next, @Nullable List<Delivery> merged) throws IOException {
         RemoteEndpoint.Async remote = Objects.requireNonNull(this.remote, "frames are queued only with a remote");
+        EncodedTextSender encoded = Objects.requireNonNull(encodedSender, "made with the remote");
         switch (next) {
-            case Delivery d when merged == null -> remote.sendText(d.text(), this);
-            case Delivery d -> remote.sendText(PublicFrame.merged(merged, d.subscriptionId()), this);
+            case Delivery d when merged == null -> encoded.send(d.encoded(), this);
+            case Delivery d -> encoded.send(
+                    PublicFrame.merged(merged.stream().map(Delivery::frame).toList(), d.subscriptionId()), this);
             case TextMessage text -> remote.sendText(text.getPayload(), this);
             case BinaryMessage binary -> remote.sendBinary(binary.getPayload(), this);
             case Close close -> {
@@ -325,6 +338,20 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
         }
     }
 
+    /**
+     * Closes the connection if its write in flight started more than {@link #SEND_TIMEOUT_NANOS} before
+     * {@code nowNanos} ({@link System#nanoTime()}): a client that stopped reading.
+     */
+    void abandonIfStalled(long nowNanos) {
+        boolean stalled;
+        synchronized (lock) {
+            stalled = sending && !finished && nowNanos - sendingSince > SEND_TIMEOUT_NANOS;
+        }
+        if (stalled) {
+            abandon(TOO_SLOW);
+        }
+    }
+
     /** The container has closed the connection: drop whatever is still queued. */
     void discard() {
         synchronized (lock) {
@@ -332,6 +359,11 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
             queue.clear();
             queuedPublic = 0;
         }
+    }
+
+    /** For tests: whether public frames leave as the bytes encoded once for every subscriber. */
+    boolean sendsEncoded() {
+        return encodedSender != null && encodedSender.sendsEncoded();
     }
 
     /** For tests and diagnostics: frames waiting to be written. */

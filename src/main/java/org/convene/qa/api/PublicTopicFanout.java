@@ -2,7 +2,9 @@ package org.convene.qa.api;
 
 import org.convene.qa.QaExecutors;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
@@ -11,12 +13,14 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * other topics) also go through, so the two never write at once and keep their order.
  */
 @Component
-class PublicTopicFanout implements WebSocketHandlerDecoratorFactory {
+class PublicTopicFanout implements WebSocketHandlerDecoratorFactory, SmartLifecycle {
 
     /** Idle connections started per task: enough to make a task worth scheduling, few enough to spread. */
     private static final int CONNECTIONS_PER_TASK = 500;
@@ -44,6 +48,8 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory {
      * the connection is open. A CONNECT with a token fits, and raises the buffer ({@link #allowClientFrames}).
      */
     static final int ANONYMOUS_TEXT_BUFFER_CHARS = 1024;
+    /** How often every connection is checked for a write that stalled ({@link OutboundConnection#SEND_TIMEOUT_NANOS}). */
+    static final Duration STALL_CHECK_INTERVAL = Duration.ofSeconds(5);
 
     /** Open connections by WebSocket session id, as Convene writes to them. */
     private final Map<String, OutboundConnection> connections = new ConcurrentHashMap<>();
@@ -57,9 +63,14 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory {
      * closes connections given up on. Sized to the cores: the work is CPU, not waiting ({@link QaExecutors#STOMP_WRITERS}).
      */
     private final TaskExecutor writers;
+    /** The frames' scheduler ({@link QaExecutors#STOMP_FRAMES}), for the stall check. */
+    private final ThreadPoolTaskScheduler scheduler;
+    private volatile @Nullable ScheduledFuture<?> stallChecks;
 
-    PublicTopicFanout(@Qualifier(QaExecutors.STOMP_WRITERS) TaskExecutor writers) {
+    PublicTopicFanout(@Qualifier(QaExecutors.STOMP_WRITERS) TaskExecutor writers,
+                      @Qualifier(QaExecutors.STOMP_FRAMES) ThreadPoolTaskScheduler scheduler) {
         this.writers = writers;
+        this.scheduler = scheduler;
     }
 
     @Override
@@ -165,7 +176,7 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory {
         for (Map.Entry<String, String> subscriber : topic.entrySet()) {
             OutboundConnection connection = connections.get(subscriber.getKey());
             String subscriptionId = subscriber.getValue();
-            if (connection != null && connection.offer(new OutboundConnection.Delivery(frame, subscriptionId, frame.text(subscriptionId)))) {
+            if (connection != null && connection.offer(new OutboundConnection.Delivery(frame, subscriptionId, frame.encoded(subscriptionId)))) {
                 idle.add(connection);
                 if (idle.size() == CONNECTIONS_PER_TASK) {
                     started.add(startWriting(idle));
@@ -193,8 +204,46 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory {
         writers.execute(task);
     }
 
+    /** Closes the connections whose write has been in flight for too long: clients that stopped reading. */
+    void closeStalled() {
+        long now = System.nanoTime();
+        connections.values().forEach(connection -> connection.abandonIfStalled(now));
+    }
+
+    /** Also after a stop: the test context cache stops paused contexts and starts them again. */
+    @Override
+    public void start() {
+        // the scheduler's own clock, not the application's: a test's moved Clock must not stall the checks
+        stallChecks = scheduler.scheduleWithFixedDelay(this::closeStalled,
+                scheduler.getClock().instant().plus(STALL_CHECK_INTERVAL), STALL_CHECK_INTERVAL);
+    }
+
+    @Override
+    public void stop() {
+        ScheduledFuture<?> running = stallChecks;
+        if (running != null) {
+            running.cancel(false);
+            stallChecks = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return stallChecks != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return QaExecutors.WORK_PHASE;
+    }
+
     /** For tests: how many connections Convene writes to. */
     int connectionCount() {
         return connections.size();
+    }
+
+    /** For tests: how many of them are written the frames' shared bytes (not re-encoded per connection). */
+    long connectionsSendingEncoded() {
+        return connections.values().stream().filter(OutboundConnection::sendsEncoded).count();
     }
 }

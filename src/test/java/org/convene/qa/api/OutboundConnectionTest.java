@@ -106,7 +106,7 @@ class OutboundConnectionTest {
     private boolean publish() {
         seq++;
         PublicFrame frame = PublicFrame.of(7, seq, "{\"seq\":" + seq + ",\"type\":\"question.created\"}");
-        return connection.offer(new OutboundConnection.Delivery(frame, "sub-0", frame.text("sub-0")));
+        return connection.offer(new OutboundConnection.Delivery(frame, "sub-0", frame.encoded("sub-0")));
     }
 
     private List<Long> seqsWritten() {
@@ -200,6 +200,35 @@ class OutboundConnectionTest {
         assertThat(closerTasks).hasSize(1);
         closerTasks.getFirst().run();
         verify(nativeSession).close(any(jakarta.websocket.CloseReason.class));
+    }
+
+    @Test
+    void a_write_that_stays_in_flight_past_the_send_timeout_closes_the_connection_as_too_slow() throws Exception {
+        publish();
+        connection.pump();
+        long started = System.nanoTime();
+
+        connection.abandonIfStalled(started + OutboundConnection.SEND_TIMEOUT_NANOS / 2);
+        assertThat(closerTasks).as("not yet stalled").isEmpty();
+
+        connection.abandonIfStalled(started + OutboundConnection.SEND_TIMEOUT_NANOS + 1_000_000_000L);
+        assertThat(publish()).as("nothing more is queued").isFalse();
+        assertThat(closerTasks).hasSize(1);
+        closerTasks.getFirst().run();
+        verify(nativeSession).close(org.mockito.ArgumentMatchers.argThat(
+                (jakarta.websocket.CloseReason reason) -> reason.getCloseCode().getCode() == 1008));
+    }
+
+    @Test
+    void an_idle_connection_is_never_taken_for_a_stalled_one() {
+        remote.completeAtOnce = true;
+        publish();
+        connection.pump();
+
+        connection.abandonIfStalled(System.nanoTime() + OutboundConnection.SEND_TIMEOUT_NANOS * 10);
+
+        assertThat(closerTasks).isEmpty();
+        assertThat(publish()).as("still open: an idle connection asks to be started").isTrue();
     }
 
     @Test

@@ -221,6 +221,18 @@ class PublicTopicFanoutTest {
         assertThat(frame.get("events").get(0).get("text").asString()).hasSize(text.length());
     }
 
+    @Test
+    void on_tomcat_every_connection_is_written_the_frames_bytes_encoded_once_for_all() throws Exception {
+        stomp.connect(null).subscribe(questions());
+        stomp.connect(stomp.tokenFor(data.user())).subscribe(questions());
+
+        assertThat(fanout.connectionCount()).isPositive();
+        assertThat(fanout.connectionsSendingEncoded())
+                .as("Tomcat's text path taken with pre-encoded bytes; if a Tomcat upgrade breaks it, frames are"
+                        + " still sent, re-encoded per connection, and this says so")
+                .isEqualTo(fanout.connectionCount());
+    }
+
     /** A subscriber on the JDK's WebSocket that reads only the frames up to its subscription's receipt. */
     private WebSocket rawSubscriber() throws Exception {
         CompletableFuture<Void> subscribed = new CompletableFuture<>();
