@@ -8,7 +8,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasEnabled;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -47,7 +46,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -518,29 +516,15 @@ class ModerationViewTest extends KaribuTest {
         as(asker, () -> saved(qa.ask(session, "Left as it was", false)));
         login(facilitator);
         open();
-        Set<Integer> untouched = nodeIds(item("Left as it was").getElement());
-        Set<Integer> votedButtons = nodeIds(item(voted.text()).button(ModerationItem.Action.STAGE).getElement());
-        changedNodes();
+        Set<Integer> untouched = SentToBrowser.nodeIds(item("Left as it was").getElement());
+        Set<Integer> votedButtons = SentToBrowser.nodeIds(item(voted.text()).button(ModerationItem.Action.STAGE).getElement());
+        SentToBrowser.changedNodes();
 
         as(other, () -> { qa.vote(voted.id(), true); return null; });
 
         // the facilitator's page refreshes for every few votes in a busy room: it must not send the whole list again
         eventually(() -> assertThat(item(voted.text()).getElement().getTextRecursively()).contains("1 vote"));
-        Set<Integer> changed = changedNodes();
+        Set<Integer> changed = SentToBrowser.changedNodes();
         assertThat(changed).isNotEmpty().doesNotContainAnyElementsOf(untouched).doesNotContainAnyElementsOf(votedButtons);
-    }
-
-    private static Set<Integer> nodeIds(Element element) {
-        Set<Integer> ids = new HashSet<>();
-        ids.add(element.getNode().getId());
-        element.getChildren().forEach(child -> ids.addAll(nodeIds(child)));
-        return ids;
-    }
-
-    /** The state nodes whose changes would go to the browser in the next response. */
-    private static Set<Integer> changedNodes() {
-        Set<Integer> ids = new HashSet<>();
-        UI.getCurrent().getInternals().getStateTree().collectChanges(change -> ids.add(change.getNode().getId()));
-        return ids;
     }
 }

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.QueryParameters;
 import org.convene.KaribuTest;
 import org.convene.TestData;
@@ -29,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -184,29 +182,15 @@ class QuestionListTest extends KaribuTest {
     void a_new_question_sends_the_count_line_again_and_not_the_other_lines() {
         askMany(60);
         open("sort=newest");
-        Set<Integer> moreNodes = nodeIds(showMore().getElement());
-        nodesChangedSinceLastLook();
+        Set<Integer> moreNodes = SentToBrowser.nodeIds(showMore().getElement());
+        SentToBrowser.changedNodes();
 
         askMany(1);
         eventually(() -> assertThat(panel().questionList().countText()).isEqualTo("Showing 20 of 61 questions."));
 
         // every open page gets what changed on it: words set again, even the same words, are sent to all of them
         assertThat(showMore().getText()).isEqualTo("Show 20 more questions");
-        assertThat(nodesChangedSinceLastLook()).doesNotContainAnyElementsOf(moreNodes).isNotEmpty();
-    }
-
-    private static Set<Integer> nodeIds(Element element) {
-        Set<Integer> ids = new HashSet<>();
-        ids.add(element.getNode().getId());
-        element.getChildren().forEach(child -> ids.addAll(nodeIds(child)));
-        return ids;
-    }
-
-    /** The state nodes whose changes would go to the browser in the next response. */
-    private static Set<Integer> nodesChangedSinceLastLook() {
-        Set<Integer> ids = new HashSet<>();
-        UI.getCurrent().getInternals().getStateTree().collectChanges(change -> ids.add(change.getNode().getId()));
-        return ids;
+        assertThat(SentToBrowser.changedNodes()).doesNotContainAnyElementsOf(moreNodes).isNotEmpty();
     }
 
     @Test
