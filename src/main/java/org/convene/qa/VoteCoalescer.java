@@ -1,6 +1,6 @@
 package org.convene.qa;
 
-import org.jspecify.annotations.Nullable;
+import org.convene.core.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -8,10 +8,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * Vote bursts become at most one votes.changed event per session per interval (200 ms by default, so about
@@ -26,16 +24,15 @@ class VoteCoalescer implements SmartLifecycle {
     private final QaService service;
     private final QaRepository repository;
     private final QaProperties properties;
-    private final ThreadPoolTaskScheduler scheduler;
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
-    private volatile @Nullable ScheduledFuture<?> ticks;
+    private final PeriodicTask ticks;
 
     VoteCoalescer(QaService service, QaRepository repository, QaProperties properties,
                   @Qualifier(QaExecutors.VOTES) ThreadPoolTaskScheduler scheduler) {
         this.service = service;
         this.repository = repository;
         this.properties = properties;
-        this.scheduler = scheduler;
+        this.ticks = new PeriodicTask(scheduler, this::tick);
     }
 
     void votesChanged(long sessionId) {
@@ -66,24 +63,18 @@ class VoteCoalescer implements SmartLifecycle {
     /** Also after a stop: the test context cache stops paused contexts and starts them again. */
     @Override
     public void start() {
-        Duration interval = properties.votesInterval();
-        // the scheduler's own clock, not the application's: a test's moved Clock must not stall the ticks
-        ticks = scheduler.scheduleWithFixedDelay(this::tick, scheduler.getClock().instant().plus(interval), interval);
+        ticks.start(properties.votesInterval());
     }
 
     /** Marks not yet announced stay pending; the next start (or another node) announces them. */
     @Override
     public void stop() {
-        ScheduledFuture<?> running = ticks;
-        if (running != null) {
-            running.cancel(false);
-            ticks = null;
-        }
+        ticks.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return ticks != null;
+        return ticks.isRunning();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.convene.qa.api;
 
+import org.convene.core.PeriodicTask;
 import org.convene.qa.QaExecutors;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -63,14 +63,13 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory, SmartLifecy
      * closes connections given up on. Sized to the cores: the work is CPU, not waiting ({@link QaExecutors#STOMP_WRITERS}).
      */
     private final TaskExecutor writers;
-    /** The frames' scheduler ({@link QaExecutors#STOMP_FRAMES}), for the stall check. */
-    private final ThreadPoolTaskScheduler scheduler;
-    private volatile @Nullable ScheduledFuture<?> stallChecks;
+    /** On the frames' scheduler ({@link QaExecutors#STOMP_FRAMES}). */
+    private final PeriodicTask stallChecks;
 
     PublicTopicFanout(@Qualifier(QaExecutors.STOMP_WRITERS) TaskExecutor writers,
                       @Qualifier(QaExecutors.STOMP_FRAMES) ThreadPoolTaskScheduler scheduler) {
         this.writers = writers;
-        this.scheduler = scheduler;
+        this.stallChecks = new PeriodicTask(scheduler, this::closeStalled);
     }
 
     @Override
@@ -213,23 +212,17 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory, SmartLifecy
     /** Also after a stop: the test context cache stops paused contexts and starts them again. */
     @Override
     public void start() {
-        // the scheduler's own clock, not the application's: a test's moved Clock must not stall the checks
-        stallChecks = scheduler.scheduleWithFixedDelay(this::closeStalled,
-                scheduler.getClock().instant().plus(STALL_CHECK_INTERVAL), STALL_CHECK_INTERVAL);
+        stallChecks.start(STALL_CHECK_INTERVAL);
     }
 
     @Override
     public void stop() {
-        ScheduledFuture<?> running = stallChecks;
-        if (running != null) {
-            running.cancel(false);
-            stallChecks = null;
-        }
+        stallChecks.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return stallChecks != null;
+        return stallChecks.isRunning();
     }
 
     @Override
