@@ -2,6 +2,8 @@ package org.convene.core.ui;
 
 import jakarta.servlet.ServletContext;
 import org.atmosphere.cpr.AtmosphereFramework;
+import org.atmosphere.cpr.Broadcaster;
+import org.atmosphere.cpr.DefaultBroadcaster;
 import org.atmosphere.util.ExecutorsFactory;
 import org.convene.TestConfig;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,5 +56,25 @@ class PushConnectionsTest {
                     .isInstanceOfSatisfying(ScheduledThreadPoolExecutor.class,
                             pool -> assertThat(pool.getRemoveOnCancelPolicy()).isTrue());
         });
+    }
+
+    @Test
+    void a_push_writing_thread_waits_one_millisecond_for_its_page_not_a_tenth_of_a_second() throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+
+        List<Broadcaster> broadcasters = Collections.list(servletContext.getAttributeNames()).stream()
+                .map(servletContext::getAttribute)
+                .filter(AtmosphereFramework.class::isInstance)
+                .map(AtmosphereFramework.class::cast)
+                .flatMap(framework -> framework.getBroadcasterFactory().lookupAll().stream())
+                .toList();
+        // the field the writing threads read: a setting that never reached the broadcaster would leave it at 100
+        Field waitTime = DefaultBroadcaster.class.getDeclaredField("waitTime");
+        waitTime.setAccessible(true);
+        assertThat(broadcasters).isNotEmpty().allSatisfy(broadcaster ->
+                assertThat(waitTime.getInt(broadcaster)).isEqualTo(Integer.parseInt(PushWriters.WAIT_MILLIS)));
     }
 }
