@@ -216,6 +216,9 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         // ---- questions: to the last page, and every page's own
         Histogram toLast = new Histogram(TimeUnit.SECONDS.toMicros(600), 3);
         Histogram toEach = new Histogram(TimeUnit.SECONDS.toMicros(600), 3);
+        // the first page splits the latency: before it, the server's path to its first push; after it, the wave
+        Histogram toFirst = new Histogram(TimeUnit.SECONDS.toMicros(600), 3);
+        Histogram spread = new Histogram(TimeUnit.SECONDS.toMicros(600), 3);
         int complete = 0;
         long delivered = 0;
         for (int q = 0; q < questions; q++) {
@@ -225,10 +228,18 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
                 complete++;
                 toLast.recordValue(Math.max(0, (lastReceivedAt.get(q) - t0 - sent) / 1000));
             }
+            long first = Long.MAX_VALUE;
             for (VaadinPage page : open) {
                 long at = arrivedAt[page.index][q];
                 if (at > 0) {
                     toEach.recordValue(Math.max(0, (at - sent) / 1000));
+                    first = Math.min(first, at);
+                }
+            }
+            if (first != Long.MAX_VALUE) {
+                toFirst.recordValue(Math.max(0, (first - sent) / 1000));
+                if (receivedBy.get(q) >= openPages) {
+                    spread.recordValue(Math.max(0, (lastReceivedAt.get(q) - t0 - first) / 1000));
                 }
             }
         }
@@ -277,6 +288,8 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
                 VaadinPage.outOfOrder.get(), VaadinPage.closedSockets.get(), load.errors.get());
         System.out.printf(Locale.ROOT, "question to each page: p50 %s, p99 %s, max %s; load generator used %.2f cores%n",
                 ms(toEach, 50), ms(toEach, 99), ms(toEach, 100), ownCores);
+        System.out.printf(Locale.ROOT, "question to the FIRST page: p50 %s, p99 %s; first page to last: p50 %s, p99 %s%n",
+                ms(toFirst, 50), ms(toFirst, 99), ms(spread, 50), ms(spread, 99));
         long core0Total = core0End[1] - core0Start[1];
         System.out.printf(Locale.ROOT, "core 0 (the server's) was busy %.0f %% of the time, the server and its PostgreSQL "
                         + "%.0f %% (the rest is other processes on the machine)%n",
