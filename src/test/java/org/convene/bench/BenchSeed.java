@@ -165,6 +165,11 @@ final class BenchSeed {
             while (m.find()) {
                 used += Long.parseLong(m.group(1));
             }
+            // ZGC prints one line for its whole heap, in megabytes: "ZHeap used NM, capacity NM, ..."
+            Matcher z = Pattern.compile("ZHeap\\s+used (\\d+)M").matcher(info);
+            if (used == 0 && z.find()) {
+                used = Long.parseLong(z.group(1)) * 1024;
+            }
             return used;
         } catch (Exception e) {
             return -1;

@@ -16,6 +16,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.stream.Collectors;
 
 /**
  * Load generator for the session page under load (docs/benchmarks.md, "Session page under load"). Against a
@@ -290,6 +291,7 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
                 ms(toEach, 50), ms(toEach, 99), ms(toEach, 100), ownCores);
         System.out.printf(Locale.ROOT, "question to the FIRST page: p50 %s, p99 %s; first page to last: p50 %s, p99 %s%n",
                 ms(toFirst, 50), ms(toFirst, 99), ms(spread, 50), ms(spread, 99));
+        System.out.println("slowest questions to the last page (number in the run: ms): " + slowest(questions, openPages, load));
         long core0Total = core0End[1] - core0Start[1];
         System.out.printf(Locale.ROOT, "core 0 (the server's) was busy %.0f %% of the time, the server and its PostgreSQL "
                         + "%.0f %% (the rest is other processes on the machine)%n",
@@ -356,6 +358,18 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
 
     private static long ownCpuNanos() {
         return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /** The three questions that took longest to reach every page: whether the tail is the warm-up or spread out. */
+    private String slowest(int questions, int openPages, QaLoad load) {
+        List<long[]> times = new ArrayList<>();
+        for (int q = 0; q < questions; q++) {
+            if (receivedBy.get(q) >= openPages) {
+                times.add(new long[] {q + 1, (lastReceivedAt.get(q) - load.sentAt.get(q)) / 1_000_000});
+            }
+        }
+        times.sort((a, b) -> Long.compare(b[1], a[1]));
+        return times.stream().limit(3).map(t -> "#" + t[0] + ": " + t[1]).collect(Collectors.joining(", "));
     }
 
     private static String ms(Histogram h, double percentile) {
