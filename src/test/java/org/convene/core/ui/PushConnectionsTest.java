@@ -37,18 +37,7 @@ class PushConnectionsTest {
 
     @Test
     void push_connections_get_small_message_buffers_and_cancelled_heartbeats_leave_the_queue() throws Exception {
-        // the first page request starts Vaadin, and with it the push framework
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).build(),
-                    HttpResponse.BodyHandlers.discarding());
-        }
-
-        List<AtmosphereFramework> frameworks = Collections.list(servletContext.getAttributeNames()).stream()
-                .map(servletContext::getAttribute)
-                .filter(AtmosphereFramework.class::isInstance)
-                .map(AtmosphereFramework.class::cast)
-                .toList();
-        assertThat(frameworks).isNotEmpty().allSatisfy(framework -> {
+        assertThat(pushFrameworks()).isNotEmpty().allSatisfy(framework -> {
             var config = framework.getAtmosphereConfig();
             assertThat(config.getInitParameter("org.atmosphere.websocket.maxTextMessageSize"))
                     .isEqualTo(Integer.toString(PushConnections.MESSAGE_BUFFER_CHARS));
@@ -60,15 +49,7 @@ class PushConnectionsTest {
 
     @Test
     void a_push_writing_thread_waits_one_millisecond_for_its_page_not_a_tenth_of_a_second() throws Exception {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).build(),
-                    HttpResponse.BodyHandlers.discarding());
-        }
-
-        List<Broadcaster> broadcasters = Collections.list(servletContext.getAttributeNames()).stream()
-                .map(servletContext::getAttribute)
-                .filter(AtmosphereFramework.class::isInstance)
-                .map(AtmosphereFramework.class::cast)
+        List<Broadcaster> broadcasters = pushFrameworks().stream()
                 .flatMap(framework -> framework.getBroadcasterFactory().lookupAll().stream())
                 .toList();
         // the field the writing threads read: a setting that never reached the broadcaster would leave it at 100
@@ -76,5 +57,18 @@ class PushConnectionsTest {
         waitTime.setAccessible(true);
         assertThat(broadcasters).isNotEmpty().allSatisfy(broadcaster ->
                 assertThat(waitTime.getInt(broadcaster)).isEqualTo(Integer.parseInt(PushWriters.WAIT_MILLIS)));
+    }
+
+    /** The push frameworks of the running server, started by its first page request as a browser's would. */
+    private List<AtmosphereFramework> pushFrameworks() throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+        return Collections.list(servletContext.getAttributeNames()).stream()
+                .map(servletContext::getAttribute)
+                .filter(AtmosphereFramework.class::isInstance)
+                .map(AtmosphereFramework.class::cast)
+                .toList();
     }
 }
