@@ -3,10 +3,13 @@ package org.convene.bench;
 import org.HdrHistogram.Histogram;
 
 import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * A facilitator's moderation page during the load, through the same headless client: every two seconds it
@@ -21,6 +24,8 @@ final class ModerationProbe implements VaadinPage.Watcher {
     private final VaadinPage page;
     final Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
     final AtomicInteger missed = new AtomicInteger();
+    /** Each action's number in the run and its time in ms, to tell a warm-up tail from one spread over the run. */
+    private final List<long[]> actions = new ArrayList<>();
     private String expected;
     private long clickedAt;
 
@@ -79,6 +84,9 @@ final class ModerationProbe implements VaadinPage.Watcher {
         String status = page.tree.textOf(page.tree.find("div", "cv-mod-status"));
         if (status != null && status.startsWith(expected)) {
             latency.recordValue(Math.max(0, (nanos - clickedAt) / 1000));
+            synchronized (actions) {
+                actions.add(new long[] {actions.size() + 1, (nanos - clickedAt) / 1_000_000});
+            }
             expected = null;
         }
     }
@@ -89,6 +97,14 @@ final class ModerationProbe implements VaadinPage.Watcher {
 
     @Override
     public void votes(VaadinPage p, int marker, int count, long nanos) {
+    }
+
+    /** The three slowest actions, "#number: ms". */
+    String slowest() {
+        synchronized (actions) {
+            return actions.stream().sorted((a, b) -> Long.compare(b[1], a[1])).limit(3)
+                    .map(a -> "#" + a[0] + ": " + a[1]).collect(Collectors.joining(", "));
+        }
     }
 
     void close() {

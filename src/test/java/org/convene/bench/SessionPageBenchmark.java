@@ -299,6 +299,7 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         System.out.printf(Locale.ROOT, "moderation page, click to its own result: p50 %s, p99 %s, max %s over %d actions, %d not shown within 10 s%n",
                 ms(moderation.latency, 50), ms(moderation.latency, 99), ms(moderation.latency, 100),
                 moderation.latency.getTotalCount(), moderation.missed.get());
+        System.out.println("slowest moderation actions (number in the run: ms): " + moderation.slowest());
         System.out.printf(Locale.ROOT, "server heap after GC at the end, with %d questions on %d pages: %,d KB, %.1f KB per UI%n",
                 questions, openPages, heapEnd, heapPerUiEnd);
         System.out.println();
