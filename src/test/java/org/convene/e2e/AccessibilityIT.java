@@ -422,8 +422,6 @@ class AccessibilityIT {
             AX-3,Respite care: what works,Workshop,%1$s,14:00,13:00,Carers Together,no
             """.formatted(LocalDate.now(ZoneId.of("Europe/London")).plusDays(1));
 
-    /** The lazy grid has fetched its first rows (its cells are in the light DOM once they have). */
-    /** A Zoom report of yesterday's session (times with their offset), of people with no account here. */
     /**
      * Presses the button until its dialog opens: the list it is in is drawn again once the import is saved, and
      * CI saw a press land on a button that was replaced before the server handled it (the dialog never came).
@@ -442,6 +440,7 @@ class AccessibilityIT {
         }
     }
 
+    /** A Zoom report of yesterday's session (times with their offset), of people with no account here. */
     private static void uploadMeetingReport(Page page) {
         Instant start = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         String csv = "Name (original name),User email,Join time,Leave time\n"
