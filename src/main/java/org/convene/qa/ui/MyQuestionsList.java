@@ -24,6 +24,8 @@ final class MyQuestionsList extends Div {
     /** What the list shows now, to leave it alone when an update does not change it. */
     private List<QuestionView> shown = List.of();
     private @Nullable ZoneId shownZone;
+    /** Whether the list is visible, kept here: asking the element costs every page on every push. */
+    private boolean showing;
 
     MyQuestionsList() {
         addClassName("cv-qa-mine");
@@ -33,10 +35,16 @@ final class MyQuestionsList extends Div {
     }
 
     void show(QaBoard board, ZoneId zone) {
+        if (board.mine().isEmpty() && !showing) {
+            // most readers in a plenary have asked nothing: the push that brings them the others' questions
+            // should not also visit this list's elements
+            return;
+        }
         List<QuestionView> mine = board.mine().stream().map(MyQuestion::question)
                 .sorted(Comparator.comparing(QuestionView::askedAt).reversed()).toList();
         boolean visible = board.signedIn() && !mine.isEmpty();
-        if (visible != isVisible()) {
+        if (visible != showing) {
+            showing = visible;
             setVisible(visible);
         }
         if (mine.equals(shown) && zone.equals(shownZone)) {

@@ -103,6 +103,7 @@ public class QaPanel extends Div implements AfterNavigationObserver {
     private @Nullable QaBoard latest;
     private boolean updatingControls;
     private boolean detachedSinceShown;
+    private boolean pendingBarShown;
 
     public QaPanel(QaService qa, LiveBoards boards, QaLiveUpdates live, BoardPush push, QuestionHtml html,
                    SharedLists sharedLists, Clock clock) {
@@ -374,11 +375,11 @@ public class QaPanel extends Div implements AfterNavigationObserver {
             if (before != null) {
                 said.addAll(publicChanges(before, board));
             }
-            pendingBar.setVisible(false);
+            showPendingBar(false);
         } else {
             int waiting = BoardChanges.countChanges(listBoard, board);
             pendingText.setText(waiting == 1 ? "1 new update." : waiting + " new updates.");
-            pendingBar.setVisible(waiting > 0);
+            showPendingBar(waiting > 0);
         }
         announce(said);
     }
@@ -390,8 +391,16 @@ public class QaPanel extends Div implements AfterNavigationObserver {
         renderList(latest);
         listBoard = latest;
         List<Announcements.Item> said = publicChanges(shown, latest);
-        pendingBar.setVisible(false);
+        showPendingBar(false);
         announce(said);
+    }
+
+    /** Kept here rather than asked of the element: every page would pay for asking on every push. */
+    private void showPendingBar(boolean visible) {
+        if (visible != pendingBarShown) {
+            pendingBarShown = visible;
+            pendingBar.setVisible(visible);
+        }
     }
 
     /** What changed for everyone, said about the questions now shown: call after rendering {@code after}. */

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.html.Div;
@@ -53,6 +54,8 @@ final class QuestionList extends Div {
     private @Nullable Shown shown;
     /** Renders the panel's list again ("Show more" raised the limit): the panel knows the board and its order. */
     private final Runnable renderAgain;
+    /** Where focus goes when the focused question leaves the list. */
+    private final Component heading;
 
     private int limit = QuestionWindow.PAGE_SIZE;
     private QuestionSort sort = QuestionSort.VOTES;
@@ -70,6 +73,7 @@ final class QuestionList extends Div {
         this.html = html;
         this.sharedLists = sharedLists;
         this.renderAgain = renderAgain;
+        this.heading = heading;
         heading.getElement().setAttribute("tabindex", "-1");
 
         count.addClassName("cv-qa-count");
@@ -77,7 +81,7 @@ final class QuestionList extends Div {
                         e.getEventData().get("event.detail.up")))
                 .addEventData("event.detail.id").addEventData("event.detail.up");
         list.getElement().addEventListener("cv-questions-resend", e -> sendWhole());
-        list.addAttachListener(e -> list.getElement().executeJs("this.fallback = $0", heading.getElement()));
+        list.addAttachListener(e -> pointFocusFallback(e.getUI()));
         showMore.addClassName("cv-qa-more");
         showMore.addClickListener(e -> showMore());
         atMost.addClassName("cv-muted");
@@ -133,6 +137,9 @@ final class QuestionList extends Div {
         if (before == null || before.empty() != now.empty()) {
             list.setVisible(!empty);
             emptyList.setVisible(empty);
+            if (!empty) {
+                list.getUI().ifPresent(this::pointFocusFallback);
+            }
         }
         if (before == null || !before.count().equals(now.count())) {
             count.setText(now.count());
@@ -157,6 +164,19 @@ final class QuestionList extends Div {
         if (before == null || before.couldAsk() != now.couldAsk()) {
             emptyList.setText(now.couldAsk() ? "No questions yet. Yours could be the first." : "No questions yet.");
         }
+    }
+
+    /**
+     * Tells the browser's list where focus goes when the focused question leaves it. Only once the list shows:
+     * Vaadin holds a browser call on a hidden element until it shows, and re-checks every held call on every
+     * push, which thousands of pages with no questions yet would pay for.
+     */
+    private void pointFocusFallback(UI ui) {
+        ui.beforeClientResponse(list, context -> {
+            if (list.isVisible()) {
+                list.getElement().executeJs("this.fallback = $0", heading.getElement());
+            }
+        });
     }
 
     /** What the lines around the items say, as last set. */

@@ -33,6 +33,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -402,6 +403,38 @@ class QaPanelTest extends KaribuTest {
         assertThat(listed()).containsExactly("A public question");
         assertThat(item("A public question").voteButtonShown()).isFalse();
         assertThat(panel().mine()).isEmpty();
+    }
+
+    @Test
+    void a_visitors_page_holds_no_question_form_even_hidden_so_a_big_audience_costs_less() {
+        open();
+
+        assertThat(everything(panel())).noneMatch(c -> c instanceof TextArea);
+
+        openAs(attendee);
+        assertThat(questionField().isVisible()).isTrue();
+    }
+
+    @Test
+    void a_visitors_page_leaves_no_browser_call_waiting_on_a_hidden_element_on_an_empty_or_busy_board() {
+        open();
+        MockVaadin.clientRoundtrip(false);
+        UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations();
+        // Vaadin re-checks every call held for a hidden element on every push to the page
+        assertThat(UI.getCurrent().getInternals().containsPendingJavascript("")).isFalse();
+
+        as(other, () -> saved(qa.ask(session, "A first question", false)));
+        eventually(() -> assertThat(listed()).containsExactly("A first question"));
+        MockVaadin.clientRoundtrip(false);
+        UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations();
+        assertThat(UI.getCurrent().getInternals().containsPendingJavascript("")).isFalse();
+    }
+
+    private static List<Component> everything(Component root) {
+        List<Component> all = new ArrayList<>();
+        all.add(root);
+        root.getChildren().forEach(child -> all.addAll(everything(child)));
+        return all;
     }
 
     @Test
