@@ -8,6 +8,8 @@
 #   SKIP_BUILD=1              use target/ as it is
 #   HTTP_PORT, DB_PORT        default 18091 and 54339
 #   CHECK=1                   first compare the headless client with Chromium on the same page
+#   WARMUP=seconds            run the same load this long first and measure the time after it (a node that has
+#                             served sessions before; its JIT has compiled the push path)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -36,13 +38,14 @@ SERVER=$!
 trap 'bench_stop_node "$SERVER" target/bench-pg/data' EXIT
 bench_wait_http "$HTTP_PORT" "" 180 || true
 
+WARMUP=${WARMUP:-0}
 bench_machine
 echo "Server: $JAR, pid $SERVER pinned to core 0 (with its embedded PostgreSQL); load generator on core 1"
-echo "Load: $PAGES session pages, $QPS questions/s, $VPS up-votes/s, $SECONDS_TO_RUN s; uptime: $(uptime)"
+echo "Load: $PAGES session pages, $QPS questions/s, $VPS up-votes/s, $SECONDS_TO_RUN s measured after a warm-up of $WARMUP s; uptime: $(uptime)"
 if [ "${CHECK:-}" = 1 ]; then
     taskset -c 1 timeout 300 java -cp "$CP" org.convene.bench.SessionPageClientCheck "$HTTP_PORT" "$DB_PORT" 3
 fi
 # bounded: opening the pages, the run, 15 s for the last question, the heap readings
-LIMIT=$(( 600 + SECONDS_TO_RUN + PAGES / 2 ))
+LIMIT=$(( 600 + WARMUP + SECONDS_TO_RUN + PAGES / 2 ))
 taskset -c 1 timeout "$LIMIT" java -Xmx4g -cp "$CP" org.convene.bench.SessionPageBenchmark \
-    "$HTTP_PORT" "$DB_PORT" "$PAGES" "$QPS" "$VPS" "$SECONDS_TO_RUN" "$SERVER" "$SIGNED_IN"
+    "$HTTP_PORT" "$DB_PORT" "$PAGES" "$QPS" "$VPS" "$SECONDS_TO_RUN" "$SERVER" "$SIGNED_IN" "$WARMUP"

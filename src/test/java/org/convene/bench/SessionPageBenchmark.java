@@ -32,6 +32,8 @@ import java.util.stream.Collectors;
  * <li>the CPU (user + system) of the server JVM and its PostgreSQL while questions are asked, in cores.</li>
  * </ul>
  * Arguments: httpPort dbPort pages questionsPerSecond votesPerSecond seconds serverPid [signedInShare=0]
+ * [warmupSeconds=0]. With a warm-up the same load runs that long first and the figures are of the {@code seconds}
+ * after it, as on a node that has already served a day of sessions; the warm-up's own figures are printed too.
  */
 public final class SessionPageBenchmark implements VaadinPage.Watcher {
 
@@ -47,6 +49,7 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
     private final int seconds;
     private final long serverPid;
     private final double signedInShare;
+    private final int warmup;
     private final int maxQuestions;
 
     private final long t0 = System.nanoTime();
@@ -61,7 +64,7 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
     private final List<long[]> voteSamples = new ArrayList<>();
 
     SessionPageBenchmark(int httpPort, int dbPort, int pages, int questionsPerSecond, int votesPerSecond, int seconds,
-                         long serverPid, double signedInShare) {
+                         long serverPid, double signedInShare, int warmup) {
         this.httpPort = httpPort;
         this.dbPort = dbPort;
         this.pages = pages;
@@ -70,7 +73,8 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         this.seconds = seconds;
         this.serverPid = serverPid;
         this.signedInShare = signedInShare;
-        this.maxQuestions = questionsPerSecond * seconds + 10;
+        this.warmup = warmup;
+        this.maxQuestions = questionsPerSecond * (warmup + seconds) + 10;
         this.arrivedAt = new long[pages][maxQuestions];
         this.receivedBy = new AtomicLongArray(maxQuestions);
         this.lastReceivedAt = new AtomicLongArray(maxQuestions);
@@ -81,7 +85,8 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
     public static void main(String[] args) throws Exception {
         SessionPageBenchmark bench = new SessionPageBenchmark(Integer.parseInt(args[0]), Integer.parseInt(args[1]),
                 Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
-                Long.parseLong(args[6]), args.length > 7 ? Double.parseDouble(args[7]) : 0);
+                Long.parseLong(args[6]), args.length > 7 ? Double.parseDouble(args[7]) : 0,
+                args.length > 8 ? Integer.parseInt(args[8]) : 0);
         bench.run();
         System.exit(0);
     }
@@ -175,7 +180,7 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         moderation.open(facilitator, timer).get(180, TimeUnit.SECONDS);
 
         // ---- ask and vote over STOMP
-        QaLoad load = new QaLoad(http, httpPort, seed, questionsPerSecond, votesPerSecond, seconds, QaLoad.Votes.FRESH_UP,
+        QaLoad load = new QaLoad(http, httpPort, seed, questionsPerSecond, votesPerSecond, warmup + seconds, QaLoad.Votes.FRESH_UP,
                 (marker, countAtLeast, ackNanos) -> {
                     synchronized (voteSamples) {
                         voteSamples.add(new long[] {marker, countAtLeast, (ackNanos - t0) / 1000});
@@ -183,15 +188,22 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
                 });
         load.connect();
         Thread.sleep(1000);
+        long loadStart = System.nanoTime();
+        load.start();
+        moderation.start(timer);
+        if (warmup > 0) {
+            Thread.sleep(TimeUnit.SECONDS.toMillis(warmup));
+            System.out.printf(Locale.ROOT, "  warm-up of %d s done; measuring from here%n", warmup);
+        }
+        long measureStart = System.nanoTime();
+        long votesBefore = load.votesAcknowledged.get();
+        moderation.measureFrom(measureStart);
         long cpuStart = BenchSeed.cpuTicks(serverPid, dbPort);
         long[] core0Start = BenchSeed.cpuBusyTotal(0);
         long ownCpuStart = ownCpuNanos();
         long messagesStart = VaadinPage.messages.get();
         long charactersStart = VaadinPage.characters.get();
-        long loadStart = System.nanoTime();
-        load.start();
-        moderation.start(timer);
-        long loadUntil = loadStart + TimeUnit.SECONDS.toNanos(seconds);
+        long loadUntil = measureStart + TimeUnit.SECONDS.toNanos(seconds);
         for (long left = loadUntil - System.nanoTime(); left > 0; left = loadUntil - System.nanoTime()) {
             Thread.sleep(Math.max(1, Math.min(10_000, left / 1_000_000)));
             progress(load, openPages, loadStart);
@@ -203,7 +215,7 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         long ownCpuEnd = ownCpuNanos();
         long messagesEnd = VaadinPage.messages.get();
         long charactersEnd = VaadinPage.characters.get();
-        double window = (loadEnd - loadStart) / 1e9;
+        double window = (loadEnd - measureStart) / 1e9;
 
         // ---- wait for the last question to reach every page, at most the deadline
         long lastSent = load.sentAt.get(questions - 1);
@@ -222,7 +234,17 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         Histogram spread = new Histogram(TimeUnit.SECONDS.toMicros(600), 3);
         int complete = 0;
         long delivered = 0;
-        for (int q = 0; q < questions; q++) {
+        int firstMeasured = 0;
+        while (firstMeasured < questions && load.sentAt.get(firstMeasured) < measureStart) {
+            firstMeasured++;
+        }
+        Histogram warmupToLast = new Histogram(TimeUnit.SECONDS.toMicros(600), 3);
+        for (int q = 0; q < firstMeasured; q++) {
+            if (receivedBy.get(q) >= openPages) {
+                warmupToLast.recordValue(Math.max(0, (lastReceivedAt.get(q) - load.sentAt.get(q)) / 1000));
+            }
+        }
+        for (int q = firstMeasured; q < questions; q++) {
             long sent = load.sentAt.get(q) - t0;
             delivered += receivedBy.get(q);
             if (receivedBy.get(q) >= openPages) {
@@ -244,7 +266,7 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
                 }
             }
         }
-        long expected = (long) questions * openPages;
+        long expected = (long) (questions - firstMeasured) * openPages;
 
         // ---- votes: from each acknowledgement to each page showing at least that count
         Histogram stale = new Histogram(TimeUnit.SECONDS.toMicros(600), 3);
@@ -257,7 +279,7 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         }
         for (long[] sample : samples) {
             int marker = (int) sample[0];
-            if (marker >= maxQuestions) {
+            if (marker >= maxQuestions || sample[2] < (measureStart - t0) / 1000) {
                 continue;
             }
             for (VaadinPage page : open) {
@@ -278,20 +300,28 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
             }
         }
 
+        long measuredVotes = load.votesAcknowledged.get() - votesBefore;
         double serverCores = (cpuEnd - cpuStart) / 100.0 / window;
         double ownCores = (ownCpuEnd - ownCpuStart) / 1e9 / window;
         double heapPerUi = (heapOpen - heapBefore) / (double) Math.max(1, openPages);
         double heapPerUiEnd = (heapEnd - heapBefore) / (double) Math.max(1, openPages);
         System.out.printf(Locale.ROOT, "questions asked %d, votes acknowledged %d (%.1f/s), UIDL messages applied %,d (%.0f/s, %.1f MB/s), "
                         + "polls %,d, page errors %d, out-of-order stalls %d, push sockets closed %d, STOMP errors %d%n",
-                questions, load.votesAcknowledged.get(), load.votesAcknowledged.get() / window, messagesEnd - messagesStart,
+                questions - firstMeasured, measuredVotes, measuredVotes / window, messagesEnd - messagesStart,
                 (messagesEnd - messagesStart) / window, (charactersEnd - charactersStart) / 1e6 / window, VaadinPage.polls.get(), VaadinPage.errors.get(),
                 VaadinPage.outOfOrder.get(), VaadinPage.closedSockets.get(), load.errors.get());
         System.out.printf(Locale.ROOT, "question to each page: p50 %s, p99 %s, max %s; load generator used %.2f cores%n",
                 ms(toEach, 50), ms(toEach, 99), ms(toEach, 100), ownCores);
         System.out.printf(Locale.ROOT, "question to the FIRST page: p50 %s, p99 %s; first page to last: p50 %s, p99 %s%n",
                 ms(toFirst, 50), ms(toFirst, 99), ms(spread, 50), ms(spread, 99));
-        System.out.println("slowest questions to the last page (number in the run: ms): " + slowest(questions, openPages, load));
+        System.out.println("slowest questions to the last page (number in the run: ms): "
+                + slowest(firstMeasured, questions, openPages, load));
+        if (firstMeasured > 0) {
+            System.out.printf(Locale.ROOT, "warm-up (not in the figures): %d questions, to the last page p50 %s, p99 %s, max %s; "
+                            + "slowest (number: ms) %s; moderation p50 %s, max %s over %d actions%n", firstMeasured,
+                    ms(warmupToLast, 50), ms(warmupToLast, 99), ms(warmupToLast, 100), slowest(0, firstMeasured, openPages, load),
+                    ms(moderation.warmupLatency, 50), ms(moderation.warmupLatency, 100), moderation.warmupLatency.getTotalCount());
+        }
         long core0Total = core0End[1] - core0Start[1];
         System.out.printf(Locale.ROOT, "core 0 (the server's) was busy %.0f %% of the time, the server and its PostgreSQL "
                         + "%.0f %% (the rest is other processes on the machine)%n",
@@ -309,8 +339,9 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         System.out.printf(Locale.ROOT, "| %,d (%d) | %d | %d (%.1f) | %s / %s / %s / %s | %s / %s | %d of %d | %,d of %,d | %s / %s / %s, %.1f %% | "
                         + "%.0f / %.0f KB | %.2f cores | %s / %s |%n",
-                openPages, signedIn, questionsPerSecond, votesPerSecond, load.votesAcknowledged.get() / window,
-                ms(toLast, 50), ms(toLast, 90), ms(toLast, 99), ms(toLast, 100), ms(toEach, 50), ms(toEach, 99), complete, questions,
+                openPages, signedIn, questionsPerSecond, votesPerSecond, measuredVotes / window,
+                ms(toLast, 50), ms(toLast, 90), ms(toLast, 99), ms(toLast, 100), ms(toEach, 50), ms(toEach, 99), complete,
+                questions - firstMeasured,
                 expected - delivered, expected, ms(stale, 50), ms(stale, 99), ms(stale, 100),
                 votePairs == 0 ? 0 : 100.0 * within2s / votePairs, heapPerUi, heapPerUiEnd, serverCores,
                 ms(moderation.latency, 50), ms(moderation.latency, 99));
@@ -362,9 +393,9 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
     }
 
     /** The three questions that took longest to reach every page: whether the tail is the warm-up or spread out. */
-    private String slowest(int questions, int openPages, QaLoad load) {
+    private String slowest(int from, int to, int openPages, QaLoad load) {
         List<long[]> times = new ArrayList<>();
-        for (int q = 0; q < questions; q++) {
+        for (int q = from; q < to; q++) {
             if (receivedBy.get(q) >= openPages) {
                 times.add(new long[] {q + 1, (lastReceivedAt.get(q) - load.sentAt.get(q)) / 1_000_000});
             }
