@@ -60,6 +60,9 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
     /** Per page and question: every vote count shown, as (µs since t0) << 20 | count, in order. */
     private final long[][][] voteHistory;
     private final int[][] voteHistoryLength;
+    /** Per page and question: each time it came into the list or left it, as (µs since t0) << 1 | listed. */
+    private final long[][][] listedHistory;
+    private final int[][] listedHistoryLength;
     /** Acknowledged votes: marker, the count they make at least, µs since t0. */
     private final List<long[]> voteSamples = new ArrayList<>();
 
@@ -80,6 +83,8 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         this.lastReceivedAt = new AtomicLongArray(maxQuestions);
         this.voteHistory = new long[pages][maxQuestions][];
         this.voteHistoryLength = new int[pages][maxQuestions];
+        this.listedHistory = new long[pages][maxQuestions][];
+        this.listedHistoryLength = new int[pages][maxQuestions];
     }
 
     public static void main(String[] args) throws Exception {
@@ -117,6 +122,30 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         }
         history[length] = ((nanos - t0) / 1000) << 20 | Math.min(count, 0xFFFFF);
         voteHistoryLength[page.index][marker] = length + 1;
+    }
+
+    @Override
+    public void listed(VaadinPage page, int marker, boolean listed, long nanos) {
+        if (marker >= maxQuestions) {
+            return;
+        }
+        long[] history = listedHistory[page.index][marker];
+        int length = listedHistoryLength[page.index][marker];
+        if (history == null || length == history.length) {
+            history = history == null ? new long[4] : Arrays.copyOf(history, length * 2);
+            listedHistory[page.index][marker] = history;
+        }
+        history[length] = ((nanos - t0) / 1000) << 1 | (listed ? 1 : 0);
+        listedHistoryLength[page.index][marker] = length + 1;
+    }
+
+    /** Whether the page listed the question at this moment (µs since t0): a page shows no count for one it does not. */
+    private static boolean listedAt(long[] history, int length, long micros) {
+        boolean listed = false;
+        for (int i = 0; i < length && history[i] >>> 1 <= micros; i++) {
+            listed = (history[i] & 1) == 1;
+        }
+        return listed;
     }
 
     void run() throws Exception {
@@ -270,10 +299,16 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         long expected = (long) (questions - firstMeasured) * openPages;
 
         // ---- votes: from each acknowledgement to each page showing at least that count
+        // every pair, and apart from them the pairs whose question the page listed when the vote was acknowledged:
+        // the generator votes on the newest questions, which can leave a page's list of 20 and come back
         Histogram stale = new Histogram(TimeUnit.SECONDS.toMicros(600), 3);
+        Histogram staleListed = new Histogram(TimeUnit.SECONDS.toMicros(600), 3);
         long votePairs = 0;
         long neverShown = 0;
         long within2s = 0;
+        long listedPairs = 0;
+        long listedNeverShown = 0;
+        long listedWithin2s = 0;
         List<long[]> samples;
         synchronized (voteSamples) {
             samples = List.copyOf(voteSamples);
@@ -286,16 +321,30 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
             for (VaadinPage page : open) {
                 votePairs++;
                 long shownAt;
+                boolean listed;
                 synchronized (page) {
                     shownAt = firstShown(voteHistory[page.index][marker], voteHistoryLength[page.index][marker], sample[1]);
+                    listed = listedAt(listedHistory[page.index][marker], listedHistoryLength[page.index][marker], sample[2]);
+                }
+                if (listed) {
+                    listedPairs++;
                 }
                 if (shownAt < 0) {
                     neverShown++;
+                    if (listed) {
+                        listedNeverShown++;
+                    }
                 } else {
                     long staleness = Math.max(0, shownAt - sample[2]);
                     stale.recordValue(staleness);
                     if (staleness <= 2_000_000) {
                         within2s++;
+                    }
+                    if (listed) {
+                        staleListed.recordValue(staleness);
+                        if (staleness <= 2_000_000) {
+                            listedWithin2s++;
+                        }
                     }
                 }
             }
@@ -330,6 +379,10 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         System.out.printf(Locale.ROOT, "moderation page, click to its own result: p50 %s, p99 %s, max %s over %d actions, %d not shown within 10 s%n",
                 ms(moderation.latency, 50), ms(moderation.latency, 99), ms(moderation.latency, 100),
                 moderation.latency.getTotalCount(), moderation.missed.get());
+        System.out.printf(Locale.ROOT, "vote staleness, pairs whose question the page listed at the acknowledgement (%.1f %% of "
+                        + "pairs): p50 %s, p99 %s, max %s, within 2 s %.1f %%, never shown %,d%n",
+                votePairs == 0 ? 0 : 100.0 * listedPairs / votePairs, ms(staleListed, 50), ms(staleListed, 99),
+                ms(staleListed, 100), listedPairs == 0 ? 0 : 100.0 * listedWithin2s / listedPairs, listedNeverShown);
         System.out.println("slowest moderation actions (number in the run: ms): " + moderation.slowest());
         System.out.printf(Locale.ROOT, "server heap after GC at the end, with %d questions on %d pages: %,d KB, %.1f KB per UI%n",
                 questions, openPages, heapEnd, heapPerUiEnd);

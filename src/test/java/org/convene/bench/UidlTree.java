@@ -396,6 +396,10 @@ final class UidlTree {
             void text(String text);
 
             void count(String questionText, String count);
+
+            /** A question came into the list (its text known) or left it. */
+            default void listed(String text, boolean listed) {
+            }
         }
 
         /** Applies one change as the element does; false when it does not follow what is shown (resend needed). */
@@ -406,11 +410,12 @@ final class UidlTree {
                 return false;
             }
             if (full) {
+                items.values().forEach(item -> leave(item, seen));
                 items.clear();
                 order.clear();
             }
             for (JsonNode id : change.path("remove")) {
-                items.remove(id.asLong());
+                leave(items.remove(id.asLong()), seen);
                 order.remove(Long.valueOf(id.asLong()));
             }
             for (JsonNode values : change.path("items")) {
@@ -427,6 +432,7 @@ final class UidlTree {
                     item[0] = text;
                     if (first && text != null) {
                         seen.text(text);
+                        seen.listed(text, true);
                     }
                 }
                 if (values.has("count")) {
@@ -443,6 +449,12 @@ final class UidlTree {
             }
             seq = change.path("seq").asInt();
             return true;
+        }
+
+        private static void leave(String[] item, Seen seen) {
+            if (item != null && item[0] != null) {
+                seen.listed(item[0], false);
+            }
         }
 
         List<String> parts(String className) {

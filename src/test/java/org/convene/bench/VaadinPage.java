@@ -65,6 +65,10 @@ final class VaadinPage implements WebSocket.Listener {
         /** A question's vote count in the public list now reads this. */
         void votes(VaadinPage page, int marker, int count, long nanos);
 
+        /** A question came into the page's public list or left it (the list shows at most 20). */
+        default void listed(VaadinPage page, int marker, boolean listed, long nanos) {
+        }
+
         /** A message was applied (with the page locked): for watchers that look at the whole tree. */
         default void applied(VaadinPage page, long nanos) {
         }
@@ -349,6 +353,14 @@ final class VaadinPage implements WebSocket.Listener {
                     @Override
                     public void count(String questionText, String count) {
                         countSeen(questionText, count, nanos);
+                    }
+
+                    @Override
+                    public void listed(String text, boolean listed) {
+                        int marker = marker(text);
+                        if (marker >= 0) {
+                            watcher.listed(VaadinPage.this, marker, listed, nanos);
+                        }
                     }
                 })) {
                     // as the element does: a change that does not follow what it shows asks for the whole list
