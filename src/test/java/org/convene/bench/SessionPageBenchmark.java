@@ -116,12 +116,8 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         if (length > 0 && (history[length - 1] & 0xFFFFF) == count) {
             return;
         }
-        if (history == null || length == history.length) {
-            history = history == null ? new long[8] : Arrays.copyOf(history, length * 2);
-            voteHistory[page.index][marker] = history;
-        }
-        history[length] = ((nanos - t0) / 1000) << 20 | Math.min(count, 0xFFFFF);
-        voteHistoryLength[page.index][marker] = length + 1;
+        append(voteHistory[page.index], voteHistoryLength[page.index], marker,
+                ((nanos - t0) / 1000) << 20 | Math.min(count, 0xFFFFF));
     }
 
     @Override
@@ -129,14 +125,20 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         if (marker >= maxQuestions) {
             return;
         }
-        long[] history = listedHistory[page.index][marker];
-        int length = listedHistoryLength[page.index][marker];
+        append(listedHistory[page.index], listedHistoryLength[page.index], marker,
+                ((nanos - t0) / 1000) << 1 | (listed ? 1 : 0));
+    }
+
+    /** Adds an entry to one page's history of one question, growing it as needed. */
+    private static void append(long[][] histories, int[] lengths, int marker, long entry) {
+        long[] history = histories[marker];
+        int length = lengths[marker];
         if (history == null || length == history.length) {
             history = history == null ? new long[4] : Arrays.copyOf(history, length * 2);
-            listedHistory[page.index][marker] = history;
+            histories[marker] = history;
         }
-        history[length] = ((nanos - t0) / 1000) << 1 | (listed ? 1 : 0);
-        listedHistoryLength[page.index][marker] = length + 1;
+        history[length] = entry;
+        lengths[marker] = length + 1;
     }
 
     /** Whether the page listed the question at this moment (µs since t0): a page shows no count for one it does not. */
