@@ -54,50 +54,6 @@ final class AskForm extends Div {
         add(heading, askArea, askStatus);
     }
 
-    /** The question, its counter, the anonymity choice and the button. */
-    private final class Fields {
-        final ErrorSummary errorSummary = new ErrorSummary(4);
-        final TextArea questionField = new TextArea("Your question");
-        final Div counterAnnouncer = new Div();
-        final Checkbox anonymous = new Checkbox("Ask anonymously");
-        final Paragraph preModerationNote = new Paragraph("A facilitator checks each question before everyone can see it.");
-        final Div form = new Div();
-
-        Fields() {
-            questionField.setId("qa-question");
-            questionField.setMaxLength(QaLimits.QUESTION_MAX_LENGTH);
-            questionField.setWidthFull();
-            questionField.setValueChangeMode(ValueChangeMode.LAZY);
-            questionField.addValueChangeListener(e -> showCounter());
-            counterAnnouncer.addClassName("cv-visually-hidden");
-            counterAnnouncer.getElement().setAttribute("aria-live", "polite");
-            showCounter();
-
-            anonymous.setId("qa-anonymous");
-            anonymous.setHelperText("Not even the facilitators will see your name.");
-            preModerationNote.addClassName("cv-muted");
-            Button askButton = new Button("Ask");
-            askButton.addThemeVariants(ButtonVariant.PRIMARY);
-            askButton.addClickListener(e -> {
-                askStatus.setText("");
-                fireEvent(new AskEvent(AskForm.this, questionField.getValue(), anonymous.getValue()));
-            });
-
-            form.addClassNames("cv-form", "cv-qa-form");
-            form.add(errorSummary, questionField, counterAnnouncer, anonymous, preModerationNote, askButton);
-        }
-
-        private void showCounter() {
-            String value = questionField.getValue() == null ? "" : questionField.getValue();
-            int left = QaLimits.QUESTION_MAX_LENGTH - value.codePointCount(0, value.length());
-            String text = left >= 0
-                    ? (left == 1 ? "1 character left" : left + " characters left")
-                    : (left == -1 ? "1 character too many" : -left + " characters too many");
-            questionField.setHelperText(text);
-            counterAnnouncer.setText(left < ANNOUNCE_COUNTER_BELOW ? text : "");
-        }
-    }
-
     Registration addAskListener(ComponentEventListener<AskEvent> listener) {
         return addListener(AskEvent.class, listener);
     }
@@ -147,6 +103,50 @@ final class AskForm extends Div {
 
     String errorSummary() {
         return fields != null && fields.errorSummary.isVisible() ? fields.errorSummary.text() : "";
+    }
+
+    /** The question, its counter, the anonymity choice and the button. */
+    private final class Fields {
+        final ErrorSummary errorSummary = new ErrorSummary(4);
+        final TextArea questionField = new TextArea("Your question");
+        final Div counterAnnouncer = new Div();
+        final Checkbox anonymous = new Checkbox("Ask anonymously");
+        final Paragraph preModerationNote = new Paragraph("A facilitator checks each question before everyone can see it.");
+        final Div form = new Div();
+
+        Fields() {
+            questionField.setId("qa-question");
+            questionField.setMaxLength(QaLimits.QUESTION_MAX_LENGTH);
+            questionField.setWidthFull();
+            questionField.setValueChangeMode(ValueChangeMode.LAZY);
+            questionField.addValueChangeListener(e -> showCounter());
+            counterAnnouncer.addClassName("cv-visually-hidden");
+            counterAnnouncer.getElement().setAttribute("aria-live", "polite");
+            showCounter();
+
+            anonymous.setId("qa-anonymous");
+            anonymous.setHelperText("Not even the facilitators will see your name.");
+            preModerationNote.addClassName("cv-muted");
+            Button askButton = new Button("Ask");
+            askButton.addThemeVariants(ButtonVariant.PRIMARY);
+            askButton.addClickListener(e -> {
+                askStatus.setText("");
+                fireEvent(new AskEvent(AskForm.this, questionField.getValue(), anonymous.getValue()));
+            });
+
+            form.addClassNames("cv-form", "cv-qa-form");
+            form.add(errorSummary, questionField, counterAnnouncer, anonymous, preModerationNote, askButton);
+        }
+
+        private void showCounter() {
+            String value = questionField.getValue() == null ? "" : questionField.getValue();
+            int left = QaLimits.QUESTION_MAX_LENGTH - value.codePointCount(0, value.length());
+            String text = left >= 0
+                    ? (left == 1 ? "1 character left" : left + " characters left")
+                    : (left == -1 ? "1 character too many" : -left + " characters too many");
+            questionField.setHelperText(text);
+            counterAnnouncer.setText(left < ANNOUNCE_COUNTER_BELOW ? text : "");
+        }
     }
 
     /** Someone asked the question typed in the form. */
