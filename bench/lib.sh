@@ -42,12 +42,14 @@ bench_machine() {
 # Starts one Convene node from JAR on core 0 with its own embedded PostgreSQL, in the background ($! is its pid),
 # with the Q&A rate limits raised out of the way of the load:
 #   bench_start_node JAR HTTP_PORT DB_PORT DATA_DIR LOG [more arguments for the node...]
-# The JVM's options come from NODE_JVM (default -Xmx3g -Xss512k): NODE_JVM="-Xmx4g" bench_start_node ...
+# The JVM's options come from NODE_JVM (default -Xmx3g -Xss512k -XX:+UseG1GC): NODE_JVM="-Xmx4g" bench_start_node ...
+# G1 as docs/deploy.md says for a one-CPU node: the JVM's own choice there, the serial collector, stops the node
+# for up to 0.7 s at a time (docs/benchmarks.md). Runs before 7 December 2026 used the serial collector.
 bench_start_node() {
     local jar=$1 http_port=$2 db_port=$3 data_dir=$4 log=$5
     shift 5
     # shellcheck disable=SC2086 # the JVM options are words on purpose
-    taskset -c 0 java ${NODE_JVM:--Xmx3g -Xss512k} -jar "$jar" \
+    taskset -c 0 java ${NODE_JVM:--Xmx3g -Xss512k -XX:+UseG1GC} -jar "$jar" \
         --server.port="$http_port" \
         --spring.profiles.active=dev \
         --server.tomcat.max-connections=20000 \
