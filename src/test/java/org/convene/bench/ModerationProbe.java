@@ -87,14 +87,13 @@ final class ModerationProbe implements VaadinPage.Watcher {
         }
         String status = page.tree.textOf(page.tree.find("div", "cv-mod-status"));
         if (status != null && status.startsWith(expected)) {
-            if (!measuring || clickedAt - measureFrom < 0) {
+            if (measuring && clickedAt - measureFrom >= 0) {
+                latency.recordValue(Math.max(0, (nanos - clickedAt) / 1000));
+                synchronized (actions) {
+                    actions.add(new long[] {actions.size() + 1, (nanos - clickedAt) / 1_000_000});
+                }
+            } else {
                 warmupLatency.recordValue(Math.max(0, (nanos - clickedAt) / 1000));
-                expected = null;
-                return;
-            }
-            latency.recordValue(Math.max(0, (nanos - clickedAt) / 1000));
-            synchronized (actions) {
-                actions.add(new long[] {actions.size() + 1, (nanos - clickedAt) / 1_000_000});
             }
             expected = null;
         }

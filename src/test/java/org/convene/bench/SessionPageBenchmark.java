@@ -141,6 +141,32 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         lengths[marker] = length + 1;
     }
 
+    /** How long (page, vote) pairs took from the vote's acknowledgement until the page showed its count. */
+    private static final class Staleness {
+        final Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(600), 3);
+        long pairs;
+        long neverShown;
+        long within2s;
+
+        /** @param shownAt when the page first showed the count (µs since t0), or -1 */
+        void record(long shownAt, long acknowledgedAt) {
+            pairs++;
+            if (shownAt < 0) {
+                neverShown++;
+                return;
+            }
+            long staleness = Math.max(0, shownAt - acknowledgedAt);
+            histogram.recordValue(staleness);
+            if (staleness <= 2_000_000) {
+                within2s++;
+            }
+        }
+
+        double within2sPercent() {
+            return pairs == 0 ? 0 : 100.0 * within2s / pairs;
+        }
+    }
+
     /** Whether the page listed the question at this moment (µs since t0): a page shows no count for one it does not. */
     private static boolean listedAt(long[] history, int length, long micros) {
         boolean listed = false;
@@ -303,14 +329,8 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         // ---- votes: from each acknowledgement to each page showing at least that count
         // every pair, and apart from them the pairs whose question the page listed when the vote was acknowledged:
         // the generator votes on the newest questions, which can leave a page's list of 20 and come back
-        Histogram stale = new Histogram(TimeUnit.SECONDS.toMicros(600), 3);
-        Histogram staleListed = new Histogram(TimeUnit.SECONDS.toMicros(600), 3);
-        long votePairs = 0;
-        long neverShown = 0;
-        long within2s = 0;
-        long listedPairs = 0;
-        long listedNeverShown = 0;
-        long listedWithin2s = 0;
+        Staleness everyPair = new Staleness();
+        Staleness listedPairs = new Staleness();
         List<long[]> samples;
         synchronized (voteSamples) {
             samples = List.copyOf(voteSamples);
@@ -321,33 +341,15 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
                 continue;
             }
             for (VaadinPage page : open) {
-                votePairs++;
                 long shownAt;
                 boolean listed;
                 synchronized (page) {
                     shownAt = firstShown(voteHistory[page.index][marker], voteHistoryLength[page.index][marker], sample[1]);
                     listed = listedAt(listedHistory[page.index][marker], listedHistoryLength[page.index][marker], sample[2]);
                 }
+                everyPair.record(shownAt, sample[2]);
                 if (listed) {
-                    listedPairs++;
-                }
-                if (shownAt < 0) {
-                    neverShown++;
-                    if (listed) {
-                        listedNeverShown++;
-                    }
-                } else {
-                    long staleness = Math.max(0, shownAt - sample[2]);
-                    stale.recordValue(staleness);
-                    if (staleness <= 2_000_000) {
-                        within2s++;
-                    }
-                    if (listed) {
-                        staleListed.recordValue(staleness);
-                        if (staleness <= 2_000_000) {
-                            listedWithin2s++;
-                        }
-                    }
+                    listedPairs.record(shownAt, sample[2]);
                 }
             }
         }
@@ -383,8 +385,9 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
                 moderation.latency.getTotalCount(), moderation.missed.get());
         System.out.printf(Locale.ROOT, "vote staleness, pairs whose question the page listed at the acknowledgement (%.1f %% of "
                         + "pairs): p50 %s, p99 %s, max %s, within 2 s %.1f %%, never shown %,d%n",
-                votePairs == 0 ? 0 : 100.0 * listedPairs / votePairs, ms(staleListed, 50), ms(staleListed, 99),
-                ms(staleListed, 100), listedPairs == 0 ? 0 : 100.0 * listedWithin2s / listedPairs, listedNeverShown);
+                everyPair.pairs == 0 ? 0 : 100.0 * listedPairs.pairs / everyPair.pairs, ms(listedPairs.histogram, 50),
+                ms(listedPairs.histogram, 99), ms(listedPairs.histogram, 100), listedPairs.within2sPercent(),
+                listedPairs.neverShown);
         System.out.println("slowest moderation actions (number in the run: ms): " + moderation.slowest());
         System.out.printf(Locale.ROOT, "server heap after GC at the end, with %d questions on %d pages: %,d KB, %.1f KB per UI%n",
                 questions, openPages, heapEnd, heapPerUiEnd);
@@ -398,12 +401,12 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
                 openPages, signedIn, questionsPerSecond, votesPerSecond, measuredVotes / window,
                 ms(toLast, 50), ms(toLast, 90), ms(toLast, 99), ms(toLast, 100), ms(toEach, 50), ms(toEach, 99), complete,
                 questions - firstMeasured,
-                expected - delivered, expected, ms(stale, 50), ms(stale, 99), ms(stale, 100),
-                votePairs == 0 ? 0 : 100.0 * within2s / votePairs, heapPerUi, heapPerUiEnd, serverCores,
+                expected - delivered, expected, ms(everyPair.histogram, 50), ms(everyPair.histogram, 99),
+                ms(everyPair.histogram, 100), everyPair.within2sPercent(), heapPerUi, heapPerUiEnd, serverCores,
                 ms(moderation.latency, 50), ms(moderation.latency, 99));
-        if (failed.get() > 0 || neverShown > 0) {
+        if (failed.get() > 0 || everyPair.neverShown > 0) {
             System.out.printf(Locale.ROOT, "(%d pages failed to open; %,d of %,d (page, vote) pairs never showed the count)%n",
-                    failed.get(), neverShown, votePairs);
+                    failed.get(), everyPair.neverShown, everyPair.pairs);
         }
         timer.shutdownNow();
         open.forEach(VaadinPage::close);

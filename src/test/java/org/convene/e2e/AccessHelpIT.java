@@ -62,14 +62,8 @@ class AccessHelpIT {
         Page attendeePage = chromium.signedIn(port, attendee);
         attendeePage.navigate("http://localhost:" + port + "/sessions/" + session);
         assertThat(attendeePage.locator("#access-help h2")).hasText("Tell the facilitator");
-        // by keyboard, as many attendees use it; a button not yet upgraded to its web component takes no focus and
-        // Enter would go nowhere (CI saw it once, as in WaitingListIT), so the key is pressed once it has the focus
-        attendeePage.waitForFunction("() => { const b = document.getElementById('help-captions-stopped');"
-                + " return b !== null && b.matches(':defined'); }");
-        attendeePage.locator("#help-captions-stopped").focus();
-        attendeePage.waitForFunction("() => document.activeElement !== null"
-                + " && document.activeElement.id === 'help-captions-stopped'");
-        attendeePage.keyboard().press("Enter");
+        // by keyboard, as many attendees use it
+        Chromium.pressEnterOn(attendeePage, "#help-captions-stopped");
         assertThat(attendeePage.locator("#help-status")).hasText("Sent. The facilitators can see it.");
         assertThat(attendeePage.locator("#help-status")).hasAttribute("aria-live", "polite");
 

@@ -65,6 +65,18 @@ final class Chromium implements AutoCloseable {
         return page;
     }
 
+    /**
+     * Presses Enter on the element, as a keyboard user would: once its web component is upgraded and has the focus.
+     * A button not yet upgraded takes no focus, and Enter would then go nowhere (CI saw it, twice).
+     */
+    static void pressEnterOn(Page page, String selector) {
+        page.waitForFunction("s => { const e = document.querySelector(s); return e !== null && e.matches(':defined'); }",
+                selector);
+        page.locator(selector).focus();
+        page.waitForFunction("s => document.activeElement !== null && document.activeElement.matches(s)", selector);
+        page.keyboard().press("Enter");
+    }
+
     @Override
     public void close() {
         browser.close();

@@ -76,14 +76,8 @@ class WaitingListIT {
         Page waiterPage = chromium.signedIn(port, waiter);
         waiterPage.navigate(sessionPage);
         assertThat(waiterPage.locator("#places-left")).hasText("Full. Nobody is waiting yet.");
-        // by keyboard, as many attendees use it; a button not yet upgraded to its web component takes no focus,
-        // and Enter would then go nowhere (CI saw it once), so the key is pressed once the button has the focus
-        waiterPage.waitForFunction("() => { const t = document.querySelector('.cv-agenda-toggle');"
-                + " return t !== null && t.matches(':defined'); }");
-        waiterPage.locator(".cv-agenda-toggle").focus();
-        waiterPage.waitForFunction("() => document.activeElement !== null"
-                + " && document.activeElement.classList.contains('cv-agenda-toggle')");
-        waiterPage.keyboard().press("Enter");
+        // by keyboard, as many attendees use it
+        Chromium.pressEnterOn(waiterPage, ".cv-agenda-toggle");
         assertThat(waiterPage.locator(".cv-session-status")).containsText("You are on the waiting list for");
         assertThat(waiterPage.locator(".cv-agenda-toggle")).hasText("Leave the waiting list");
 
