@@ -8,6 +8,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import org.convene.accesshelp.AccessHelpService;
 import org.convene.accesshelp.HelpKind;
 import org.convene.TestConfig;
@@ -407,6 +408,9 @@ class AccessibilityIT {
                             page.waitForSelector("#match-person-found vaadin-radio-button[checked]");
                             page.click("#match-confirm");
                             page.waitForSelector("#import-hand-matched li");
+                            // axe measured the closing dialog's fading text once (CI): audit the page it leaves
+                            page.waitForSelector("#match-person-search", new Page.WaitForSelectorOptions()
+                                    .setState(WaitForSelectorState.HIDDEN));
                         }),
                 state("recordings", Who.ANYONE, "recordings?conference={slug}"),
                 state("recordings with filters", Who.ANYONE,
