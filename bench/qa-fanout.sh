@@ -6,6 +6,7 @@
 #   grows with "final": false, then once final) to /app/sessions.{id}.captions, every subscriber also follows
 #   /topic/sessions.{id}.captions, and a second table gives caption SEND to last subscriber p50/p90/p99/max and
 #   deliveries lost. Small check: MODES=convene CAPTIONS=5 bench/qa-fanout.sh 50 1 0 30
+# JAR=path/to/convene.jar: run Convene from another build (the load generator stays this checkout's)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -20,7 +21,7 @@ bench_select_jdk
 
 bench_build package
 CP=$(bench_classpath)
-JAR=$(bench_jar)
+JAR=${JAR:-$(bench_jar)}
 
 # MODES: which servers to run, one after the other, against the same load (convene, bare or both).
 # BARE_VPS: votes/s offered to the bare broker. It re-broadcasts every vote as its own frame to every subscriber
@@ -89,7 +90,7 @@ for mode in $MODES; do
         VPS_FOR_MODE=$BARE_VPS
         NODE_OPTS=""
     fi
-    echo "Server pid $SERVER pinned to core 0 (with its embedded PostgreSQL); load generator on core 1"
+    echo "Server ${mode/convene/$JAR}, pid $SERVER pinned to core 0 (with its embedded PostgreSQL); load generator on core 1"
     CAPTION_OPTS=
     if [ -n "${CAPTIONS:-}" ] && [ "$mode" = convene ]; then
         CAPTION_OPTS="-Dbench.captionsPerSecond=$CAPTIONS"

@@ -54,10 +54,14 @@ public final class QaFanoutBenchmark {
     private final int maxQuestions;
     private final AtomicLongArray sentAt;
     private final AtomicLongArray lastReceivedAt;
+    /** When the first subscriber had each question: the rest of the wait is handing it to all and reading it. */
+    private final AtomicLongArray firstReceivedAt;
     private final AtomicLongArray receivedBy;
     /** When each question's RECEIPT (sent once it is committed) came back to the asker. */
     private final AtomicLongArray committedAt;
     private final AtomicLong framesDelivered = new AtomicLong();
+    /** Characters of question-topic MESSAGE frames: merged frames grow as subscribers fall behind. */
+    private final AtomicLong charsDelivered = new AtomicLong();
     private final AtomicLong gaps = new AtomicLong();
     private final AtomicLong votesAcknowledged = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
@@ -79,6 +83,7 @@ public final class QaFanoutBenchmark {
         this.maxQuestions = questionsPerSecond * seconds + 10;
         this.sentAt = new AtomicLongArray(maxQuestions);
         this.lastReceivedAt = new AtomicLongArray(maxQuestions);
+        this.firstReceivedAt = new AtomicLongArray(maxQuestions);
         this.receivedBy = new AtomicLongArray(maxQuestions);
         this.committedAt = new AtomicLongArray(maxQuestions);
         int captionsPerSecond = Integer.getInteger("bench.captionsPerSecond", 0);
@@ -159,6 +164,8 @@ public final class QaFanoutBenchmark {
         }
         long[] cpuBefore = serverCpuTicks(serverPid);
         long wallBefore = System.nanoTime();
+        // a generator that cannot read as fast as the frames come makes the server's writes wait: say if it is busy
+        Duration generatorCpuBefore = generatorCpu();
         AtomicInteger asked = new AtomicInteger();
         long questionPeriod = 1_000_000_000L / questionsPerSecond;
         scheduler.scheduleAtFixedRate(() -> {
@@ -211,6 +218,7 @@ public final class QaFanoutBenchmark {
         Thread.sleep(seconds * 500L);
         scheduler.shutdownNow();
         long[] cpuAfter = serverCpuTicks(serverPid);
+        Duration generatorCpuAfter = generatorCpu();
         long wallEnd = System.nanoTime();
         long votesEnd = votesAcknowledged.get();
         int committedEnd = countCommitted();
@@ -219,13 +227,17 @@ public final class QaFanoutBenchmark {
         Thread.sleep(5000); // let the last frames arrive
 
         Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
+        Histogram toFirst = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
         int complete = 0;
         for (int i = 0; i < questions; i++) {
             if (receivedBy.get(i) == subscribers) {
                 complete++;
                 latency.recordValue(Math.max(0, (lastReceivedAt.get(i) - sentAt.get(i)) / 1000));
+                toFirst.recordValue(Math.max(0, (firstReceivedAt.get(i) - sentAt.get(i)) / 1000));
             }
         }
+        System.out.printf(Locale.ROOT, "question SEND to the first subscriber: p50 / p99 %.0f / %.0f ms%n",
+                toFirst.getValueAtPercentile(50) / 1000.0, toFirst.getValueAtPercentile(99) / 1000.0);
         Histogram commit = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
         int committed = 0;
         for (int i = 0; i < questions; i++) {
@@ -250,6 +262,10 @@ public final class QaFanoutBenchmark {
                 latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0,
                 complete, questions, expectedDeliveries - delivered, expectedDeliveries,
                 framesDelivered.get() / (double) (seconds + 5), gaps.get(), errors.get());
+        System.out.printf(Locale.ROOT, "question frames delivered: %,.0f KB/s, %,.0f characters each on average; "
+                        + "the load generator used %.0f %% of its core while publishing%n",
+                charsDelivered.get() / 1000.0 / (seconds + 5), charsDelivered.get() / (double) Math.max(1, framesDelivered.get()),
+                generatorCpuAfter.minus(generatorCpuBefore).toNanos() / 1e7 / wallSeconds);
         if (captions != null) {
             System.out.println();
             System.out.print(captions.report(Math.min(captioned.get(), captions.max)));
@@ -336,6 +352,7 @@ public final class QaFanoutBenchmark {
                 return;
             }
             framesDelivered.incrementAndGet();
+            charsDelivered.addAndGet(frame.length());
             int seqAt = frame.indexOf("\"seq\":");
             while (seqAt >= 0) {
                 long seq = number(frame, seqAt + 6);
@@ -351,6 +368,7 @@ public final class QaFanoutBenchmark {
                 if (n < maxQuestions && frame.startsWith("question.created", frame.lastIndexOf("\"type\":\"", markerAt) + 8)) {
                     receivedBy.incrementAndGet(n);
                     lastReceivedAt.accumulateAndGet(n, now, Math::max);
+                    firstReceivedAt.accumulateAndGet(n, now, (first, at) -> first == 0 ? at : Math.min(first, at));
                 }
                 markerAt = frame.indexOf(MARKER, markerAt + MARKER.length());
             }
@@ -473,6 +491,10 @@ public final class QaFanoutBenchmark {
      * data directory's postmaster.pid (system property bench.pgdata) and its backends. PostgreSQL is not a child
      * of the JVM (pg_ctl detaches it).
      */
+    private static Duration generatorCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     private static long[] serverCpuTicks(long pid) {
         long jvm = ticks(pid) + (SECOND_PID == 0 ? 0 : ticks(SECOND_PID));
         long db = 0;
