@@ -25,14 +25,15 @@ abstract class StompConnection implements WebSocket.Listener {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         buffer.append(data);
         if (last) {
+            // String.indexOf is vectorised; a charAt loop over the builder was an eighth of the generator's CPU
+            String message = buffer.toString();
+            buffer.setLength(0);
             int start = 0;
-            for (int i = 0; i < buffer.length(); i++) {
-                if (buffer.charAt(i) == '\0') {
-                    frame(buffer.substring(start, i));
-                    start = i + 1;
-                }
+            for (int end = message.indexOf('\0'); end >= 0; end = message.indexOf('\0', start)) {
+                frame(message.substring(start, end));
+                start = end + 1;
             }
-            buffer.delete(0, start);
+            buffer.append(message, start, message.length());
         }
         webSocket.request(1);
         return null;
