@@ -90,7 +90,7 @@ for mode in $MODES; do
         VPS_FOR_MODE=$BARE_VPS
         NODE_OPTS=""
     fi
-    echo "Server ${mode/convene/$JAR}, pid $SERVER pinned to core 0 (with its embedded PostgreSQL); load generator on core 1"
+    echo "Server: $([ "$mode" = convene ] && echo "$JAR" || echo "the bare broker"), pid $SERVER pinned to core 0 (with its embedded PostgreSQL); load generator on core 1"
     CAPTION_OPTS=
     if [ -n "${CAPTIONS:-}" ] && [ "$mode" = convene ]; then
         CAPTION_OPTS="-Dbench.captionsPerSecond=$CAPTIONS"
