@@ -486,15 +486,16 @@ public final class QaFanoutBenchmark {
 
     private volatile long sessionIdForRefresh;
 
+    /** This load generator's own CPU, user and system, so far. */
+    private static Duration generatorCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     /**
      * CPU ticks (1/100 s) used so far by the server JVM [0] and by its PostgreSQL [1]: the postmaster named in the
      * data directory's postmaster.pid (system property bench.pgdata) and its backends. PostgreSQL is not a child
      * of the JVM (pg_ctl detaches it).
      */
-    private static Duration generatorCpu() {
-        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
-    }
-
     private static long[] serverCpuTicks(long pid) {
         long jvm = ticks(pid) + (SECOND_PID == 0 ? 0 : ticks(SECOND_PID));
         long db = 0;
