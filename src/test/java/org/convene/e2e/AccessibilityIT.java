@@ -787,11 +787,21 @@ class AccessibilityIT {
         audit(state.name());
     }
 
+    /** True once no overlay (dialog, menu, notification) is opening or closing, shadow roots included. */
+    private static final String OVERLAYS_AT_REST = """
+            () => {
+              const moving = root => [...root.querySelectorAll('*')].some(e =>
+                  e.hasAttribute('opening') || e.hasAttribute('closing') || (e.shadowRoot && moving(e.shadowRoot)));
+              return !moving(document);
+            }""";
+
     /**
      * Audits the page as it is 1280 px wide and again at 360 px (a phone, and 400 % zoom on a small laptop: WCAG
      * 1.4.10), where wrapped controls, scrolling tables and crowded targets differ; keeps a screenshot of each.
      */
     private void audit(String state) {
+        // an overlay fading in or out has text at part opacity, and axe measures its contrast as it is at that moment
+        page.waitForFunction(OVERLAYS_AT_REST);
         List<String> problems = new java.util.ArrayList<>();
         for (int width : new int[]{1280, 360}) {
             page.setViewportSize(width, 900);
