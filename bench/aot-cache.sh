@@ -16,6 +16,13 @@ SECONDS_TO_TRAIN=${3:-60}
 bench_select_jdk
 bench_build package
 JAR=$(bench_jar)
+# DEST is emptied first: refuse a folder that is not an earlier output of this script (target/ would lose the jar)
+case "$(realpath "$JAR")" in "$(realpath -m "$DEST")"/*) INSIDE=yes ;; *) INSIDE=no ;; esac
+if [ "$INSIDE" = yes ] || { [ -n "$(ls -A "$DEST" 2>/dev/null)" ] && [ ! -e "$DEST/convene.aot" ] \
+        && [ ! -e "$DEST/$(basename "$JAR")" ]; }; then
+    echo "$DEST is not empty and holds no earlier cache: choose a new folder, such as target/aot" >&2
+    exit 1
+fi
 rm -rf "$DEST"
 java -Djarmode=tools -jar "$JAR" extract --destination "$DEST"
 EXTRACTED="$DEST/$(basename "$JAR")"
