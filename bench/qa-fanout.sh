@@ -7,6 +7,9 @@
 #   /topic/sessions.{id}.captions, and a second table gives caption SEND to last subscriber p50/p90/p99/max and
 #   deliveries lost. Small check: MODES=convene CAPTIONS=5 bench/qa-fanout.sh 50 1 0 30
 # JAR=path/to/convene.jar: run Convene from another build (the load generator stays this checkout's)
+# WARMUP=60: run the same load 60 s first and measure the SECONDS after it (the JIT has compiled the write path)
+# READER=jdk: the subscribers read with the JDK's WebSocket client, as every run before 7 December 2026 did;
+#   by default they are plain sockets on one selector thread, which costs the generator less than half as much
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -96,7 +99,7 @@ for mode in $MODES; do
         CAPTION_OPTS="-Dbench.captionsPerSecond=$CAPTIONS"
     fi
     # the heap touched before the load: zeroing pages as it grew was an eighth of the generator's CPU at 10,000
-    taskset -c 1 java -Xms4g -Xmx4g -XX:+AlwaysPreTouch -Dbench.pgdata=target/bench-pg/data ${NODE_OPTS:-} ${CAPTION_OPTS} ${BENCH_JAVA_OPTS:-} -cp "$CP" org.convene.bench.QaFanoutBenchmark \
+    taskset -c 1 java -Xms4g -Xmx4g -XX:+AlwaysPreTouch -Dbench.pgdata=target/bench-pg/data ${NODE_OPTS:-} ${CAPTION_OPTS} -Dbench.warmup=${WARMUP:-0} -Dbench.reader=${READER:-sockets} ${BENCH_JAVA_OPTS:-} -cp "$CP" org.convene.bench.QaFanoutBenchmark \
         "$HTTP_PORT" "$DB_PORT" "$SUBSCRIBERS" "$QPS" "$VPS_FOR_MODE" "$SECONDS_TO_RUN" "$SERVER" "$mode" || echo "load generator failed"
     echo "after the run: $(uptime | sed 's/.*load average/load average/')"
     stop_server

@@ -52,6 +52,12 @@ public final class QaFanoutBenchmark {
     private final boolean bare;
 
     private final int maxQuestions;
+    /**
+     * Seconds of the same load before the measured {@code seconds} (system property bench.warmup, default 0): the
+     * figures are then of a node whose JIT has compiled the write path, as after the first minutes of a plenary.
+     * The captions' table (bench.captionsPerSecond) still covers the whole run, warm-up included.
+     */
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 0);
     private final AtomicLongArray sentAt;
     private final AtomicLongArray lastReceivedAt;
     /** When the first subscriber had each question: the rest of the wait is handing it to all and reading it. */
@@ -69,6 +75,13 @@ public final class QaFanoutBenchmark {
     /** The caption lines' part of the load, or null when not asked for. */
     private final @org.jspecify.annotations.Nullable CaptionLoad captions;
     private final AtomicInteger subscriberIndexes = new AtomicInteger();
+    /**
+     * The subscribers' reader: plain sockets on one selector thread ({@link SocketSubscribers}, the default), or with
+     * {@code -Dbench.reader=jdk} the JDK's WebSocket client, as every run before 7 December 2026 used.
+     */
+    private final @org.jspecify.annotations.Nullable SocketSubscribers sockets;
+    /** Where the socket subscribers' blocking handshakes run, a few at a time. */
+    private final ExecutorService handshakes = Executors.newFixedThreadPool(8);
 
     QaFanoutBenchmark(int httpPort, int dbPort, int subscribers, int questionsPerSecond, int votesPerSecond, int seconds,
                       boolean bare) {
@@ -80,14 +93,19 @@ public final class QaFanoutBenchmark {
         this.questionsPerSecond = questionsPerSecond;
         this.votesPerSecond = votesPerSecond;
         this.seconds = seconds;
-        this.maxQuestions = questionsPerSecond * seconds + 10;
+        this.maxQuestions = questionsPerSecond * (WARMUP + seconds) + 10;
         this.sentAt = new AtomicLongArray(maxQuestions);
         this.lastReceivedAt = new AtomicLongArray(maxQuestions);
         this.firstReceivedAt = new AtomicLongArray(maxQuestions);
         this.receivedBy = new AtomicLongArray(maxQuestions);
         this.committedAt = new AtomicLongArray(maxQuestions);
         int captionsPerSecond = Integer.getInteger("bench.captionsPerSecond", 0);
-        this.captions = captionsPerSecond > 0 && !bare ? new CaptionLoad(captionsPerSecond, seconds, subscribers) : null;
+        this.captions = captionsPerSecond > 0 && !bare ? new CaptionLoad(captionsPerSecond, WARMUP + seconds, subscribers) : null;
+        try {
+            this.sockets = System.getProperty("bench.reader", "sockets").equals("jdk") ? null : new SocketSubscribers();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -134,8 +152,10 @@ public final class QaFanoutBenchmark {
             }
             CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
         }
-        System.out.printf(Locale.ROOT, "%d subscribers connected and subscribed in %.1f s%n", subscribers,
-                (System.nanoTime() - connectStart) / 1e9);
+        handshakes.shutdown();
+        System.out.printf(Locale.ROOT, "%d subscribers connected and subscribed in %.1f s, read by %s%n", subscribers,
+                (System.nanoTime() - connectStart) / 1e9,
+                sockets == null ? "the JDK's WebSocket client" : "plain sockets on one selector thread");
         Thread.sleep(2000);
         long heapConnected = BenchSeed.serverHeapKb(serverPid);
         if (histogram != null) {
@@ -162,10 +182,6 @@ public final class QaFanoutBenchmark {
             System.out.println(BenchSeed.run("jcmd", Long.toString(serverPid), "JFR.start", "settings=profile",
                     "duration=" + seconds + "s", "filename=" + java.nio.file.Path.of(jfr).toAbsolutePath()).trim());
         }
-        long[] cpuBefore = serverCpuTicks(serverPid);
-        long wallBefore = System.nanoTime();
-        // a generator that cannot read as fast as the frames come makes the server's writes wait: say if it is busy
-        Duration generatorCpuBefore = generatorCpu();
         AtomicInteger asked = new AtomicInteger();
         long questionPeriod = 1_000_000_000L / questionsPerSecond;
         scheduler.scheduleAtFixedRate(() -> {
@@ -208,6 +224,18 @@ public final class QaFanoutBenchmark {
                 voter.send("/app/questions." + questionId + ".vote", "{\"up\":" + up + "}", true);
             }, 500, votePeriod, TimeUnit.NANOSECONDS);
         }
+        if (WARMUP > 0) {
+            Thread.sleep(WARMUP * 1000L);
+            System.out.printf(Locale.ROOT, "warm-up of %d s done (%d questions); measuring from here%n", WARMUP, asked.get());
+        }
+        int firstMeasured = Math.min(asked.get(), maxQuestions);
+        long votesBefore = votesAcknowledged.get();
+        long framesBefore = framesDelivered.get();
+        long charsBefore = charsDelivered.get();
+        long[] cpuBefore = serverCpuTicks(serverPid);
+        long wallBefore = System.nanoTime();
+        // a generator that cannot read as fast as the frames come makes the server's writes wait: say if it is busy
+        Duration generatorCpuBefore = generatorCpu();
         // The second half of the run again on its own: the first half includes the JIT compiling the write path
         // on the server's one core, which is a start-up cost, not what a write costs once the node is warm.
         Thread.sleep(seconds * 500L);
@@ -224,12 +252,15 @@ public final class QaFanoutBenchmark {
         int committedEnd = countCommitted();
         double wallSeconds = (System.nanoTime() - wallBefore) / 1e9;
         int questions = Math.min(asked.get(), maxQuestions);
+        int measured = questions - firstMeasured;
         Thread.sleep(5000); // let the last frames arrive
+        long frames = framesDelivered.get() - framesBefore;
+        long chars = charsDelivered.get() - charsBefore;
 
         Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
         Histogram toFirst = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
         int complete = 0;
-        for (int i = 0; i < questions; i++) {
+        for (int i = firstMeasured; i < questions; i++) {
             if (receivedBy.get(i) == subscribers) {
                 complete++;
                 latency.recordValue(Math.max(0, (lastReceivedAt.get(i) - sentAt.get(i)) / 1000));
@@ -240,31 +271,31 @@ public final class QaFanoutBenchmark {
                 toFirst.getValueAtPercentile(50) / 1000.0, toFirst.getValueAtPercentile(99) / 1000.0);
         Histogram commit = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
         int committed = 0;
-        for (int i = 0; i < questions; i++) {
+        for (int i = firstMeasured; i < questions; i++) {
             if (committedAt.get(i) != 0) {
                 committed++;
                 commit.recordValue(Math.max(0, (committedAt.get(i) - sentAt.get(i)) / 1000));
             }
         }
         System.out.printf(Locale.ROOT, "question SEND to its RECEIPT (committed; the bare broker: handled): %d of %d, p50 / p99 %.0f / %.0f ms%n",
-                committed, questions, commit.getValueAtPercentile(50) / 1000.0, commit.getValueAtPercentile(99) / 1000.0);
-        long expectedDeliveries = (long) questions * subscribers;
+                committed, measured, commit.getValueAtPercentile(50) / 1000.0, commit.getValueAtPercentile(99) / 1000.0);
+        long expectedDeliveries = (long) measured * subscribers;
         long delivered = 0;
-        for (int i = 0; i < questions; i++) {
+        for (int i = firstMeasured; i < questions; i++) {
             delivered += receivedBy.get(i);
         }
         System.out.println();
         System.out.println("| server | subscribers | questions/s | votes/s offered | votes acknowledged/s | question to last subscriber p50 / p90 / p99 / max | questions seen by all | deliveries lost | frames/s delivered | gaps | errors |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         System.out.printf(Locale.ROOT, "| %s | %,d | %d | %d | %.0f | %.0f / %.0f / %.0f / %.0f ms | %d of %d | %,d of %,d | %,.0f | %d | %d |%n",
-                bare ? "bare broker" : "Convene", subscribers, questionsPerSecond, votesPerSecond, votesAcknowledged.get() / (double) seconds,
+                bare ? "bare broker" : "Convene", subscribers, questionsPerSecond, votesPerSecond, (votesAcknowledged.get() - votesBefore) / (double) seconds,
                 latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(90) / 1000.0,
                 latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0,
-                complete, questions, expectedDeliveries - delivered, expectedDeliveries,
-                framesDelivered.get() / (double) (seconds + 5), gaps.get(), errors.get());
+                complete, measured, expectedDeliveries - delivered, expectedDeliveries,
+                frames / (double) (seconds + 5), gaps.get(), errors.get());
         System.out.printf(Locale.ROOT, "question frames delivered: %,.0f KB/s, %,.0f characters each on average; "
                         + "the load generator used %.0f %% of its core while publishing%n",
-                charsDelivered.get() / 1000.0 / (seconds + 5), charsDelivered.get() / (double) Math.max(1, framesDelivered.get()),
+                chars / 1000.0 / (seconds + 5), chars / (double) Math.max(1, frames),
                 generatorCpuAfter.minus(generatorCpuBefore).toNanos() / 1e7 / wallSeconds);
         if (captions != null) {
             System.out.println();
@@ -272,11 +303,11 @@ public final class QaFanoutBenchmark {
         }
         double jvmCores = (cpuAfter[0] - cpuBefore[0]) / 100.0 / wallSeconds;
         double dbCores = (cpuAfter[1] - cpuBefore[1]) / 100.0 / wallSeconds;
-        long votes = votesAcknowledged.get();
+        long votes = votesAcknowledged.get() - votesBefore;
         System.out.printf(Locale.ROOT, "server CPU while publishing: JVM %.0f %% of a core, its PostgreSQL %.0f %%; "
                         + "%d questions and %d votes acknowledged in %.1f s: %.2f ms of server+DB CPU per write%n",
-                jvmCores * 100, dbCores * 100, questions, votes, wallSeconds,
-                (jvmCores + dbCores) * wallSeconds * 1000 / Math.max(1, questions + votes));
+                jvmCores * 100, dbCores * 100, measured, votes, wallSeconds,
+                (jvmCores + dbCores) * wallSeconds * 1000 / Math.max(1, measured + votes));
         double secondHalf = (wallEnd - wallMid) / 1e9;
         double warmCpuSeconds = (cpuAfter[0] - cpuMid[0] + cpuAfter[1] - cpuMid[1]) / 100.0;
         long warmWrites = (votesEnd - votesMid) + (committedEnd - committedMid);
@@ -285,6 +316,9 @@ public final class QaFanoutBenchmark {
                 (cpuAfter[0] - cpuMid[0]) / secondHalf, (cpuAfter[1] - cpuMid[1]) / secondHalf, warmWrites,
                 warmWrites / secondHalf, warmCpuSeconds * 1000 / Math.max(1, warmWrites));
         subs.forEach(Subscriber::close);
+        if (sockets != null) {
+            sockets.close();
+        }
         asker.close();
         voters.forEach(Publisher::close);
         if (captioner != null) {
@@ -324,6 +358,22 @@ public final class QaFanoutBenchmark {
             String topic = bare ? "/topic/bench" : "/topic/sessions." + sessionId + ".questions";
             if (captions != null) {
                 captionFrames = "MESSAGE\ndestination:" + CaptionLoad.topic(sessionId) + "\n";
+            }
+            if (sockets != null) {
+                List<String> frames = new ArrayList<>();
+                frames.add("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n\n\0");
+                if (captions != null) {
+                    frames.add("SUBSCRIBE\nid:1\ndestination:" + CaptionLoad.topic(sessionId) + "\n\n\0");
+                }
+                frames.add("SUBSCRIBE\nid:0\ndestination:" + topic + "\nreceipt:s\n\n\0");
+                SocketSubscribers readers = sockets;
+                return CompletableFuture.runAsync(() -> {
+                    try {
+                        readers.open(URI.create(url), frames, this::frame);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, handshakes).thenCompose(opened -> subscribed);
             }
             // the connection's frames are handled in order: the questions' receipt follows the captions' subscription
             return connect(http, url, null)
