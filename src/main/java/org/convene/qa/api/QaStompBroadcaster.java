@@ -23,8 +23,9 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Sends each session's committed Q&A events to its STOMP topics. A frame carries every event the node read
  * since the last frame, each with its own seq, so a burst costs one delivery per subscriber, not one per event.
- * A public topic's next frame waits until the last one has been handed to every subscriber's connection, and
- * then at least half as long again: the interval grows with the audience instead of a backlog growing.
+ * A question change leaves promptly, vote counts at a slower pace ({@link FramePacing}). A public topic's next frame
+ * waits until the last one has been handed to every subscriber's connection, and then at least half as long again:
+ * the interval grows with the audience instead of a backlog growing.
  */
 @Component
 class QaStompBroadcaster implements SmartLifecycle {
@@ -33,7 +34,7 @@ class QaStompBroadcaster implements SmartLifecycle {
     private final SimpMessagingTemplate messaging;
     private final PublicTopicFanout publicTopics;
     private final JsonMapper json;
-    private final long intervalMillis;
+    private final FramePacing pacing;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     /** One thread ({@link QaExecutors#STOMP_FRAMES}): a destination's frames leave in order. */
     private final ThreadPoolTaskScheduler flusher;
@@ -46,7 +47,7 @@ class QaStompBroadcaster implements SmartLifecycle {
         this.messaging = messaging;
         this.publicTopics = publicTopics;
         this.json = json;
-        this.intervalMillis = properties.frameInterval().toMillis();
+        this.pacing = new FramePacing(properties.frameInterval().toMillis(), properties.questionFrameInterval().toMillis());
         this.flusher = flusher;
     }
 
@@ -57,7 +58,11 @@ class QaStompBroadcaster implements SmartLifecycle {
         long lastSentAt;
         /** How long handing the last frame to every subscriber's connection took. */
         long lastWriteMillis;
+        /** Whether the waiting events include a question change, which makes the next frame due sooner. */
+        boolean questions;
         boolean scheduled;
+        /** When the scheduled flush is due; a flush scheduled for another time has been superseded. */
+        long dueAt;
         boolean handingOff;
         boolean flushWhenHandedOff;
 
@@ -82,35 +87,39 @@ class QaStompBroadcaster implements SmartLifecycle {
         }
     }
 
-    /** At most one frame per destination per interval; events arriving meanwhile ride in the next frame. */
+    /**
+     * Events arriving before the next frame is due ride in it. A question change arriving while a frame of vote
+     * counts waits brings that frame forward.
+     */
     private void enqueue(String destination, long sessionId, List<QaEvent> events) {
         Pending p = pending.computeIfAbsent(destination, d -> new Pending(sessionId));
         synchronized (p) {
             p.events.addAll(events);
-            if (!p.scheduled) {
+            p.questions |= FramePacing.changesQuestions(events);
+            long due = pacing.dueAt(p.lastSentAt, p.lastWriteMillis, p.questions);
+            if (!p.scheduled || due < p.dueAt) {
                 p.scheduled = true;
-                // With many subscribers, writing one frame to all of them takes a while; waiting at least half as
-                // long again before the next keeps the writer from falling behind (a growing backlog is what makes
-                // latency explode), at the price of fewer, fuller frames.
-                long spacing = Math.max(intervalMillis, p.lastWriteMillis * 3 / 2);
-                long wait = Math.max(0, p.lastSentAt + spacing - System.nanoTime() / 1_000_000);
-                schedule(destination, p, wait);
+                p.dueAt = due;
+                schedule(destination, p, due, Math.max(0, due - System.nanoTime() / 1_000_000));
             }
         }
     }
 
-    private void schedule(String destination, Pending p, long waitMillis) {
+    private void schedule(String destination, Pending p, long due, long waitMillis) {
         try {
             // the scheduler's own clock, not the application's: a test's moved Clock must not hold frames back
-            flusher.schedule(() -> flush(destination, p), flusher.getClock().instant().plusMillis(waitMillis));
+            flusher.schedule(() -> flush(destination, p, due), flusher.getClock().instant().plusMillis(waitMillis));
         } catch (RejectedExecutionException stopped) {
             // stopping: the frame is dropped; clients catch up from the snapshot on the seq gap
         }
     }
 
-    private void flush(String destination, Pending p) {
+    private void flush(String destination, Pending p, long due) {
         List<QaEvent> events;
         synchronized (p) {
+            if (!p.scheduled || p.dueAt != due) {
+                return; // brought forward, and already sent
+            }
             if (p.handingOff) {
                 // the last frame is still being handed to its subscribers: this one follows when it is done
                 p.flushWhenHandedOff = true;
@@ -118,6 +127,7 @@ class QaStompBroadcaster implements SmartLifecycle {
             }
             events = List.copyOf(p.events);
             p.events.clear();
+            p.questions = false;
             p.scheduled = false;
             p.lastSentAt = System.nanoTime() / 1_000_000;
         }
@@ -135,14 +145,16 @@ class QaStompBroadcaster implements SmartLifecycle {
         }
         publicTopics.publish(p.sessionId, json.writeValueAsString(frame.events())).whenComplete((done, failure) -> {
             boolean again;
+            long dueAt;
             synchronized (p) {
                 p.lastWriteMillis = (System.nanoTime() - started) / 1_000_000;
                 p.handingOff = false;
                 again = p.flushWhenHandedOff;
                 p.flushWhenHandedOff = false;
+                dueAt = p.dueAt;
             }
             if (again) {
-                schedule(destination, p, 0);
+                schedule(destination, p, dueAt, 0);
             }
         });
     }
