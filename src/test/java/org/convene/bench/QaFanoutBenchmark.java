@@ -359,13 +359,16 @@ public final class QaFanoutBenchmark {
             if (captions != null) {
                 captionFrames = "MESSAGE\ndestination:" + CaptionLoad.topic(sessionId) + "\n";
             }
+            // the connection's frames are handled in order: the questions' receipt follows the captions' subscription
+            List<String> subscriptions = new ArrayList<>();
+            if (captions != null) {
+                subscriptions.add("SUBSCRIBE\nid:1\ndestination:" + CaptionLoad.topic(sessionId) + "\n\n\0");
+            }
+            subscriptions.add("SUBSCRIBE\nid:0\ndestination:" + topic + "\nreceipt:s\n\n\0");
             if (sockets != null) {
                 List<String> frames = new ArrayList<>();
-                frames.add("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n\n\0");
-                if (captions != null) {
-                    frames.add("SUBSCRIBE\nid:1\ndestination:" + CaptionLoad.topic(sessionId) + "\n\n\0");
-                }
-                frames.add("SUBSCRIBE\nid:0\ndestination:" + topic + "\nreceipt:s\n\n\0");
+                frames.add(StompConnection.connectFrame(null));
+                frames.addAll(subscriptions);
                 SocketSubscribers readers = sockets;
                 return CompletableFuture.runAsync(() -> {
                     try {
@@ -375,12 +378,11 @@ public final class QaFanoutBenchmark {
                     }
                 }, handshakes).thenCompose(opened -> subscribed);
             }
-            // the connection's frames are handled in order: the questions' receipt follows the captions' subscription
-            return connect(http, url, null)
-                    .thenCompose(ws -> captions == null ? CompletableFuture.completedFuture(ws) : ws.sendText(
-                            "SUBSCRIBE\nid:1\ndestination:" + CaptionLoad.topic(sessionId) + "\n\n\0", true))
-                    .thenCompose(ws -> ws.sendText("SUBSCRIBE\nid:0\ndestination:" + topic + "\nreceipt:s\n\n\0", true))
-                    .thenCompose(ws -> subscribed);
+            CompletableFuture<java.net.http.WebSocket> sent = connect(http, url, null);
+            for (String subscription : subscriptions) {
+                sent = sent.thenCompose(ws -> ws.sendText(subscription, true));
+            }
+            return sent.thenCompose(ws -> subscribed);
         }
 
         @Override

@@ -16,9 +16,14 @@ abstract class StompConnection implements WebSocket.Listener {
         // the JDK's WebSocket allows one send in flight: each send waits for the one before
         return http.newWebSocketBuilder().buildAsync(URI.create(wsUrl), this).thenCompose(ws -> {
             socket = ws;
-            return ws.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n"
-                    + (token == null ? "" : "Authorization:Bearer " + token + "\n") + "\n\0", true);
+            return ws.sendText(connectFrame(token), true);
         });
+    }
+
+    /** A STOMP 1.2 CONNECT without heart-beats, with the access token when there is one. */
+    static String connectFrame(String token) {
+        return "CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n"
+                + (token == null ? "" : "Authorization:Bearer " + token + "\n") + "\n\0";
     }
 
     @Override

@@ -10,12 +10,14 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Found by bench/faults.sh: when the LISTEN connection's backend was terminated, the listener gave the dead
@@ -33,20 +35,11 @@ class ListenConnectionLostTest {
         // The test context may just have been started again (the context cache pauses contexts between classes),
         // and the listener reconnects on its own thread: wait until it is listening before cutting it.
         Set<Integer> terminated = new HashSet<>();
-        long listening = System.nanoTime() + 10_000_000_000L;
-        while (terminated.isEmpty() && System.nanoTime() < listening) {
-            try (Connection admin = dataSource.getConnection(); Statement s = admin.createStatement();
-                 ResultSet rs = s.executeQuery("select pid, pg_terminate_backend(pid) from pg_stat_activity"
-                         + " where query ilike 'LISTEN%' and pid <> pg_backend_pid()")) {
-                while (rs.next()) {
-                    terminated.add(rs.getInt(1));
-                }
-            }
-            if (terminated.isEmpty()) {
-                Thread.sleep(50);
-            }
-        }
-        assertThat(terminated).as("a LISTEN connection to cut").isNotEmpty();
+        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .pollInSameThread().untilAsserted(() -> {
+                    terminated.addAll(cutListeners());
+                    assertThat(terminated).as("a LISTEN connection to cut").isNotEmpty();
+                });
 
         // within the pool's half second without a liveness check, look at every connection a write could borrow
         Set<Integer> lent = new HashSet<>();
@@ -70,5 +63,18 @@ class ListenConnectionLostTest {
         }
         assertThat(lent).as("connections the pool lent after the LISTEN backend was terminated")
                 .doesNotContainAnyElementsOf(terminated);
+    }
+
+    /** Terminates the backends of this node's LISTEN connections; returns their process ids. */
+    private Set<Integer> cutListeners() throws Exception {
+        Set<Integer> terminated = new HashSet<>();
+        try (Connection admin = dataSource.getConnection(); Statement s = admin.createStatement();
+             ResultSet rs = s.executeQuery("select pid, pg_terminate_backend(pid) from pg_stat_activity"
+                     + " where query ilike 'LISTEN%' and pid <> pg_backend_pid()")) {
+            while (rs.next()) {
+                terminated.add(rs.getInt(1));
+            }
+        }
+        return terminated;
     }
 }
