@@ -2,6 +2,7 @@ package org.convene.qa.api;
 
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
+import jakarta.websocket.Session;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,9 @@ import java.nio.charset.StandardCharsets;
  * The caller keeps one send in flight per connection (as it must for Tomcat's String path too), which is why
  * Tomcat's own check of that, its state machine, is not needed here. On any other container, or a Tomcat without
  * that method, {@link #of} falls back to the standard String send.
+ * <p>
+ * Where it can, it goes one step further and writes the frame to Tomcat's socket itself ({@link TomcatSocketFrames}),
+ * so that a write the socket takes at once completes without a thread hand-off.
  */
 final class EncodedTextSender {
 
@@ -35,15 +39,19 @@ final class EncodedTextSender {
     /** RFC 6455 opcode of a text frame. */
     private static final byte TEXT_OPCODE = 0x1;
     private static final String TOMCAT_ASYNC = "org.apache.tomcat.websocket.WsRemoteEndpointAsync";
+    private static final String TOMCAT_SERVER_ENDPOINT = "org.apache.tomcat.websocket.server.WsRemoteEndpointImplServer";
 
     /** (RemoteEndpoint.Async) -> Tomcat's WsRemoteEndpointImplBase behind it; null when not found. */
     private static final @Nullable MethodHandle BASE;
     /** (WsRemoteEndpointImplBase, byte, ByteBuffer, boolean, SendHandler) -> void. */
     private static final @Nullable MethodHandle START_MESSAGE;
+    /** (WsRemoteEndpointImplServer) -> its SocketWrapperBase; null when not found. */
+    private static final @Nullable MethodHandle SOCKET;
 
     static {
         MethodHandle base = null;
         MethodHandle start = null;
+        MethodHandle socket = null;
         try {
             Class<?> async = Class.forName(TOMCAT_ASYNC, false, RemoteEndpoint.class.getClassLoader());
             Class<?> wrapper = async.getSuperclass();
@@ -64,29 +72,50 @@ final class EncodedTextSender {
             base = null;
             start = null;
         }
+        if (base != null) {
+            try {
+                Class<?> server = Class.forName(TOMCAT_SERVER_ENDPOINT, false, RemoteEndpoint.class.getClassLoader());
+                Field socketField = server.getDeclaredField("socketWrapper");
+                socketField.setAccessible(true);
+                socket = MethodHandles.lookup().unreflectGetter(socketField)
+                        .asType(MethodType.methodType(Object.class, Object.class));
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError noSocket) {
+                log.info("Public-topic frames are written through Tomcat's WebSocket endpoint: {}", noSocket.toString());
+                socket = null;
+            }
+        }
         BASE = base;
         START_MESSAGE = start;
+        SOCKET = socket;
     }
 
     private final RemoteEndpoint.Async remote;
     /** Tomcat's endpoint behind {@link #remote}, or null to send Strings through the standard API. */
     private final @Nullable Object tomcat;
+    /** Writes straight to Tomcat's socket; null when that cannot be used for this connection. */
+    private final @Nullable TomcatSocketFrames socket;
 
-    private EncodedTextSender(RemoteEndpoint.Async remote, @Nullable Object tomcat) {
+    private EncodedTextSender(RemoteEndpoint.Async remote, @Nullable Object tomcat, @Nullable TomcatSocketFrames socket) {
         this.remote = remote;
         this.tomcat = tomcat;
+        this.socket = socket;
     }
 
-    static EncodedTextSender of(RemoteEndpoint.Async remote) {
+    static EncodedTextSender of(Session session) {
+        RemoteEndpoint.Async remote = session.getAsyncRemote();
         Object tomcat = null;
+        TomcatSocketFrames socket = null;
         if (BASE != null && START_MESSAGE != null && remote.getClass().getName().equals(TOMCAT_ASYNC)) {
             try {
                 tomcat = BASE.invoke(remote);
+                if (SOCKET != null && tomcat != null && tomcat.getClass().getName().equals(TOMCAT_SERVER_ENDPOINT)) {
+                    socket = TomcatSocketFrames.of(SOCKET.invoke(tomcat), session);
+                }
             } catch (Throwable e) {
-                tomcat = null;
+                socket = null;
             }
         }
-        return new EncodedTextSender(remote, tomcat);
+        return new EncodedTextSender(remote, tomcat, socket);
     }
 
     /** Whether frames go out as encoded (Tomcat), not re-encoded from a String. */
@@ -94,11 +123,19 @@ final class EncodedTextSender {
         return tomcat != null;
     }
 
+    /** Whether frames are written straight to Tomcat's socket, completing without a thread hand-off. */
+    boolean writesToSocket() {
+        return socket != null;
+    }
+
     /**
      * Starts sending the bytes as one TEXT message; the handler hears when it is written. Each call gets its own
      * buffer over the shared bytes, because a write moves the buffer's position.
      */
     void send(byte[] utf8, SendHandler handler) {
+        if (socket != null && socket.write(utf8, handler)) {
+            return;
+        }
         MethodHandle start = START_MESSAGE;
         if (tomcat == null || start == null) {
             remote.sendText(new String(utf8, StandardCharsets.UTF_8), handler);

@@ -81,11 +81,12 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
     OutboundConnection(WebSocketSession session, Executor closer) {
         super(session);
         this.closer = closer;
-        this.remote = asyncRemote(session);
-        this.encodedSender = remote == null ? null : EncodedTextSender.of(remote);
+        jakarta.websocket.Session nativeSession = nativeSession(session);
+        this.remote = nativeSession == null ? null : nativeSession.getAsyncRemote();
+        this.encodedSender = nativeSession == null ? null : EncodedTextSender.of(nativeSession);
     }
 
-    private static RemoteEndpoint.@Nullable Async asyncRemote(WebSocketSession session) {
+    private static jakarta.websocket.@Nullable Session nativeSession(WebSocketSession session) {
         if (WebSocketSessionDecorator.unwrap(session) instanceof StandardWebSocketSession standard
                 && standard.getNativeSession() != null) {
             jakarta.websocket.Session nativeSession = standard.getNativeSession();
@@ -93,7 +94,7 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
             // No container send timeout: Tomcat's adds every write to a sorted set shared by all connections and
             // removes it again (an eighth of the fan-out's writing at 10,000 subscribers); abandonIfStalled, called
             // every few seconds, gives up on a stalled write instead.
-            return nativeSession.getAsyncRemote();
+            return nativeSession;
         }
         return null;
     }
@@ -364,6 +365,11 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
     /** For tests: whether public frames leave as the bytes encoded once for every subscriber. */
     boolean sendsEncoded() {
         return encodedSender != null && encodedSender.sendsEncoded();
+    }
+
+    /** For tests: whether public frames are written straight to the socket, completing on the writing thread. */
+    boolean writesToSocket() {
+        return encodedSender != null && encodedSender.writesToSocket();
     }
 
     /** For tests and diagnostics: frames waiting to be written. */

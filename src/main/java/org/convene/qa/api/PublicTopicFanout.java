@@ -239,4 +239,9 @@ class PublicTopicFanout implements WebSocketHandlerDecoratorFactory, SmartLifecy
     long connectionsSendingEncoded() {
         return connections.values().stream().filter(OutboundConnection::sendsEncoded).count();
     }
+
+    /** For tests: how many of them are written straight to the socket, completing without a thread hand-off. */
+    long connectionsWritingToSocket() {
+        return connections.values().stream().filter(OutboundConnection::writesToSocket).count();
+    }
 }

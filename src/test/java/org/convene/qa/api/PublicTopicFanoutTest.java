@@ -222,6 +222,18 @@ class PublicTopicFanoutTest {
     }
 
     @Test
+    void a_frame_too_long_for_a_sixteen_bit_length_reaches_the_subscriber_whole() throws Exception {
+        BlockingQueue<JsonNode> frames = stomp.connect(null).subscribe(questions());
+        String text = "y".repeat(70_000); // past 65,535 bytes, the frame header's eight-byte length
+
+        fanout.publish(session, "[{\"seq\":1,\"type\":\"test\",\"text\":\"" + text + "\"}]").get(10, TimeUnit.SECONDS);
+
+        JsonNode frame = StompTestClient.poll(frames, WAIT);
+        assertThat(frame).as("the long frame").isNotNull();
+        assertThat(frame.get("events").get(0).get("text").asString()).isEqualTo(text);
+    }
+
+    @Test
     void on_tomcat_every_connection_is_written_the_frames_bytes_encoded_once_for_all() throws Exception {
         stomp.connect(null).subscribe(questions());
         stomp.connect(stomp.tokenFor(data.user())).subscribe(questions());
@@ -231,6 +243,36 @@ class PublicTopicFanoutTest {
                 .as("Tomcat's text path taken with pre-encoded bytes; if a Tomcat upgrade breaks it, frames are"
                         + " still sent, re-encoded per connection, and this says so")
                 .isEqualTo(fanout.connectionCount());
+        assertThat(fanout.connectionsWritingToSocket())
+                .as("frames written straight to Tomcat's socket, completing without a thread hand-off; if a Tomcat"
+                        + " upgrade breaks it, frames still go through Tomcat's endpoint, and this says so")
+                .isEqualTo(fanout.connectionCount());
+    }
+
+    @Test
+    void a_connection_that_agreed_to_compression_is_written_through_tomcat_and_reads_every_frame() throws Exception {
+        try (DeflateWebSocketClient deflating = new DeflateWebSocketClient(port)) {
+            assertThat(deflating.negotiatedExtensions).startsWith("permessage-deflate");
+            deflating.send("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n\n");
+            deflating.next("CONNECTED");
+            deflating.send("SUBSCRIBE\nid:d\ndestination:" + questions() + "\nreceipt:r\n\n");
+            deflating.next("RECEIPT");
+            assertThat(fanout.connectionsWritingToSocket())
+                    .as("compression is Tomcat's to do, so this connection is not written to directly")
+                    .isEqualTo(fanout.connectionCount() - 1);
+
+            String text = "z".repeat(3_000);
+            for (int seq = 1; seq <= 3; seq++) {
+                fanout.publish(session, "[{\"seq\":" + seq + ",\"type\":\"test\",\"text\":\"" + text + "\"}]")
+                        .get(10, TimeUnit.SECONDS);
+            }
+
+            for (int seq = 1; seq <= 3; seq++) {
+                String message = deflating.next("MESSAGE");
+                assertThat(message).contains("\"seq\":" + seq + ",").contains(text);
+            }
+            assertThat(deflating.compressedMessages).as("Tomcat compressed the frames").isPositive();
+        }
     }
 
     /** A subscriber on the JDK's WebSocket that reads only the frames up to its subscription's receipt. */
