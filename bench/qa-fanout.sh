@@ -10,6 +10,8 @@
 # WARMUP=60: run the same load 60 s first and measure the SECONDS after it (the JIT has compiled the write path)
 # READER=jdk: the subscribers read with the JDK's WebSocket client, as every run before 7 December 2026 did;
 #   by default they are plain sockets on one selector thread, which costs the generator less than half as much
+# The loopback's receiving side runs on the server's core unless steered (as root, before the run:
+#   echo 2 > /sys/class/net/lo/queues/rx-0/rps_cpus, and echo 0 after); the run says when it was
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -54,6 +56,12 @@ for mode in $MODES; do
     echo
     echo "=== $mode, $SUBSCRIBERS subscribers; before the run: $(uptime | sed 's/.*load average/load average/');" \
          "other busy processes: $(ps -eo pcpu,comm --sort=-pcpu --no-headers | awk '$1 > 20 {printf "%s %s%%, ", $2, $1}')"
+    # On the loopback the kernel receives each frame on the sending core, the server's; steering (RPS) moves that
+    # to another core, as a real network moves it to the clients' machines (docs/benchmarks.md). Say which it was.
+    RPS_MASK=$(cat /sys/class/net/lo/queues/rx-0/rps_cpus 2>/dev/null || echo unknown)
+    if [ "$RPS_MASK" != unknown ] && [ -n "${RPS_MASK//[0,]/}" ]; then
+        echo "loopback receiving steered to CPU mask $RPS_MASK (not on the server's core)"
+    fi
     if [ "$mode" = convene ]; then
         rm -rf target/bench-pg
         NODE_JVM="-Xmx$SERVER_HEAP -Xss512k ${SERVER_JAVA_OPTS:-}" \
