@@ -49,10 +49,13 @@ echo "|---|---|---|---|---|"
 START=$(date +%s)
 while [ $(( $(date +%s) - START )) -lt "$SECONDS_TO_RUN" ]; do
     jcmd "$SERVER" GC.run > /dev/null 2>&1 || true
-    HEAP=$(jcmd "$SERVER" GC.heap_info 2>/dev/null | grep -oE 'total [0-9]+K, used [0-9]+K' | sed -E 's/.*used ([0-9]+)K/\1/' | paste -sd+ | bc)
+    # the heap's own lines (G1: "total reserved …K, committed …K, used …K"; serial: one per generation), not
+    # Metaspace's; a reading that fails is shown as "?" rather than ending the soak
+    HEAP=$(jcmd "$SERVER" GC.heap_info 2>/dev/null | grep -E 'total .*used [0-9]+K' | grep -oE 'used [0-9]+K' \
+        | grep -oE '[0-9]+' | paste -sd+ | bc) || HEAP="?"
     THREADS=$(awk '/^Threads:/ {print $2}' /proc/$SERVER/status)
     FILES=$(ls /proc/$SERVER/fd | wc -l)
-    BACKENDS=$(pgrep -P "$(postmaster)" | wc -l)
+    BACKENDS=$(pgrep -P "$(postmaster)" | wc -l) || BACKENDS="?"
     echo "| $(( ($(date +%s) - START) / 60 )) | $HEAP | $THREADS | $FILES | $BACKENDS |"
     sleep 60
 done

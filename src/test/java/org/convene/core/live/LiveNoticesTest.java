@@ -10,7 +10,9 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.sql.Statement;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
 class LiveNoticesTest {
@@ -36,11 +39,30 @@ class LiveNoticesTest {
         return new TransactionTemplate(transactionManager);
     }
 
+    /**
+     * Waits until the listening connection has run LISTEN for the channel: the listener picks up a new channel
+     * within one wait on its own thread, and a notice sent before that is not heard.
+     */
+    private void awaitListening(String channel) {
+        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> {
+                    try (Connection c = dataSource.getConnection();
+                         PreparedStatement s = c.prepareStatement("select count(*) from pg_stat_activity"
+                                 + " where query = ? and state = 'idle' and pid <> pg_backend_pid()")) {
+                        s.setString(1, "LISTEN " + channel);
+                        try (ResultSet rs = s.executeQuery()) {
+                            rs.next();
+                            assertThat(rs.getInt(1)).as("connections that have run LISTEN %s", channel).isPositive();
+                        }
+                    }
+                });
+    }
+
     @Test
     void a_notice_is_heard_after_its_transaction_commits_and_never_after_a_rollback() throws Exception {
         BlockingQueue<String> heard = new LinkedBlockingQueue<>();
         notices.listen("live_notices_test", heard::add);
-        Thread.sleep(1200); // the listener picks up a new channel within one wait
+        awaitListening("live_notices_test");
 
         transactions().executeWithoutResult(tx -> {
             notices.publish("live_notices_test", "rolled-back");
@@ -67,7 +89,7 @@ class LiveNoticesTest {
                 missed.countDown();
             }
         });
-        Thread.sleep(1200);
+        awaitListening("live_notices_lost");
         try (Connection admin = dataSource.getConnection(); Statement s = admin.createStatement()) {
             s.execute("select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'LISTEN live_%'"
                     + " and pid <> pg_backend_pid()");
@@ -81,7 +103,7 @@ class LiveNoticesTest {
     @Test
     void a_stopped_listener_gives_its_connection_back_to_the_pool_listening_to_nothing() throws Exception {
         notices.listen("live_notices_stop", payload -> { });
-        Thread.sleep(1200);
+        awaitListening("live_notices_stop");
         PostgresLiveNotices postgres = (PostgresLiveNotices) notices;
         CountDownLatch stopped = new CountDownLatch(1);
         postgres.stop(stopped::countDown);
