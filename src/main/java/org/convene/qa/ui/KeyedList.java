@@ -87,6 +87,11 @@ final class KeyedList<T, C extends Component> {
         return moved;
     }
 
+    /** The component showing the item with this key, or null when it is not shown. */
+    @Nullable C shown(long key) {
+        return shown.get(key);
+    }
+
     /**
      * A moved element leaves the DOM for a moment and the browser drops its focus to the page body, so a
      * keyboard user who just voted would be thrown to the top of the page when the question climbs. The browser

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.HasEnabled;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
@@ -400,6 +401,39 @@ class ModerationViewTest extends KaribuTest {
         assertThat(saved.open()).isFalse();
         assertThat(saved.preModeration()).isTrue();
         assertThat(saved.anonymousAllowed()).isFalse();
+    }
+
+    @Test
+    void a_long_list_shows_its_first_fifty_and_show_more_adds_the_rest_with_focus_on_the_first_new_one() {
+        int count = ModerationSection.PAGE_SIZE + 1;
+        for (int i = 1; i <= count; i++) {
+            String text = "Sent in number " + i;
+            as(facilitator, () -> saved(moderation.askOnBehalf(session, text, null)));
+        }
+        login(facilitator);
+        open();
+        ModerationSection publicSection = _find(ModerationSection.class).stream()
+                .filter(section -> section.list() == view().publicList()).findFirst().orElseThrow();
+
+        assertThat(texts(ModerationView::publicList)).hasSize(ModerationSection.PAGE_SIZE);
+        assertThat(publicSection.getElement().getTextRecursively()).contains("Public questions (" + count + ")");
+        Paragraph showing = _get(publicSection, Paragraph.class, spec -> spec.withText(
+                "Showing the first " + ModerationSection.PAGE_SIZE + " of " + count + "."));
+        assertThat(showing.isVisible()).isTrue();
+        Button more = _get(publicSection, Button.class, spec -> spec.withText("Show 1 more question"));
+
+        _click(more);
+
+        assertThat(texts(ModerationView::publicList)).hasSize(count);
+        assertThat(more.isVisible()).isFalse();
+        assertThat(showing.isVisible()).isFalse();
+        QuestionView last = view().items(ModerationView::publicList).getLast().question();
+        assertThat(publicSection.focusedAfterShowMore()).as("focus on the first question shown by the press")
+                .isEqualTo(last.id());
+
+        as(facilitator, () -> saved(moderation.askOnBehalf(session, "One more after that", null)));
+        eventually(() -> assertThat(texts(ModerationView::publicList)).as("the raised limit stays")
+                .hasSize(count + 1));
     }
 
     @Test
