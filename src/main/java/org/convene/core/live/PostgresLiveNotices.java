@@ -29,7 +29,11 @@ class PostgresLiveNotices extends ListeningThread implements LiveNotices {
 
     private final LiveNoticeRepository repository;
     private final Map<String, List<Listener>> listeners = new ConcurrentHashMap<>();
-    private final Set<String> listening = ConcurrentHashMap.newKeySet();
+    /**
+     * The channels the current connection has run LISTEN for. Each connection gets a new set rather than clearing
+     * the last, so a thread left over from before a stop and start cannot empty its successor's.
+     */
+    private volatile Set<String> listening = Set.of();
 
     PostgresLiveNotices(DataSource dataSource, LiveNoticeRepository repository) {
         super(dataSource, "live-listen");
@@ -48,32 +52,52 @@ class PostgresLiveNotices extends ListeningThread implements LiveNotices {
 
     @Override
     protected void listen(Connection connection, boolean reconnecting) throws SQLException {
-        listening.clear();
-        listenToNewChannels(connection);
-        if (reconnecting) {
-            listeners.values().forEach(list -> list.forEach(this::tellMissed));
+        Set<String> channels = ConcurrentHashMap.newKeySet();
+        synchronized (this) {
+            listening = channels;
         }
-        PGConnection pg = connection.unwrap(PGConnection.class);
-        while (isCurrent()) {
-            listenToNewChannels(connection);
-            PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
-            if (notifications == null) {
-                continue;
+        try {
+            listenToNewChannels(connection, channels);
+            if (reconnecting) {
+                listeners.values().forEach(list -> list.forEach(this::tellMissed));
             }
-            for (PGNotification notification : notifications) {
-                for (Listener listener : listeners.getOrDefault(notification.getName(), List.of())) {
-                    deliver(listener, notification.getParameter());
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            while (isCurrent()) {
+                listenToNewChannels(connection, channels);
+                PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
+                if (notifications == null) {
+                    continue;
+                }
+                for (PGNotification notification : notifications) {
+                    for (Listener listener : listeners.getOrDefault(notification.getName(), List.of())) {
+                        deliver(listener, notification.getParameter());
+                    }
+                }
+            }
+        } finally {
+            synchronized (this) {
+                if (listening == channels) {
+                    listening = Set.of();
                 }
             }
         }
     }
 
-    private void listenToNewChannels(Connection connection) throws SQLException {
+    /**
+     * Whether a notice on the channel committed from now on will be heard: its LISTEN has run on a connection that
+     * is still listening. {@link #listen(String, Listener)} returns before that, within one wait.
+     */
+    boolean isListening(String channel) {
+        return listening.contains(channel);
+    }
+
+    private void listenToNewChannels(Connection connection, Set<String> channels) throws SQLException {
         for (String channel : listeners.keySet()) {
-            if (listening.add(channel)) {
+            if (!channels.contains(channel)) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + channel); // checked against CHANNEL: no quoting needed
                 }
+                channels.add(channel); // only once LISTEN has run, so that isListening tells the truth
             }
         }
     }
