@@ -153,24 +153,16 @@ final class BenchSeed {
         return token;
     }
 
-    /** Heap in use after a full GC, by jcmd on the server process, in KB. */
+    /**
+     * The live heap after a full GC, by jcmd on the server process, in KB. A class histogram collects and counts in
+     * one pause; a GC.run followed by a GC.heap_info, as this did until 7 December 2026, also counted what the
+     * server allocated between the two commands, which under load was tens of megabytes.
+     */
     static long serverHeapKb(long pid) {
         try {
-            run("jcmd", Long.toString(pid), "GC.run");
-            String info = run("jcmd", Long.toString(pid), "GC.heap_info");
-            // every heap generation prints "total NK, used NK", JDK 25's G1 "total reserved NK, committed NK,
-            // used NK" (Metaspace prints differently and is left out)
-            Matcher m = Pattern.compile("(?:total|committed) \\d+K, used (\\d+)K").matcher(info);
-            long used = 0;
-            while (m.find()) {
-                used += Long.parseLong(m.group(1));
-            }
-            // ZGC prints one line for its whole heap, in megabytes: "ZHeap used NM, capacity NM, ..."
-            Matcher z = Pattern.compile("ZHeap\\s+used (\\d+)M").matcher(info);
-            if (used == 0 && z.find()) {
-                used = Long.parseLong(z.group(1)) * 1024;
-            }
-            return used;
+            Matcher total = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$")
+                    .matcher(run("jcmd", Long.toString(pid), "GC.class_histogram"));
+            return total.find() ? Long.parseLong(total.group(1)) / 1024 : -1;
         } catch (Exception e) {
             return -1;
         }
