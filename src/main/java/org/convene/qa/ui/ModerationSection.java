@@ -69,7 +69,7 @@ final class ModerationSection extends Section {
         showing.setText("Showing the first " + shown.size() + " of " + questions.size() + ".");
         int step = Math.min(PAGE_SIZE, hidden);
         showMore.setVisible(hidden > 0);
-        showMore.setText(step == 1 ? "Show 1 more question" : "Show " + step + " more questions");
+        showMore.setText(QuestionTexts.showMore(step));
     }
 
     private void showMore() {

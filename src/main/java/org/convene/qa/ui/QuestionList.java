@@ -124,7 +124,7 @@ final class QuestionList extends Div {
         // asking an element for its text or visibility costs every page on every push, so what was set is kept
         int step = window.nextStep(limit);
         Shown now = new Shown(empty ? "" : window.status(), !empty,
-                step == 1 ? "Show 1 more question" : "Show " + step + " more questions", step > 0,
+                QuestionTexts.showMore(step), step > 0,
                 window.atMost(limit), sort, board.signedIn() && !board.sessionOver() && board.settings().open(), empty);
         if (now.equals(shown)) {
             return;

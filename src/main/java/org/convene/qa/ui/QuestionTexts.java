@@ -41,6 +41,11 @@ final class QuestionTexts {
      * The first few words of a question, enough to tell buttons and announcements apart without reading
      * out a 500-character question each time.
      */
+    /** The "Show more" button's words, for the session page's list and the moderation page's alike. */
+    static String showMore(int step) {
+        return step == 1 ? "Show 1 more question" : "Show " + step + " more questions";
+    }
+
     static String firstWords(String text, int words) {
         String[] parts = text.strip().split("\\s+");
         if (parts.length <= words) {
