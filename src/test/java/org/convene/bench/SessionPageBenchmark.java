@@ -176,6 +176,16 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         return listed;
     }
 
+    /** Whether the page listed the question from {@code from} until {@code until} (µs since t0) without a break. */
+    private static boolean listedThrough(long[] history, int length, long from, long until) {
+        for (int i = 0; i < length && history[i] >>> 1 <= until; i++) {
+            if (history[i] >>> 1 > from && (history[i] & 1) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     void run() throws Exception {
         String base = "http://127.0.0.1:" + httpPort;
         String jdbcUrl = BenchSeed.jdbcUrl(dbPort);
@@ -327,10 +337,13 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         long expected = (long) (questions - firstMeasured) * openPages;
 
         // ---- votes: from each acknowledgement to each page showing at least that count
-        // every pair, and apart from them the pairs whose question the page listed when the vote was acknowledged:
-        // the generator votes on the newest questions, which can leave a page's list of 20 and come back
+        // every pair, and apart from them the pairs whose question the page listed when the vote was acknowledged,
+        // and those whose question it listed for all of the 2 s after: the generator votes on the newest questions,
+        // which can leave a page's list (the top 20 and the five newest) and come back, and a page shows no count
+        // for a question it does not list
         Staleness everyPair = new Staleness();
         Staleness listedPairs = new Staleness();
+        Staleness stayedListedPairs = new Staleness();
         List<long[]> samples;
         synchronized (voteSamples) {
             samples = List.copyOf(voteSamples);
@@ -343,13 +356,20 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
             for (VaadinPage page : open) {
                 long shownAt;
                 boolean listed;
+                boolean stayedListed;
                 synchronized (page) {
                     shownAt = firstShown(voteHistory[page.index][marker], voteHistoryLength[page.index][marker], sample[1]);
-                    listed = listedAt(listedHistory[page.index][marker], listedHistoryLength[page.index][marker], sample[2]);
+                    long[] listings = listedHistory[page.index][marker];
+                    int length = listedHistoryLength[page.index][marker];
+                    listed = listedAt(listings, length, sample[2]);
+                    stayedListed = listed && listedThrough(listings, length, sample[2], sample[2] + 2_000_000);
                 }
                 everyPair.record(shownAt, sample[2]);
                 if (listed) {
                     listedPairs.record(shownAt, sample[2]);
+                }
+                if (stayedListed) {
+                    stayedListedPairs.record(shownAt, sample[2]);
                 }
             }
         }
@@ -388,6 +408,11 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
                 everyPair.pairs == 0 ? 0 : 100.0 * listedPairs.pairs / everyPair.pairs, ms(listedPairs.histogram, 50),
                 ms(listedPairs.histogram, 99), ms(listedPairs.histogram, 100), listedPairs.within2sPercent(),
                 listedPairs.neverShown);
+        System.out.printf(Locale.ROOT, "vote staleness, pairs whose question the page listed from the acknowledgement "
+                        + "until 2 s after it (%.1f %% of pairs): p50 %s, p99 %s, max %s, within 2 s %.1f %%, never shown %,d%n",
+                everyPair.pairs == 0 ? 0 : 100.0 * stayedListedPairs.pairs / everyPair.pairs,
+                ms(stayedListedPairs.histogram, 50), ms(stayedListedPairs.histogram, 99),
+                ms(stayedListedPairs.histogram, 100), stayedListedPairs.within2sPercent(), stayedListedPairs.neverShown);
         System.out.println("slowest moderation actions (number in the run: ms): " + moderation.slowest());
         System.out.printf(Locale.ROOT, "server heap after GC at the end, with %d questions on %d pages: %,d KB, %.1f KB per UI%n",
                 questions, openPages, heapEnd, heapPerUiEnd);
