@@ -36,8 +36,12 @@ final class OutboundConnection extends WebSocketSessionDecorator implements Send
 
     private static final Logger log = LoggerFactory.getLogger(OutboundConnection.class);
 
-    /** At five frames a second this is several seconds of frames: more only means a longer catch-up. */
-    static final int MAX_QUEUED_PUBLIC_FRAMES = 32;
+    /**
+     * About five seconds of frames at the fastest pace a topic sends (a question's frame every 50 ms, vote counts every
+     * 200 ms): a reader that stalls for a moment catches up from merged frames, not from a snapshot. Only references
+     * to shared bytes are queued.
+     */
+    static final int MAX_QUEUED_PUBLIC_FRAMES = 128;
     /** Spring's frames are never dropped (a lost receipt would hang a client), but they are bounded too. */
     static final int MAX_QUEUED_OTHER_FRAMES = 1_000;
     /** A merged frame stays well under what a browser or a STOMP client is happy to take in one message. */

@@ -23,9 +23,10 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Sends each session's committed Q&A events to its STOMP topics. A frame carries every event the node read
  * since the last frame, each with its own seq, so a burst costs one delivery per subscriber, not one per event.
- * A question change leaves promptly, vote counts at a slower pace ({@link FramePacing}). A public topic's next frame
- * waits until the last one has been handed to every subscriber's connection, and then at least half as long again:
- * the interval grows with the audience instead of a backlog growing.
+ * A question change leaves promptly, vote counts at a slower pace ({@link FramePacing}). On a public topic, a frame of
+ * vote counts alone waits until the frames before it have been handed to every subscriber's connection, and then at
+ * least half as long again; a question's frame does not wait for that, but its interval
+ * too grows with the time a hand-off takes, so a large audience gets fuller frames instead of a backlog.
  */
 @Component
 class QaStompBroadcaster implements SmartLifecycle {
@@ -63,7 +64,8 @@ class QaStompBroadcaster implements SmartLifecycle {
         boolean scheduled;
         /** When the scheduled flush is due; a flush scheduled for another time has been superseded. */
         long dueAt;
-        boolean handingOff;
+        /** Frames still being handed to their subscribers: a question's frame does not wait for them. */
+        int handOffs;
         boolean flushWhenHandedOff;
 
         Pending(long sessionId) {
@@ -120,8 +122,8 @@ class QaStompBroadcaster implements SmartLifecycle {
             if (!p.scheduled || p.dueAt != due) {
                 return; // brought forward, and already sent
             }
-            if (p.handingOff) {
-                // the last frame is still being handed to its subscribers: this one follows when it is done
+            if (p.handOffs > 0 && !p.questions) {
+                // vote counts alone wait until the frames in hand have reached every subscriber (FramePacing)
                 p.flushWhenHandedOff = true;
                 return;
             }
@@ -141,16 +143,18 @@ class QaStompBroadcaster implements SmartLifecycle {
         }
         long started = System.nanoTime();
         synchronized (p) {
-            p.handingOff = true;
+            p.handOffs++;
         }
         publicTopics.publish(p.sessionId, json.writeValueAsString(frame.events())).whenComplete((done, failure) -> {
             boolean again;
             long dueAt;
             synchronized (p) {
                 p.lastWriteMillis = (System.nanoTime() - started) / 1_000_000;
-                p.handingOff = false;
-                again = p.flushWhenHandedOff;
-                p.flushWhenHandedOff = false;
+                p.handOffs--;
+                again = p.flushWhenHandedOff && p.handOffs == 0;
+                if (again) {
+                    p.flushWhenHandedOff = false;
+                }
                 dueAt = p.dueAt;
             }
             if (again) {

@@ -20,16 +20,23 @@ class FramePacingTest {
     }
 
     @Test
-    void a_question_comes_sooner_only_while_handing_out_frames_takes_at_most_a_third_of_the_time() {
-        assertThat(pacing.dueAt(1_000, 10, true)).isEqualTo(1_050);
-        assertThat(pacing.dueAt(1_000, 30, true)).isEqualTo(1_090);
-        assertThat(pacing.dueAt(1_000, 100, true)).isEqualTo(1_200);
+    void a_question_waits_half_as_long_as_the_last_hand_off_took_and_at_least_the_short_interval() {
+        assertThat(pacing.dueAt(1_000, 60, true)).isEqualTo(1_050);
+        assertThat(pacing.dueAt(1_000, 140, true)).isEqualTo(1_070);
+        assertThat(pacing.dueAt(1_000, 400, true)).as("fewer, fuller frames for a large audience").isEqualTo(1_200);
     }
 
     @Test
-    void with_a_large_audience_both_wait_half_as_long_again_as_the_last_hand_off_took() {
-        assertThat(pacing.dueAt(1_000, 400, true)).isEqualTo(1_600);
+    void vote_counts_wait_half_as_long_again_as_the_last_hand_off_took_and_at_least_the_frame_interval() {
+        assertThat(pacing.dueAt(1_000, 100, false)).isEqualTo(1_200);
         assertThat(pacing.dueAt(1_000, 400, false)).isEqualTo(1_600);
+    }
+
+    @Test
+    void a_question_never_waits_longer_than_vote_counts_would() {
+        for (long handOff = 0; handOff <= 10_000; handOff += 7) {
+            assertThat(pacing.dueAt(1_000, handOff, true)).isLessThanOrEqualTo(pacing.dueAt(1_000, handOff, false));
+        }
     }
 
     @Test
