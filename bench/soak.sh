@@ -5,6 +5,7 @@
 #
 # Usage: bench/soak.sh [pages=1000] [subscribers=5000] [seconds=1800]
 #   SKIP_BUILD=1 uses target/ as it is; HTTP_PORT and DB_PORT default to 18095 and 54345.
+#   JAR=path/to/convene.jar runs another build (the load generators stay this checkout's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -16,7 +17,7 @@ DB_PORT=${DB_PORT:-54345}
 bench_select_jdk
 bench_build package
 CP=$(bench_classpath)
-JAR=$(bench_jar)
+JAR=${JAR:-$(bench_jar)}
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 rm -rf target/soak-pg
 bench_start_node "$JAR" "$HTTP_PORT" "$DB_PORT" target/soak-pg/data target/soak-server.log \

@@ -19,7 +19,8 @@ import java.util.List;
  * the last subscriber with p99 0.21 to 0.26 s in two runs of three (0.69 s in the third), against 0.41 to 0.50 s when
  * every frame waited; the node spends more of its core writing, and the commits are no slower. The price is the
  * first minute of a node that starts cold into such an audience, where the writing takes the core from the JIT:
- * p99 1.6 to 1.9 s against about 1 s (an AOT cache trained under load is the cure, docs/deploy.md).
+ * p99 1.6 to 1.9 s against about 1 s. Whether an AOT cache trained under that load (docs/deploy.md) takes that away
+ * is not measured yet.
  *
  * @param votesMillis     the shortest gap before a frame with vote counts only
  * @param questionsMillis the shortest gap before a frame with a question change

@@ -150,10 +150,7 @@ class QaStompBroadcasterTest {
     }
 
     private void publishPublic(String type) {
-        seq++;
-        QaEvent event = new QaEvent(7, QaStream.PUBLIC, seq, type, null,
-                type.equals(QaEvent.VOTES) ? Map.of(1L, (int) seq) : null);
-        updates.listener.accept(new QaUpdate(7, List.of(event), List.of()));
+        updates.listener.accept(new QaUpdate(7, List.of(nextEvent(QaStream.PUBLIC, type)), List.of()));
     }
 
     private static List<Long> seqs(String eventsJson) {
@@ -162,9 +159,11 @@ class QaStompBroadcasterTest {
     }
 
     private void publish(String type) {
+        updates.listener.accept(new QaUpdate(7, List.of(), List.of(nextEvent(QaStream.MODERATION, type))));
+    }
+
+    private QaEvent nextEvent(QaStream stream, String type) {
         seq++;
-        QaEvent event = new QaEvent(7, QaStream.MODERATION, seq, type, null,
-                type.equals(QaEvent.VOTES) ? Map.of(1L, (int) seq) : null);
-        updates.listener.accept(new QaUpdate(7, List.of(), List.of(event)));
+        return new QaEvent(7, stream, seq, type, null, type.equals(QaEvent.VOTES) ? Map.of(1L, (int) seq) : null);
     }
 }
