@@ -10,10 +10,10 @@ import java.util.List;
  * reach every subscriber's connection, so with a large audience the counts come fewer and fuller.
  * <p>
  * A frame that carries a question change (asked, approved, answered, removed, the settings) leaves sooner, and
- * without waiting for the last frame to reach everyone: the connections not written yet take both
- * frames in one write, so a question reaches the last of a large audience about one hand-off after it is committed,
- * not after the rest of the last hand-off and then its own. It waits half as long as the last hand-off took (at least
- * the short interval), which keeps at most about two frames in hand at once.
+ * without waiting for the last frame to reach everyone: the connections not written yet take both frames in one
+ * write, so a question reaches the last of a large audience about one hand-off after it is committed, not after the
+ * rest of the last hand-off and then its own. It waits half as long as the last hand-off took (at least the short
+ * interval), which keeps at most about two frames in hand at once.
  * <p>
  * Measured at 10,000 subscribers on one core (docs/benchmarks.md, 7 December 2026): on a warm node a question reached
  * the last subscriber with p99 0.21 to 0.26 s in two runs of three (0.69 s in the third), against 0.41 to 0.50 s when

@@ -25,8 +25,8 @@ import java.util.concurrent.RejectedExecutionException;
  * since the last frame, each with its own seq, so a burst costs one delivery per subscriber, not one per event.
  * A question change leaves promptly, vote counts at a slower pace ({@link FramePacing}). On a public topic, a frame of
  * vote counts alone waits until the frames before it have been handed to every subscriber's connection, and then at
- * least half as long again; a question's frame does not wait for that, but its interval
- * too grows with the time a hand-off takes, so a large audience gets fuller frames instead of a backlog.
+ * least half as long again; a question's frame does not wait for that, but its interval too grows with the time a
+ * hand-off takes, so a large audience gets fuller frames instead of a backlog.
  */
 @Component
 class QaStompBroadcaster implements SmartLifecycle {
@@ -141,11 +141,12 @@ class QaStompBroadcaster implements SmartLifecycle {
             messaging.convertAndSend(destination, frame);
             return;
         }
+        String eventsJson = json.writeValueAsString(frame.events());
         long started = System.nanoTime();
         synchronized (p) {
             p.handOffs++;
         }
-        publicTopics.publish(p.sessionId, json.writeValueAsString(frame.events())).whenComplete((done, failure) -> {
+        publicTopics.publish(p.sessionId, eventsJson).whenComplete((done, failure) -> {
             boolean again;
             long dueAt;
             synchronized (p) {
