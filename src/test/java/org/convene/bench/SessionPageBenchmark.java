@@ -165,6 +165,14 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         double within2sPercent() {
             return pairs == 0 ? 0 : 100.0 * within2s / pairs;
         }
+
+        /** One line for the pairs whose question the page listed {@code when}, out of all pairs. */
+        void report(String when, Staleness all) {
+            System.out.printf(Locale.ROOT, "vote staleness, pairs whose question the page %s (%.1f %% of pairs): p50 %s, "
+                            + "p99 %s, max %s, within 2 s %.1f %%, never shown %,d%n", when,
+                    all.pairs == 0 ? 0 : 100.0 * pairs / all.pairs, ms(histogram, 50), ms(histogram, 99),
+                    ms(histogram, 100), within2sPercent(), neverShown);
+        }
     }
 
     /** Whether the page listed the question at this moment (µs since t0): a page shows no count for one it does not. */
@@ -403,16 +411,8 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
         System.out.printf(Locale.ROOT, "moderation page, click to its own result: p50 %s, p99 %s, max %s over %d actions, %d not shown within 10 s%n",
                 ms(moderation.latency, 50), ms(moderation.latency, 99), ms(moderation.latency, 100),
                 moderation.latency.getTotalCount(), moderation.missed.get());
-        System.out.printf(Locale.ROOT, "vote staleness, pairs whose question the page listed at the acknowledgement (%.1f %% of "
-                        + "pairs): p50 %s, p99 %s, max %s, within 2 s %.1f %%, never shown %,d%n",
-                everyPair.pairs == 0 ? 0 : 100.0 * listedPairs.pairs / everyPair.pairs, ms(listedPairs.histogram, 50),
-                ms(listedPairs.histogram, 99), ms(listedPairs.histogram, 100), listedPairs.within2sPercent(),
-                listedPairs.neverShown);
-        System.out.printf(Locale.ROOT, "vote staleness, pairs whose question the page listed from the acknowledgement "
-                        + "until 2 s after it (%.1f %% of pairs): p50 %s, p99 %s, max %s, within 2 s %.1f %%, never shown %,d%n",
-                everyPair.pairs == 0 ? 0 : 100.0 * stayedListedPairs.pairs / everyPair.pairs,
-                ms(stayedListedPairs.histogram, 50), ms(stayedListedPairs.histogram, 99),
-                ms(stayedListedPairs.histogram, 100), stayedListedPairs.within2sPercent(), stayedListedPairs.neverShown);
+        listedPairs.report("listed at the acknowledgement", everyPair);
+        stayedListedPairs.report("listed from the acknowledgement until 2 s after it", everyPair);
         System.out.println("slowest moderation actions (number in the run: ms): " + moderation.slowest());
         System.out.printf(Locale.ROOT, "server heap after GC at the end, with %d questions on %d pages: %,d KB, %.1f KB per UI%n",
                 questions, openPages, heapEnd, heapPerUiEnd);
