@@ -13,7 +13,9 @@ import java.util.concurrent.Future;
 import org.convene.core.security.ConveneUser;
 import org.convene.core.security.Role;
 import org.jooq.DSLContext;
+import org.springframework.dao.PessimisticLockingFailureException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -39,6 +41,8 @@ import static org.convene.db.Tables.USER_ROLE;
  * host names and emails so that test classes never see each other's rows, and removes it all again.
  */
 public class ProgrammeFixture {
+
+    private static final int CLEAN_UP_ATTEMPTS = 3;
 
     private final DSLContext db;
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
@@ -155,11 +159,37 @@ public class ProgrammeFixture {
 
     /** Also removes the people the app made from the fixture's accounts (when making them facilitators). */
     public void cleanUp() {
+        // A browser test's page may still be writing (attendance, its session's last requests) when the test ends,
+        // and PostgreSQL may pick the cascading delete as a deadlock's loser. The deletes are idempotent, so the
+        // clean-up tries again once the page's write has gone through.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleteAll();
+                return;
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == CLEAN_UP_ATTEMPTS) {
+                    throw e;
+                }
+                pause(Duration.ofMillis(200L * attempt));
+            }
+        }
+    }
+
+    private void deleteAll() {
         // Sessions, tracks, session_person and agenda rows go with their conference and user (on delete cascade).
         db.deleteFrom(CONFERENCE).where(CONFERENCE.ID.in(conferences)).execute();
         db.deleteFrom(HOST_ORGANISATION).where(HOST_ORGANISATION.ID.in(hosts)).execute();
         db.deleteFrom(PERSON).where(PERSON.ID.in(people).or(PERSON.USER_ID.in(users))).execute();
         db.deleteFrom(APP_USER).where(APP_USER.ID.in(users)).execute();
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while cleaning up", e);
+        }
     }
 
     public class SessionBuilder {
