@@ -196,7 +196,10 @@ final class BenchSeed {
         return total;
     }
 
-    /** From /proc/stat: busy and total clock ticks of one CPU so far (busy is everything but idle and iowait). */
+    /**
+     * From /proc/stat: busy, total and stolen clock ticks of one CPU so far (busy is everything but idle and iowait;
+     * stolen is the time the host gave this virtual CPU to another guest, which a slow run on a shared host shows).
+     */
     static long[] cpuBusyTotal(int cpu) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
@@ -207,13 +210,14 @@ final class BenchSeed {
                         total += Long.parseLong(f[i]);
                     }
                     long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
-                    return new long[] {total - idle, total};
+                    long stolen = f.length > 8 ? Long.parseLong(f[8]) : 0;
+                    return new long[] {total - idle, total, stolen};
                 }
             }
         } catch (Exception e) {
             // not Linux
         }
-        return new long[] {0, 0};
+        return new long[] {0, 0, 0};
     }
 
     static String run(String... command) throws Exception {

@@ -233,6 +233,7 @@ public final class QaFanoutBenchmark {
         long framesBefore = framesDelivered.get();
         long charsBefore = charsDelivered.get();
         long[] cpuBefore = serverCpuTicks(serverPid);
+        long[] coreBefore = BenchSeed.cpuBusyTotal(0);
         long wallBefore = System.nanoTime();
         // a generator that cannot read as fast as the frames come makes the server's writes wait: say if it is busy
         Duration generatorCpuBefore = generatorCpu();
@@ -246,6 +247,7 @@ public final class QaFanoutBenchmark {
         Thread.sleep(seconds * 500L);
         scheduler.shutdownNow();
         long[] cpuAfter = serverCpuTicks(serverPid);
+        long[] coreAfter = BenchSeed.cpuBusyTotal(0);
         Duration generatorCpuAfter = generatorCpu();
         long wallEnd = System.nanoTime();
         long votesEnd = votesAcknowledged.get();
@@ -293,6 +295,8 @@ public final class QaFanoutBenchmark {
                 latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0,
                 complete, measured, expectedDeliveries - delivered, expectedDeliveries,
                 frames / (double) (seconds + 5), gaps.get(), errors.get());
+        printByWindow(firstMeasured, questions, questionsPerSecond, subscribers);
+        printCore(coreBefore, coreAfter);
         System.out.printf(Locale.ROOT, "question frames delivered: %,.0f KB/s, %,.0f characters each on average; "
                         + "the load generator used %.0f %% of its core while publishing%n",
                 chars / 1000.0 / (seconds + 5), chars / (double) Math.max(1, frames),
@@ -571,5 +575,36 @@ public final class QaFanoutBenchmark {
         } catch (Exception e) {
             return 0;
         }
+    }
+
+    /**
+     * The tail ten seconds at a time: a cold node's first minute is a warm-up curve, and one figure for the minute
+     * cannot tell a shorter warm-up from a stall (a commit that waited shows in its window's RECEIPT p99).
+     */
+    private void printByWindow(int first, int questions, int questionsPerSecond, int subscribers) {
+        int perWindow = 10 * questionsPerSecond;
+        StringBuilder line = new StringBuilder("by 10 s of the run, question to last subscriber p99 (SEND to RECEIPT p99), ms:");
+        for (int start = first; start < questions; start += perWindow) {
+            Histogram toLast = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
+            Histogram commit = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
+            for (int i = start; i < Math.min(questions, start + perWindow); i++) {
+                if (receivedBy.get(i) == subscribers) {
+                    toLast.recordValue(Math.max(0, (lastReceivedAt.get(i) - sentAt.get(i)) / 1000));
+                }
+                if (committedAt.get(i) != 0) {
+                    commit.recordValue(Math.max(0, (committedAt.get(i) - sentAt.get(i)) / 1000));
+                }
+            }
+            line.append(String.format(Locale.ROOT, " %.0f (%.0f)", toLast.getValueAtPercentile(99) / 1000.0,
+                    commit.getValueAtPercentile(99) / 1000.0));
+        }
+        System.out.println(line);
+    }
+
+    /** How busy the server's core was, and how much of it the host took for other guests (a noisy neighbour). */
+    private static void printCore(long[] before, long[] after) {
+        double total = Math.max(1, after[1] - before[1]);
+        System.out.printf(Locale.ROOT, "core 0 (the server's) while publishing: busy %.0f %%, stolen by the host %.1f %%%n",
+                100 * (after[0] - before[0]) / total, 100 * (after[2] - before[2]) / total);
     }
 }
