@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Makes a JDK AOT cache for this build (docs/deploy.md, "An AOT cache for each release"): extracts the jar, which the
-# cache needs, and trains it under the session-page load, so the cache holds the JIT's profiles of the push path
-# and not only of start-up. A new node started with it serves its first plenary question as fast as a warm one.
+# cache needs, and trains it under both live loads at once, session pages and STOMP subscribers (the soak's,
+# bench/soak.sh), so the cache holds the JIT's profiles of both push paths and not only of start-up. A new node
+# started with it gets through its warm-up on either path in a fraction of the time (docs/benchmarks.md).
 #
-# Usage: bench/aot-cache.sh [DEST=target/aot] [PAGES=2000] [SECONDS=60]
+# Usage: bench/aot-cache.sh [DEST=target/aot] [PAGES=2000] [SUBSCRIBERS=5000] [SECONDS=240]
 #   SKIP_BUILD=1   use target/ as it is
 # The cache fits only this jar and the JDK that made it (printed at the end): run production on the same one.
 set -euo pipefail
@@ -11,7 +12,9 @@ cd "$(dirname "$0")/.."
 . bench/lib.sh
 DEST=${1:-target/aot}
 PAGES=${2:-2000}
-SECONDS_TO_TRAIN=${3:-60}
+SUBSCRIBERS=${3:-5000}
+# at least 120: the soak opens the pages for 90 s before the subscribers come, and stops them 30 s before the end
+SECONDS_TO_TRAIN=${4:-240}
 
 bench_select_jdk
 bench_build package
@@ -26,15 +29,15 @@ fi
 rm -rf "$DEST"
 java -Djarmode=tools -jar "$JAR" extract --destination "$DEST"
 EXTRACTED="$DEST/$(basename "$JAR")"
-CACHE="$PWD/$DEST/convene.aot"
+CACHE="$(realpath -m "$DEST")/convene.aot"   # absolute: the JVM runs from the project folder
 
 # the node writes the cache when it stops at the end of the run
 JAR="$EXTRACTED" SKIP_BUILD=1 NODE_JVM="-Xmx3g -Xss512k -XX:+UseG1GC -XX:AOTCacheOutput=$CACHE" \
-    bench/session-page.sh "$PAGES" 1 20 "$SECONDS_TO_TRAIN"
+    bench/soak.sh "$PAGES" "$SUBSCRIBERS" "$SECONDS_TO_TRAIN"
 if [ ! -s "$CACHE" ]; then
-    echo "No cache was written: see target/session-page-server.log" >&2
+    echo "No cache was written: see target/soak-server.log" >&2
     exit 1
 fi
 echo
 echo "AOT cache: $CACHE ($(du -h "$CACHE" | cut -f1)), made with $(java -version 2>&1 | head -1)"
-echo "Start each node with: java -XX:+UseG1GC -XX:AOTCache=$CACHE -jar $PWD/$EXTRACTED"
+echo "Start each node with: java -XX:+UseG1GC -XX:AOTCache=$CACHE -jar $(realpath "$EXTRACTED")"
