@@ -2,7 +2,7 @@
 # Makes a JDK AOT cache for this build (docs/deploy.md, "An AOT cache for each release"): extracts the jar, which the
 # cache needs, and trains it under both live loads at once, session pages and STOMP subscribers (the soak's,
 # bench/soak.sh), so the cache holds the JIT's profiles of both push paths and not only of start-up. A new node
-# started with it gets through its warm-up on either path in a fraction of the time (docs/benchmarks.md).
+# started with it warms up faster on either path; it still warms up (docs/benchmarks.md).
 #
 # Usage: bench/aot-cache.sh [DEST=target/aot] [PAGES=2000] [SUBSCRIBERS=5000] [SECONDS=240]
 #   SKIP_BUILD=1   use target/ as it is

@@ -19,9 +19,9 @@ import java.util.List;
  * the last subscriber with p99 0.21 to 0.26 s in two runs of eight (0.37 to 1.09 s in the others, following what a
  * byte costs on that shared machine), against 0.41 to 0.50 s when every frame waited; the node spends more of its
  * core writing, and the commits are no slower. The price is the first minute of a node that starts cold into such
- * an audience, where the writing takes the core from the JIT:
- * p99 1.6 to 1.9 s against about 1 s. An AOT cache trained under that load (docs/deploy.md) shortens that warm-up
- * (0.83 and 1.23 s against 1.36 and 1.48 s, with G1) but does not remove it.
+ * an audience, where the writing takes the core from the JIT: p99 1.6 to 1.9 s against about 1 s. An AOT cache
+ * trained under that load (docs/deploy.md) shortens that warm-up (0.83 and 1.23 s against 1.36 and 1.48 s, with
+ * G1) but does not remove it.
  *
  * @param votesMillis     the shortest gap before a frame with vote counts only
  * @param questionsMillis the shortest gap before a frame with a question change
