@@ -68,6 +68,10 @@ public final class QaFanoutBenchmark {
     private final AtomicLong framesDelivered = new AtomicLong();
     /** Characters of question-topic MESSAGE frames: merged frames grow as subscribers fall behind. */
     private final AtomicLong charsDelivered = new AtomicLong();
+    /** Of those characters: the STOMP command and headers, and the events of each kind (the rest is the envelope). */
+    private final AtomicLong headerChars = new AtomicLong();
+    private final AtomicLong questionEventChars = new AtomicLong();
+    private final AtomicLong voteEventChars = new AtomicLong();
     private final AtomicLong gaps = new AtomicLong();
     private final AtomicLong votesAcknowledged = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
@@ -232,6 +236,7 @@ public final class QaFanoutBenchmark {
         long votesBefore = votesAcknowledged.get();
         long framesBefore = framesDelivered.get();
         long charsBefore = charsDelivered.get();
+        long[] partsBefore = {headerChars.get(), questionEventChars.get(), voteEventChars.get()};
         long[] cpuBefore = serverCpuTicks(serverPid);
         long[] coreBefore = BenchSeed.cpuBusyTotal(0);
         long wallBefore = System.nanoTime();
@@ -258,6 +263,9 @@ public final class QaFanoutBenchmark {
         Thread.sleep(5000); // let the last frames arrive
         long frames = framesDelivered.get() - framesBefore;
         long chars = charsDelivered.get() - charsBefore;
+        long headers = headerChars.get() - partsBefore[0];
+        long questionEvents = questionEventChars.get() - partsBefore[1];
+        long voteEvents = voteEventChars.get() - partsBefore[2];
 
         Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
         Histogram toFirst = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
@@ -297,6 +305,10 @@ public final class QaFanoutBenchmark {
                 frames / (double) (seconds + 5), gaps.get(), errors.get());
         printByWindow(firstMeasured, questions, questionsPerSecond, subscribers);
         printCore(coreBefore, coreAfter);
+        System.out.printf(Locale.ROOT, "of the characters delivered: STOMP command and headers %.1f %%, question events "
+                        + "%.1f %%, vote-count events %.1f %%, the rest (envelope, brackets) %.1f %%%n",
+                percentOf(headers, chars), percentOf(questionEvents, chars), percentOf(voteEvents, chars),
+                100 - percentOf(headers + questionEvents + voteEvents, chars));
         System.out.printf(Locale.ROOT, "question frames delivered: %,.0f KB/s, %,.0f characters each on average; "
                         + "the load generator used %.0f %% of its core while publishing%n",
                 chars / 1000.0 / (seconds + 5), chars / (double) Math.max(1, frames),
@@ -409,6 +421,7 @@ public final class QaFanoutBenchmark {
             }
             framesDelivered.incrementAndGet();
             charsDelivered.addAndGet(frame.length());
+            headerChars.addAndGet(frame.indexOf("\n\n") + 2);
             int seqAt = frame.indexOf("\"seq\":");
             while (seqAt >= 0) {
                 long seq = number(frame, seqAt + 6);
@@ -416,7 +429,9 @@ public final class QaFanoutBenchmark {
                     gaps.incrementAndGet();
                 }
                 lastSeq = seq;
-                seqAt = frame.indexOf("\"seq\":", seqAt + 6);
+                int next = frame.indexOf("\"seq\":", seqAt + 6);
+                countEvent(frame, seqAt, next < 0 ? frame.length() - 1 : next - 1); // the length of "{...}"
+                seqAt = next;
             }
             int markerAt = frame.indexOf(MARKER);
             while (markerAt >= 0) {
@@ -606,5 +621,19 @@ public final class QaFanoutBenchmark {
         double total = Math.max(1, after[1] - before[1]);
         System.out.printf(Locale.ROOT, "core 0 (the server's) while publishing: busy %.0f %%, stolen by the host %.1f %%%n",
                 100 * (after[0] - before[0]) / total, 100 * (after[2] - before[2]) / total);
+    }
+
+    /** Adds one event's characters, its braces included ({@code seqAt} is just inside them), to its kind's count. */
+    private void countEvent(String frame, int seqAt, int end) {
+        int typeAt = frame.indexOf("\"type\":\"", seqAt) + 8;
+        if (frame.startsWith("votes.", typeAt)) {
+            voteEventChars.addAndGet(end - seqAt);
+        } else if (frame.startsWith("question.", typeAt)) {
+            questionEventChars.addAndGet(end - seqAt);
+        }
+    }
+
+    private static double percentOf(long part, long whole) {
+        return 100.0 * part / Math.max(1, whole);
     }
 }
