@@ -16,7 +16,7 @@ import java.util.List;
  * interval), which keeps at most about two frames in hand at once.
  * <p>
  * Measured at 10,000 subscribers on one core (docs/benchmarks.md, 7 December 2026): on a warm node a question reached
- * the last subscriber with p99 0.21 to 0.26 s in two runs of nine (0.37 to 1.09 s in the others, following what a
+ * the last subscriber with p99 0.21 to 0.26 s in two runs of eleven (0.37 to 1.09 s in the others, following what a
  * byte costs on that shared machine), against 0.41 to 0.50 s when every frame waited; the node spends more of its
  * core writing, and the commits are no slower. The price is the first minute of a node that starts cold into such
  * an audience, where the writing takes the core from the JIT: p99 1.6 to 1.9 s against about 1 s. An AOT cache
