@@ -220,6 +220,18 @@ final class BenchSeed {
         return new long[] {0, 0, 0};
     }
 
+    /**
+     * Between two {@link #cpuBusyTotal} readings of one CPU: the percentage of the time it was busy, and the
+     * percentage the host took for other guests.
+     */
+    static double[] busyAndStolenPercent(long[] before, long[] after) {
+        long total = after[1] - before[1];
+        if (total <= 0) {
+            return new double[] {0, 0};
+        }
+        return new double[] {100.0 * (after[0] - before[0]) / total, 100.0 * (after[2] - before[2]) / total};
+    }
+
     static String run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

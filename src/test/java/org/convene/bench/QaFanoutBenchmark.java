@@ -267,26 +267,18 @@ public final class QaFanoutBenchmark {
         long questionEvents = questionEventChars.get() - partsBefore[1];
         long voteEvents = voteEventChars.get() - partsBefore[2];
 
-        Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
+        Histogram latency = toLastSubscriber(firstMeasured, questions, subscribers);
+        int complete = (int) latency.getTotalCount();
         Histogram toFirst = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
-        int complete = 0;
         for (int i = firstMeasured; i < questions; i++) {
             if (receivedBy.get(i) == subscribers) {
-                complete++;
-                latency.recordValue(Math.max(0, (lastReceivedAt.get(i) - sentAt.get(i)) / 1000));
                 toFirst.recordValue(Math.max(0, (firstReceivedAt.get(i) - sentAt.get(i)) / 1000));
             }
         }
         System.out.printf(Locale.ROOT, "question SEND to the first subscriber: p50 / p99 %.0f / %.0f ms%n",
                 toFirst.getValueAtPercentile(50) / 1000.0, toFirst.getValueAtPercentile(99) / 1000.0);
-        Histogram commit = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
-        int committed = 0;
-        for (int i = firstMeasured; i < questions; i++) {
-            if (committedAt.get(i) != 0) {
-                committed++;
-                commit.recordValue(Math.max(0, (committedAt.get(i) - sentAt.get(i)) / 1000));
-            }
-        }
+        Histogram commit = toReceipt(firstMeasured, questions);
+        int committed = (int) commit.getTotalCount();
         System.out.printf(Locale.ROOT, "question SEND to its RECEIPT (committed; the bare broker: handled): %d of %d, p50 / p99 %.0f / %.0f ms%n",
                 committed, measured, commit.getValueAtPercentile(50) / 1000.0, commit.getValueAtPercentile(99) / 1000.0);
         long expectedDeliveries = (long) measured * subscribers;
@@ -600,27 +592,42 @@ public final class QaFanoutBenchmark {
         int perWindow = 10 * questionsPerSecond;
         StringBuilder line = new StringBuilder("by 10 s of the run, question to last subscriber p99 (SEND to RECEIPT p99), ms:");
         for (int start = first; start < questions; start += perWindow) {
-            Histogram toLast = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
-            Histogram commit = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
-            for (int i = start; i < Math.min(questions, start + perWindow); i++) {
-                if (receivedBy.get(i) == subscribers) {
-                    toLast.recordValue(Math.max(0, (lastReceivedAt.get(i) - sentAt.get(i)) / 1000));
-                }
-                if (committedAt.get(i) != 0) {
-                    commit.recordValue(Math.max(0, (committedAt.get(i) - sentAt.get(i)) / 1000));
-                }
-            }
+            int end = Math.min(questions, start + perWindow);
+            Histogram toLast = toLastSubscriber(start, end, subscribers);
+            Histogram commit = toReceipt(start, end);
             line.append(String.format(Locale.ROOT, " %.0f (%.0f)", toLast.getValueAtPercentile(99) / 1000.0,
                     commit.getValueAtPercentile(99) / 1000.0));
         }
         System.out.println(line);
     }
 
+    /** SEND to the last subscriber, in µs, of the questions numbered from {@code from} up to {@code to} that everyone got. */
+    private Histogram toLastSubscriber(int from, int to, int subscribers) {
+        Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
+        for (int i = from; i < to; i++) {
+            if (receivedBy.get(i) == subscribers) {
+                histogram.recordValue(Math.max(0, (lastReceivedAt.get(i) - sentAt.get(i)) / 1000));
+            }
+        }
+        return histogram;
+    }
+
+    /** SEND to RECEIPT, in µs, of the questions numbered from {@code from} up to {@code to} that were committed. */
+    private Histogram toReceipt(int from, int to) {
+        Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
+        for (int i = from; i < to; i++) {
+            if (committedAt.get(i) != 0) {
+                histogram.recordValue(Math.max(0, (committedAt.get(i) - sentAt.get(i)) / 1000));
+            }
+        }
+        return histogram;
+    }
+
     /** How busy the server's core was, and how much of it the host took for other guests (a noisy neighbour). */
     private static void printCore(long[] before, long[] after) {
-        double total = Math.max(1, after[1] - before[1]);
+        double[] use = BenchSeed.busyAndStolenPercent(before, after);
         System.out.printf(Locale.ROOT, "core 0 (the server's) while publishing: busy %.0f %%, stolen by the host %.1f %%%n",
-                100 * (after[0] - before[0]) / total, 100 * (after[2] - before[2]) / total);
+                use[0], use[1]);
     }
 
     /** Adds one event's characters, its braces included ({@code seqAt} is just inside them), to its kind's count. */

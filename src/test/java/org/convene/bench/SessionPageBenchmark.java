@@ -404,10 +404,10 @@ public final class SessionPageBenchmark implements VaadinPage.Watcher {
                     ms(warmupToLast, 50), ms(warmupToLast, 99), ms(warmupToLast, 100), slowest(0, firstMeasured, openPages, load),
                     ms(moderation.warmupLatency, 50), ms(moderation.warmupLatency, 100), moderation.warmupLatency.getTotalCount());
         }
-        long core0Total = core0End[1] - core0Start[1];
+        double[] core0 = BenchSeed.busyAndStolenPercent(core0Start, core0End);
         System.out.printf(Locale.ROOT, "core 0 (the server's) was busy %.0f %% of the time, the server and its PostgreSQL "
-                        + "%.0f %% (the rest is other processes on the machine)%n",
-                core0Total == 0 ? 0 : 100.0 * (core0End[0] - core0Start[0]) / core0Total, 100 * serverCores);
+                        + "%.0f %% (the rest is other processes on the machine); stolen by the host %.1f %%%n",
+                core0[0], 100 * serverCores, core0[1]);
         System.out.printf(Locale.ROOT, "moderation page, click to its own result: p50 %s, p99 %s, max %s over %d actions, %d not shown within 10 s%n",
                 ms(moderation.latency, 50), ms(moderation.latency, 99), ms(moderation.latency, 100),
                 moderation.latency.getTotalCount(), moderation.missed.get());
